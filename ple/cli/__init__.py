@@ -1,0 +1,1 @@
+"""The `ple` command line: thin commands over the library."""

@@ -1,0 +1,91 @@
+"""A cache of validated file content, keyed by the file's bytes.
+
+Loading a large workspace is mostly parsing and validating; an unchanged file
+gives the same result every time, so its validated objects are kept on disk
+under the hash of its bytes (and of the code that validated them). Editing one
+journey re-reads one file, not the workspace.
+
+The cache lives in the user's own cache folder (``$PLE_CACHE_DIR``, else
+``$XDG_CACHE_HOME/ple``, else ``~/.cache/ple``) and holds pickles written by this
+program only; set ``PLE_NO_CACHE=1`` to switch it off. A damaged or unreadable
+entry is ignored and rewritten, and a cache that cannot be written is skipped:
+the cache can make loading faster, never make it fail.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from functools import cache
+from pathlib import Path
+
+import pydantic
+
+import ple
+from ple.io.documents import FileContent
+
+
+def cache_dir() -> Path | None:
+    """Where entries live, or None when the cache is switched off."""
+    if os.environ.get("PLE_NO_CACHE"):
+        return None
+    if os.environ.get("PLE_CACHE_DIR"):
+        return Path(os.environ["PLE_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "ple"
+
+
+@cache
+def code_fingerprint() -> str:
+    """A hash of the code whose output is cached, so upgrades never read stale entries."""
+    digest = hashlib.sha256(f"{ple.__version__}|{pydantic.VERSION}|{sys.version}".encode())
+    package = Path(ple.__file__).parent
+    for source in sorted([*package.glob("model/*.py"), package / "io" / "documents.py"]):
+        digest.update(source.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def content_key(data: bytes, suffix: str) -> str:
+    """The cache key of a file: its bytes, how it is parsed, and the code's fingerprint."""
+    digest = hashlib.sha256(data)
+    digest.update(f"|{suffix.lower()}|{code_fingerprint()}".encode())
+    return digest.hexdigest()
+
+
+def _entry_path(root: Path, key: str) -> Path:
+    return root / key[:2] / f"{key}.pickle"
+
+
+def get(key: str) -> FileContent | None:
+    """The cached content for ``key``, or None (also for a damaged entry)."""
+    root = cache_dir()
+    if root is None:
+        return None
+    try:
+        data = _entry_path(root, key).read_bytes()
+    except OSError:
+        return None
+    try:
+        content = pickle.loads(data)
+    except Exception:
+        return None
+    return content if isinstance(content, FileContent) else None
+
+
+def put(key: str, content: FileContent) -> None:
+    """Store ``content`` atomically; silently skip when the cache cannot be written."""
+    root = cache_dir()
+    if root is None:
+        return
+    target = _entry_path(root, key)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
+        with os.fdopen(handle, "wb") as stream:
+            pickle.dump(content, stream, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, target)
+    except OSError:
+        return

@@ -1,0 +1,168 @@
+"""Load a workspace folder (or one file) into a validated :class:`Workspace`.
+
+The loader reports every problem of every file in one pass and never raises at
+a user. It is built for large portfolios:
+
+1. unchanged files come from the cache (:mod:`ple.io.cache`) without parsing;
+2. other files take the fast parser (:func:`ple.io.parse.parse_fast`) and are
+   validated file by file;
+3. only files with problems are parsed again with positions, to turn each
+   problem's key path into a line and column.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from ple.collector import collector_paused
+from ple.errors import KeyPath, Location, Problem, Severity
+from ple.io import cache
+from ple.io.documents import FileContent, read_document
+from ple.io.parse import ParseFailure, Positions, parse_fast, parse_located
+from ple.io.references import Sourced, assemble
+from ple.model import Workspace
+
+SUFFIXES = (".yaml", ".yml", ".json")
+MAX_FILE_BYTES = 64 * 1024 * 1024
+"""Largest file read; a 1,000-step journey is about 0.4 MB."""
+
+SKIPPED_FOLDERS = {"node_modules", "__pycache__"}
+
+
+@dataclass
+class LoadResult:
+    """The workspace (None when there are errors) and every problem found."""
+
+    workspace: Workspace | None
+    problems: list[Problem] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity is Severity.error]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def find_files(root: Path) -> list[Path]:
+    """Every workspace file below ``root``, in a stable order; hidden folders are skipped."""
+    if root.is_file():
+        return [root]
+    found = []
+    for folder, subfolders, names in os.walk(root):
+        subfolders[:] = sorted(
+            d for d in subfolders if not d.startswith(".") and d not in SKIPPED_FOLDERS
+        )
+        found.extend(
+            Path(folder) / name
+            for name in names
+            if name.lower().endswith(SUFFIXES) and not name.startswith(".")
+        )
+    return sorted(found, key=lambda p: p.relative_to(root).as_posix())
+
+
+def load_workspace(
+    path: str | Path, *, use_cache: bool = True, located: bool = False
+) -> LoadResult:
+    """Read, validate and assemble the workspace at ``path``.
+
+    ``located=True`` parses every file with positions (the slower error path);
+    the result must be the same as the fast path's, which tests hold it to.
+    """
+    root = Path(path)
+    if not root.exists():
+        return LoadResult(None, [Problem(str(path), "no such file or folder", code="not-found")])
+    files = find_files(root)
+    if not files:
+        message = f"no {', '.join(SUFFIXES)} files found"
+        return LoadResult(None, [Problem(str(path), message, code="no-files")])
+    problems: list[Problem] = []
+    sourced: list[Sourced] = []
+    with collector_paused():
+        for file in files:
+            content = _read_file(file, use_cache=use_cache, located=located)
+            problems.extend(content.problems)
+            sourced.extend(Sourced(str(file), entry) for entry in content.entries)
+        workspace, reference_problems = assemble(sourced)
+    problems.extend(reference_problems)
+    problems = _locate(problems)
+    names = [str(f) for f in files]
+    if any(p.severity is Severity.error for p in problems):
+        return LoadResult(None, problems, names)
+    return LoadResult(workspace, problems, names)
+
+
+def _read_file(file: Path, *, use_cache: bool, located: bool) -> FileContent:
+    name = str(file)
+    try:
+        size = file.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return _failed(name, f"file is {size / 1e6:.1f} MB, over the "
+                           f"{MAX_FILE_BYTES / 1e6:.0f} MB limit", "too-large")
+        data = file.read_bytes()
+    except OSError as error:
+        return _failed(name, f"cannot read file: {error.strerror or error}", "unreadable")
+    key = cache.content_key(data, file.suffix) if use_cache else ""
+    if use_cache and (hit := cache.get(key)) is not None:
+        return hit
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        return FileContent(problems=[Problem(
+            name, f"not UTF-8 text: byte 0x{data[error.start]:02x} cannot be decoded",
+            line=line, column=column, code="not-utf8")])
+    try:
+        value = parse_located(text, file.suffix)[0] if located else parse_fast(text, file.suffix)
+    except ParseFailure as failure:
+        return FileContent(problems=[Problem(
+            name, failure.message, line=failure.line, column=failure.column, code="syntax")])
+    content = read_document(value, name)
+    if use_cache and not any(p.severity is Severity.error for p in content.problems):
+        cache.put(key, content)
+    return content
+
+
+def _failed(file: str, message: str, code: str) -> FileContent:
+    return FileContent(problems=[Problem(file, message, code=code)])
+
+
+def _locate(problems: list[Problem]) -> list[Problem]:
+    """Give every problem that has a key path but no line its line and column.
+
+    Only the files named by such problems are parsed again, with positions.
+    """
+    needed = {p.file for p in problems if p.path and p.line is None}
+    needed |= {r.file for p in problems for r in p.related if r.path and r.line is None}
+    positions: dict[str, Positions] = {}
+    for file in sorted(needed):
+        try:
+            text = Path(file).read_bytes().decode("utf-8-sig")
+            positions[file] = parse_located(text, Path(file).suffix)[1]
+        except (OSError, UnicodeDecodeError, ParseFailure):
+            positions[file] = {}
+
+    def place(file: str, path: KeyPath) -> tuple[int | None, int | None]:
+        found = positions.get(file, {})
+        for end in range(len(path), -1, -1):
+            if path[:end] in found:
+                return found[path[:end]]
+        return None, None
+
+    located = []
+    for problem in problems:
+        if problem.path and problem.line is None:
+            problem = problem.located(*place(problem.file, problem.path))
+        if problem.related:
+            related = tuple(
+                Location(r.file, *place(r.file, r.path), path=r.path) if r.line is None else r
+                for r in problem.related
+            )
+            problem = replace(problem, related=related)
+        located.append(problem)
+    return located

@@ -1,0 +1,199 @@
+"""Checks that need the whole workspace: unique ids and references that resolve.
+
+A single file can be valid on its own and still name an agency nobody defined,
+or define ``ssa`` a second time. These checks run after every file has been
+validated, and report each problem at the place that holds the bad reference.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from ple.errors import KeyPath, Location, Problem, Severity
+from ple.io.documents import Entry
+from ple.io.suggest import did_you_mean
+from ple.model import Agency, Journey, JourneyState, Program, Workspace
+from ple.model.workspace import Origin
+
+SINGULAR = {"agencies": "agency", "programs": "program", "data_items": "data item",
+            "journeys": "journey"}
+
+SHARE_TOLERANCE = 1e-6
+
+
+@dataclass(frozen=True)
+class Sourced:
+    """An entry together with the file it came from."""
+
+    file: str
+    entry: Entry
+
+
+def assemble(sourced: Iterable[Sourced]) -> tuple[Workspace, list[Problem]]:
+    """Index entries by id, refusing duplicates, then resolve every reference."""
+    problems: list[Problem] = []
+    collections: dict[str, dict] = {kind: {} for kind in SINGULAR}
+    origins: dict[tuple[str, str], Origin] = {}
+    for source in sourced:
+        entry = source.entry
+        key = (entry.kind, entry.item.id)
+        if key in origins:
+            first = origins[key]
+            problems.append(
+                Problem(
+                    source.file,
+                    f"duplicate {SINGULAR[entry.kind]} id {entry.item.id!r}; the first "
+                    "definition is used",
+                    path=(*entry.path, "id"),
+                    value=entry.item.id,
+                    code="duplicate-id",
+                    related=(Location(first.file, path=(*first.path, "id")),),
+                )
+            )
+            continue
+        origins[key] = Origin(source.file, entry.path)
+        collections[entry.kind][entry.item.id] = entry.item
+    workspace = Workspace(
+        agencies=collections["agencies"],
+        programs=collections["programs"],
+        data_items=collections["data_items"],
+        journeys=collections["journeys"],
+        origins=origins,
+    )
+    problems.extend(check_references(workspace))
+    return workspace, problems
+
+
+def check_references(workspace: Workspace) -> list[Problem]:
+    """Every reference that names something the workspace does not define."""
+    checker = _Checker(workspace)
+    for agency in workspace.agencies.values():
+        checker.catalog_agency(agency)
+    for program in workspace.programs.values():
+        checker.catalog_program(program)
+    for journey in workspace.journeys.values():
+        checker.journey(journey)
+    return checker.problems
+
+
+class _Checker:
+    def __init__(self, workspace: Workspace) -> None:
+        self.workspace = workspace
+        self.problems: list[Problem] = []
+
+    def _at(self, kind: str, item_id: str) -> Origin:
+        return self.workspace.origins[(kind, item_id)]
+
+    def _require(
+        self,
+        origin: Origin,
+        path: KeyPath,
+        value: str | None,
+        known: Mapping[str, object] | Iterable[str],
+        what: str,
+    ) -> None:
+        if value is None or value in known:
+            return
+        self.problems.append(
+            Problem(
+                origin.file,
+                f"unknown {what} {value!r}{did_you_mean(value, known)}",
+                path=(*origin.path, *path),
+                value=value,
+                code="unknown-reference",
+            )
+        )
+
+    def catalog_agency(self, agency: Agency) -> None:
+        origin = self._at("agencies", agency.id)
+        self._require(origin, ("parent",), agency.parent, self.workspace.agencies, "agency")
+        if agency.parent == agency.id:
+            self.problems.append(
+                Problem(origin.file, "an agency cannot be its own parent",
+                        path=(*origin.path, "parent"), value=agency.parent, code="self-reference")
+            )
+
+    def catalog_program(self, program: Program) -> None:
+        origin = self._at("programs", program.id)
+        self._require(origin, ("agency",), program.agency, self.workspace.agencies, "agency")
+
+    def journey(self, journey: Journey) -> None:
+        ws, origin = self.workspace, self._at("journeys", journey.id)
+        stages = self._unique(origin, journey.stages, "stages", "stage")
+        personas = self._unique(origin, journey.personas, "personas", "persona")
+        steps = self._unique(origin, journey.steps, "steps", "step")
+        self._require(origin, ("lead_agency",), journey.lead_agency, ws.agencies, "agency")
+        self._baseline(origin, journey)
+        for index, entry in enumerate(journey.entry):
+            self._require(origin, ("entry", index), entry, steps, "step")
+        for s, step in enumerate(journey.steps):
+            at = ("steps", s)
+            self._require(origin, (*at, "stage"), step.stage, stages, "stage")
+            self._require(origin, (*at, "agency"), step.agency, ws.agencies, "agency")
+            self._require(origin, (*at, "program"), step.program, ws.programs, "program")
+            for r, item in enumerate(step.requests):
+                self._require(origin, (*at, "requests", r), item, ws.data_items, "data item")
+            for p, persona in enumerate(step.personas or []):
+                self._require(origin, (*at, "personas", p), persona, personas, "persona")
+            total_share = 0.0
+            for t, transition in enumerate(step.next):
+                self._require(origin, (*at, "next", t, "to"), transition.to, steps, "step")
+                total_share += transition.share or 0.0
+                if transition.handoff:
+                    for i, item in enumerate(transition.handoff.shares):
+                        self._require(origin, (*at, "next", t, "handoff", "shares", i), item,
+                                      ws.data_items, "data item")
+            if total_share > 1 + SHARE_TOLERANCE:
+                self.problems.append(
+                    Problem(origin.file,
+                            f"the shares of this step's branches add up to {total_share:g}, "
+                            "more than 1", path=(*origin.path, *at, "next"),
+                            value=round(total_share, 6), code="shares-over-one")
+                )
+            if step.end and step.next:
+                self.problems.append(
+                    Problem(origin.file, "a step marked end: true also lists next steps",
+                            path=(*origin.path, *at, "end"), value=True,
+                            severity=Severity.warning, code="end-with-next")
+                )
+
+    def _unique(self, origin: Origin, items: list, field: str, what: str) -> dict[str, int]:
+        seen: dict[str, int] = {}
+        for index, item in enumerate(items):
+            if item.id in seen:
+                self.problems.append(
+                    Problem(origin.file, f"duplicate {what} id {item.id!r} in this journey",
+                            path=(*origin.path, field, index, "id"), value=item.id,
+                            code="duplicate-id",
+                            related=(Location(origin.file,
+                                              path=(*origin.path, field, seen[item.id], "id")),))
+                )
+            else:
+                seen[item.id] = index
+        return seen
+
+    def _baseline(self, origin: Origin, journey: Journey) -> None:
+        if journey.baseline is None:
+            return
+        self._require(origin, ("baseline",), journey.baseline, self.workspace.journeys, "journey")
+        if journey.baseline == journey.id:
+            self.problems.append(
+                Problem(origin.file, "a journey cannot be its own baseline",
+                        path=(*origin.path, "baseline"), value=journey.baseline,
+                        code="self-reference")
+            )
+        elif journey.state is not JourneyState.future:
+            self.problems.append(
+                Problem(origin.file, "only a future-state journey has a baseline "
+                        "(set state: future)", path=(*origin.path, "baseline"),
+                        value=journey.baseline, code="baseline-on-current")
+            )
+        else:
+            base = self.workspace.journeys.get(journey.baseline)
+            if base is not None and base.state is not JourneyState.current:
+                self.problems.append(
+                    Problem(origin.file, f"the baseline {journey.baseline!r} is not a "
+                            "current-state journey", path=(*origin.path, "baseline"),
+                            value=journey.baseline, code="baseline-not-current")
+                )

@@ -1,0 +1,22 @@
+"""The pydantic base every model of the format shares."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict
+
+
+class FormatModel(BaseModel):
+    """A part of the workspace format.
+
+    Unknown keys are refused (``extra="forbid"``) so that a typo such as ``chanels``
+    is reported instead of silently dropped. Models are frozen: the graph is derived
+    from them, and editing goes through new model objects, never in-place mutation.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        str_strip_whitespace=True,
+        use_enum_values=False,
+        validate_default=False,
+    )

@@ -1,0 +1,52 @@
+"""The catalog: agencies, programs and the data items customers are asked for.
+
+Catalog entries are shared by every journey in a workspace, so an agency is
+described once and each step only names it by id.
+"""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from ple.model.base import FormatModel
+from ple.model.vocabulary import AgencyLevel, DataItemKind, Slug
+
+
+class Agency(FormatModel):
+    """An organization a customer deals with: a federal bureau, a state office, a bank."""
+
+    id: Slug
+    name: str = Field(min_length=1)
+    acronym: str | None = None
+    hisp: bool | None = Field(
+        default=None,
+        description="Designated High-Impact Service Provider; null when not known.",
+    )
+    parent: Slug | None = Field(default=None, description="Id of the parent department.")
+    level: AgencyLevel = AgencyLevel.federal
+    url: str | None = None
+    notes: str | None = None
+
+
+class Program(FormatModel):
+    """A program an agency runs, such as retirement benefits or disaster loans."""
+
+    id: Slug
+    name: str = Field(min_length=1)
+    agency: Slug
+    assistance_listing: str | None = Field(
+        default=None,
+        pattern=r"^\d{2}\.\d{3}[A-Z]?$",
+        description="Assistance Listing number (formerly CFDA), e.g. 96.002.",
+    )
+    url: str | None = None
+    notes: str | None = None
+
+
+class DataItem(FormatModel):
+    """Something a customer must provide: a fact, a document or proof of identity."""
+
+    id: Slug
+    name: str = Field(min_length=1)
+    kind: DataItemKind | None = None
+    notes: str | None = None

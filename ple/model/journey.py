@@ -1,0 +1,153 @@
+"""A journey: one life experience mapped as stages, steps and the moves between them.
+
+Everything that describes how hard a step is for a person (burden, channels,
+languages, accommodations) is optional, and a missing value means *unknown*, never
+*none*: the gap rules report unknowns as unverified instead of guessing.
+"""
+
+from __future__ import annotations
+
+from pydantic import Field, NonNegativeFloat, NonNegativeInt
+
+from ple.model.base import FormatModel
+from ple.model.vocabulary import (
+    Accommodation,
+    Channel,
+    HandoffType,
+    JourneyState,
+    LanguageCode,
+    Slug,
+)
+
+Score = float
+"""An A-11 survey driver score on the 1-5 agreement scale."""
+
+
+class Burden(FormatModel):
+    """What a step costs the customer; each figure is optional (unknown when absent)."""
+
+    minutes: NonNegativeFloat | None = Field(default=None, description="Hands-on time.")
+    wait_days: NonNegativeFloat | None = Field(default=None, description="Calendar days waiting.")
+    cost_usd: NonNegativeFloat | None = Field(default=None, description="Out-of-pocket cost.")
+    visits: NonNegativeInt | None = Field(default=None, description="Trips to an office.")
+
+
+class Measures(FormatModel):
+    """A-11 Section 280 survey driver scores for a step, each 1 (worst) to 5 (best)."""
+
+    satisfaction: float | None = Field(default=None, ge=1, le=5)
+    trust: float | None = Field(default=None, ge=1, le=5)
+    effectiveness: float | None = Field(default=None, ge=1, le=5)
+    ease: float | None = Field(default=None, ge=1, le=5)
+    efficiency: float | None = Field(default=None, ge=1, le=5)
+    transparency: float | None = Field(default=None, ge=1, le=5)
+    employee: float | None = Field(default=None, ge=1, le=5)
+
+
+class Handoff(FormatModel):
+    """How the customer is passed to another agency on a transition."""
+
+    type: HandoffType
+    shares: list[Slug] = Field(
+        default_factory=list, description="Data items passed along, so nobody asks again."
+    )
+    note: str | None = None
+
+
+class Transition(FormatModel):
+    """A move from one step to the next, possibly conditional and possibly a handoff."""
+
+    to: Slug
+    condition: str | None = None
+    share: float | None = Field(
+        default=None, ge=0, le=1, description="Fraction of people who take this branch."
+    )
+    handoff: Handoff | None = None
+
+
+class CanUse(FormatModel):
+    """What a persona can use; an omitted key means any."""
+
+    channels: list[Channel] | None = None
+    languages: list[LanguageCode] | None = None
+
+
+class Persona(FormatModel):
+    """A kind of person taking the journey, with what they can use and need."""
+
+    id: Slug
+    name: str = Field(min_length=1)
+    description: str | None = None
+    can_use: CanUse | None = None
+    needs: list[Accommodation] = Field(default_factory=list)
+
+
+class Stage(FormatModel):
+    """A phase of a journey (plan, apply, receive) that groups steps for display."""
+
+    id: Slug
+    name: str = Field(min_length=1)
+    description: str | None = None
+
+
+class Step(FormatModel):
+    """One thing the customer does, or has done for them, at one agency."""
+
+    id: Slug
+    name: str = Field(min_length=1)
+    stage: Slug | None = None
+    agency: Slug
+    program: Slug | None = None
+    description: str | None = None
+    forms: list[str] = Field(default_factory=list, description="Form numbers, e.g. SSA-1.")
+    channels: list[Channel] | None = None
+    languages: list[LanguageCode] | None = None
+    burden: Burden | None = None
+    burden_by_channel: dict[Channel, Burden] = Field(default_factory=dict)
+    requests: list[Slug] = Field(default_factory=list)
+    sentiment: int | None = Field(default=None, ge=-2, le=2)
+    pain_points: list[str] = Field(default_factory=list)
+    accommodations: list[Accommodation] | None = None
+    measures: Measures | None = None
+    personas: list[Slug] | None = None
+    next: list[Transition] = Field(default_factory=list)
+    end: bool = False
+    notes: str | None = None
+
+
+class Volume(FormatModel):
+    """How many people go through a journey a year, and where that figure comes from."""
+
+    per_year: NonNegativeInt
+    source: str = Field(min_length=1)
+    year: str | None = None
+    notes: str | None = None
+
+
+class Journey(FormatModel):
+    """A life experience mapped end to end, as it is today or as it is proposed."""
+
+    id: Slug
+    name: str = Field(min_length=1)
+    state: JourneyState = JourneyState.current
+    baseline: Slug | None = None
+    trigger: str | None = None
+    outcome: str | None = None
+    lead_agency: Slug | None = None
+    description: str | None = None
+    sources: list[str] = Field(default_factory=list)
+    entry: list[Slug] = Field(default_factory=list)
+    volume: Volume | None = None
+    personas: list[Persona] = Field(default_factory=list)
+    stages: list[Stage] = Field(default_factory=list)
+    steps: list[Step] = Field(min_length=1)
+    notes: str | None = None
+
+    @property
+    def entry_steps(self) -> list[str]:
+        """Where customers start: ``entry`` when given, else the first step listed."""
+        return list(self.entry) if self.entry else [self.steps[0].id]
+
+    def step(self, step_id: str) -> Step | None:
+        """The step with this id, or None."""
+        return next((s for s in self.steps if s.id == step_id), None)

@@ -1,0 +1,88 @@
+"""The closed vocabularies of the workspace format.
+
+They live in one place so the model, the JSON Schema, the docs and the gap rules
+all agree on the words a journey may use. Values are the exact strings written in
+YAML; renaming one breaks users' files, so extend, never rename.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import StringConstraints
+
+SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+"""Ids are lowercase slugs so they survive URLs, file names and Cypher unchanged."""
+
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
+"""An id of an agency, program, data item, journey, stage, persona or step."""
+
+LanguageCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
+"""A BCP 47 language tag such as ``en``, ``es`` or ``zh-Hant``."""
+
+Accommodation = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
+"""An accommodation word such as ``screen_reader`` or ``interpreter`` (open vocabulary)."""
+
+
+class Channel(StrEnum):
+    """How a customer takes a step."""
+
+    online = "online"
+    phone = "phone"
+    in_person = "in_person"
+    mail = "mail"
+    email = "email"
+    chat = "chat"
+    automatic = "automatic"
+
+
+class AgencyLevel(StrEnum):
+    """Level of government (or private sector) an organization belongs to."""
+
+    federal = "federal"
+    state = "state"
+    local = "local"
+    tribal = "tribal"
+    private = "private"
+
+
+class DataItemKind(StrEnum):
+    """What sort of thing a customer is asked to provide."""
+
+    fact = "fact"
+    document = "document"
+    identity = "identity"
+
+
+class JourneyState(StrEnum):
+    """Whether a journey maps today's experience or a proposed one."""
+
+    current = "current"
+    future = "future"
+
+
+class HandoffType(StrEnum):
+    """How a customer moves from one agency to the next, best first.
+
+    ``automatic``: data flows and the customer does nothing; ``warm``: the agency
+    connects the customer, with context; ``referral``: the customer is told where to
+    go; ``cold``: the customer must find the next agency alone.
+    """
+
+    automatic = "automatic"
+    warm = "warm"
+    referral = "referral"
+    cold = "cold"
+
+
+MEASURE_KEYS: tuple[str, ...] = (
+    "satisfaction",
+    "trust",
+    "effectiveness",
+    "ease",
+    "efficiency",
+    "transparency",
+    "employee",
+)
+"""The A-11 Section 280 post-transaction survey drivers, in OMB's question order."""
