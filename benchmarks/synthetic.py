@@ -3,7 +3,8 @@
 The shape imitates real journey maps: steps move forward in stages, about one in
 five branches on a condition, agencies change every few steps (so handoffs of
 every type appear, some undocumented), and the same data items are requested
-again downstream. Output is deterministic for a given seed.
+again downstream, often with a pain point saying so. Output is deterministic for a
+given seed.
 
 Usage: python benchmarks/synthetic.py OUT_DIR [--journeys 100] [--steps 1000] [--seed 1]
 """
@@ -21,6 +22,9 @@ LANGUAGES = ["en", "es", "zh", "vi", "ko", "tl", "ar", "fr"]
 KINDS = ["fact", "document", "identity"]
 HANDOFF_TYPES = ["automatic", "warm", "referral", "cold"]
 STAGE_NAMES = ["learn", "prepare", "apply", "wait", "receive", "maintain"]
+REPEAT_PAIN_SHARE = 0.6
+"""Share of repeated requests that someone wrote down as a pain point; tuned so that
+100 journeys x 1,000 steps come to about 33 MB, the size the benchmark goals name."""
 
 
 def catalog(agencies: int = 40, programs: int = 200, data_items: int = 60) -> dict:
@@ -47,6 +51,10 @@ def journey(index: int, steps: int, rng: random.Random, cat: dict) -> dict:
     n_items = len(cat["data_items"])
     agency = rng.randrange(n_agencies)
     step_list = []
+    first_asked: dict[str, str] = {}  # data item -> the step that first asked for it
+    # Pain points draw from their own stream so that adding them left every other
+    # value of the workspace as it was.
+    extra = random.Random(f"pain-points-{index}")
     per_stage = max(1, steps // len(STAGE_NAMES))
     for s in range(steps):
         if rng.random() < 0.25:
@@ -64,6 +72,12 @@ def journey(index: int, steps: int, rng: random.Random, cat: dict) -> dict:
             "requests": [f"item-{i}" for i in rng.sample(range(n_items), rng.randint(0, 3))],
             "sentiment": rng.randint(-2, 2),
         }
+        repeated = [item for item in step["requests"] if item in first_asked]
+        if repeated and extra.random() < REPEAT_PAIN_SHARE:
+            item = repeated[0]
+            step["pain_points"] = [f"Asked again for {item}, first given at {first_asked[item]}"]
+        for item in step["requests"]:
+            first_asked.setdefault(item, step["id"])
         step_list.append(step)
     for s, step in enumerate(step_list):
         if s == steps - 1:

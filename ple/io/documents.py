@@ -9,6 +9,7 @@ the loader turns paths into line numbers when, and only when, there are problems
 
 from __future__ import annotations
 
+import copy
 import re
 import types
 import typing
@@ -40,6 +41,8 @@ class Entry:
     kind: str
     item: Any
     path: KeyPath
+    partial: bool = False
+    """True when invalid parts were left out so its references could still be checked."""
 
 
 @dataclass
@@ -111,8 +114,60 @@ def _validate_item(
     try:
         content.entries.append(Entry(kind, model.model_validate(item), path))
     except ValidationError as error:
-        for detail in error.errors(include_url=False):
-            content.problems.append(_problem_from(file, model, path, detail))
+        details = error.errors(include_url=False)
+        content.problems.extend(_problem_from(file, model, path, d) for d in details)
+        repaired = _without_invalid_parts(item, model, [d["loc"] for d in details])
+        if repaired is not None:
+            try:
+                partial = model.model_validate(repaired)
+            except ValidationError:
+                return
+            content.entries.append(Entry(kind, partial, path, partial=True))
+
+
+def _without_invalid_parts(item: Any, model: type[BaseModel], locs: list[KeyPath]) -> Any:
+    """A copy of ``item`` without its invalid optional fields and list values.
+
+    Reporting all problems in one pass means checking the references of an object
+    that failed validation too: an unknown agency in a step with a bad channel.
+    Only parts that can go without shifting anything that references point at are
+    left out; when a required part is wrong, None (the object is not checked further).
+    """
+    repaired = copy.deepcopy(item)
+    ordered = sorted(locs, key=lambda loc: [(0, p) if isinstance(p, int) else (1, str(p))
+                                            for p in loc], reverse=True)
+    for loc in ordered:
+        loc = tuple(p for p in loc if p != "[key]")
+        parent: Any = repaired
+        for part in loc[:-1]:
+            try:
+                parent = parent[part]
+            except (KeyError, IndexError, TypeError):
+                return None
+        last = loc[-1] if loc else None
+        if (isinstance(parent, dict) and last in parent and last not in _required_at(model, loc)) or (isinstance(parent, list) and isinstance(last, int) and last < len(parent)
+              and _is_scalar(parent[last]) and _is_scalar_list_field(loc)):
+            del parent[last]
+        else:
+            return None
+    return repaired
+
+
+_SCALAR_LISTS = {"channels", "languages", "accommodations", "needs", "pain_points", "forms",
+                 "sources"}
+
+
+def _is_scalar_list_field(loc: KeyPath) -> bool:
+    """Lists whose items nothing refers to by index, so one can be dropped safely."""
+    return len(loc) >= 2 and loc[-2] in _SCALAR_LISTS
+
+
+def _required_at(model: type[BaseModel], loc: KeyPath) -> set[str]:
+    """Required field names of the model that holds the last element of ``loc``."""
+    holder = _model_at(model, loc[:-1])
+    if holder is None:
+        return set()
+    return {name for name, info in holder.model_fields.items() if info.is_required()}
 
 
 def _problem_from(file: str, model: type[BaseModel], prefix: KeyPath, detail: Any) -> Problem:
@@ -153,23 +208,29 @@ def _is_scalar(value: Any) -> bool:
 
 def _fields_at(model: type[BaseModel], loc: KeyPath) -> list[str]:
     """The field names of the model found at ``loc`` below ``model``, for suggestions."""
+    holder = _model_at(model, loc)
+    return list(holder.model_fields) if holder is not None else []
+
+
+def _model_at(model: type[BaseModel], loc: KeyPath) -> type[BaseModel] | None:
+    """The model class found at ``loc`` below ``model``, or None when it is not a model."""
     annotation: Any = model
     for part in loc:
         annotation = _unwrap(annotation)
         if isinstance(annotation, type) and issubclass(annotation, BaseModel):
             if not (isinstance(part, str) and part in annotation.model_fields):
-                return []
+                return None
             annotation = annotation.model_fields[part].annotation
         elif typing.get_origin(annotation) is list:
             annotation = typing.get_args(annotation)[0]
         elif typing.get_origin(annotation) is dict:
             annotation = typing.get_args(annotation)[1]
         else:
-            return []
+            return None
     annotation = _unwrap(annotation)
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return list(annotation.model_fields)
-    return []
+        return annotation
+    return None
 
 
 def _unwrap(annotation: Any) -> Any:

@@ -165,4 +165,4 @@ def _locate(problems: list[Problem]) -> list[Problem]:
             )
             problem = replace(problem, related=related)
         located.append(problem)
-    return located
+    return sorted(located, key=lambda p: (p.file, p.line or 0, p.column or 0))

@@ -7,6 +7,8 @@ languages, accommodations) is optional, and a missing value means *unknown*, nev
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from pydantic import Field, NonNegativeFloat, NonNegativeInt
 
 from ple.model.base import FormatModel
@@ -151,3 +153,15 @@ class Journey(FormatModel):
     def step(self, step_id: str) -> Step | None:
         """The step with this id, or None."""
         return next((s for s in self.steps if s.id == step_id), None)
+
+    def handoff_transitions(self) -> Iterator[tuple[Step, Transition, Step]]:
+        """Every transition whose two steps belong to different agencies: a handoff.
+
+        A handoff without ``handoff`` details is undocumented, itself a finding.
+        """
+        by_id = {step.id: step for step in self.steps}
+        for step in self.steps:
+            for transition in step.next:
+                target = by_id.get(transition.to)
+                if target is not None and target.agency != step.agency:
+                    yield step, transition, target
