@@ -145,11 +145,14 @@ def _without_invalid_parts(item: Any, model: type[BaseModel], locs: list[KeyPath
             except (KeyError, IndexError, TypeError):
                 return None
         last = loc[-1] if loc else None
-        if (isinstance(parent, dict) and last in parent and last not in _required_at(model, loc)) or (isinstance(parent, list) and isinstance(last, int) and last < len(parent)
-              and _is_scalar(parent[last]) and _is_scalar_list_field(loc)):
-            del parent[last]
-        else:
+        optional_field = (isinstance(parent, dict) and last in parent
+                          and last not in _required_at(model, loc))
+        loose_value = (isinstance(parent, list) and isinstance(last, int)
+                       and last < len(parent) and _is_scalar(parent[last])
+                       and _is_scalar_list_field(loc))
+        if not (optional_field or loose_value):
             return None
+        del parent[last]
     return repaired
 
 
