@@ -189,6 +189,8 @@ def _problem_from(file: str, model: type[BaseModel], prefix: KeyPath, detail: An
     elif kind == "enum":
         allowed = re.findall(r"'([^']*)'", detail["ctx"]["expected"])
         message = f"{given!r} is not one of: {', '.join(allowed)}{did_you_mean(given, allowed)}"
+    elif kind == "string_type" and isinstance(given, (int, float)) and given is not True:
+        message = f"expected text, got the number {given!r}; put it in quotes to keep it as written"
     elif _is_scalar(given):
         message = f"{message}, got {given!r}"
     return Problem(

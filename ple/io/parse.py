@@ -227,7 +227,22 @@ class _Builder:
 def parse_located(text: str, suffix: str) -> tuple[Any, Positions]:
     """Parse keeping positions. Raises :class:`ParseFailure` with line and column."""
     if _is_json(suffix):
-        _parse_json(text)  # JSON's own errors read better than YAML's for JSON files
+        return _parse_json_located(text)
+    return _parse_yaml_located(text)
+
+
+def _parse_json_located(text: str) -> tuple[Any, Positions]:
+    """JSON's own parser decides what the value is; YAML's composer, which reads most
+    JSON, supplies positions. Where it cannot (escaped surrogate pairs such as
+    ``\\ud83d\\ude00``), problems are still reported, with the file but no line."""
+    value = _parse_json(text)
+    try:
+        return value, _parse_yaml_located(text)[1]
+    except ParseFailure:
+        return value, {}
+
+
+def _parse_yaml_located(text: str) -> tuple[Any, Positions]:
     loader = _CoreSchemaLoader(text)
     try:
         if not loader.check_node():

@@ -8,6 +8,7 @@ import networkx as nx
 
 from ple.errors import NotFoundError
 from ple.graph.schema import UNDOCUMENTED, EdgeKind, NodeKind, catalog_key, journey_key
+from ple.io.suggest import did_you_mean
 from ple.query.backend import AgencyRow, HandoffRow, ProgramRow, SharedKind, SharedRow
 
 _NEXT = EdgeKind.next.value
@@ -22,7 +23,11 @@ class NetworkxBackend:
 
     def _require(self, key: str, what: str, ident: str) -> None:
         if key not in self.graph:
-            raise NotFoundError(f"no {what} {ident!r} in the workspace")
+            prefix = key.split(":", 1)[0] + ":"
+            known = [k.split(":", 1)[1] for k in self.graph if k.startswith(prefix)]
+            raise NotFoundError(
+                f"no {what} {ident!r} in the workspace{did_you_mean(ident, known)}"
+            )
 
     def journeys(self) -> list[str]:
         return sorted(

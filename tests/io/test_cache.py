@@ -1,0 +1,70 @@
+"""The file cache: an unchanged file is not parsed again; damage is harmless."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ple.io import load_workspace
+from ple.io import loader as loader_module
+from tests.conftest import CATALOG
+
+
+def count_parses(monkeypatch) -> list[str]:
+    parsed: list[str] = []
+    real = loader_module.parse_fast
+
+    def spy(text: str, suffix: str):
+        parsed.append(text)
+        return real(text, suffix)
+
+    monkeypatch.setattr(loader_module, "parse_fast", spy)
+    return parsed
+
+
+def test_unchanged_files_are_not_parsed_again(write, monkeypatch):
+    write("catalog.yaml", CATALOG)
+    folder = write("more.yaml", "agencies:\n  - {id: va, name: Veterans Affairs}\n")
+    parsed = count_parses(monkeypatch)
+    first = load_workspace(folder)
+    assert len(parsed) == 2
+    second = load_workspace(folder)
+    assert len(parsed) == 2
+    assert second.workspace == first.workspace
+
+    (folder / "more.yaml").write_text("agencies:\n  - {id: va, name: VA}\n", encoding="utf-8")
+    third = load_workspace(folder)
+    assert len(parsed) == 3
+    assert third.workspace.agencies["va"].name == "VA"
+
+
+def test_files_with_errors_are_not_cached(write, monkeypatch):
+    folder = write("catalog.yaml", "agencies:\n  - {id: ssa}\n")
+    parsed = count_parses(monkeypatch)
+    load_workspace(folder)
+    load_workspace(folder)
+    assert len(parsed) == 2
+
+
+def test_damaged_cache_entries_are_ignored(write, monkeypatch, tmp_path):
+    folder = write("catalog.yaml", CATALOG)
+    load_workspace(folder)
+    cache_root = Path(__import__("os").environ["PLE_CACHE_DIR"])
+    for entry in cache_root.rglob("*.pickle"):
+        entry.write_bytes(b"not a pickle")
+    assert load_workspace(folder).ok
+
+
+def test_cache_can_be_switched_off(write, monkeypatch):
+    folder = write("catalog.yaml", CATALOG)
+    monkeypatch.setenv("PLE_NO_CACHE", "1")
+    parsed = count_parses(monkeypatch)
+    load_workspace(folder)
+    load_workspace(folder)
+    assert len(parsed) == 2
+
+
+def test_unwritable_cache_does_not_fail_loading(write, monkeypatch, tmp_path):
+    blocker = tmp_path / "file-not-folder"
+    blocker.write_text("x")
+    monkeypatch.setenv("PLE_CACHE_DIR", str(blocker))
+    assert load_workspace(write("catalog.yaml", CATALOG)).ok
