@@ -12,6 +12,7 @@ a user. It is built for large portfolios:
 
 from __future__ import annotations
 
+import contextlib
 import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -134,10 +135,9 @@ def _parse(text: str, suffix: str, located: bool) -> object:
     keys), so letting one of them judge keeps both paths to the same verdict."""
     value = parse_fast(text, suffix)
     if located:
-        try:
+        # Accepted by the fast parser; if PyYAML cannot read it, problems have no line.
+        with contextlib.suppress(ParseFailure):
             value = parse_located(text, suffix)[0]
-        except ParseFailure:
-            pass  # accepted by the fast parser: its problems are reported without a line
     return value
 
 

@@ -45,7 +45,9 @@ def test_validate_json_report(write):
     assert report["valid"] is False
     [problem] = report["problems"]
     assert (problem["line"], problem["field"]) == (7, "data_items[0].kind")
-    assert problem["message"] == "'fakt' is not one of: fact, document, identity (did you mean 'fact'?)"
+    assert problem["message"] == (
+        "'fakt' is not one of: fact, document, identity (did you mean 'fact'?)"
+    )
 
 
 @pytest.mark.parametrize(

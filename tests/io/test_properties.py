@@ -8,6 +8,7 @@ every file) must accept and reject exactly the same files with the same problems
 from __future__ import annotations
 
 import json
+import os
 import random
 from pathlib import Path
 
@@ -101,7 +102,8 @@ def comparable(result) -> list[tuple]:
     return sorted((p.file, p.field, p.message, p.line) for p in result.problems)
 
 
-SETTINGS = settings(max_examples=int(__import__("os").environ.get("PLE_EXAMPLES", "60")), deadline=None,
+EXAMPLES = int(os.environ.get("PLE_EXAMPLES", "60"))  # raise it locally for a deeper search
+SETTINGS = settings(max_examples=EXAMPLES, deadline=None,
                     suppress_health_check=[HealthCheck.function_scoped_fixture,
                                            HealthCheck.too_slow])
 
