@@ -86,8 +86,15 @@ def _add_journey(
         edges.append((jkey, key, _HAS_STAGE, {"kind": _HAS_STAGE}))
     for persona in journey.personas:
         key = f"persona:{jid}/{persona.id}"
-        nodes.append((key, {"kind": _PERSONA, "id": persona.id, "journey": jid,
-                            "name": persona.name}))
+        can_use = persona.can_use
+        nodes.append((key, {
+            "kind": _PERSONA, "id": persona.id, "journey": jid, "name": persona.name,
+            "channels": [c.value for c in can_use.channels]
+            if can_use and can_use.channels is not None else None,
+            "languages": list(can_use.languages)
+            if can_use and can_use.languages is not None else None,
+            "needs": list(persona.needs),
+        }))
         edges.append((jkey, key, _HAS_PERSONA, {"kind": _HAS_PERSONA}))
     entries = set(journey.entry_steps)
     agency_of = {step.id: step.agency for step in journey.steps}
@@ -124,7 +131,7 @@ def _add_journey(
 def _step_attributes(step: Step, journey_id: str, order: int, entry: bool) -> dict[str, Any]:
     burden = step.burden
     channels, languages = step.channels, step.languages
-    return {
+    attributes: dict[str, Any] = {
         "kind": _STEP,
         "id": step.id,
         "journey": journey_id,
@@ -142,7 +149,16 @@ def _step_attributes(step: Step, journey_id: str, order: int, entry: bool) -> di
         "sentiment": step.sentiment,
         "entry": entry,
         "end": step.end,
+        "forms": list(step.forms),
+        "pain_points": list(step.pain_points),
+        "accommodations": list(step.accommodations) if step.accommodations is not None else None,
     }
+    if step.measures is not None:
+        attributes.update(
+            (f"measure_{name}", score)
+            for name, score in step.measures.model_dump(exclude_none=True).items()
+        )
+    return attributes
 
 
 def _assemble(

@@ -30,7 +30,7 @@ from ple.io.documents import FileContent
 
 def cache_dir() -> Path | None:
     """Where entries live, or None when the cache is switched off."""
-    if os.environ.get("PLE_NO_CACHE"):
+    if os.environ.get("PLE_NO_CACHE", "").strip().lower() not in ("", "0", "false", "no"):
         return None
     if os.environ.get("PLE_CACHE_DIR"):
         return Path(os.environ["PLE_CACHE_DIR"])

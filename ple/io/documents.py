@@ -192,7 +192,7 @@ def _problem_from(file: str, model: type[BaseModel], prefix: KeyPath, detail: An
     elif kind == "string_type" and isinstance(given, (int, float)) and given is not True:
         message = f"expected text, got the number {given!r}; put it in quotes to keep it as written"
     elif _is_scalar(given):
-        message = f"{message}, got {given!r}"
+        message = f"{message} ({given!r})" if "got" in message else f"{message}, got {given!r}"
     return Problem(
         file, message, path=(*prefix, *loc), value=given if _is_scalar(given) else None,
         code=kind.replace("_", "-"),

@@ -102,8 +102,8 @@ def _read_file(file: Path, *, use_cache: bool, located: bool) -> FileContent:
     try:
         size = file.stat().st_size
         if size > MAX_FILE_BYTES:
-            return _failed(name, f"file is {size / 1e6:.1f} MB, over the "
-                           f"{MAX_FILE_BYTES / 1e6:.0f} MB limit", "too-large")
+            return _failed(name, f"file is {size / 2**20:.1f} MiB, over the "
+                           f"{MAX_FILE_BYTES / 2**20:g} MiB limit", "too-large")
         data = file.read_bytes()
     except OSError as error:
         return _failed(name, f"cannot read file: {error.strerror or error}", "unreadable")

@@ -6,7 +6,7 @@ described once and each step only names it by id.
 
 from __future__ import annotations
 
-from pydantic import Field
+from pydantic import Field, StrictBool
 
 from ple.model.base import FormatModel
 from ple.model.vocabulary import AgencyLevel, DataItemKind, Slug
@@ -18,7 +18,7 @@ class Agency(FormatModel):
     id: Slug
     name: str = Field(min_length=1)
     acronym: str | None = None
-    hisp: bool | None = Field(
+    hisp: StrictBool | None = Field(
         default=None,
         description="Designated High-Impact Service Provider; null when not known.",
     )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pydantic import Field, NonNegativeFloat, NonNegativeInt
+from pydantic import Field, NonNegativeFloat, NonNegativeInt, StrictBool
 
 from ple.model.base import FormatModel
 from ple.model.vocabulary import (
@@ -113,7 +113,7 @@ class Step(FormatModel):
     measures: Measures | None = None
     personas: list[Slug] | None = None
     next: list[Transition] = Field(default_factory=list)
-    end: bool = False
+    end: StrictBool = False
     notes: str | None = None
 
 

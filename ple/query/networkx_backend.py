@@ -22,11 +22,13 @@ class NetworkxBackend:
         self.graph = graph
 
     def _require(self, key: str, what: str, ident: str) -> None:
+        """Raise NotFoundError, with a suggestion among keys of the same kind and scope."""
         if key not in self.graph:
-            prefix = key.split(":", 1)[0] + ":"
-            known = [k.split(":", 1)[1] for k in self.graph if k.startswith(prefix)]
+            scope = key[: max(key.rfind("/"), key.find(":")) + 1]
+            known = [k[len(scope):] for k in self.graph if k.startswith(scope)]
+            name = ident.rsplit("/", 1)[-1]
             raise NotFoundError(
-                f"no {what} {ident!r} in the workspace{did_you_mean(ident, known)}"
+                f"no {what} {ident!r} in the workspace{did_you_mean(name, known)}"
             )
 
     def journeys(self) -> list[str]:
@@ -45,6 +47,9 @@ class NetworkxBackend:
     ) -> list[HandoffRow]:
         if journey is not None:
             self._require(catalog_key(NodeKind.journey, journey), "journey", journey)
+        for agency in (from_agency, to_agency):
+            if agency is not None:
+                self._require(catalog_key(NodeKind.agency, agency), "agency", agency)
         nodes = self.graph.nodes
         rows = []
         for u, v, data in self.graph.edges(data=True):

@@ -124,6 +124,11 @@ def test_duplicate_step_id_names_both_places(write):
          "digits and hyphens"),
         ("    name: Enroll\n", "",
          "retire.yaml:9:5: steps[1].name: missing required field 'name'"),
+        ("    end: true", "    end: yes",
+         "retire.yaml:12:5: steps[1].end: Input should be a valid boolean, got 'yes'"),
+        ("      - to: enroll\n", "      - to: enroll\n        share: 0.25.5\n",
+         "retire.yaml:9:9: steps[0].next[0].share: Input should be a valid number, unable to "
+         "parse string as a number, got '0.25.5'"),
     ],
 )
 def test_bad_values_name_field_and_value(write, old, new, expected):
@@ -159,9 +164,9 @@ def test_billion_laughs_fails_fast(write):
 
 
 def test_file_over_the_size_cap_is_refused(write, monkeypatch):
-    monkeypatch.setattr(loader_module, "MAX_FILE_BYTES", 100)
-    folder = write("big.yaml", "agencies: []\n" + "# padding\n" * 20)
-    assert messages(folder) == ["big.yaml: file is 0.0 MB, over the 0 MB limit"]
+    monkeypatch.setattr(loader_module, "MAX_FILE_BYTES", 2**20)
+    folder = write("big.yaml", "agencies: []\n" + "#" * (3 * 2**19))
+    assert messages(folder) == ["big.yaml: file is 1.5 MiB, over the 1 MiB limit"]
 
 
 def test_undecodable_bytes_name_the_file_and_place(write):
