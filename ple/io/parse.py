@@ -32,8 +32,9 @@ from ple.errors import KeyPath
 MAX_ALIAS_EVENTS = 100_000
 """How many nodes alias replay may produce in one file before it is refused."""
 
-MAX_DEPTH = 200
-"""Deepest nesting accepted; journey files need fewer than twenty levels."""
+MAX_DEPTH = 300
+"""Deepest nesting the located parser follows. Journey files need fewer than twenty
+levels; yaml_rs refuses more than 256, so the located parser must not stop sooner."""
 
 _TAG_HINT = re.compile(r"(?:^|[\s\[{,:-])!")
 """A ``!`` where a YAML tag could start. yaml_rs ignores unknown tags silently, so

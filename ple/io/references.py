@@ -108,11 +108,18 @@ class _Checker:
     def catalog_agency(self, agency: Agency) -> None:
         origin = self._at("agencies", agency.id)
         self._require(origin, ("parent",), agency.parent, self.workspace.agencies, "agency")
-        if agency.parent == agency.id:
-            self.problems.append(
-                Problem(origin.file, "an agency cannot be its own parent",
-                        path=(*origin.path, "parent"), value=agency.parent, code="self-reference")
-            )
+        chain = [agency.id]
+        parent = agency.parent
+        while parent is not None and parent in self.workspace.agencies:
+            if parent in chain:
+                if parent == agency.id:  # report a loop once, at each of its members
+                    self.problems.append(Problem(
+                        origin.file,
+                        f"agency parents form a loop: {' -> '.join([*chain, parent])}",
+                        path=(*origin.path, "parent"), value=agency.parent, code="parent-loop"))
+                break
+            chain.append(parent)
+            parent = self.workspace.agencies[parent].parent
 
     def catalog_program(self, program: Program) -> None:
         origin = self._at("programs", program.id)
@@ -144,6 +151,15 @@ class _Checker:
                     for i, item in enumerate(transition.handoff.shares):
                         self._require(origin, (*at, "next", t, "handoff", "shares", i), item,
                                       ws.data_items, "data item")
+                target = steps.get(transition.to)
+                if (transition.handoff and target is not None
+                        and journey.steps[target].agency == step.agency):
+                    self.problems.append(
+                        Problem(origin.file,
+                                f"a handoff on a move within one agency ({step.agency}) is not "
+                                "a handoff between agencies and is ignored",
+                                path=(*origin.path, *at, "next", t, "handoff"),
+                                severity=Severity.warning, code="handoff-within-agency"))
             if total_share > 1 + SHARE_TOLERANCE:
                 self.problems.append(
                     Problem(origin.file,

@@ -9,7 +9,8 @@ class FormatModel(BaseModel):
     """A part of the workspace format.
 
     Unknown keys are refused (``extra="forbid"``) so that a typo such as ``chanels``
-    is reported instead of silently dropped. Models are frozen: the graph is derived
+    is reported instead of silently dropped. Numbers must be finite (``.inf`` minutes
+    would poison every total). Models are frozen: the graph is derived
     from them, and editing goes through new model objects, never in-place mutation.
     """
 
@@ -19,4 +20,5 @@ class FormatModel(BaseModel):
         str_strip_whitespace=True,
         use_enum_values=False,
         validate_default=False,
+        allow_inf_nan=False,
     )

@@ -233,3 +233,38 @@ def test_dates_and_yes_stay_strings(write):
     folder = write("catalog.yaml", "agencies:\n  - {id: ssa, name: 2024-05-01, acronym: yes}\n")
     agency = load_workspace(folder).workspace.agencies["ssa"]
     assert (agency.name, agency.acronym) == ("2024-05-01", "yes")
+
+
+def test_agency_parent_loops_are_reported(write):
+    folder = write("catalog.yaml", """
+        agencies:
+          - {id: a, name: A, parent: b}
+          - {id: b, name: B, parent: a}
+          - {id: c, name: C, parent: c}
+        """)
+    assert messages(folder) == [
+        "catalog.yaml:2:22: agencies[0].parent: agency parents form a loop: a -> b -> a",
+        "catalog.yaml:3:22: agencies[1].parent: agency parents form a loop: b -> a -> b",
+        "catalog.yaml:4:22: agencies[2].parent: agency parents form a loop: c -> c",
+    ]
+
+
+def test_infinite_burden_is_refused(write):
+    write("catalog.yaml", CATALOG)
+    folder = write("retire.yaml", JOURNEY.replace(
+        "    agency: ssa\n", "    agency: ssa\n    burden: {minutes: .inf}\n", 1))
+    assert messages(folder) == [
+        "retire.yaml:7:14: steps[0].burden.minutes: Input should be a finite number, got inf"
+    ]
+
+
+def test_handoff_within_one_agency_is_a_warning(write):
+    write("catalog.yaml", CATALOG)
+    folder = write("retire.yaml", JOURNEY.replace("agency: cms", "agency: ssa").replace(
+        "      - to: enroll\n", "      - to: enroll\n        handoff: {type: warm}\n"))
+    result = load_workspace(folder)
+    assert result.ok
+    assert [str(p).replace(f"{folder}/", "") for p in result.problems] == [
+        "retire.yaml:9:9: steps[0].next[0].handoff: warning: a handoff on a move within one "
+        "agency (ssa) is not a handoff between agencies and is ignored"
+    ]
