@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -18,7 +18,11 @@ from ple.cli.render import FORMATS, emit_problems, emit_rows
 from ple.errors import NotFoundError
 from ple.graph.schema import UNDOCUMENTED
 
+if TYPE_CHECKING:
+    from ple.model import Workspace
+
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+T = TypeVar("T")
 
 HANDOFF_CHOICES = ("automatic", "warm", "referral", "cold", "undocumented")
 
@@ -40,7 +44,7 @@ def no_cache_option(function: Callable[..., Any]) -> Callable[..., Any]:
     )(function)
 
 
-def _load(path: str, no_cache: bool):
+def _load(path: str, no_cache: bool) -> Workspace:
     """Load or exit 1 with every problem on stderr."""
     from ple.io import load_workspace
 
@@ -53,15 +57,17 @@ def _load(path: str, no_cache: bool):
     return result.workspace
 
 
-def _backend(path: str, no_cache: bool):
+def _ask(path: str, no_cache: bool, question: Callable[[Any], T]) -> T:
+    """Load the workspace, put ``question`` to its query backend, and turn an unknown
+    id into a usage error (exit 2) instead of a traceback."""
     from ple.query import open_backend
 
-    return open_backend(_load(path, no_cache))
-
-
-def _usage_error(error: NotFoundError) -> None:
-    click.echo(f"error: {error}", err=True)
-    sys.exit(EXIT_USAGE)
+    backend = open_backend(_load(path, no_cache))
+    try:
+        return question(backend)
+    except NotFoundError as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(EXIT_USAGE)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -129,12 +135,8 @@ def query() -> None:
 def handoffs(path: str, journey: str | None, from_agency: str | None, to_agency: str | None,
              handoff_type: str | None, no_cache: bool, fmt: str) -> None:
     """List the handoffs between agencies."""
-    backend = _backend(path, no_cache)
-    try:
-        rows = backend.handoffs(journey=journey, from_agency=from_agency,
-                                to_agency=to_agency, type=handoff_type)
-    except NotFoundError as error:
-        _usage_error(error)
+    rows = _ask(path, no_cache, lambda backend: backend.handoffs(
+        journey=journey, from_agency=from_agency, to_agency=to_agency, type=handoff_type))
     columns = ["journey", "from_step", "to_step", "from_agency", "to_agency", "type",
                "shares", "condition"]
     dicts = [r.to_dict() for r in rows]
@@ -150,11 +152,7 @@ def handoffs(path: str, journey: str | None, from_agency: str | None, to_agency:
 @format_option
 def agencies(path: str, journey: str, no_cache: bool, fmt: str) -> None:
     """List the agencies of one journey, with how many steps each runs."""
-    backend = _backend(path, no_cache)
-    try:
-        rows = backend.journey_agencies(journey)
-    except NotFoundError as error:
-        _usage_error(error)
+    rows = _ask(path, no_cache, lambda backend: backend.journey_agencies(journey))
     emit_rows([r.to_dict() for r in rows], ["id", "acronym", "name", "hisp", "level", "steps"],
               fmt, "agencies")
 
@@ -166,11 +164,7 @@ def agencies(path: str, journey: str, no_cache: bool, fmt: str) -> None:
 @format_option
 def programs(path: str, journey: str, no_cache: bool, fmt: str) -> None:
     """List the programs behind the steps of one journey."""
-    backend = _backend(path, no_cache)
-    try:
-        rows = backend.journey_programs(journey)
-    except NotFoundError as error:
-        _usage_error(error)
+    rows = _ask(path, no_cache, lambda backend: backend.journey_programs(journey))
     emit_rows([r.to_dict() for r in rows],
               ["id", "name", "agency", "assistance_listing", "steps"], fmt, "programs")
 
@@ -186,11 +180,8 @@ def journeys(path: str, agency: str | None, program: str | None, no_cache: bool,
     """List the journeys that touch an agency or a program."""
     if agency is None and program is None:
         raise click.UsageError("give --agency or --program")
-    backend = _backend(path, no_cache)
-    try:
-        ids = backend.journeys_touching(agency=agency, program=program)
-    except NotFoundError as error:
-        _usage_error(error)
+    ids = _ask(path, no_cache,
+               lambda backend: backend.journeys_touching(agency=agency, program=program))
     emit_rows([{"journey": i} for i in ids], ["journey"], fmt, "journeys")
 
 
@@ -204,11 +195,7 @@ def journeys(path: str, agency: str | None, program: str | None, no_cache: bool,
 def path(path: str, journey: str, from_step: str, to_step: str, no_cache: bool,
          fmt: str) -> None:
     """Show the shortest sequence of steps from one step to another."""
-    backend = _backend(path, no_cache)
-    try:
-        steps = backend.path(journey, from_step, to_step)
-    except NotFoundError as error:
-        _usage_error(error)
+    steps = _ask(path, no_cache, lambda backend: backend.path(journey, from_step, to_step))
     if steps is None:
         click.echo(f"no path from {from_step!r} to {to_step!r} in {journey!r}", err=True)
         sys.exit(EXIT_INVALID)
@@ -224,7 +211,7 @@ def path(path: str, journey: str, from_step: str, to_step: str, no_cache: bool,
 @format_option
 def shared(path: str, kind: str, no_cache: bool, fmt: str) -> None:
     """List agencies, programs or data items that recur across journeys."""
-    rows = _backend(path, no_cache).shared_across_journeys(kind)  # type: ignore[arg-type]
+    rows = _ask(path, no_cache, lambda backend: backend.shared_across_journeys(kind))
     emit_rows([r.to_dict() for r in rows], ["kind", "id", "name", "journeys"], fmt, "shared")
 
 
