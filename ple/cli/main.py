@@ -16,7 +16,6 @@ import click
 
 from ple.cli.render import FORMATS, emit_problems, emit_rows
 from ple.errors import NotFoundError
-from ple.graph.schema import UNDOCUMENTED
 
 if TYPE_CHECKING:
     from ple.model import Workspace
@@ -139,6 +138,8 @@ def handoffs(path: str, journey: str | None, from_agency: str | None, to_agency:
         journey=journey, from_agency=from_agency, to_agency=to_agency, type=handoff_type))
     columns = ["journey", "from_step", "to_step", "from_agency", "to_agency", "type",
                "shares", "condition"]
+    from ple.graph.schema import UNDOCUMENTED
+
     dicts = [r.to_dict() for r in rows]
     if fmt != "json":  # JSON keeps null; people read the word
         dicts = [{**d, "type": d["type"] or UNDOCUMENTED} for d in dicts]
