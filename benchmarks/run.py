@@ -255,20 +255,24 @@ class Runner:
                 "run, so it was not fully warm (was ple's model code edited during the run?)"
             )
 
-    def load_pair(self, prefix: str, ws: Workspace) -> None:
-        """A cold load into a fresh cache, then a warm load from that cache."""
-        cache = self.fresh_cache()
-        self.record(
-            f"{prefix}cold",
-            self.check_steps(run_worker("load", ws.path, self.with_cache(cache)), ws),
-        )
-        filled = cache_entries(cache)
-        self.record(
-            f"{prefix}warm",
-            self.check_steps(run_worker("load", ws.path, self.with_cache(cache)), ws),
-        )
-        self.warm_check(f"{prefix}warm", cache, filled)
-        shutil.rmtree(cache, ignore_errors=True)
+    def load_round(self, workspaces: dict[str, Workspace]) -> None:
+        """Cold loads of every workspace into fresh caches, then warm loads from them.
+
+        The full and half-size runs of a kind follow each other, so the pair whose
+        ratio is the growth check sees the same minute of a shared machine.
+        """
+        caches = {prefix: self.fresh_cache() for prefix in workspaces}
+        filled = {}
+        for prefix, ws in workspaces.items():
+            env = self.with_cache(caches[prefix])
+            self.record(f"{prefix}cold", self.check_steps(run_worker("load", ws.path, env), ws))
+            filled[prefix] = cache_entries(caches[prefix])
+        for prefix, ws in workspaces.items():
+            env = self.with_cache(caches[prefix])
+            self.record(f"{prefix}warm", self.check_steps(run_worker("load", ws.path, env), ws))
+            self.warm_check(f"{prefix}warm", caches[prefix], filled[prefix])
+        for cache in caches.values():
+            shutil.rmtree(cache, ignore_errors=True)
 
     def check_steps(self, sample: Sample, ws: Workspace) -> Sample:
         if sample.inner.get("steps") != ws.total_steps:
@@ -534,12 +538,11 @@ def main(argv: list[str] | None = None) -> None:
         for round_ in range(1, args.repeats + 1):
             progress(f"round {round_}/{args.repeats} ...")
             runner.record("parse", run_worker("parse", full.path, env))
-            runner.load_pair("", full)
-            if runner.use_cli:
-                runner.cli_pair(full)
             if half:
                 runner.record("half_parse", run_worker("parse", half.path, env))
-                runner.load_pair("half_", half)
+            runner.load_round({"": full, "half_": half} if half else {"": full})
+            if runner.use_cli:
+                runner.cli_pair(full)
         report = build_report(runner, full, half, args.repeats, load_before)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)

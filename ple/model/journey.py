@@ -8,8 +8,9 @@ languages, accommodations) is optional, and a missing value means *unknown*, nev
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Annotated
 
-from pydantic import Field, NonNegativeFloat, NonNegativeInt, StrictBool
+from pydantic import BeforeValidator, Field, NonNegativeFloat, NonNegativeInt, StrictBool
 
 from ple.model.base import FormatModel
 from ple.model.vocabulary import (
@@ -117,12 +118,21 @@ class Step(FormatModel):
     notes: str | None = None
 
 
+def _year_as_text(value: object) -> object:
+    """People type ``year: 2023``; a whole number is a fine way to write a year."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
 class Volume(FormatModel):
     """How many people go through a journey a year, and where that figure comes from."""
 
     per_year: NonNegativeInt
     source: str = Field(min_length=1)
-    year: str | None = None
+    year: Annotated[str, BeforeValidator(_year_as_text)] | None = Field(
+        default=None, description="The year the figure counts, e.g. 2023 or FY2024."
+    )
     notes: str | None = None
 
 

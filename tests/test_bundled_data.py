@@ -1,0 +1,81 @@
+"""The bundled workspace in data/: it validates, and its known federal handoffs are there."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from ple.cli.main import cli
+from ple.io import load_workspace
+from ple.query import open_backend
+from tests.conftest import DATA
+
+LIFE_EXPERIENCES = [
+    "approaching-retirement", "facing-a-financial-shock", "having-a-child",
+    "losing-a-loved-one", "recovering-from-a-disaster", "transitioning-to-civilian-life",
+]
+
+
+@pytest.fixture(scope="module")
+def workspace():
+    result = load_workspace(DATA, use_cache=False)
+    assert result.ok, [str(p) for p in result.problems]
+    return result.workspace
+
+
+@pytest.fixture(scope="module")
+def backend(workspace):
+    return open_backend(workspace)
+
+
+def test_ple_validate_data_exits_0():
+    result = CliRunner().invoke(cli, ["validate", str(DATA)])
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.count("\n") == 1  # the summary line only: no warnings
+
+
+def test_six_current_state_life_experiences_with_sources(workspace):
+    assert sorted(workspace.journeys) == LIFE_EXPERIENCES
+    for journey in workspace.journeys.values():
+        assert journey.state.value == "current"
+        assert journey.sources, journey.id
+        assert all(s.startswith("https://") for s in journey.sources)
+
+
+def test_volumes_cite_a_source_and_year(workspace):
+    for journey in workspace.journeys.values():
+        if journey.volume is not None:
+            assert journey.volume.source and journey.volume.year, journey.id
+
+
+def test_estimated_minutes_say_so(workspace):
+    """Every step with minutes explains the figure in its notes."""
+    for journey in workspace.journeys.values():
+        for step in journey.steps:
+            if step.burden is not None and step.burden.minutes:
+                assert step.notes, f"{journey.id}/{step.id} has minutes but no notes"
+
+
+def test_known_federal_handoffs_are_mapped(backend):
+    ssa_to_cms = backend.handoffs(journey="approaching-retirement", from_agency="ssa",
+                                  to_agency="cms")
+    assert ssa_to_cms, "SSA takes Medicare applications and hands them to CMS"
+    assert backend.handoffs(journey="recovering-from-a-disaster", from_agency="fema",
+                            to_agency="sba")
+    birth = backend.handoffs(journey="having-a-child", to_agency="ssa", type="automatic")
+    assert birth and "ssn" in birth[0].shares  # Enumeration at Birth
+
+
+def test_no_undocumented_handoffs_in_the_bundled_data(backend):
+    assert backend.handoffs(type="undocumented") == []
+
+
+def test_agencies_shared_across_life_experiences(backend):
+    shared = {row.id: row.journeys for row in backend.shared_across_journeys("agency")}
+    assert len(shared["ssa"]) >= 3
+    assert "irs" in shared
+
+
+def test_journey_agencies_on_real_data(backend):
+    ids = [row.id for row in backend.journey_agencies("recovering-from-a-disaster")]
+    assert {"fema", "sba"} <= set(ids)
