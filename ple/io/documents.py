@@ -20,7 +20,7 @@ from pydantic import BaseModel, ValidationError
 
 from ple.errors import KeyPath, Problem, Severity
 from ple.io.suggest import did_you_mean
-from ple.model import Agency, DataItem, Journey, Program
+from ple.model import Agency, DataItem, Journey, Program, Settings
 from ple.model.vocabulary import SLUG_PATTERN
 
 COLLECTIONS: dict[str, type[BaseModel]] = {
@@ -32,6 +32,12 @@ COLLECTIONS: dict[str, type[BaseModel]] = {
 """Top-level keys a workspace file may hold, and the model of their items."""
 
 CATALOG_KEYS = ("agencies", "programs", "data_items")
+
+SETTINGS_KEY = "settings"
+"""A mapping, not a list: the workspace's gap-rule thresholds (at most one file has it)."""
+
+SIDE_KEYS = (*CATALOG_KEYS, SETTINGS_KEY)
+"""What a one-journey file may carry beside the journey."""
 
 
 @dataclass(frozen=True)
@@ -72,17 +78,17 @@ def read_document(value: Any, file: str) -> FileContent:
         )
         return content
     if "id" in value and "steps" in value:
-        journey = {k: v for k, v in value.items() if k not in CATALOG_KEYS}
+        journey = {k: v for k, v in value.items() if k not in SIDE_KEYS}
         _validate_item(content, file, "journeys", journey, ())
-        for key in CATALOG_KEYS:
+        for key in SIDE_KEYS:
             if key in value:
-                _validate_collection(content, file, key, value[key])
+                _validate_part(content, file, key, value[key])
         return content
     for key, items in value.items():
-        if key in COLLECTIONS:
-            _validate_collection(content, file, key, items)
+        if key == SETTINGS_KEY or key in COLLECTIONS:
+            _validate_part(content, file, key, items)
             continue
-        hint = did_you_mean(key, COLLECTIONS)
+        hint = did_you_mean(key, [*COLLECTIONS, SETTINGS_KEY])
         if not hint and key in Journey.model_fields:
             hint = " (a file that is one journey needs both 'id' and 'steps' at the top level)"
         content.problems.append(
@@ -94,6 +100,13 @@ def read_document(value: Any, file: str) -> FileContent:
 
 def _kind_of(value: Any) -> str:
     return {list: "list", str: "string"}.get(type(value), type(value).__name__)
+
+
+def _validate_part(content: FileContent, file: str, key: str, value: Any) -> None:
+    if key == SETTINGS_KEY:
+        _validate_item(content, file, SETTINGS_KEY, value, (SETTINGS_KEY,))
+    else:
+        _validate_collection(content, file, key, value)
 
 
 def _validate_collection(content: FileContent, file: str, key: str, items: Any) -> None:
@@ -110,7 +123,7 @@ def _validate_collection(content: FileContent, file: str, key: str, items: Any) 
 def _validate_item(
     content: FileContent, file: str, kind: str, item: Any, path: KeyPath
 ) -> None:
-    model = COLLECTIONS[kind]
+    model = Settings if kind == SETTINGS_KEY else COLLECTIONS[kind]
     try:
         content.entries.append(Entry(kind, model.model_validate(item), path))
     except ValidationError as error:

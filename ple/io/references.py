@@ -11,9 +11,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from ple.errors import KeyPath, Location, Problem, Severity
-from ple.io.documents import Entry
+from ple.io.documents import SETTINGS_KEY, Entry
 from ple.io.suggest import did_you_mean
-from ple.model import Agency, Journey, JourneyState, Program, Workspace
+from ple.model import Agency, Journey, JourneyState, Program, Settings, Workspace
 from ple.model.workspace import Origin
 
 SINGULAR = {"agencies": "agency", "programs": "program", "data_items": "data item",
@@ -35,8 +35,20 @@ def assemble(sourced: Iterable[Sourced]) -> tuple[Workspace, list[Problem]]:
     problems: list[Problem] = []
     collections: dict[str, dict] = {kind: {} for kind in SINGULAR}
     origins: dict[tuple[str, str], Origin] = {}
+    settings: Settings | None = None
     for source in sourced:
         entry = source.entry
+        if entry.kind == SETTINGS_KEY:
+            if settings is not None:
+                first = origins[(SETTINGS_KEY, "")]
+                problems.append(Problem(
+                    source.file, "settings are given in two files; the first is used",
+                    path=entry.path, code="duplicate-settings",
+                    related=(Location(first.file, path=first.path),)))
+                continue
+            settings = entry.item
+            origins[(SETTINGS_KEY, "")] = Origin(source.file, entry.path)
+            continue
         key = (entry.kind, entry.item.id)
         if key in origins:
             first = origins[key]
@@ -59,6 +71,7 @@ def assemble(sourced: Iterable[Sourced]) -> tuple[Workspace, list[Problem]]:
         programs=collections["programs"],
         data_items=collections["data_items"],
         journeys=collections["journeys"],
+        settings=settings or Settings(),
         origins=origins,
     )
     problems.extend(check_references(workspace))
@@ -132,6 +145,16 @@ class _Checker:
         steps = self._unique(origin, journey.steps, "steps", "step")
         self._require(origin, ("lead_agency",), journey.lead_agency, ws.agencies, "agency")
         self._baseline(origin, journey)
+        for a, accepted in enumerate(journey.accepted_findings):
+            at = ("accepted_findings", a)
+            self._require(origin, (*at, "step"), accepted.step, steps, "step")
+            self._require(origin, (*at, "data_item"), accepted.data_item, ws.data_items,
+                          "data item")
+            if accepted.transition is not None:
+                self._require(origin, (*at, "transition", "from"), accepted.transition.from_,
+                              steps, "step")
+                self._require(origin, (*at, "transition", "to"), accepted.transition.to,
+                              steps, "step")
         for index, entry in enumerate(journey.entry):
             self._require(origin, ("entry", index), entry, steps, "step")
         for s, step in enumerate(journey.steps):

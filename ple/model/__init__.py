@@ -2,6 +2,7 @@
 
 from ple.model.catalog import Agency, DataItem, Program
 from ple.model.journey import (
+    AcceptedFinding,
     Burden,
     CanUse,
     Handoff,
@@ -11,8 +12,10 @@ from ple.model.journey import (
     Stage,
     Step,
     Transition,
+    TransitionRef,
     Volume,
 )
+from ple.model.settings import GapSettings, HotspotLimits, Settings
 from ple.model.vocabulary import (
     MEASURE_KEYS,
     AgencyLevel,
@@ -25,6 +28,7 @@ from ple.model.workspace import Origin, Workspace
 
 __all__ = [
     "MEASURE_KEYS",
+    "AcceptedFinding",
     "Agency",
     "AgencyLevel",
     "Burden",
@@ -32,17 +36,21 @@ __all__ = [
     "Channel",
     "DataItem",
     "DataItemKind",
+    "GapSettings",
     "Handoff",
     "HandoffType",
+    "HotspotLimits",
     "Journey",
     "JourneyState",
     "Measures",
     "Origin",
     "Persona",
     "Program",
+    "Settings",
     "Stage",
     "Step",
     "Transition",
+    "TransitionRef",
     "Volume",
     "Workspace",
 ]

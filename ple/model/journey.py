@@ -136,6 +136,26 @@ class Volume(FormatModel):
     notes: str | None = None
 
 
+class TransitionRef(FormatModel):
+    """Names a transition by its two steps."""
+
+    from_: Slug = Field(alias="from")
+    to: Slug
+
+
+class AcceptedFinding(FormatModel):
+    """A gap the team has looked at and decided to live with, and why.
+
+    Accepted findings are still reported, marked as accepted, and never fail a run.
+    """
+
+    rule: Slug
+    step: Slug | None = None
+    transition: TransitionRef | None = None
+    data_item: Slug | None = None
+    reason: str = Field(min_length=1)
+
+
 class Journey(FormatModel):
     """A life experience mapped end to end, as it is today or as it is proposed."""
 
@@ -153,6 +173,7 @@ class Journey(FormatModel):
     personas: list[Persona] = Field(default_factory=list)
     stages: list[Stage] = Field(default_factory=list)
     steps: list[Step] = Field(min_length=1)
+    accepted_findings: list[AcceptedFinding] = Field(default_factory=list)
     notes: str | None = None
 
     @property

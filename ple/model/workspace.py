@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from ple.model.catalog import Agency, DataItem, Program
 from ple.model.journey import Journey
+from ple.model.settings import Settings
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,7 @@ class Workspace:
     programs: dict[str, Program] = field(default_factory=dict)
     data_items: dict[str, DataItem] = field(default_factory=dict)
     journeys: dict[str, Journey] = field(default_factory=dict)
+    settings: Settings = field(default_factory=Settings)
     origins: dict[tuple[str, str], Origin] = field(default_factory=dict, compare=False)
     """(kind, id) -> where it was defined; kinds are the collection names."""
 

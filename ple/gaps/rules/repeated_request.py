@@ -1,0 +1,51 @@
+"""repeated-request: the customer is asked for the same thing more than once."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ple.gaps.finding import Gap
+from ple.gaps.registry import rule
+from ple.gaps.view import JourneyView
+
+
+@rule(id="repeated-request", title="Same information requested again", severity="warning")
+def repeated_request(view: JourneyView) -> Iterator[Gap]:
+    """The same data item is requested at two or more steps of the journey.
+
+    Why it matters:
+        Giving the same facts and documents again and again is the most visible
+        time tax of a life experience. Each repeat costs time, and each agency that
+        asks separately is another chance of a mismatch or a lost document.
+
+    How to fix:
+        Ask once and share: pass the item along the handoff (`shares`), reuse what
+        another agency already holds, or pre-fill it. Where law requires a fresh
+        copy, say so in the step's notes and accept the finding.
+
+    Basis:
+        "Tell us once" (UK Tell Us Once; SSA Enumeration at Birth and Electronic
+        Death Registration in the U.S.); M-22-10's compliance costs; the
+        recovering-from-a-disaster goal of sharing information once across agencies.
+    """
+    askers: dict[str, list] = {}
+    for step in view.journey.steps:
+        for item in dict.fromkeys(step.requests):
+            askers.setdefault(item, []).append(step)
+    for item, steps in askers.items():
+        if len(steps) < 2:
+            continue
+        agencies = tuple(dict.fromkeys(step.agency for step in steps))
+        where = ", ".join(view.step_label(step) for step in steps)
+        yield Gap(
+            message=(
+                f"{view.item(item)} is requested at {len(steps)} steps by "
+                f"{len(agencies)} agenc{'y' if len(agencies) == 1 else 'ies'}: {where}."
+            ),
+            suggestion=(
+                f"Collect {view.item(item)} once and share it along the handoffs, "
+                "or reuse the copy an agency already holds."
+            ),
+            agencies=agencies,
+            data_item=item,
+        )

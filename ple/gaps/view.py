@@ -1,0 +1,76 @@
+"""One journey seen the way the gap rules need it, computed once per analysis.
+
+Rules ask the same questions (which step follows which, who runs a step, can the
+customer reach it) many times; the view answers them from dicts built once, so
+each rule stays a few lines and the whole analysis stays linear in the steps.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from ple.model import GapSettings, Journey, Step, Transition, Workspace
+
+
+@dataclass(frozen=True)
+class Handoff:
+    """A move between steps of two agencies."""
+
+    source: Step
+    transition: Transition
+    target: Step
+
+
+@dataclass
+class JourneyView:
+    """Lookups over one journey; build it with :meth:`of`."""
+
+    workspace: Workspace
+    journey: Journey
+    settings: GapSettings
+    steps: dict[str, Step] = field(default_factory=dict)
+    incoming: dict[str, list[tuple[Step, Transition]]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, workspace: Workspace, journey: Journey) -> JourneyView:
+        view = cls(workspace, journey, workspace.settings.gaps)
+        view.steps = {step.id: step for step in journey.steps}
+        view.incoming = {step.id: [] for step in journey.steps}
+        for step in journey.steps:
+            for transition in step.next:
+                view.incoming[transition.to].append((step, transition))
+        return view
+
+    @cached_property
+    def reachable(self) -> set[str]:
+        """Ids of the steps a customer can reach from the journey's entry steps."""
+        seen = set(self.journey.entry_steps)
+        queue = deque(seen)
+        while queue:
+            for transition in self.steps[queue.popleft()].next:
+                if transition.to not in seen:
+                    seen.add(transition.to)
+                    queue.append(transition.to)
+        return seen
+
+    @cached_property
+    def handoffs(self) -> list[Handoff]:
+        """Every transition between steps of different agencies, in file order."""
+        return [Handoff(s, t, target) for s, t, target in self.journey.handoff_transitions()]
+
+    def agency(self, agency_id: str) -> str:
+        """How people name the agency: its acronym, else its name."""
+        return self.workspace.agency_label(agency_id)
+
+    def step_label(self, step: Step) -> str:
+        """A step as a sentence names it: 'Apply for benefits' (SSA)."""
+        return f"'{step.name}' ({self.agency(step.agency)})"
+
+    def is_hisp(self, agency_id: str) -> bool | None:
+        """Whether the agency is a designated High-Impact Service Provider (None: unknown)."""
+        return self.workspace.agencies[agency_id].hisp
+
+    def item(self, item_id: str) -> str:
+        return self.workspace.data_items[item_id].name

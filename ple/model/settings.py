@@ -1,0 +1,45 @@
+"""Workspace settings: the thresholds the gap rules use, kept with the journeys.
+
+Settings live under a top-level ``settings`` key in any one file of the
+workspace, so a team tunes its rules in the same repository as its journeys and
+every run gives the same findings.
+"""
+
+from __future__ import annotations
+
+from pydantic import Field, NonNegativeFloat
+
+from ple.model.base import FormatModel
+from ple.model.vocabulary import Slug
+
+
+class HotspotLimits(FormatModel):
+    """When a step's burden counts as a hotspot.
+
+    A figure is a hotspot when it reaches its absolute limit, or when it is at
+    least ``factor`` times the journey's median for that figure (and above zero).
+    """
+
+    factor: float = Field(default=3.0, gt=1)
+    minutes: NonNegativeFloat = 120
+    wait_days: NonNegativeFloat = 30
+    cost_usd: NonNegativeFloat = 100
+    visits: NonNegativeFloat = 2
+
+
+class GapSettings(FormatModel):
+    """Thresholds and switches of the gap rules."""
+
+    burden_hotspot: HotspotLimits = Field(default_factory=HotspotLimits)
+    low_score: float = Field(default=3.0, ge=1, le=5,
+                             description="An A-11 driver score below this is low.")
+    disabled_rules: list[Slug] = Field(default_factory=list)
+    severity: dict[Slug, str] = Field(
+        default_factory=dict, description="Rule id -> error, warning or info, to override."
+    )
+
+
+class Settings(FormatModel):
+    """Everything a workspace can tune."""
+
+    gaps: GapSettings = Field(default_factory=GapSettings)
