@@ -17,6 +17,7 @@ import click
 from ple.errors import Problem
 
 FORMATS = ("table", "json", "csv")
+"""Formats every tabular command offers; reports add ``md``."""
 
 
 def _cell(value: Any) -> str:
@@ -55,8 +56,20 @@ def emit_rows(
             writer.writerow({c: _cell(row.get(c)) if isinstance(row.get(c), (list, tuple))
                              else row.get(c) for c in columns})
         click.echo(buffer.getvalue(), nl=False)
+    elif fmt == "md":
+        click.echo(markdown_table(rows, columns) if rows else f"_No {key}._")
     else:
         click.echo(table(rows, columns) if rows else f"(no {key})")
+
+
+def markdown_table(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
+    """A GitHub-flavoured Markdown table; pipes in cells are escaped."""
+    def cell(value: Any) -> str:
+        return _cell(value).replace("|", "\\|").replace("\n", " ")
+
+    lines = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
+    lines += ["| " + " | ".join(cell(row.get(c)) for c in columns) + " |" for row in rows]
+    return "\n".join(lines)
 
 
 def emit_problems(problems: Sequence[Problem]) -> None:

@@ -1,0 +1,102 @@
+"""``ple gaps`` and ``ple metrics``: where journeys fail people, and what they cost."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from ple.cli.common import (
+    EXIT_INVALID,
+    EXIT_OK,
+    formats_option,
+    load,
+    no_cache_option,
+    unknown_ids_are_usage_errors,
+)
+from ple.cli.render import emit_rows
+
+REPORT_FORMATS = ("table", "json", "csv", "md")
+SEVERITIES = ("error", "warning", "info")
+FINDING_COLUMNS = ["severity", "rule", "journey", "step", "agencies", "message", "accepted"]
+
+
+@click.command()
+@click.argument("path", required=False, type=click.Path(path_type=str))
+@click.option("--journey", "journeys", multiple=True, help="Only this journey (repeatable).")
+@click.option("--rule", "rules", multiple=True, help="Only this rule (repeatable).")
+@click.option("--min-severity", type=click.Choice(SEVERITIES), default="info",
+              show_default=True, help="Leave out findings below this severity.")
+@click.option("--fail-on", type=click.Choice([*SEVERITIES[:2], "never"]), default="error",
+              show_default=True, help="Exit 1 when open findings this severe or worse exist.")
+@click.option("--explain", "explain_rule", metavar="RULE", help="Explain one rule and exit.")
+@click.option("--list-rules", is_flag=True, help="List every rule and exit.")
+@no_cache_option
+@formats_option(REPORT_FORMATS)
+def gaps(path: str | None, journeys: tuple[str, ...], rules: tuple[str, ...],
+         min_severity: str, fail_on: str, explain_rule: str | None, list_rules: bool,
+         no_cache: bool, fmt: str) -> None:
+    """Find gaps: cold handoffs, repeated requests, dead ends, burden hotspots..."""
+    from ple.gaps import FindingSeverity, analyze
+    from ple.gaps.catalogue import catalogue_markdown, catalogue_rows, explain
+
+    if explain_rule is not None:
+        with unknown_ids_are_usage_errors():
+            click.echo(explain(explain_rule))
+        return
+    if list_rules:
+        if fmt == "md":
+            click.echo(catalogue_markdown(), nl=False)
+        else:
+            emit_rows(catalogue_rows(), ["id", "severity", "title", "detects"], fmt, "rules")
+        return
+    if path is None:
+        raise click.UsageError("give a workspace PATH (or --list-rules / --explain RULE)")
+    workspace = load(path, no_cache)
+    with unknown_ids_are_usage_errors():
+        report = analyze(workspace, journeys=journeys or None, rules=rules or None,
+                         min_severity=FindingSeverity(min_severity))
+    for warning in report.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    if fmt == "json":
+        click.echo(json.dumps({"findings": [f.to_dict() for f in report.findings],
+                               "summary": report.summary()}, indent=2, ensure_ascii=False))
+    else:
+        emit_rows([f.to_dict() for f in report.findings], FINDING_COLUMNS, fmt, "findings")
+        summary = report.summary()
+        click.echo(f"{summary['findings']} findings ({summary['accepted']} accepted): "
+                   + ", ".join(f"{n} {s}" for s, n in summary["by_severity"].items()), err=True)
+    failing = [] if fail_on == "never" else report.failing(FindingSeverity(fail_on))
+    sys.exit(EXIT_INVALID if failing else EXIT_OK)
+
+
+METRIC_COLUMNS = ["journey", "persona", "steps", "minutes", "wait_days", "cost_usd", "visits",
+                  "unknown", "agencies", "handoffs", "data_items_requested",
+                  "data_items_requested_more_than_once", "critical_path_wait_days"]
+
+
+@click.command()
+@click.argument("path", type=click.Path(path_type=str))
+@click.option("--journey", help="Only this journey.")
+@click.option("--persona", help="Only this persona of --journey.")
+@no_cache_option
+@formats_option(REPORT_FORMATS)
+def metrics(path: str, journey: str | None, persona: str | None, no_cache: bool,
+            fmt: str) -> None:
+    """Burden per journey and persona: time, waiting, cost, visits, handoffs, repeats."""
+    from ple.metrics import portfolio_metrics
+
+    workspace = load(path, no_cache)
+    with unknown_ids_are_usage_errors():
+        rows = portfolio_metrics(workspace, journey, persona)
+    if fmt == "json":
+        click.echo(json.dumps({"metrics": [r.to_dict() for r in rows]}, indent=2))
+        return
+    flat = []
+    for row in rows:
+        record = row.to_dict()
+        record["unknown"] = [f"{k} {v}" for k, v in record["unknown"].items() if v]
+        record["handoffs"] = [f"{k} {v}" for k, v in record["handoffs"].items()]
+        flat.append(record)
+    emit_rows(flat, METRIC_COLUMNS, fmt, "metrics")

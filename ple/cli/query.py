@@ -1,0 +1,117 @@
+"""``ple query``: questions across journeys, answered by the query backend."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from ple.cli.common import (
+    EXIT_INVALID,
+    ask,
+    format_option,
+    no_cache_option,
+    path_argument,
+)
+from ple.cli.render import emit_rows
+
+HANDOFF_CHOICES = ("automatic", "warm", "referral", "cold", "undocumented")
+
+
+@click.group()
+def query() -> None:
+    """Ask questions across journeys: handoffs, agencies, programs, paths."""
+
+
+@query.command()
+@path_argument
+@click.option("--journey", help="Only this journey.")
+@click.option("--from", "from_agency", metavar="AGENCY", help="Handoffs from this agency.")
+@click.option("--to", "to_agency", metavar="AGENCY", help="Handoffs to this agency.")
+@click.option("--type", "handoff_type", type=click.Choice(HANDOFF_CHOICES),
+              help="Only this handoff type; 'undocumented' for those without one.")
+@no_cache_option
+@format_option
+def handoffs(path: str, journey: str | None, from_agency: str | None, to_agency: str | None,
+             handoff_type: str | None, no_cache: bool, fmt: str) -> None:
+    """List the handoffs between agencies."""
+    rows = ask(path, no_cache, lambda backend: backend.handoffs(
+        journey=journey, from_agency=from_agency, to_agency=to_agency, type=handoff_type))
+    columns = ["journey", "from_step", "to_step", "from_agency", "to_agency", "type",
+               "shares", "condition"]
+    from ple.graph.schema import UNDOCUMENTED
+
+    dicts = [r.to_dict() for r in rows]
+    if fmt != "json":  # JSON keeps null; people read the word
+        dicts = [{**d, "type": d["type"] or UNDOCUMENTED} for d in dicts]
+    emit_rows(dicts, columns, fmt, "handoffs")
+
+
+@query.command()
+@path_argument
+@click.option("--journey", required=True, help="The journey to describe.")
+@no_cache_option
+@format_option
+def agencies(path: str, journey: str, no_cache: bool, fmt: str) -> None:
+    """List the agencies of one journey, with how many steps each runs."""
+    rows = ask(path, no_cache, lambda backend: backend.journey_agencies(journey))
+    emit_rows([r.to_dict() for r in rows], ["id", "acronym", "name", "hisp", "level", "steps"],
+              fmt, "agencies")
+
+
+@query.command()
+@path_argument
+@click.option("--journey", required=True, help="The journey to describe.")
+@no_cache_option
+@format_option
+def programs(path: str, journey: str, no_cache: bool, fmt: str) -> None:
+    """List the programs behind the steps of one journey."""
+    rows = ask(path, no_cache, lambda backend: backend.journey_programs(journey))
+    emit_rows([r.to_dict() for r in rows],
+              ["id", "name", "agency", "assistance_listing", "steps"], fmt, "programs")
+
+
+@query.command()
+@path_argument
+@click.option("--agency", help="Journeys with a step at this agency.")
+@click.option("--program", help="Journeys with a step in this program.")
+@no_cache_option
+@format_option
+def journeys(path: str, agency: str | None, program: str | None, no_cache: bool,
+             fmt: str) -> None:
+    """List the journeys that touch an agency or a program."""
+    if agency is None and program is None:
+        raise click.UsageError("give --agency or --program")
+    ids = ask(path, no_cache,
+               lambda backend: backend.journeys_touching(agency=agency, program=program))
+    emit_rows([{"journey": i} for i in ids], ["journey"], fmt, "journeys")
+
+
+@query.command()
+@path_argument
+@click.option("--journey", required=True)
+@click.option("--from", "from_step", required=True, metavar="STEP")
+@click.option("--to", "to_step", required=True, metavar="STEP")
+@no_cache_option
+@format_option
+def path(path: str, journey: str, from_step: str, to_step: str, no_cache: bool,
+         fmt: str) -> None:
+    """Show the shortest sequence of steps from one step to another."""
+    steps = ask(path, no_cache, lambda backend: backend.path(journey, from_step, to_step))
+    if steps is None:
+        click.echo(f"no path from {from_step!r} to {to_step!r} in {journey!r}", err=True)
+        sys.exit(EXIT_INVALID)
+    emit_rows([{"order": i, "step": s} for i, s in enumerate(steps)], ["order", "step"],
+              fmt, "path")
+
+
+@query.command()
+@path_argument
+@click.option("--kind", type=click.Choice(["agency", "program", "data_item"]),
+              default="agency", show_default=True)
+@no_cache_option
+@format_option
+def shared(path: str, kind: str, no_cache: bool, fmt: str) -> None:
+    """List agencies, programs or data items that recur across journeys."""
+    rows = ask(path, no_cache, lambda backend: backend.shared_across_journeys(kind))
+    emit_rows([r.to_dict() for r in rows], ["kind", "id", "name", "journeys"], fmt, "shared")
