@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from ple.collector import collector_paused
 from ple.errors import NotFoundError
 from ple.gaps.finding import Finding, FindingSeverity, Gap
 from ple.gaps.registry import Rule, all_rules
@@ -72,7 +73,22 @@ def analyze(
             report.warnings.append(
                 f"settings give rule {rule_id!r} an unknown severity {severity!r}")
     chosen = _chosen_rules(registry, rules, settings.disabled_rules)
-    for journey in _chosen_journeys(workspace, journeys):
+    with collector_paused():
+        _run(workspace, _chosen_journeys(workspace, journeys), chosen, rules, min_severity,
+             report)
+    return report
+
+
+def _run(
+    workspace: Workspace,
+    journeys: list[Journey],
+    chosen: list[Rule],
+    rules: Iterable[str] | None,
+    min_severity: FindingSeverity,
+    report: GapReport,
+) -> None:
+    settings = workspace.settings.gaps
+    for journey in journeys:
         view = JourneyView.of(workspace, journey)
         used: set[int] = set()
         for rule in chosen:
@@ -85,7 +101,6 @@ def analyze(
             (journey.id, accepted) for index, accepted in enumerate(journey.accepted_findings)
             if index not in used and (rules is None or accepted.rule in set(rules))
         ]
-    return report
 
 
 def _chosen_rules(

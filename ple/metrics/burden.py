@@ -6,12 +6,13 @@ counted as unknown, so a total is always read with its unknown count beside it.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, deque
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 import networkx as nx
 
+from ple.collector import collector_paused
 from ple.errors import NotFoundError
 from ple.io.suggest import did_you_mean
 from ple.model import Journey, Step, Workspace
@@ -131,21 +132,22 @@ def critical_path(journey: Journey, included: set[str]) -> tuple[list[str], floa
     a path to show.
     """
     wait = {s.id: (s.burden.wait_days or 0.0) if s.burden else 0.0 for s in journey.steps}
-    graph = nx.DiGraph()
+    following = {s.id: [t.to for t in s.next if t.to in included]
+                 for s in journey.steps if s.id in included}
     start = ("start",)
-    entries = [e for e in journey.entry_steps if e in included]
+    following[start] = [e for e in journey.entry_steps if e in included]
+    graph = nx.DiGraph()
     graph.add_node(start)
-    for entry in entries:
-        graph.add_edge(start, entry, weight=_weight(wait[entry]))
-    for step in journey.steps:
-        if step.id in included:
-            graph.add_node(step.id)
-            for t in step.next:
-                if t.to in included:
-                    graph.add_edge(step.id, t.to, weight=_weight(wait[t.to]))
+    queue, seen = deque([start]), {start}
+    while queue:  # only what a customer can reach: build no view, it is slow
+        node = queue.popleft()
+        for target in following[node]:
+            graph.add_edge(node, target, weight=_weight(wait[target]))
+            if target not in seen:
+                seen.add(target)
+                queue.append(target)
     graph.remove_edges_from(_loop_closing_edges(graph, start))
-    reachable = nx.descendants(graph, start) | {start}
-    path = nx.dag_longest_path(graph.subgraph(reachable), weight="weight")
+    path = nx.dag_longest_path(graph, weight="weight")
     steps = [node for node in path if node != start]
     return steps, sum(wait[s] for s in steps)
 
@@ -190,8 +192,9 @@ def portfolio_metrics(
         return [journey_metrics(workspace, journey_id, persona)]
     ids = [journey_id] if journey_id is not None else sorted(workspace.journeys)
     rows = []
-    for jid in ids:
-        rows.append(journey_metrics(workspace, jid))
-        rows += [journey_metrics(workspace, jid, p.id)
-                 for p in workspace.journeys[jid].personas]
+    with collector_paused():
+        for jid in ids:
+            rows.append(journey_metrics(workspace, jid))
+            rows += [journey_metrics(workspace, jid, p.id)
+                     for p in workspace.journeys[jid].personas]
     return rows
