@@ -88,6 +88,7 @@ def _run(
     report: GapReport,
 ) -> None:
     settings = workspace.settings.gaps
+    ran = {rule.id for rule in chosen}  # an acceptance of a rule not run is not stale
     for journey in journeys:
         view = JourneyView.of(workspace, journey)
         used: set[int] = set()
@@ -99,7 +100,7 @@ def _run(
                     report.findings.append(finding)
         report.unused_acceptances += [
             (journey.id, accepted) for index, accepted in enumerate(journey.accepted_findings)
-            if index not in used and (rules is None or accepted.rule in set(rules))
+            if index not in used and accepted.rule in ran
         ]
 
 
@@ -137,7 +138,7 @@ def _severity(rule: Rule, overrides: dict[str, str]) -> FindingSeverity | None:
 def _finding(
     rule: Rule, override: FindingSeverity | None, journey: Journey, gap: Gap, used: set[int]
 ) -> Finding:
-    severity = override or gap.severity or rule.severity
+    severity = gap.severity or override or rule.severity  # unverified stays info
     acceptance = _acceptance(journey, rule.id, gap)
     if acceptance is not None:
         used.add(acceptance)

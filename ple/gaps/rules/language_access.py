@@ -7,12 +7,13 @@ from collections.abc import Iterator
 from ple.gaps.finding import FindingSeverity, Gap
 from ple.gaps.registry import rule
 from ple.gaps.view import JourneyView
+from ple.model import Channel, Step
 
 
 @rule(id="language-access", title="English only at a HISP", severity="warning")
 def language_access(view: JourneyView) -> Iterator[Gap]:
     """A step at a High-Impact Service Provider offered only in English; unknown
-    languages there are flagged as unverified.
+    languages there are flagged as unverified. Automatic steps are left out.
 
     Why it matters:
         People with limited English proficiency are among those a life experience
@@ -29,7 +30,7 @@ def language_access(view: JourneyView) -> Iterator[Gap]:
         A-11 Section 280's HISP designation by scale of impact.
     """
     for step in view.journey.steps:
-        if not view.is_hisp(step.agency):
+        if not view.is_hisp(step.agency) or _automatic_only(step):
             continue
         if step.languages is None:
             yield Gap(
@@ -39,10 +40,22 @@ def language_access(view: JourneyView) -> Iterator[Gap]:
                 step=step.id, agencies=(step.agency,), unverified=True,
                 severity=FindingSeverity.info,
             )
-        elif step.languages and all(lang.split("-")[0] == "en" for lang in step.languages):
+        elif not step.languages:
+            yield Gap(
+                message=f"{view.step_label(step)}, a High-Impact Service Provider step, is "
+                        "offered in no language at all.",
+                suggestion="Record the languages the step is offered in.",
+                step=step.id, agencies=(step.agency,),
+            )
+        elif all(lang.split("-")[0] == "en" for lang in step.languages):
             yield Gap(
                 message=f"{view.step_label(step)} is offered in English only, at a "
                         "High-Impact Service Provider.",
                 suggestion="Offer it in Spanish and the other languages its customers speak.",
                 step=step.id, agencies=(step.agency,),
             )
+
+
+def _automatic_only(step: Step) -> bool:
+    """A step nobody takes (data flows by itself) has no language to offer."""
+    return step.channels is not None and set(step.channels) == {Channel.automatic}
