@@ -146,6 +146,9 @@ class Sample:
 
     wall_s: float
     peak_rss: int
+    cpu_s: float = 0.0
+    """User + system CPU time: when it stays put while wall time grows, the process
+    was waiting for a core, not doing more work."""
     inner: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -174,7 +177,7 @@ def spawn(command: list[str], env: dict[str, str]) -> tuple[Sample, str]:
             message = errors.read().decode(errors="replace")[-3000:]
             raise RuntimeError(f"{' '.join(command)} exited {process.returncode}:\n{message}")
     peak = usage.ru_maxrss if sys.platform == "darwin" else usage.ru_maxrss * 1024
-    return Sample(wall, peak), output.decode()
+    return Sample(wall, peak, usage.ru_utime + usage.ru_stime), output.decode()
 
 
 def run_worker(kind: str, root: Path, env: dict[str, str]) -> Sample:
@@ -212,7 +215,9 @@ class Workspace:
 
 def generate(journeys: int, steps: int, out: Path) -> Workspace:
     """Write the synthetic workspace (deterministic, seed 1) and measure its size."""
-    sys.path.insert(0, str(Path(__file__).parent))
+    here = str(Path(__file__).parent)
+    if here not in sys.path:
+        sys.path.insert(0, here)
     from synthetic import write_workspace
 
     if out.exists():
@@ -291,9 +296,11 @@ class Runner:
         self.warm_check("cli_warm", cache, filled)
         shutil.rmtree(cache, ignore_errors=True)
 
-    def warm_up(self, ws: Workspace) -> None:
-        """Import everything once, untimed, so the first timed process does not pay
-        for reading modules from disk."""
+    def warm_up(self) -> None:
+        """Run every kind of process once on a tiny workspace, untimed, so the first
+        timed process does not pay for reading modules from disk, and a CLI that
+        cannot run is found before the rounds start."""
+        ws = generate(2, 10, self.scratch / "warm-up")
         cache = self.fresh_cache()
         run_worker("parse", ws.path, self.env)
         run_worker("load", ws.path, self.with_cache(cache))
@@ -345,8 +352,12 @@ def build_report(
         entry: dict[str, Any] = {
             "seconds": summarize(items, lambda x: x.seconds),
             "process_s": summarize(items, lambda x: x.wall_s),
+            "process_cpu_s": summarize(items, lambda x: x.cpu_s),
             "peak_rss": summarize(items, lambda x: float(x.peak_rss)),
-            "samples": [{"wall_s": x.wall_s, "peak_rss": x.peak_rss, **x.inner} for x in items],
+            "samples": [
+                {"wall_s": x.wall_s, "cpu_s": x.cpu_s, "peak_rss": x.peak_rss, **x.inner}
+                for x in items
+            ],
         }
         for phase in ("import_s", "load_s", "graph_s", "rss_after_import"):
             if all(phase in x.inner for x in items):
@@ -355,57 +366,40 @@ def build_report(
         entry["peak_rss_per_step"] = entry["peak_rss"]["median"] / steps
         report["measurements"][name] = entry
 
-    def median(name: str, what: str = "seconds") -> float:
-        return report["measurements"][name][what]["median"]
+    def stat(name: str, what: str = "seconds", which: str = "median") -> float:
+        return report["measurements"][name][what][which]
 
-    def goal(label: str, value: float, limit: float, note: str) -> None:
+    def goal(label: str, num: str, den: str, what: str, limit: float, note: str) -> None:
+        """Judge the ratio of medians; the ratio of the fastest runs rides along, since
+        the fastest runs are the ones other work on the machine disturbed least."""
+        value = stat(num, what) / stat(den, what)
+        best = stat(num, what, "min") / stat(den, what, "min")
         report["goals"].append(
-            {"goal": label, "value": value, "limit": limit, "met": value <= limit, "note": note}
+            {
+                "goal": label,
+                "value": value,
+                "fastest_runs_value": best,
+                "limit": limit,
+                "met": value <= limit,
+                "note": note,
+            }
         )
 
-    parse, parse_process = median("parse"), median("parse", "process_s")
-    goal(
-        "cold load / parse",
-        median("cold") / parse,
-        COLD_GOAL,
-        "load+validate+graph with an empty cache, in-process, imports excluded",
-    )
-    goal(
-        "warm load / parse",
-        median("warm") / parse,
-        WARM_GOAL,
-        "load+validate+graph with a full cache, in-process, imports excluded",
-    )
+    in_process = "in-process, imports excluded"
+    goal("cold load / parse", "cold", "parse", "seconds", COLD_GOAL, in_process)
+    goal("warm load / parse", "warm", "parse", "seconds", WARM_GOAL, in_process)
     if "cli_cold" in s:
-        goal(
-            "`ple validate` cold / parse process",
-            median("cli_cold") / parse_process,
-            COLD_GOAL,
-            "whole processes, interpreter start and imports included",
-        )
-        goal(
-            "`ple validate` warm / parse process",
-            median("cli_warm") / parse_process,
-            WARM_GOAL,
-            "whole processes, interpreter start and imports included",
-        )
+        whole = "whole processes, interpreter start and imports included"
+        goal("`ple validate` cold / parse", "cli_cold", "parse", "process_s", COLD_GOAL, whole)
+        goal("`ple validate` warm / parse", "cli_warm", "parse", "process_s", WARM_GOAL, whole)
     if half:
-        goal(
-            "cold growth, 2x steps",
-            median("cold") / median("half_cold"),
-            GROWTH_GOAL,
-            f"{full.journeys} x {full.steps} vs {half.journeys} x {half.steps}",
-        )
-        goal(
-            "warm growth, 2x steps",
-            median("warm") / median("half_warm"),
-            GROWTH_GOAL,
-            f"{full.journeys} x {full.steps} vs {half.journeys} x {half.steps}",
-        )
-        report["parse_growth"] = median("parse") / median("half_parse")
+        sizes = f"{full.journeys} x {full.steps} vs {half.journeys} x {half.steps}, in-process"
+        goal("cold growth, 2x steps", "cold", "half_cold", "seconds", GROWTH_GOAL, sizes)
+        goal("warm growth, 2x steps", "warm", "half_warm", "seconds", GROWTH_GOAL, sizes)
+        report["parse_growth"] = stat("parse") / stat("half_parse")
         extra_steps = full.total_steps - half.total_steps
         report["marginal_rss_per_step"] = {
-            kind: (median(kind, "peak_rss") - median(f"half_{kind}", "peak_rss")) / extra_steps
+            kind: (stat(kind, "peak_rss") - stat(f"half_{kind}", "peak_rss")) / extra_steps
             for kind in ("cold", "warm")
         }
     return report
@@ -475,10 +469,16 @@ def render(report: dict[str, Any]) -> str:
             f"warm {_kb(marginal['warm'])}; parse growth for reference "
             f"{report['parse_growth']:.2f}x"
         )
-    lines += ["", f"{'goal':<40}{'value':>8}{'limit':>8}  verdict"]
+    lines += [
+        "",
+        f"{'goal (ratio of medians)':<40}{'value':>8}{'limit':>8}  {'verdict':<18}fastest runs",
+    ]
     for g in report["goals"]:
         verdict = "met" if g["met"] else f"MISSED by {g['value'] / g['limit'] - 1:.0%}"
-        lines.append(f"{g['goal']:<40}{g['value']:>8.2f}{g['limit']:>8.2f}  {verdict}")
+        lines.append(
+            f"{g['goal']:<40}{g['value']:>8.2f}{g['limit']:>8.2f}  {verdict:<18}"
+            f"{g['fastest_runs_value']:.2f}"
+        )
     for warning in report["warnings"]:
         lines.append(f"warning: {warning}")
     return "\n".join(lines)
@@ -534,7 +534,7 @@ def main(argv: list[str] | None = None) -> None:
         env = dict(os.environ)
         runner = Runner(scratch, env, use_cli=not args.no_cli)
         progress("warming up ...")
-        runner.warm_up(full)
+        runner.warm_up()
         for round_ in range(1, args.repeats + 1):
             progress(f"round {round_}/{args.repeats} ...")
             runner.record("parse", run_worker("parse", full.path, env))

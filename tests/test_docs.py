@@ -70,3 +70,13 @@ def test_docs_name_no_paths_of_a_particular_machine():
         assert not re.search(r"/(work|home|root|tmp)/", document.read_text(encoding="utf-8")), (
             document.name
         )
+
+
+def test_the_rule_catalogue_in_docs_is_generated_from_the_rules():
+    from ple.gaps.catalogue import BEGIN, END, catalogue_markdown
+
+    text = (DOCS / "gaps.md").read_text(encoding="utf-8")
+    documented = text[text.index(BEGIN): text.index(END) + len(END)] + "\n"
+    assert documented == catalogue_markdown(), (
+        "docs/gaps.md is stale: paste `ple gaps --list-rules --format md` over the catalogue"
+    )

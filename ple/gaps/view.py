@@ -56,6 +56,30 @@ class JourneyView:
         return seen
 
     @cached_property
+    def requested_before(self) -> dict[str, set[str]]:
+        """For each step, the items requested at some step on some path before it.
+
+        A fixpoint (every step once in file order, again only when its set grows),
+        so loops are fine; an item in a step's own set and requests is asked twice
+        on one path.
+        """
+        before: dict[str, set[str]] = {step_id: set() for step_id in self.steps}
+        queue = deque(self.steps)
+        queued = set(queue)
+        while queue:
+            step = self.steps[queue.popleft()]
+            queued.discard(step.id)
+            carried = before[step.id] | set(step.requests)
+            for transition in step.next:
+                target = before[transition.to]
+                if not carried <= target:
+                    target |= carried
+                    if transition.to not in queued:
+                        queued.add(transition.to)
+                        queue.append(transition.to)
+        return before
+
+    @cached_property
     def handoffs(self) -> list[Handoff]:
         """Every transition between steps of different agencies, in file order."""
         return [Handoff(s, t, target) for s, t, target in self.journey.handoff_transitions()]

@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import Field, TypeAdapter
 
-from ple.model import Agency, DataItem, Journey, Program
+from ple.model import Agency, DataItem, Journey, Program, Settings
 from ple.model.base import FormatModel
 
 
@@ -23,6 +23,7 @@ class CollectionsFile(FormatModel):
     programs: list[Program] = Field(default_factory=list)
     data_items: list[DataItem] = Field(default_factory=list)
     journeys: list[Journey] = Field(default_factory=list)
+    settings: Settings | None = None
 
 
 class JourneyFile(Journey):
@@ -31,6 +32,7 @@ class JourneyFile(Journey):
     agencies: list[Agency] = Field(default_factory=list)
     programs: list[Program] = Field(default_factory=list)
     data_items: list[DataItem] = Field(default_factory=list)
+    settings: Settings | None = None
 
 
 def workspace_file_schema() -> dict[str, Any]:

@@ -275,16 +275,21 @@ def test_a_handoff_that_does_not_share_an_item_asked_again_is_reported(write, ha
                                   transition=("apply", "enroll"), agencies=("ssa", "cms"),
                                   data_item="ssn")
     assert finding.message == (
-        "CMS asks again for Social Security number after 'Apply for benefits' (SSA), "
-        "though the customer already gave it earlier and the handoff to "
-        "'Enroll in Medicare' (CMS) does not pass it along."
+        "'Enroll in Medicare' (CMS) asks the customer for Social Security number, which SSA "
+        "already holds from earlier steps; the handoff does not pass it along."
     )
-    assert finding.suggestion == "Share Social Security number on this handoff so CMS need not ask."
+    assert finding.suggestion == (
+        "Share Social Security number on the handoff from SSA so CMS need not ask."
+    )
 
 
-def test_an_undocumented_handoff_shares_nothing(write):
+def test_an_undocumented_handoff_is_an_unverified_finding(write):
     journey = edit(CMS_ASKS_SSN, "        handoff: {type: warm, shares: [ssn]}\n", "")
-    assert one(run(write, journey, "unshared-data").findings).data_item == "ssn"
+    finding = one(run(write, journey, "unshared-data").findings)
+    assert (finding.data_item, finding.unverified, finding.severity.value) == (
+        "ssn", True, "info")
+    assert finding.message.endswith(
+        "the handoff is not described, so whether it passes it along is unknown.")
 
 
 def test_several_unshared_items_are_named_together_without_a_single_data_item(write):
@@ -293,13 +298,12 @@ def test_several_unshared_items_are_named_together_without_a_single_data_item(wr
     finding = one(run(write, journey, "unshared-data").findings)
     assert finding.data_item is None
     assert finding.message == (
-        "CMS asks again for Social Security number, Proof of age after "
-        "'Apply for benefits' (SSA), though the customer already gave them earlier and the "
-        "handoff to 'Enroll in Medicare' (CMS) does not pass them along."
+        "'Enroll in Medicare' (CMS) asks the customer for Social Security number, Proof of "
+        "age, which SSA already holds from earlier steps; the handoff does not pass them along."
     )
 
 
-def test_an_item_the_receiving_agency_asks_for_at_its_next_step_counts(write):
+def test_an_item_asked_only_at_a_later_step_of_the_receiving_agency_is_not_blamed_here(write):
     journey = edits(
         BASE,
         ("shares: [ssn]", "shares: []"),
@@ -312,9 +316,57 @@ def test_an_item_the_receiving_agency_asks_for_at_its_next_step_counts(write):
          "    requests: [ssn]\n"
          "    end: true\n"),
     )
+    assert run(write, journey, "unshared-data").findings == []
+
+
+BOUNCE = """
+id: retire
+name: Approaching retirement
+steps:
+  - id: ask-cms
+    name: Ask Medicare
+    agency: cms
+    requests: [ssn]
+    next:
+      - to: ask-ssa
+        handoff: {type: warm}
+  - id: ask-ssa
+    name: Ask Social Security
+    agency: ssa
+    requests: [ssn]
+    next:
+      - to: back-cms
+        handoff: {type: warm}
+  - id: back-cms
+    name: Back to Medicare
+    agency: cms
+    requests: [ssn]
+    end: true
+"""
+
+
+def test_an_item_the_receiving_agency_already_holds_is_left_to_repeated_request(write):
+    # CMS -> SSA is unshared; SSA -> CMS is not, because CMS was given the SSN itself.
+    finding = one(run(write, BOUNCE, "unshared-data").findings)
+    assert finding.transition == ("ask-cms", "ask-ssa")
+
+
+def test_an_item_shared_on_a_handoff_is_held_by_the_agency_it_was_shared_with(write):
+    journey = edit(BASE, "        handoff: {type: automatic}\n",
+                   "        handoff: {type: automatic}\n"
+                   "      - to: tax\n"
+                   "        handoff: {type: referral}\n"
+                   "  - id: tax\n"
+                   "    name: File taxes\n"
+                   "    agency: irs\n"
+                   "    requests: [ssn]\n"
+                   "    end: true\n")
     finding = one(run(write, journey, "unshared-data").findings)
-    assert finding.transition == ("apply", "enroll")
-    assert finding.data_item == "ssn"
+    assert finding.transition == ("enroll", "tax")
+    assert finding.message == (
+        "'File taxes' (IRS) asks the customer for Social Security number, which CMS already "
+        "holds from earlier steps; the handoff does not pass it along."
+    )
 
 
 BRANCHES = """
@@ -363,7 +415,7 @@ def test_an_item_given_on_every_branch_is_already_given(write):
                                   transition=("decide", "enroll"), agencies=("ssa", "cms"),
                                   data_item="ssn")
     assert finding.message.startswith(
-        "CMS asks again for Social Security number after 'Get a decision' (SSA), "
+        "'Enroll in Medicare' (CMS) asks the customer for Social Security number, which SSA "
     )
 
 
@@ -508,7 +560,23 @@ def test_a_step_at_an_agency_not_known_to_be_a_hisp_is_not_checked(write, agency
     assert run(write, journey, "language-access").findings == []
 
 
+def test_an_item_asked_on_alternative_branches_only_is_not_repeated(write):
+    # BRANCHES asks for the SSN on the online branch and, after the handoff, at CMS;
+    # asking on the office branch too would repeat it on no single path.
+    journey = edits(BRANCHES, ("requests: [birth-proof]", "requests: [ssn]"),
+                    ("    agency: cms\n    requests: [ssn]\n", "    agency: cms\n"))
+    assert run(write, journey, "repeated-request").findings == []
+    assert len(run(write, BRANCHES, "repeated-request").findings) == 1
+
+
 # --- burden-hotspot -----------------------------------------------------------------------
+
+
+def test_steps_where_the_customer_spends_nothing_do_not_lower_the_median(write):
+    # Minutes 20, 30, 25 and three zero-minute steps: the median stays 25, so 70 is not 3x.
+    journey = edits(BASE, ("minutes: 30", "minutes: 70"),
+                    ("    burden: {wait_days: 8}\n", "    burden: {minutes: 0, wait_days: 8}\n"))
+    assert run(write, journey, "burden-hotspot").findings == []
 
 HOTSPOT = "'Apply for benefits' (SSA) is a burden hotspot: "
 

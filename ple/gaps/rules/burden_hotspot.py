@@ -23,7 +23,8 @@ def burden_hotspot(view: JourneyView) -> Iterator[Gap]:
 
     A figure is a hotspot when it reaches the absolute limit in the workspace
     settings (defaults: 120 minutes, 30 days of waiting, $100, 2 visits), or when it
-    is at least `factor` times (default 3) the journey's median for that figure.
+    is at least `factor` times (default 3) the journey's median for that figure,
+    taken over the steps where the figure is above zero.
 
     Why it matters:
         Burden concentrates: one long form, one office visit or one month of waiting
@@ -45,7 +46,7 @@ def burden_hotspot(view: JourneyView) -> Iterator[Gap]:
         if step.burden is not None:
             for figure in _FIGURES:
                 value = getattr(step.burden, figure)
-                if value is not None:
+                if value:  # zero: the customer does nothing here; it says nothing typical
                     known[figure].append(value)
     medians = {figure: median(values) for figure, values in known.items() if values}
     for step in view.journey.steps:
@@ -56,7 +57,7 @@ def burden_hotspot(view: JourneyView) -> Iterator[Gap]:
             value = getattr(step.burden, figure)
             if not value:
                 continue
-            typical = medians[figure]
+            typical = medians.get(figure, 0)
             if value >= getattr(limits, figure):
                 reasons.append(f"{phrase.format(value)} (limit {getattr(limits, figure):g})")
             elif typical > 0 and value >= limits.factor * typical:

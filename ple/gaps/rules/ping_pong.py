@@ -41,9 +41,9 @@ def ping_pong(view: JourneyView) -> Iterator[Gap]:
             for transition in step.next:
                 following = view.steps[transition.to]
                 if following.agency == a:
-                    if _automatic(transition) or (handoff.target.id, following.id) in reported:
-                        continue
-                    reported.add((handoff.target.id, following.id))
+                    if _automatic(transition) or (a, following.id) in reported:
+                        continue  # one bounce back to a step is one finding
+                    reported.add((a, following.id))
                     yield Gap(
                         message=(
                             f"{view.agency(a)} sends the customer to {view.agency(b)} at "

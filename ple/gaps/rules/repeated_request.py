@@ -11,7 +11,8 @@ from ple.gaps.view import JourneyView
 
 @rule(id="repeated-request", title="Same information requested again", severity="warning")
 def repeated_request(view: JourneyView) -> Iterator[Gap]:
-    """The same data item is requested at two or more steps of the journey.
+    """The same data item is requested at two or more steps of the journey, at least
+    twice on one path (steps on alternative branches alone do not count).
 
     Why it matters:
         Giving the same facts and documents again and again is the most visible
@@ -32,9 +33,10 @@ def repeated_request(view: JourneyView) -> Iterator[Gap]:
     for step in view.journey.steps:
         for item in dict.fromkeys(step.requests):
             askers.setdefault(item, []).append(step)
+    before = view.requested_before
     for item, steps in askers.items():
-        if len(steps) < 2:
-            continue
+        if len(steps) < 2 or not any(item in before[step.id] for step in steps):
+            continue  # asked on alternative branches only: nobody is asked twice
         agencies = tuple(dict.fromkeys(step.agency for step in steps))
         where = ", ".join(view.step_label(step) for step in steps)
         yield Gap(

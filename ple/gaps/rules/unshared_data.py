@@ -1,23 +1,26 @@
-"""unshared-data: a handoff passes the customer on without what the next agency asks for."""
+"""unshared-data: a handoff leaves behind what the next agency then asks the customer for."""
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Iterator
 
-from ple.gaps.finding import Gap
+from ple.gaps.finding import FindingSeverity, Gap
 from ple.gaps.registry import rule
 from ple.gaps.view import JourneyView
-from ple.model import Step
+
+Holding = frozenset[tuple[str, str]]
+"""(agency, data item) pairs: which agency certainly holds which item."""
 
 
 @rule(id="unshared-data", title="Handoff does not pass along known data", severity="warning")
 def unshared_data(view: JourneyView) -> Iterator[Gap]:
-    """A handoff does not pass along an item the customer already gave and the
-    receiving agency then asks for again.
+    """A handoff does not pass along an item the sending agency already holds and the
+    receiving step then asks the customer for.
 
-    "Already gave" means on every path to the handoff, so alternative branches do
-    not count as given.
+    An agency holds an item when the customer gave it to that agency on every path
+    to the handoff, or another agency shared it with it on a handoff. Items the
+    receiving agency already holds itself are left to `repeated-request`. Where the
+    handoff is not described, what it shares is unknown: the finding is unverified.
 
     Why it matters:
         The data exists on the government's side of the counter, yet the customer
@@ -33,72 +36,67 @@ def unshared_data(view: JourneyView) -> Iterator[Gap]:
         EO 14058's call to coordinate so people need not interact separately with
         multiple agencies; M-22-10 compliance costs.
     """
-    given = _given_before(view)
+    holding = _holding_before(view)
     for handoff in view.handoffs:
-        detail = handoff.transition.handoff
+        source, target, detail = handoff.source, handoff.target, handoff.transition.handoff
+        held = holding[source.id] | {(source.agency, item) for item in source.requests}
         shared = set(detail.shares) if detail else set()
-        known = given[handoff.source.id] | set(handoff.source.requests)
-        asked = _asked_by_receiving_agency(view, handoff.target)
-        missing = [item for item in asked if item in known and item not in shared]
+        missing = [
+            item for item in dict.fromkeys(target.requests)
+            if (source.agency, item) in held and (target.agency, item) not in held
+            and item not in shared
+        ]
         if not missing:
             continue
-        source, target = handoff.source, handoff.target
         names = ", ".join(view.item(item) for item in missing)
+        it = "it" if len(missing) == 1 else "them"
+        if detail is None:
+            how = f"the handoff is not described, so whether it passes {it} along is unknown"
+        else:
+            how = f"the handoff does not pass {it} along"
         yield Gap(
             message=(
-                f"{view.agency(target.agency)} asks again for {names} after "
-                f"{view.step_label(source)}, though the customer already gave "
-                f"{'it' if len(missing) == 1 else 'them'} earlier and the handoff to "
-                f"{view.step_label(target)} does not pass "
-                f"{'it' if len(missing) == 1 else 'them'} along."
+                f"{view.step_label(target)} asks the customer for {names}, which "
+                f"{view.agency(source.agency)} already holds from earlier steps; {how}."
             ),
-            suggestion=f"Share {names} on this handoff so {view.agency(target.agency)} "
-                       "need not ask.",
+            suggestion=f"Share {names} on the handoff from {view.agency(source.agency)} "
+                       f"so {view.agency(target.agency)} need not ask.",
             step=source.id,
             transition=(source.id, target.id),
             agencies=(source.agency, target.agency),
             data_item=missing[0] if len(missing) == 1 else None,
+            unverified=detail is None,
+            severity=FindingSeverity.info if detail is None else None,
         )
 
 
-def _given_before(view: JourneyView) -> dict[str, set[str]]:
-    """For each reachable step, the items the customer has given on *every* path to
-    it: only those are certainly on the government's side already. Computed as a
-    fixpoint, so loops in the journey are fine."""
-    given: dict[str, set[str] | None] = {step_id: None for step_id in view.steps}
-    for entry in view.journey.entry_steps:
-        given[entry] = set()
+def _holding_before(view: JourneyView) -> dict[str, Holding]:
+    """For each step, the (agency, item) pairs held on *every* path to it.
+
+    A fixpoint over the journey, so loops are fine: it starts from "everything"
+    at every step but the entries and only ever narrows.
+    """
+    entries = set(view.journey.entry_steps)
+    holding: dict[str, Holding | None] = {
+        step_id: (frozenset() if step_id in entries else None) for step_id in view.steps
+    }
     changed = True
     while changed:
         changed = False
         for step in view.journey.steps:
-            before = given[step.id]
+            before = holding[step.id]
             if before is None:
                 continue
-            carried = before | set(step.requests)
+            after = before | {(step.agency, item) for item in step.requests}
             for transition in step.next:
-                current = given[transition.to]
-                narrowed = set(carried) if current is None else current & carried
-                if transition.to in view.journey.entry_steps:
-                    narrowed = set()
+                carried = after
+                if transition.handoff and transition.handoff.shares:
+                    receiver = view.steps[transition.to].agency
+                    carried = carried | {(receiver, i) for i in transition.handoff.shares}
+                current = holding[transition.to]
+                narrowed = frozenset() if transition.to in entries else (
+                    carried if current is None else current & carried)
                 if narrowed != current:
-                    given[transition.to] = narrowed
+                    holding[transition.to] = narrowed
                     changed = True
-    return {step_id: items or set() for step_id, items in given.items()}
-
-
-def _asked_by_receiving_agency(view: JourneyView, target: Step) -> list[str]:
-    """What the receiving agency asks for, at the target step and the steps it runs
-    next without handing the customer on."""
-    asked: dict[str, None] = {}
-    seen = {target.id}
-    queue = deque([target])
-    while queue:
-        step = queue.popleft()
-        asked.update(dict.fromkeys(step.requests))
-        for transition in step.next:
-            following = view.steps[transition.to]
-            if following.agency == target.agency and following.id not in seen:
-                seen.add(following.id)
-                queue.append(following)
-    return list(asked)
+    return {step_id: pairs or frozenset() for step_id, pairs in holding.items()}
