@@ -31,6 +31,8 @@ class AgencyBurden:
     wait_days: float
     cost_usd: float
     visits: float
+    unknown_minutes: int
+    """Steps at this agency whose minutes are not recorded (so ``minutes`` may be low)."""
     share_of_minutes: float | None
     """Fraction of the journey's known minutes spent at this agency; None if none known."""
 
@@ -117,8 +119,9 @@ def _agency_burden(steps: list[Step], total_minutes: float) -> list[AgencyBurden
         sums = {f: sum((getattr(s.burden, f) or 0) if s.burden else 0 for s in owned)
                 for f in FIGURES}
         share = sums["minutes"] / total_minutes if total_minutes else None
+        unknown = sum(1 for s in owned if s.burden is None or s.burden.minutes is None)
         rows.append(AgencyBurden(agency=agency, steps=len(owned), **sums,
-                                 share_of_minutes=share))
+                                 unknown_minutes=unknown, share_of_minutes=share))
     return sorted(rows, key=lambda r: (-r.minutes, r.agency))
 
 

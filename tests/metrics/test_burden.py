@@ -86,9 +86,9 @@ def test_persona_sees_only_the_steps_that_apply_to_them(workspace):
 
 
 def test_agency_shares_of_the_minutes(workspace):
-    shares = {row.agency: row.share_of_minutes
-              for row in journey_metrics(workspace, "retire").agency_burden}
-    assert shares == {"ssa": 0.75, "cms": 0.25}
+    rows = journey_metrics(workspace, "retire").agency_burden
+    assert {row.agency: row.share_of_minutes for row in rows} == {"ssa": 0.75, "cms": 0.25}
+    assert {row.agency: row.unknown_minutes for row in rows} == {"ssa": 1, "cms": 1}
 
 
 def test_portfolio_has_a_row_per_journey_and_persona(workspace):
