@@ -10,7 +10,7 @@ growth check), then measures, each in a fresh subprocess:
 (b) a cold load: ``load_workspace`` + validation + ``build_graph`` with an empty cache;
 (c) a warm load: the same with the cache that (b) filled;
 (d) the ``ple validate`` command, cold and warm, timed as whole processes;
-(e) (b) and (c) at half the steps, to check that the cost grows linearly.
+(e) (a), (b) and (c) at half the steps, to check that the cost grows linearly.
 
 Why subprocesses: a second load in the same interpreter would find modules
 imported, the cycle collector frozen (the loader freezes what it creates) and
@@ -146,9 +146,12 @@ class Sample:
 
     wall_s: float
     peak_rss: int
-    cpu_s: float = 0.0
-    """User + system CPU time: when it stays put while wall time grows, the process
-    was waiting for a core, not doing more work."""
+    user_s: float = 0.0
+    """CPU time in Python and C code. When wall time grows but this does not, the
+    process was waiting for a core or for the kernel, not doing more work."""
+    sys_s: float = 0.0
+    """CPU time in the kernel, mostly page faults while the heap grows; on virtual
+    machines whose memory the host hands out lazily it grows faster than the heap."""
     inner: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -177,7 +180,7 @@ def spawn(command: list[str], env: dict[str, str]) -> tuple[Sample, str]:
             message = errors.read().decode(errors="replace")[-3000:]
             raise RuntimeError(f"{' '.join(command)} exited {process.returncode}:\n{message}")
     peak = usage.ru_maxrss if sys.platform == "darwin" else usage.ru_maxrss * 1024
-    return Sample(wall, peak, usage.ru_utime + usage.ru_stime), output.decode()
+    return Sample(wall, peak, usage.ru_utime, usage.ru_stime), output.decode()
 
 
 def run_worker(kind: str, root: Path, env: dict[str, str]) -> Sample:
@@ -352,10 +355,17 @@ def build_report(
         entry: dict[str, Any] = {
             "seconds": summarize(items, lambda x: x.seconds),
             "process_s": summarize(items, lambda x: x.wall_s),
-            "process_cpu_s": summarize(items, lambda x: x.cpu_s),
+            "process_user_s": summarize(items, lambda x: x.user_s),
+            "process_sys_s": summarize(items, lambda x: x.sys_s),
             "peak_rss": summarize(items, lambda x: float(x.peak_rss)),
             "samples": [
-                {"wall_s": x.wall_s, "cpu_s": x.cpu_s, "peak_rss": x.peak_rss, **x.inner}
+                {
+                    "wall_s": x.wall_s,
+                    "user_s": x.user_s,
+                    "sys_s": x.sys_s,
+                    "peak_rss": x.peak_rss,
+                    **x.inner,
+                }
                 for x in items
             ],
         }
@@ -397,6 +407,13 @@ def build_report(
         goal("cold growth, 2x steps", "cold", "half_cold", "seconds", GROWTH_GOAL, sizes)
         goal("warm growth, 2x steps", "warm", "half_warm", "seconds", GROWTH_GOAL, sizes)
         report["parse_growth"] = stat("parse") / stat("half_parse")
+        report["cpu_growth"] = {
+            kind: {
+                part: stat(kind, f"process_{part}_s") / stat(f"half_{kind}", f"process_{part}_s")
+                for part in ("user", "sys")
+            }
+            for kind in ("cold", "warm")
+        }
         extra_steps = full.total_steps - half.total_steps
         report["marginal_rss_per_step"] = {
             kind: (stat(kind, "peak_rss") - stat(f"half_{kind}", "peak_rss")) / extra_steps
@@ -455,11 +472,13 @@ def render(report: dict[str, Any]) -> str:
             f"{_mb(m[name]['peak_rss']['median']):>10}{_kb(m[name]['peak_rss_per_step']):>10}"
         )
     lines.append("")
-    for name in ("cold", "warm"):
+    for name in ("cold", "warm", "half_cold", "half_warm"):
+        if name not in m:
+            continue
         e = m[name]
         lines.append(
-            f"{name} phases (medians): import {e['import_s']['median']:.2f}s, load+validate "
-            f"{e['load_s']['median']:.2f}s, graph {e['graph_s']['median']:.2f}s; "
+            f"{name.replace('_', ' ') + ' phases:':<18}import {e['import_s']['median']:.2f}s, "
+            f"load+validate {e['load_s']['median']:.2f}s, graph {e['graph_s']['median']:.2f}s; "
             f"RSS after imports {_mb(e['rss_after_import']['median'])}"
         )
     if "marginal_rss_per_step" in report:
@@ -468,6 +487,15 @@ def render(report: dict[str, Any]) -> str:
             f"memory per added step (full minus half peak): cold {_kb(marginal['cold'])}, "
             f"warm {_kb(marginal['warm'])}; parse growth for reference "
             f"{report['parse_growth']:.2f}x"
+        )
+    if "cpu_growth" in report:
+        cpu = report["cpu_growth"]
+        lines.append(
+            "CPU time growth, whole process (full / half): "
+            + "; ".join(
+                f"{kind} user {cpu[kind]['user']:.2f}x, kernel {cpu[kind]['sys']:.2f}x"
+                for kind in ("cold", "warm")
+            )
         )
     lines += [
         "",

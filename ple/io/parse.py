@@ -64,7 +64,7 @@ def parse_fast(text: str, suffix: str) -> Any:
     """Parse without positions. Raises :class:`ParseFailure`."""
     if _is_json(suffix):
         return _parse_json(text)
-    if _TAG_HINT.search(text):
+    if "!" in text and _TAG_HINT.search(text):  # the plain test is 500x cheaper
         return parse_located(text, suffix)[0]
     try:
         value = yaml_rs.loads(

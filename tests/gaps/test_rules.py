@@ -239,7 +239,8 @@ def test_an_item_requested_by_two_agencies_is_reported_once_for_the_item(write):
     assert anchors(finding) == at("repeated-request", agencies=("ssa", "cms"),
                                   data_item="ssn")
     assert finding.message == (
-        "Social Security number is requested at 2 steps by 2 agencies: "
+        "Social Security number is requested at 2 steps by 2 agencies, at least twice on "
+        "one path: "
         "'Plan retirement' (SSA), 'Enroll in Medicare' (CMS)."
     )
     assert finding.suggestion == (
@@ -253,7 +254,8 @@ def test_an_item_requested_twice_by_one_agency_is_repeated_too(write):
     finding = one(run(write, journey, "repeated-request").findings)
     assert anchors(finding) == at("repeated-request", agencies=("ssa",), data_item="ssn")
     assert finding.message == (
-        "Social Security number is requested at 2 steps by 1 agency: "
+        "Social Security number is requested at 2 steps by 1 agency, at least twice on one "
+        "path: "
         "'Plan retirement' (SSA), 'Apply for benefits' (SSA)."
     )
 
@@ -666,6 +668,17 @@ def test_being_sent_to_another_agency_and_back_is_ping_pong(write):
 def test_any_manual_way_back_counts_as_ping_pong(write, back):
     journey = edit(BASE, "handoff: {type: automatic}", back)
     assert one(run(write, journey, "ping-pong").findings).transition == ("apply", "enroll")
+
+
+def test_one_bounce_with_two_ways_back_is_one_finding(write):
+    journey = edit(BACK_TO_SSA, "      - to: deduct\n        handoff: {type: warm}\n",
+                   "      - to: deduct\n        handoff: {type: warm}\n"
+                   "      - to: plan\n        handoff: {type: referral}\n")
+    findings = run(write, journey, "ping-pong").findings
+    finding = one([f for f in findings if f.transition == ("apply", "enroll")])
+    assert finding.message.endswith(
+        "sends them back to SSA at 'Deduct premiums from benefits' (SSA) or "
+        "'Plan retirement' (SSA).")
 
 
 def test_an_automatic_way_there_does_not_count(write):

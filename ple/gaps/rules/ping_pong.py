@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from ple.gaps.finding import Gap
 from ple.gaps.registry import rule
 from ple.gaps.view import JourneyView
-from ple.model import HandoffType, Transition
+from ple.model import HandoffType, Step, Transition
 
 
 @rule(id="ping-pong", title="Sent back and forth", severity="warning")
@@ -29,36 +29,44 @@ def ping_pong(view: JourneyView) -> Iterator[Gap]:
         separately with multiple agencies"; the 2024 FEMA Individual Assistance
         rule that ended the SBA-loan-first requirement.
     """
-    reported: set[tuple[str, str]] = set()
     for handoff in view.handoffs:
         if _automatic(handoff.transition):
             continue
         a, b = handoff.source.agency, handoff.target.agency
-        seen = {handoff.target.id}
-        queue = deque([handoff.target])
-        while queue:
-            step = queue.popleft()
-            for transition in step.next:
-                following = view.steps[transition.to]
-                if following.agency == a:
-                    if _automatic(transition) or (a, following.id) in reported:
-                        continue  # one bounce back to a step is one finding
-                    reported.add((a, following.id))
-                    yield Gap(
-                        message=(
-                            f"{view.agency(a)} sends the customer to {view.agency(b)} at "
-                            f"{view.step_label(handoff.target)}, and {view.agency(b)} sends "
-                            f"them back to {view.agency(a)} at {view.step_label(following)}."
-                        ),
-                        suggestion=f"Let {view.agency(a)} get what it needs from "
-                                   f"{view.agency(b)} directly.",
-                        step=handoff.source.id,
-                        transition=(handoff.source.id, handoff.target.id),
-                        agencies=(a, b),
-                    )
-                elif following.agency == b and following.id not in seen:
-                    seen.add(following.id)
-                    queue.append(following)
+        returns = list(_returns_to(view, handoff.target, a))
+        if not returns:
+            continue
+        back = " or ".join(view.step_label(step) for step in returns)
+        yield Gap(
+            message=(
+                f"{view.agency(a)} sends the customer to {view.agency(b)} at "
+                f"{view.step_label(handoff.target)}, and {view.agency(b)} sends them back to "
+                f"{view.agency(a)} at {back}."
+            ),
+            suggestion=f"Let {view.agency(a)} get what it needs from {view.agency(b)} directly.",
+            step=handoff.source.id,
+            transition=(handoff.source.id, handoff.target.id),
+            agencies=(a, b),
+        )
+
+
+def _returns_to(view: JourneyView, arrival: Step, home: str) -> Iterator[Step]:
+    """Steps of agency ``home`` the customer is sent back to, without an automatic leg,
+    while still with the agency they arrived at (one bounce, however many ways back)."""
+    seen = {arrival.id}
+    queue = deque([arrival])
+    found: set[str] = set()
+    while queue:
+        step = queue.popleft()
+        for transition in step.next:
+            following = view.steps[transition.to]
+            if following.agency == home:
+                if not _automatic(transition) and following.id not in found:
+                    found.add(following.id)
+                    yield following
+            elif following.agency == arrival.agency and following.id not in seen:
+                seen.add(following.id)
+                queue.append(following)
 
 
 def _automatic(transition: Transition) -> bool:

@@ -42,7 +42,8 @@ def repeated_request(view: JourneyView) -> Iterator[Gap]:
         yield Gap(
             message=(
                 f"{view.item(item)} is requested at {len(steps)} steps by "
-                f"{len(agencies)} agenc{'y' if len(agencies) == 1 else 'ies'}: {where}."
+                f"{len(agencies)} agenc{'y' if len(agencies) == 1 else 'ies'}, at least "
+                f"twice on one path: {where}."
             ),
             suggestion=(
                 f"Collect {view.item(item)} once and share it along the handoffs, "
