@@ -89,3 +89,31 @@ def put(key: str, content: FileContent) -> None:
         os.replace(temporary, target)
     except OSError:
         return
+
+
+def workspace_key(file_keys: list[str]) -> str:
+    """One key for a whole workspace: its files' names and content keys, in order."""
+    return hashlib.sha256("\n".join(file_keys).encode()).hexdigest()
+
+
+def _verified_path(root: Path, key: str) -> Path:
+    return root / "verified" / key
+
+
+def is_verified(key: str) -> bool:
+    """Whether a workspace with exactly these files once loaded without any problem."""
+    root = cache_dir()
+    return root is not None and _verified_path(root, key).exists()
+
+
+def mark_verified(key: str) -> None:
+    """Remember that this exact workspace loaded clean (an empty marker file)."""
+    root = cache_dir()
+    if root is None:
+        return
+    try:
+        marker = _verified_path(root, key)
+        marker.parent.mkdir(parents=True, exist_ok=True)
+        marker.touch()
+    except OSError:
+        return

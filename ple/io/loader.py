@@ -83,13 +83,21 @@ def load_workspace(
         return LoadResult(None, [Problem(str(path), message, code="no-files")])
     problems: list[Problem] = []
     sourced: list[Sourced] = []
+    keys: list[str] = []
     with collector_paused():
         for file in files:
-            content = _read_file(file, use_cache=use_cache, located=located)
+            content, key = _read_file(file, use_cache=use_cache, located=located)
             problems.extend(content.problems)
             sourced.extend(Sourced(str(file), entry) for entry in content.entries)
-        workspace, reference_problems = assemble(sourced)
+            keys.append(f"{file.as_posix()}\0{key}")
+        # A workspace whose every file is unchanged since a clean load needs no
+        # second reference check: the same files give the same answer.
+        whole = cache.workspace_key(keys) if use_cache and not problems else None
+        verified = whole is not None and cache.is_verified(whole)
+        workspace, reference_problems = assemble(sourced, check_references=not verified)
     problems.extend(reference_problems)
+    if whole is not None and not verified and not problems:
+        cache.mark_verified(whole)
     problems = _locate(problems)
     names = [str(f) for f in files]
     if any(p.severity is Severity.error for p in problems):
@@ -97,19 +105,20 @@ def load_workspace(
     return LoadResult(workspace, problems, names)
 
 
-def _read_file(file: Path, *, use_cache: bool, located: bool) -> FileContent:
+def _read_file(file: Path, *, use_cache: bool, located: bool) -> tuple[FileContent, str]:
+    """The file's content and its cache key ("" when it was not read)."""
     name = str(file)
     try:
         size = file.stat().st_size
         if size > MAX_FILE_BYTES:
             return _failed(name, f"file is {size / 2**20:.1f} MiB, over the "
-                           f"{MAX_FILE_BYTES / 2**20:g} MiB limit", "too-large")
+                           f"{MAX_FILE_BYTES / 2**20:g} MiB limit", "too-large"), ""
         data = file.read_bytes()
     except OSError as error:
-        return _failed(name, f"cannot read file: {error.strerror or error}", "unreadable")
+        return _failed(name, f"cannot read file: {error.strerror or error}", "unreadable"), ""
     key = cache.content_key(data, file.suffix) if use_cache else ""
     if use_cache and (hit := cache.get(key)) is not None:
-        return hit
+        return hit, key
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -117,16 +126,16 @@ def _read_file(file: Path, *, use_cache: bool, located: bool) -> FileContent:
         column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
         return FileContent(problems=[Problem(
             name, f"not UTF-8 text: byte 0x{data[error.start]:02x} cannot be decoded",
-            line=line, column=column, code="not-utf8")])
+            line=line, column=column, code="not-utf8")]), key
     try:
         value = _parse(text, file.suffix, located)
     except ParseFailure as failure:
         return FileContent(problems=[Problem(
-            name, failure.message, line=failure.line, column=failure.column, code="syntax")])
+            name, failure.message, line=failure.line, column=failure.column, code="syntax")]), key
     content = read_document(value, name)
     if use_cache and not any(p.severity is Severity.error for p in content.problems):
         cache.put(key, content)
-    return content
+    return content, key
 
 
 def _parse(text: str, suffix: str, located: bool) -> object:

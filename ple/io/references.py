@@ -30,8 +30,11 @@ class Sourced:
     entry: Entry
 
 
-def assemble(sourced: Iterable[Sourced]) -> tuple[Workspace, list[Problem]]:
-    """Index entries by id, refusing duplicates, then resolve every reference."""
+def assemble(
+    sourced: Iterable[Sourced], *, check_references: bool = True
+) -> tuple[Workspace, list[Problem]]:
+    """Index entries by id, refusing duplicates, then resolve every reference
+    (unless the caller knows this exact workspace resolved before)."""
     problems: list[Problem] = []
     collections: dict[str, dict] = {kind: {} for kind in SINGULAR}
     origins: dict[tuple[str, str], Origin] = {}
@@ -74,11 +77,12 @@ def assemble(sourced: Iterable[Sourced]) -> tuple[Workspace, list[Problem]]:
         settings=settings or Settings(),
         origins=origins,
     )
-    problems.extend(check_references(workspace))
+    if check_references:
+        problems.extend(find_reference_problems(workspace))
     return workspace, problems
 
 
-def check_references(workspace: Workspace) -> list[Problem]:
+def find_reference_problems(workspace: Workspace) -> list[Problem]:
     """Every reference that names something the workspace does not define."""
     checker = _Checker(workspace)
     for agency in workspace.agencies.values():

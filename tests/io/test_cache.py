@@ -68,3 +68,36 @@ def test_unwritable_cache_does_not_fail_loading(write, monkeypatch, tmp_path):
     blocker.write_text("x")
     monkeypatch.setenv("PLE_CACHE_DIR", str(blocker))
     assert load_workspace(write("catalog.yaml", CATALOG)).ok
+
+
+def count_reference_checks(monkeypatch) -> list[int]:
+    from ple.io import references
+
+    calls: list[int] = []
+    real = references.find_reference_problems
+
+    def spy(workspace):
+        calls.append(1)
+        return real(workspace)
+
+    monkeypatch.setattr(references, "find_reference_problems", spy)
+    return calls
+
+
+def test_an_unchanged_clean_workspace_skips_the_reference_check(write, monkeypatch):
+    folder = write("catalog.yaml", CATALOG)
+    calls = count_reference_checks(monkeypatch)
+    load_workspace(folder)
+    load_workspace(folder)
+    assert len(calls) == 1
+    (folder / "catalog.yaml").write_text(CATALOG + "\n# edited\n", encoding="utf-8")
+    load_workspace(folder)
+    assert len(calls) == 2
+
+
+def test_a_workspace_with_problems_is_checked_every_time(write, monkeypatch):
+    folder = write("catalog.yaml", CATALOG.replace("agency: ssa", "agency: sssa"))
+    calls = count_reference_checks(monkeypatch)
+    assert not load_workspace(folder).ok
+    assert not load_workspace(folder).ok
+    assert len(calls) == 2
