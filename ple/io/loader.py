@@ -34,11 +34,17 @@ SKIPPED_FOLDERS = {"node_modules", "__pycache__"}
 
 @dataclass
 class LoadResult:
-    """The workspace (None when there are errors) and every problem found."""
+    """The workspace (None when there are errors) and every problem found.
+
+    ``usable`` is what remains when the objects with errors are left out (and,
+    in turn, whatever referred to them): the app keeps the valid journeys usable
+    while it shows the errors. It equals ``workspace`` when there are no errors.
+    """
 
     workspace: Workspace | None
     problems: list[Problem] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
+    usable: Workspace | None = None
 
     @property
     def errors(self) -> list[Problem]:
@@ -101,8 +107,33 @@ def load_workspace(
     problems = _locate(problems)
     names = [str(f) for f in files]
     if any(p.severity is Severity.error for p in problems):
-        return LoadResult(None, problems, names)
-    return LoadResult(workspace, problems, names)
+        return LoadResult(None, problems, names, usable=_usable_part(sourced, problems))
+    return LoadResult(workspace, problems, names, usable=workspace)
+
+
+def _usable_part(sourced: list[Sourced], problems: list[Problem]) -> Workspace:
+    """The workspace without every object that has an error, or that refers to one.
+
+    Leaving out an agency can break the journeys that name it, so reference
+    problems are found again until none remain (each round removes something).
+    """
+    kept = [s for s in sourced if not s.entry.partial and not _has_error(s, problems)]
+    while True:
+        workspace, reference_problems = assemble(kept)
+        errors = [p for p in reference_problems if p.severity is Severity.error]
+        if not errors:
+            return workspace
+        kept = [s for s in kept if not _has_error(s, errors)]
+
+
+def _has_error(source: Sourced, problems: list[Problem]) -> bool:
+    """Whether an error lies inside this entry (its file, below its key path)."""
+    path = source.entry.path
+    return any(
+        p.severity is Severity.error and p.file == source.file and p.path[: len(path)] == path
+        and (path or not p.path or p.path[0] not in ("agencies", "programs", "data_items"))
+        for p in problems
+    )
 
 
 def _read_file(file: Path, *, use_cache: bool, located: bool) -> tuple[FileContent, str]:

@@ -268,3 +268,21 @@ def test_handoff_within_one_agency_is_a_warning(write):
         "retire.yaml:9:9: steps[0].next[0].handoff: warning: a handoff on a move within one "
         "agency (ssa) is not a handoff between agencies and is ignored"
     ]
+
+
+def test_the_usable_part_leaves_out_what_has_errors_and_what_depends_on_it(write):
+    write("catalog.yaml", CATALOG + "  - {id: broken, name: Broken, kind: fakt}\n")
+    write("retire.yaml", JOURNEY)
+    folder = write("other.yaml", JOURNEY.replace("id: retire", "id: other").replace(
+        "agency: cms", "agency: nowhere"))
+    result = load_workspace(folder)
+    assert not result.ok and result.workspace is None
+    assert list(result.usable.journeys) == ["retire"]
+    assert "broken" not in result.usable.data_items
+    assert "ssn" in result.usable.data_items
+
+
+def test_a_valid_workspace_is_its_own_usable_part(write):
+    write("catalog.yaml", CATALOG)
+    result = load_workspace(write("retire.yaml", JOURNEY))
+    assert result.usable is result.workspace
