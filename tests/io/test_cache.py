@@ -99,5 +99,6 @@ def test_a_workspace_with_problems_is_checked_every_time(write, monkeypatch):
     folder = write("catalog.yaml", CATALOG.replace("agency: ssa", "agency: sssa"))
     calls = count_reference_checks(monkeypatch)
     assert not load_workspace(folder).ok
+    first = len(calls)
     assert not load_workspace(folder).ok
-    assert len(calls) == 2
+    assert first >= 1 and len(calls) == 2 * first
