@@ -69,6 +69,24 @@ def info(path: str, no_cache: bool, fmt: str) -> None:
 
 
 @cli.command()
+@click.argument("path", required=False, type=click.Path(path_type=str))
+@click.option("--port", type=int, default=8501, show_default=True)
+def app(path: str | None, port: int) -> None:
+    """Open the app on a workspace (default: the bundled data/ or $PLE_WORKSPACE)."""
+    import os
+    from pathlib import Path
+
+    from streamlit.web import cli as streamlit_cli
+
+    if path is not None:
+        os.environ["PLE_WORKSPACE"] = str(Path(path).resolve())
+    entry = Path(__file__).resolve().parents[1] / "ui" / "app.py"
+    sys.argv = ["streamlit", "run", str(entry), "--server.port", str(port),
+                "--browser.gatherUsageStats", "false"]
+    sys.exit(streamlit_cli.main())
+
+
+@cli.command()
 def schema() -> None:
     """Print the JSON Schema of a workspace file, for editor autocompletion."""
     from ple.io.schema import workspace_file_schema

@@ -1,0 +1,48 @@
+"""Gaps: findings with filters, the rule's explanation, and a jump to the step."""
+
+import streamlit as st
+
+from ple.gaps.catalogue import explain
+from ple.ui import state
+from ple.ui.navigation import JOURNEY
+from ple.views.findings import FindingFilter, filter_findings
+
+loaded = state.current()
+workspace = loaded.workspace
+report = loaded.report
+st.title("Gaps")
+st.caption("Where journeys fail people, found by rules; see `ple gaps --list-rules`.")
+
+rules = sorted({f.rule for f in report.findings})
+a, b, c, d = st.columns(4)
+rule = a.selectbox("Rule", [None, *rules], key="gaps_rule",
+                   format_func=lambda r: "All rules" if r is None else r)
+severity = b.selectbox("At least", ["info", "warning", "error"], key="gaps_severity")
+journey_id = c.selectbox("Journey", [None, *sorted(workspace.journeys)], key="gaps_journey",
+                         format_func=lambda j: "All journeys" if j is None
+                         else workspace.journeys[j].name)
+agency = d.selectbox("Agency", [None, *sorted(workspace.agencies, key=workspace.agency_label)],
+                     key="gaps_agency",
+                     format_func=lambda x: "All agencies" if x is None
+                     else workspace.agency_label(x))
+show_accepted = st.checkbox("Show accepted findings", value=False, key="gaps_accepted")
+
+findings = filter_findings(report.findings, FindingFilter(rule, severity, journey_id, agency,
+                                                           show_accepted))
+st.write(f"**{len(findings)}** finding(s).")
+selection = st.dataframe(
+    [f.to_dict() for f in findings], hide_index=True, width="stretch", key="gaps_table",
+    on_select="rerun", selection_mode="single-row",
+    column_order=["severity", "rule", "journey", "step", "message", "suggestion", "accepted"])
+
+picked = selection.selection.rows if selection else []
+if picked:
+    finding = findings[picked[0]]
+    st.subheader(f"Rule `{finding.rule}`")
+    st.text(explain(finding.rule))
+    if finding.step and st.button("Open this step's journey", key="gaps_open_journey"):
+        st.session_state["journey_id"] = finding.journey
+        st.switch_page(JOURNEY)
+elif rule:
+    st.subheader(f"Rule `{rule}`")
+    st.text(explain(rule))

@@ -1,0 +1,50 @@
+"""Handoffs: which moves between agencies match a question, in a table and a diagram."""
+
+import streamlit as st
+
+from ple.diagram.interactive import journey_html
+from ple.ui import state
+
+loaded = state.current()
+workspace = loaded.workspace
+st.title("Handoffs between agencies")
+if not workspace.journeys:
+    st.info("No valid journeys to show.")
+    st.stop()
+
+if st.button("Show all cold handoffs", key="handoffs_all_cold"):
+    st.session_state.update(handoffs_from=None, handoffs_to=None, handoffs_journey=None,
+                            handoffs_type="cold")
+
+agencies = [None, *sorted(workspace.agencies, key=workspace.agency_label)]
+a, b, c, d = st.columns(4)
+from_agency = a.selectbox("From agency", agencies, key="handoffs_from",
+                          format_func=lambda x: "Any" if x is None else workspace.agency_label(x))
+to_agency = b.selectbox("To agency", agencies, key="handoffs_to",
+                        format_func=lambda x: "Any" if x is None else workspace.agency_label(x))
+journey_id = c.selectbox("Journey", [None, *sorted(workspace.journeys)], key="handoffs_journey",
+                         format_func=lambda j: "All journeys" if j is None
+                         else workspace.journeys[j].name)
+kind = d.selectbox("Type", [None, "automatic", "warm", "referral", "cold", "undocumented"],
+                   key="handoffs_type", format_func=lambda t: "Any type" if t is None else t)
+
+rows = loaded.backend.handoffs(journey=journey_id, from_agency=from_agency,
+                               to_agency=to_agency, type=kind)
+st.write(f"**{len(rows)}** matching handoff(s).")
+st.dataframe([{**r.to_dict(), "type": r.type or "undocumented"} for r in rows],
+             hide_index=True, width="stretch")
+
+shown = journey_id or (rows[0].journey if rows else None)
+if shown:
+    st.subheader(f"In the diagram: {workspace.journeys[shown].name}")
+    highlight = tuple((r.from_step, r.to_step) for r in rows if r.journey == shown)
+    st.caption("Matching handoffs are drawn with thick lines."
+               + ("" if journey_id else " Choose a journey to see another one."))
+
+    @st.cache_data(max_entries=64, show_spinner=False)
+    def diagram(fingerprint: str, journey_id: str, highlight: tuple) -> str:
+        return journey_html(workspace, journey_id, highlight=highlight)
+
+    st.iframe(diagram(loaded.fingerprint, shown, highlight), height=640,
+              alt=f"Diagram of {workspace.journeys[shown].name} with the matching handoffs "
+                  "drawn thick; the table above lists them as text.")

@@ -1,0 +1,110 @@
+"""Journey: the interactive diagram of one journey, its burden and its steps as text."""
+
+import html
+
+import streamlit as st
+
+from ple.diagram.interactive import journey_html
+from ple.diagram.layout import lanes
+from ple.diagram.style import HANDOFF_STYLES, agency_colours
+from ple.metrics import journey_metrics
+from ple.model import Channel
+from ple.ui import state
+from ple.views.journey import (
+    StepFilter,
+    filter_steps,
+    finding_counts,
+    sentiment_points,
+    step_rows,
+)
+
+loaded = state.current()
+workspace = loaded.workspace
+if not workspace.journeys:
+    st.info("No valid journeys to show.")
+    st.stop()
+
+ids = sorted(workspace.journeys)
+chosen = st.session_state.get("journey_id")
+journey_id = st.selectbox(
+    "Journey", ids, index=ids.index(chosen) if chosen in ids else 0,
+    format_func=lambda j: workspace.journeys[j].name, key="journey_select")
+st.session_state["journey_id"] = journey_id
+journey = workspace.journeys[journey_id]
+st.title(journey.name)
+if journey.trigger or journey.outcome:
+    st.caption(" → ".join(t for t in (journey.trigger, journey.outcome) if t))
+
+with st.expander("Filters", expanded=False):
+    a, b, c, d = st.columns(4)
+    stage = a.selectbox("Stage", [None, *[s.id for s in journey.stages]], key="journey_stage",
+                        format_func=lambda s: "All stages" if s is None else
+                        next(x.name for x in journey.stages if x.id == s))
+    agency = b.selectbox("Agency", [None, *lanes(journey)], key="journey_agency",
+                         format_func=lambda x: "All agencies" if x is None
+                         else workspace.agency_label(x))
+    persona = c.selectbox("Persona", [None, *[p.id for p in journey.personas]],
+                          key="journey_persona",
+                          format_func=lambda p: "Everyone" if p is None else
+                          next(x.name for x in journey.personas if x.id == p))
+    channel = d.selectbox("Channel", [None, *Channel], key="journey_channel",
+                          format_func=lambda ch: "Any channel" if ch is None
+                          else ch.value.replace("_", " "))
+
+filtered = filter_steps(journey, StepFilter(stage, agency, persona, channel))
+counts = finding_counts(loaded.report.findings, journey_id)
+visible = tuple(step.id for step in filtered.steps)
+if filtered.unknown_channel:
+    st.warning(f"{len(filtered.unknown_channel)} step(s) hidden because their channels are "
+               "not recorded: " + ", ".join(s.name for s in filtered.unknown_channel))
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def diagram(fingerprint: str, journey_id: str, visible: tuple[str, ...]) -> str:
+    return journey_html(workspace, journey_id, visible=visible, finding_counts=counts)
+
+
+if visible:
+    st.iframe(diagram(loaded.fingerprint, journey_id, visible), height=640,
+              alt=f"Diagram of the journey {journey.name}: {len(visible)} steps in agency "
+                  "lanes. The same steps are listed as text below.")
+else:
+    st.info("No step matches the filters.")
+
+legend_agencies, legend_handoffs = st.columns(2)
+with legend_agencies:
+    st.markdown("**Agencies (lanes)**")
+    colours = agency_colours(lanes(journey))
+    st.markdown("  \n".join(
+        f"<span style='display:inline-block;width:1em;height:1em;background:{colour};"
+        f"border:1px solid #222;vertical-align:middle'></span> "
+        f"{html.escape(workspace.agency_label(a))}" for a, colour in colours.items()),
+        unsafe_allow_html=True)
+with legend_handoffs:
+    st.markdown("**Handoffs (line and label)**")
+    st.markdown("  \n".join(
+        f"<span style='display:inline-block;width:2.5em;border-top:3px "
+        f"{'solid' if not s.dashes else 'dashed' if s.dashes[0] > 3 else 'dotted'} "
+        f"{s.colour};vertical-align:middle'></span> **{s.label}**: {s.meaning}"
+        for s in HANDOFF_STYLES.values()), unsafe_allow_html=True)
+    st.caption("⚠ n on a step: n open gap findings (see the Gaps page).")
+
+metrics = journey_metrics(workspace, journey_id, persona)
+m1, m2, m3, m4, m5 = st.columns(5)
+m1.metric("Steps", metrics.steps)
+m2.metric("Agencies", metrics.agencies)
+m3.metric("Active minutes", f"{metrics.minutes:g}",
+          help=f"{metrics.unknown['minutes']} step(s) do not record minutes")
+m4.metric("Days waiting", f"{metrics.wait_days:g}",
+          help=f"{metrics.unknown['wait_days']} step(s) do not record waits")
+m5.metric("Cold handoffs", metrics.handoffs.get("cold", 0))
+
+points = sentiment_points(filtered.steps)
+if points:
+    st.subheader("Sentiment across the journey")
+    st.line_chart(points, x="order", y="sentiment", height=220,
+                  x_label="step (in journey order)", y_label="sentiment (-2 to 2)")
+
+st.subheader("Steps, in order")
+st.dataframe(step_rows(workspace, journey, filtered.steps, counts), hide_index=True,
+             width="stretch")

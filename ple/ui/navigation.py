@@ -1,0 +1,43 @@
+"""The app's frame: page config, workspace choice, the validation panel, navigation.
+
+Both entry scripts (``app.py`` at the top of the repository, for ``make run``, and
+``ple/ui/app.py`` inside the package, for ``ple app``) call :func:`run_app`, so
+the app works from a checkout and from an installed package alike.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from ple.ui import state
+
+PAGES_DIR = Path(__file__).resolve().parent / "app_pages"
+"""Not ``pages/``: Streamlit would also pick that up as a legacy multipage folder."""
+PORTFOLIO = PAGES_DIR / "portfolio.py"
+JOURNEY = PAGES_DIR / "journey.py"
+HANDOFFS = PAGES_DIR / "handoffs.py"
+GAPS = PAGES_DIR / "gaps.py"
+
+
+def run_app() -> None:
+    st.set_page_config(page_title="PLE journey maps", page_icon=":material/map:", layout="wide")
+    with st.sidebar:
+        st.text_input("Workspace folder", value=state.default_path(), key="workspace_path",
+                      help="A folder of journey YAML/JSON files, or one file.")
+    loaded = state.current()
+    pages = st.navigation([
+        st.Page(PORTFOLIO, title="Portfolio", icon=":material/dashboard:", default=True),
+        st.Page(JOURNEY, title="Journey", icon=":material/route:"),
+        st.Page(HANDOFFS, title="Handoffs", icon=":material/swap_horiz:"),
+        st.Page(GAPS, title="Gaps", icon=":material/report:"),
+    ])
+    if not loaded.result.ok:
+        st.error(f"The workspace has {len(loaded.result.errors)} error(s). Journeys without "
+                 "errors are still shown; fix the files below and reload.", icon="⚠️")
+        st.dataframe([p.to_dict() for p in loaded.result.errors], hide_index=True,
+                     column_order=["file", "line", "column", "field", "message"])
+    for warning in [p for p in loaded.result.problems if p not in loaded.result.errors]:
+        st.sidebar.warning(str(warning))
+    pages.run()
