@@ -35,7 +35,7 @@ def run_app() -> None:
     ])
     if not loaded.result.ok:
         st.error(f"The workspace has {len(loaded.result.errors)} error(s). Journeys without "
-                 "errors are still shown; fix the files below and reload.", icon="⚠️")
+                 "errors are still shown; fix the files below and reload.", icon=":material/error:")
         st.dataframe([p.to_dict() for p in loaded.result.errors], hide_index=True,
                      column_order=["file", "line", "column", "field", "message"])
     for warning in [p for p in loaded.result.problems if p not in loaded.result.errors]:
