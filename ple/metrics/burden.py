@@ -14,6 +14,7 @@ import networkx as nx
 
 from ple.collector import collector_paused
 from ple.errors import NotFoundError
+from ple.graph.order import START, loop_closing_moves, successors
 from ple.io.suggest import did_you_mean
 from ple.model import Journey, Step, Workspace
 
@@ -135,51 +136,27 @@ def critical_path(journey: Journey, included: set[str]) -> tuple[list[str], floa
     a path to show.
     """
     wait = {s.id: (s.burden.wait_days or 0.0) if s.burden else 0.0 for s in journey.steps}
-    following = {s.id: [t.to for t in s.next if t.to in included]
-                 for s in journey.steps if s.id in included}
-    start = ("start",)
-    following[start] = [e for e in journey.entry_steps if e in included]
+    following = successors(journey, included)
+    closing = loop_closing_moves(following)
     graph = nx.DiGraph()
-    graph.add_node(start)
-    queue, seen = deque([start]), {start}
+    graph.add_node(START)
+    queue, seen = deque([START]), {START}
     while queue:  # only what a customer can reach: build no view, it is slow
         node = queue.popleft()
         for target in following[node]:
-            graph.add_edge(node, target, weight=_weight(wait[target]))
+            if (node, target) not in closing:
+                graph.add_edge(node, target, weight=_weight(wait[target]))
             if target not in seen:
                 seen.add(target)
                 queue.append(target)
-    graph.remove_edges_from(_loop_closing_edges(graph, start))
     path = nx.dag_longest_path(graph, weight="weight")
-    steps = [node for node in path if node != start]
+    steps = [node for node in path if node != START]
     return steps, sum(wait[s] for s in steps)
 
 
 def _weight(wait_days: float) -> float:
     """Wait first; one step more breaks a tie (a wait is never below 1/1000 day here)."""
     return wait_days * 1_000_000 + 1
-
-
-def _loop_closing_edges(graph: nx.DiGraph, start: object) -> list[tuple[object, object]]:
-    """Edges that lead back to a step still on the depth-first walk's stack."""
-    closing = []
-    on_stack = {start}
-    done: set[object] = set()
-    stack = [(start, iter(graph.successors(start)))]
-    while stack:
-        node, successors = stack[-1]
-        for following in successors:
-            if following in on_stack:
-                closing.append((node, following))
-            elif following not in done:
-                on_stack.add(following)
-                stack.append((following, iter(graph.successors(following))))
-                break
-        else:
-            stack.pop()
-            on_stack.discard(node)
-            done.add(node)
-    return closing
 
 
 def portfolio_metrics(
