@@ -1,0 +1,59 @@
+"""A workshop brief in Markdown: summary, burden, findings, the steps, and the map."""
+
+from __future__ import annotations
+
+from ple.export.formats.tables import step_table
+from ple.export.registry import EXPORTERS, Artifact, ExportContext, exporter
+from ple.metrics import journey_metrics
+
+
+def _cell(value: object) -> str:
+    text = "; ".join(map(str, value)) if isinstance(value, list) else str(value or "")
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def generate_brief(context: ExportContext, image: str | None = None) -> str:
+    journey, workspace = context.journey, context.workspace
+    metrics = journey_metrics(workspace, journey.id)
+    open_findings = [f for f in context.report.findings
+                     if f.journey == journey.id and not f.accepted]
+    lines = [f"# {_cell(journey.name)}", ""]
+    if journey.trigger:
+        lines += [f"**Trigger:** {_cell(journey.trigger)}  "]
+    if journey.outcome:
+        lines += [f"**Outcome:** {_cell(journey.outcome)}", ""]
+    if image:
+        lines += [f"![Swimlane map of {_cell(journey.name)}]({image})", ""]
+    lines += [
+        "## Summary", "",
+        f"- {metrics.steps} steps at {metrics.agencies} agencies",
+        "- Handoffs: " + (", ".join(f"{n} {k}" for k, n in metrics.handoffs.items()) or "none"),
+        f"- Active time: {metrics.minutes:g} minutes ({metrics.unknown['minutes']} steps not "
+        "recorded)",
+        f"- Waiting: {metrics.wait_days:g} days ({metrics.unknown['wait_days']} steps not "
+        "recorded)",
+        f"- Data items asked for: {metrics.data_items_requested}, of which "
+        f"{metrics.data_items_requested_more_than_once} more than once",
+        "",
+        f"## Gap findings ({len(open_findings)} open)", "",
+        "| severity | rule | finding | suggestion |", "|---|---|---|---|",
+        *(f"| {f.severity.value} | {f.rule} | {_cell(f.message)} | {_cell(f.suggestion)} |"
+          for f in open_findings),
+        "", "## Steps", "",
+        "| # | step | agency | channels | minutes | asks for |", "|---|---|---|---|---|---|",
+        *(f"| {r['order']} | {_cell(r['name'])} | {_cell(workspace.agency_label(r['agency']))} "
+          f"| {_cell(r['channels'])} | {_cell(r['minutes'])} | {_cell(r['requests'])} |"
+          for r in step_table(context)),
+    ]
+    return "\n".join(lines) + "\n"
+
+
+@exporter("md", ".md", "text/markdown",
+          "workshop brief in Markdown, with the swimlane map as an image beside it")
+def render_brief(context: ExportContext) -> list[Artifact]:
+    png = EXPORTERS.get("png")
+    if png is None or not png.available():
+        return [Artifact(generate_brief(context).encode())]
+    image = f"{context.journey_id}-swimlane.png"
+    return [Artifact(generate_brief(context, image).encode()),
+            Artifact(png.render(context)[0].data, filename=image)]

@@ -1,0 +1,68 @@
+"""A self-contained interactive HTML page of one journey, for any laptop, offline.
+
+The diagram is the app's own (vis-network inlined, no request), wrapped in a page
+with a title, the legends and the step list as text, all HTML-escaped.
+"""
+
+from __future__ import annotations
+
+import html
+
+from ple.diagram.interactive import journey_html
+from ple.diagram.layout import lanes
+from ple.diagram.style import HANDOFF_STYLES, agency_colours
+from ple.export.formats.tables import step_table
+from ple.export.registry import Artifact, ExportContext, exporter
+from ple.views.journey import finding_counts
+
+_STYLE = """
+body { font-family: sans-serif; margin: 1.5rem; color: #1a1a1a; }
+h1 { margin-bottom: .2rem; } .meta { color: #444; margin-top: 0; }
+.legend { display: flex; gap: 2.5rem; flex-wrap: wrap; margin: 1rem 0; }
+.swatch { display: inline-block; width: 1em; height: 1em; border: 1px solid #222;
+          vertical-align: middle; margin-right: .4em; }
+.line { display: inline-block; width: 2.5em; vertical-align: middle; margin-right: .4em; }
+table { border-collapse: collapse; font-size: .9rem; } th, td { border: 1px solid #bbb;
+padding: .25rem .5rem; text-align: left; vertical-align: top; } th { background: #eee; }
+iframe { width: 100%; height: 660px; border: 1px solid #999; }
+"""
+
+
+def generate_page(context: ExportContext) -> str:
+    journey, workspace = context.journey, context.workspace
+    e = html.escape
+    diagram = journey_html(workspace, journey.id,
+                           finding_counts=finding_counts(context.report.findings, journey.id))
+    agencies = "".join(
+        f"<li><span class='swatch' style='background:{colour}'></span>"
+        f"{e(workspace.agency_label(a))}: {e(workspace.agencies[a].name)}</li>"
+        for a, colour in agency_colours(lanes(journey)).items())
+    handoffs = "".join(
+        f"<li><span class='line' style='border-top:3px "
+        f"{'solid' if not s.dashes else 'dashed' if s.dashes[0] > 3 else 'dotted'} "
+        f"{s.colour}'></span><strong>{e(s.label)}</strong>: {e(s.meaning)}</li>"
+        for s in HANDOFF_STYLES.values())
+    columns = ["order", "name", "agency", "channels", "minutes", "wait_days", "requests"]
+    rows = "".join(
+        "<tr>" + "".join(
+            f"<td>{e('; '.join(map(str, v)) if isinstance(v, list) else str(v or ''))}</td>"
+            for v in (row[c] for c in columns)) + "</tr>"
+        for row in step_table(context))
+    meta = " → ".join(e(t) for t in (journey.trigger, journey.outcome) if t)
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<title>{e(journey.name)}: journey map</title><style>{_STYLE}</style></head>
+<body><h1>{e(journey.name)}</h1><p class="meta">{meta}</p>
+<iframe title="Diagram of the journey {e(journey.name)}; the steps are listed as text below"
+ srcdoc="{e(diagram, quote=True)}"></iframe>
+<div class="legend"><div><h2>Agencies (lanes)</h2><ul>{agencies}</ul></div>
+<div><h2>Handoffs (line and label)</h2><ul>{handoffs}</ul></div></div>
+<h2>Steps, in order</h2><table><thead><tr>{''.join(f'<th>{c}</th>' for c in columns)}</tr>
+</thead><tbody>{rows}</tbody></table></body></html>
+"""
+
+
+@exporter("html", ".html", "text/html",
+          "self-contained interactive diagram with legends and the step list, works offline")
+def render_page(context: ExportContext) -> list[Artifact]:
+    return [Artifact(generate_page(context).encode())]

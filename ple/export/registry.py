@@ -1,0 +1,106 @@
+"""The one place export formats are registered.
+
+An exporter is a small record: a name, a file extension, a media type, a render
+function and an ``available`` check (so a format whose optional library is
+missing reports that instead of failing). The CLI's ``ple export`` and the
+app's download buttons both go through :func:`export_journey`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ple.errors import NotFoundError, PleError
+from ple.gaps import GapReport, analyze
+from ple.io.suggest import did_you_mean
+from ple.model import Workspace
+
+
+@dataclass(frozen=True)
+class ExportContext:
+    """What every exporter may use besides the journey itself."""
+
+    workspace: Workspace
+    journey_id: str
+    report: GapReport
+
+    @property
+    def journey(self):
+        return self.workspace.journeys[self.journey_id]
+
+
+@dataclass(frozen=True)
+class Artifact:
+    """One file an export writes: ``suffix`` goes between the stem and the extension,
+    unless ``filename`` fixes the whole name (an image a report links to)."""
+
+    data: bytes
+    suffix: str = ""
+    extension: str = ""
+    filename: str | None = None
+
+
+Render = Callable[[ExportContext], list[Artifact]]
+
+
+@dataclass(frozen=True)
+class Exporter:
+    name: str
+    extension: str
+    media_type: str
+    render: Render
+    description: str
+    available: Callable[[], bool] = field(default=lambda: True)
+
+
+EXPORTERS: dict[str, Exporter] = {}
+
+
+class ExportUnavailable(PleError):
+    """The format needs a library that is not installed."""
+
+
+def exporter(name: str, extension: str, media_type: str, description: str,
+             available: Callable[[], bool] = lambda: True) -> Callable[[Render], Render]:
+    """Register a render function as the exporter for ``name``."""
+
+    def register(render: Render) -> Render:
+        if name in EXPORTERS:
+            raise ValueError(f"export format {name!r} is registered twice")
+        EXPORTERS[name] = Exporter(name, extension, media_type, render, description, available)
+        return render
+
+    return register
+
+
+def all_exporters() -> dict[str, Exporter]:
+    import ple.export.formats  # noqa: F401 - importing registers the built-in formats
+
+    return EXPORTERS
+
+
+def export_journey(
+    workspace: Workspace, journey_id: str, fmt: str, report: GapReport | None = None
+) -> list[Artifact]:
+    """Render one journey in one format. Raises NotFoundError or ExportUnavailable."""
+    formats = all_exporters()
+    if fmt not in formats:
+        raise NotFoundError(f"no export format {fmt!r}{did_you_mean(fmt, formats)}")
+    if journey_id not in workspace.journeys:
+        raise NotFoundError(f"no journey {journey_id!r} in the workspace"
+                            f"{did_you_mean(journey_id, workspace.journeys)}")
+    chosen = formats[fmt]
+    if not chosen.available():
+        raise ExportUnavailable(f"the {fmt} format needs a library that is not installed")
+    context = ExportContext(workspace, journey_id,
+                            report or analyze(workspace, journeys=[journey_id]))
+    return [
+        Artifact(a.data, a.suffix, a.extension or chosen.extension, a.filename)
+        for a in chosen.render(context)
+    ]
+
+
+def artifact_name(artifact: Artifact, stem: str) -> str:
+    """The file name an artifact is written under, next to ``stem``'s other files."""
+    return artifact.filename or f"{stem}{artifact.suffix}{artifact.extension}"
