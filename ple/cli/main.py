@@ -16,6 +16,7 @@ from ple.cli.common import (
     no_cache_option,
     path_argument,
 )
+from ple.cli.export import export
 from ple.cli.query import query
 from ple.cli.render import emit_problems, emit_rows
 
@@ -101,3 +102,4 @@ def main() -> None:
 cli.add_command(query)
 cli.add_command(gaps)
 cli.add_command(metrics)
+cli.add_command(export)

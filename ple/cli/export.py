@@ -1,0 +1,64 @@
+"""``ple export``: diagrams, editable files, tables and briefs for workshops."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from ple.cli.common import EXIT_INVALID, load, no_cache_option, unknown_ids_are_usage_errors
+from ple.cli.render import emit_rows
+
+
+def _format_names() -> list[str]:
+    from ple.export import all_exporters
+
+    return list(all_exporters())
+
+
+@click.command("export")
+@click.argument("path", required=False, type=click.Path(path_type=str))
+@click.option("--journey", "journey_id", help="The journey to export.")
+@click.option("--all", "every", is_flag=True, help="Export every journey into a folder.")
+@click.option("--format", "fmt", default="html", show_default=True,
+              help="Format name; see --list.")
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="File to write (one journey) or folder (--all). Default: ./exports/")
+@click.option("--list", "list_formats", is_flag=True, help="List the formats and exit.")
+@no_cache_option
+def export(path: str | None, journey_id: str | None, every: bool, fmt: str,
+           output: Path | None, list_formats: bool, no_cache: bool) -> None:
+    """Export journeys: html, svg, png, pdf, mermaid, drawio, graphml, json, csv, md."""
+    from ple.export import ExportUnavailable, all_exporters, export_journey
+    from ple.export.write import write_artifacts
+    from ple.gaps import analyze
+
+    if list_formats:
+        emit_rows([{"format": e.name, "extension": e.extension, "available": e.available(),
+                    "description": e.description} for e in all_exporters().values()],
+                  ["format", "extension", "available", "description"], "table", "formats")
+        return
+    if path is None:
+        raise click.UsageError("give a workspace PATH (or --list)")
+    if every == (journey_id is not None):
+        raise click.UsageError("give either --journey ID or --all")
+    workspace = load(path, no_cache)
+    report = analyze(workspace)
+    ids = sorted(workspace.journeys) if every else [journey_id]
+    written = []
+    with unknown_ids_are_usage_errors():
+        for jid in ids:
+            try:
+                artifacts = export_journey(workspace, jid, fmt, report)
+            except ExportUnavailable as error:
+                click.echo(f"error: {error}", err=True)
+                sys.exit(EXIT_INVALID)
+            if every or output is None or output.is_dir():
+                folder = output or Path("exports")
+                written += write_artifacts(artifacts, folder, jid)
+            else:
+                stem = output.name.removesuffix(artifacts[0].extension)
+                written += write_artifacts(artifacts, output.parent, stem)
+    for file in written:
+        click.echo(str(file))
