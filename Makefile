@@ -30,6 +30,7 @@ lint: install-dev
 bench: install-dev
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/analysis.py
+	$(BIN)/python benchmarks/app_rerun.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache build *.egg-info

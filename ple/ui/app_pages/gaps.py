@@ -5,13 +5,14 @@ import streamlit as st
 from ple.gaps.catalogue import explain
 from ple.ui import state
 from ple.ui.navigation import JOURNEY
+from ple.ui.text import small_print
 from ple.views.findings import FindingFilter, filter_findings
 
 loaded = state.current()
 workspace = loaded.workspace
 report = loaded.report
 st.title("Gaps")
-st.caption("Where journeys fail people, found by rules; see `ple gaps --list-rules`.")
+small_print("Where journeys fail people, found by rules; see `ple gaps --list-rules`.")
 
 rules = sorted({f.rule for f in report.findings})
 a, b, c, d = st.columns(4)
@@ -27,15 +28,20 @@ agency = d.selectbox("Agency", [None, *sorted(workspace.agencies, key=workspace.
                      else workspace.agency_label(x))
 show_accepted = st.checkbox("Show accepted findings", value=False, key="gaps_accepted")
 
-findings = filter_findings(report.findings, FindingFilter(rule, severity, journey_id, agency,
-                                                           show_accepted))
+wanted = FindingFilter(rule, severity, journey_id, agency, show_accepted)
+findings = filter_findings(report.findings, wanted)
+if st.session_state.get("gaps_filter") != wanted:
+    # New rows: a row picked in the old table would point at another finding, or none.
+    st.session_state.pop("gaps_table", None)
+    st.session_state["gaps_filter"] = wanted
 st.write(f"**{len(findings)}** finding(s).")
 selection = st.dataframe(
     [f.to_dict() for f in findings], hide_index=True, width="stretch", key="gaps_table",
     on_select="rerun", selection_mode="single-row",
     column_order=["severity", "rule", "journey", "step", "message", "suggestion", "accepted"])
 
-picked = selection.selection.rows if selection else []
+picked = [row for row in (selection.selection.rows if selection else [])
+          if row < len(findings)]
 if picked:
     finding = findings[picked[0]]
     st.subheader(f"Rule `{finding.rule}`")

@@ -1,0 +1,653 @@
+"""The Streamlit app's pages, driven through AppTest (no browser).
+
+AppTest runs the real ``app.py`` with ``st.navigation``: each test points
+``PLE_WORKSPACE`` at a workspace, switches to a page, moves widgets by key and
+reads what the page rendered. The diagram is an ``st.iframe``, which AppTest
+cannot draw; its HTML is in ``at.get("iframe")[0].proto.srcdoc`` and its nodes in
+the ``nodes = new vis.DataSet([...])`` JSON inside it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from ple.model import Channel
+from ple.ui.navigation import GAPS, HANDOFFS, JOURNEY, PORTFOLIO
+from tests.conftest import ROOT
+
+APP = ROOT / "app.py"
+PAGES = [PORTFOLIO, JOURNEY, HANDOFFS, GAPS]
+_NODES = re.compile(r"nodes = new vis\.DataSet\((\[.*?\])\);\n")
+_EDGES = re.compile(r"edges = new vis\.DataSet\((\[.*?\])\);\n")
+
+
+def start(monkeypatch: pytest.MonkeyPatch, workspace: Path, page: Path = PORTFOLIO) -> AppTest:
+    """The app on ``workspace``, run once and switched to ``page``."""
+    monkeypatch.setenv("PLE_WORKSPACE", str(workspace))
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    at.run()
+    assert not at.exception, at.exception
+    if page != PORTFOLIO:
+        go(at, page)
+    return at
+
+
+def go(at: AppTest, page: Path) -> AppTest:
+    at.switch_page(str(page))
+    return rerun(at)
+
+
+def rerun(at: AppTest) -> AppTest:
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def choose(at: AppTest, key: str, value: object) -> AppTest:
+    at.selectbox(key=key).set_value(value)
+    return rerun(at)
+
+
+def srcdoc(at: AppTest) -> str:
+    frames = at.get("iframe")
+    assert len(frames) == 1
+    return frames[0].proto.srcdoc
+
+
+def nodes(html: str) -> list[dict]:
+    found = _NODES.search(html)
+    assert found, "no vis.DataSet of nodes in the diagram"
+    return json.loads(found.group(1))
+
+
+def edges(html: str) -> list[dict]:
+    found = _EDGES.search(html)
+    assert found, "no vis.DataSet of edges in the diagram"
+    return json.loads(found.group(1))
+
+
+def step_nodes(html: str) -> set[str]:
+    """Ids of the step boxes (lane and stage labels have ``lane:`` / ``stage:`` ids)."""
+    return {n["id"] for n in nodes(html) if ":" not in n["id"]}
+
+
+def table(at: AppTest, index: int = 0) -> pd.DataFrame:
+    return at.main.dataframe[index].value
+
+
+def texts(elements) -> list[str]:
+    return [e.value for e in elements]
+
+
+def all_elements(at: AppTest) -> Iterator:
+    yield from at.sidebar
+    yield from at.main
+
+
+# --- workspaces -----------------------------------------------------------------------
+
+CATALOG = """
+agencies:
+  - {id: ssa, name: Social Security Administration, acronym: SSA}
+  - {id: cms, name: Centers for Medicare & Medicaid Services, acronym: CMS}
+  - {id: irs, name: Internal Revenue Service, acronym: IRS}
+programs:
+  - {id: ssa-retirement, name: Retirement benefits, agency: ssa}
+data_items:
+  - {id: ssn, name: Social Security number, kind: fact}
+"""
+
+PERSONAS = """
+id: benefits
+name: Getting benefits
+stages:
+  - {id: learn, name: Learn}
+  - {id: apply, name: Apply}
+personas:
+  - {id: worker, name: Still working}
+  - {id: retiree, name: Already retired}
+steps:
+  - id: read
+    name: Read about benefits
+    stage: learn
+    agency: ssa
+    channels: [online]
+    sentiment: 1
+    next: [{to: apply-online}, {to: apply-office}]
+  - id: apply-online
+    name: Apply online
+    stage: apply
+    agency: ssa
+    channels: [online]
+    personas: [worker]
+    sentiment: 0
+    next: [{to: tax, handoff: {type: warm}}]
+  - id: apply-office
+    name: Apply at an office
+    stage: apply
+    agency: ssa
+    channels: [in_person]
+    personas: [retiree]
+    sentiment: -1
+    next: [{to: tax, handoff: {type: cold}}]
+  - id: tax
+    name: Set tax withholding
+    stage: apply
+    agency: irs
+    channels: [mail]
+    end: true
+"""
+"""Two personas on two branches; every step records its channels."""
+
+
+# --- portfolio ------------------------------------------------------------------------
+
+
+def test_portfolio_shows_metrics_journeys_and_agency_matrix(monkeypatch, small):
+    at = start(monkeypatch, small)
+    assert texts(at.title) == ["Portfolio of life experiences"]
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics == {"Journeys": "2", "Steps": "6", "Cold handoffs": "1",
+                       "Open warnings": "5"}
+    journeys = table(at, 0)
+    assert journeys["journey"].tolist() == ["Approaching retirement (test)",
+                                            "Approaching retirement, proposed"]
+    assert journeys["steps"].tolist() == [4, 2]
+    assert journeys["cold handoffs"].tolist() == [1, 0]
+    matrix = table(at, 1)
+    assert matrix["agency"].tolist() == ["CMS", "SSA", "Employer"]
+    assert matrix["retirement"].tolist() == [1, 2, 1]
+    assert matrix["life experiences"].tolist() == [2, 2, 1]
+    shared = table(at, 2)
+    assert set(shared["name"]) == {"Retirement benefits", "Medicare Part B"}
+    assert not at.error
+
+
+def test_portfolio_of_bundled_data_lists_every_journey(monkeypatch):
+    at = start(monkeypatch, ROOT / "data")
+    assert len(table(at, 0)) == 6
+    assert {m.label: m.value for m in at.metric}["Journeys"] == "6"
+
+
+def test_portfolio_without_journeys_says_so(monkeypatch, write):
+    at = start(monkeypatch, write("catalog.yaml", CATALOG))
+    assert "No valid journeys to show." in texts(at.info)
+    assert not at.metric
+
+
+# --- journey --------------------------------------------------------------------------
+
+
+def test_journey_page_draws_the_first_journey(monkeypatch, small):
+    at = start(monkeypatch, small, JOURNEY)
+    assert texts(at.title) == ["Approaching retirement (test)"]
+    html = srcdoc(at)
+    assert step_nodes(html) == {"check-estimate", "apply-retirement", "get-l564",
+                                "enroll-part-b"}
+    assert table(at)["step"].tolist() == [
+        "Check benefit estimate", "Apply for retirement benefits",
+        "Ask the employer to fill in CMS-L564", "Enroll in Medicare Part B"]
+    assert {m.label: m.value for m in at.metric}["Steps"] == "4"
+    assert not at.warning
+
+
+def test_choosing_another_journey_changes_title_and_diagram(monkeypatch, small):
+    at = start(monkeypatch, small, JOURNEY)
+    before = srcdoc(at)
+    choose(at, "journey_select", "retirement-future")
+    assert texts(at.title) == ["Approaching retirement, proposed"]
+    after = srcdoc(at)
+    assert after != before
+    assert step_nodes(after) == {"apply-once", "enroll-part-b"}
+    assert table(at)["step"].tolist() == ["Apply once for retirement and Medicare",
+                                          "Medicare Part B starts"]
+    assert at.session_state["journey_id"] == "retirement-future"
+    # the choice survives a trip to another page
+    go(at, PORTFOLIO)
+    go(at, JOURNEY)
+    assert texts(at.title) == ["Approaching retirement, proposed"]
+
+
+def test_switching_journeys_resets_filters_that_do_not_apply(monkeypatch, small):
+    at = start(monkeypatch, small, JOURNEY)
+    choose(at, "journey_stage", "plan")
+    choose(at, "journey_select", "retirement-future")  # has no stages
+    assert at.selectbox(key="journey_stage").value is None
+    assert step_nodes(srcdoc(at)) == {"apply-once", "enroll-part-b"}
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "steps"),
+    [
+        ("journey_stage", "plan", {"check-estimate"}),
+        ("journey_stage", "apply", {"apply-retirement", "get-l564", "enroll-part-b"}),
+        ("journey_agency", "ssa", {"check-estimate", "apply-retirement"}),
+        ("journey_agency", "employer", {"get-l564"}),
+    ],
+)
+def test_filters_narrow_table_and_diagram(monkeypatch, small, key, value, steps):
+    at = start(monkeypatch, small, JOURNEY)
+    choose(at, key, value)
+    assert step_nodes(srcdoc(at)) == steps
+    names = {"check-estimate": "Check benefit estimate",
+             "apply-retirement": "Apply for retirement benefits",
+             "get-l564": "Ask the employer to fill in CMS-L564",
+             "enroll-part-b": "Enroll in Medicare Part B"}
+    assert set(table(at)["step"]) == {names[s] for s in steps}
+    assert table(at)["#"].tolist() == list(range(1, len(steps) + 1))
+
+
+def test_lane_labels_follow_the_visible_steps(monkeypatch, small):
+    at = start(monkeypatch, small, JOURNEY)
+    choose(at, "journey_agency", "employer")
+    ids = {n["id"] for n in nodes(srcdoc(at))}
+    assert "lane:employer" in ids
+    assert "lane:ssa" not in ids
+
+
+def test_persona_filter_keeps_steps_for_everyone(monkeypatch, write):
+    write("catalog.yaml", CATALOG)
+    at = start(monkeypatch, write("benefits.yaml", PERSONAS), JOURNEY)
+    assert at.selectbox(key="journey_persona").options == ["Everyone", "Still working",
+                                                           "Already retired"]
+    choose(at, "journey_persona", "worker")
+    assert step_nodes(srcdoc(at)) == {"read", "apply-online", "tax"}
+    assert table(at)["step"].tolist() == ["Read about benefits", "Apply online",
+                                          "Set tax withholding"]
+    choose(at, "journey_persona", "retiree")
+    assert step_nodes(srcdoc(at)) == {"read", "apply-office", "tax"}
+    assert {m.label: m.value for m in at.metric}["Steps"] == "3"
+
+
+def test_channel_filter_on_known_channels(monkeypatch, write):
+    write("catalog.yaml", CATALOG)
+    at = start(monkeypatch, write("benefits.yaml", PERSONAS), JOURNEY)
+    choose(at, "journey_channel", Channel.online)
+    assert step_nodes(srcdoc(at)) == {"read", "apply-online"}
+    assert not at.warning  # every step records its channels
+
+
+def test_channel_filter_warns_about_steps_without_channels(monkeypatch, small):
+    at = start(monkeypatch, small, JOURNEY)
+    choose(at, "journey_channel", Channel.online)
+    assert step_nodes(srcdoc(at)) == {"check-estimate"}
+    [warning] = texts(at.warning)
+    assert warning.startswith("3 step(s) hidden because their channels are not recorded")
+    for name in ("Apply for retirement benefits", "Ask the employer to fill in CMS-L564",
+                 "Enroll in Medicare Part B"):
+        assert name in warning
+
+
+def test_filters_that_match_nothing_show_no_diagram(monkeypatch, small):
+    at = start(monkeypatch, small, JOURNEY)
+    choose(at, "journey_stage", "plan")
+    choose(at, "journey_agency", "cms")
+    assert not at.get("iframe")
+    assert "No step matches the filters." in texts(at.info)
+    assert table(at).empty
+
+
+def test_steps_with_findings_are_marked_in_the_diagram(monkeypatch, small):
+    at = start(monkeypatch, small, JOURNEY)
+    labels = {n["id"]: n["label"] for n in nodes(srcdoc(at))}
+    findings = dict(zip(table(at)["step"], table(at)["findings"], strict=True))
+    assert findings["Apply for retirement benefits"] > 0
+    assert labels["apply-retirement"].startswith(
+        f"⚠ {findings['Apply for retirement benefits']}")
+
+
+def test_sentiment_curve_appears_when_steps_record_it(monkeypatch, small, write):
+    at = start(monkeypatch, small, JOURNEY)
+    assert "Sentiment across the journey" not in texts(at.subheader)
+    write("catalog.yaml", CATALOG)
+    at = start(monkeypatch, write("benefits.yaml", PERSONAS), JOURNEY)
+    assert "Sentiment across the journey" in texts(at.subheader)
+
+
+def test_journey_page_renders_every_bundled_journey(monkeypatch):
+    at = start(monkeypatch, ROOT / "data", JOURNEY)
+    titles = []
+    for index in range(len(at.selectbox(key="journey_select").options)):
+        at.selectbox(key="journey_select").select_index(index)
+        rerun(at)
+        titles.append(texts(at.title)[0])
+        assert step_nodes(srcdoc(at))
+        assert len(table(at)) == len(step_nodes(srcdoc(at)))
+    assert len(set(titles)) == 6
+
+
+# --- handoffs -------------------------------------------------------------------------
+
+
+def test_handoffs_lists_every_cross_agency_move(monkeypatch, small):
+    at = start(monkeypatch, small, HANDOFFS)
+    rows = table(at)
+    assert len(rows) == 4
+    assert "**4** matching handoff(s)." in texts(at.markdown)
+    assert sorted(rows["type"]) == ["automatic", "cold", "referral", "undocumented"]
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "expected"),
+    [
+        ("handoffs_from", "employer", [("get-l564", "enroll-part-b")]),
+        ("handoffs_to", "employer", [("apply-retirement", "get-l564")]),
+        ("handoffs_type", "referral", [("apply-retirement", "enroll-part-b")]),
+        ("handoffs_type", "undocumented", [("get-l564", "enroll-part-b")]),
+        ("handoffs_journey", "retirement-future", [("apply-once", "enroll-part-b")]),
+    ],
+)
+def test_handoff_filters_change_the_table(monkeypatch, small, key, value, expected):
+    at = start(monkeypatch, small, HANDOFFS)
+    choose(at, key, value)
+    rows = table(at)
+    assert list(zip(rows["from_step"], rows["to_step"], strict=True)) == expected
+
+
+def test_handoffs_that_match_nothing_draw_no_diagram(monkeypatch, small):
+    at = start(monkeypatch, small, HANDOFFS)
+    choose(at, "handoffs_from", "cms")
+    assert table(at).empty
+    assert "**0** matching handoff(s)." in texts(at.markdown)
+    assert not at.get("iframe")
+
+
+def test_show_all_cold_handoffs_button(monkeypatch, small):
+    at = start(monkeypatch, small, HANDOFFS)
+    choose(at, "handoffs_journey", "retirement-future")
+    choose(at, "handoffs_from", "ssa")
+    at.button(key="handoffs_all_cold").click()
+    rerun(at)
+    assert at.selectbox(key="handoffs_type").value == "cold"
+    for key in ("handoffs_from", "handoffs_to", "handoffs_journey"):
+        assert at.selectbox(key=key).value is None
+    rows = table(at)
+    assert rows["type"].tolist() == ["cold"]
+    assert rows["from_step"].tolist() == ["apply-retirement"]
+
+
+def test_matching_handoffs_are_drawn_thick(monkeypatch, small):
+    at = start(monkeypatch, small, HANDOFFS)
+    cold, referral = ("apply-retirement", "get-l564"), ("apply-retirement", "enroll-part-b")
+    choose(at, "handoffs_type", "cold")
+    assert texts(at.subheader) == ["In the diagram: Approaching retirement (test)"]
+    when_cold = {(e["from"], e["to"]): e["width"] for e in edges(srcdoc(at))}
+    choose(at, "handoffs_type", "referral")
+    when_referral = {(e["from"], e["to"]): e["width"] for e in edges(srcdoc(at))}
+    assert when_cold[cold] > when_referral[cold]
+    assert when_referral[referral] > when_cold[referral]
+    assert when_cold[cold] == max(when_cold.values())
+
+
+# --- gaps -----------------------------------------------------------------------------
+
+
+def test_gaps_lists_every_open_finding(monkeypatch, small):
+    at = start(monkeypatch, small, GAPS)
+    rows = table(at)
+    assert len(rows) == 20
+    assert f"**{len(rows)}** finding(s)." in texts(at.markdown)
+    ranks = rows["severity"].map({"error": 2, "warning": 1, "info": 0}).tolist()
+    assert ranks == sorted(ranks, reverse=True)  # worst first
+    assert not at.subheader
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "column", "allowed"),
+    [
+        ("gaps_rule", "single-channel", "rule", {"single-channel"}),
+        ("gaps_severity", "warning", "severity", {"warning", "error"}),
+        ("gaps_journey", "retirement-future", "journey", {"retirement-future"}),
+    ],
+)
+def test_gap_filters_change_the_table(monkeypatch, small, key, value, column, allowed):
+    at = start(monkeypatch, small, GAPS)
+    everything = len(table(at))
+    choose(at, key, value)
+    rows = table(at)
+    assert 0 < len(rows) < everything
+    assert set(rows[column]) <= allowed
+    assert f"**{len(rows)}** finding(s)." in texts(at.markdown)
+
+
+def test_gap_filter_by_agency(monkeypatch, small):
+    at = start(monkeypatch, small, GAPS)
+    choose(at, "gaps_agency", "employer")
+    rows = table(at)
+    assert 0 < len(rows) < 20
+    # every employer finding is about the step the employer runs or a move to or from it
+    assert set(rows["step"].dropna()) <= {"get-l564", "apply-retirement"}
+    choose(at, "gaps_journey", "retirement-future")  # the employer has no part in it
+    assert table(at).empty
+
+
+def test_accepted_findings_are_shown_on_request(monkeypatch):
+    at = start(monkeypatch, ROOT / "data", GAPS)
+    open_only = table(at)
+    assert not open_only["accepted"].any()
+    at.checkbox(key="gaps_accepted").check()
+    rerun(at)
+    everything = table(at)
+    assert everything["accepted"].sum() > 0
+    assert len(everything) == len(open_only) + everything["accepted"].sum()
+
+
+def test_choosing_a_rule_explains_it(monkeypatch, small):
+    at = start(monkeypatch, small, GAPS)
+    choose(at, "gaps_rule", "cold-handoff")
+    assert texts(at.subheader) == ["Rule `cold-handoff`"]
+    [explanation] = texts(at.text)
+    assert explanation.startswith("cold-handoff:")
+
+
+def test_selecting_a_row_explains_its_rule(monkeypatch, small):
+    at = start(monkeypatch, small, GAPS)
+    rows = table(at)
+    at.session_state["gaps_table"] = {"selection": {"rows": [14], "columns": []}}
+    rerun(at)
+    assert texts(at.subheader) == [f"Rule `{rows['rule'][14]}`"]
+    assert texts(at.text)[0].startswith(f"{rows['rule'][14]}:")
+
+
+def test_open_this_steps_journey_switches_to_the_journey_page(monkeypatch, small):
+    at = start(monkeypatch, small, JOURNEY)  # the journey selectbox has shown another one
+    assert at.selectbox(key="journey_select").value == "retirement"
+    go(at, GAPS)
+    choose(at, "gaps_journey", "retirement-future")
+    at.session_state["gaps_table"] = {"selection": {"rows": [0], "columns": []}}
+    rerun(at)
+    at.button(key="gaps_open_journey").click()
+    rerun(at)
+    assert texts(at.title) == ["Approaching retirement, proposed"]
+    assert at.selectbox(key="journey_select").value == "retirement-future"
+    assert step_nodes(srcdoc(at)) == {"apply-once", "enroll-part-b"}
+
+
+def test_selected_row_beyond_a_narrowed_table_does_not_crash(monkeypatch, small):
+    at = start(monkeypatch, small, GAPS)
+    at.session_state["gaps_table"] = {"selection": {"rows": [15], "columns": []}}
+    rerun(at)
+    choose(at, "gaps_rule", "cold-handoff")  # two findings: row 15 is gone
+
+
+# --- invalid workspaces ---------------------------------------------------------------
+
+VALID = """
+id: retire
+name: Retire (valid)
+steps:
+  - id: apply
+    name: Apply
+    agency: ssa
+    next: [{to: enroll, handoff: {type: cold}}]
+  - id: enroll
+    name: Enroll
+    agency: cms
+    end: true
+"""
+
+BROKEN = """
+id: broken
+name: Broken journey
+steps:
+  - id: apply
+    name: Apply
+    agency: nosuch
+    end: true
+"""
+
+
+@pytest.fixture
+def invalid(write) -> Path:
+    write("catalog.yaml", CATALOG)
+    write("retire.yaml", VALID)
+    write("syntax.yaml", "id: bad\nname: [unclosed\n")
+    return write("broken.yaml", BROKEN)
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.stem)
+def test_invalid_workspace_shows_errors_and_keeps_valid_journeys(monkeypatch, invalid, page):
+    at = start(monkeypatch, invalid, page)
+    [error] = texts(at.error)
+    assert error.startswith("The workspace has 2 error(s).")
+    problems = table(at, 0)
+    assert {Path(f).name for f in problems["file"]} == {"broken.yaml", "syntax.yaml"}
+    broken = problems[problems["file"].str.endswith("broken.yaml")].iloc[0]
+    assert broken["message"] == "unknown agency 'nosuch'"
+    assert (broken["line"], broken["field"]) == (6, "steps[0].agency")
+    assert set(problems.columns) >= {"file", "line", "column", "field", "message"}
+    # the valid journey is still there
+    if page == PORTFOLIO:
+        assert table(at, 1)["journey"].tolist() == ["Retire (valid)"]
+    elif page == JOURNEY:
+        assert at.selectbox(key="journey_select").options == ["Retire (valid)"]
+        assert step_nodes(srcdoc(at)) == {"apply", "enroll"}
+    elif page == HANDOFFS:
+        assert at.selectbox(key="handoffs_journey").options == ["All journeys",
+                                                               "Retire (valid)"]
+        assert table(at, 1)["journey"].tolist() == ["retire"]
+    else:
+        assert at.selectbox(key="gaps_journey").options == ["All journeys", "Retire (valid)"]
+        assert set(table(at, 1)["journey"]) == {"retire"}
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.stem)
+def test_workspace_with_only_errors_says_there_is_nothing_to_show(monkeypatch, write, page):
+    write("catalog.yaml", CATALOG)
+    at = start(monkeypatch, write("broken.yaml", BROKEN), page)
+    assert texts(at.error)[0].startswith("The workspace has 1 error(s).")
+    if page == GAPS:
+        assert "**0** finding(s)." in texts(at.markdown)
+    else:
+        assert "No valid journeys to show." in texts(at.info)
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.stem)
+def test_missing_workspace_folder_shows_the_error(monkeypatch, tmp_path, page):
+    at = start(monkeypatch, tmp_path / "no-such-folder", page)
+    assert texts(at.error)[0].startswith("The workspace has 1 error(s).")
+    problems = table(at, 0)
+    assert problems["message"].tolist() == ["no such file or folder"]
+    assert problems["file"].tolist() == [str(tmp_path / "no-such-folder")]
+
+
+def test_the_sidebar_switches_the_workspace(monkeypatch, small):
+    at = start(monkeypatch, small, JOURNEY)
+    choose(at, "journey_select", "retirement-future")
+    at.text_input(key="workspace_path").input(str(ROOT / "data"))
+    rerun(at)
+    assert len(at.selectbox(key="journey_select").options) == 6
+    assert texts(at.title)[0] != "Approaching retirement, proposed"
+    assert step_nodes(srcdoc(at))
+    go(at, PORTFOLIO)
+    assert len(table(at, 0)) == 6
+
+
+# --- hostile text ---------------------------------------------------------------------
+
+STEP_XSS = "<img src=x onerror=alert(1)>"
+AGENCY_XSS = "<script>alert(1)</script>"
+HOSTILE_CATALOG = f"""
+agencies:
+  - {{id: ssa, name: Social Security Administration, acronym: "{AGENCY_XSS}"}}
+  - {{id: cms, name: Centers for Medicare & Medicaid Services, acronym: CMS}}
+"""
+HOSTILE = f"""
+id: hostile
+name: Hostile text
+stages:
+  - {{id: s, name: "{STEP_XSS}"}}
+steps:
+  - id: first
+    name: "{STEP_XSS}"
+    stage: s
+    agency: ssa
+    pain_points: ['<a href="javascript:alert(1)">click</a>']
+    next: [{{to: second, condition: "{AGENCY_XSS}", handoff: {{type: cold}}}}]
+  - id: second
+    name: Second
+    agency: cms
+    end: true
+"""
+PAYLOADS = (STEP_XSS, AGENCY_XSS)
+
+
+def unsafe_html(at: AppTest) -> list[str]:
+    """The bodies of every markdown element that may contain raw HTML."""
+    return [e.proto.body for e in all_elements(at)
+            if getattr(e, "type", None) in ("markdown", "caption") and e.proto.allow_html]
+
+
+def assert_no_raw_payload(at: AppTest) -> None:
+    for body in unsafe_html(at):
+        for payload in PAYLOADS:
+            assert payload not in body
+    for frame in at.get("iframe"):
+        html = frame.proto.srcdoc
+        for payload in PAYLOADS:
+            assert payload not in html
+        assert "div.popup" not in html  # pyvis's innerHTML tooltip (any title with "href")
+        for item in nodes(html) + edges(html):
+            assert "href" not in item.get("title", "").lower()
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.stem)
+def test_hostile_names_are_never_raw_html(monkeypatch, write, page):
+    write("catalog.yaml", HOSTILE_CATALOG)
+    at = start(monkeypatch, write("hostile.yaml", HOSTILE), page)
+    assert_no_raw_payload(at)
+    if page == JOURNEY:
+        legend = unsafe_html(at)
+        assert any("&lt;script&gt;alert(1)&lt;/script&gt;" in body for body in legend)
+        html = srcdoc(at)
+        labels = {n["id"]: n["label"] for n in nodes(html)}
+        titles = {n["id"]: n.get("title", "") for n in nodes(html)}
+        # shown as text: escaped only inside the JSON
+        assert STEP_XSS in labels["first"].replace("\n", " ")
+        assert titles["first"].startswith(STEP_XSS + "\n")
+        assert labels["lane:ssa"].replace("\n", "") == AGENCY_XSS
+        assert "\\u003cimg src=x onerror=alert(1)\\u003e" in html
+        choose(at, "journey_agency", "ssa")
+        assert_no_raw_payload(at)
+    if page == HANDOFFS:
+        choose(at, "handoffs_type", "cold")
+        assert_no_raw_payload(at)
+
+
+def test_agency_flow_view_of_a_hostile_big_journey_is_escaped(monkeypatch, write):
+    steps = "\n".join(
+        f"  - {{id: s{i}, name: \"{STEP_XSS} {i}\", agency: {'ssa' if i % 2 else 'cms'},"
+        f" next: [{{to: s{i + 1}}}]}}" for i in range(501))
+    write("catalog.yaml", HOSTILE_CATALOG)
+    at = start(monkeypatch, write("big.yaml", f"id: big\nname: Big\nsteps:\n{steps}\n"
+                                  "  - {id: s501, name: Last, agency: ssa, end: true}\n"),
+               JOURNEY)
+    assert {n["id"] for n in nodes(srcdoc(at))} == {"ssa", "cms"}  # agencies, not steps
+    assert_no_raw_payload(at)
