@@ -4,6 +4,10 @@ To add a format: write a module here with one ``@exporter`` render function, imp
 below, and add its reader test to ``tests/export``.
 """
 
+# The swimlane pictures (svg, png, pdf) first: the Markdown brief embeds the png.
+# isort: off
+from ple.export.formats import swimlane  # noqa: F401 - imported to register
+# isort: on
 from ple.export.formats import (  # noqa: F401 - imported to register
     brief,
     drawio,

@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+import html
+
 from ple.export.formats.tables import step_table
 from ple.export.registry import EXPORTERS, Artifact, ExportContext, exporter
 from ple.metrics import journey_metrics
 
 
 def _cell(value: object) -> str:
-    text = "; ".join(map(str, value)) if isinstance(value, list) else str(value or "")
-    return text.replace("|", "\\|").replace("\n", " ")
+    """User text for one line of Markdown: raw HTML (``<script>``) shows as text instead
+    of passing through, a ``|`` (even after a backslash) cannot end a table cell, line
+    breaks become spaces, and 0 stays 0 (only None is blank)."""
+    if isinstance(value, list):
+        text = "; ".join(map(str, value))
+    else:
+        text = "" if value is None else str(value)
+    text = html.escape(text, quote=False).replace("\\", "\\\\").replace("|", "\\|")
+    return " ".join(text.splitlines())
 
 
 def generate_brief(context: ExportContext, image: str | None = None) -> str:

@@ -8,6 +8,7 @@ Each step is a ``UserObject`` carrying its ids, so they survive editing.
 from __future__ import annotations
 
 import html
+import re
 import xml.etree.ElementTree as ET
 
 from ple.diagram.layout import COLUMN_WIDTH, STACK_OFFSET, lanes, place_steps
@@ -18,8 +19,18 @@ LANE_HEADER = 120
 STEP_WIDTH, STEP_HEIGHT = 160, 60
 
 
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_text(text: str) -> str:
+    """``text`` without the characters XML 1.0 cannot hold at all, not even as ``&#...;``
+    (control characters other than tab and line breaks, such as a pasted form feed):
+    each becomes a space, so the file stays well-formed."""
+    return _NOT_XML.sub(" ", text)
+
+
 def _label(text: str) -> str:
-    return html.escape(text).replace("\n", "<br>")
+    return html.escape(xml_text(text)).replace("\n", "<br>")
 
 
 def generate_drawio(context: ExportContext) -> str:
@@ -28,7 +39,8 @@ def generate_drawio(context: ExportContext) -> str:
     colours = agency_colours(lanes(journey))
     agency_of = {s.id: s.agency for s in journey.steps}
     mxfile = ET.Element("mxfile", host="ple", type="device")
-    diagram = ET.SubElement(mxfile, "diagram", id=f"journey-{journey.id}", name=journey.name)
+    diagram = ET.SubElement(mxfile, "diagram", id=f"journey-{journey.id}",
+                            name=xml_text(journey.name))
     model = ET.SubElement(diagram, "mxGraphModel", grid="1", gridSize="10", guides="1",
                           page="1", pageWidth="1654", pageHeight="1169")
     root = ET.SubElement(model, "root")

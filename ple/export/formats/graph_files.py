@@ -2,7 +2,11 @@
 
 GraphML cannot hold lists or nulls: a list becomes a JSON array in a string
 (``["online", "phone"]``) and an unknown value is left out, so absent means
-unknown there too. Node-link JSON keeps lists and nulls as they are.
+unknown there too. Nor can XML hold control characters other than tab and line
+breaks: in a text attribute those become spaces (in a list's JSON they are escaped).
+Node-link JSON keeps lists and nulls as they are, and puts each node's key under
+``node`` (read it back with ``node_link_graph(data, edges="edges", name="node")``).
+In GraphML the ``id`` attribute is renamed ``local_id``; the node key is the GraphML id.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from typing import Any
 
 import networkx as nx
 
+from ple.export.formats.drawio import xml_text
 from ple.export.registry import Artifact, ExportContext, exporter
 from ple.graph import build_graph
 from ple.graph.subgraph import journey_subgraph
@@ -24,7 +29,11 @@ def journey_graph(context: ExportContext) -> nx.MultiDiGraph:
 
 
 def _flat(attributes: dict[str, Any]) -> dict[str, Any]:
-    return {key: json.dumps(value, ensure_ascii=False) if isinstance(value, list) else value
+    """GraphML-ready attributes; ``id`` is written as ``local_id``, because yEd, Gephi
+    and igraph read an ``id`` attribute as the node's own identifier."""
+    return {("local_id" if key == "id" else key):
+            json.dumps(value, ensure_ascii=False) if isinstance(value, list)
+            else xml_text(value) if isinstance(value, str) else value
             for key, value in attributes.items() if value is not None}
 
 
@@ -39,7 +48,8 @@ def generate_graphml(context: ExportContext) -> str:
 
 
 def generate_node_link(context: ExportContext) -> str:
-    data = nx.node_link_data(journey_graph(context), edges="edges")
+    # Node keys go under "node", so each node's own "id" attribute survives.
+    data = nx.node_link_data(journey_graph(context), edges="edges", name="node")
     data["graph"] = {"journey": context.journey_id, "format": "ple-node-link",
                      "version": NODE_LINK_VERSION}
     return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
@@ -52,6 +62,7 @@ def render_graphml(context: ExportContext) -> list[Artifact]:
 
 
 @exporter("json", ".json", "application/json",
-          "node-link JSON of the journey's graph (networkx node_link_data, edges='edges')")
+          "node-link JSON of the journey's graph (networkx node_link_data, edges='edges', "
+          "name='node')")
 def render_node_link(context: ExportContext) -> list[Artifact]:
     return [Artifact(generate_node_link(context).encode())]

@@ -28,6 +28,13 @@ iframe { width: 100%; height: 660px; border: 1px solid #999; }
 """
 
 
+def _cell_text(value: object) -> str:
+    """A table cell's text: lists joined, and only None blank (0 minutes is 0, not unknown)."""
+    if isinstance(value, list):
+        return "; ".join(map(str, value))
+    return "" if value is None else str(value)
+
+
 def generate_page(context: ExportContext) -> str:
     journey, workspace = context.journey, context.workspace
     e = html.escape
@@ -45,7 +52,7 @@ def generate_page(context: ExportContext) -> str:
     columns = ["order", "name", "agency", "channels", "minutes", "wait_days", "requests"]
     rows = "".join(
         "<tr>" + "".join(
-            f"<td>{e('; '.join(map(str, v)) if isinstance(v, list) else str(v or ''))}</td>"
+            f"<td>{e(_cell_text(v))}</td>"
             for v in (row[c] for c in columns)) + "</tr>"
         for row in step_table(context))
     meta = " → ".join(e(t) for t in (journey.trigger, journey.outcome) if t)

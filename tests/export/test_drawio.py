@@ -1,0 +1,150 @@
+"""draw.io (mxGraph) files, read back with ``xml.etree.ElementTree`` and checked against
+the file format's rules (tech notes 6.2): the full ``<mxfile>`` wrapper, cells 0 and 1,
+unique ids, edges with a relative geometry child, steps inside their agency's lane."""
+
+from __future__ import annotations
+
+import html
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from ple.diagram.layout import lanes
+from ple.model import Workspace
+from tests.conftest import CATALOG
+from tests.export.helpers import JOURNEYS, export_text, load
+
+
+@pytest.fixture(params=JOURNEYS, ids=[j for _, j in JOURNEYS])
+def case(request: pytest.FixtureRequest) -> tuple[Workspace, str, ET.Element]:
+    fixture, journey_id = request.param
+    workspace = request.getfixturevalue(fixture)
+    return workspace, journey_id, ET.fromstring(export_text(workspace, journey_id, "drawio"))
+
+
+def label_text(value: str) -> str:
+    """A label as people see it: ``html=1`` labels are HTML, line breaks are ``<br>``."""
+    return html.unescape(value.replace("<br>", "\n"))
+
+
+def cells(root: ET.Element) -> dict[str, ET.Element]:
+    """Every cell by id. A ``UserObject`` carries the id of the ``mxCell`` it wraps."""
+    graph_root = root.find("diagram/mxGraphModel/root")
+    found: dict[str, ET.Element] = {}
+    for child in graph_root:
+        cell = child if child.tag == "mxCell" else child.find("mxCell")
+        assert child.get("id") not in found, f"duplicate id {child.get('id')}"
+        found[child.get("id")] = cell
+    return found
+
+
+def style(cell: ET.Element) -> dict[str, str]:
+    return dict(part.partition("=")[::2] for part in cell.get("style", "").split(";") if part)
+
+
+def test_structure(case) -> None:
+    _, _, root = case
+    assert root.tag == "mxfile"
+    [diagram] = root.findall("diagram")
+    assert diagram.get("id")
+    [model] = diagram.findall("mxGraphModel")  # uncompressed, not base64 text
+    assert not (diagram.text or "").strip()
+    [graph_root] = model.findall("root")
+    first, second = list(graph_root)[:2]
+    assert (first.tag, first.attrib) == ("mxCell", {"id": "0"})
+    assert (second.tag, second.attrib) == ("mxCell", {"id": "1", "parent": "0"})
+    assert {child.tag for child in graph_root} <= {"mxCell", "UserObject"}
+
+
+def test_ids_are_unique_and_parents_exist(case) -> None:
+    _, _, root = case
+    ids = [e.get("id") for e in root.iter() if e.tag in ("mxCell", "UserObject") and e.get("id")]
+    assert len(ids) == len(set(ids))
+    by_id = cells(root)
+    for cell_id, cell in by_id.items():
+        if cell_id != "0":
+            assert cell.get("parent") in by_id, cell_id
+
+
+def test_one_swimlane_per_agency(case) -> None:
+    workspace, journey_id, root = case
+    journey = workspace.journeys[journey_id]
+    swimlanes = [c for c in cells(root).values() if "swimlane" in style(c)]
+    assert [label_text(c.get("value")) for c in swimlanes] == [
+        workspace.agency_label(a) for a in lanes(journey)]
+    for lane in swimlanes:
+        assert lane.get("vertex") == "1" and lane.get("parent") == "1"
+        assert style(lane)["html"] == "1"
+
+
+def test_every_step_is_a_user_object_in_its_agency_lane(case) -> None:
+    workspace, journey_id, root = case
+    journey = workspace.journeys[journey_id]
+    by_id = cells(root)
+    objects = root.findall("diagram/mxGraphModel/root/UserObject")
+    assert sorted(o.get("step_id") for o in objects) == sorted(s.id for s in journey.steps)
+    for obj in objects:
+        step = journey.step(obj.get("step_id"))
+        assert obj.get("journey_id") == journey_id and obj.get("agency") == step.agency
+        assert label_text(obj.get("label")) == step.name
+        [cell] = obj.findall("mxCell")
+        assert cell.get("vertex") == "1" and cell.get("id") is None
+        lane = by_id[cell.get("parent")]
+        assert "swimlane" in style(lane)
+        assert label_text(lane.get("value")) == workspace.agency_label(step.agency)
+        # Step coordinates are relative to the lane and clear of its header.
+        box, frame = cell.find("mxGeometry"), lane.find("mxGeometry")
+        assert box.get("as") == "geometry"
+        x, y, w, h = (float(box.get(k)) for k in ("x", "y", "width", "height"))
+        assert x >= float(style(lane)["startSize"]) and y >= 0
+        assert x + w <= float(frame.get("width")) and y + h <= float(frame.get("height"))
+
+
+def test_edges_join_existing_steps_and_have_a_relative_geometry(case) -> None:
+    workspace, journey_id, root = case
+    journey = workspace.journeys[journey_id]
+    by_id = cells(root)
+    edges = [c for c in by_id.values() if c.get("edge") == "1"]
+    moves = sorted((s.id, t.to) for s in journey.steps for t in s.next)
+    step_of = {o.get("id"): o.get("step_id")
+               for o in root.findall("diagram/mxGraphModel/root/UserObject")}
+    assert sorted((step_of[e.get("source")], step_of[e.get("target")]) for e in edges) == moves
+    for edge in edges:
+        assert edge.get("source") in by_id and edge.get("target") in by_id
+        assert edge.get("parent") == "1"
+        [geometry] = edge.findall("mxGeometry")
+        assert geometry.get("relative") == "1" and geometry.get("as") == "geometry"
+
+
+def test_hostile_labels_round_trip(hostile_ws: Workspace) -> None:
+    text = export_text(hostile_ws, "hostile", "drawio")
+    root = ET.fromstring(text)  # still well-formed XML
+    journey = hostile_ws.journeys["hostile"]
+    labels = {o.get("step_id"): o.get("label")
+              for o in root.findall("diagram/mxGraphModel/root/UserObject")}
+    for step in journey.steps:
+        # HTML-escaped before the XML writer escapes it; the one tag is the line break.
+        assert "<" not in labels[step.id].replace("<br>", "")
+        assert "<br>" in labels[step.id]
+        assert label_text(labels[step.id]) == step.name
+    lanes_seen = [label_text(c.get("value")) for c in cells(root).values()
+                  if "swimlane" in style(c)]
+    assert lanes_seen == [hostile_ws.agency_label(a) for a in lanes(journey)]
+    assert root.find("diagram").get("name") == journey.name
+    assert "<script" not in text
+
+
+def test_control_characters_do_not_break_the_xml(write) -> None:
+    """XML 1.0 cannot hold most control characters even as ``&#12;``: a form feed
+    pasted into a name would make the file unreadable, so it becomes a space."""
+    folder = write("catalog.yaml", CATALOG)
+    write("journeys/j.yaml", r"""
+        id: j
+        name: "Page\x0cbreak"
+        steps:
+          - {id: a, name: "Form\x0cfeed, nul\x00 and vertical\x0btab\tend", agency: ssa}
+    """)
+    root = ET.fromstring(export_text(load(folder), "j", "drawio"))
+    assert root.find("diagram").get("name") == "Page break"
+    [step] = root.findall("diagram/mxGraphModel/root/UserObject")
+    assert label_text(step.get("label")) == "Form feed, nul  and vertical tab\tend"

@@ -1,0 +1,325 @@
+"""The swimlane map as SVG, PNG and PDF, read back with a real reader for each.
+
+SVG with ElementTree (a title, a description, every step name as text), PNG with
+Pillow (its size), PDF with pypdf (one page of a printable size, the journey's name in
+its text); a hostile journey comes out as text, never as markup or mathtext; the output
+is the same every time; and the map of every bundled journey prints at 8 pt or more.
+"""
+
+from __future__ import annotations
+
+import io
+import itertools
+import os
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from ple.export import all_exporters, export_journey
+from ple.export.formats import swimlane
+from ple.export.registry import ExportContext
+from ple.gaps import analyze
+from ple.model import Workspace
+from tests.conftest import CATALOG, ROOT
+from tests.export.helpers import HOSTILE, load
+
+pytest.importorskip("matplotlib")
+
+SVG = "{http://www.w3.org/2000/svg}"
+FORMATS = ["svg", "png", "pdf"]
+BUNDLED = ["approaching-retirement", "facing-a-financial-shock", "having-a-child",
+           "losing-a-loved-one", "recovering-from-a-disaster",
+           "transitioning-to-civilian-life"]
+PAGES_PT = {"letter": (792, 612), "A3": (1190.88, 841.68)}
+
+
+def export(workspace: Workspace, journey_id: str, fmt: str) -> bytes:
+    [artifact] = export_journey(workspace, journey_id, fmt)
+    return artifact.data
+
+
+def squeeze(text: str) -> str:
+    """Text without any white space: a wrapped (or cut) name compares equal to itself."""
+    return "".join(text.split())
+
+
+def svg_text(root: ET.Element) -> str:
+    """All drawn text of an SVG, in drawing order (a box's lines follow each other)."""
+    return " ".join("".join(t.itertext()) for t in root.iter(f"{SVG}text"))
+
+
+def pdf_reader(data: bytes):
+    from pypdf import PdfReader
+
+    return PdfReader(io.BytesIO(data))
+
+
+@pytest.fixture(scope="module")
+def loop_ws(tmp_path_factory: pytest.TempPathFactory) -> Workspace:
+    """A journey that loops back, skips ahead, has no stages, no sentiment and one step
+    with a very long name: routes the bundled journeys do not need."""
+    folder = tmp_path_factory.mktemp("loop")
+    (folder / "catalog.yaml").write_text(CATALOG, encoding="utf-8")
+    (folder / "journeys").mkdir()
+    (folder / "journeys" / "loop.yaml").write_text("""
+id: loop
+name: Send documents until the file is complete
+steps:
+  - {id: apply, name: Apply, agency: ssa, next: [{to: check}, {to: decide}]}
+  - id: check
+    name: Check the application against the records held by another agency entirely
+    agency: cms
+    pain_points: [One, Two, Three, Four, Five]
+    next: [{to: ask, handoff: {type: automatic}}]
+  - {id: ask, name: Ask for missing documents, agency: ssa,
+     next: [{to: check, handoff: {type: cold}}, {to: decide}]}
+  - {id: decide, name: Decide, agency: ssa, end: true}
+""", encoding="utf-8")
+    return load(folder)
+
+
+def test_three_formats_are_registered() -> None:
+    formats = all_exporters()
+    assert {(f, formats[f].extension, formats[f].media_type) for f in FORMATS} == {
+        ("svg", ".svg", "image/svg+xml"), ("png", ".png", "image/png"),
+        ("pdf", ".pdf", "application/pdf")}
+    assert all(formats[f].available() for f in FORMATS)
+
+
+@pytest.mark.parametrize("journey_id", BUNDLED)
+def test_svg_has_a_title_a_description_and_every_step_name_as_text(
+        journey_id: str, bundled_ws: Workspace) -> None:
+    journey = bundled_ws.journeys[journey_id]
+    root = ET.fromstring(export(bundled_ws, journey_id, "svg"))
+    assert root.tag == f"{SVG}svg"
+    assert root.get("role") == "img"
+    assert [child.tag for child in root[:2]] == [f"{SVG}title", f"{SVG}desc"]
+    assert root.find(f"{SVG}title").text == journey.name
+    description = root.find(f"{SVG}desc").text
+    agencies = len({s.agency for s in journey.steps})
+    handoffs = sum(1 for _ in journey.handoff_transitions())
+    assert description.startswith(f"Swimlane map of the journey {journey.name}: ")
+    assert f"{len(journey.steps)} steps at {agencies} agencies" in description
+    assert f"{handoffs} handoffs between agencies" in description
+    text = svg_text(root)
+    assert journey.name in text
+    for step in journey.steps:
+        assert squeeze(step.name) in squeeze(text), step.name
+    for agency in {s.agency for s in journey.steps}:
+        assert squeeze(bundled_ws.agency_label(agency)) in squeeze(text)
+    for word in ("automatic", "warm", "referral", "cold", "undocumented", "Pain points"):
+        assert word in text  # the legend names every handoff type
+
+
+def test_svg_keeps_text_as_text(bundled_ws: Workspace) -> None:
+    """svg.fonttype none: letters are <text>, not paths (searchable, and small)."""
+    data = export(bundled_ws, "having-a-child", "svg")
+    assert data.count(b"<text") > 100
+    assert b'id="DejaVuSans' not in data  # no glyphs defined as paths
+    assert len(data) < 400_000
+
+
+def test_every_handoff_arrow_carries_its_type_as_a_word(bundled_ws: Workspace) -> None:
+    """Colour is never the only cue: each handoff's type is written on its arrow."""
+    journey_id = "approaching-retirement"
+    journey = bundled_ws.journeys[journey_id]
+    context = ExportContext(bundled_ws, journey_id, analyze(bundled_ws, journeys=[journey_id]))
+    layout = swimlane._layout(context)
+    kinds = [t.handoff.type.value if t.handoff else "undocumented"
+             for _, t, _ in journey.handoff_transitions()]
+    assert sorted(label.text for label in layout.labels) == sorted(kinds)
+    words = re.findall(r"\b(?:automatic|warm|referral|cold|undocumented)\b",
+                       svg_text(ET.fromstring(export(bundled_ws, journey_id, "svg"))))
+    for kind in set(kinds):
+        assert words.count(kind) >= kinds.count(kind) + 1, kind  # the arrows, the legend
+
+
+@pytest.mark.parametrize("journey_id", ["approaching-retirement", "recovering-from-a-disaster"])
+def test_png_is_a_picture_of_print_size(journey_id: str, bundled_ws: Workspace) -> None:
+    from PIL import Image
+
+    image = Image.open(io.BytesIO(export(bundled_ws, journey_id, "png")))
+    assert image.format == "PNG"
+    width, height = image.size
+    # 150 dpi; a bundled map is at most a little larger than A3 (16.5 x 11.7 inches).
+    assert 8 * 150 <= width <= 17.6 * 150
+    assert 5 * 150 <= height <= 12.5 * 150
+    assert width > height
+
+
+def test_png_is_small_enough_for_a_document(bundled_ws: Workspace) -> None:
+    assert len(export(bundled_ws, "approaching-retirement", "png")) < 400_000
+
+
+@pytest.mark.parametrize("journey_id", ["approaching-retirement", "losing-a-loved-one"])
+def test_pdf_is_one_landscape_page_with_the_name_in_its_text(
+        journey_id: str, bundled_ws: Workspace) -> None:
+    journey = bundled_ws.journeys[journey_id]
+    reader = pdf_reader(export(bundled_ws, journey_id, "pdf"))
+    assert len(reader.pages) == 1
+    page = reader.pages[0]
+    size = (float(page.mediabox.width), float(page.mediabox.height))
+    assert any(abs(size[0] - w) < 1 and abs(size[1] - h) < 1 for w, h in PAGES_PT.values())
+    text = page.extract_text()
+    assert journey.name in text
+    assert squeeze(journey.steps[0].name) in squeeze(text)
+    assert reader.metadata.title == journey.name
+
+
+def test_a_small_map_prints_on_letter(small_ws: Workspace) -> None:
+    page = pdf_reader(export(small_ws, "retirement", "pdf")).pages[0]
+    assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (792, 612)
+
+
+@pytest.mark.parametrize("journey_id", BUNDLED)
+def test_bundled_maps_print_at_8_pt_or_more(journey_id: str, bundled_ws: Workspace) -> None:
+    """The smallest text of the map, at the scale its PDF page prints it."""
+    context = ExportContext(bundled_ws, journey_id, analyze(bundled_ws, journeys=[journey_id]))
+    layout = swimlane._layout(context)
+    page, scale = swimlane.page_for(layout.width, layout.height)
+    smallest = min(swimlane.STEP_PT, swimlane.TEXT_PT, swimlane.LANE_PT) * scale
+    assert smallest >= 8.0, (page, scale)
+
+
+def test_steps_with_open_findings_carry_a_badge(bundled_ws: Workspace) -> None:
+    from ple.views.journey import finding_counts
+
+    journey_id = "recovering-from-a-disaster"
+    counts = finding_counts(analyze(bundled_ws, journeys=[journey_id]).findings, journey_id)
+    assert counts
+    text = svg_text(ET.fromstring(export(bundled_ws, journey_id, "svg")))
+    assert sorted(int(n) for n in re.findall(r"⚠ (\d+)", text)) == sorted(counts.values())
+
+
+def test_the_warning_glyph_is_in_the_font() -> None:
+    """The badge's ⚠ is drawn from DejaVu Sans (regular and bold), not a missing-glyph box."""
+    for bold in (False, True):
+        assert swimlane._font(bold).get_char_index(ord("⚠")) != 0
+
+
+def test_pain_points_are_numbered_on_the_map_and_listed(loop_ws: Workspace) -> None:
+    text = svg_text(ET.fromstring(export(loop_ws, "loop", "svg")))
+    assert "1–5" in text  # the tag on the step with five pain points
+    for pain in ("One", "Two", "Three", "Four", "Five"):
+        assert f" {pain} " in f" {text} "
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_loops_skips_and_a_journey_without_stages_or_sentiment(
+        fmt: str, loop_ws: Workspace) -> None:
+    assert export(loop_ws, "loop", fmt)
+
+
+def test_arrows_start_and_end_on_box_edges(loop_ws: Workspace, bundled_ws: Workspace) -> None:
+    """Every arrow leaves its step's right edge and its head touches the next step's left
+    edge, and no part of it crosses a box."""
+    for workspace, journey_id in [(loop_ws, "loop"), (bundled_ws, "approaching-retirement")]:
+        context = ExportContext(workspace, journey_id,
+                                analyze(workspace, journeys=[journey_id]))
+        layout = swimlane._layout(context)
+        assert len(layout.edges) == sum(len(s.next) for s in workspace.journeys[journey_id].steps)
+        for edge in layout.edges:
+            (x0, y0), (x1, y1) = edge.points[0], edge.points[-1]
+            assert x0 == edge.source.right and edge.source.y < y0 < edge.source.bottom
+            assert abs(x1 + swimlane.ARROW_LEN * 0.6 - edge.target.x) < 1e-9
+            assert edge.target.y < y1 < edge.target.bottom
+            for (ax, ay), (bx, by) in itertools.pairwise(edge.points):
+                for box in layout.boxes.values():
+                    inside_x = min(ax, bx) < box.right and max(ax, bx) > box.x
+                    inside_y = min(ay, by) < box.bottom and max(ay, by) > box.y
+                    assert not (inside_x and inside_y), (edge.source.step.id, box.step.id)
+
+
+def test_boxes_do_not_overlap(bundled_ws: Workspace) -> None:
+    for journey_id in BUNDLED:
+        context = ExportContext(bundled_ws, journey_id,
+                                analyze(bundled_ws, journeys=[journey_id]))
+        boxes = list(swimlane._layout(context).boxes.values())
+        for i, a in enumerate(boxes):
+            for b in boxes[i + 1:]:
+                apart = (a.right <= b.x or b.right <= a.x or a.bottom <= b.y
+                         or b.bottom <= a.y)
+                assert apart, (journey_id, a.step.id, b.step.id)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_hostile_text_exports_to_every_picture_format(fmt: str, hostile_ws: Workspace) -> None:
+    assert export(hostile_ws, "hostile", fmt)
+
+
+def test_hostile_text_is_escaped_text_in_the_svg(hostile_ws: Workspace) -> None:
+    data = export(hostile_ws, "hostile", "svg")
+    raw = data.decode("utf-8")
+    assert "<script" not in raw.lower()
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in raw
+    root = ET.fromstring(data)
+    assert not [e for e in root.iter() if e.tag.lower().endswith("script")]
+    title = root.find(f"{SVG}title").text
+    assert title == "Journey " + " ".join(HOSTILE.split())  # the newline is a space
+    assert '"quotes"' in title and "&amp; &" in title and "$5 and $10" in title
+    text = squeeze(svg_text(root))
+    # parse_math=False: "$5 and $10" is drawn as it is written, not as mathtext
+    for tag in ("Journey", "Step 1", "Step 2", "Step 3", "AA", "Agency B", "Stage",
+                "Pain 1", "Pain 3"):
+        assert squeeze(f"{tag} {HOSTILE}") in text, tag
+
+
+def test_hostile_text_is_text_in_the_pdf(hostile_ws: Workspace) -> None:
+    reader = pdf_reader(export(hostile_ws, "hostile", "pdf"))
+    text = squeeze(reader.pages[0].extract_text())
+    assert squeeze("Journey <script>alert(1)</script>") in text
+    assert "$5and$10" in text
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_the_same_export_twice_is_the_same(fmt: str, bundled_ws: Workspace) -> None:
+    assert export(bundled_ws, "losing-a-loved-one", fmt) == export(
+        bundled_ws, "losing-a-loved-one", fmt)
+
+
+def test_exports_from_several_threads_are_the_same(small_ws: Workspace) -> None:
+    """The app serves sessions on threads; matplotlib's settings are global."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    expected = {fmt: export(small_ws, "retirement", fmt) for fmt in ("svg", "pdf")}
+    with ThreadPoolExecutor(4) as pool:
+        results = list(pool.map(lambda fmt: (fmt, export(small_ws, "retirement", fmt)),
+                                ["svg", "pdf"] * 3))
+    assert all(data == expected[fmt] for fmt, data in results)
+
+
+def test_the_brief_ships_the_png(small_ws: Workspace) -> None:
+    artifacts = export_journey(small_ws, "retirement", "md")
+    [picture] = [a for a in artifacts if a.filename]
+    assert picture.filename == "retirement-swimlane.png"
+    assert picture.data.startswith(b"\x89PNG\r\n\x1a\n")
+
+
+def test_svg_with_title_escapes_and_keeps_the_rest() -> None:
+    svg = '<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="1pt">\n</svg>'
+    out = swimlane.svg_with_title(svg, "A & <b>\nB", 'say "hi"')
+    root = ET.fromstring(out.split("\n", 1)[1])
+    assert root.find(f"{SVG}title").text == "A & <b> B"
+    assert root.find(f"{SVG}desc").text == 'say "hi"'
+    assert root.get("width") == "1pt"
+
+
+NO_PYPLOT = """
+import sys
+from ple.export import export_journey
+from tests.export.helpers import load_small
+workspace = load_small()
+for fmt in ("svg", "png", "pdf"):
+    export_journey(workspace, "retirement", fmt)
+assert "matplotlib.pyplot" not in sys.modules, "pyplot was imported"
+"""
+
+
+def test_no_pyplot() -> None:
+    """pyplot keeps global state and is not thread-safe; the app runs sessions on threads."""
+    run = subprocess.run([sys.executable, "-c", NO_PYPLOT], cwd=ROOT, capture_output=True,
+                         text=True, timeout=300, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert run.returncode == 0, run.stderr
