@@ -12,11 +12,15 @@ here, behind one function, and its output is made safe and offline:
   (Bootstrap from a CDN, paths into a missing ``node_modules``) is removed, so the
   page makes no request at all;
 * positions come from :mod:`ple.diagram.layout` and physics is off, so 500 steps
-  appear at once and never wobble.
+  appear at once and never wobble;
+* the page has a language, a ``<title>``, a main landmark and a text alternative for
+  the canvas, and pyvis's empty ``<h1>`` headings are removed (axe-core checks this;
+  see docs/accessibility.md).
 """
 
 from __future__ import annotations
 
+import html
 import re
 import textwrap
 from collections import Counter
@@ -32,6 +36,7 @@ MAX_STEPS_DRAWN = 500
 
 _EXTERNAL = re.compile(r"<link\b[^>]*>|<script\b[^>]*\bsrc=[^>]*>\s*</script>", re.IGNORECASE)
 _HREF = re.compile("href", re.IGNORECASE)
+_EMPTY_HEADING = re.compile(r"<center>\s*<h1>\s*</h1>\s*</center>")
 
 
 def safe_text(text: str) -> str:
@@ -139,7 +144,7 @@ def journey_html(
                 "smooth": {"enabled": True, "type": "curvedCW", "roundness": 0.15},
             })
     nodes += _lane_and_stage_labels(workspace, journey, shown, placements)
-    return _render(nodes, edges, height)
+    return _render(nodes, edges, height, f"Diagram of the journey {journey.name}")
 
 
 def _lane_and_stage_labels(
@@ -200,10 +205,12 @@ def agency_flow_html(
               "color": HANDOFF_STYLES[kind].colour,
               "dashes": list(HANDOFF_STYLES[kind].dashes) or False}
              for (a, b, kind), n in sorted(flows.items())]
-    return _render(nodes, edges, height)
+    return _render(nodes, edges, height, f"Handoffs between agencies in {journey.name}")
 
 
-def _render(nodes: list[dict[str, Any]], edges: list[dict[str, Any]], height: int) -> str:
+def _render(
+    nodes: list[dict[str, Any]], edges: list[dict[str, Any]], height: int, title: str
+) -> str:
     from pyvis.network import Network  # imports IPython: only when a diagram is drawn
 
     network = Network(height=f"{height}px", width="100%", directed=True,
@@ -219,5 +226,30 @@ def _render(nodes: list[dict[str, Any]], edges: list[dict[str, Any]], height: in
         network.add_node(node.pop("id"), **node)
     for edge in edges:
         network.add_edge(edge.pop("from"), edge.pop("to"), **edge)
-    html = network.generate_html()
-    return _EXTERNAL.sub("", html)
+    page = _EMPTY_HEADING.sub("", _EXTERNAL.sub("", network.generate_html()))
+    name = html.escape(title)
+    page = (page
+            .replace("<html>", '<html lang="en">', 1)
+            .replace('<meta charset="utf-8">', f'<meta charset="utf-8">\n<title>{name}</title>', 1)
+            .replace('<div class="card"', '<div role="main" class="card"', 1)
+            .replace('<div id="mynetwork"',
+                     f'<div role="img" aria-label="{name}. The page lists the same steps and '
+                     'handoffs as text." id="mynetwork"', 1))
+    body, end, rest = page.rpartition("</body>")
+    return body + _NAME_THE_FOCUSABLE_CANVAS + end + rest
+
+
+_NAME_THE_FOCUSABLE_CANVAS = """<script>
+// vis-network's canvas frame is the one keyboard stop (arrows pan, +/- zoom): give it the
+// diagram's role and name, so a screen reader says what has focus.
+(function () {
+  var box = document.getElementById("mynetwork");
+  var stop = box && box.querySelector(".vis-network");
+  if (!stop) return;
+  stop.setAttribute("role", "img");
+  stop.setAttribute("aria-label", box.getAttribute("aria-label"));
+  box.removeAttribute("role");
+  box.removeAttribute("aria-label");
+})();
+</script>
+"""

@@ -4,6 +4,7 @@ import streamlit as st
 
 from ple.diagram.interactive import journey_html
 from ple.ui import state
+from ple.ui.text import small_print
 
 loaded = state.current()
 workspace = loaded.workspace
@@ -38,8 +39,8 @@ shown = journey_id or (rows[0].journey if rows else None)
 if shown:
     st.subheader(f"In the diagram: {workspace.journeys[shown].name}")
     highlight = tuple((r.from_step, r.to_step) for r in rows if r.journey == shown)
-    st.caption("Matching handoffs are drawn with thick lines."
-               + ("" if journey_id else " Choose a journey to see another one."))
+    small_print("Matching handoffs are drawn with thick lines."
+                + ("" if journey_id else " Choose a journey to see another one."))
 
     @st.cache_data(max_entries=64, show_spinner=False)
     def diagram(fingerprint: str, journey_id: str, highlight: tuple) -> str:

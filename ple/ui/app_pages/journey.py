@@ -10,6 +10,7 @@ from ple.diagram.style import HANDOFF_STYLES, agency_colours
 from ple.metrics import journey_metrics
 from ple.model import Channel
 from ple.ui import state
+from ple.ui.text import bracket_safe, small_print
 from ple.views.journey import (
     StepFilter,
     filter_steps,
@@ -33,7 +34,7 @@ st.session_state["journey_id"] = journey_id
 journey = workspace.journeys[journey_id]
 st.title(journey.name)
 if journey.trigger or journey.outcome:
-    st.caption(" → ".join(t for t in (journey.trigger, journey.outcome) if t))
+    small_print(bracket_safe(" → ".join(t for t in (journey.trigger, journey.outcome) if t)))
 
 with st.expander("Filters", expanded=False):
     a, b, c, d = st.columns(4)
@@ -87,7 +88,7 @@ with legend_handoffs:
         f"{'solid' if not s.dashes else 'dashed' if s.dashes[0] > 3 else 'dotted'} "
         f"{s.colour};vertical-align:middle'></span> **{s.label}**: {s.meaning}"
         for s in HANDOFF_STYLES.values()), unsafe_allow_html=True)
-    st.caption("⚠ n on a step: n open gap findings (see the Gaps page).")
+    small_print("⚠ n on a step: n open gap findings (see the Gaps page).")
 
 metrics = journey_metrics(workspace, journey_id, persona)
 m1, m2, m3, m4, m5 = st.columns(5)

@@ -3,11 +3,12 @@
 import streamlit as st
 
 from ple.ui import state
+from ple.ui.text import small_print
 from ple.views.portfolio import agency_matrix, portfolio_rows
 
 loaded = state.current()
 st.title("Portfolio of life experiences")
-st.caption(f"Workspace `{loaded.path}`: {len(loaded.workspace.journeys)} journeys, "
+small_print(f"Workspace `{loaded.path}`: {len(loaded.workspace.journeys)} journeys, "
            f"{sum(len(j.steps) for j in loaded.workspace.journeys.values())} steps")
 
 rows = portfolio_rows(loaded.workspace, loaded.report)
@@ -24,7 +25,7 @@ st.dataframe(rows, hide_index=True, width="stretch",
                             "people a year": st.column_config.NumberColumn(format="localized")})
 
 st.subheader("Agencies across life experiences")
-st.caption("Steps each agency runs in each journey; empty means it takes no part.")
+small_print("Steps each agency runs in each journey; empty means it takes no part.")
 st.dataframe(agency_matrix(loaded.workspace), hide_index=True, width="stretch")
 
 st.subheader("Programs shared across journeys")

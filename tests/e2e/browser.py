@@ -1,0 +1,190 @@
+"""Run the app in a real browser: start Streamlit, find Chromium, and read the pages.
+
+Used by the fixtures in ``conftest.py`` and by ``readme_screenshot.py``. Playwright
+drives the system Chromium (``/usr/bin/chromium``, or ``$PLE_CHROMIUM``); it never
+downloads a browser of its own.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TypeVar
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parents[2]
+AXE = Path(__file__).resolve().parent / "node_modules" / "axe-core" / "axe.min.js"
+"""Installed by ``npm ci`` in tests/e2e (see package.json; .ci/run does it)."""
+
+IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
+"""The app has finished running its script (Streamlit's own e2e tests wait on this)."""
+DIAGRAM = "iframe[title^='Diagram of']"
+"""The pyvis diagram; ``st.iframe(alt=...)`` becomes its title."""
+EXCEPTION = "[data-testid='stException']"
+
+LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "[::1]"}
+LOCAL_SCHEMES = {"data", "blob", "about"}
+
+T = TypeVar("T")
+
+
+def chromium_path() -> str | None:
+    """The Chromium to drive: ``$PLE_CHROMIUM``, else Debian's; None if it is missing."""
+    candidate = os.environ.get("PLE_CHROMIUM") or "/usr/bin/chromium"
+    return candidate if os.access(candidate, os.X_OK) else None
+
+
+def launch_args() -> list[str]:
+    """Chromium refuses to sandbox as root (CI containers); /dev/shm is small in Docker."""
+    args = ["--disable-dev-shm-usage"]
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        args.append("--no-sandbox")
+    return args
+
+
+def is_local(url: str) -> bool:
+    parts = urlsplit(url)
+    return parts.scheme in LOCAL_SCHEMES or (parts.hostname or "") in LOCAL_HOSTS
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextmanager
+def streamlit_app(workspace: Path | str, cache_dir: Path, log: Path) -> Iterator[str]:
+    """``streamlit run app.py`` on ``workspace``; yields its URL once it is healthy."""
+    port = _free_port()
+    env = {**os.environ, "PLE_WORKSPACE": str(workspace), "PLE_CACHE_DIR": str(cache_dir)}
+    env.pop("PLE_NO_CACHE", None)
+    command = [sys.executable, "-m", "streamlit", "run", "app.py",
+               "--server.headless", "true", "--server.port", str(port),
+               "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
+    with log.open("wb") as out:
+        server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out,
+                                  stderr=subprocess.STDOUT, start_new_session=True)
+    url = f"http://localhost:{port}"
+    try:
+        _wait_healthy(server, url, log)
+        yield url
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait(timeout=10)
+
+
+def _wait_healthy(server: subprocess.Popen, url: str, log: Path, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError(f"streamlit exited with {server.returncode}:\n{log.read_text()}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
+                if answer.read().strip() == b"ok":
+                    return
+        except OSError:
+            pass
+        time.sleep(0.2)
+    raise RuntimeError(f"streamlit not healthy after {timeout} s:\n{log.read_text()}")
+
+
+def poll(read: Callable[[], T], until: Callable[[T], bool], timeout: float = 20) -> T:
+    """Read until ``until(value)`` holds; pages rerun and iframes reload asynchronously.
+
+    Errors while reading (a frame replaced mid-read) count as "not yet"; the last
+    value (or error) is reported on timeout.
+    """
+    deadline = time.monotonic() + timeout
+    last: Any = None
+    while True:
+        try:
+            last = read()
+            if until(last):
+                return last
+        except Exception as error:  # the frame was detached or is not there yet
+            last = error
+        if time.monotonic() > deadline:
+            raise AssertionError(f"gave up waiting; last value read: {last!r}")
+        time.sleep(0.2)
+
+
+def settle(page) -> None:
+    """Wait until the script has run and nothing is left to draw."""
+    page.wait_for_selector(IDLE, timeout=30_000)
+
+
+def open_page(page, url: str) -> None:
+    page.goto(url)
+    settle(page)
+
+
+def diagram_ids(page) -> list[str]:
+    """The node ids vis-network holds in the diagram iframe (steps, lanes, stages)."""
+    frame = page.frame_locator(DIAGRAM)
+    frame.locator("#mynetwork canvas").wait_for(timeout=15_000)
+    return frame.locator("body").evaluate("() => network.body.data.nodes.getIds()")
+
+
+def step_node_ids(page) -> set[str]:
+    """The step nodes only: without the ``lane:`` and ``stage:`` text nodes."""
+    return {i for i in diagram_ids(page) if not i.startswith(("lane:", "stage:"))}
+
+
+def choose(page, label: str, option: str) -> None:
+    """Pick ``option`` in the selectbox labelled ``label`` (a react-aria combobox)."""
+    box = page.locator("[data-testid='stSelectbox']").filter(
+        has=page.get_by_role("combobox", name=label, exact=True))
+    wanted = page.get_by_role("option", name=option, exact=True)
+    for _attempt in range(3):  # the list closes if the layout moves (an expander opening)
+        box.get_by_role("button", name="Open").click()
+        try:
+            wanted.wait_for(timeout=2_000)
+            break
+        except Exception:
+            page.keyboard.press("Escape")
+    wanted.click()
+    page.wait_for_timeout(150)
+    settle(page)
+
+
+def table_rows(page, index: int = -1) -> list[list[str]]:
+    """Cell texts of an ``st.dataframe``, from the accessible table behind its canvas.
+
+    The grid renders rows lazily, so the table is scrolled into view first.
+    """
+    frame = page.locator("[data-testid='stDataFrame']").nth(index)
+    frame.scroll_into_view_if_needed()
+    return frame.locator("table").evaluate(
+        "t => [...t.querySelectorAll('tbody tr')].map("
+        "r => [...r.querySelectorAll('td')].map(c => c.innerText))")
+
+
+def table_size(page, index: int = -1) -> int:
+    """How many data rows an ``st.dataframe`` has (``aria-rowcount`` counts the header)."""
+    frame = page.locator("[data-testid='stDataFrame']").nth(index)
+    return int(frame.locator("table").get_attribute("aria-rowcount")) - 1
+
+
+def screenshot(page, path: Path) -> Path:
+    """The whole page: Streamlit scrolls inside its main block, so grow the viewport."""
+    size = page.viewport_size
+    height = page.evaluate(
+        "() => Math.max(...[...document.querySelectorAll(\"[data-testid='stMain'], "
+        "[data-testid='stSidebarContent']\")].map(e => e.scrollHeight), 600)")
+    page.set_viewport_size({"width": size["width"], "height": min(int(height) + 40, 6000)})
+    page.wait_for_timeout(100)
+    page.screenshot(path=str(path))
+    page.set_viewport_size(size)
+    return path
