@@ -83,7 +83,7 @@ def app(path: str | None, port: int) -> None:
         os.environ["PLE_WORKSPACE"] = str(Path(path).resolve())
     entry = Path(__file__).resolve().parents[1] / "ui" / "app.py"
     sys.argv = ["streamlit", "run", str(entry), "--server.port", str(port),
-                "--browser.gatherUsageStats", "false"]
+                "--browser.gatherUsageStats", "false", "--client.toolbarMode", "minimal"]
     sys.exit(streamlit_cli.main())
 
 

@@ -111,13 +111,14 @@ def journey_html(
     edges: list[dict[str, Any]] = []
     for step in shown:
         where, colour = placements[step.id], colours[step.agency]
-        marker = f"⚠ {counts[step.id]}  " if counts.get(step.id) else ""
+        marker = f"⚠ {counts[step.id]}\n" if counts.get(step.id) else ""
         nodes.append({
             "id": step.id, "label": marker + _wrap(step.name), "x": where.x, "y": where.y,
             "shape": "box", "physics": False, "margin": 10,
             "title": step_tooltip(workspace, journey, step, counts.get(step.id, 0)),
             "color": {"background": colour, "border": "#222222",
-                      "highlight": {"background": colour, "border": "#000000"}},
+                      "highlight": {"background": colour, "border": "#000000"},
+                      "hover": {"background": colour, "border": "#000000"}},
             "font": {"color": text_colour(colour), "face": "sans-serif", "size": 15},
             "borderWidth": 4 if counts.get(step.id) else 1,
             "shapeProperties": {"borderDashes": [6, 3] if counts.get(step.id) else False},
@@ -141,10 +142,29 @@ def journey_html(
                 "dashes": list(style.dashes) or False,
                 "width": style.width * (2.5 if thick else 1),
                 "font": {"size": 13, "strokeWidth": 4, "strokeColor": "#ffffff"},
-                "smooth": {"enabled": True, "type": "curvedCW", "roundness": 0.15},
+                "smooth": {"enabled": True, "type": "curvedCW",
+                           "roundness": _roundness(placements, step.id, transition.to, ids)},
             })
     nodes += _lane_and_stage_labels(workspace, journey, shown, placements)
     return _render(nodes, edges, height, f"Diagram of the journey {journey.name}")
+
+
+BOX_HALF_WIDTH, BOX_HALF_HEIGHT = 100, 40
+"""About half a step box, for telling whether a line would run behind one."""
+
+
+def _roundness(placements: Mapping, source: str, target: str, shown: set[str]) -> float:
+    """How far an edge bows: a little, or a lot when the straight line would run behind
+    another step and so seem to connect it (a move that does not exist)."""
+    start, end = placements[source], placements[target]
+    for other in shown - {source, target}:
+        box = placements[other]
+        for k in range(1, 20):
+            x = start.x + (end.x - start.x) * k / 20
+            y = start.y + (end.y - start.y) * k / 20
+            if abs(x - box.x) < BOX_HALF_WIDTH and abs(y - box.y) < BOX_HALF_HEIGHT:
+                return 0.45
+    return 0.15
 
 
 def _lane_and_stage_labels(
@@ -236,7 +256,7 @@ def _render(
                      f'<div role="img" aria-label="{name}. The page lists the same steps and '
                      'handoffs as text." id="mynetwork"', 1))
     body, end, rest = page.rpartition("</body>")
-    return body + _NAME_THE_FOCUSABLE_CANVAS + end + rest
+    return body + _NAME_THE_FOCUSABLE_CANVAS + _START_READABLE + end + rest
 
 
 _NAME_THE_FOCUSABLE_CANVAS = """<script>
@@ -250,6 +270,34 @@ _NAME_THE_FOCUSABLE_CANVAS = """<script>
   stop.setAttribute("aria-label", box.getAttribute("aria-label"));
   box.removeAttribute("role");
   box.removeAttribute("aria-label");
+})();
+</script>
+"""
+
+_START_READABLE = """<script>
+// vis-network fits the whole journey into the frame, which makes a long journey's labels
+// too small to read on a projector. Start instead at a readable scale at the journey's
+// start (the left); the buttons, the mouse wheel and the keyboard zoom out to see it all.
+(function () {
+  if (typeof network === "undefined") return;
+  function startReadable() {
+    var readable = 0.8;
+    if (network.getScale() >= readable) return;
+    var frame = document.getElementById("mynetwork");
+    var ids = network.body.data.nodes.getIds();
+    var left = Infinity, top = Infinity, bottom = -Infinity;
+    ids.forEach(function (id) {
+      var p = network.getPositions([id])[id];
+      left = Math.min(left, p.x); top = Math.min(top, p.y); bottom = Math.max(bottom, p.y);
+    });
+    var halfWidth = frame.clientWidth / 2 / readable;
+    var halfHeight = frame.clientHeight / 2 / readable;
+    network.moveTo({scale: readable, position: {
+      x: left - 110 + halfWidth,
+      y: Math.min((top + bottom) / 2, top - 60 + halfHeight)}});
+  }
+  // After vis-network's own first fit (it may already have drawn by now).
+  window.setTimeout(startReadable, 0);
 })();
 </script>
 """

@@ -52,7 +52,7 @@ HANDOFF_STYLES: dict[str, EdgeStyle] = {
                            "data flows; the customer does nothing"),
     "warm": EdgeStyle("warm", "#0072B2", (12, 3), 2.5,
                       "the agency connects the customer, with context"),
-    "referral": EdgeStyle("referral", "#E69F00", (8, 6), 2.5,
+    "referral": EdgeStyle("referral", "#C17F00", (8, 6), 2.5,
                           "the customer is told where to go"),
     "cold": EdgeStyle("cold", "#D55E00", (2, 5), 3.0,
                       "the customer must find the next agency alone"),

@@ -52,6 +52,8 @@ class Exporter:
     render: Render
     description: str
     available: Callable[[], bool] = field(default=lambda: True)
+    several_files: bool = False
+    """Writes more than one file (a download bundles them in a zip)."""
 
 
 EXPORTERS: dict[str, Exporter] = {}
@@ -62,13 +64,15 @@ class ExportUnavailable(PleError):
 
 
 def exporter(name: str, extension: str, media_type: str, description: str,
-             available: Callable[[], bool] = lambda: True) -> Callable[[Render], Render]:
+             available: Callable[[], bool] = lambda: True,
+             several_files: bool = False) -> Callable[[Render], Render]:
     """Register a render function as the exporter for ``name``."""
 
     def register(render: Render) -> Render:
         if name in EXPORTERS:
             raise ValueError(f"export format {name!r} is registered twice")
-        EXPORTERS[name] = Exporter(name, extension, media_type, render, description, available)
+        EXPORTERS[name] = Exporter(name, extension, media_type, render, description, available,
+                                   several_files)
         return render
 
     return register

@@ -22,7 +22,7 @@ GAPS = PAGES_DIR / "gaps.py"
 
 
 def run_app() -> None:
-    st.set_page_config(page_title="PLE journey maps", page_icon=":material/map:", layout="wide")
+    st.set_page_config(page_title="PLE journey maps", page_icon="🗺️", layout="wide")
     with st.sidebar:
         st.text_input("Workspace folder", value=state.default_path(), key="workspace_path",
                       help="A folder of journey YAML/JSON files, or one file.")

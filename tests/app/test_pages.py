@@ -651,3 +651,12 @@ def test_agency_flow_view_of_a_hostile_big_journey_is_escaped(monkeypatch, write
                JOURNEY)
     assert {n["id"] for n in nodes(srcdoc(at))} == {"ssa", "cms"}  # agencies, not steps
     assert_no_raw_payload(at)
+
+
+def test_journey_page_offers_a_download_for_every_available_format(monkeypatch, small):
+    from ple.export import all_exporters
+
+    at = start(monkeypatch, small, JOURNEY)
+    labels = {button.proto.label for button in at.get("download_button")}
+    assert labels == {e.name.upper() for e in all_exporters().values() if e.available()}
+    assert not at.exception

@@ -20,13 +20,9 @@ from tests.e2e.browser import AXE, chromium_path, is_local, launch_args, streaml
 
 SMALL = Path(__file__).resolve().parents[1] / "fixtures" / "small"
 
-KNOWN_EXTERNAL = (
-    # st.set_page_config(page_icon=":material/map:") makes Streamlit's frontend point
-    # the favicon at Google's font CDN. The request is blocked like any other; it is
-    # tolerated here only so the other checks still run, and
-    # test_no_request_leaves_the_machine (strict xfail) keeps it visible.
-    "https://fonts.gstatic.com/s/i/short-term/release/materialsymbolsrounded/",
-)
+KNOWN_EXTERNAL: tuple[str, ...] = ()
+"""Requests off the machine that are tolerated: none. (A ``:material/...:`` page icon once
+made Streamlit fetch the favicon from a font CDN; the app uses an emoji icon instead.)"""
 
 
 def unavailable(reason: str) -> None:

@@ -205,9 +205,6 @@ def hover_tooltip(page, node: str) -> str:
     return text
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "Streamlit loads the ':material/map:' page icon from fonts.gstatic.com; an emoji or a "
-    "local image as page_icon in ple/ui/navigation.py would keep the app offline"))
 def test_no_request_leaves_the_machine(page, seen, small_app):
     open_page(page, small_app + "/")  # the other tests visit every page with the same check
     page.wait_for_timeout(300)

@@ -58,7 +58,8 @@ def generate_brief(context: ExportContext, image: str | None = None) -> str:
 
 
 @exporter("md", ".md", "text/markdown",
-          "workshop brief in Markdown, with the swimlane map as an image beside it")
+          "workshop brief in Markdown, with the swimlane map as an image beside it",
+          several_files=True)
 def render_brief(context: ExportContext) -> list[Artifact]:
     png = EXPORTERS.get("png")
     if png is None or not png.available():

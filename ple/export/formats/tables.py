@@ -78,7 +78,8 @@ def finding_table(context: ExportContext) -> list[dict[str, Any]]:
 
 
 @exporter("csv", ".csv", "text/csv",
-          "three CSV tables: steps, transitions (.transitions) and findings (.findings)")
+          "three CSV tables: steps, transitions (.transitions) and findings (.findings)",
+          several_files=True)
 def render_tables(context: ExportContext) -> list[Artifact]:
     return [
         Artifact(_csv(STEP_COLUMNS, step_table(context))),

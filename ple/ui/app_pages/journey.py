@@ -7,6 +7,8 @@ import streamlit as st
 from ple.diagram.interactive import journey_html
 from ple.diagram.layout import lanes
 from ple.diagram.style import HANDOFF_STYLES, agency_colours
+from ple.export import all_exporters
+from ple.export.bundle import download_name, journey_download
 from ple.metrics import journey_metrics
 from ple.model import Channel
 from ple.ui import state
@@ -109,3 +111,17 @@ if points:
 st.subheader("Steps, in order")
 st.dataframe(step_rows(workspace, journey, filtered.steps, counts), hide_index=True,
              width="stretch")
+
+st.subheader("Export this journey")
+small_print("Files for workshops: print the swimlane map (PDF, PNG, SVG), open the HTML on any "
+            "laptop, keep editing in diagrams.net, or hand the CSV tables and the brief around.")
+formats = [e for e in all_exporters().values() if e.available()]
+for row_start in range(0, len(formats), 5):
+    for column, chosen in zip(st.columns(5), formats[row_start:row_start + 5], strict=False):
+        column.download_button(
+            chosen.name.upper(), key=f"journey_export_{chosen.name}", help=chosen.description,
+            data=lambda fmt=chosen.name: journey_download(
+                workspace, journey_id, fmt, loaded.report).data,
+            file_name=download_name(journey_id, chosen.name),
+            mime="application/zip" if chosen.several_files else chosen.media_type,
+            on_click="ignore", width="stretch")
