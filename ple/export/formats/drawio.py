@@ -8,25 +8,15 @@ Each step is a ``UserObject`` carrying its ids, so they survive editing.
 from __future__ import annotations
 
 import html
-import re
 import xml.etree.ElementTree as ET
 
 from ple.diagram.layout import COLUMN_WIDTH, STACK_OFFSET, lanes, place_steps
 from ple.diagram.style import HANDOFF_STYLES, WITHIN_AGENCY, agency_colours, text_colour
 from ple.export.registry import Artifact, ExportContext, exporter
+from ple.export.xml_text import xml_text
 
 LANE_HEADER = 120
 STEP_WIDTH, STEP_HEIGHT = 160, 60
-
-
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-
-
-def xml_text(text: str) -> str:
-    """``text`` without the characters XML 1.0 cannot hold at all, not even as ``&#...;``
-    (control characters other than tab and line breaks, such as a pasted form feed):
-    each becomes a space, so the file stays well-formed."""
-    return _NOT_XML.sub(" ", text)
 
 
 def _label(text: str) -> str:

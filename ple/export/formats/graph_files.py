@@ -16,8 +16,8 @@ from typing import Any
 
 import networkx as nx
 
-from ple.export.formats.drawio import xml_text
 from ple.export.registry import Artifact, ExportContext, exporter
+from ple.export.xml_text import xml_text
 from ple.graph import build_graph
 from ple.graph.subgraph import journey_subgraph
 
