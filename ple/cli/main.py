@@ -17,6 +17,7 @@ from ple.cli.common import (
     path_argument,
 )
 from ple.cli.export import export
+from ple.cli.imports import import_group
 from ple.cli.query import query
 from ple.cli.render import emit_problems, emit_rows
 
@@ -103,3 +104,4 @@ cli.add_command(query)
 cli.add_command(gaps)
 cli.add_command(metrics)
 cli.add_command(export)
+cli.add_command(import_group)
