@@ -73,7 +73,9 @@ def info(path: str, no_cache: bool, fmt: str) -> None:
 @cli.command()
 @click.argument("path", required=False, type=click.Path(path_type=str))
 @click.option("--port", type=int, default=8501, show_default=True)
-def app(path: str | None, port: int) -> None:
+@click.option("--address", default="localhost", show_default=True,
+              help="Address to listen on; 0.0.0.0 shares the app on the network.")
+def app(path: str | None, port: int, address: str) -> None:
     """Open the app on a workspace (default: the bundled data/ or $PLE_WORKSPACE)."""
     import os
     from pathlib import Path
@@ -84,7 +86,8 @@ def app(path: str | None, port: int) -> None:
         os.environ["PLE_WORKSPACE"] = str(Path(path).resolve())
     entry = Path(__file__).resolve().parents[1] / "ui" / "app.py"
     sys.argv = ["streamlit", "run", str(entry), "--server.port", str(port),
-                "--browser.gatherUsageStats", "false", "--client.toolbarMode", "minimal"]
+                "--server.address", address, "--browser.gatherUsageStats", "false",
+                "--client.toolbarMode", "minimal"]
     sys.exit(streamlit_cli.main())
 
 
