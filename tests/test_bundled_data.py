@@ -79,3 +79,25 @@ def test_agencies_shared_across_life_experiences(backend):
 def test_journey_agencies_on_real_data(backend):
     ids = [row.id for row in backend.journey_agencies("recovering-from-a-disaster")]
     assert {"fema", "sba"} <= set(ids)
+
+
+def test_the_shipped_program_catalog_joins_the_bundled_workspace(tmp_path):
+    import shutil
+
+    from tests.conftest import ROOT
+
+    inventory = ROOT / "catalogs" / "federal-program-inventory.yaml"
+    shutil.copytree(DATA, tmp_path / "ws")
+    shutil.copy(inventory, tmp_path / "ws" / inventory.name)
+    result = load_workspace(tmp_path / "ws", use_cache=False)
+    assert result.ok, [str(p) for p in result.errors][:5]
+    assert len(result.workspace.programs) > 2500
+    assert result.workspace.programs["al-96-004"].agency == "ssa"  # one id per agency
+
+
+def test_the_imported_benefit_finder_workspace_validates():
+    from tests.conftest import ROOT
+
+    result = load_workspace(ROOT / "data-benefit-finder", use_cache=False)
+    assert result.ok
+    assert sorted(result.workspace.journeys)[:1]  # at least one life event

@@ -10,8 +10,10 @@ from ple.cli.common import (
     EXIT_INVALID,
     ask,
     format_option,
+    load,
     no_cache_option,
     path_argument,
+    unknown_ids_are_usage_errors,
 )
 from ple.cli.render import emit_rows
 
@@ -115,3 +117,25 @@ def shared(path: str, kind: str, no_cache: bool, fmt: str) -> None:
     """List agencies, programs or data items that recur across journeys."""
     rows = ask(path, no_cache, lambda backend: backend.shared_across_journeys(kind))
     emit_rows([r.to_dict() for r in rows], ["kind", "id", "name", "journeys"], fmt, "shared")
+
+
+@query.command("program-suggestions")
+@path_argument
+@click.option("--journey", required=True, help="The journey to find programs for.")
+@click.option("--limit", type=click.IntRange(min=1), default=10, show_default=True)
+@no_cache_option
+@format_option
+def program_suggestions(path: str, journey: str, limit: int, no_cache: bool, fmt: str) -> None:
+    """List programs that may belong in a journey: a lead, not a finding.
+
+    Ranks programs by how many Federal Program Inventory categories and beneficiary types
+    they share with the journey's programs (load the inventory with `ple import programs`).
+    """
+    from ple.importers.suggestions import suggest_programs
+
+    workspace = load(path, no_cache)
+    with unknown_ids_are_usage_errors():
+        rows = suggest_programs(workspace, journey, limit)
+    emit_rows([r.to_dict() for r in rows],
+              ["id", "name", "agency", "assistance_listing", "score", "like", "shared"],
+              fmt, "suggestions")

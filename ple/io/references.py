@@ -89,9 +89,17 @@ def find_reference_problems(workspace: Workspace) -> list[Problem]:
         checker.catalog_agency(agency)
     for program in workspace.programs.values():
         checker.catalog_program(program)
+    checker.listings_in_inventory()
     for journey in workspace.journeys.values():
         checker.journey(journey)
     return checker.problems
+
+
+def inventory_id(program: Program) -> str | None:
+    """The id ``ple import programs`` gives a program with this listing number."""
+    if program.assistance_listing is None:
+        return None
+    return "al-" + program.assistance_listing.lower().replace(".", "-")
 
 
 class _Checker:
@@ -137,6 +145,25 @@ class _Checker:
                 break
             chain.append(parent)
             parent = self.workspace.agencies[parent].parent
+
+    def listings_in_inventory(self) -> None:
+        """When the Federal Program Inventory is loaded (``ple import programs`` writes
+        programs whose id is ``al-`` plus their listing number), warn about every other
+        program whose Assistance Listing number the inventory does not have."""
+        inventory = {p.assistance_listing for p in self.workspace.programs.values()
+                     if p.assistance_listing is not None and p.id == inventory_id(p)}
+        if not inventory:
+            return
+        for program in self.workspace.programs.values():
+            listing = program.assistance_listing
+            if listing is None or listing in inventory:
+                continue
+            origin = self._at("programs", program.id)
+            self.problems.append(Problem(
+                origin.file,
+                f"assistance listing {listing!r} is not in the loaded program inventory",
+                path=(*origin.path, "assistance_listing"), value=listing,
+                severity=Severity.warning, code="unknown-listing"))
 
     def catalog_program(self, program: Program) -> None:
         origin = self._at("programs", program.id)

@@ -41,6 +41,15 @@ class Program(FormatModel):
     )
     url: str | None = None
     notes: str | None = None
+    categories: list[str] = Field(
+        default_factory=list,
+        description="Federal Program Inventory categories, e.g. 'Income Security and Social "
+        "Services - Disability'.",
+    )
+    beneficiary_types: list[str] = Field(
+        default_factory=list,
+        description="Federal Program Inventory beneficiary types, e.g. 'Individual/Family'.",
+    )
 
 
 class DataItem(FormatModel):

@@ -8,3 +8,7 @@ import click
 @click.group("import")
 def import_group() -> None:
     """Import public data sets into a workspace (see docs/real-data.md)."""
+
+
+# Each importer module registers its command on import_group when imported.
+from ple.cli.imports import benefit_finder, hisp_cx, programs  # noqa: E402, F401
