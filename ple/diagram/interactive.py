@@ -61,6 +61,14 @@ def _burden_text(step: Step) -> str:
     return ", ".join(p for p in parts if p) or "not recorded"
 
 
+def _measures_text(step: Step) -> str | None:
+    """A-11 survey scores, e.g. "A-11 scores (1-5): satisfaction 4.1, trust 3.8"."""
+    if step.measures is None:
+        return None
+    scores = step.measures.model_dump(exclude_none=True)
+    return "A-11 scores (1-5): " + ", ".join(f"{k} {v:g}" for k, v in scores.items())
+
+
 def step_tooltip(workspace: Workspace, journey: Journey, step: Step, findings: int) -> str:
     """Everything a facilitator wants on hover, as plain text lines."""
     agency = workspace.agencies[step.agency]
@@ -79,6 +87,7 @@ def step_tooltip(workspace: Workspace, journey: Journey, step: Step, findings: i
         "Asks for: " + ", ".join(workspace.data_items[i].name for i in step.requests)
         if step.requests else None,
         *(f"Pain point: {p}" for p in step.pain_points),
+        _measures_text(step),
         f"Gap findings: {findings}" if findings else None,
     ]
     return safe_text("\n".join(line for line in lines if line))

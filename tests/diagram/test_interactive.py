@@ -338,3 +338,17 @@ def test_agency_colours_are_distinct_for_sixteen_agencies():
     colours = agency_colours([f"a{i}" for i in range(17)])
     assert len(set(list(colours.values())[:16])) == 16
     assert colours["a16"] == colours["a0"]  # then the palette repeats
+
+
+def test_the_tooltip_shows_a11_scores_when_the_step_has_them():
+    from ple.io import load_workspace
+    from tests.conftest import DATA
+
+    workspace = load_workspace(DATA).workspace
+    journey = next(j for j in workspace.journeys.values()
+                   if any(s.measures for s in j.steps))
+    step = next(s for s in journey.steps if s.measures)
+    tip = step_tooltip(workspace, journey, step, 0)
+    assert "A-11 scores (1-5): " in tip
+    first = next(iter(step.measures.model_dump(exclude_none=True)))
+    assert first in tip
