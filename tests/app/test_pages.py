@@ -305,10 +305,10 @@ def test_steps_with_findings_are_marked_in_the_diagram(monkeypatch, small):
 
 def test_sentiment_curve_appears_when_steps_record_it(monkeypatch, small, write):
     at = start(monkeypatch, small, JOURNEY)
-    assert "Sentiment across the journey" not in texts(at.subheader)
+    assert "Sentiment across the journey" not in texts(at.header)
     write("catalog.yaml", CATALOG)
     at = start(monkeypatch, write("benefits.yaml", PERSONAS), JOURNEY)
-    assert "Sentiment across the journey" in texts(at.subheader)
+    assert "Sentiment across the journey" in texts(at.header)
 
 
 def test_journey_page_renders_every_bundled_journey(monkeypatch):
@@ -377,7 +377,7 @@ def test_matching_handoffs_are_drawn_thick(monkeypatch, small):
     at = start(monkeypatch, small, HANDOFFS)
     cold, referral = ("apply-retirement", "get-l564"), ("apply-retirement", "enroll-part-b")
     choose(at, "handoffs_type", "cold")
-    assert texts(at.subheader) == ["In the diagram: Approaching retirement (test)"]
+    assert texts(at.header) == ["In the diagram: Approaching retirement (test)"]
     when_cold = {(e["from"], e["to"]): e["width"] for e in edges(srcdoc(at))}
     choose(at, "handoffs_type", "referral")
     when_referral = {(e["from"], e["to"]): e["width"] for e in edges(srcdoc(at))}
@@ -396,7 +396,7 @@ def test_gaps_lists_every_open_finding(monkeypatch, small):
     assert f"**{len(rows)}** finding(s)." in texts(at.markdown)
     ranks = rows["severity"].map({"error": 2, "warning": 1, "info": 0}).tolist()
     assert ranks == sorted(ranks, reverse=True)  # worst first
-    assert not at.subheader
+    assert not at.header
 
 
 @pytest.mark.parametrize(
@@ -442,7 +442,7 @@ def test_accepted_findings_are_shown_on_request(monkeypatch):
 def test_choosing_a_rule_explains_it(monkeypatch, small):
     at = start(monkeypatch, small, GAPS)
     choose(at, "gaps_rule", "cold-handoff")
-    assert texts(at.subheader) == ["Rule `cold-handoff`"]
+    assert texts(at.header) == ["Rule `cold-handoff`"]
     [explanation] = texts(at.text)
     assert explanation.startswith("cold-handoff:")
 
@@ -452,7 +452,7 @@ def test_selecting_a_row_explains_its_rule(monkeypatch, small):
     rows = table(at)
     at.session_state["gaps_table"] = {"selection": {"rows": [14], "columns": []}}
     rerun(at)
-    assert texts(at.subheader) == [f"Rule `{rows['rule'][14]}`"]
+    assert texts(at.header) == [f"Rule `{rows['rule'][14]}`"]
     assert texts(at.text)[0].startswith(f"{rows['rule'][14]}:")
 
 

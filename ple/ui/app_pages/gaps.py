@@ -44,11 +44,11 @@ picked = [row for row in (selection.selection.rows if selection else [])
           if row < len(findings)]
 if picked:
     finding = findings[picked[0]]
-    st.subheader(f"Rule `{finding.rule}`")
+    st.header(f"Rule `{finding.rule}`")
     st.text(explain(finding.rule))
     if finding.step and st.button("Open this step's journey", key="gaps_open_journey"):
         st.session_state["journey_id"] = finding.journey
         st.switch_page(JOURNEY)
 elif rule:
-    st.subheader(f"Rule `{rule}`")
+    st.header(f"Rule `{rule}`")
     st.text(explain(rule))

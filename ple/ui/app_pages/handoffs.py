@@ -37,7 +37,7 @@ st.dataframe([{**r.to_dict(), "type": r.type or "undocumented"} for r in rows],
 
 shown = journey_id or (rows[0].journey if rows else None)
 if shown:
-    st.subheader(f"In the diagram: {workspace.journeys[shown].name}")
+    st.header(f"In the diagram: {workspace.journeys[shown].name}")
     highlight = tuple((r.from_step, r.to_step) for r in rows if r.journey == shown)
     small_print("Matching handoffs are drawn with thick lines."
                 + ("" if journey_id else " Choose a journey to see another one."))

@@ -104,15 +104,15 @@ m5.metric("Cold handoffs", metrics.handoffs.get("cold", 0))
 
 points = sentiment_points(filtered.steps)
 if points:
-    st.subheader("Sentiment across the journey")
+    st.header("Sentiment across the journey")
     st.line_chart(points, x="order", y="sentiment", height=220,
                   x_label="step (in journey order)", y_label="sentiment (-2 to 2)")
 
-st.subheader("Steps, in order")
+st.header("Steps, in order")
 st.dataframe(step_rows(workspace, journey, filtered.steps, counts), hide_index=True,
              width="stretch")
 
-st.subheader("Export this journey")
+st.header("Export this journey")
 small_print("Files for workshops: print the swimlane map (PDF, PNG, SVG), open the HTML on any "
             "laptop, keep editing in diagrams.net, or hand the CSV tables and the brief around.")
 formats = [e for e in all_exporters().values() if e.available()]

@@ -24,11 +24,11 @@ st.dataframe(rows, hide_index=True, width="stretch",
              column_config={"id": None,
                             "people a year": st.column_config.NumberColumn(format="localized")})
 
-st.subheader("Agencies across life experiences")
+st.header("Agencies across life experiences")
 small_print("Steps each agency runs in each journey; empty means it takes no part.")
 st.dataframe(agency_matrix(loaded.workspace), hide_index=True, width="stretch")
 
-st.subheader("Programs shared across journeys")
+st.header("Programs shared across journeys")
 shared = [r.to_dict() for r in loaded.backend.shared_across_journeys("program")]
 if shared:
     st.dataframe(shared, hide_index=True, width="stretch", column_order=["name", "journeys"])
