@@ -453,7 +453,10 @@ def test_selecting_a_row_explains_its_rule(monkeypatch, small):
     at.session_state["gaps_table"] = {"selection": {"rows": [14], "columns": []}}
     rerun(at)
     assert texts(at.header) == [f"Rule `{rows['rule'][14]}`"]
-    assert texts(at.text)[0].startswith(f"{rows['rule'][14]}:")
+    shown = texts(at.text)
+    assert shown[0] == rows["message"][14]  # the whole finding, as written
+    assert shown[1] == f"Suggestion: {rows['suggestion'][14]}"
+    assert shown[2].startswith(f"{rows['rule'][14]}:")
 
 
 def test_open_this_steps_journey_switches_to_the_journey_page(monkeypatch, small):

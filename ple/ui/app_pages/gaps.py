@@ -38,12 +38,17 @@ st.write(f"**{len(findings)}** finding(s).")
 selection = st.dataframe(
     [f.to_dict() for f in findings], hide_index=True, width="stretch", key="gaps_table",
     on_select="rerun", selection_mode="single-row",
-    column_order=["severity", "rule", "journey", "step", "message", "suggestion", "accepted"])
+    column_order=["severity", "rule", "journey", "step", "message", "suggestion", "accepted"],
+    column_config={"message": st.column_config.TextColumn(width="large"),
+                   "suggestion": st.column_config.TextColumn(width="medium")})
 
 picked = [row for row in (selection.selection.rows if selection else [])
           if row < len(findings)]
 if picked:
     finding = findings[picked[0]]
+    with st.container(border=True):  # st.text: user text shown as written, never as markup
+        st.text(finding.message)
+        st.text(f"Suggestion: {finding.suggestion}")
     st.header(f"Rule `{finding.rule}`")
     st.text(explain(finding.rule))
     if finding.step and st.button("Open this step's journey", key="gaps_open_journey"):

@@ -25,7 +25,7 @@ st.dataframe(rows, hide_index=True, width="stretch",
                             "people a year": st.column_config.NumberColumn(format="localized")})
 
 st.header("Agencies across life experiences")
-small_print("Steps each agency runs in each journey; empty means it takes no part.")
+small_print("Steps each agency runs in each journey; None means it takes no part.")
 st.dataframe(agency_matrix(loaded.workspace), hide_index=True, width="stretch")
 
 st.header("Programs shared across journeys")
