@@ -9,8 +9,7 @@ from __future__ import annotations
 import html
 
 from ple.diagram.interactive import journey_html
-from ple.diagram.layout import lanes
-from ple.diagram.style import HANDOFF_STYLES, agency_colours
+from ple.diagram.legend import agency_legend, handoff_legend
 from ple.export.formats.tables import step_table
 from ple.export.registry import Artifact, ExportContext, exporter
 from ple.views.journey import finding_counts
@@ -19,9 +18,6 @@ _STYLE = """
 body { font-family: sans-serif; margin: 1.5rem; color: #1a1a1a; }
 h1 { margin-bottom: .2rem; } .meta { color: #444; margin-top: 0; }
 .legend { display: flex; gap: 2.5rem; flex-wrap: wrap; margin: 1rem 0; }
-.swatch { display: inline-block; width: 1em; height: 1em; border: 1px solid #222;
-          vertical-align: middle; margin-right: .4em; }
-.line { display: inline-block; width: 2.5em; vertical-align: middle; margin-right: .4em; }
 table { border-collapse: collapse; font-size: .9rem; } th, td { border: 1px solid #bbb;
 padding: .25rem .5rem; text-align: left; vertical-align: top; } th { background: #eee; }
 iframe { width: 100%; height: 660px; border: 1px solid #999; }
@@ -40,15 +36,9 @@ def generate_page(context: ExportContext) -> str:
     e = html.escape
     diagram = journey_html(workspace, journey.id,
                            finding_counts=finding_counts(context.report.findings, journey.id))
-    agencies = "".join(
-        f"<li><span class='swatch' style='background:{colour}'></span>"
-        f"{e(workspace.agency_label(a))}: {e(workspace.agencies[a].name)}</li>"
-        for a, colour in agency_colours(lanes(journey)).items())
-    handoffs = "".join(
-        f"<li><span class='line' style='border-top:3px "
-        f"{'solid' if not s.dashes else 'dashed' if s.dashes[0] > 3 else 'dotted'} "
-        f"{s.colour}'></span><strong>{e(s.label)}</strong>: {e(s.meaning)}</li>"
-        for s in HANDOFF_STYLES.values())
+    agencies = "".join(f"<li>{entry}</li>"
+                       for entry in agency_legend(workspace, journey, full_names=True))
+    handoffs = "".join(f"<li>{entry}</li>" for entry in handoff_legend())
     columns = ["order", "name", "agency", "channels", "minutes", "wait_days", "requests"]
     rows = "".join(
         "<tr>" + "".join(

@@ -1,12 +1,11 @@
 """Journey: the interactive diagram of one journey, its burden and its steps as text."""
 
-import html
 
 import streamlit as st
 
 from ple.diagram.interactive import journey_html
 from ple.diagram.layout import lanes
-from ple.diagram.style import HANDOFF_STYLES, agency_colours
+from ple.diagram.legend import agency_legend, handoff_legend
 from ple.export import all_exporters
 from ple.export.bundle import download_name, journey_download
 from ple.metrics import journey_metrics
@@ -77,19 +76,10 @@ else:
 legend_agencies, legend_handoffs = st.columns(2)
 with legend_agencies:
     st.markdown("**Agencies (lanes)**")
-    colours = agency_colours(lanes(journey))
-    st.markdown("  \n".join(
-        f"<span style='display:inline-block;width:1em;height:1em;background:{colour};"
-        f"border:1px solid #222;vertical-align:middle'></span> "
-        f"{html.escape(workspace.agency_label(a))}" for a, colour in colours.items()),
-        unsafe_allow_html=True)
+    st.markdown("  \n".join(agency_legend(workspace, journey)), unsafe_allow_html=True)
 with legend_handoffs:
     st.markdown("**Handoffs (line and label)**")
-    st.markdown("  \n".join(
-        f"<span style='display:inline-block;width:2.5em;border-top:3px "
-        f"{'solid' if not s.dashes else 'dashed' if s.dashes[0] > 3 else 'dotted'} "
-        f"{s.colour};vertical-align:middle'></span> **{s.label}**: {s.meaning}"
-        for s in HANDOFF_STYLES.values()), unsafe_allow_html=True)
+    st.markdown("  \n".join(handoff_legend()), unsafe_allow_html=True)
     small_print("⚠ n on a step: n open gap findings (see the Gaps page).")
 
 metrics = journey_metrics(workspace, journey_id, persona)

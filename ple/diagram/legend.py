@@ -1,0 +1,44 @@
+"""Legend entries for a journey's diagram, as small escaped HTML fragments.
+
+The app's Journey page and the exported HTML page show the same legends; each
+entry is a colour swatch or a line sample (drawn in the diagram's own style) and
+its words, with every piece of user text HTML-escaped.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from ple.diagram.layout import lanes
+from ple.diagram.style import HANDOFF_STYLES, EdgeStyle, agency_colours
+from ple.model import Journey, Workspace
+
+_SAMPLE = "display:inline-block;vertical-align:middle;margin-right:.4em;"
+
+
+def _css_line(style: EdgeStyle) -> str:
+    """The CSS border pattern closest to the diagram's dashes."""
+    if not style.dashes:
+        return "solid"
+    return "dashed" if style.dashes[0] > 3 else "dotted"
+
+
+def agency_legend(workspace: Workspace, journey: Journey, *, full_names: bool = False) -> list[str]:
+    """One entry per agency lane: its colour and its label (and full name if asked)."""
+    entries = []
+    for agency, colour in agency_colours(lanes(journey)).items():
+        words = escape(workspace.agency_label(agency))
+        if full_names:
+            words += f": {escape(workspace.agencies[agency].name)}"
+        entries.append(f"<span style='{_SAMPLE}width:1em;height:1em;background:{colour};"
+                       f"border:1px solid #222'></span>{words}")
+    return entries
+
+
+def handoff_legend() -> list[str]:
+    """One entry per handoff type: a line sample and what the type means."""
+    return [
+        f"<span style='{_SAMPLE}width:2.5em;border-top:3px {_css_line(s)} {s.colour}'>"
+        f"</span><strong>{escape(s.label)}</strong>: {escape(s.meaning)}"
+        for s in HANDOFF_STYLES.values()
+    ]
