@@ -1,0 +1,106 @@
+"""The time tax on small journeys whose hours can be worked out by hand."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+import yaml
+
+from ple.metrics.time_tax import Span, time_tax, time_tax_saved
+from ple.model import Journey
+
+
+def journey(text: str) -> Journey:
+    return Journey.model_validate(yaml.safe_load(textwrap.dedent(text)))
+
+
+# apply (60 min) -> 40% interview (120 min) -> decide (30 min, end)
+#               \-> 60% decide
+WITH_SHARES = """
+id: retire
+name: Retire
+volume: {per_year: 1000, source: A cited table}
+steps:
+  - id: apply
+    name: Apply
+    agency: ssa
+    burden: {minutes: 60, wait_days: 30}
+    next:
+      - {to: interview, share: 0.4}
+      - {to: decide, share: 0.6}
+  - id: interview
+    name: Interview
+    agency: ssa
+    burden: {minutes: 120}
+    next: [{to: decide}]
+  - id: decide
+    name: Decide
+    agency: ssa
+    burden: {minutes: 30}
+    end: true
+"""
+
+
+def test_shares_weight_the_steps_behind_them_and_give_one_figure():
+    tax = time_tax(journey(WITH_SHARES))
+    # 1 h + 0.4 x 2 h + 0.5 h per person; waiting days are not the person's time.
+    assert tax.hours_per_person == Span(2.3, 2.3)
+    assert tax.hours_per_person.exact
+    assert tax.hours_per_year.low == pytest.approx(2300)
+    assert tax.reach["decide"] == Span(1.0, 1.0)
+    assert tax.branches_without_share == ()
+
+
+def test_a_branch_without_share_makes_a_range_not_a_guess():
+    text = WITH_SHARES.replace("{to: interview, share: 0.4}", "{to: interview}")
+    tax = time_tax(journey(text))
+    # Low: nobody goes to the interview, so only the 0.6 reach the decision:
+    # 1 h + 0.6 x 0.5 h. High: everyone the 0.6 share leaves (0.4) is interviewed.
+    assert tax.hours_per_person.low == pytest.approx(1.3)
+    assert tax.hours_per_person.high == pytest.approx(2.3)
+    assert tax.branches_without_share == (("apply", "interview"),)
+
+
+def test_two_branches_without_shares_may_each_be_taken_by_everyone():
+    text = (WITH_SHARES.replace("{to: interview, share: 0.4}", "{to: interview}")
+            .replace("{to: decide, share: 0.6}", "{to: decide}"))
+    tax = time_tax(journey(text))
+    assert tax.hours_per_person == Span(1.0, 3.5)
+    assert tax.hours_per_year == Span(1000.0, 3500.0)
+
+
+def test_a_step_without_minutes_is_listed_and_adds_nothing():
+    text = WITH_SHARES.replace("burden: {minutes: 120}", "burden: {wait_days: 3}")
+    tax = time_tax(journey(text))
+    assert tax.hours_per_person.low == pytest.approx(1.5)
+    assert tax.steps_without_minutes == ("interview",)
+
+
+def test_a_loop_is_walked_once_and_reported():
+    text = WITH_SHARES.replace("    next: [{to: decide}]",
+                               "    next: [{to: decide}]\n  - id: spare\n    name: Spare\n"
+                               "    agency: ssa\n    next: [{to: spare}]") \
+        .replace("    burden: {minutes: 30}\n    end: true",
+                 "    burden: {minutes: 30}\n    next: [{to: apply, share: 0.1}]")
+    tax = time_tax(journey(text))
+    assert tax.loops_cut == (("decide", "apply"),)
+    assert tax.hours_per_person == Span(2.3, 2.3)
+    assert "spare" not in tax.reach  # nobody reaches it
+
+
+def test_no_volume_means_no_time_tax():
+    assert time_tax(journey(WITH_SHARES.replace(
+        "volume: {per_year: 1000, source: A cited table}\n", ""))) is None
+
+
+def test_saving_compares_like_scenario_with_like():
+    current = time_tax(journey(WITH_SHARES.replace("{to: interview, share: 0.4}",
+                                                    "{to: interview}")))
+    future = time_tax(journey(WITH_SHARES.replace("burden: {minutes: 120}",
+                                                  "burden: {minutes: 0}")))
+    saved = time_tax_saved(current, future)
+    # Current: 1,300 h (nobody interviewed) to 2,300 h; the future, with its shares
+    # known, 1,500 h. If nobody was interviewed today, the future costs 200 h more.
+    assert saved.hours_per_year.low == pytest.approx(-200)
+    assert saved.hours_per_year.high == pytest.approx(800)
