@@ -1,0 +1,175 @@
+"""The equity walk: a journey through one person's eyes.
+
+From the journey's entry steps the person moves on through every step they can take;
+a step they cannot take stops them there, and everything only behind it is lost to
+them. Unknown is not no: a step whose data does not say what the person's constraint
+asks about is *unverified*. The walk is done twice, once letting unverified steps pass
+(what the person may reach) and once stopping at them (what they surely reach), so
+``completes`` is yes, no, or "unverified" (``None``) when the answer hangs on
+unverified steps. The same walk without constraints is the yardstick for ``lost``,
+``completes`` and the burden. Each step is visited once, so loops cannot hang it.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ple.collector import collector_paused
+from ple.equity.access import Access, StepAccess, step_access
+from ple.equity.burden import BurdenTotals, cheapest, sum_burden
+from ple.equity.personas import is_built_in, personas_to_walk
+from ple.errors import NotFoundError
+from ple.io.suggest import did_you_mean
+from ple.model import Journey, Persona, Step, Workspace
+
+
+@dataclass(frozen=True)
+class BlockedStep:
+    """A step the person reaches and cannot take."""
+
+    step: str
+    reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class UnverifiedStep:
+    """A step the person reaches whose data does not say whether they can take it."""
+
+    step: str
+    unknowns: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class EquityResult:
+    """One journey walked as one persona."""
+
+    journey: str
+    persona: str
+    persona_name: str
+    built_in: bool
+    completes: bool | None
+    """True: reaches an end the unconstrained walk reaches, through steps that pass;
+    False: cannot, even if every unverified step passes; None: it hangs on unverified steps."""
+    unconstrained_completes: bool
+    blocked: tuple[BlockedStep, ...]
+    lost: tuple[str, ...]
+    """Steps the unconstrained walk reaches that this person never reaches."""
+    unverified: tuple[UnverifiedStep, ...]
+    walked: tuple[str, ...]
+    """Steps the person reaches and may take (passing or unverified), in journey order."""
+    burden: BurdenTotals
+    unconstrained_burden: BurdenTotals
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "journey": self.journey,
+            "persona": self.persona,
+            "persona_name": self.persona_name,
+            "built_in": self.built_in,
+            "completes": self.completes,
+            "unconstrained_completes": self.unconstrained_completes,
+            "blocked": [{"step": b.step, "reasons": list(b.reasons)} for b in self.blocked],
+            "lost": list(self.lost),
+            "unverified": [{"step": u.step, "unknowns": list(u.unknowns)}
+                           for u in self.unverified],
+            "walked": list(self.walked),
+            "burden": self.burden.to_dict(),
+            "unconstrained_burden": self.unconstrained_burden.to_dict(),
+        }
+
+
+def walk(journey: Journey, persona: Persona) -> EquityResult:
+    """Walk ``journey`` as ``persona``."""
+    applies = _applies_to(journey, persona)
+    steps = {s.id: s for s in journey.steps if applies(s)}
+    entries = [e for e in journey.entry_steps if e in steps]
+    access = _access_of(steps, persona)
+    everyone = _reach(steps, entries, lambda step: True)
+    may = _reach(steps, entries, lambda step: access[step].access is not Access.blocked)
+    surely = _reach(steps, entries, lambda step: access[step].access is Access.passes)
+    ends = {s for s in everyone if steps[s].end}
+    may_end = {s for s in may if s in ends and access[s].access is not Access.blocked}
+    sure_end = {s for s in surely if s in ends and access[s].access is Access.passes}
+    completes = True if sure_end else (None if may_end else False)
+    order = [s.id for s in journey.steps if s.id in steps]
+    walked = [s for s in order if s in may and access[s].access is not Access.blocked]
+    return EquityResult(
+        journey=journey.id,
+        persona=persona.id,
+        persona_name=persona.name,
+        built_in=is_built_in(journey, persona),
+        completes=completes,
+        unconstrained_completes=bool(ends),
+        blocked=tuple(BlockedStep(s, access[s].reasons) for s in order
+                      if s in may and access[s].access is Access.blocked),
+        lost=tuple(s for s in order if s in everyone and s not in may),
+        unverified=tuple(UnverifiedStep(s, access[s].unknowns) for s in walked
+                         if access[s].access is Access.unverified),
+        walked=tuple(walked),
+        burden=sum_burden({s: cheapest(steps[s], access[s].channels) for s in walked}),
+        unconstrained_burden=sum_burden({
+            s: cheapest(steps[s], steps[s].channels if steps[s].channels else [None])
+            for s in order if s in everyone}),
+    )
+
+
+def walk_journeys(
+    workspace: Workspace, journey_ids: Sequence[str] | None = None,
+    personas: Sequence[str] | None = None,
+) -> list[EquityResult]:
+    """Walk each journey (or the ones named) as each persona (default: see
+    :func:`~ple.equity.personas.personas_to_walk`). Unknown ids raise NotFoundError."""
+    ids = list(journey_ids) if journey_ids else sorted(workspace.journeys)
+    for journey_id in ids:
+        if journey_id not in workspace.journeys:
+            raise NotFoundError(f"no journey {journey_id!r} in the workspace"
+                                f"{did_you_mean(journey_id, workspace.journeys)}")
+    results = []
+    with collector_paused():
+        for journey_id in ids:
+            journey = workspace.journeys[journey_id]
+            results += [walk(journey, p) for p in personas_to_walk(journey, personas)]
+    return results
+
+
+def _applies_to(journey: Journey, persona: Persona) -> Callable[[Step], bool]:
+    """A journey's own persona walks only the steps meant for it; a built-in walks all."""
+    if is_built_in(journey, persona):
+        return lambda step: True
+    return lambda step: step.personas is None or persona.id in step.personas
+
+
+def _access_of(steps: dict[str, Step], persona: Persona) -> dict[str, StepAccess]:
+    """Each step's verdict; steps that say the same things share one verdict."""
+    verdicts: dict[tuple, StepAccess] = {}
+    access = {}
+    for step in steps.values():
+        key = (tuple(step.channels) if step.channels is not None else None,
+               tuple(step.languages) if step.languages is not None else None,
+               tuple(step.accommodations) if step.accommodations is not None else None)
+        verdict = verdicts.get(key)
+        if verdict is None:
+            verdict = verdicts[key] = step_access(step, persona)
+        access[step.id] = StepAccess(step.id, verdict.access, verdict.channels,
+                                     verdict.reasons, verdict.unknowns)
+    return access
+
+
+def _reach(
+    steps: dict[str, Step], entries: list[str], passes: Callable[[str], bool]
+) -> set[str]:
+    """Steps reached from ``entries``; a step that does not pass is reached, not left."""
+    seen = set(entries)
+    queue = deque(entries)
+    while queue:
+        step = queue.popleft()
+        if not passes(step):
+            continue
+        for move in steps[step].next:
+            if move.to in steps and move.to not in seen:
+                seen.add(move.to)
+                queue.append(move.to)
+    return seen
