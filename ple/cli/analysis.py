@@ -73,7 +73,8 @@ def gaps(path: str | None, journeys: tuple[str, ...], rules: tuple[str, ...],
 
 METRIC_COLUMNS = ["journey", "persona", "steps", "minutes", "wait_days", "cost_usd", "visits",
                   "unknown", "agencies", "handoffs", "data_items_requested",
-                  "data_items_requested_more_than_once", "critical_path_wait_days"]
+                  "data_items_requested_more_than_once", "critical_path_wait_days",
+                  "learning", "compliance", "psychological", "hours_a_year"]
 
 
 @click.command()
@@ -84,18 +85,19 @@ METRIC_COLUMNS = ["journey", "persona", "steps", "minutes", "wait_days", "cost_u
 @formats_option(REPORT_FORMATS)
 def metrics(path: str, journey: str | None, persona: str | None, no_cache: bool,
             fmt: str) -> None:
-    """Burden per journey and persona: time, waiting, cost, visits, handoffs, repeats."""
-    from ple.metrics import portfolio_metrics
+    """Burden per journey and persona: time, waiting, cost, visits, handoffs, repeats,
+    the three costs of sludge and the time tax (the public's hours a year)."""
+    from ple.metrics import metrics_report
 
     workspace = load(path, no_cache)
     with unknown_ids_are_usage_errors():
-        rows = portfolio_metrics(workspace, journey, persona)
+        rows = metrics_report(workspace, journey, persona)
     if fmt == "json":
         click.echo(json.dumps({"metrics": [r.to_dict() for r in rows]}, indent=2))
         return
     flat = []
     for row in rows:
-        record = row.to_dict()
+        record = {**row.burden.to_dict(), **row.summary()}
         record["unknown"] = [f"{k} {v}" for k, v in record["unknown"].items() if v]
         record["handoffs"] = [f"{k} {v}" for k, v in record["handoffs"].items()]
         flat.append(record)

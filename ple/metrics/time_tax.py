@@ -41,6 +41,11 @@ class Span:
     def scaled(self, factor: float) -> Span:
         return Span(self.low * factor, self.high * factor)
 
+    def text(self, digits: int = 0) -> str:
+        """``1,250`` when exact, else ``1,000 to 3,500``, with thousands separators."""
+        low, high = f"{self.low:,.{digits}f}", f"{self.high:,.{digits}f}"
+        return low if low == high else f"{low} to {high}"
+
 
 @dataclass(frozen=True)
 class TimeTax:

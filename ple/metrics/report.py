@@ -1,0 +1,68 @@
+"""Everything ``ple metrics`` reports for a journey or persona, gathered in one call.
+
+The burden figures (:mod:`ple.metrics.burden`), the three costs of sludge
+(:mod:`ple.metrics.sludge`) and, on a journey's own row, the time tax
+(:mod:`ple.metrics.time_tax`), so the shells ask once and render.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ple.collector import collector_paused
+from ple.metrics.burden import JourneyMetrics, portfolio_metrics
+from ple.metrics.sludge import Sludge, SludgeFigure, sludge
+from ple.metrics.time_tax import TimeTax, time_tax
+from ple.model import Workspace
+
+
+@dataclass(frozen=True)
+class MetricsRow:
+    """One row of the metrics report: a journey, or one of its personas."""
+
+    burden: JourneyMetrics
+    sludge: Sludge
+    time_tax: TimeTax | None
+    """Only on a journey's own row, and only when the journey has a ``volume``."""
+
+    def to_dict(self) -> dict[str, Any]:
+        costs = self.sludge.to_dict()
+        return {
+            **self.burden.to_dict(),
+            "sludge": {cost: costs[cost] for cost in ("learning", "compliance",
+                                                      "psychological")},
+            "time_tax": self.time_tax.to_dict() if self.time_tax else None,
+        }
+
+    def summary(self) -> dict[str, str]:
+        """The three costs and the time tax as short table cells."""
+        cells = {cost: ", ".join(_cell(f) for f in figures)
+                 for cost, figures in self.sludge.costs().items()}
+        cells["hours_a_year"] = self.time_tax.hours_per_year.text() if self.time_tax else ""
+        return cells
+
+
+def metrics_report(
+    workspace: Workspace, journey_id: str | None = None, persona: str | None = None
+) -> list[MetricsRow]:
+    """Rows as :func:`~ple.metrics.burden.portfolio_metrics` gives them, with sludge and
+    time tax. A persona row's sludge follows the equity walk (its channels, languages and
+    needs applied); its burden figures are the plain filter on ``Step.personas``."""
+    rows = []
+    with collector_paused():
+        for burden in portfolio_metrics(workspace, journey_id, persona):
+            journey = workspace.journeys[burden.journey]
+            rows.append(MetricsRow(
+                burden=burden,
+                sludge=sludge(workspace, burden.journey, burden.persona),
+                time_tax=time_tax(journey) if burden.persona is None else None,
+            ))
+    return rows
+
+
+def _cell(figure: SludgeFigure) -> str:
+    value = figure.value
+    number = f"{value:,.0f}" if value == int(value) else f"{value:,.1f}"
+    unknown = f" ({len(figure.unknown)} unknown)" if figure.unknown else ""
+    return f"{number} {figure.key.replace('_', ' ')}{unknown}"
