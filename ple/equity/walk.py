@@ -20,7 +20,7 @@ from typing import Any
 from ple.collector import collector_paused
 from ple.equity.access import Access, StepAccess, step_access
 from ple.equity.burden import BurdenTotals, cheapest, sum_burden
-from ple.equity.personas import is_built_in, personas_to_walk
+from ple.equity.personas import BUILT_IN_IDS, is_built_in, personas_to_walk
 from ple.errors import NotFoundError
 from ple.io.suggest import did_you_mean
 from ple.model import Journey, Persona, Step, Workspace
@@ -62,6 +62,34 @@ class EquityResult:
     """Steps the person reaches and may take (passing or unverified), in journey order."""
     burden: BurdenTotals
     unconstrained_burden: BurdenTotals
+
+    @property
+    def verdict(self) -> str:
+        """``completes``, ``blocked``, ``unverified``, or ``no end`` when nobody can finish."""
+        if not self.unconstrained_completes:
+            return "no end"
+        return {True: "completes", False: "blocked", None: "unverified"}[self.completes]
+
+    def summary(self) -> dict[str, Any]:
+        """The result as short table cells, the person's figures beside everyone's."""
+        def minutes(totals: BurdenTotals) -> str:
+            unknown = totals.unknown["minutes"]
+            return f"{totals.minutes:,.0f}" + (f" (+{unknown} unknown)" if unknown else "")
+
+        return {
+            "journey": self.journey,
+            "persona": self.persona,
+            "completes": self.verdict,
+            "blocked": [f"{b.step}: {'; '.join(b.reasons)}" for b in self.blocked],
+            "lost": len(self.lost),
+            "unverified": len(self.unverified),
+            "minutes": minutes(self.burden),
+            "everyone_minutes": minutes(self.unconstrained_burden),
+            "wait_days": f"{self.burden.wait_days:,.0f}",
+            "everyone_wait_days": f"{self.unconstrained_burden.wait_days:,.0f}",
+            "visits": f"{self.burden.visits:,.0f}",
+            "everyone_visits": f"{self.unconstrained_burden.visits:,.0f}",
+        }
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -127,12 +155,23 @@ def walk_journeys(
         if journey_id not in workspace.journeys:
             raise NotFoundError(f"no journey {journey_id!r} in the workspace"
                                 f"{did_you_mean(journey_id, workspace.journeys)}")
+    journeys = [workspace.journeys[i] for i in ids]
+    if personas:  # a journey's own persona is walked on the journeys that have it
+        for name in personas:
+            if not any(_has(j, name) for j in journeys):
+                personas_to_walk(journeys[0], [name])  # raises, naming what exists
     results = []
     with collector_paused():
-        for journey_id in ids:
-            journey = workspace.journeys[journey_id]
-            results += [walk(journey, p) for p in personas_to_walk(journey, personas)]
+        for journey in journeys:
+            names = [n for n in personas if _has(journey, n)] if personas else None
+            if names == []:
+                continue
+            results += [walk(journey, p) for p in personas_to_walk(journey, names)]
     return results
+
+
+def _has(journey: Journey, name: str) -> bool:
+    return name in BUILT_IN_IDS or any(p.id == name for p in journey.personas)
 
 
 def _applies_to(journey: Journey, persona: Persona) -> Callable[[Step], bool]:

@@ -760,3 +760,44 @@ def test_the_low_score_threshold_comes_from_the_settings(write, threshold, expec
     settings = f"settings: {{gaps: {{low_score: {threshold}}}}}\n"
     findings = run(write, BASE, "low-score", settings=settings).findings
     assert [(f.step, f.message) for f in findings] == expected
+
+
+def with_persona(journey: str, persona: str) -> str:
+    return journey + f"personas:\n  - {persona}\n"
+
+
+def test_a_persona_that_can_use_a_channel_of_every_step_is_not_reported(write):
+    journey = with_persona(BASE, "{id: offline, name: Offline, can_use: {channels: "
+                                 "[phone, in_person, mail]}}")
+    assert run(write, journey, "persona-blocked").findings == []
+
+
+def test_a_persona_stopped_before_every_end_is_reported(write):
+    journey = with_persona(BASE, "{id: offline, name: Offline, can_use: {channels: "
+                                 "[phone, in_person]}}")
+    finding = one(run(write, journey, "persona-blocked").findings)
+    assert anchors(finding) == at("persona-blocked", step="enroll", agencies=("cms",))
+    assert finding.message == (
+        "'Offline' (offline) cannot complete the journey. Blocked at 'Enroll in Medicare' "
+        "(CMS): offered only online or by mail, which this person cannot use. 1 step(s) "
+        "behind are lost to them."
+    )
+
+
+def test_a_persona_whose_way_hangs_on_unknown_accommodations_is_unverified(write):
+    journey = with_persona(BASE, "{id: easy, name: Easy read, needs: [easy_read]}")
+    finding = one(run(write, journey, "persona-blocked").findings)
+    assert anchors(finding) == at("persona-blocked", "info", step="plan",
+                                  agencies=("ssa", "cms"), unverified=True)
+    assert finding.message == (
+        "Whether 'Easy read' (easy) can complete the journey is unverified. Each of 'Plan "
+        "retirement' (SSA), 'Apply for benefits' (SSA), 'Enroll in Medicare' (CMS) does not "
+        "say whether it offers easy read.")
+
+
+def test_a_persona_whose_need_is_listed_everywhere_is_not_reported(write):
+    listed = "    accommodations: [easy_read]\n"
+    journey = (BASE.replace("    languages: [en, es]\n", "    languages: [en, es]\n" + listed)
+               .replace("    languages: [en, es, zh]\n", "    languages: [en, es, zh]\n" + listed))
+    journey = with_persona(journey, "{id: easy, name: Easy read, needs: [easy_read]}")
+    assert run(write, journey, "persona-blocked").findings == []

@@ -10,6 +10,7 @@ from ple.gaps.rules import (  # noqa: F401 - imported to register
     dead_end,
     language_access,
     low_score,
+    persona_blocked,
     ping_pong,
     repeated_request,
     single_channel,

@@ -1,0 +1,54 @@
+"""``ple equity``: walk journeys as people with constraints and say who cannot finish."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from ple.cli.common import (
+    EXIT_INVALID,
+    EXIT_OK,
+    formats_option,
+    load,
+    no_cache_option,
+    unknown_ids_are_usage_errors,
+)
+from ple.cli.render import emit_rows
+
+EQUITY_COLUMNS = ["journey", "persona", "completes", "blocked", "lost", "unverified",
+                  "minutes", "everyone_minutes", "wait_days", "everyone_wait_days", "visits",
+                  "everyone_visits"]
+
+
+@click.command()
+@click.argument("path", type=click.Path(path_type=str))
+@click.option("--journey", "journeys", multiple=True, help="Only this journey (repeatable).")
+@click.option("--as", "personas", multiple=True, metavar="PERSONA",
+              help="Walk as this persona: a built-in (no-internet, limited-english-es, "
+                   "cannot-travel, screen-reader) or one of the journey's own (repeatable). "
+                   "Default: the built-ins and the journey's personas with constraints.")
+@click.option("--fail-on", type=click.Choice(["blocked", "never"]), default="blocked",
+              show_default=True,
+              help="blocked: exit 1 when a persona cannot complete a journey that everyone "
+                   "else can. Unverified never fails.")
+@no_cache_option
+@formats_option(("table", "json", "md"))
+def equity(path: str, journeys: tuple[str, ...], personas: tuple[str, ...], fail_on: str,
+           no_cache: bool, fmt: str) -> None:
+    """Who cannot finish a journey, where they are stopped, and what it costs them."""
+    from ple.equity import walk_journeys
+
+    workspace = load(path, no_cache)
+    with unknown_ids_are_usage_errors():
+        results = walk_journeys(workspace, journeys or None, personas or None)
+    if fmt == "json":
+        click.echo(json.dumps({"results": [r.to_dict() for r in results]}, indent=2,
+                              ensure_ascii=False))
+    else:
+        emit_rows([r.summary() for r in results], EQUITY_COLUMNS, fmt, "results")
+    shut_out = [r for r in results if r.completes is False and r.unconstrained_completes]
+    click.echo(f"{len(results)} walks: {len(shut_out)} cannot complete, "
+               f"{sum(r.completes is None for r in results)} unverified", err=True)
+    sys.exit(EXIT_INVALID if fail_on == "blocked" and shut_out else EXIT_OK)
