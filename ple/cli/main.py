@@ -16,6 +16,7 @@ from ple.cli.common import (
     no_cache_option,
     path_argument,
 )
+from ple.cli.compare import compare
 from ple.cli.equity import equity
 from ple.cli.export import export
 from ple.cli.imports import import_group
@@ -109,4 +110,5 @@ cli.add_command(gaps)
 cli.add_command(metrics)
 cli.add_command(equity)
 cli.add_command(export)
+cli.add_command(compare)
 cli.add_command(import_group)

@@ -1,0 +1,103 @@
+"""The comparison brief, read back: Markdown with GitHub's table rules, HTML with the
+standard library's parser; hostile names survive as text in both."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+import yaml
+
+from ple.compare import compare_journeys
+from ple.export.comparison import comparison_download, comparison_markdown, comparison_page
+from ple.model import Workspace
+from tests.compare.conftest import PROPOSED, TODAY
+from tests.compare.conftest import load as load_pair
+from tests.export.helpers import (
+    HOSTILE,
+    HOSTILE_CATALOG,
+    HOSTILE_JOURNEY,
+    PAYLOADS,
+    hostile,
+    load,
+)
+from tests.export.test_brief import cell_text, flat, tables
+from tests.export.test_page import Page
+
+
+@pytest.fixture
+def pair(write) -> Workspace:
+    return load_pair(write, ("today.yaml", TODAY), ("proposed.yaml", PROPOSED))
+
+
+@pytest.fixture
+def hostile_pair(tmp_path) -> Workspace:
+    """The hostile journey and a proposal that drops its second step, adds one and makes
+    the first handoff automatic: every table of the brief has hostile text."""
+    future = copy.deepcopy(HOSTILE_JOURNEY)
+    future.update(id="hostile-future", name=hostile("Proposal"), state="future",
+                  baseline="hostile")
+    first, _, third = future["steps"]
+    first["next"][0] = {"to": "new", "handoff": {"type": "automatic", "shares": ["ssn"]}}
+    future["steps"] = [first, {"id": "new", "name": hostile("New step"), "agency": "cms",
+                               "requests": ["ssn"], "next": [{"to": "third"}]}, third]
+    folder = tmp_path / "hostile"
+    folder.mkdir()
+    (folder / "catalog.yaml").write_text(yaml.safe_dump(HOSTILE_CATALOG), encoding="utf-8")
+    for journey in (HOSTILE_JOURNEY, future):
+        (folder / f"{journey['id']}.yaml").write_text(yaml.safe_dump(journey),
+                                                      encoding="utf-8")
+    return load(folder)
+
+
+def test_markdown_tables_read_back(pair):
+    text = comparison_markdown(pair, compare_journeys(pair, "today", "proposed"))
+    found = {tuple(header): rows for header, rows in tables(text)}
+    burden = found[("figure", "today", "proposed", "change", "not recorded (today / proposed)")]
+    assert ["Customer minutes (hands-on)", "195", "100", "95 fewer", "1 / 1 steps"] in burden
+    steps = found[("change", "step", "agency", "what changed")]
+    assert [row[0] for row in steps] == ["added", "changed", "changed", "removed"]
+    assert "## In short" in text and text.endswith("are in both journeys and are not listed.\n")
+
+
+def test_hostile_text_survives_the_markdown_brief(hostile_pair):
+    comparison = compare_journeys(hostile_pair, "hostile", "hostile-future")
+    text = comparison_markdown(hostile_pair, comparison)
+    assert "<script>" not in text
+    cells = [cell_text(c) for _, rows in tables(text) for row in rows for c in row]
+    assert any(flat(hostile("Step 2")) in c for c in cells)  # the removed step
+    assert any(flat(hostile("New step")) in c for c in cells)
+    assert flat(f"# {hostile('Journey')}") in cell_text(text.split("\n")[0])
+
+
+def test_html_page_is_self_contained_and_lists_every_change(pair):
+    comparison = compare_journeys(pair, "today", "proposed")
+    page = Page(comparison_page(pair, comparison))
+    assert "".join(page.title) == "Retire today → Retire, proposed: comparison"
+    assert page.loads == []
+    [iframe] = page.iframes
+    assert "Diagram comparing" in iframe["title"] and "<html" in iframe["srcdoc"]
+    assert ["removed", "Visit an office", "SSA", ""] in page.rows
+    assert "what changed" in page.headers
+
+
+def test_hostile_text_is_escaped_in_the_html_brief(hostile_pair):
+    comparison = compare_journeys(hostile_pair, "hostile", "hostile-future")
+    text = comparison_page(hostile_pair, comparison)
+    page = Page(text)
+    assert page.loads == []
+    for payload in PAYLOADS:
+        if "<" in payload:
+            outside = text.split("srcdoc=")[0] + text.split("></iframe>")[1]
+            assert payload not in outside
+    assert any(HOSTILE in cell for row in page.rows for cell in row)
+
+
+def test_downloads_are_named_after_the_pair(pair):
+    comparison = compare_journeys(pair, "today", "proposed")
+    md = comparison_download(pair, comparison, "md")
+    html = comparison_download(pair, comparison, "html")
+    assert (md.file_name, md.media_type) == ("today-vs-proposed.md", "text/markdown")
+    assert (html.file_name, html.media_type) == ("today-vs-proposed.html", "text/html")
+    with pytest.raises(ValueError, match="use md or html"):
+        comparison_download(pair, comparison, "pdf")
