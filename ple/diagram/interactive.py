@@ -25,11 +25,26 @@ import re
 import textwrap
 from collections import Counter
 from collections.abc import Collection, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from ple.diagram.layout import COLUMN_WIDTH, LANE_HEIGHT, lanes, place_steps
 from ple.diagram.style import HANDOFF_STYLES, WITHIN_AGENCY, agency_colours, text_colour
 from ple.model import Journey, Step, Workspace
+
+
+@dataclass(frozen=True)
+class StepMark:
+    """A word on a step's box, and a border, that say something about the step.
+
+    Marks never rely on colour: the ``label`` is written on the box (and in its tooltip,
+    with the ``note``), and the border is thicker, dashed when ``dashed``.
+    """
+
+    label: str
+    note: str = ""
+    dashed: bool = False
+
 
 MAX_STEPS_DRAWN = 500
 """Above this many steps the diagram shows agency-to-agency handoff counts instead."""
@@ -100,12 +115,14 @@ def journey_html(
     visible: Collection[str] | None = None,
     highlight: Collection[tuple[str, str]] = (),
     finding_counts: Mapping[str, int] | None = None,
+    marks: Mapping[str, StepMark] | None = None,
     height: int = 620,
 ) -> str:
     """The journey (or its ``visible`` steps) as a self-contained interactive page.
 
     ``highlight`` names transitions (from, to) to draw thick, e.g. a handoff query's
-    answer; ``finding_counts`` marks steps with gap findings.
+    answer; ``finding_counts`` marks steps with gap findings; ``marks`` writes a word on
+    steps (the equity walk's blocked and lost steps).
     """
     journey = workspace.journeys[journey_id]
     shown = [s for s in journey.steps if visible is None or s.id in set(visible)]
@@ -121,16 +138,24 @@ def journey_html(
     for step in shown:
         where, colour = placements[step.id], colours[step.agency]
         marker = f"⚠ {counts[step.id]}\n" if counts.get(step.id) else ""
+        mark = (marks or {}).get(step.id)
+        if mark is not None:
+            marker = f"{mark.label}\n" + marker
+        tooltip = step_tooltip(workspace, journey, step, counts.get(step.id, 0))
+        if mark is not None:
+            tooltip = safe_text(f"{mark.label}: {mark.note}\n") + tooltip
+        flagged = bool(counts.get(step.id)) or mark is not None
+        dashed = mark.dashed if mark is not None else bool(counts.get(step.id))
         nodes.append({
             "id": step.id, "label": marker + _wrap(step.name), "x": where.x, "y": where.y,
             "shape": "box", "physics": False, "margin": 10,
-            "title": step_tooltip(workspace, journey, step, counts.get(step.id, 0)),
+            "title": tooltip,
             "color": {"background": colour, "border": "#222222",
                       "highlight": {"background": colour, "border": "#000000"},
                       "hover": {"background": colour, "border": "#000000"}},
             "font": {"color": text_colour(colour), "face": "sans-serif", "size": 15},
-            "borderWidth": 4 if counts.get(step.id) else 1,
-            "shapeProperties": {"borderDashes": [6, 3] if counts.get(step.id) else False},
+            "borderWidth": (6 if mark is not None else 4) if flagged else 1,
+            "shapeProperties": {"borderDashes": [6, 3] if dashed else False},
         })
     ids = {s.id for s in shown}
     for step in shown:

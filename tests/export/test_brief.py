@@ -72,13 +72,18 @@ def test_headings(case) -> None:
     headings = [line for line in text.split("\n") if line.startswith("#")]
     assert cell_text(headings[0].removeprefix("# ")) == flat(workspace.journeys[journey_id].name)
     assert headings[1] == "## Summary"
-    assert re.fullmatch(r"## Gap findings \(\d+ open\)", headings[2])
-    assert headings[3:] == ["## Steps"]
+    assert headings[2] == "## Equity: who cannot finish"
+    assert re.fullmatch(r"## Gap findings \(\d+ open\)", headings[3])
+    assert headings[4:] == ["## Steps"]
 
 
 def test_tables(case) -> None:
     workspace, journey_id, text = case
-    (findings_header, findings), (steps_header, steps) = tables(text)
+    (equity_header, walks), (findings_header, findings), (steps_header, steps) = tables(text)
+    assert equity_header[:3] == ["persona", "completes", "blocked at"]
+    assert [row[0] for row in walks][:4] == [
+        "No home internet", "Limited English (Spanish only)", "Cannot travel",
+        "Screen reader user"]
     assert findings_header == ["severity", "rule", "finding", "suggestion"]
     open_count = int(re.search(r"## Gap findings \((\d+) open\)", text)[1])
     assert len(findings) == open_count
@@ -93,7 +98,8 @@ def test_hostile_text_is_escaped(hostile_ws: Workspace) -> None:
     text = export_text(hostile_ws, "hostile", "md")
     journey = hostile_ws.journeys["hostile"]
     assert "<" not in text and ">" not in text.replace("&gt;", "")  # no raw HTML at all
-    (_, findings), (_, steps) = tables(text)  # pipes escaped: every row keeps its shape
+    (_, walks), (_, findings), (_, steps) = tables(text)  # pipes escaped: rows keep shape
+    assert len(walks) == 4 + sum(1 for p in journey.personas if p.can_use or p.needs)
     assert [cell_text(row[1]) for row in steps] == [flat(s.name) for s in journey.steps]
     assert [row[4] for row in steps] == ["0.0", "", ""]  # zero minutes is not unknown
     assert findings and all(r"\|" in row[2] for row in findings)
@@ -109,7 +115,7 @@ def test_backslash_before_a_pipe_does_not_end_the_cell(write) -> None:
           - {id: a, name: 'C:\temp\|x and a trailing \', agency: ssa}
     """)
     workspace = load(folder)
-    [(_, _), (_, [row])] = tables(export_text(workspace, "j", "md"))
+    [_, (_, _), (_, [row])] = tables(export_text(workspace, "j", "md"))
     assert cell_text(row[1]) == "C:\\temp\\|x and a trailing \\"
 
 

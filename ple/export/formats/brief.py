@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import html
 
+from ple.equity import walk_journeys
 from ple.export.formats.tables import step_table
 from ple.export.registry import EXPORTERS, Artifact, ExportContext, exporter
-from ple.metrics import journey_metrics
+from ple.metrics import journey_metrics, time_tax
+from ple.model import Journey
+from ple.views.equity import equity_markdown
 
 
 def _cell(value: object) -> str:
@@ -43,7 +46,9 @@ def generate_brief(context: ExportContext, image: str | None = None) -> str:
         "recorded)",
         f"- Data items asked for: {metrics.data_items_requested}, of which "
         f"{metrics.data_items_requested_more_than_once} more than once",
+        *_time_tax_lines(journey),
         "",
+        *_equity_lines(context),
         f"## Gap findings ({len(open_findings)} open)", "",
         "| severity | rule | finding | suggestion |", "|---|---|---|---|",
         *(f"| {f.severity.value} | {f.rule} | {_cell(f.message)} | {_cell(f.suggestion)} |"
@@ -55,6 +60,29 @@ def generate_brief(context: ExportContext, image: str | None = None) -> str:
           for r in step_table(context)),
     ]
     return "\n".join(lines) + "\n"
+
+
+def _time_tax_lines(journey: Journey) -> list[str]:
+    tax = time_tax(journey)
+    if tax is None:
+        return []
+    return [f"- Time tax: {tax.hours_per_year.text()} hours a year "
+            f"({tax.people_per_year:,} people a year x {tax.hours_per_person.text(2)} hours "
+            f"each; source: {_cell(tax.source)})"]
+
+
+def _equity_lines(context: ExportContext) -> list[str]:
+    """Who cannot finish: the built-in personas and the journey's own, walked."""
+    results = walk_journeys(context.workspace, [context.journey.id])
+    shut_out = sum(r.completes is False and r.unconstrained_completes for r in results)
+    return [
+        "## Equity: who cannot finish", "",
+        f"{shut_out} of {len(results)} personas cannot complete the journey. A person is "
+        "blocked at a step offered only through channels or languages they cannot use, or "
+        "without an accommodation they need; *unverified* means the steps do not record it. "
+        "Minutes and waiting days marked ≥ are at least that (some steps do not say).", "",
+        equity_markdown(context.workspace, results, journey_column=False).rstrip("\n"), "",
+    ]
 
 
 @exporter("md", ".md", "text/markdown",

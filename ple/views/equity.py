@@ -1,0 +1,138 @@
+"""The equity walk as the Equity page, the brief and docs/equity.md show it.
+
+Rows name steps by their names, marks put words on the diagram's boxes (blocked, lost,
+unverified: never colour alone), and one Markdown table serves the workshop brief and
+the documentation alike.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from ple.diagram.interactive import StepMark
+from ple.equity import EquityResult
+from ple.equity.burden import BurdenTotals
+from ple.model import Workspace
+
+BLOCKED, LOST, UNVERIFIED = "⛔ BLOCKED", "✖ LOST", "? UNVERIFIED"
+"""The words written on the diagram's boxes."""
+
+VERDICTS = {
+    "completes": "completes",
+    "blocked": "cannot complete",
+    "unverified": "unverified",
+    "no end": "no end for anyone",
+}
+
+
+def step_marks(result: EquityResult) -> dict[str, StepMark]:
+    """Blocked, lost and unverified steps of one walk, as diagram marks."""
+    marks = {b.step: StepMark(BLOCKED, "; ".join(b.reasons)) for b in result.blocked}
+    marks |= {s: StepMark(LOST, "never reached by this person", dashed=True)
+              for s in result.lost}
+    marks |= {u.step: StepMark(UNVERIFIED, "; ".join(u.unknowns), dashed=True)
+              for u in result.unverified}
+    return marks
+
+
+def walk_rows(workspace: Workspace, results: Sequence[EquityResult]) -> list[dict[str, Any]]:
+    """One row per walk: who, the verdict, where they are stopped, what they lose."""
+    rows = []
+    for result in results:
+        journey = workspace.journeys[result.journey]
+        name = {s.id: s.name for s in journey.steps}
+        rows.append({
+            "persona": result.persona_name,
+            "id": result.persona,
+            "built in": result.built_in,
+            "completes": VERDICTS[result.verdict],
+            "blocked at": "; ".join(name[b.step] for b in result.blocked),
+            "steps lost": len(result.lost),
+            "steps unverified": len(result.unverified),
+            "minutes": _minutes(result.burden),
+            "everyone's minutes": _minutes(result.unconstrained_burden),
+        })
+    return rows
+
+
+def blocked_rows(workspace: Workspace, result: EquityResult) -> list[dict[str, Any]]:
+    """The steps that stop one person, with the agency and the reasons."""
+    journey = workspace.journeys[result.journey]
+    steps = {s.id: s for s in journey.steps}
+    return [{"step": steps[b.step].name, "agency": workspace.agency_label(steps[b.step].agency),
+             "why": "; ".join(b.reasons)} for b in result.blocked]
+
+
+def unverified_rows(workspace: Workspace, result: EquityResult) -> list[dict[str, Any]]:
+    journey = workspace.journeys[result.journey]
+    steps = {s.id: s for s in journey.steps}
+    return [{"step": steps[u.step].name, "agency": workspace.agency_label(steps[u.step].agency),
+             "the data does not say": "; ".join(u.unknowns)} for u in result.unverified]
+
+
+def burden_rows(result: EquityResult) -> list[dict[str, Any]]:
+    """The person's burden beside everyone's, figure by figure, with the unknown counts."""
+    labels = {"minutes": "Active minutes", "wait_days": "Waiting days",
+              "cost_usd": "Cost (USD)", "visits": "Office visits"}
+    mine, everyone = result.burden, result.unconstrained_burden
+    rows = [{"figure": "Steps taken", "this person": str(mine.steps),
+             "everyone": str(everyone.steps)}]
+    for key, label in labels.items():
+        rows.append({"figure": label, "this person": _figure(mine, key),
+                     "everyone": _figure(everyone, key)})
+    return rows
+
+
+def equity_markdown(
+    workspace: Workspace, results: Sequence[EquityResult], *, journey_column: bool = True
+) -> str:
+    """A Markdown table of walks: completes, blocked steps, burden against everyone's.
+
+    A ``≥`` marks a total that some step does not give (so it may be low). User text is
+    escaped for Markdown and HTML, so a persona or step name shows as text.
+    """
+    header = ["journey", "persona", "completes", "blocked at", "lost", "unverified",
+              "minutes: person / everyone", "waiting days: person / everyone"]
+    header = header if journey_column else header[1:]
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    for result in results:
+        journey = workspace.journeys[result.journey]
+        name = {s.id: s.name for s in journey.steps}
+        blocked = "; ".join(f"{name[b.step]} ({'; '.join(b.reasons)})" for b in result.blocked)
+        cells = [
+            journey.name, result.persona_name, VERDICTS[result.verdict], blocked or "—",
+            str(len(result.lost)), str(len(result.unverified)),
+            f"{_at_least(result.burden, 'minutes')} / "
+            f"{_at_least(result.unconstrained_burden, 'minutes')}",
+            f"{_at_least(result.burden, 'wait_days')} / "
+            f"{_at_least(result.unconstrained_burden, 'wait_days')}",
+        ]
+        cells = cells if journey_column else cells[1:]
+        lines.append("| " + " | ".join(_md(cell) for cell in cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def _figure(totals: BurdenTotals, key: str) -> str:
+    value = getattr(totals, key)
+    text = f"{value:,.0f}" if value == int(value) else f"{value:,.1f}"
+    unknown = totals.unknown[key]
+    return text + (f" (+{unknown} unknown)" if unknown else "")
+
+
+def _at_least(totals: BurdenTotals, key: str) -> str:
+    """``≥ 439`` when some step does not say, so the total may be low; else ``439``."""
+    value = getattr(totals, key)
+    text = f"{value:,.0f}" if value == int(value) else f"{value:,.1f}"
+    return f"≥ {text}" if totals.unknown[key] else text
+
+
+def _minutes(totals: BurdenTotals) -> str:
+    return _figure(totals, "minutes")
+
+
+def _md(text: str) -> str:
+    """One Markdown table cell of user text: no HTML, no cell break, no line break."""
+    text = (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace("\\", "\\\\").replace("|", "\\|"))
+    return " ".join(text.splitlines())
