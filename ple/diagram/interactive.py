@@ -38,7 +38,7 @@ class StepMark:
     """A word on a step's box, and a border, that say something about the step.
 
     Marks never rely on colour: the ``label`` is written on the box (and in its tooltip,
-    with the ``note``), and the border is thicker, dashed when ``dashed``.
+    with the ``note``), and the border is thick and solid, or dashed when ``dashed``.
     """
 
     label: str
@@ -154,7 +154,7 @@ def journey_html(
                       "highlight": {"background": colour, "border": "#000000"},
                       "hover": {"background": colour, "border": "#000000"}},
             "font": {"color": text_colour(colour), "face": "sans-serif", "size": 15},
-            "borderWidth": (6 if mark is not None else 4) if flagged else 1,
+            "borderWidth": (3 if dashed else 6) if mark is not None else (4 if flagged else 1),
             "shapeProperties": {"borderDashes": [6, 3] if dashed else False},
         })
     ids = {s.id for s in shown}

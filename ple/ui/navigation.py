@@ -19,6 +19,7 @@ PORTFOLIO = PAGES_DIR / "portfolio.py"
 JOURNEY = PAGES_DIR / "journey.py"
 HANDOFFS = PAGES_DIR / "handoffs.py"
 GAPS = PAGES_DIR / "gaps.py"
+EQUITY = PAGES_DIR / "equity.py"
 
 
 def run_app() -> None:
@@ -32,6 +33,7 @@ def run_app() -> None:
         st.Page(JOURNEY, title="Journey", icon=":material/route:"),
         st.Page(HANDOFFS, title="Handoffs", icon=":material/swap_horiz:"),
         st.Page(GAPS, title="Gaps", icon=":material/report:"),
+        st.Page(EQUITY, title="Equity", icon=":material/accessibility:"),
     ])
     if not loaded.result.ok:
         st.error(f"The workspace has {len(loaded.result.errors)} error(s). Journeys without "

@@ -8,14 +8,16 @@ the documentation alike.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from ple.diagram.interactive import StepMark
-from ple.equity import EquityResult
+from ple.equity import BUILT_IN_PERSONAS, EquityResult, personas_to_walk, walk_journeys
 from ple.equity.burden import BurdenTotals
+from ple.metrics import Sludge, SludgeFigure, Span, TimeTax, sludge, time_tax
 from ple.model import Workspace
 
-BLOCKED, LOST, UNVERIFIED = "⛔ BLOCKED", "✖ LOST", "? UNVERIFIED"
+BLOCKED, LOST, UNVERIFIED = "⊘ BLOCKED", "✖ LOST", "? UNVERIFIED"
 """The words written on the diagram's boxes."""
 
 VERDICTS = {
@@ -44,14 +46,14 @@ def walk_rows(workspace: Workspace, results: Sequence[EquityResult]) -> list[dic
         name = {s.id: s.name for s in journey.steps}
         rows.append({
             "persona": result.persona_name,
-            "id": result.persona,
-            "built in": result.built_in,
             "completes": VERDICTS[result.verdict],
             "blocked at": "; ".join(name[b.step] for b in result.blocked),
             "steps lost": len(result.lost),
             "steps unverified": len(result.unverified),
             "minutes": _minutes(result.burden),
             "everyone's minutes": _minutes(result.unconstrained_burden),
+            "id": result.persona,
+            "built in": result.built_in,
         })
     return rows
 
@@ -113,6 +115,18 @@ def equity_markdown(
     return "\n".join(lines) + "\n"
 
 
+def compact_hours(span: Span) -> str:
+    """``5.4M to 17.9M``: a range short enough for a headline figure."""
+    def short(value: float) -> str:
+        for size, suffix in ((1e9, "B"), (1e6, "M"), (1e3, "K")):
+            if value >= size:
+                return f"{value / size:.1f}{suffix}"
+        return f"{value:,.0f}"
+
+    low, high = short(span.low), short(span.high)
+    return low if low == high else f"{low} to {high}"
+
+
 def _figure(totals: BurdenTotals, key: str) -> str:
     value = getattr(totals, key)
     text = f"{value:,.0f}" if value == int(value) else f"{value:,.1f}"
@@ -136,3 +150,59 @@ def _md(text: str) -> str:
     text = (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
             .replace("\\", "\\\\").replace("|", "\\|"))
     return " ".join(text.splitlines())
+
+
+@dataclass(frozen=True)
+class EquityView:
+    """Everything the Equity page shows for one journey and the personas chosen."""
+
+    journey: str
+    results: tuple[EquityResult, ...]
+    time_tax: TimeTax | None
+    sludge: dict[str | None, Sludge]
+    """The three costs for everyone (key None) and for each persona walked."""
+
+    def result(self, persona: str) -> EquityResult:
+        return next(r for r in self.results if r.persona == persona)
+
+    def sludge_rows(self, persona: str) -> list[dict[str, Any]]:
+        """Each cost's figures, this person beside everyone, with the steps that do not say."""
+        mine, everyone = self.sludge[persona], self.sludge[None]
+        rows = []
+        for cost, figures in mine.costs().items():
+            theirs = {f.key: f for f in everyone.costs()[cost]}
+            for figure in figures:
+                rows.append({
+                    "cost": cost, "figure": figure.label,
+                    "this person": _value(figure), "everyone": _value(theirs[figure.key]),
+                    "where (this person)": ", ".join(figure.items or figure.steps),
+                })
+        return rows
+
+
+def equity_view(
+    workspace: Workspace, journey_id: str, personas: Sequence[str] | None = None
+) -> EquityView:
+    """Walk one journey as ``personas`` (default: the built-ins and its constrained own)."""
+    results = tuple(walk_journeys(workspace, [journey_id], personas or None))
+    costs: dict[str | None, Sludge] = {None: sludge(workspace, journey_id)}
+    costs |= {r.persona: sludge(workspace, journey_id, r.persona) for r in results}
+    return EquityView(journey_id, results, time_tax(workspace.journeys[journey_id]), costs)
+
+
+def default_personas(workspace: Workspace, journey_id: str) -> list[str]:
+    """The personas walked when none are chosen: the built-ins and the constrained own."""
+    return [p.id for p in personas_to_walk(workspace.journeys[journey_id])]
+
+
+def persona_choices(workspace: Workspace, journey_id: str) -> dict[str, str]:
+    """Persona id -> name: the built-ins, then the journey's own (which win on a clash)."""
+    journey = workspace.journeys[journey_id]
+    choices = {p.id: p.name for p in BUILT_IN_PERSONAS}
+    return choices | {p.id: p.name for p in journey.personas}
+
+
+def _value(figure: SludgeFigure) -> str:
+    value = figure.value
+    text = f"{value:,.0f}" if value == int(value) else f"{value:,.1f}"
+    return text + (f" (+{len(figure.unknown)} unknown)" if figure.unknown else "")

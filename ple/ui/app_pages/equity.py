@@ -1,0 +1,113 @@
+"""Equity: one journey through the eyes of people with constraints, and what it costs."""
+
+import streamlit as st
+
+from ple.diagram.interactive import journey_html
+from ple.ui import state
+from ple.ui.text import plain, small_print
+from ple.views.equity import (
+    BLOCKED,
+    LOST,
+    UNVERIFIED,
+    VERDICTS,
+    blocked_rows,
+    burden_rows,
+    compact_hours,
+    default_personas,
+    equity_view,
+    persona_choices,
+    step_marks,
+    unverified_rows,
+    walk_rows,
+)
+
+loaded = state.current()
+workspace = loaded.workspace
+st.title("Equity")
+small_print("Who cannot finish a journey, where they are stopped, and what it costs them. "
+            "A step that does not record its channels, languages or accommodations leaves "
+            "the answer *unverified*: it is never counted as passed or blocked.")
+if not workspace.journeys:
+    st.info("No valid journeys to show.")
+    st.stop()
+
+ids = sorted(workspace.journeys)
+chosen = st.session_state.get("journey_id")
+journey_id = st.selectbox(
+    "Journey", ids, index=ids.index(chosen) if chosen in ids else 0,
+    format_func=lambda j: workspace.journeys[j].name, key="equity_journey")
+st.session_state["journey_id"] = journey_id
+choices = persona_choices(workspace, journey_id)
+personas = st.multiselect("Walk as", list(choices),
+                          default=default_personas(workspace, journey_id),
+                          key=f"equity_personas_{journey_id}", format_func=lambda p: choices[p])
+if not personas:
+    st.info("Choose at least one persona to walk the journey as.")
+    st.stop()
+view = equity_view(workspace, journey_id, personas)
+
+st.header("Who can finish")
+st.dataframe(walk_rows(workspace, view.results), hide_index=True, width="stretch")
+
+st.header("Time tax")
+if view.time_tax is None:
+    st.info("This journey has no `volume`, so its hours a year for the public are unknown.")
+else:
+    tax = view.time_tax
+    a, b, c = st.columns(3)
+    a.metric("Hours a year, all people", compact_hours(tax.hours_per_year),
+             help=f"{tax.hours_per_year.text()} hours a year")
+    b.metric("People a year", f"{tax.people_per_year:,}")
+    c.metric("Hands-on hours per person", tax.hours_per_person.text(2))
+    notes = [f"{plain(tax.hours_per_year.text())} hours a year. Source of the yearly count: "
+             f"{plain(tax.source)}."]
+    if not tax.hours_per_year.exact:
+        notes.append(f"A range: {len(tax.branches_without_share)} branch(es) have no `share`, "
+                     "so each is counted from nobody to everyone who may take it.")
+    if tax.steps_without_minutes:
+        notes.append(f"At least: {len(tax.steps_without_minutes)} step(s) do not record "
+                     "minutes.")
+    small_print(" ".join(notes))
+
+st.header("One person's walk")
+persona = st.selectbox("Persona", [r.persona for r in view.results],
+                       key=f"equity_persona_{journey_id}", format_func=lambda p: choices[p])
+result = view.result(persona)
+verdict = VERDICTS[result.verdict]
+message = f"{plain(result.persona_name)}: {verdict}."
+if result.verdict == "blocked":
+    st.error(message + f" Stopped at {len(result.blocked)} step(s); "
+             f"{len(result.lost)} step(s) behind are lost to them.", icon=":material/block:")
+elif result.verdict == "unverified":
+    st.warning(message + f" It depends on {len(result.unverified)} step(s) whose data does "
+               "not say.", icon=":material/help:")
+else:
+    st.success(message + (f" Though stopped at {len(result.blocked)} step(s), another way "
+                          "leads on." if result.blocked else ""), icon=":material/check:")
+
+marks = step_marks(result)
+html = journey_html(workspace, journey_id, finding_counts={}, marks=marks)
+st.iframe(html, height=640,
+          alt=f"Diagram of the journey with this persona's steps marked: {len(result.blocked)} "
+              f"blocked, {len(result.lost)} lost, {len(result.unverified)} unverified. The "
+              "same steps are listed in the tables below.")
+small_print(f"On the diagram: **{BLOCKED}** a step this person cannot take (thick border); "
+            f"**{LOST}** a step they never reach (dashed); **{UNVERIFIED}** a step whose "
+            "data does not say (dashed). Hover a step for the reasons.")
+
+if result.blocked:
+    st.subheader("Blocked steps")
+    st.dataframe(blocked_rows(workspace, result), hide_index=True, width="stretch")
+if result.unverified:
+    st.subheader("Unverified steps")
+    st.dataframe(unverified_rows(workspace, result), hide_index=True, width="stretch")
+
+st.subheader("Burden: this person beside everyone")
+small_print("Each step in the cheapest channel open to the person; everyone takes the "
+            "cheapest channel of all. A person who is stopped early shows less: not a "
+            "lighter journey, a shorter one.")
+st.dataframe(burden_rows(result), hide_index=True, width="stretch")
+
+st.subheader("Sludge: the three costs (M-22-10)")
+small_print("Learning, compliance and psychological costs, kept apart; see docs/metrics.md.")
+st.dataframe(view.sludge_rows(persona), hide_index=True, width="stretch")
