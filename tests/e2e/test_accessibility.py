@@ -85,7 +85,8 @@ def check(page, source: str, name: str, tmp_path: Path) -> None:
     assert not problems, "\n".join(problems)
 
 
-PAGES = {"portfolio": "/", "journey": "/journey", "handoffs": "/handoffs", "gaps": "/gaps"}
+PAGES = {"portfolio": "/", "journey": "/journey", "handoffs": "/handoffs", "gaps": "/gaps",
+         "equity": "/equity"}
 
 
 @pytest.mark.parametrize("name", PAGES)

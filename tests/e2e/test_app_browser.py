@@ -41,6 +41,7 @@ PAGES = {
     "journey": ("/journey", FIRST.name),
     "handoffs": ("/handoffs", "Handoffs between agencies"),
     "gaps": ("/gaps", "Gaps"),
+    "equity": ("/equity", "Equity"),
 }
 """URL path (st.Page derives it from the page file's name) and the page's title."""
 
@@ -58,7 +59,8 @@ def test_every_page_renders_without_an_exception(page, small_app, name, tmp_path
     assert_no_exception(page)
     assert page.locator("[data-testid='stAlertContentError']").count() == 0
     links = page.locator("[data-testid='stSidebarNav'] a").all_inner_texts()
-    assert [text.split()[-1] for text in links] == ["Portfolio", "Journey", "Handoffs", "Gaps"]
+    assert [text.split()[-1] for text in links] == [
+        "Portfolio", "Journey", "Handoffs", "Gaps", "Equity"]
     screenshot(page, tmp_path / f"{name}.png")
 
 
@@ -149,6 +151,8 @@ def test_hostile_names_are_shown_as_text_and_never_run(page, seen, start_app, tm
         "hostile.yaml": f"""
             id: hostile
             name: Hostile names
+            personas:
+              - {{id: evil, name: "{STEP_XSS}", can_use: {{channels: [mail]}}}}
             steps:
               - id: first
                 name: "{STEP_XSS}"
@@ -162,7 +166,7 @@ def test_hostile_names_are_shown_as_text_and_never_run(page, seen, start_app, tm
     })
     app = start_app(workspace)
     for name, path in (("portfolio", "/"), ("journey", "/journey"), ("handoffs", "/handoffs"),
-                       ("gaps", "/gaps")):
+                       ("gaps", "/gaps"), ("equity", "/equity")):
         open_page(page, app + path)
         assert_no_exception(page)
         if name == "journey":
@@ -177,6 +181,13 @@ def test_hostile_names_are_shown_as_text_and_never_run(page, seen, start_app, tm
             assert step_node_ids(page) == {"first", "second"}
             tooltip = hover_tooltip(page, "first")
             assert tooltip.startswith(STEP_XSS + "\n") and f"({AGENCY_XSS})" in tooltip
+        if name == "equity":
+            walks = table_rows(page, 0)
+            assert any(row[0] == STEP_XSS for row in walks), walks
+            choose(page, "Persona", STEP_XSS)
+            # the last alert on the page is the persona's verdict
+            poll(lambda: page.locator("[data-testid^='stAlertContent']").last.inner_text(),
+                 lambda text: f"\n{STEP_XSS}: unverified." in text)
         if name == "handoffs":
             page.get_by_role("button", name="Show all cold handoffs").click()
             settle(page)
