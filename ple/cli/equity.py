@@ -39,6 +39,7 @@ def equity(path: str, journeys: tuple[str, ...], personas: tuple[str, ...], fail
            no_cache: bool, fmt: str) -> None:
     """Who cannot finish a journey, where they are stopped, and what it costs them."""
     from ple.equity import walk_journeys
+    from ple.views.equity import equity_markdown
 
     workspace = load(path, no_cache)
     with unknown_ids_are_usage_errors():
@@ -46,6 +47,8 @@ def equity(path: str, journeys: tuple[str, ...], personas: tuple[str, ...], fail
     if fmt == "json":
         click.echo(json.dumps({"results": [r.to_dict() for r in results]}, indent=2,
                               ensure_ascii=False))
+    elif fmt == "md":
+        click.echo(equity_markdown(workspace, results), nl=False)
     else:
         emit_rows([r.summary() for r in results], EQUITY_COLUMNS, fmt, "results")
     shut_out = [r for r in results if r.completes is False and r.unconstrained_completes]

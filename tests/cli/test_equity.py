@@ -79,7 +79,9 @@ def test_the_table_and_markdown_keep_a_hostile_persona_as_text(write):
     table = run("equity", path, "--as", "offline", "--fail-on", "never")
     assert "apply: offered only online, which this person cannot use" in table.stdout
     markdown = run("equity", path, "--as", "offline", "--format", "md", "--fail-on", "never")
-    assert markdown.stdout.splitlines()[2].startswith("| retire | offline | blocked |")
+    assert markdown.stdout.splitlines()[2].startswith(
+        "| Retire | &lt;script&gt;alert('x')&lt;/script&gt; \\| offline | cannot complete | "
+        "Apply (offered only online, which this person cannot use) |")
     assert "1 walks: 1 cannot complete" in markdown.stderr
 
 
