@@ -104,3 +104,21 @@ def test_saving_compares_like_scenario_with_like():
     # known, 1,500 h. If nobody was interviewed today, the future costs 200 h more.
     assert saved.hours_per_year.low == pytest.approx(-200)
     assert saved.hours_per_year.high == pytest.approx(800)
+
+
+def test_the_figures_in_docs_metrics_are_the_bundled_time_tax():
+    from ple.io import load_workspace
+    from tests.conftest import DATA, ROOT
+
+    workspace = load_workspace(DATA).workspace
+    text = (ROOT / "docs" / "metrics.md").read_text(encoding="utf-8")
+    table = text[text.index("| journey | people a year |"):].split("\n\n")[0].splitlines()[2:]
+    current = {j.id for j in workspace.journeys.values() if j.state.value == "current"}
+    documented = set()
+    for row in table:
+        name, people, per_person, per_year = (c.strip() for c in row.strip("|").split("|"))
+        tax = time_tax(workspace.journeys[name.replace(" ", "-")])
+        documented.add(tax.journey)
+        assert (people, per_person, per_year) == (
+            f"{tax.people_per_year:,}", tax.hours_per_person.text(2), tax.hours_per_year.text())
+    assert documented == current
