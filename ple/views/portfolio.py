@@ -8,6 +8,17 @@ from typing import Any
 from ple.gaps import GapReport
 from ple.metrics import journey_metrics
 from ple.model import Workspace
+from ple.portfolio import (
+    SCOPE_WORDS,
+    AgencyNetwork,
+    AskedEverywhere,
+    LonelyPair,
+    PortfolioReport,
+    Reach,
+    Scope,
+    journeys_in_scope,
+    life_experience,
+)
 
 
 def portfolio_rows(workspace: Workspace, report: GapReport) -> list[dict[str, Any]]:
@@ -36,18 +47,89 @@ def portfolio_rows(workspace: Workspace, report: GapReport) -> list[dict[str, An
     return rows
 
 
-def agency_matrix(workspace: Workspace) -> list[dict[str, Any]]:
-    """One row per agency, one column per journey: how many of its steps the agency runs."""
-    journeys = sorted(workspace.journeys)
-    counts = Counter(
-        (step.agency, journey_id)
-        for journey_id in journeys for step in workspace.journeys[journey_id].steps
-    )
-    agencies = sorted({agency for agency, _ in counts},
-                      key=lambda a: (-sum(counts[(a, j)] > 0 for j in journeys), a))
+def agency_matrix(workspace: Workspace,
+                  scope: Scope | str = Scope.current) -> list[dict[str, Any]]:
+    """One row per agency, one column per journey in ``scope``: how many of its steps the
+    agency runs there, and in how many life experiences it takes part (a future state
+    counts as its baseline's life experience)."""
+    journeys = journeys_in_scope(workspace, scope)
+    counts = Counter((step.agency, journey.id) for journey in journeys
+                     for step in journey.steps)
+    reach: dict[str, set[str]] = {}
+    for journey in journeys:
+        for step in journey.steps:
+            reach.setdefault(step.agency, set()).add(life_experience(journey))
+    steps = Counter(agency for agency, _ in counts.elements())
+    agencies = sorted(reach, key=lambda a: (-len(reach[a]), -steps[a],
+                                            workspace.agency_label(a), a))
     return [
         {"agency": workspace.agency_label(agency),
-         "life experiences": sum(counts[(agency, j)] > 0 for j in journeys),
-         **{j: counts[(agency, j)] or None for j in journeys}}
+         "life experiences": len(reach[agency]),
+         **{j.id: counts[(agency, j.id)] or None for j in journeys}}
         for agency in agencies
     ]
+
+
+def _names(workspace: Workspace, experiences: tuple[str, ...]) -> str:
+    return ", ".join(workspace.journeys[e].name for e in experiences)
+
+
+def reach_rows(workspace: Workspace, rows: list[Reach], noun: str) -> list[dict[str, Any]]:
+    """Agencies or programs (``noun``) by the number of life experiences they are in."""
+    return [{noun: r.name, "life experiences": len(r.life_experiences),
+             "which": _names(workspace, r.life_experiences), "steps": r.steps} for r in rows]
+
+
+def pair_rows(workspace: Workspace, pairs: list[LonelyPair]) -> list[dict[str, Any]]:
+    """Agency pairs by cold and undocumented handoffs."""
+    return [{"from": workspace.agency_label(p.source), "to": workspace.agency_label(p.target),
+             "cold": p.cold, "undocumented": p.undocumented,
+             "life experiences": _names(workspace, p.life_experiences)} for p in pairs]
+
+
+def tell_us_once_rows(workspace: Workspace,
+                      items: list[AskedEverywhere]) -> list[dict[str, Any]]:
+    """Data items asked for in several life experiences, with who asks."""
+    return [{"data item": i.name, "life experiences": len(i.life_experiences),
+             "agencies asking": len(i.agencies),
+             "which agencies": ", ".join(workspace.agency_label(a) for a in i.agencies),
+             "steps asking": i.steps} for i in items]
+
+
+def network_rows(workspace: Workspace, network: AgencyNetwork) -> list[dict[str, Any]]:
+    """The network's edges as a table: the diagram's text alternative."""
+    return [{"from": workspace.agency_label(e.source), "to": workspace.agency_label(e.target),
+             "handoff type": e.type, "handoffs": e.handoffs,
+             "journeys": ", ".join(workspace.journeys[j].name for j in e.journeys)}
+            for e in network.edges]
+
+
+def report_sections(workspace: Workspace,
+                    report: PortfolioReport) -> list[tuple[str, list[dict[str, Any]]]]:
+    """Every portfolio view as (title, rows), in the order the CLI and the app show them."""
+    return [
+        ("Agencies in the most life experiences",
+         reach_rows(workspace, report.agencies, "agency")),
+        ("Programs in the most life experiences",
+         reach_rows(workspace, report.programs, "program")),
+        ("Agency pairs with the most cold or undocumented handoffs",
+         pair_rows(workspace, report.pairs)),
+        ('"Tell us once" candidates: data asked for in the most life experiences',
+         tell_us_once_rows(workspace, report.tell_us_once)),
+        ("Agency network: handoffs between agencies, by type",
+         network_rows(workspace, report.network)),
+    ]
+
+
+def scope_sentence(workspace: Workspace, report: PortfolioReport) -> str:
+    """What the views count, e.g. "6 journeys (6 life experiences); left out: ..."."""
+    def counted(n: int, noun: str) -> str:
+        return f"{n} {noun}" + ("" if n == 1 else "s")
+
+    text = (f"Counting {SCOPE_WORDS[Scope(report.scope)]}: "
+            f"{counted(len(report.journeys), 'journey')}, "
+            f"{counted(len(report.life_experiences), 'life experience')}.")
+    if report.left_out:
+        text += (f" Left out: {counted(len(report.left_out), 'journey')} ("
+                 + ", ".join(workspace.journeys[j].name for j in report.left_out) + ").")
+    return text

@@ -49,7 +49,7 @@ def test_rows_agree_with_metrics_and_the_report_on_bundled_data():
     report = analyze(workspace)
     assert any(f.accepted for f in report.findings)  # so leaving them out is tested
     rows = portfolio_rows(workspace, report)
-    assert len(rows) == len(workspace.journeys) == 6
+    assert len(rows) == len(workspace.journeys) == 9  # every journey, current and future
     open_findings = Counter((f.journey, f.severity.value) for f in report.findings
                             if not f.accepted)
     for row in rows:
@@ -72,9 +72,15 @@ def test_empty_workspace_has_no_rows():
 
 def test_agency_matrix_counts_steps_per_agency_and_journey(small):
     workspace = load_workspace(small).workspace
-    assert agency_matrix(workspace) == [
-        {"agency": "CMS", "life experiences": 2, "retirement": 1, "retirement-future": 1},
-        {"agency": "SSA", "life experiences": 2, "retirement": 2, "retirement-future": 1},
+    assert agency_matrix(workspace) == [  # today's journeys only
+        {"agency": "SSA", "life experiences": 1, "retirement": 2},
+        {"agency": "CMS", "life experiences": 1, "retirement": 1},
+        {"agency": "Employer", "life experiences": 1, "retirement": 1},
+    ]
+    # a future state is a journey of its own but not a life experience of its own
+    assert agency_matrix(workspace, "all") == [
+        {"agency": "SSA", "life experiences": 1, "retirement": 2, "retirement-future": 1},
+        {"agency": "CMS", "life experiences": 1, "retirement": 1, "retirement-future": 1},
         {"agency": "Employer", "life experiences": 1, "retirement": 1,
          "retirement-future": None},
     ]
@@ -83,8 +89,9 @@ def test_agency_matrix_counts_steps_per_agency_and_journey(small):
 def test_agency_matrix_of_bundled_data():
     workspace = load_workspace(DATA).workspace
     matrix = agency_matrix(workspace)
-    journeys = sorted(workspace.journeys)
-    taking_part = {s.agency for j in workspace.journeys.values() for s in j.steps}
+    today = [j for j in workspace.journeys.values() if j.state.value == "current"]
+    journeys = sorted(j.id for j in today)
+    taking_part = {s.agency for j in today for s in j.steps}
     assert len(matrix) == len(taking_part)  # agencies without steps are left out
     spread = [row["life experiences"] for row in matrix]
     assert spread == sorted(spread, reverse=True)  # the most widely involved first
@@ -93,4 +100,28 @@ def test_agency_matrix_of_bundled_data():
         assert row["life experiences"] == sum(row[j] is not None for j in journeys)
         assert all(row[j] is None or row[j] > 0 for j in journeys)
     total = sum(row[j] or 0 for row in matrix for j in journeys)
-    assert total == sum(len(j.steps) for j in workspace.journeys.values())
+    assert total == sum(len(j.steps) for j in today)
+
+
+def test_report_sections_and_the_scope_sentence(small):
+    from ple.portfolio import portfolio_report
+    from ple.views.portfolio import report_sections, scope_sentence
+
+    workspace = load_workspace(small).workspace
+    report = portfolio_report(workspace)
+    assert scope_sentence(workspace, report) == (
+        "Counting today's journeys (current state): 1 journey, 1 life experience. "
+        "Left out: 1 journey (Approaching retirement, proposed).")
+    sections = dict(report_sections(workspace, report))
+    assert sections["Agency pairs with the most cold or undocumented handoffs"] == [
+        {"from": "SSA", "to": "Employer", "cold": 1, "undocumented": 0,
+         "life experiences": "Approaching retirement (test)"},
+        {"from": "Employer", "to": "CMS", "cold": 0, "undocumented": 1,
+         "life experiences": "Approaching retirement (test)"},
+    ]
+    network = sections["Agency network: handoffs between agencies, by type"]
+    assert {(r["from"], r["to"], r["handoff type"]) for r in network} == {
+        ("SSA", "Employer", "cold"), ("SSA", "CMS", "referral"),
+        ("Employer", "CMS", "undocumented")}
+    everything = portfolio_report(workspace, "all")
+    assert "Left out" not in scope_sentence(workspace, everything)

@@ -1,0 +1,58 @@
+"""``ple portfolio``: the whole portfolio of life experiences at once."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from ple.cli.common import formats_option, load, no_cache_option
+
+PORTFOLIO_FORMATS = ("table", "json", "md")
+SCOPES = ("current", "proposed", "all")
+
+
+@click.command()
+@click.argument("path", type=click.Path(path_type=str))
+@click.option("--scope", type=click.Choice(SCOPES), default="current", show_default=True,
+              help="current: today's journeys; proposed: future states in place of their "
+                   "baselines; all: every journey.")
+@click.option("--top", type=click.IntRange(min=0), default=10, show_default=True,
+              help="Rows of each ranking to show; 0 for all. The network is always whole.")
+@click.option("--network", "network_file", type=click.Path(path_type=Path),
+              help="Also write the agency network to this file: .html (interactive "
+                   "diagram) or .graphml (Gephi, yEd).")
+@no_cache_option
+@formats_option(PORTFOLIO_FORMATS)
+def portfolio(path: str, scope: str, top: int, network_file: Path | None, no_cache: bool,
+              fmt: str) -> None:
+    """Agencies and programs in the most life experiences, agency pairs with the most cold
+    or undocumented handoffs, "tell us once" candidates and the agency network."""
+    from ple.portfolio import portfolio_report
+
+    if network_file is not None and network_file.suffix not in (".html", ".graphml"):
+        raise click.UsageError("--network FILE must end in .html or .graphml")
+    workspace = load(path, no_cache)
+    report = portfolio_report(workspace, scope, top=top or None)
+    if network_file is not None:
+        from ple.export.network import network_download
+        from ple.io.atomic import write_atomically
+
+        download = network_download(report.network, network_file.suffix[1:])
+        write_atomically(network_file, download.data)
+        click.echo(f"wrote {network_file}", err=True)
+    if fmt == "json":
+        click.echo(json.dumps({"portfolio": report.to_dict()}, indent=2, ensure_ascii=False))
+        return
+    from ple.cli.render import markdown_table, table
+    from ple.views.portfolio import report_sections, scope_sentence
+
+    lines = [scope_sentence(workspace, report)]
+    for title, rows in report_sections(workspace, report):
+        if fmt == "md":
+            body = markdown_table(rows, list(rows[0])) if rows else "None."
+            lines += ["", f"## {title}", "", body]
+        else:
+            lines += ["", title.upper(), table(rows, list(rows[0])) if rows else "(none)"]
+    click.echo("\n".join(lines))
