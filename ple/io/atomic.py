@@ -16,9 +16,11 @@ def _current_umask() -> int:
 def write_atomically(path: Path, data: bytes) -> None:
     """Write to a temporary file beside ``path``, then rename it over ``path``.
 
-    A crash or a full disk leaves the old file (or none), never half a file. The new
-    file gets the old one's permissions, or the usual ones for a new file (the
-    temporary file's private 0600 would otherwise stick).
+    A crash or a full disk leaves the old file (or none), never half a file. The data
+    reaches the disk before the rename (``fsync``), and the folder after it, so a power
+    cut cannot leave an empty file under the name either. The new file gets the old
+    one's permissions, or the usual ones for a new file (the temporary file's private
+    0600 would otherwise stick).
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
@@ -29,8 +31,25 @@ def write_atomically(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
         os.chmod(temporary, mode)
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+    _sync_folder(path.parent)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable; not every system can open a folder (Windows)."""
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass
+    finally:
+        os.close(descriptor)

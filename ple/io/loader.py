@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -73,17 +74,23 @@ def find_files(root: Path) -> list[Path]:
 
 
 def load_workspace(
-    path: str | Path, *, use_cache: bool = True, located: bool = False
+    path: str | Path, *, use_cache: bool = True, located: bool = False,
+    overrides: Mapping[Path, bytes | None] | None = None,
 ) -> LoadResult:
     """Read, validate and assemble the workspace at ``path``.
 
     ``located=True`` parses every file with positions (the slower error path);
     the result must be the same as the fast path's, which tests hold it to.
+
+    ``overrides`` gives the content of some files instead of reading them from disk
+    (None: as if the file were gone; a path that does not exist yet: a new file). The
+    editor checks a save this way before it writes anything.
     """
     root = Path(path)
+    replaced = {Path(p).resolve(): data for p, data in (overrides or {}).items()}
     if not root.exists():
         return LoadResult(None, [Problem(str(path), "no such file or folder", code="not-found")])
-    files = find_files(root)
+    files = _with_overrides(root, find_files(root), replaced)
     if not files:
         message = f"no {', '.join(SUFFIXES)} files found"
         return LoadResult(None, [Problem(str(path), message, code="no-files")])
@@ -92,7 +99,8 @@ def load_workspace(
     keys: list[str] = []
     with collector_paused():
         for file in files:
-            content, key = _read_file(file, use_cache=use_cache, located=located)
+            content, key = _read_file(file, use_cache=use_cache, located=located,
+                                      data=replaced.get(file.resolve()))
             problems.extend(content.problems)
             sourced.extend(Sourced(str(file), entry) for entry in content.entries)
             keys.append(f"{file.as_posix()}\0{key}")
@@ -104,11 +112,33 @@ def load_workspace(
     problems.extend(reference_problems)
     if whole is not None and not verified and not problems:
         cache.mark_verified(whole)
-    problems = _locate(problems)
+    problems = _locate(problems, {str(f): replaced[f.resolve()] for f in files
+                                  if f.resolve() in replaced})
     names = [str(f) for f in files]
     if any(p.severity is Severity.error for p in problems):
         return LoadResult(None, problems, names, usable=_usable_part(sourced, problems))
     return LoadResult(workspace, problems, names, usable=workspace)
+
+
+def _with_overrides(root: Path, files: list[Path],
+                    replaced: Mapping[Path, bytes | None]) -> list[Path]:
+    """The files to read: found ones without those overridden as gone, plus new ones."""
+    if not replaced:
+        return files
+    kept = [f for f in files if replaced.get(f.resolve(), b"") is not None]
+    if not root.is_dir():
+        return kept  # a one-file workspace is that file only
+    known = {f.resolve() for f in files}
+    base = root
+    for target, data in replaced.items():
+        if data is None or target in known or not target.name.lower().endswith(SUFFIXES):
+            continue
+        try:
+            relative = target.relative_to(base.resolve())
+        except ValueError:
+            continue  # outside the workspace: not part of it
+        kept.append(base / relative)
+    return sorted(kept, key=lambda p: p.relative_to(base).as_posix())
 
 
 def _usable_part(sourced: list[Sourced], problems: list[Problem]) -> Workspace:
@@ -136,15 +166,19 @@ def _has_error(source: Sourced, problems: list[Problem]) -> bool:
     )
 
 
-def _read_file(file: Path, *, use_cache: bool, located: bool) -> tuple[FileContent, str]:
-    """The file's content and its cache key ("" when it was not read)."""
+def _read_file(file: Path, *, use_cache: bool, located: bool,
+               data: bytes | None = None) -> tuple[FileContent, str]:
+    """The file's content (``data``, when given, instead of what is on disk) and its
+    cache key ("" when it was not read)."""
     name = str(file)
+    given = data is not None
     try:
-        size = file.stat().st_size
+        size = file.stat().st_size if data is None else len(data)
         if size > MAX_FILE_BYTES:
             return _failed(name, f"file is {size / 2**20:.1f} MiB, over the "
                            f"{MAX_FILE_BYTES / 2**20:g} MiB limit", "too-large"), ""
-        data = file.read_bytes()
+        if data is None:
+            data = file.read_bytes()
     except OSError as error:
         return _failed(name, f"cannot read file: {error.strerror or error}", "unreadable"), ""
     key = cache.content_key(data, file.suffix) if use_cache else ""
@@ -164,8 +198,9 @@ def _read_file(file: Path, *, use_cache: bool, located: bool) -> tuple[FileConte
         return FileContent(problems=[Problem(
             name, failure.message, line=failure.line, column=failure.column, code="syntax")]), key
     content = read_document(value, name)
-    if use_cache and not any(p.severity is Severity.error for p in content.problems):
-        cache.put(key, content)
+    if use_cache and not given and not any(p.severity is Severity.error
+                                           for p in content.problems):
+        cache.put(key, content)  # content under edit is not cached: it is seldom read twice
     return content, key
 
 
@@ -185,17 +220,19 @@ def _failed(file: str, message: str, code: str) -> FileContent:
     return FileContent(problems=[Problem(file, message, code=code)])
 
 
-def _locate(problems: list[Problem]) -> list[Problem]:
+def _locate(problems: list[Problem], given: Mapping[str, bytes | None]) -> list[Problem]:
     """Give every problem that has a key path but no line its line and column.
 
-    Only the files named by such problems are parsed again, with positions.
+    Only the files named by such problems are parsed again, with positions (from the
+    ``given`` content for overridden files).
     """
     needed = {p.file for p in problems if p.path and p.line is None}
     needed |= {r.file for p in problems for r in p.related if r.path and r.line is None}
     positions: dict[str, Positions] = {}
     for file in sorted(needed):
         try:
-            text = Path(file).read_bytes().decode("utf-8-sig")
+            data = given.get(file)
+            text = (Path(file).read_bytes() if data is None else data).decode("utf-8-sig")
             positions[file] = parse_located(text, Path(file).suffix)[1]
         except (OSError, UnicodeDecodeError, ParseFailure):
             positions[file] = {}

@@ -11,4 +11,4 @@ def import_group() -> None:
 
 
 # Each importer module registers its command on import_group when imported.
-from ple.cli.imports import benefit_finder, hisp_cx, programs  # noqa: E402, F401
+from ple.cli.imports import benefit_finder, hisp_cx, programs, xlsx  # noqa: E402, F401

@@ -15,4 +15,5 @@ from ple.export.formats import (  # noqa: F401 - imported to register
     mermaid,
     page,
     tables,
+    xlsx,
 )

@@ -1,0 +1,608 @@
+"""A journey document and its catalog as tables of rows, and back.
+
+Both directions work on plain documents (the dicts a YAML file parses to), not on
+validated models, so a journey with mistakes can be shown in tables, edited and
+validated again; validation stays the loader's job (:func:`ple.io.documents.read_document`).
+Going back, every value is remembered with the cell it came from, so a problem the
+loader reports at ``steps[3].burden.minutes`` is shown at the Steps table, row 3,
+column ``minutes``.
+
+Table values are Python values: text, numbers, booleans and lists (the app's tables),
+or the text a spreadsheet cell holds (lists joined, numbers as text in CSV); reading
+back accepts both.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from ple.errors import KeyPath, Severity
+from ple.io.suggest import did_you_mean
+from ple.sheets import schema
+from ple.sheets.cells import (
+    LINE_SEPARATOR,
+    NONE,
+    WORD_SEPARATOR,
+    CellError,
+    read_bool,
+    read_number,
+    read_text,
+    split_items,
+)
+from ple.sheets.schema import Column, Kind, Sheet
+
+Row = dict[str, Any]
+Tables = dict[str, list[Row]]
+"""Sheet name -> rows; the Journey sheet has exactly one row."""
+
+_BURDEN_KEYS = tuple(c.name for c in schema.BURDEN)
+_MEASURE_KEYS = tuple(c.name for c in schema.MEASURES)
+_VOLUME = {"volume_per_year": "per_year", "volume_source": "source", "volume_year": "year",
+           "volume_notes": "notes"}
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A place in the tables: a sheet, a row (0-based, None for the whole sheet), a column."""
+
+    sheet: str
+    row: int | None = None
+    column: str | None = None
+
+
+@dataclass(frozen=True)
+class CellProblem:
+    """Something wrong with one cell, found before the loader sees the document."""
+
+    cell: Cell
+    message: str
+    value: Any = None
+    severity: Severity = Severity.error
+
+
+@dataclass
+class Built:
+    """A document built from tables, where each of its values came from, and the cells
+    that could not be read."""
+
+    document: dict[str, Any]
+    cells: dict[KeyPath, Cell] = field(default_factory=dict)
+    problems: list[CellProblem] = field(default_factory=list)
+
+    def cell_of(self, path: KeyPath) -> Cell | None:
+        """The cell behind a key path, or behind its nearest parent that has one."""
+        for end in range(len(path), -1, -1):
+            if path[:end] in self.cells:
+                return self.cells[path[:end]]
+        return None
+
+
+# --- document -> tables ---------------------------------------------------------------
+
+
+@dataclass
+class Split:
+    """Tables made from a document, and what they could not hold (key paths)."""
+
+    tables: Tables
+    left_out: list[KeyPath] = field(default_factory=list)
+
+
+def journey_to_tables(journey: Mapping[str, Any],
+                      catalog: Mapping[str, Any] | None = None) -> Split:
+    """The journey (a plain dict) as the journey sheets; with ``catalog`` (a mapping with
+    ``agencies``, ``programs``, ``data_items``) also the catalog sheets."""
+    split = Split({})
+    journey = journey if isinstance(journey, Mapping) else {}
+    head: Row = {}
+    for key, value in journey.items():
+        if key in ("stages", "personas", "steps", "accepted_findings"):
+            continue
+        if key == "volume" and isinstance(value, Mapping):
+            for column, inner in _VOLUME.items():
+                if inner in value:
+                    head[column] = value[inner]
+            _left_out_keys(split, ("volume",), value, set(_VOLUME.values()))
+        elif key in schema.JOURNEY.names and key != "volume":
+            head[key] = _cell_value(split, (key,), value, schema.JOURNEY.column(key))
+        else:
+            split.left_out.append((key,))
+    split.tables["Journey"] = [head]
+    split.tables["Stages"] = _plain_rows(split, journey.get("stages"), ("stages",),
+                                         schema.STAGES)
+    split.tables["Personas"] = [_persona_row(split, p, ("personas", i))
+                                for i, p in enumerate(_as_list(split, journey, "personas"))]
+    steps, transitions, by_channel = [], [], []
+    for i, step in enumerate(_as_list(split, journey, "steps")):
+        row, moves, channel_rows = _step_rows(split, step, ("steps", i))
+        steps.append(row)
+        transitions += moves
+        by_channel += channel_rows
+    split.tables["Steps"] = steps
+    split.tables["Transitions"] = transitions
+    split.tables["BurdenByChannel"] = by_channel
+    split.tables["AcceptedFindings"] = [
+        _accepted_row(split, a, ("accepted_findings", i))
+        for i, a in enumerate(_as_list(split, journey, "accepted_findings"))]
+    if catalog is not None:
+        split.tables.update(catalog_to_tables(catalog, split))
+    return split
+
+
+def catalog_to_tables(catalog: Mapping[str, Any], split: Split | None = None) -> Tables:
+    """The catalog sheets (Agencies, Programs, DataItems) of a mapping of collections."""
+    split = split or Split({})
+    tables: Tables = {}
+    for sheet_name, key in schema.CATALOG_KEYS.items():
+        items = catalog.get(key) or []
+        tables[sheet_name] = _plain_rows(split, items, (key,), schema.BY_NAME[sheet_name])
+    return tables
+
+
+def _as_list(split: Split, mapping: Mapping[str, Any], key: str) -> list[Any]:
+    value = mapping.get(key)
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        split.left_out.append((key,))
+        return []
+    return value
+
+
+def _plain_rows(split: Split, items: Any, path: KeyPath, sheet: Sheet) -> list[Row]:
+    if items is None:
+        return []
+    if not isinstance(items, list):
+        split.left_out.append(path)
+        return []
+    rows = []
+    for index, item in enumerate(items):
+        at = (*path, index)
+        if not isinstance(item, Mapping):
+            split.left_out.append(at)
+            rows.append({})
+            continue
+        row = {}
+        for key, value in item.items():
+            if key in sheet.names:
+                row[key] = _cell_value(split, (*at, key), value, sheet.column(key))
+            else:
+                split.left_out.append((*at, key))
+        rows.append(row)
+    return rows
+
+
+def _cell_value(split: Split, path: KeyPath, value: Any, column: Column) -> Any:
+    """A document value as a table value; values a cell cannot hold are left out."""
+    if column.is_list:
+        if value is None:
+            return None
+        if isinstance(value, list) and all(_is_scalar(v) for v in value):
+            return [v if isinstance(v, str) else _scalar_text(v) for v in value]
+        split.left_out.append(path)
+        return None
+    if _is_scalar(value):
+        return value
+    split.left_out.append(path)
+    return None
+
+
+def _is_scalar(value: Any) -> bool:
+    return value is None or isinstance(value, (str, int, float, bool))
+
+
+def _scalar_text(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def _left_out_keys(split: Split, path: KeyPath, mapping: Mapping[str, Any],
+                   known: set[str]) -> None:
+    split.left_out.extend((*path, key) for key in mapping if key not in known)
+
+
+def _persona_row(split: Split, persona: Any, path: KeyPath) -> Row:
+    if not isinstance(persona, Mapping):
+        split.left_out.append(path)
+        return {}
+    row: Row = {}
+    sheet = schema.PERSONAS
+    for key, value in persona.items():
+        if key == "can_use":
+            if value is None:
+                continue
+            if not isinstance(value, Mapping):
+                split.left_out.append((*path, key))
+                continue
+            for inner in ("channels", "languages"):
+                if inner in value:
+                    row[f"can_use_{inner}"] = _cell_value(
+                        split, (*path, key, inner), value[inner],
+                        sheet.column(f"can_use_{inner}"))
+            _left_out_keys(split, (*path, key), value, {"channels", "languages"})
+        elif key in sheet.names:
+            row[key] = _cell_value(split, (*path, key), value, sheet.column(key))
+        else:
+            split.left_out.append((*path, key))
+    return row
+
+
+def _step_rows(split: Split, step: Any, path: KeyPath) -> tuple[Row, list[Row], list[Row]]:
+    if not isinstance(step, Mapping):
+        split.left_out.append(path)
+        return {}, [], []
+    row: Row = {}
+    moves: list[Row] = []
+    by_channel: list[Row] = []
+    sheet = schema.STEPS
+    step_id = step.get("id")
+    for key, value in step.items():
+        at = (*path, key)
+        if key in ("burden", "measures"):
+            if value is None:
+                continue
+            keys = _BURDEN_KEYS if key == "burden" else _MEASURE_KEYS
+            if not isinstance(value, Mapping):
+                split.left_out.append(at)
+                continue
+            for inner in keys:
+                if inner in value:
+                    row[inner] = _cell_value(split, (*at, inner), value[inner],
+                                             sheet.column(inner))
+            _left_out_keys(split, at, value, set(keys))
+        elif key == "next":
+            if value is None:
+                continue
+            if not isinstance(value, list):
+                split.left_out.append(at)
+                continue
+            moves += [_move_row(split, step_id, move, (*at, j)) for j, move in enumerate(value)]
+        elif key == "burden_by_channel":
+            if value is None:
+                continue
+            if not isinstance(value, Mapping):
+                split.left_out.append(at)
+                continue
+            for channel, burden in value.items():
+                channel_row = {"step": step_id, "channel": channel}
+                if isinstance(burden, Mapping):
+                    for inner in _BURDEN_KEYS:
+                        if inner in burden:
+                            channel_row[inner] = _cell_value(
+                                split, (*at, channel, inner), burden[inner],
+                                schema.BURDEN_BY_CHANNEL.column(inner))
+                    _left_out_keys(split, (*at, channel), burden, set(_BURDEN_KEYS))
+                elif burden is not None:
+                    split.left_out.append((*at, channel))
+                by_channel.append(channel_row)
+        elif key in sheet.names and key not in _BURDEN_KEYS and key not in _MEASURE_KEYS:
+            row[key] = _cell_value(split, at, value, sheet.column(key))
+        else:
+            split.left_out.append(at)
+    return row, moves, by_channel
+
+
+def _move_row(split: Split, step_id: Any, move: Any, path: KeyPath) -> Row:
+    row: Row = {"from": step_id}
+    if not isinstance(move, Mapping):
+        split.left_out.append(path)
+        return row
+    sheet = schema.TRANSITIONS
+    for key, value in move.items():
+        if key == "handoff":
+            if value is None:
+                continue
+            if not isinstance(value, Mapping):
+                split.left_out.append((*path, key))
+                continue
+            for inner, column in (("type", "handoff"), ("shares", "shares"), ("note", "note")):
+                if inner in value:
+                    row[column] = _cell_value(split, (*path, key, inner), value[inner],
+                                              sheet.column(column))
+            _left_out_keys(split, (*path, key), value, {"type", "shares", "note"})
+        elif key in ("to", "condition", "share"):
+            row[key] = _cell_value(split, (*path, key), value, sheet.column(key))
+        else:
+            split.left_out.append((*path, key))
+    return row
+
+
+def _accepted_row(split: Split, accepted: Any, path: KeyPath) -> Row:
+    if not isinstance(accepted, Mapping):
+        split.left_out.append(path)
+        return {}
+    row: Row = {}
+    sheet = schema.ACCEPTED_FINDINGS
+    for key, value in accepted.items():
+        if key == "transition":
+            if value is None:
+                continue
+            if not isinstance(value, Mapping):
+                split.left_out.append((*path, key))
+                continue
+            for inner in ("from", "to"):
+                if inner in value:
+                    row[inner] = _cell_value(split, (*path, key, inner), value[inner],
+                                             sheet.column(inner))
+            _left_out_keys(split, (*path, key), value, {"from", "to"})
+        elif key in ("rule", "step", "data_item", "reason"):
+            row[key] = _cell_value(split, (*path, key), value, sheet.column(key))
+        else:
+            split.left_out.append((*path, key))
+    return row
+
+
+# --- tables -> document ---------------------------------------------------------------
+
+
+class _Reader:
+    """Reads cells by their column's kind, remembering where each value came from."""
+
+    def __init__(self) -> None:
+        self.built = Built({})
+
+    def value(self, sheet: Sheet, row_index: int, row: Row, name: str,
+              path: KeyPath | None = None) -> Any:
+        """The cell's value for the document, or None when empty or unreadable; with a
+        ``path``, the cell is remembered as that value's origin."""
+        column = sheet.column(name)
+        cell = Cell(sheet.name, row_index, name)
+        if path is not None:  # even when empty: "missing required field" points here
+            self.built.cells[path] = cell
+        raw = row.get(name)
+        try:
+            return _read(column, raw)
+        except CellError as error:
+            self.built.problems.append(CellProblem(cell, str(error), raw))
+            return None
+
+    def put(self, target: dict[str, Any], key: str, sheet: Sheet, row_index: int, row: Row,
+            name: str, path: KeyPath) -> None:
+        value = self.value(sheet, row_index, row, name, path)
+        if value is not None:
+            target[key] = value
+
+    def anchor(self, path: KeyPath, cell: Cell) -> None:
+        self.built.cells.setdefault(path, cell)
+
+
+def _read(column: Column, raw: Any) -> Any:
+    if _is_missing(raw):
+        return None
+    if column.is_list:
+        if isinstance(raw, (list, tuple)):  # the app's list cells; NONE may be picked
+            items = [str(v).strip() for v in raw if not _is_missing(v) and str(v).strip()]
+            if NONE in items:
+                items = []
+            elif not items:
+                return None
+        else:
+            separator = LINE_SEPARATOR if column.kind is Kind.lines else WORD_SEPARATOR
+            items = split_items(read_text(raw), separator)
+        if items == [] and not column.unknown_allowed:
+            return None  # an empty list and none at all mean the same here
+        return items
+    if column.kind is Kind.number:
+        return read_number(raw)
+    if column.kind is Kind.whole:
+        return read_number(raw, whole=True)
+    if column.kind is Kind.flag:
+        return read_bool(raw)
+    return read_text(raw)
+
+
+def _is_missing(value: Any) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, float) and value != value:  # NaN: an empty cell in a data frame
+        return True
+    return isinstance(value, str) and not value.strip()
+
+
+def _is_blank(row: Row) -> bool:
+    return all(_is_missing(v) or (isinstance(v, (list, tuple)) and not v) for v in row.values())
+
+
+def tables_to_journey(tables: Mapping[str, list[Row]]) -> Built:
+    """A one-journey document (with catalog collections when the tables have catalog
+    sheets) built from the tables, with the cell of every value."""
+    reader = _Reader()
+    document = reader.built.document
+    head = (tables.get("Journey") or [{}])[0]
+    reader.anchor((), Cell("Journey", 0, "id"))
+    for column in schema.JOURNEY.columns:
+        if column.name in _VOLUME:
+            continue
+        reader.put(document, column.name, schema.JOURNEY, 0, head, column.name, (column.name,))
+    volume: dict[str, Any] = {}
+    for name, inner in _VOLUME.items():
+        reader.put(volume, inner, schema.JOURNEY, 0, head, name, ("volume", inner))
+    if volume:
+        document["volume"] = volume
+        reader.anchor(("volume",), Cell("Journey", 0, "volume_per_year"))
+    _read_plain(reader, document, "personas", tables, schema.PERSONAS, _persona_from)
+    _read_plain(reader, document, "stages", tables, schema.STAGES)
+    steps, where = _read_steps(reader, tables)
+    document["steps"] = steps
+    reader.anchor(("steps",), Cell("Steps"))
+    _read_transitions(reader, tables, steps, where)
+    _read_burden_by_channel(reader, tables, steps, where)
+    _read_plain(reader, document, "accepted_findings", tables, schema.ACCEPTED_FINDINGS,
+                _accepted_from)
+    document.update(_catalog_document(reader, tables))
+    return reader.built
+
+
+def tables_to_catalog(tables: Mapping[str, list[Row]]) -> Built:
+    """A collections document (agencies, programs, data_items) built from catalog tables."""
+    reader = _Reader()
+    reader.built.document.update(_catalog_document(reader, tables))
+    return reader.built
+
+
+def _catalog_document(reader: _Reader, tables: Mapping[str, list[Row]]) -> dict[str, Any]:
+    document: dict[str, Any] = {}
+    for sheet_name, key in schema.CATALOG_KEYS.items():
+        if sheet_name in tables:
+            _read_plain(reader, document, key, tables, schema.BY_NAME[sheet_name])
+    return document
+
+
+def _read_plain(reader: _Reader, document: dict[str, Any], key: str,
+                tables: Mapping[str, list[Row]], sheet: Sheet, build=None) -> None:
+    rows = tables.get(sheet.name) or []
+    items = []
+    for index, row in enumerate(rows):
+        if _is_blank(row):
+            continue
+        path = (key, len(items))
+        reader.anchor(path, Cell(sheet.name, index, sheet.columns[0].name))
+        if build is not None:
+            items.append(build(reader, sheet, index, row, path))
+            continue
+        item: dict[str, Any] = {}
+        for column in sheet.columns:
+            reader.put(item, column.name, sheet, index, row, column.name, (*path, column.name))
+        items.append(item)
+    if items:
+        document[key] = items
+        reader.anchor((key,), Cell(sheet.name))
+
+
+def _persona_from(reader: _Reader, sheet: Sheet, index: int, row: Row,
+                  path: KeyPath) -> dict[str, Any]:
+    persona: dict[str, Any] = {}
+    for name in ("id", "name", "description"):
+        reader.put(persona, name, sheet, index, row, name, (*path, name))
+    can_use: dict[str, Any] = {}
+    for inner in ("channels", "languages"):
+        reader.put(can_use, inner, sheet, index, row, f"can_use_{inner}",
+                   (*path, "can_use", inner))
+    if can_use:
+        persona["can_use"] = can_use
+        reader.anchor((*path, "can_use"), Cell(sheet.name, index, "can_use_channels"))
+    reader.put(persona, "needs", sheet, index, row, "needs", (*path, "needs"))
+    return persona
+
+
+def _accepted_from(reader: _Reader, sheet: Sheet, index: int, row: Row,
+                   path: KeyPath) -> dict[str, Any]:
+    accepted: dict[str, Any] = {}
+    for name in ("rule", "step"):
+        reader.put(accepted, name, sheet, index, row, name, (*path, name))
+    transition: dict[str, Any] = {}
+    for name in ("from", "to"):
+        reader.put(transition, name, sheet, index, row, name, (*path, "transition", name))
+    if transition:
+        accepted["transition"] = transition
+        reader.anchor((*path, "transition"), Cell(sheet.name, index, "from"))
+    for name in ("data_item", "reason"):
+        reader.put(accepted, name, sheet, index, row, name, (*path, name))
+    return accepted
+
+
+def _read_steps(reader: _Reader, tables: Mapping[str, list[Row]]
+                ) -> tuple[list[dict[str, Any]], dict[str, int]]:
+    """The steps, and the position of each step id (the first, if an id repeats)."""
+    sheet = schema.STEPS
+    steps: list[dict[str, Any]] = []
+    where: dict[str, int] = {}
+    for index, row in enumerate(tables.get("Steps") or []):
+        if _is_blank(row):
+            continue
+        path = ("steps", len(steps))
+        reader.anchor(path, Cell(sheet.name, index, "id"))
+        step: dict[str, Any] = {}
+        for column in sheet.columns:
+            name = column.name
+            if name in _BURDEN_KEYS or name in _MEASURE_KEYS:
+                continue
+            if name == "end":  # empty and FALSE both mean the default, no end
+                if reader.value(sheet, index, row, name, (*path, name)):
+                    step["end"] = True
+                continue
+            reader.put(step, name, sheet, index, row, name, (*path, name))
+        for group, keys in (("burden", _BURDEN_KEYS), ("measures", _MEASURE_KEYS)):
+            values: dict[str, Any] = {}
+            for key in keys:
+                reader.put(values, key, sheet, index, row, key, (*path, group, key))
+            if values:
+                step[group] = values
+                reader.anchor((*path, group), Cell(sheet.name, index, keys[0]))
+        if isinstance(step.get("id"), str):
+            where.setdefault(step["id"], len(steps))
+        steps.append(step)
+    return steps, where
+
+
+def _unknown_step(reader: _Reader, sheet: Sheet, index: int, column: str, value: Any,
+                  where: Mapping[str, int]) -> None:
+    reader.built.problems.append(CellProblem(
+        Cell(sheet.name, index, column),
+        f"unknown step {value!r}{did_you_mean(str(value), where)}; this row is left out",
+        value))
+
+
+def _read_transitions(reader: _Reader, tables: Mapping[str, list[Row]],
+                      steps: list[dict[str, Any]], where: Mapping[str, int]) -> None:
+    sheet = schema.TRANSITIONS
+    for index, row in enumerate(tables.get("Transitions") or []):
+        if _is_blank(row):
+            continue
+        source = reader.value(sheet, index, row, "from")
+        if source is None:
+            reader.built.problems.append(CellProblem(
+                Cell(sheet.name, index, "from"), "a transition needs the step it leaves from"))
+            continue
+        if source not in where:
+            _unknown_step(reader, sheet, index, "from", source, where)
+            continue
+        moves = steps[where[source]].setdefault("next", [])
+        path = ("steps", where[source], "next", len(moves))
+        reader.anchor(path, Cell(sheet.name, index, "from"))
+        reader.anchor(path[:3], Cell(sheet.name, index, "from"))
+        move: dict[str, Any] = {}
+        for name in ("to", "condition", "share"):
+            reader.put(move, name, sheet, index, row, name, (*path, name))
+        handoff: dict[str, Any] = {}
+        for name, inner in (("handoff", "type"), ("shares", "shares"), ("note", "note")):
+            reader.put(handoff, inner, sheet, index, row, name, (*path, "handoff", inner))
+        if handoff:
+            move["handoff"] = handoff
+            reader.anchor((*path, "handoff"), Cell(sheet.name, index, "handoff"))
+        moves.append(move)
+
+
+def _read_burden_by_channel(reader: _Reader, tables: Mapping[str, list[Row]],
+                            steps: list[dict[str, Any]], where: Mapping[str, int]) -> None:
+    sheet = schema.BURDEN_BY_CHANNEL
+    for index, row in enumerate(tables.get("BurdenByChannel") or []):
+        if _is_blank(row):
+            continue
+        step_id = reader.value(sheet, index, row, "step")
+        channel = reader.value(sheet, index, row, "channel")
+        if step_id is None or channel is None:
+            missing = "step" if step_id is None else "channel"
+            reader.built.problems.append(CellProblem(
+                Cell(sheet.name, index, missing), f"a channel burden needs its {missing}"))
+            continue
+        if step_id not in where:
+            _unknown_step(reader, sheet, index, "step", step_id, where)
+            continue
+        by_channel = steps[where[step_id]].setdefault("burden_by_channel", {})
+        path = ("steps", where[step_id], "burden_by_channel", channel)
+        if channel in by_channel:
+            reader.built.problems.append(CellProblem(
+                Cell(sheet.name, index, "channel"),
+                f"step {step_id!r} already has a burden for {channel!r} on an earlier row",
+                channel))
+            continue
+        reader.anchor(path, Cell(sheet.name, index, "channel"))
+        reader.anchor(path[:3], Cell(sheet.name, index, "step"))
+        burden: dict[str, Any] = {}
+        for key in _BURDEN_KEYS:
+            reader.put(burden, key, sheet, index, row, key, (*path, key))
+        by_channel[channel] = burden

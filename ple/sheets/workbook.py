@@ -1,0 +1,237 @@
+"""Grids as an Excel workbook (.xlsx, with openpyxl), and back.
+
+The workbook is made for people: a bold header row that stays in view, columns wide
+enough to read, drop-downs for closed vocabularies (``state``, ``level``, ``kind``,
+handoff types, TRUE/FALSE) and for ids defined on another sheet (a step's agency picks
+from the Agencies sheet), and an About sheet that explains every column. Drop-downs
+for ids only warn, so a new agency can be typed before it is added; ``ple import
+xlsx`` checks every reference anyway.
+
+Text is always stored as text: a name that starts with ``=`` stays a name and never
+becomes a formula. The same tables give the same bytes (fixed timestamps), so
+exported workbooks can be compared and kept in git.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Mapping
+from typing import Any
+
+from ple.sheets import schema
+from ple.sheets.grid import Grid, column_letter
+from ple.sheets.schema import Column, Kind, Sheet
+
+MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+MAX_ROWS = 100_000
+"""Rows read per sheet at most; a 1,000-step journey has about 2,000 rows in all."""
+LAST_ROW = 1_048_576
+"""Excel's last row: drop-downs cover whole columns, so added rows get them too."""
+_FIXED_TIME = "2000-01-01T00:00:00Z"
+_ZIP_TIME = (2000, 1, 1, 0, 0, 0)
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+"""Control characters the xlsx format cannot hold."""
+
+
+class WorkbookError(ValueError):
+    """The workbook cannot be read (not an xlsx file, too big) or written."""
+
+
+def available() -> bool:
+    try:
+        import openpyxl  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def _width(column: Column, grid: Grid, index: int) -> float:
+    longest = max((len(str(row[index])) for row in grid if index < len(row)
+                   and row[index] is not None), default=0)
+    longest = max(longest, len(column.name) + 2)
+    return float(min(max(longest, 8), 60 if column.kind is Kind.lines else 40) + 2)
+
+
+def write_workbook(grids: Mapping[str, Grid], title: str = "") -> bytes:
+    """The grids as an .xlsx file, sheets in the schema's order, then About."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    book = Workbook()
+    book.remove(book.active)
+    bold = Font(bold=True)
+    for sheet in schema.SHEETS:
+        if sheet.name not in grids:
+            continue
+        grid = grids[sheet.name]
+        tab = book.create_sheet(sheet.name)
+        for row_number, row in enumerate(grid, start=1):
+            for column_number, value in enumerate(row, start=1):
+                _put(tab.cell(row=row_number, column=column_number), value,
+                     where=f"{sheet.name}!{column_letter(column_number)}{row_number}")
+        for cell in tab[1]:
+            cell.font = bold
+        tab.freeze_panes = "A2" if sheet is not schema.JOURNEY else "B2"
+        if sheet is schema.JOURNEY:
+            _journey_layout(tab, grid)
+        else:
+            _sheet_layout(tab, sheet, grid)
+        _validations(tab, sheet, grid)
+    _about(book, title, bold)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return _deterministic(buffer.getvalue())
+
+
+def _put(cell: Any, value: Any, where: str) -> None:
+    if isinstance(value, str):
+        if _ILLEGAL.search(value):
+            raise WorkbookError(f"{where}: the text holds a control character that an xlsx "
+                                f"file cannot store: {value[:40]!r}")
+        cell.value = value
+        cell.data_type = "s"  # text stays text, even "=SUM(...)"
+    else:
+        cell.value = value
+
+
+def _journey_layout(tab: Any, grid: Grid) -> None:
+    from openpyxl.styles import Alignment
+
+    tab.column_dimensions["A"].width = 20
+    tab.column_dimensions["B"].width = 70
+    tab.column_dimensions["C"].width = 60
+    for row in tab.iter_rows(min_row=2, min_col=2, max_col=3):
+        for cell in row:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+
+
+def _sheet_layout(tab: Any, sheet: Sheet, grid: Grid) -> None:
+    from openpyxl.styles import Alignment
+
+    for index, column in enumerate(sheet.columns):
+        letter = column_letter(index + 1)
+        tab.column_dimensions[letter].width = _width(column, grid, index)
+        if column.kind is Kind.lines or column.name in ("description", "notes", "note"):
+            for row in range(2, len(grid) + 1):
+                tab[f"{letter}{row}"].alignment = Alignment(wrap_text=True, vertical="top")
+    if len(grid) > 1:
+        tab.auto_filter.ref = f"A1:{column_letter(len(sheet.columns))}{len(grid)}"
+
+
+def _validations(tab: Any, sheet: Sheet, grid: Grid) -> None:
+    """Drop-downs: closed vocabularies refuse other words; ids on other sheets warn."""
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    for index, column in enumerate(sheet.columns):
+        if column.is_list:
+            continue
+        if sheet is schema.JOURNEY:
+            row = index + 2
+            target = f"B{row}"
+        else:
+            letter = column_letter(index + 1)
+            target = f"{letter}2:{letter}{LAST_ROW}"
+        if column.choices or column.kind is Kind.flag:
+            words = column.choices or ("TRUE", "FALSE")
+            check = DataValidation(type="list", formula1='"' + ",".join(words) + '"',
+                                   allow_blank=True, showErrorMessage=True,
+                                   errorTitle=f"Not a {column.name}",
+                                   error="Pick one of: " + ", ".join(words),
+                                   showInputMessage=bool(column.help),
+                                   promptTitle=column.name, prompt=column.help[:250] or None)
+        elif column.refers_to in {s.name for s in schema.SHEETS}:
+            check = DataValidation(type="list", allow_blank=True, showErrorMessage=True,
+                                   formula1=f"={column.refers_to}!$A$2:$A${LAST_ROW}",
+                                   errorStyle="warning", errorTitle="Unknown id",
+                                   error=f"Not an id on the {column.refers_to} sheet yet: "
+                                         "add it there too, or it will be reported on import.")
+        else:
+            continue
+        check.add(target)
+        tab.add_data_validation(check)
+
+
+def _about(book: Any, title: str, bold: Any) -> None:
+    from openpyxl.styles import Alignment
+
+    tab = book.create_sheet("About")
+    lines = [
+        [f"Journey workbook{': ' + title if title else ''}"],
+        ["Edit the sheets, then read the workbook back with `ple import xlsx FILE -o FOLDER`"
+         " or upload it on the app's Edit page. Row order is journey order."],
+        ["Lists: ids and words are joined with ';' (online; phone). Pain points and sources "
+         "take one item per line (Alt+Enter in Excel)."],
+        ["An empty cell means not recorded (unknown). Write (none) for a list known to be "
+         "empty, e.g. a step that offers no accommodation."],
+        ["Closed vocabularies and ids from other sheets have drop-downs. TRUE/FALSE columns "
+         "take TRUE or FALSE."],
+        [],
+        ["sheet", "column", "meaning"],
+    ]
+    for sheet in schema.SHEETS:
+        lines.append([sheet.name, "", sheet.about])
+        for column in sheet.columns:
+            meaning = column.help
+            if column.choices:
+                meaning = (meaning + "; " if meaning else "") + "one of: " + ", ".join(
+                    column.choices)
+            if column.required:
+                meaning = "required. " + meaning
+            lines.append(["", column.name, meaning])
+    for row in lines:
+        tab.append(row)
+    tab["A1"].font = bold
+    for cell in tab[7]:
+        cell.font = bold
+    tab.column_dimensions["A"].width = 18
+    tab.column_dimensions["B"].width = 22
+    tab.column_dimensions["C"].width = 90
+    for row in tab.iter_rows(min_row=2, max_row=5):
+        row[0].alignment = Alignment(wrap_text=False)
+
+
+def _deterministic(data: bytes) -> bytes:
+    """The same workbook as the same bytes: fixed document times and zip entry times."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            content = source.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                content = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*",
+                                 rb"\g<1>" + _FIXED_TIME.encode(), content)
+            fixed = zipfile.ZipInfo(info.filename, date_time=_ZIP_TIME)
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = info.external_attr
+            target.writestr(fixed, content)
+    return buffer.getvalue()
+
+
+def read_workbook(data: bytes, name: str = "workbook.xlsx") -> dict[str, Grid]:
+    """Every sheet of an .xlsx file as a grid of cell values (formulas as their last
+    computed values). Raises :class:`WorkbookError` when it is not a workbook."""
+    from openpyxl import load_workbook
+
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        raise WorkbookError(f"{name}: not an .xlsx workbook (an .xls file must first be "
+                            "saved as .xlsx)")
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as error:  # openpyxl raises many kinds for damaged files
+        raise WorkbookError(f"{name}: cannot read the workbook: {error}") from None
+    grids: dict[str, Grid] = {}
+    try:
+        for tab in book.worksheets:
+            rows: Grid = []
+            for number, row in enumerate(tab.iter_rows(values_only=True), start=1):
+                if number > MAX_ROWS:
+                    raise WorkbookError(f"{name}: sheet {tab.title} has more than "
+                                        f"{MAX_ROWS:,} rows")
+                rows.append(list(row))
+            grids[tab.title] = rows
+    finally:
+        book.close()
+    return grids
+
