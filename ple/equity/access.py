@@ -61,9 +61,8 @@ class Access(StrEnum):
 
 @dataclass(frozen=True)
 class StepAccess:
-    """How one person fares at one step."""
+    """How one person fares at one step (steps that say the same things share one)."""
 
-    step: str
     access: Access
     channels: tuple[Channel | None, ...]
     """Channels the person can take it through (for ``unverified``, the ones that may
@@ -79,7 +78,7 @@ def step_access(step: Step, persona: Persona) -> StepAccess:
     candidates: tuple[Channel | None, ...] = (
         tuple(step.channels) if step.channels is not None else (None,))
     if not candidates:
-        return StepAccess(step.id, Access.blocked, (), ("offers no channel at all",))
+        return StepAccess(Access.blocked, (), ("offers no channel at all",))
     passing: list[Channel | None] = []
     open_: list[Channel | None] = []
     unusable: list[Channel] = []
@@ -102,10 +101,10 @@ def step_access(step: Step, persona: Persona) -> StepAccess:
         else:
             passing.append(channel)
     if passing:
-        return StepAccess(step.id, Access.passes, tuple(passing))
+        return StepAccess(Access.passes, tuple(passing))
     if open_:
-        return StepAccess(step.id, Access.unverified, tuple(open_), unknowns=tuple(unknowns))
-    return StepAccess(step.id, Access.blocked, (),
+        return StepAccess(Access.unverified, tuple(open_), unknowns=tuple(unknowns))
+    return StepAccess(Access.blocked, (),
                       _reasons(step, persona, unusable, language_fails, unmet))
 
 

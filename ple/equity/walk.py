@@ -109,16 +109,38 @@ class EquityResult:
         }
 
 
-def walk(journey: Journey, persona: Persona) -> EquityResult:
-    """Walk ``journey`` as ``persona``."""
+@dataclass(frozen=True)
+class Unconstrained:
+    """The walk without constraints over a set of steps: the yardstick, computed once."""
+
+    reached: frozenset[str]
+    ends: frozenset[str]
+    burden: BurdenTotals
+
+
+def unconstrained(journey: Journey, steps: dict[str, Step]) -> Unconstrained:
+    """Everyone's walk over ``steps``, each step in its cheapest channel of all."""
+    entries = [e for e in journey.entry_steps if e in steps]
+    reached = _reach(steps, entries, lambda step: True)
+    order = [s.id for s in journey.steps if s.id in reached]
+    burden = sum_burden({s: cheapest(steps[s], steps[s].channels or [None]) for s in order})
+    return Unconstrained(frozenset(reached), frozenset(s for s in reached if steps[s].end),
+                         burden)
+
+
+def walk(journey: Journey, persona: Persona, everyone: Unconstrained | None = None
+         ) -> EquityResult:
+    """Walk ``journey`` as ``persona``; ``everyone`` may be passed in when already known
+    (it is the same for every persona that walks every step)."""
     applies = _applies_to(journey, persona)
     steps = {s.id: s for s in journey.steps if applies(s)}
     entries = [e for e in journey.entry_steps if e in steps]
     access = _access_of(steps, persona)
-    everyone = _reach(steps, entries, lambda step: True)
+    if everyone is None or not is_built_in(journey, persona):
+        everyone = unconstrained(journey, steps)
     may = _reach(steps, entries, lambda step: access[step].access is not Access.blocked)
     surely = _reach(steps, entries, lambda step: access[step].access is Access.passes)
-    ends = {s for s in everyone if steps[s].end}
+    ends = everyone.ends
     may_end = {s for s in may if s in ends and access[s].access is not Access.blocked}
     sure_end = {s for s in surely if s in ends and access[s].access is Access.passes}
     completes = True if sure_end else (None if may_end else False)
@@ -133,14 +155,12 @@ def walk(journey: Journey, persona: Persona) -> EquityResult:
         unconstrained_completes=bool(ends),
         blocked=tuple(BlockedStep(s, access[s].reasons) for s in order
                       if s in may and access[s].access is Access.blocked),
-        lost=tuple(s for s in order if s in everyone and s not in may),
+        lost=tuple(s for s in order if s in everyone.reached and s not in may),
         unverified=tuple(UnverifiedStep(s, access[s].unknowns) for s in walked
                          if access[s].access is Access.unverified),
         walked=tuple(walked),
         burden=sum_burden({s: cheapest(steps[s], access[s].channels) for s in walked}),
-        unconstrained_burden=sum_burden({
-            s: cheapest(steps[s], steps[s].channels if steps[s].channels else [None])
-            for s in order if s in everyone}),
+        unconstrained_burden=everyone.burden,
     )
 
 
@@ -166,7 +186,8 @@ def walk_journeys(
             names = [n for n in personas if _has(journey, n)] if personas else None
             if names == []:
                 continue
-            results += [walk(journey, p) for p in personas_to_walk(journey, names)]
+            everyone = unconstrained(journey, {s.id: s for s in journey.steps})
+            results += [walk(journey, p, everyone) for p in personas_to_walk(journey, names)]
     return results
 
 
@@ -192,8 +213,7 @@ def _access_of(steps: dict[str, Step], persona: Persona) -> dict[str, StepAccess
         verdict = verdicts.get(key)
         if verdict is None:
             verdict = verdicts[key] = step_access(step, persona)
-        access[step.id] = StepAccess(step.id, verdict.access, verdict.channels,
-                                     verdict.reasons, verdict.unknowns)
+        access[step.id] = verdict
     return access
 
 

@@ -86,6 +86,10 @@ PAIRS = {
         edit(BASE, "ease: 3.5", "ease: 2.9"),
         edit(BASE, "ease: 3.5", "ease: 3.0"),
     ),
+    "persona-blocked": (
+        BASE + "personas:\n  - {id: offline, name: Offline, can_use: {channels: [phone]}}\n",
+        BASE + "personas:\n  - {id: offline, name: Offline, can_use: {channels: [phone, mail]}}\n",
+    ),
 }
 
 
@@ -93,8 +97,8 @@ def test_every_rule_has_a_triggering_and_a_near_identical_journey_here():
     assert set(PAIRS) == set(all_rules())
 
 
-def test_there_are_twelve_rules():
-    assert len(all_rules()) == 12
+def test_there_are_thirteen_rules():
+    assert len(all_rules()) == 13
 
 
 @pytest.mark.parametrize("rule_id", sorted(PAIRS))
