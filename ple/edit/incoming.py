@@ -195,6 +195,9 @@ def plan(root: Path, incoming: Incoming, *, replace: bool = False) -> Plan:
     for index, journey in enumerate(incoming.journeys):
         edit = _journey_edit(result, root, existing, folder, journey, replace)
         if edit is not None:
+            if edit.is_new and incoming.journey_paths[index] == () and \
+                    Path(incoming.name).suffix.lower() in (".yaml", ".yml"):
+                edit.base_text = incoming.text  # keep the sender's comments and layout
             journeys.append((edit, incoming.journey_paths[index]))
     catalog = _catalog_plan(result, root, incoming, replace)
     changes: dict[Path, FileChange] = {}
@@ -204,6 +207,8 @@ def plan(root: Path, incoming: Incoming, *, replace: bool = False) -> Plan:
             result.bases[change.path] = catalog.edit.bases.get(change.path)
     for edit, _ in journeys:
         change = journey_change(edit, build(edit))
+        if edit.is_new and edit.base_text is not None:
+            change = _without_side_collections(change)
         if change.path in changes:
             change = _chained(changes[change.path], change)
         changes[change.path] = change
@@ -247,6 +252,20 @@ def _free_name(folder: Path, journey_id: str) -> Path:
         target = folder / f"{journey_id}-{number}.yaml"
         number += 1
     return target
+
+
+def _without_side_collections(change: FileChange) -> FileChange:
+    """An uploaded one-journey file as a new workspace file: its catalog entries go to
+    the catalog (or are already there), so the copy holds the journey alone."""
+    inner = change.apply
+
+    def apply(root: Any, json_file: bool) -> Any:
+        for key in (*CATALOG, "settings"):
+            if key in root:
+                del root[key]
+        return inner(root, json_file) if inner is not None else root
+
+    return FileChange(change.path, apply, change.base_text)
 
 
 def _chained(first: FileChange, second: FileChange) -> FileChange:

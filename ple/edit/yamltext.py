@@ -525,6 +525,10 @@ def _identity(item: Any, model: type[BaseModel]) -> Any:
 def _merge_items(old: Any, new: list[Any], model: type[BaseModel], json_file: bool) -> None:
     """Items matched by id (steps, agencies), by target (transitions), else by position;
     unchanged items keep their node and the comments around it."""
+    separated = _trailing_blank(old)
+    last = old[-1] if len(old) else None
+    last_end = _ends_item(last) if last is not None else None
+    tail = _following(*last_end) if last_end is not None else ""
     unused: dict[Any, list[int]] = {}
     for index, item in enumerate(old):
         unused.setdefault(_identity(item, model), []).append(index)
@@ -549,6 +553,8 @@ def _merge_items(old: Any, new: list[Any], model: type[BaseModel], json_file: bo
                 old[position] = node
         return
     _rearrange(old, chosen)
+    if hasattr(old, "ca") and len(old):
+        _settle_ends(old, last, separated, tail)
 
 
 def _siblings_flow(old: Any) -> bool | None:
@@ -563,7 +569,6 @@ def _rearrange(old: Any, chosen: list[tuple[Any, int | None]]) -> None:
     """Put the chosen nodes into ``old`` in order, moving each item's comments with it."""
     comments = getattr(old, "ca", None)
     saved = dict(comments.items) if comments is not None else {}
-    had_trailer = _trailing_blank(old)
     list.clear(old)
     list.extend(old, [node for node, _ in chosen])
     if comments is not None:
@@ -571,8 +576,22 @@ def _rearrange(old: Any, chosen: list[tuple[Any, int | None]]) -> None:
         for position, (_, index) in enumerate(chosen):
             if index is not None and index in saved:
                 comments.items[position] = saved[index]
-    if had_trailer and hasattr(old, "ca"):
-        _separate_items(old)
+
+
+def _settle_ends(items: Any, old_last: Any, separated: bool, tail: str) -> None:
+    """After items moved: what followed the old last item (the end of the list) follows
+    the new last one, and items stay separated by blank lines if they were."""
+    if old_last is not None and old_last is not items[-1]:
+        end = _ends_item(old_last)
+        if end is not None and _following(*end) == tail:
+            _set_following(*end, "")
+    for item in list(items)[:-1]:
+        end = _ends_item(item)
+        if end is not None and separated and not _following(*end).startswith("\n"):
+            _set_following(*end, "\n" + _following(*end))
+    end = _ends_item(items[-1])
+    if end is not None and _following(*end) in ("", "\n") and tail:
+        _set_following(*end, tail)
 
 
 def _ends_item(item: Any) -> tuple[Any, Any] | None:
@@ -588,15 +607,6 @@ def _trailing_blank(items: Any) -> bool:
         return False
     ends = [_ends_item(item) for item in list(items)[:-1]]
     return all(end is not None and _following(*end).startswith("\n") for end in ends)
-
-
-def _separate_items(items: Any) -> None:
-    """Every item but the last ends with a blank line, as the list had before; the last
-    keeps what follows the list."""
-    for item in list(items)[:-1]:
-        end = _ends_item(item)
-        if end is not None and not _following(*end).startswith("\n"):
-            _set_following(*end, "\n" + _following(*end))
 
 
 # --- whole files ----------------------------------------------------------------------
@@ -727,6 +737,8 @@ def _map(position: int, opcodes: list[tuple[str, int, int, int, int]], *, side: 
         there1, there2 = (opcode[1], opcode[2]) if side == 1 else (opcode[3], opcode[4])
         if tag == "equal" and here1 <= position <= here2:
             candidate = there1 + (position - here1)
+        elif tag != "equal" and position == here1 == here2:
+            candidate = there2 if last else there1  # lines only the other side has
         elif tag != "equal" and position == here1:
             candidate = there1
         elif tag != "equal" and position == here2:

@@ -22,6 +22,8 @@ from ple.sheets.schema import Sheet
 
 MAX_BYTES = 32 * 1024 * 1024
 _FORMULA_START = ("=", "+", "-", "@")
+_GUARDED = (*_FORMULA_START, "'")
+"""Text starting with an apostrophe gets one more, so reading takes off only ours."""
 _SEPARATORS = re.compile(r"[ ._-]")
 
 
@@ -53,7 +55,7 @@ def _out(value: Any) -> Any:
         return "TRUE" if value else "FALSE"
     if isinstance(value, float) and value.is_integer():
         return int(value)
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
+    if isinstance(value, str) and value.startswith(_GUARDED):
         return "'" + value
     return value
 
@@ -85,6 +87,6 @@ def read_csv(data: bytes, name: str) -> Grid:
 def _in(value: str) -> str | None:
     if not value.strip():
         return None
-    if value.startswith("'") and value[1:].startswith(_FORMULA_START):
+    if value.startswith("'") and value[1:].startswith(_GUARDED):
         return value[1:]
     return value

@@ -1,0 +1,63 @@
+"""Editing the catalog: entries go back to the file they came from."""
+
+from __future__ import annotations
+
+from ple.edit import catalog as edit_catalog
+from ple.edit.commit import Outcome
+from ple.io import load_workspace
+from ple.sheets.convert import Cell
+
+
+def test_entries_are_rows_that_remember_their_file(workspace):
+    edit = edit_catalog.open_catalog(workspace)
+    assert [r["id"] for r in edit.tables["Agencies"]] == ["hhs", "ssa", "cms", "employer"]
+    assert {r["file"] for r in edit.tables["Programs"]} == {"catalog.yaml"}
+    assert edit.default_file("data_items") == "catalog.yaml"
+
+
+def test_a_changed_and_a_new_entry_change_only_their_lines(workspace):
+    before = load_workspace(workspace)
+    file = workspace / "catalog.yaml"
+    text = file.read_text()
+    edit = edit_catalog.open_catalog(workspace)
+    edit.tables["Agencies"][1]["name"] = "Social Security Administration (SSA)"
+    edit.tables["DataItems"].append({"id": "dd-214", "name": "DD-214", "kind": "document"})
+    saved = edit_catalog.save(edit, before)
+    assert saved.outcome is Outcome.saved, saved.message
+    new = file.read_text()
+    assert new.replace("Social Security Administration (SSA)",
+                       "Social Security Administration") == text + (
+        "  - id: dd-214\n    name: DD-214\n    kind: document\n")
+    assert load_workspace(workspace).workspace.data_items["dd-214"].name == "DD-214"
+
+
+def test_removing_an_agency_that_steps_name_is_refused(workspace):
+    before = load_workspace(workspace)
+    edit = edit_catalog.open_catalog(workspace)
+    edit.tables["Agencies"] = [r for r in edit.tables["Agencies"] if r["id"] != "employer"]
+    review = edit_catalog.review(edit, before)
+    assert [p.message for p in review.checked.caused] == ["unknown agency 'employer'"]
+    assert edit_catalog.save(edit, before).outcome is Outcome.invalid
+
+
+def test_problems_point_at_the_row_and_column(workspace):
+    before = load_workspace(workspace)
+    edit = edit_catalog.open_catalog(workspace)
+    edit.tables["Agencies"].append({"id": "irs", "name": None, "level": "fedral"})
+    review = edit_catalog.review(edit, before)
+    assert {(p.cell, p.problem.message) for p in review.checked.errors} == {
+        (Cell("Agencies", 4, "name"), "missing required field 'name'"),
+        (Cell("Agencies", 4, "level"),
+         "'fedral' is not one of: federal, state, local, tribal, private "
+         "(did you mean 'federal'?)")}
+
+
+def test_a_new_row_can_name_another_file(workspace):
+    before = load_workspace(workspace)
+    edit = edit_catalog.open_catalog(workspace)
+    edit.tables["Programs"].append({"id": "snap", "name": "SNAP", "agency": "hhs",
+                                    "file": "programs.yaml"})
+    assert edit_catalog.save(edit, before).outcome is Outcome.saved
+    assert (workspace / "programs.yaml").read_text() == (
+        "programs:\n  - id: snap\n    name: SNAP\n    agency: hhs\n")
+    assert load_workspace(workspace).ok

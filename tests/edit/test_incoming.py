@@ -1,0 +1,80 @@
+"""Uploads and imports: a journey from a file or a workbook placed into a workspace."""
+
+from __future__ import annotations
+
+from ple.edit import incoming
+from ple.edit.commit import Outcome
+from ple.export import export_journey
+from ple.io import load_workspace
+from tests.conftest import DATA
+
+SHARED = """\
+# A journey a colleague sent, with the agencies it needs.
+id: losing-a-job
+name: Losing a job
+agencies:
+  - {id: dol, name: Department of Labor, acronym: DOL}
+  - {id: ssa, name: Social Security, acronym: SSA, hisp: true}
+steps:
+  - id: file-claim   # the first thing people do
+    name: File an unemployment claim
+    agency: dol
+    end: true
+"""
+
+
+def test_a_yaml_journey_with_its_catalog_becomes_a_file_of_the_workspace(workspace):
+    read = incoming.read_incoming("losing-a-job.yaml", SHARED.encode())
+    assert read.ok and [j["id"] for j in read.journeys] == ["losing-a-job"]
+    plan = incoming.plan(workspace, read)
+    assert plan.ok, [str(p) for p in plan.problems]
+    assert [str(p) for p in plan.problems] == [
+        "losing-a-job.yaml:6:5: agencies[1]: warning: the workspace's agency 'ssa' differs "
+        "from this one; the workspace's is kept (replace to take this one)"]
+    saved = incoming.commit_plan(plan)
+    assert saved.outcome is Outcome.saved, saved.message
+    result = load_workspace(workspace)
+    assert result.ok and "losing-a-job" in result.workspace.journeys
+    assert result.workspace.agencies["dol"].acronym == "DOL"
+    text = (workspace / "journeys" / "losing-a-job.yaml").read_text()
+    assert "# the first thing people do" in text and "agencies:" not in text
+
+
+def test_an_existing_journey_is_refused_unless_replaced(workspace):
+    data = (workspace / "journeys" / "retirement.yaml").read_text().replace(
+        "name: Approaching retirement (test)", "name: Approaching retirement (new)")
+    read = incoming.read_incoming("retirement.yaml", data.encode())
+    refused = incoming.plan(workspace, read)
+    assert [p.code for p in refused.problems] == ["journey-exists"]
+    replaced = incoming.plan(workspace, read, replace=True)
+    assert incoming.commit_plan(replaced).outcome is Outcome.saved
+    assert load_workspace(workspace).workspace.journeys["retirement"].name == \
+        "Approaching retirement (new)"
+
+
+def test_problems_of_an_upload_name_its_line(workspace):
+    bad = SHARED.replace("agency: dol", "agency: labor")
+    plan = incoming.plan(workspace, incoming.read_incoming("job.yaml", bad.encode()))
+    assert not plan.ok
+    assert "job.yaml:10:5: steps[0].agency: unknown agency 'labor'" in [
+        str(p) for p in plan.problems]
+
+
+def test_a_workbook_goes_into_a_new_folder_whole(tmp_path):
+    bundled = load_workspace(DATA).workspace
+    data = export_journey(bundled, "having-a-child", "xlsx")[0].data
+    plan = incoming.plan(tmp_path / "new", incoming.read_incoming("child.xlsx", data))
+    assert plan.ok and not (tmp_path / "new").exists()  # checking writes nothing
+    assert incoming.commit_plan(plan).outcome is Outcome.saved
+    result = load_workspace(tmp_path / "new")
+    assert result.ok
+    assert result.workspace.journeys["having-a-child"] == bundled.journeys["having-a-child"]
+    assert sorted(p.name for p in (tmp_path / "new").rglob("*.yaml")) == [
+        "catalog.yaml", "having-a-child.yaml"]
+
+
+def test_not_a_journey_file_is_said_so():
+    assert [str(p) for p in incoming.read_incoming("notes.txt", b"hello").problems] == [
+        "notes.txt: expected a .yaml, .yml, .json or .xlsx file (or CSV sheets)"]
+    broken = incoming.read_incoming("x.yaml", b"a: [1\n").problems
+    assert len(broken) == 1 and str(broken[0]).startswith("x.yaml:2:1: ")
