@@ -20,6 +20,7 @@ JOURNEY = PAGES_DIR / "journey.py"
 HANDOFFS = PAGES_DIR / "handoffs.py"
 GAPS = PAGES_DIR / "gaps.py"
 EQUITY = PAGES_DIR / "equity.py"
+EDIT = PAGES_DIR / "edit.py"
 
 
 def run_app() -> None:
@@ -34,6 +35,7 @@ def run_app() -> None:
         st.Page(HANDOFFS, title="Handoffs", icon=":material/swap_horiz:"),
         st.Page(GAPS, title="Gaps", icon=":material/report:"),
         st.Page(EQUITY, title="Equity", icon=":material/accessibility:"),
+        st.Page(EDIT, title="Edit", icon=":material/edit:"),
     ])
     if not loaded.result.ok:
         st.error(f"The workspace has {len(loaded.result.errors)} error(s). Journeys without "

@@ -1,0 +1,634 @@
+"""Edit: change journeys and the catalog in tables, save them safely, upload and download.
+
+Everything that decides anything is in :mod:`ple.edit` (opening, checking, saving,
+conflicts, history, drafts, uploads); this page shows tables and buttons and calls it.
+Edits live in the session until they are saved, one per journey, so switching between
+journeys or pages loses nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import streamlit as st
+
+from ple.diagram.interactive import journey_html
+from ple.edit import catalog as edit_catalog
+from ple.edit import incoming, store
+from ple.edit import journey as edit_journey
+from ple.edit.commit import Outcome, Saved
+from ple.edit.journey import JourneyEdit, NotTabular, Start
+from ple.edit.places import find_journeys
+from ple.errors import PleError, Severity
+from ple.gaps.registry import all_rules
+from ple.model import JourneyState
+from ple.sheets import schema
+from ple.sheets.closure import needed_catalog
+from ple.sheets.grid import describe
+from ple.ui import editing, state
+from ple.ui.text import small_print
+from ple.views.edit import problem_rows
+
+MODES = ["Edit a journey", "New journey", "Catalog", "Upload", "History and drafts"]
+CATALOG_SCOPE = "catalog"
+
+loaded = state.current()
+st.title("Edit journeys")
+small_print("Change journeys and the catalog in tables. Saving writes the YAML files, "
+            "changing only the lines you changed; it refuses a file someone else changed "
+            "since you opened it, and keeps every earlier version. Work that does not "
+            "validate yet can be kept as a draft. See docs/editing.md.")
+if getattr(loaded, "store", None) is not None:
+    st.info("This workspace comes from a database, which is written by `ple sync` from "
+            "files. Open the app on the files to edit them.")
+    st.stop()
+root = Path(loaded.path)
+sessions: dict[str, JourneyEdit] = st.session_state.setdefault("edit_sessions", {})
+if st.session_state.get("edit_root") != str(root.resolve()):
+    sessions.clear()  # another workspace: edits of the old one are not carried over
+    st.session_state.pop("edit_catalog", None)
+    st.session_state["edit_root"] = str(root.resolve())
+
+
+def choose_later(key: str, value: object) -> None:
+    """Select ``value`` in the widget ``key`` on the next run (a widget cannot be changed
+    in the run that drew it)."""
+    st.session_state.setdefault("edit_pending", {})[key] = value
+
+
+def apply_pending() -> None:
+    for key, value in st.session_state.pop("edit_pending", {}).items():
+        if value is None:
+            st.session_state.pop(key, None)
+        else:
+            st.session_state[key] = value
+
+
+def flash(kind: str, text: str) -> None:
+    """A message shown once, after the rerun an action triggers."""
+    st.session_state["edit_flash"] = (kind, text)
+
+
+def show_flash() -> None:
+    found = st.session_state.pop("edit_flash", None)
+    if found:
+        kind, text = found
+        {"success": st.success, "error": st.error, "warning": st.warning,
+         "info": st.info}[kind](text)
+
+
+def report_saved(saved: Saved, scope: str) -> None:
+    """Turn a save's outcome into a message (and, for a conflict, the choices)."""
+    if saved.outcome is Outcome.saved:
+        flash("success", saved.message)
+        editing.restart(scope)
+    elif saved.outcome is Outcome.unchanged:
+        flash("info", saved.message)
+    elif saved.outcome is Outcome.draft:
+        flash("warning", saved.message + " Drafts are listed under History and drafts.")
+    elif saved.outcome is Outcome.conflict:
+        st.session_state["edit_conflict"] = {"scope": scope, "message": saved.message}
+    else:
+        flash("error", saved.message)
+
+
+def problems_panel(review, tables) -> None:
+    rows = problem_rows(review, tables)
+    errors = [r for r in rows if r.severity is Severity.error]
+    st.subheader("Problems")
+    if not rows:
+        st.success("No problems: ready to save.", icon=":material/check_circle:")
+        return
+    if errors:
+        st.error(f"{len(errors)} error(s) to fix before saving.", icon=":material/error:")
+    else:
+        st.success("No errors: ready to save.", icon=":material/check_circle:")
+    for row in rows:
+        mark = "Error" if row.severity is Severity.error else "Warning"
+        with st.container(border=True):
+            st.markdown(f"**{mark}** · {row.where}" if row.where else f"**{mark}**")
+            st.text(row.message)  # user text shown as written, never as markup
+
+
+def content_hash(*parts: object) -> str:
+    return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def cached_review(key: str, edit, review_function):
+    """Reviews are kept per content, so reruns that change nothing cost nothing."""
+    digest = content_hash(key, loaded.fingerprint, edit.tables)
+    memo = st.session_state.setdefault("edit_reviews", {})
+    if memo.get(key, (None,))[0] != digest:
+        memo[key] = (digest, review_function(edit, loaded.result))
+    return memo[key][1]
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def journey_list(path: str, fingerprint: str) -> list[tuple[str, str, str]]:
+    """(id, name, file) of every journey written in the workspace, valid or not."""
+    return [(j.id, j.name, str(j.place.file)) for j in find_journeys(Path(path))]
+
+
+def choices_for(tables) -> editing.Choices:
+    workspace = loaded.workspace
+    return editing.Choices(
+        agencies={a.id: workspace.agency_label(a.id) for a in workspace.agencies.values()},
+        programs={p.id: p.name for p in workspace.programs.values()},
+        data_items={d.id: d.name for d in workspace.data_items.values()},
+        stages=[r["id"] for r in tables.get("Stages", []) if r.get("id")],
+        steps=[r["id"] for r in tables.get("Steps", []) if r.get("id")],
+        personas=[r["id"] for r in tables.get("Personas", []) if r.get("id")],
+        rules=sorted(all_rules()),
+    )
+
+
+# --- the journey details form ---------------------------------------------------------
+
+
+def details_form(edit: JourneyEdit, scope: str) -> None:
+    """The Journey sheet as form fields: one journey has one of each."""
+    head = edit.tables.setdefault("Journey", [{}])[0]
+    generation = editing.generation(scope)
+
+    def key(name: str) -> str:
+        return f"edit_{scope}_field_{name}_{generation}"
+
+    workspace = loaded.workspace
+    left, right = st.columns(2)
+    head["id"] = left.text_input("Id", value=head.get("id") or "", key=key("id"),
+                                 help="Lowercase letters, digits and hyphens") or None
+    head["name"] = right.text_input("Name", value=head.get("name") or "",
+                                    key=key("name")) or None
+    states = [s.value for s in JourneyState]
+    current_state = head.get("state") if head.get("state") in states else "current"
+    head["state"] = left.selectbox("State", states, index=states.index(current_state),
+                                   key=key("state"),
+                                   help="current: today's experience; future: a proposal")
+    currents = sorted(j.id for j in workspace.journeys.values()
+                      if j.state is JourneyState.current and j.id != head.get("id"))
+    baseline_options = [None, *currents]
+    if head.get("baseline") and head["baseline"] not in baseline_options:
+        baseline_options.append(head["baseline"])
+    head["baseline"] = right.selectbox(
+        "Baseline (for a future state)", baseline_options,
+        index=baseline_options.index(head.get("baseline")), key=key("baseline"),
+        format_func=lambda j: "None" if j is None else
+        (workspace.journeys[j].name if j in workspace.journeys else j))
+    head["trigger"] = left.text_input("Trigger", value=head.get("trigger") or "",
+                                      key=key("trigger")) or None
+    head["outcome"] = right.text_input("Outcome", value=head.get("outcome") or "",
+                                       key=key("outcome")) or None
+    agencies = [None, *sorted(workspace.agencies, key=workspace.agency_label)]
+    if head.get("lead_agency") and head["lead_agency"] not in agencies:
+        agencies.append(head["lead_agency"])
+    head["lead_agency"] = left.selectbox(
+        "Lead agency", agencies, index=agencies.index(head.get("lead_agency")),
+        key=key("lead_agency"),
+        format_func=lambda a: "None" if a is None else
+        (workspace.agency_label(a) if a in workspace.agencies else a))
+    steps = [r["id"] for r in edit.tables.get("Steps", []) if r.get("id")]
+    entry = [s for s in (head.get("entry") or []) if s]
+    head["entry"] = right.multiselect(
+        "Entry steps (empty: the first step)", list(dict.fromkeys([*steps, *entry])),
+        default=entry, key=key("entry")) or None
+    head["description"] = st.text_area("Description", value=head.get("description") or "",
+                                       key=key("description")) or None
+    sources = st.text_area("Sources (one per line)", value="\n".join(head.get("sources") or []),
+                           key=key("sources"))
+    head["sources"] = [line.strip() for line in sources.splitlines() if line.strip()] or None
+    one, two, three = st.columns(3)
+    per_year = head.get("volume_per_year")
+    text = one.text_input("People a year", value="" if per_year is None else str(per_year),
+                          key=key("volume_per_year"),
+                          help="How many people go through this a year; needs a source")
+    head["volume_per_year"] = text.strip().replace(",", "") or None
+    head["volume_source"] = two.text_input("Source of that figure",
+                                           value=head.get("volume_source") or "",
+                                           key=key("volume_source")) or None
+    head["volume_year"] = three.text_input("Year it counts",
+                                           value=head.get("volume_year") or "",
+                                           key=key("volume_year")) or None
+    head["notes"] = st.text_area("Notes", value=head.get("notes") or "",
+                                 key=key("notes")) or None
+
+
+# --- one journey ----------------------------------------------------------------------
+
+
+def conflict_box(scope: str, edit: JourneyEdit | None) -> None:
+    conflict = st.session_state.get("edit_conflict")
+    if not conflict or conflict.get("scope") != scope:
+        return
+    with st.container(border=True):
+        st.error(conflict["message"] + " Someone (a colleague, a text editor, git) changed "
+                 "the file after you opened it; saving would overwrite their work.",
+                 icon=":material/sync_problem:")
+        left, right = st.columns(2)
+        if left.button("Reload from disk (drops my changes)", key=f"edit_reload_{scope}"):
+            st.session_state.pop("edit_conflict", None)
+            if edit is not None:
+                sessions.pop(scope, None)
+            else:
+                st.session_state.pop("edit_catalog", None)
+            editing.restart(scope)
+            flash("info", "Reloaded from disk; your changes were dropped.")
+            st.rerun()
+        if edit is not None:
+            with right:
+                new_id = st.text_input("Or save my version as a new journey with the id",
+                                       value=f"{edit.journey_id}-mine",
+                                       key=f"edit_new_id_{scope}")
+                if st.button("Save as a new journey", key=f"edit_save_new_{scope}"):
+                    try:
+                        fresh, saved = edit_journey.save_as_new(edit, loaded.result, new_id)
+                    except PleError as error:
+                        st.error(str(error))
+                    else:
+                        st.session_state.pop("edit_conflict", None)
+                        report_saved(saved, new_id)
+                        if saved.outcome is Outcome.saved:
+                            sessions[new_id] = fresh
+                            choose_later("edit_journey", new_id)
+                        st.rerun()
+        else:
+            right.write("Or keep your version as a draft (below) and merge by hand.")
+
+
+def journey_section() -> None:
+    listed = journey_list(str(root), loaded.fingerprint)
+    ids = sorted(dict.fromkeys([*[j[0] for j in listed], *sessions]))
+    if not ids:
+        st.info("No journeys yet: create one under New journey, or upload one.")
+        return
+    names = {j[0]: j[1] for j in listed}
+    broken = {j[0] for j in listed} - set(loaded.workspace.journeys)
+    chosen = st.session_state.get("edit_journey")
+    if chosen not in ids:
+        st.session_state["edit_journey"] = ids[0]
+
+    def label(journey_id: str) -> str:
+        text = names.get(journey_id) or sessions[journey_id].tables["Journey"][0].get(
+            "name") or journey_id
+        marks = []
+        if journey_id in sessions and sessions[journey_id].is_new:
+            marks.append("new, not saved")
+        if journey_id in broken:
+            marks.append("has errors")
+        return f"{text} ({journey_id})" + (f" · {', '.join(marks)}" if marks else "")
+
+    journey_id = st.selectbox("Journey", ids, key="edit_journey", format_func=label)
+    if journey_id not in sessions:
+        try:
+            sessions[journey_id] = edit_journey.open_journey(root, journey_id)
+        except (NotTabular, PleError) as error:
+            st.error(str(error), icon=":material/error:")
+            return
+    edit = sessions[journey_id]
+    scope = journey_id
+    draft = store.draft_for(root, edit.place.file)
+    if draft is not None and not st.session_state.get(f"edit_draft_seen_{scope}"):
+        with st.container(border=True):
+            st.warning(f"A draft of this file was kept on {draft.saved:%Y-%m-%d %H:%M} UTC "
+                       f"with {draft.problems} error(s).", icon=":material/edit_note:")
+            left, right = st.columns(2)
+            if left.button("Continue the draft", key=f"edit_resume_{scope}"):
+                try:
+                    sessions[journey_id] = edit_journey.resume(root, draft, edit.original_id)
+                except PleError as error:
+                    flash("error", str(error))
+                else:
+                    st.session_state[f"edit_draft_seen_{scope}"] = True
+                    editing.restart(scope)
+                    flash("info", "The draft is open; it replaces the file once you save it "
+                          "without errors.")
+                st.rerun()
+            if right.button("Discard the draft", key=f"edit_discard_draft_{scope}"):
+                store.discard_draft(root, edit.place.file)
+                flash("info", "The draft was discarded.")
+                st.rerun()
+    conflict_box(scope, edit)
+
+    top = st.container()
+    tables_column, problems_column = st.columns([3, 1])
+    with tables_column:
+        choices = choices_for(edit.tables)
+        tabs = st.tabs(["Steps", "Transitions", "Stages", "Personas", "Journey details",
+                        "Burden by channel", "Accepted findings"])
+        sheets = [schema.STEPS, schema.TRANSITIONS, schema.STAGES, schema.PERSONAS, None,
+                  schema.BURDEN_BY_CHANNEL, schema.ACCEPTED_FINDINGS]
+        for tab, sheet in zip(tabs, sheets, strict=True):
+            with tab:
+                if sheet is None:
+                    details_form(edit, scope)
+                    continue
+                rows = edit.tables.setdefault(sheet.name, [])
+                small_print(sheet.about)
+                edit.tables[sheet.name] = editing.grid(
+                    scope, sheet, rows, editing.journey_config(sheet, rows, choices),
+                    label=f"Editable table of the {sheet.name.lower()} of {edit.journey_id}")
+                choices = choices_for(edit.tables)  # new steps and stages are offered at once
+    review = cached_review(scope, edit, edit_journey.review)
+    with problems_column:
+        problems_panel(review, edit.tables)
+    with top:  # drawn above the tables, after them: the buttons see this run's edits
+        errors = review.problem_count
+        where = edit.place.file
+        small_print(f"File `{where}`" + (" (new)" if edit.base_text is None else "")
+                    + f" · {errors} error(s)")
+        buttons = st.columns([1, 1, 1, 1.2, 1])
+        if buttons[0].button("Save", key=f"edit_save_{scope}", type="primary", width="stretch",
+                             help="Write the journey to its file; refused while it has errors"):
+            report_saved(edit_journey.save(edit, loaded.result), scope)
+            st.rerun()
+        if buttons[1].button("Keep as draft", key=f"edit_draft_{scope}", width="stretch",
+                             disabled=review.ok,
+                             help="Keep work with errors aside, outside the workspace"):
+            report_saved(edit_journey.save(edit, loaded.result, as_draft=True), scope)
+            st.rerun()
+        if buttons[2].button("Discard changes", key=f"edit_discard_{scope}", width="stretch",
+                             help="Go back to the file as it is on disk"):
+            sessions.pop(journey_id, None)
+            editing.restart(scope)
+            flash("info", "Changes discarded.")
+            st.rerun()
+        catalog = needed_catalog(loaded.workspace, loaded.workspace.journeys[journey_id]) \
+            if journey_id in loaded.workspace.journeys else None
+        buttons[3].download_button(
+            "Download YAML", key=f"edit_download_{scope}", width="stretch",
+            data=lambda: edit_journey.download_text(edit, catalog).encode("utf-8"),
+            file_name=f"{edit.journey_id or journey_id}.yaml", mime="application/yaml",
+            on_click="ignore",
+            help="The journey as shown, with the agencies, programs and data items it names: "
+                 "a file that works on its own")
+        with buttons[4].popover("Delete…", width="stretch"):
+            st.write("Delete this journey? Its file goes into the history, where it can be "
+                     "restored.")
+            if st.button("Delete the journey", key=f"edit_delete_{scope}", type="primary"):
+                written = edit_journey.delete(edit)
+                if written.ok:
+                    sessions.pop(journey_id, None)
+                    choose_later("edit_journey", None)
+                    flash("success", f"Deleted {journey_id}; the file is in the history.")
+                else:
+                    flash("error", "The file changed on disk; nothing was deleted. Reload first.")
+                st.rerun()
+    final = choices_for(edit.tables)
+    editing.settle(scope, {sheet.name: editing.journey_config(sheet, edit.tables[sheet.name],
+                                                              final)
+                           for sheet in schema.JOURNEY_SHEETS if sheet is not schema.JOURNEY})
+    preview(edit, review)
+
+
+def preview(edit: JourneyEdit, review) -> None:
+    st.header("Preview")
+    workspace = review.checked.result.usable
+    journey_id = edit.journey_id
+    memo = st.session_state.setdefault("edit_previews", {})
+    if workspace is not None and journey_id in workspace.journeys:
+        digest = content_hash(journey_id, edit.tables, loaded.fingerprint)
+        if memo.get(journey_id, (None,))[0] != digest:
+            memo[journey_id] = (digest, journey_html(workspace, journey_id))
+        small_print("The diagram follows the tables as you edit.")
+    elif journey_id in memo:
+        small_print("The diagram shows the last version without errors; fix the errors to "
+                    "see the latest.")
+    else:
+        st.info("The preview appears once the journey has no errors.")
+        return
+    st.iframe(memo[journey_id][1], height=560,
+              alt=f"Diagram of the journey being edited, {journey_id}: steps in agency lanes. "
+                  "The tables above list the same steps as text.")
+
+
+# --- creating ---------------------------------------------------------------------------
+
+
+def new_section() -> None:
+    workspace = loaded.workspace
+    st.subheader("Start a new journey")
+    how = st.radio("Start from", ["Blank", "A copy of a journey (as a template)",
+                                  "A future state of a current journey"],
+                   key="edit_new_start")
+    start = {"Blank": Start.blank}.get(how, Start.copy if how.startswith("A copy")
+                                        else Start.future)
+    source = None
+    if start is not Start.blank:
+        listed = journey_list(str(root), loaded.fingerprint)
+        candidates = [j[0] for j in listed if start is Start.copy or (
+            j[0] in workspace.journeys
+            and workspace.journeys[j[0]].state is JourneyState.current)]
+        if not candidates:
+            st.info("No journey to start from.")
+            return
+        names = {j[0]: j[1] for j in listed}
+        source = st.selectbox("Journey to start from", candidates, key="edit_new_source",
+                              format_func=lambda j: f"{names.get(j, j)} ({j})")
+    left, right = st.columns(2)
+    suggested = f"{source}-future" if start is Start.future and source else ""
+    new_id = left.text_input("Id of the new journey", value=suggested, key="edit_new_id",
+                             help="Lowercase letters, digits and hyphens, e.g. "
+                                  "starting-a-business")
+    default_name = (f"{workspace.journeys[source].name} (future state)"
+                    if start is Start.future and source in workspace.journeys else "")
+    name = right.text_input("Name", value=default_name, key="edit_new_name")
+    agency = None
+    if start is Start.blank:
+        agencies = sorted(workspace.agencies, key=workspace.agency_label)
+        agency = st.selectbox("Lead agency (the first step's agency)", agencies,
+                              key="edit_new_agency", format_func=workspace.agency_label) \
+            if agencies else None
+    if st.button("Create", key="edit_new_create", type="primary"):
+        try:
+            edit = edit_journey.new_journey(root, new_id.strip(), name.strip() or new_id,
+                                            start=start, source=source, agency=agency)
+        except PleError as error:
+            st.error(str(error))
+            return
+        sessions[edit.journey_id] = edit
+        choose_later("edit_journey", edit.journey_id)
+        choose_later("edit_mode", MODES[0])
+        flash("info", f"Journey {edit.journey_id} is ready to edit; it is written to "
+              f"{edit.place.file} when you save it.")
+        st.rerun()
+
+
+# --- the catalog ----------------------------------------------------------------------
+
+
+def catalog_section() -> None:
+    edit = st.session_state.get("edit_catalog")
+    if edit is None:
+        try:
+            edit = edit_catalog.open_catalog(root)
+        except PleError as error:
+            st.error(str(error))
+            return
+        st.session_state["edit_catalog"] = edit
+    conflict_box(CATALOG_SCOPE, None)
+    top = st.container()
+    tables_column, problems_column = st.columns([3, 1])
+    with tables_column:
+        tabs = st.tabs(["Agencies", "Programs", "Data items"])
+        for tab, sheet in zip(tabs, schema.CATALOG_SHEETS, strict=True):
+            with tab:
+                rows = edit.tables.setdefault(sheet.name, [])
+                edit.tables[sheet.name] = editing.grid(
+                    CATALOG_SCOPE, sheet, rows,
+                    editing.catalog_config(sheet, rows, catalog_choices(edit)),
+                    extra=[edit_catalog.FILE_COLUMN], height=420,
+                    label=f"Editable table of the catalog's {sheet.name.lower()}")
+    review = cached_review(CATALOG_SCOPE, edit, edit_catalog.review)
+    with problems_column:
+        problems_panel(review, edit.tables)
+    with top:
+        small_print(f"Agencies, programs and data items, shared by every journey "
+                    f"({len(edit.files)} file(s)). A change is written to the file the entry is "
+                    f"in; removing an entry that journeys use is refused.")
+        buttons = st.columns([1, 1, 1, 3])
+        if buttons[0].button("Save", key="edit_catalog_save", type="primary", width="stretch"):
+            report_saved(edit_catalog.save(edit, loaded.result), CATALOG_SCOPE)
+            st.rerun()
+        if buttons[1].button("Keep as draft", key="edit_catalog_draft", width="stretch",
+                             disabled=review.ok):
+            report_saved(edit_catalog.save(edit, loaded.result, as_draft=True), CATALOG_SCOPE)
+            st.rerun()
+        if buttons[2].button("Discard changes", key="edit_catalog_discard", width="stretch"):
+            st.session_state.pop("edit_catalog", None)
+            editing.restart(CATALOG_SCOPE)
+            st.rerun()
+    editing.settle(CATALOG_SCOPE, {
+        sheet.name: editing.catalog_config(sheet, edit.tables[sheet.name],
+                                           catalog_choices(edit))
+        for sheet in schema.CATALOG_SHEETS})
+
+
+def catalog_choices(edit) -> editing.Choices:
+    agencies = {r["id"]: r.get("acronym") or r.get("name") or r["id"]
+                for r in edit.tables.get("Agencies", []) if r.get("id")}
+    return editing.Choices(agencies=agencies, files=edit.files or [edit_catalog.DEFAULT_FILE])
+
+
+# --- uploads --------------------------------------------------------------------------
+
+
+def upload_section() -> None:
+    st.subheader("Add a journey from a file")
+    small_print("A YAML or JSON journey file (one sent by a colleague, or downloaded "
+                "here), an Excel workbook from `ple export --format xlsx`, or its CSV "
+                "sheets (choose all of them at once). Nothing is written until you confirm.")
+    files = st.file_uploader("Journey file", type=["yaml", "yml", "json", "xlsx", "csv"],
+                             accept_multiple_files=True, key="edit_upload",
+                             max_upload_size=incoming.MAX_UPLOAD_BYTES // 2**20)
+    if not files:
+        return
+    csvs = {f.name: f.getvalue() for f in files if f.name.lower().endswith(".csv")}
+    others = [f for f in files if not f.name.lower().endswith(".csv")]
+    if (csvs and others) or len(others) > 1:
+        st.error("Upload one file, or the CSV sheets of one journey.")
+        return
+    read = incoming.read_incoming_csv(csvs, "the CSV sheets") if csvs else \
+        incoming.read_incoming(others[0].name, others[0].getvalue())
+    replace = st.checkbox("Replace a journey (and catalog entries) the workspace already "
+                          "has; the old files go into the history", key="edit_upload_replace")
+    planned = incoming.plan(root, read, replace=replace)
+    for note in planned.notes:
+        st.write(f"- {note}")
+    errors = [p for p in planned.problems if p.severity is Severity.error]
+    if planned.problems:
+        st.dataframe([{"severity": p.severity.value, "where": _where(p), "message": p.message}
+                      for p in planned.problems], hide_index=True, width="stretch",
+                     column_config={"message": st.column_config.TextColumn(width="large")})
+    if errors:
+        st.error(f"{len(errors)} error(s): fix them in the file and upload it again.")
+    if st.button("Add to the workspace", key="edit_upload_commit", type="primary",
+                 disabled=bool(errors) or not planned.changes):
+        saved = incoming.commit_plan(planned)
+        report_saved(saved, "upload")
+        if saved.outcome is Outcome.saved:
+            sessions.clear()
+            st.session_state.pop("edit_catalog", None)
+        st.rerun()
+
+
+def _where(problem) -> str:
+    text = incoming.problem_text(problem)
+    if problem.file.lower().endswith((".xlsx", ".csv")) or "sheet" in text:
+        return describe(problem).split(": ")[1] if ": " in describe(problem) else text
+    return str(problem.location) + (f" {problem.field}" if problem.path else "")
+
+
+# --- history and drafts ---------------------------------------------------------------
+
+
+def history_section() -> None:
+    st.subheader("Earlier versions")
+    files = sorted({*store.files_with_history(root),
+                    *[Path(j[2]) for j in journey_list(str(root), loaded.fingerprint)]})
+    with_history = [f for f in files if store.list_versions(root, f)]
+    if not with_history:
+        st.info("No earlier versions yet: each save keeps the version it replaces here.")
+    else:
+        folder = store.folder_of(root)
+        file = st.selectbox("File", with_history, key="edit_history_file",
+                            format_func=lambda p: str(p.relative_to(folder))
+                            + ("" if p.exists() else " (deleted)"))
+        versions = store.list_versions(root, file)
+        st.dataframe([{"replaced at (UTC)": f"{v.saved:%Y-%m-%d %H:%M:%S}",
+                       "size": f"{v.size:,} bytes", "sha256": v.sha256[:12]}
+                      for v in versions], hide_index=True, width="stretch")
+        index = st.selectbox("Version", range(len(versions)), key="edit_history_version",
+                             format_func=lambda i: f"{versions[i].saved:%Y-%m-%d %H:%M:%S} "
+                                                   f"UTC ({versions[i].size:,} bytes)")
+        chosen = versions[index]
+        left, right = st.columns(2)
+        if left.button("Restore this version", key="edit_history_restore", type="primary",
+                       help="The current file goes into the history first"):
+            written = store.restore(root, chosen, file)
+            if written.ok:
+                sessions.clear()
+                st.session_state.pop("edit_catalog", None)
+                flash("success", f"Restored {file.name} as it was before "
+                      f"{chosen.saved:%Y-%m-%d %H:%M:%S} UTC; the version it replaced is "
+                      "in the history.")
+            else:
+                flash("error", "The file changed while restoring; try again.")
+            st.rerun()
+        right.download_button("Download this version", key="edit_history_download",
+                              data=chosen.file.read_bytes(), file_name=file.name,
+                              on_click="ignore")
+        with st.expander("Show this version"):
+            st.code(chosen.file.read_text(encoding="utf-8", errors="replace"),
+                    language="yaml")
+    st.subheader("Drafts")
+    drafts = store.list_drafts(root)
+    if not drafts:
+        st.write("No drafts.")
+        return
+    for number, draft in enumerate(drafts):
+        with st.container(border=True):
+            st.write(f"**{draft.target.name}** · kept {draft.saved:%Y-%m-%d %H:%M} UTC · "
+                     f"{draft.problems} error(s)")
+            if st.button("Discard", key=f"edit_drafts_discard_{number}"):
+                store.discard_draft(root, draft.target)
+                st.rerun()
+    small_print("To continue a draft, open its journey under Edit a journey.")
+
+
+# --- the page -------------------------------------------------------------------------
+
+apply_pending()
+show_flash()
+mode = st.radio("What to do", MODES, key="edit_mode", horizontal=True,
+                label_visibility="collapsed")
+if mode == MODES[0]:
+    journey_section()
+elif mode == MODES[1]:
+    new_section()
+elif mode == MODES[2]:
+    catalog_section()
+elif mode == MODES[3]:
+    upload_section()
+else:
+    history_section()

@@ -1,0 +1,195 @@
+"""What the Edit page shows, computed without a UI: tables as data frames for the
+editable grids (and back), row order, and problems as rows beside the tables.
+
+A grid needs one type per column: text columns hold text or nothing, number columns
+floats (an empty cell is NaN), list columns lists. The ``#`` column numbers the rows;
+typing 2.5 there moves a row between the second and the third.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from ple.errors import Severity
+from ple.sheets.convert import Cell, Row
+from ple.sheets.schema import Kind, Sheet
+
+ORDER = "#"
+"""The row-number column: edit it to move rows."""
+YES, NO = "yes", "no"
+"""A three-valued flag (``hisp``) is a choice, since a checkbox cannot say "unknown"."""
+THREE_VALUED = {"hisp"}
+
+
+def to_frame(rows: list[Row], sheet: Sheet, extra: Iterable[str] = ()) -> pd.DataFrame:
+    """The rows as a data frame with one type per column, numbered in ``#``."""
+    columns = [ORDER, *sheet.names, *extra]
+    data: dict[str, list[Any]] = {name: [] for name in columns}
+    for number, row in enumerate(rows, start=1):
+        data[ORDER].append(float(number))
+        for column in sheet.columns:
+            data[column.name].append(_cell_in(column.name, column.kind, row.get(column.name)))
+        for name in extra:
+            data[name].append(_text(row.get(name)))
+    frame = pd.DataFrame(data, columns=columns)
+    for column in sheet.columns:
+        if column.kind in (Kind.number, Kind.whole):
+            frame[column.name] = pd.to_numeric(frame[column.name], errors="coerce").astype(
+                "float64")
+        elif column.kind is Kind.flag and column.name not in THREE_VALUED:
+            frame[column.name] = frame[column.name].astype("bool")
+        else:
+            frame[column.name] = frame[column.name].astype("object")
+    frame[ORDER] = frame[ORDER].astype("float64")
+    return frame
+
+
+def _cell_in(name: str, kind: Kind, value: Any) -> Any:
+    if kind in (Kind.words, Kind.lines):
+        if value is None:
+            return None
+        return [str(v) for v in value] if isinstance(value, list) else [str(value)]
+    if kind in (Kind.number, Kind.whole):
+        if isinstance(value, bool) or value is None:
+            return math.nan
+        try:
+            return float(value)
+        except (TypeError, ValueError):
+            return math.nan
+    if kind is Kind.flag:
+        if name in THREE_VALUED:
+            return None if value is None else (YES if value else NO)
+        return bool(value)
+    return _text(value)
+
+
+def _text(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def from_frame(frame: pd.DataFrame, sheet: Sheet, extra: Iterable[str] = ()) -> list[Row]:
+    """The grid's rows as table rows, in ``#`` order (rows without a number last)."""
+    records = frame.to_dict("records")
+    keyed = [(_order(r.get(ORDER), i), i, r) for i, r in enumerate(records)]
+    rows = []
+    for _, _, record in sorted(keyed):
+        row: Row = {}
+        for column in sheet.columns:
+            row[column.name] = _cell_out(column.name, column.kind, record.get(column.name))
+        for name in extra:
+            row[name] = _text(_missing_as_none(record.get(name)))
+        rows.append(row)
+    return rows
+
+
+def moved(frame: pd.DataFrame) -> bool:
+    """Whether a row was moved: its ``#`` was changed so the numbers no longer rise.
+    (New rows have no number yet and stay at the end; deleting leaves a gap, which is
+    fine.)"""
+    values = [v for v in frame.get(ORDER, [])
+              if _missing_as_none(v) is not None]
+    return values != sorted(values)
+
+
+def _order(value: Any, index: int) -> tuple[int, float]:
+    value = _missing_as_none(value)
+    if value is None:
+        return (1, float(index))
+    try:
+        return (0, float(value))
+    except (TypeError, ValueError):
+        return (1, float(index))
+
+
+def _missing_as_none(value: Any) -> Any:
+    if value is None:
+        return None
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    try:
+        if value is pd.NA or value is pd.NaT:
+            return None
+    except TypeError:
+        pass
+    return value
+
+
+def _cell_out(name: str, kind: Kind, value: Any) -> Any:
+    value = _missing_as_none(value)
+    if kind in (Kind.words, Kind.lines):
+        if value is None:
+            return None
+        items = list(value) if not isinstance(value, str) else [value]
+        cleaned = [str(v).strip() for v in items if v is not None and str(v).strip()]
+        return cleaned or None
+    if kind is Kind.flag:
+        if name in THREE_VALUED:
+            return None if value in (None, "") else value == YES
+        return bool(value) if value is not None else None
+    if kind in (Kind.number, Kind.whole):
+        return value
+    if isinstance(value, str):
+        return value.strip() or None
+    return value
+
+
+@dataclass(frozen=True)
+class ProblemRow:
+    """One line of the problems panel."""
+
+    severity: Severity
+    where: str
+    message: str
+    cell: Cell | None = None
+
+    def as_text(self) -> str:
+        return f"{self.where}: {self.message}" if self.where else self.message
+
+
+def where(cell: Cell | None, tables: dict[str, list[Row]] | None = None) -> str:
+    """A cell as people find it in the grids: ``Steps, row 3 (apply), agency``; the
+    row's id, when it has one, in case rows moved since."""
+    if cell is None:
+        return ""
+    parts = [cell.sheet if cell.sheet != "Journey" else "Journey details"]
+    if cell.row is not None and cell.sheet != "Journey":
+        label = f"row {cell.row + 1}"
+        rows = (tables or {}).get(cell.sheet) or []
+        if cell.row < len(rows):
+            row = rows[cell.row]
+            named = row.get("id") or (f"{row.get('from')} → {row.get('to')}"
+                                      if row.get("from") or row.get("to") else None)
+            if named:
+                label += f" ({named})"
+        parts.append(label)
+    if cell.column:
+        parts.append(cell.column)
+    return ", ".join(parts)
+
+
+def problem_rows(review: Any, tables: dict[str, list[Row]] | None = None) -> list[ProblemRow]:
+    """The problems of a :class:`ple.edit.commit.Review`, errors first, as rows."""
+    rows = [ProblemRow(p.severity, where(p.cell, tables), p.message, p.cell)
+            for p in review.cell_problems]
+    for located in review.checked.own:
+        problem = located.problem
+        if located.cell is not None:
+            rows.append(ProblemRow(problem.severity, where(located.cell, tables),
+                                   problem.message, located.cell))
+        else:
+            rows.append(ProblemRow(problem.severity, problem.field or problem.file,
+                                   problem.message))
+    rows += [ProblemRow(p.severity, "This change breaks another file", str(p))
+             for p in review.checked.caused]
+    return sorted(rows, key=lambda r: r.severity is not Severity.error)

@@ -1,0 +1,195 @@
+"""The Edit page, driven through AppTest: grids are edited the way the browser edits them
+(a delta of edited, added and deleted rows under the grid's key), buttons are clicked, and
+the files on disk are read back.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from ple.edit import store
+from ple.io import load_workspace
+from ple.ui.editing import editor_key
+from ple.ui.navigation import EDIT
+from tests.conftest import ROOT, SMALL
+
+APP = ROOT / "app.py"
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Path:
+    target = tmp_path / "ws"
+    shutil.copytree(SMALL, target)
+    return target
+
+
+@pytest.fixture
+def at(monkeypatch: pytest.MonkeyPatch, workspace: Path) -> AppTest:
+    """The app on a copy of tests/fixtures/small, on the Edit page."""
+    monkeypatch.setenv("PLE_WORKSPACE", str(workspace))
+    app = AppTest.from_file(str(APP), default_timeout=60)
+    app.run()
+    app.switch_page(str(EDIT))
+    return run(app)
+
+
+def run(app: AppTest) -> AppTest:
+    app.run()
+    assert not app.exception, [e.value for e in app.exception]
+    return app
+
+
+def edit_grid(app: AppTest, sheet: str, *, edited=None, added=None, deleted=None,
+              scope: str = "retirement") -> AppTest:
+    """Change a grid as the browser does, then run the page."""
+    generation = app.session_state["edit_gen"].get(scope, 0) \
+        if "edit_gen" in app.session_state else 0
+    app.session_state[editor_key(scope, sheet, generation)] = {
+        "edited_rows": edited or {}, "added_rows": added or [], "deleted_rows": deleted or []}
+    return run(app)
+
+
+def click(app: AppTest, key: str) -> AppTest:
+    app.button(key=key).click()
+    return run(app)
+
+
+def messages(app: AppTest) -> list[str]:
+    return [e.value for e in [*app.success, *app.error, *app.warning, *app.info]]
+
+
+def problems(app: AppTest) -> list[str]:
+    return [t.value for t in app.text]
+
+
+def test_the_page_opens_on_a_journey_with_its_tables(at):
+    assert [t.value for t in at.title] == ["Edit journeys"]
+    assert at.selectbox(key="edit_journey").value == "retirement"
+    steps = at.data_editor[0].value
+    assert steps["id"].tolist() == ["check-estimate", "apply-retirement", "get-l564",
+                                    "enroll-part-b"]
+    assert "No errors: ready to save." in messages(at) or "No problems: ready to save." in \
+        messages(at)
+    assert at.get("iframe")[0].proto.srcdoc  # the preview diagram
+
+
+def test_add_a_step_connect_it_and_save(at, workspace):
+    edit_grid(at, "Steps", added=[{"id": "get-card", "name": "Receive the Medicare card",
+                                   "agency": "cms", "end": True}],
+              edited={"3": {"end": False}})
+    edit_grid(at, "Transitions", added=[{"from": "enroll-part-b", "to": "get-card",
+                                         "handoff": None}])
+    click(at, "edit_save_retirement")
+    assert any(m.startswith("Saved ") for m in messages(at)), messages(at)
+    result = load_workspace(workspace, use_cache=False)
+    assert result.ok, [str(p) for p in result.problems]
+    journey = result.workspace.journeys["retirement"]
+    assert [t.to for t in journey.step("enroll-part-b").next] == ["get-card"]
+    assert journey.step("get-card").name == "Receive the Medicare card"
+    assert not journey.step("enroll-part-b").end
+    text = (workspace / "journeys" / "retirement.yaml").read_text()
+    assert "  - id: get-card\n    name: Receive the Medicare card\n    agency: cms\n" in text
+
+
+def test_an_invalid_edit_is_refused_with_a_message(at, workspace):
+    before = (workspace / "journeys" / "retirement.yaml").read_bytes()
+    edit_grid(at, "Steps", edited={"1": {"agency": "nasa"}})
+    assert "unknown agency 'nasa'" in problems(at)
+    assert "1 error(s) to fix before saving." in messages(at)
+    click(at, "edit_save_retirement")
+    assert "Nothing was saved: 1 error(s) to fix first, or keep the work as a draft." in \
+        messages(at)
+    assert (workspace / "journeys" / "retirement.yaml").read_bytes() == before
+
+
+def test_an_invalid_edit_can_be_kept_as_a_draft(at, workspace):
+    edit_grid(at, "Transitions", edited={"0": {"to": "apply-retirement", "share": 2}})
+    click(at, "edit_draft_retirement")
+    assert any("Kept as a draft" in m for m in messages(at))
+    assert load_workspace(workspace, use_cache=False).ok  # the workspace is untouched
+    assert [d.target.name for d in store.list_drafts(workspace)] == ["retirement.yaml"]
+
+
+def test_a_change_on_disk_makes_the_save_refuse(at, workspace):
+    file = workspace / "journeys" / "retirement.yaml"
+    edit_grid(at, "Steps", edited={"0": {"name": "Check the estimate (mine)"}})
+    theirs = file.read_text().replace("name: Check benefit estimate",
+                                      "name: Check the estimate (theirs)")
+    file.write_text(theirs)
+    click(at, "edit_save_retirement")
+    assert any("changed on disk" in m for m in messages(at)), messages(at)
+    assert file.read_text() == theirs
+    at.text_input(key="edit_new_id_retirement").set_value("retirement-mine")
+    click(at, "edit_save_new_retirement")
+    journeys = load_workspace(workspace, use_cache=False).workspace.journeys
+    assert journeys["retirement"].steps[0].name == "Check the estimate (theirs)"
+    assert journeys["retirement-mine"].steps[0].name == "Check the estimate (mine)"
+
+
+def test_reload_after_a_conflict_takes_the_file_as_it_is(at, workspace):
+    file = workspace / "journeys" / "retirement.yaml"
+    edit_grid(at, "Steps", edited={"0": {"name": "Mine"}})
+    file.write_text(file.read_text().replace("name: Check benefit estimate", "name: Theirs"))
+    click(at, "edit_save_retirement")
+    click(at, "edit_reload_retirement")
+    assert at.data_editor[0].value["name"].tolist()[0] == "Theirs"
+
+
+def test_the_backup_restores_the_old_version(at, workspace):
+    file = workspace / "journeys" / "retirement.yaml"
+    original = file.read_bytes()
+    edit_grid(at, "Steps", deleted=[2])
+    edit_grid(at, "Transitions", deleted=[1, 3])
+    click(at, "edit_save_retirement")
+    assert any(m.startswith("Saved ") for m in messages(at)), messages(at)
+    assert file.read_bytes() != original
+    at.radio(key="edit_mode").set_value("History and drafts")
+    run(at)
+    at.selectbox(key="edit_history_file").set_value(file)
+    run(at)
+    click(at, "edit_history_restore")
+    assert file.read_bytes() == original
+    assert any(m.startswith("Restored retirement.yaml") for m in messages(at))
+    assert len(store.list_versions(workspace, file)) == 2  # the restore can be undone too
+
+
+def test_a_future_state_copy_is_created_and_saved(at, workspace):
+    at.radio(key="edit_mode").set_value("New journey")
+    run(at)
+    at.radio(key="edit_new_start").set_value("A future state of a current journey")
+    run(at)
+    at.text_input(key="edit_new_id").set_value("retirement-2030")
+    at.text_input(key="edit_new_name").set_value("Retirement, 2030 plan")
+    click(at, "edit_new_create")
+    assert at.radio(key="edit_mode").value == "Edit a journey"
+    assert at.selectbox(key="edit_journey").value == "retirement-2030"
+    click(at, "edit_save_retirement-2030")
+    journey = load_workspace(workspace, use_cache=False).workspace.journeys["retirement-2030"]
+    assert (journey.state.value, journey.baseline, journey.name) == (
+        "future", "retirement", "Retirement, 2030 plan")
+
+
+def test_the_catalog_is_edited_in_its_own_tables(at, workspace):
+    at.radio(key="edit_mode").set_value("Catalog")
+    run(at)
+    edit_grid(at, "Agencies", added=[{"id": "irs", "name": "Internal Revenue Service",
+                                      "acronym": "IRS", "level": "federal"}], scope="catalog")
+    click(at, "edit_catalog_save")
+    assert load_workspace(workspace, use_cache=False).workspace.agencies["irs"].acronym == "IRS"
+
+
+def test_an_uploaded_journey_joins_the_workspace(at, workspace):
+    at.radio(key="edit_mode").set_value("Upload")
+    run(at)
+    text = ("id: losing-a-job\nname: Losing a job\nagencies:\n"
+            "  - {id: dol, name: Department of Labor}\n"
+            "steps:\n  - {id: file-claim, name: File a claim, agency: dol, end: true}\n")
+    at.get("file_uploader")[0].set_value(("job.yaml", text.encode(), "application/yaml"))
+    run(at)
+    click(at, "edit_upload_commit")
+    journeys = load_workspace(workspace, use_cache=False).workspace.journeys
+    assert journeys["losing-a-job"].steps[0].agency == "dol"
