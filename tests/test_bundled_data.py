@@ -34,12 +34,46 @@ def test_ple_validate_data_exits_0():
     assert result.stderr.count("\n") == 1  # the summary line only: no warnings
 
 
-def test_six_current_state_life_experiences_with_sources(workspace):
-    assert sorted(workspace.journeys) == LIFE_EXPERIENCES
+FUTURE_STATES = {
+    "approaching-retirement-future": "approaching-retirement",
+    "losing-a-loved-one-future": "losing-a-loved-one",
+    "recovering-from-a-disaster-future": "recovering-from-a-disaster",
+}
+"""Proposed future states bundled beside today's maps, each with its baseline."""
+
+
+def test_six_current_state_life_experiences_and_three_proposals_with_sources(workspace):
+    current = sorted(j.id for j in workspace.journeys.values() if j.state.value == "current")
+    assert current == LIFE_EXPERIENCES
+    future = {j.id: j.baseline for j in workspace.journeys.values() if j.state.value == "future"}
+    assert future == FUTURE_STATES
     for journey in workspace.journeys.values():
-        assert journey.state.value == "current"
         assert journey.sources, journey.id
         assert all(s.startswith("https://") for s in journey.sources)
+
+
+def test_a_proposal_counts_the_same_people_as_its_baseline(workspace):
+    """The time tax of a proposal is compared with today's: same people, same source."""
+    for future, current in FUTURE_STATES.items():
+        assert workspace.journeys[future].volume == workspace.journeys[current].volume.model_copy(
+            update={"notes": workspace.journeys[future].volume.notes})
+
+
+def test_every_proposed_change_says_what_is_proposed(workspace):
+    """A step the proposal adds or changes explains itself in its notes, so a reader can
+    tell a design proposal from a fact about today's service."""
+    from ple.compare import compare_journeys
+
+    for future, current in FUTURE_STATES.items():
+        comparison = compare_journeys(workspace, current, future)
+        for change in comparison.steps:
+            if change.status in ("added", "changed") and any(
+                    c.field not in ("sentiment", "pain_points", "next") for c in change.changes):
+                notes = workspace.journeys[future].step(change.future).notes or ""
+                assert "propos" in notes.lower(), f"{future}/{change.future}"
+            if change.status == "added":
+                notes = workspace.journeys[future].step(change.future).notes or ""
+                assert "new step" in notes.lower(), f"{future}/{change.future}"
 
 
 def test_volumes_cite_a_source_and_year(workspace):

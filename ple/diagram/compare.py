@@ -4,7 +4,7 @@ The proposed journey is drawn as usual (lane by agency, column by moves from the
 and the steps and moves it drops are drawn where they were, in grey. Every mark is a
 word first and a line style second, never a colour alone:
 
-* a step added in the proposed journey starts with "＋ NEW" and has a thick border;
+* a step added in the proposed journey starts with "+ NEW" and has a thick border;
 * a changed step starts with "✎ CHANGED" and has a dashed border (its tooltip lists
   the changes);
 * a removed step starts with "✕ REMOVED", is grey and has a dotted border;
@@ -52,7 +52,7 @@ class Mark:
 
 
 MARKS: dict[str, Mark] = {
-    "added": Mark("＋ NEW", "step added in the proposed journey (thick border)", 5, ()),
+    "added": Mark("+ NEW", "step added in the proposed journey (thick border)", 5, ()),
     "changed": Mark("✎ CHANGED", "step changed; hover it for what changed (dashed border)",
                     3, (8, 4)),
     "removed": Mark("✕ REMOVED", "step the proposed journey drops (grey, dotted border)",

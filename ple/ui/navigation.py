@@ -20,6 +20,7 @@ JOURNEY = PAGES_DIR / "journey.py"
 HANDOFFS = PAGES_DIR / "handoffs.py"
 GAPS = PAGES_DIR / "gaps.py"
 EQUITY = PAGES_DIR / "equity.py"
+COMPARE = PAGES_DIR / "compare.py"
 EDIT = PAGES_DIR / "edit.py"
 
 
@@ -35,6 +36,7 @@ def run_app() -> None:
         st.Page(HANDOFFS, title="Handoffs", icon=":material/swap_horiz:"),
         st.Page(GAPS, title="Gaps", icon=":material/report:"),
         st.Page(EQUITY, title="Equity", icon=":material/accessibility:"),
+        st.Page(COMPARE, title="Compare", icon=":material/compare_arrows:"),
         st.Page(EDIT, title="Edit", icon=":material/edit:"),
     ])
     if not loaded.result.ok:

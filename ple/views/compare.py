@@ -23,12 +23,6 @@ def number(value: float) -> str:
     return f"{value:,.0f}" if abs(value) >= 1000 else f"{value:g}"
 
 
-def span_text(span: Span) -> str:
-    """Hours as one figure, or "a to b" for a range, in whole hours."""
-    low, high = (f"{round(v):,}" for v in (span.low, span.high))
-    return low if low == high else f"{low} to {high}"
-
-
 def metric_rows(comparison: Comparison) -> list[dict[str, Any]]:
     """One row per figure: today, proposed, the change in words, and the unknown counts."""
     return [{
@@ -138,14 +132,14 @@ def time_tax_text(comparison: Comparison) -> str:
     assert saved is not None
     low, high = saved.hours_per_year.low, saved.hours_per_year.high
     if high <= 0 and low < 0:
-        gist = f"the proposal costs the public {span_text(Span(-high, -low))} more hours a year"
+        gist = f"the proposal costs the public {Span(-high, -low).text()} more hours a year"
     elif low >= 0:
-        gist = f"the proposal saves the public {span_text(saved.hours_per_year)} hours a year"
+        gist = f"the proposal saves the public {saved.hours_per_year.text()} hours a year"
     else:
         gist = (f"the proposal changes the public's hours a year by between "
                 f"{round(-low):,} more and {round(high):,} fewer")
-    text = (f"Time tax: {gist} ({span_text(before.hours_per_year)} today, "
-            f"{span_text(after.hours_per_year)} proposed, for "
+    text = (f"Time tax: {gist} ({before.hours_per_year.text()} today, "
+            f"{after.hours_per_year.text()} proposed, for "
             f"{after.people_per_year:,} people a year).")
     if before.people_per_year != after.people_per_year:
         text += (f" The two journeys count different numbers of people "

@@ -153,27 +153,71 @@ steps:
 def test_portfolio_shows_metrics_journeys_and_agency_matrix(monkeypatch, small):
     at = start(monkeypatch, small)
     assert texts(at.title) == ["Portfolio of life experiences"]
+    assert at.radio(key="portfolio_scope").value == "current"  # today's journeys by default
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics == {"Journeys": "2", "Steps": "6", "Cold handoffs": "1",
+    assert metrics == {"Life experiences": "1", "Steps": "4", "Cold handoffs": "1",
                        "Open warnings": "5"}
     journeys = table(at, 0)
-    assert journeys["journey"].tolist() == ["Approaching retirement (test)",
-                                            "Approaching retirement, proposed"]
-    assert journeys["steps"].tolist() == [4, 2]
-    assert journeys["cold handoffs"].tolist() == [1, 0]
-    matrix = table(at, 1)
-    assert matrix["agency"].tolist() == ["CMS", "SSA", "Employer"]
-    assert matrix["retirement"].tolist() == [1, 2, 1]
-    assert matrix["life experiences"].tolist() == [2, 2, 1]
-    shared = table(at, 2)
-    assert set(shared["name"]) == {"Retirement benefits", "Medicare Part B"}
+    assert journeys["journey"].tolist() == ["Approaching retirement (test)"]
+    assert journeys["steps"].tolist() == [4]
+    assert journeys["cold handoffs"].tolist() == [1]
+    assert "Left out: 1 journey (Approaching retirement, proposed)." in " ".join(
+        texts(at.markdown))
+    handoffs = table(at, 1)  # the network as text
+    assert set(zip(handoffs["from"], handoffs["to"], handoffs["handoff type"],
+                   strict=True)) == {("SSA", "Employer", "cold"), ("SSA", "CMS", "referral"),
+                                     ("Employer", "CMS", "undocumented")}
+    matrix = table(at, 2)
+    assert matrix["agency"].tolist() == ["SSA", "CMS", "Employer"]
+    assert matrix["retirement"].tolist() == [2, 1, 1]
+    assert matrix["life experiences"].tolist() == [1, 1, 1]
+    programs = table(at, 3)
+    assert set(programs["program"]) == {"Retirement benefits", "Medicare Part B"}
+    pairs = table(at, 4)
+    assert pairs[["from", "to", "cold", "undocumented"]].values.tolist() == [
+        ["SSA", "Employer", 1, 0], ["Employer", "CMS", 0, 1]]
+    assert "No data item is asked for in more than one life experience." in texts(at.markdown)
     assert not at.error
 
 
-def test_portfolio_of_bundled_data_lists_every_journey(monkeypatch):
+def test_portfolio_counts_every_journey_on_request(monkeypatch, small):
+    at = start(monkeypatch, small)
+    at.radio(key="portfolio_scope").set_value("all")
+    rerun(at)
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics == {"Life experiences": "1", "Steps": "6", "Cold handoffs": "1",
+                       "Open warnings": "5"}  # two journeys, one life experience
+    assert table(at, 0)["journey"].tolist() == ["Approaching retirement (test)",
+                                                "Approaching retirement, proposed"]
+    at.radio(key="portfolio_scope").set_value("proposed")
+    rerun(at)
+    assert table(at, 0)["journey"].tolist() == ["Approaching retirement, proposed"]
+    assert {m.label: m.value for m in at.metric}["Cold handoffs"] == "0"
+
+
+def test_portfolio_network_diagram_follows_the_type_filter(monkeypatch, small):
+    at = start(monkeypatch, small)
+    everything = {(e["from"], e["to"], e["label"]) for e in edges(srcdoc(at))}
+    assert everything == {("ssa", "employer", "cold ×1"), ("ssa", "cms", "referral ×1"),
+                          ("employer", "cms", "undocumented ×1")}
+    assert {n["id"] for n in nodes(srcdoc(at)) if ":" not in n["id"]} == {
+        "ssa", "cms", "employer"}
+    at.multiselect(key="portfolio_types").set_value(["cold"])
+    rerun(at)
+    assert {(e["from"], e["to"]) for e in edges(srcdoc(at))} == {("ssa", "employer")}
+    assert len(table(at, 1)) == 1
+    labels = {b.proto.label for b in at.get("download_button")}
+    assert labels == {"Network as HTML", "Network as GraphML"}
+
+
+def test_portfolio_of_bundled_data_counts_six_life_experiences(monkeypatch):
     at = start(monkeypatch, ROOT / "data")
-    assert len(table(at, 0)) == 6
-    assert {m.label: m.value for m in at.metric}["Journeys"] == "6"
+    assert len(table(at, 0)) == 6  # today's journeys
+    assert {m.label: m.value for m in at.metric}["Life experiences"] == "6"
+    at.radio(key="portfolio_scope").set_value("all")
+    rerun(at)
+    assert len(table(at, 0)) == 9  # and the three proposals
+    assert {m.label: m.value for m in at.metric}["Life experiences"] == "6"
 
 
 def test_portfolio_without_journeys_says_so(monkeypatch, write):
@@ -320,7 +364,7 @@ def test_journey_page_renders_every_bundled_journey(monkeypatch):
         titles.append(texts(at.title)[0])
         assert step_nodes(srcdoc(at))
         assert len(table(at)) == len(step_nodes(srcdoc(at)))
-    assert len(set(titles)) == 6
+    assert len(set(titles)) == 9  # six life experiences, three of them also as proposed
 
 
 # --- handoffs -------------------------------------------------------------------------
@@ -564,13 +608,14 @@ def test_missing_workspace_folder_shows_the_error(monkeypatch, tmp_path, page):
 def test_the_sidebar_switches_the_workspace(monkeypatch, small):
     at = start(monkeypatch, small, JOURNEY)
     choose(at, "journey_select", "retirement-future")
+    choose(at, "journey_select", "retirement")  # a name data/ does not have
     at.text_input(key="workspace_path").input(str(ROOT / "data"))
     rerun(at)
-    assert len(at.selectbox(key="journey_select").options) == 6
-    assert texts(at.title)[0] != "Approaching retirement, proposed"
+    assert len(at.selectbox(key="journey_select").options) == 9
+    assert texts(at.title)[0] != "Approaching retirement (test)"
     assert step_nodes(srcdoc(at))
     go(at, PORTFOLIO)
-    assert len(table(at, 0)) == 6
+    assert len(table(at, 0)) == 6  # today's journeys
 
 
 # --- hostile text ---------------------------------------------------------------------
