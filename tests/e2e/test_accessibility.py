@@ -86,7 +86,7 @@ def check(page, source: str, name: str, tmp_path: Path) -> None:
 
 
 PAGES = {"portfolio": "/", "journey": "/journey", "handoffs": "/handoffs", "gaps": "/gaps",
-         "equity": "/equity"}
+         "equity": "/equity", "compare": "/compare"}
 
 
 @pytest.mark.parametrize("name", PAGES)

@@ -42,6 +42,7 @@ PAGES = {
     "handoffs": ("/handoffs", "Handoffs between agencies"),
     "gaps": ("/gaps", "Gaps"),
     "equity": ("/equity", "Equity"),
+    "compare": ("/compare", "Compare current and future state"),
 }
 """URL path (st.Page derives it from the page file's name) and the page's title."""
 
@@ -60,7 +61,7 @@ def test_every_page_renders_without_an_exception(page, small_app, name, tmp_path
     assert page.locator("[data-testid='stAlertContentError']").count() == 0
     links = page.locator("[data-testid='stSidebarNav'] a").all_inner_texts()
     assert [text.split()[-1] for text in links] == [
-        "Portfolio", "Journey", "Handoffs", "Gaps", "Equity"]
+        "Portfolio", "Journey", "Handoffs", "Gaps", "Equity", "Compare", "Edit"]
     screenshot(page, tmp_path / f"{name}.png")
 
 
