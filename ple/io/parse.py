@@ -20,12 +20,12 @@ from __future__ import annotations
 import json
 import math
 import re
+import threading
 import typing
 from dataclasses import dataclass
 from typing import Any
 
 import yaml
-import yaml_rs
 
 from ple.errors import KeyPath
 
@@ -41,6 +41,31 @@ _TAG_HINT = re.compile(r"(?:^|[\s\[{,:-])!")
 files that may hold one go to the located parser, which refuses tags."""
 
 _YAML_RS_POSITION = re.compile(r"line (\d+), column (\d+)")
+
+
+def _import_yaml_rs() -> Any:
+    """yaml_rs (0.1.6) ties state to the thread that imports it: once that thread has
+    ended, later parses crash the whole process (a segmentation fault) after a few calls.
+    The app runs each rerun of a page in a new thread that then ends, so the server died
+    on a parse after a file changed, or on the Edit page. yaml_rs is therefore imported,
+    and first used, in a thread that lasts as long as the process."""
+    found: list[Any] = []
+    imported = threading.Event()
+
+    def keep() -> None:
+        import yaml_rs as module
+
+        module.loads("first: parse")
+        found.append(module)
+        imported.set()
+        threading.Event().wait()  # never returns: the thread must outlive every parse
+
+    threading.Thread(target=keep, name="yaml_rs-importer", daemon=True).start()
+    imported.wait()
+    return found[0]
+
+
+yaml_rs = _import_yaml_rs()
 
 
 @dataclass(frozen=True)
