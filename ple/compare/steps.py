@@ -65,6 +65,7 @@ def step_changes(
 ) -> list[StepChange]:
     """Every step of either journey: the proposed journey's order, removed steps last."""
     differ = _Differ(workspace, current, future, match)
+    today = {step.id: step for step in current.steps}
     rows = []
     added = set(match.added)
     pairs = {f: (c, how) for c, f, how in match.pairs}
@@ -73,11 +74,11 @@ def step_changes(
             rows.append(StepChange("added", None, step.id, step.name, step.agency))
             continue
         current_id, how = pairs[step.id]
-        changes = tuple(differ.changes(current.step(current_id), step))
+        changes = tuple(differ.changes(today[current_id], step))
         rows.append(StepChange("changed" if changes else "unchanged", current_id, step.id,
                                step.name, step.agency, how, changes))
     for step_id in match.removed:
-        step = current.step(step_id)
+        step = today[step_id]
         rows.append(StepChange("removed", step_id, None, step.name, step.agency))
     return rows
 

@@ -50,11 +50,11 @@ def step_rows(workspace: Workspace, comparison: Comparison) -> list[dict[str, An
     return rows
 
 
-def _step_name(workspace: Workspace, comparison: Comparison, step_id: str) -> str:
-    future = workspace.journeys[comparison.future].step(step_id)
-    if future is not None:
-        return future.name
-    return workspace.journeys[comparison.current].step(step_id).name
+def _step_names(workspace: Workspace, comparison: Comparison) -> dict[str, str]:
+    """Step id -> name: the proposed journey's, and today's for steps it dropped."""
+    names = {s.id: s.name for s in workspace.journeys[comparison.current].steps}
+    names.update({s.id: s.name for s in workspace.journeys[comparison.future].steps})
+    return names
 
 
 def _handoff_change(handoff: HandoffChange) -> str:
@@ -70,6 +70,7 @@ def _handoff_change(handoff: HandoffChange) -> str:
 def handoff_rows(workspace: Workspace, comparison: Comparison) -> list[dict[str, Any]]:
     """Every handoff that changed: type, new, gone, or what it passes along."""
     items = workspace.data_items
+    names = _step_names(workspace, comparison)
     rows = []
     for h in comparison.handoffs:
         if h.status == "unchanged":
@@ -85,10 +86,8 @@ def handoff_rows(workspace: Workspace, comparison: Comparison) -> list[dict[str,
             shares.append("no longer passes " + ", ".join(dropped))
         rows.append({
             "change": _handoff_change(h),
-            "from": f"{workspace.agency_label(h.from_agency)}: "
-                    f"{_step_name(workspace, comparison, h.from_step)}",
-            "to": f"{workspace.agency_label(h.to_agency)}: "
-                  f"{_step_name(workspace, comparison, h.to_step)}",
+            "from": f"{workspace.agency_label(h.from_agency)}: {names[h.from_step]}",
+            "to": f"{workspace.agency_label(h.to_agency)}: {names[h.to_step]}",
             "today": h.before or "",
             "proposed": h.after or "",
             "data passed along": "; ".join(shares),
