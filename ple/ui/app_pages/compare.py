@@ -75,10 +75,11 @@ repeated = comparison.metric("data_items_requested_more_than_once")
 opened = comparison.findings.open_counts()
 m1, m2, m3, m4, m5 = st.columns(5)
 m1.metric("Customer minutes", f"{minutes.after:g}",
-          delta=None if minutes.delta is None else f"{minutes.delta:+g} ({minutes.text})",
+          delta=None if minutes.delta is None else f"{minutes.delta:+g} min",
           delta_color="inverse",
-          help=f"Today {minutes.before:g}. {minutes.unknown_before} step(s) today and "
-               f"{minutes.unknown_after} proposed do not record minutes.")
+          help=f"Today {minutes.before:g}; the change: {minutes.text}. "
+               f"{minutes.unknown_before} step(s) today and {minutes.unknown_after} proposed "
+               "do not record minutes.")
 m2.metric("Cold handoffs", f"{cold.after:g}", delta=f"{cold.delta:+g}", delta_color="inverse",
           help=f"Today {cold.before:g}.")
 m3.metric("Items asked for twice or more", f"{repeated.after:g}", delta=f"{repeated.delta:+g}",
