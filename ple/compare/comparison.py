@@ -18,7 +18,7 @@ from ple.compare.deltas import MetricDelta, metric_deltas
 from ple.compare.findings import FindingsDiff, diff_findings
 from ple.compare.handoffs import HandoffChange, handoff_changes
 from ple.compare.match import StepMatch, match_steps
-from ple.compare.pairs import _journey, pairs_to_compare
+from ple.compare.pairs import find_journey, pairs_to_compare
 from ple.compare.steps import StepChange, step_changes
 from ple.gaps import GapReport, analyze
 from ple.metrics import TimeTax, TimeTaxSaving, journey_metrics, time_tax, time_tax_saved
@@ -93,7 +93,7 @@ def compare_journeys(
     ``report`` is a gap analysis that covers both journeys (the app has one already);
     without it both are analysed here. Raises NotFoundError for an unknown id.
     """
-    current, future = _journey(workspace, current_id), _journey(workspace, future_id)
+    current, future = find_journey(workspace, current_id), find_journey(workspace, future_id)
     if report is None:
         report = analyze(workspace, journeys=[current.id, future.id])
     with collector_paused():

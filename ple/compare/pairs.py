@@ -41,10 +41,10 @@ def pairs_to_compare(
             raise PairError("no future-state journey in the workspace names a baseline: "
                             "give the two journeys to compare")
         return pairs
-    first = _journey(workspace, current)
+    first = find_journey(workspace, current)
     if future is None:
         return _pairs_of(workspace, first)
-    second = _journey(workspace, future)
+    second = find_journey(workspace, future)
     if first.id == second.id:
         raise PairError(f"cannot compare journey {first.id!r} with itself: "
                         "give a current and a future journey")
@@ -64,7 +64,8 @@ def _pairs_of(workspace: Workspace, journey: Journey) -> list[tuple[str, str]]:
     return pairs
 
 
-def _journey(workspace: Workspace, journey_id: str) -> Journey:
+def find_journey(workspace: Workspace, journey_id: str) -> Journey:
+    """The journey with this id, or a NotFoundError that suggests a close one."""
     journey = workspace.journeys.get(journey_id)
     if journey is None:
         raise NotFoundError(f"no journey {journey_id!r} in the workspace"
