@@ -69,8 +69,8 @@ def commit(root: Path, changes: list[FileChange], bases: dict[Path, str | None],
     changed = store.conflicts({c.path: bases.get(c.path) for c in changes})
     if changed:
         return Saved(Outcome.conflict, "A file changed on disk since you began editing: "
-                     + "; ".join(str(c) for c in changed) + ". Nothing was saved.",
-                     conflicts=changed)
+                     + "; ".join(c.describe(store.shown(root, c.path)) for c in changed)
+                     + ". Nothing was saved.", conflicts=changed)
     try:
         texts = {c.path: exact_text(c) for c in changes}
     except (yamltext.NotEditable, PleError) as error:
@@ -101,6 +101,6 @@ def commit(root: Path, changes: list[FileChange], bases: dict[Path, str | None],
                      "saved.", review, conflicts=written.conflicts, texts=texts)
     for path in texts:
         store.discard_draft(root, path)
-    names = ", ".join(str(p) for p in [*written.written, *written.removed])
+    names = ", ".join(store.shown(root, p) for p in [*written.written, *written.removed])
     kept = " The previous version is in the history." if written.backups else ""
     return Saved(Outcome.saved, f"Saved {names}.{kept}", review, written, texts=texts)

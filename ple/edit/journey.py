@@ -74,6 +74,12 @@ class JourneyEdit:
     """The SHA-256 of that text (None: no file)."""
     original_id: str | None = None
     """The id the file has for this journey; None for a new journey."""
+    saved_document: dict[str, Any] | None = None
+    """What the file holds, as the tables describe it; None until the journey is saved."""
+
+    def __post_init__(self) -> None:
+        if self.saved_document is None and self.base_text is not None:
+            self.saved_document = build(self).document
 
     @property
     def journey_id(self) -> str:
@@ -82,6 +88,11 @@ class JourneyEdit:
     @property
     def is_new(self) -> bool:
         return self.original_id is None
+
+    @property
+    def unsaved(self) -> bool:
+        """Whether the tables say something the file does not (yet)."""
+        return self.saved_document is None or build(self).document != self.saved_document
 
 
 def _tables_of(found: FoundJourney | dict[str, Any], journey_id: str) -> Tables:
@@ -127,7 +138,7 @@ def resume(root: Path, draft: store.Draft, journey_id: str | None = None) -> Jou
             base_text = draft.text  # the file moved on: the save will report the conflict
     original = _original_id(draft.target, chosen.place.path, base_text)
     return JourneyEdit(root, chosen.place, _tables_of(chosen, chosen.id), base_text,
-                       draft.base, original)
+                       draft.base, original, saved_document={})  # a draft is unsaved work
 
 
 def _original_id(file: Path, path: KeyPath, text: str | None) -> str | None:
@@ -267,6 +278,7 @@ def save(edit: JourneyEdit, before: LoadResult | None, *, as_draft: bool = False
         edit.base_text = text.decode("utf-8")
         edit.base = store.digest(text)
         edit.original_id = edit.journey_id
+        edit.saved_document = built.document
     return saved
 
 
@@ -296,7 +308,7 @@ def save_as_new(edit: JourneyEdit, before: LoadResult | None, journey_id: str,
     if name:
         head["name"] = name
     fresh = replace(edit, place=Place(target), tables=tables, base_text=None, base=None,
-                    original_id=None)
+                    original_id=None, saved_document=None)
     return fresh, save(fresh, before)
 
 

@@ -71,6 +71,14 @@ def relative(root: Path, path: Path) -> Path:
         raise ValueError(f"{path} is not inside the workspace {folder}") from None
 
 
+def shown(root: Path, path: Path) -> str:
+    """A workspace file as people know it: relative to the workspace folder."""
+    try:
+        return relative(root, path).as_posix()
+    except ValueError:
+        return str(path)
+
+
 @dataclass(frozen=True)
 class Changed:
     """A file that is not as it was when editing began."""
@@ -80,11 +88,14 @@ class Changed:
     found: str | None
 
     def __str__(self) -> str:
+        return self.describe(str(self.path))
+
+    def describe(self, name: str) -> str:
         if self.found is None:
-            return f"{self.path} was deleted"
+            return f"{name} was deleted"
         if self.expected is None:
-            return f"{self.path} was created by someone else"
-        return f"{self.path} was changed"
+            return f"{name} was created by someone else"
+        return f"{name} was changed"
 
 
 @dataclass

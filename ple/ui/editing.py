@@ -58,7 +58,7 @@ def _signature(config: Mapping[str, Any]) -> str:
 def _with_order(config: Mapping[str, Any]) -> dict[str, Any]:
     return {ORDER: st.column_config.NumberColumn(
         "#", width=48, help="Row order. Type a number between two others (2.5) to move a "
-        "row there.", step=0.5), **config}
+        "row there.", step=0.5, format="%g"), **config}
 
 
 def grid(scope: str, sheet: Sheet, rows: list[Row], config: Mapping[str, Any], *,
@@ -131,7 +131,7 @@ def _with(values: Iterable[str], present: Iterable[Any]) -> list[str]:
 def _labelled(labels: Mapping[str, str]) -> Callable[[str], str]:
     def label(value: str) -> str:
         name = labels.get(value)
-        return f"{value} · {name}" if name and name != value else value
+        return f"{value} · {name}" if name and name.lower() != value.lower() else value
 
     return label
 

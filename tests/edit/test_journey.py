@@ -185,3 +185,15 @@ def test_the_download_is_a_workspace_by_itself(workspace, tmp_path):
     alone.write_text(text)
     result = load_workspace(alone)
     assert result.ok and result.workspace.journeys["retirement"] == journey
+
+
+def test_unsaved_changes_are_known_until_saved(workspace):
+    edit, before = opened(workspace)
+    assert not edit.unsaved
+    edit.tables["Steps"][0]["sentiment"] = 1
+    assert edit.unsaved
+    edit.tables["Steps"][0]["sentiment"] = None
+    assert not edit.unsaved  # back as it was
+    edit.tables["Steps"][0]["sentiment"] = 1
+    edit_journey.save(edit, before)
+    assert not edit.unsaved

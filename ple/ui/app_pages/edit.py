@@ -97,7 +97,7 @@ def report_saved(saved: Saved, scope: str) -> None:
 def problems_panel(review, tables) -> None:
     rows = problem_rows(review, tables)
     errors = [r for r in rows if r.severity is Severity.error]
-    st.subheader("Problems")
+    st.header("Problems")
     if not rows:
         st.success("No problems: ready to save.", icon=":material/check_circle:")
         return
@@ -110,6 +110,22 @@ def problems_panel(review, tables) -> None:
         with st.container(border=True):
             st.markdown(f"**{mark}** · {row.where}" if row.where else f"**{mark}**")
             st.text(row.message)  # user text shown as written, never as markup
+
+
+def agency_name(agency_id: str) -> str:
+    """``SSA · Social Security Administration``: the label people know, and the name."""
+    agency = loaded.workspace.agencies.get(agency_id)
+    if agency is None:
+        return agency_id
+    return f"{agency.acronym} · {agency.name}" if agency.acronym else agency.name
+
+
+def shown_path(path: Path) -> str:
+    """A workspace file as people know it: relative to the workspace folder."""
+    try:
+        return path.resolve().relative_to(store.folder_of(root).resolve()).as_posix()
+    except ValueError:
+        return str(path)
 
 
 def content_hash(*parts: object) -> str:
@@ -185,9 +201,7 @@ def details_form(edit: JourneyEdit, scope: str) -> None:
         agencies.append(head["lead_agency"])
     head["lead_agency"] = left.selectbox(
         "Lead agency", agencies, index=agencies.index(head.get("lead_agency")),
-        key=key("lead_agency"),
-        format_func=lambda a: "None" if a is None else
-        (workspace.agency_label(a) if a in workspace.agencies else a))
+        key=key("lead_agency"), format_func=lambda a: "None" if a is None else agency_name(a))
     steps = [r["id"] for r in edit.tables.get("Steps", []) if r.get("id")]
     entry = [s for s in (head.get("entry") or []) if s]
     head["entry"] = right.multiselect(
@@ -334,9 +348,10 @@ def journey_section() -> None:
         problems_panel(review, edit.tables)
     with top:  # drawn above the tables, after them: the buttons see this run's edits
         errors = review.problem_count
-        where = edit.place.file
-        small_print(f"File `{where}`" + (" (new)" if edit.base_text is None else "")
-                    + f" · {errors} error(s)")
+        state_text = ("new, written when you save" if edit.base_text is None
+                      else "unsaved changes" if edit.unsaved else "no unsaved changes")
+        small_print(f"File `{shown_path(edit.place.file)}` · **{state_text}** · "
+                    f"{errors} error(s)")
         buttons = st.columns([1, 1, 1, 1.2, 1])
         if buttons[0].button("Save", key=f"edit_save_{scope}", type="primary", width="stretch",
                              help="Write the journey to its file; refused while it has errors"):
@@ -407,7 +422,7 @@ def preview(edit: JourneyEdit, review) -> None:
 
 def new_section() -> None:
     workspace = loaded.workspace
-    st.subheader("Start a new journey")
+    st.header("Start a new journey")
     how = st.radio("Start from", ["Blank", "A copy of a journey (as a template)",
                                   "A future state of a current journey"],
                    key="edit_new_start")
@@ -437,7 +452,7 @@ def new_section() -> None:
     if start is Start.blank:
         agencies = sorted(workspace.agencies, key=workspace.agency_label)
         agency = st.selectbox("Lead agency (the first step's agency)", agencies,
-                              key="edit_new_agency", format_func=workspace.agency_label) \
+                              key="edit_new_agency", format_func=agency_name) \
             if agencies else None
     if st.button("Create", key="edit_new_create", type="primary"):
         try:
@@ -483,9 +498,10 @@ def catalog_section() -> None:
     with problems_column:
         problems_panel(review, edit.tables)
     with top:
-        small_print(f"Agencies, programs and data items, shared by every journey "
-                    f"({len(edit.files)} file(s)). A change is written to the file the entry is "
-                    f"in; removing an entry that journeys use is refused.")
+        where = ", ".join(f"`{name}`" for name in edit.files) or "no file yet"
+        small_print(f"Agencies, programs and data items, shared by every journey (in "
+                    f"{where}). A change is written to the file the entry is in; removing an "
+                    "entry that journeys use is refused.")
         buttons = st.columns([1, 1, 1, 3])
         if buttons[0].button("Save", key="edit_catalog_save", type="primary", width="stretch"):
             report_saved(edit_catalog.save(edit, loaded.result), CATALOG_SCOPE)
@@ -514,7 +530,7 @@ def catalog_choices(edit) -> editing.Choices:
 
 
 def upload_section() -> None:
-    st.subheader("Add a journey from a file")
+    st.header("Add a journey from a file")
     small_print("A YAML or JSON journey file (one sent by a colleague, or downloaded "
                 "here), an Excel workbook from `ple export --format xlsx`, or its CSV "
                 "sheets (choose all of them at once). Nothing is written until you confirm.")
@@ -563,7 +579,7 @@ def _where(problem) -> str:
 
 
 def history_section() -> None:
-    st.subheader("Earlier versions")
+    st.header("Earlier versions")
     files = sorted({*store.files_with_history(root),
                     *[Path(j[2]) for j in journey_list(str(root), loaded.fingerprint)]})
     with_history = [f for f in files if store.list_versions(root, f)]
@@ -601,7 +617,7 @@ def history_section() -> None:
         with st.expander("Show this version"):
             st.code(chosen.file.read_text(encoding="utf-8", errors="replace"),
                     language="yaml")
-    st.subheader("Drafts")
+    st.header("Drafts")
     drafts = store.list_drafts(root)
     if not drafts:
         st.write("No drafts.")

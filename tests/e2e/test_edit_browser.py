@@ -1,0 +1,80 @@
+"""The Edit page in a real browser (Chromium via Playwright).
+
+AppTest (tests/app/test_edit.py) sends grid edits the way the browser encodes them;
+this test makes the edit the way a person does, with the keyboard in the canvas grid,
+then presses Save and reads the file. The page is also checked with axe-core.
+"""
+
+from __future__ import annotations
+
+import difflib
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.browser import EXCEPTION, open_page, poll, screenshot, settle
+from tests.e2e.conftest import SMALL
+from tests.e2e.test_accessibility import check
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def edit_app(start_app, tmp_path_factory) -> tuple[str, Path]:
+    """The app on a writable copy of tests/fixtures/small."""
+    workspace = tmp_path_factory.mktemp("edit") / "ws"
+    shutil.copytree(SMALL, workspace)
+    return start_app(workspace), workspace
+
+
+def type_into_cell(page, grid, row: int, column: int, text: str) -> None:
+    """Select a cell of a data editor with the mouse and arrow keys, open its editor,
+    write ``text`` and press Enter.
+
+    The grid is a canvas: the first click lands in the ``#`` column of the first data
+    row, below the header; arrows move from there.
+    """
+    grid.scroll_into_view_if_needed()
+    box = grid.bounding_box()
+    page.mouse.click(box["x"] + 60, box["y"] + 35 + 12)
+    for _ in range(row):
+        page.keyboard.press("ArrowDown")
+    for _ in range(column):
+        page.keyboard.press("ArrowRight")
+    page.keyboard.press("Enter")  # opens the cell's editor, a text box over the canvas
+    editor = page.locator("textarea.gdg-input")
+    editor.wait_for()
+    editor.fill(text)
+    editor.press("Enter")
+
+
+def test_a_cell_edited_in_the_steps_table_is_saved(page, edit_app, tmp_path):
+    url, workspace = edit_app
+    file = workspace / "journeys" / "retirement.yaml"
+    before = file.read_text(encoding="utf-8")
+    open_page(page, url + "/edit")
+    steps = page.locator("[data-testid='stDataFrame']").first
+    type_into_cell(page, steps, row=0, column=2, text="Check the estimate online")
+    settle(page)
+    poll(lambda: page.get_by_text("No problems: ready to save.").count(), lambda n: n == 1)
+    screenshot(page, tmp_path / "edit-typed.png")
+    page.get_by_role("button", name="Save", exact=True).click()
+    settle(page)
+    after = poll(lambda: file.read_text(encoding="utf-8"),
+                 lambda text: "Check the estimate online" in text)
+    changed = [line for line in difflib.unified_diff(before.splitlines(), after.splitlines(),
+                                                     lineterm="", n=0)
+               if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+    assert changed == ["-    name: Check benefit estimate",
+                       "+    name: Check the estimate online"]
+    page.get_by_text("Saved journeys/retirement.yaml.", exact=False).wait_for()
+    assert page.locator(EXCEPTION).count() == 0
+    screenshot(page, tmp_path / "edit-saved.png")
+
+
+def test_the_edit_page_has_no_serious_accessibility_violation(page, small_app, axe_source,
+                                                               tmp_path):
+    open_page(page, small_app + "/edit")
+    page.get_by_text("No problems: ready to save.").wait_for()
+    check(page, axe_source, "edit", tmp_path)
