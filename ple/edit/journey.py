@@ -103,10 +103,18 @@ def _tables_of(found: FoundJourney | dict[str, Any], journey_id: str) -> Tables:
     return split.tables
 
 
-def open_journey(root: Path, journey_id: str) -> JourneyEdit:
-    """The journey as written in its file, valid or not. Raises NotFoundError or
-    :class:`NotTabular`."""
-    found = [j for j in find_journeys(root) if j.id == journey_id]
+def open_journey(root: Path, journey_id: str, place: Place | None = None) -> JourneyEdit:
+    """The journey as written in its file, valid or not. ``place``, when known (the loaded
+    workspace's origins say it), spares reading every file to find it. Raises
+    NotFoundError or :class:`NotTabular`."""
+    found = []
+    if place is not None:
+        from ple.edit.places import journeys_in, read_plain
+
+        found = [j for j in journeys_in(place.file, read_plain(place.file))
+                 if j.id == journey_id and j.place == place]
+    if not found:
+        found = [j for j in find_journeys(root) if j.id == journey_id]
     if not found:
         raise NotFoundError(f"no journey {journey_id!r} in {root}")
     first = found[0]

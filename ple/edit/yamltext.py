@@ -50,19 +50,36 @@ class NotEditable(ValueError):
 # --- ruamel set-up --------------------------------------------------------------------
 
 
+_SEQUENCE_ITEM = re.compile(r"^( *)- ")
+
+
+def guess_indent(text: str) -> tuple[int, int]:
+    """(sequence indent, dash offset) of the first block list under a key, as ruamel's
+    ``indent()`` wants them; (4, 2) for ``  - id: x`` under ``steps:``, (2, 0) for
+    ``- id: x`` level with its key. A look at the lines, not a parse: files are large."""
+    lines = text.splitlines()
+    for number, line in enumerate(lines[:-1]):
+        stripped = line.rstrip()
+        if not stripped.endswith(":") or stripped.lstrip().startswith("#"):
+            continue
+        found = _SEQUENCE_ITEM.match(lines[number + 1])
+        if found is None:
+            continue
+        offset = len(found.group(1)) - (len(line) - len(line.lstrip()))
+        if offset >= 0:
+            return offset + 2, offset
+    return 4, 2
+
+
 def _handler(text: str) -> Any:
     """A round-trip YAML handler using the indentation the file already has."""
     from ruamel.yaml import YAML
-    from ruamel.yaml.util import load_yaml_guess_indent
 
-    try:
-        _, sequence, offset = load_yaml_guess_indent(text) if text.strip() else (None, 4, 2)
-    except Exception:
-        sequence, offset = 4, 2
+    sequence, offset = guess_indent(text)
     handler = YAML()
     handler.preserve_quotes = True
     handler.width = 4096  # never fold a long line: that would touch lines nobody edited
-    handler.indent(mapping=2, sequence=sequence or 4, offset=2 if offset is None else offset)
+    handler.indent(mapping=2, sequence=sequence, offset=offset)
     return handler
 
 

@@ -192,3 +192,13 @@ def test_a_fresh_file_is_written_in_the_house_style():
     assert "    channels: [online, phone]\n    burden: {minutes: 5}\n" in text
     assert "      - to: b\n        handoff: {type: warm, shares: [ssn]}\n" in text
     assert canonical(text) == canonical(save(None, journey))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("steps:\n  - id: a\n", (4, 2)),
+    ("steps:\n- id: a\n", (2, 0)),
+    ("a:\n  steps:\n    - id: a\n", (4, 2)),
+    ("# steps:\n- x\nid: a\n", (4, 2)),
+])
+def test_the_indentation_is_read_from_the_first_list(text, expected):
+    assert yamltext.guess_indent(text) == expected

@@ -20,7 +20,7 @@ from ple.edit import incoming, store
 from ple.edit import journey as edit_journey
 from ple.edit.commit import Outcome, Saved
 from ple.edit.journey import JourneyEdit, NotTabular, Start
-from ple.edit.places import find_journeys
+from ple.edit.places import Place, find_journeys
 from ple.errors import PleError, Severity
 from ple.gaps.registry import all_rules
 from ple.model import JourneyState
@@ -143,8 +143,21 @@ def cached_review(key: str, edit, review_function):
 
 @st.cache_data(max_entries=16, show_spinner=False)
 def journey_list(path: str, fingerprint: str) -> list[tuple[str, str, str]]:
-    """(id, name, file) of every journey written in the workspace, valid or not."""
-    return [(j.id, j.name, str(j.place.file)) for j in find_journeys(Path(path))]
+    """(id, name, file) of every journey written in the workspace, valid or not. The
+    loaded workspace knows the valid ones; files are read again only to find the others."""
+    workspace = loaded.workspace
+    listed = [(j.id, j.name, workspace.origins[("journeys", j.id)].file)
+              for j in workspace.journeys.values()]
+    if not loaded.result.ok:
+        known = {item[0] for item in listed}
+        listed += [(j.id, j.name, str(j.place.file)) for j in find_journeys(Path(path))
+                   if j.id not in known]
+    return listed
+
+
+def place_of(journey_id: str) -> Place | None:
+    origin = loaded.workspace.origins.get(("journeys", journey_id))
+    return Place(Path(origin.file), origin.path) if origin is not None else None
 
 
 def choices_for(tables) -> editing.Choices:
@@ -295,7 +308,8 @@ def journey_section() -> None:
     journey_id = st.selectbox("Journey", ids, key="edit_journey", format_func=label)
     if journey_id not in sessions:
         try:
-            sessions[journey_id] = edit_journey.open_journey(root, journey_id)
+            sessions[journey_id] = edit_journey.open_journey(root, journey_id,
+                                                             place_of(journey_id))
         except (NotTabular, PleError) as error:
             st.error(str(error), icon=":material/error:")
             return
