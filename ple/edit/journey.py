@@ -323,20 +323,8 @@ def save_as_new(edit: JourneyEdit, before: LoadResult | None, journey_id: str,
 def download_text(edit: JourneyEdit, catalog: dict[str, list[Any]] | None = None) -> str:
     """The journey as one YAML file to share: the journey, and with ``catalog`` the
     agencies, programs and data items it names, so the file is a workspace by itself."""
-    built = build(edit)
-    document: dict[str, Any] = dict(built.document)
-    for key in ("agencies", "programs", "data_items"):
-        if catalog and catalog.get(key):
-            document[key] = catalog[key]
-    return yamltext.render(None, ".yaml", lambda root: _fill(root, document))
-
-
-def _fill(root: Any, document: dict[str, Any]) -> None:
-    journey = {k: v for k, v in document.items() if k not in yamltext.SIDE_KEYS}
-    yamltext.merge_journey(root, (), journey)
-    for key in ("agencies", "programs", "data_items"):
-        if key in document:
-            yamltext.merge_collection(root, key, document[key])
+    journey = {k: v for k, v in build(edit).document.items() if k not in yamltext.SIDE_KEYS}
+    return yamltext.standalone(journey, catalog or {})
 
 
 def delete(edit: JourneyEdit) -> store.Written:

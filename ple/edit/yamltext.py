@@ -30,7 +30,7 @@ from typing import Any, Union
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from ple.model import Agency, DataItem, Journey, Program, Settings
+from ple.model import Agency, DataItem, Journey, Program
 
 COLLECTION_MODELS: dict[str, type[BaseModel]] = {
     "agencies": Agency,
@@ -644,20 +644,24 @@ def merge_collection(root: Any, key: str, items: list[Any], *, json_file: bool =
     node = build(items, list[model], json_file=json_file)
     if key in root:
         root[key] = node
+    elif "steps" in root:  # a one-journey file: what it names comes after the journey
+        _insert(root, len(root), key, node)
     else:
         order = ["settings", "agencies", "programs", "data_items", "journeys"]
         _insert(root, _position_for(root, key, order), key, node)
 
 
-def merge_settings(root: Any, settings: Any, *, json_file: bool = False) -> None:
-    if settings is None:
-        if "settings" in root:
-            _delete(root, "settings")
-        return
-    if "settings" in root:
-        root["settings"] = merge(root["settings"], settings, Settings, json_file=json_file)
-    else:
-        _insert(root, 0, "settings", build(settings, Settings, json_file=json_file))
+def standalone(journey: Mapping[str, Any], catalog: Mapping[str, list[Any]]) -> str:
+    """A new one-journey file holding ``journey`` and, after it, the catalog entries given:
+    a workspace by itself."""
+
+    def fill(root: Any) -> None:
+        merge_journey(root, (), journey)
+        for key in ("agencies", "programs", "data_items"):
+            if catalog.get(key):
+                merge_collection(root, key, list(catalog[key]))
+
+    return render(None, ".yaml", fill)
 
 
 SIDE_KEYS = ("agencies", "programs", "data_items", "settings")

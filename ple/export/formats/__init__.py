@@ -16,4 +16,5 @@ from ple.export.formats import (  # noqa: F401 - imported to register
     page,
     tables,
     xlsx,
+    yaml_file,
 )
