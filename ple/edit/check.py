@@ -117,12 +117,17 @@ def check(root: Path, changes: list[FileChange], *, before: LoadResult | None,
     edited = {c.path.resolve() for c in changes}
     known = {_key(p) for p in (before.problems if before else [])}
     checked = Checked(result)
+    elsewhere = []
     for problem in result.problems:
         if Path(problem.file).resolve() in edited:
             checked.own.append(Located(problem, locate(Path(problem.file).resolve(),
                                                        problem.path)))
         elif problem.severity is Severity.error and _key(problem) not in known:
-            checked.caused.append(problem)
+            elsewhere.append(problem)
+    if not checked.errors:
+        # While an edited object has an error it is left out, and whatever names it
+        # breaks too; those follow from the error, so they count once it is fixed.
+        checked.caused = elsewhere
     return checked
 
 

@@ -33,7 +33,11 @@ class Review:
 
     @property
     def problem_count(self) -> int:
-        return len(self.cell_problems) + len(self.checked.errors) + len(self.checked.caused)
+        """Errors to fix: a cell that cannot be read counts once, not again for what the
+        check then finds missing there."""
+        unreadable = {p.cell for p in self.cell_problems}
+        follow = [e for e in self.checked.errors if e.cell is None or e.cell not in unreadable]
+        return len(self.cell_problems) + len(follow) + len(self.checked.caused)
 
 
 class Outcome(StrEnum):

@@ -221,6 +221,55 @@ def new_journey(root: Path, journey_id: str, name: str, *, start: Start = Start.
     return JourneyEdit(root, Place(target), tables, None, None, None)
 
 
+# --- renaming -------------------------------------------------------------------------
+
+REFERENCES: dict[str, tuple[tuple[str, str], ...]] = {
+    "Steps": (("Transitions", "from"), ("Transitions", "to"), ("BurdenByChannel", "step"),
+              ("AcceptedFindings", "step"), ("AcceptedFindings", "from"),
+              ("AcceptedFindings", "to"), ("Journey", "entry")),
+    "Stages": (("Steps", "stage"),),
+    "Personas": (("Steps", "personas"),),
+}
+"""Where the ids of each table are named in the others."""
+
+
+def follow_renames(before: Tables, after: Tables) -> tuple[Tables, list[str]] | None:
+    """When one row of Steps, Stages or Personas got a new id and nothing else moved, the
+    same tables with every reference to the old id changed too, and what was renamed;
+    None when there is nothing to follow. (A new id that another row already has is a
+    mistake, not a rename: the check reports it.)"""
+    renamed: list[str] = []
+    tables = after
+    for sheet, places in REFERENCES.items():
+        old_rows, new_rows = before.get(sheet) or [], after.get(sheet) or []
+        if len(old_rows) != len(new_rows):
+            continue
+        changed = [(a.get("id"), b.get("id")) for a, b in zip(old_rows, new_rows, strict=True)
+                   if a.get("id") != b.get("id")]
+        if len(changed) != 1:
+            continue
+        old, new = changed[0]
+        old_ids = {r.get("id") for r in old_rows}
+        if not old or not new or new in old_ids or old in {r.get("id") for r in new_rows}:
+            continue
+        if tables is after:
+            tables = {name: [dict(row) for row in rows] for name, rows in after.items()}
+        count = 0
+        for target, column in places:
+            for row in tables.get(target) or []:
+                value = row.get(column)
+                if value == old:
+                    row[column] = new
+                    count += 1
+                elif isinstance(value, list) and old in value:
+                    row[column] = [new if v == old else v for v in value]
+                    count += 1
+        if count:
+            renamed.append(f"{sheet[:-1].lower()} {old!r} is now {new!r} in {count} "
+                           "other place(s)")
+    return (tables, renamed) if renamed else None
+
+
 # --- checking and saving --------------------------------------------------------------
 
 

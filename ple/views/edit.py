@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -157,13 +158,25 @@ class ProblemRow:
         return f"{self.where}: {self.message}" if self.where else self.message
 
 
+DETAIL_LABELS = {
+    "id": "Id", "name": "Name", "state": "State", "baseline": "Baseline",
+    "trigger": "Trigger", "outcome": "Outcome", "lead_agency": "Lead agency",
+    "entry": "Entry steps", "description": "Description", "sources": "Sources",
+    "volume_per_year": "People a year", "volume_source": "Source of that figure",
+    "volume_year": "Year it counts", "volume_notes": "Notes on the figure", "notes": "Notes",
+}
+"""The Journey sheet's columns as the Edit page's form labels them."""
+
+
 def where(cell: Cell | None, tables: dict[str, list[Row]] | None = None) -> str:
     """A cell as people find it in the grids: ``Steps, row 3 (apply), agency``; the
     row's id, when it has one, in case rows moved since."""
     if cell is None:
         return ""
-    parts = [cell.sheet if cell.sheet != "Journey" else "Journey details"]
-    if cell.row is not None and cell.sheet != "Journey":
+    if cell.sheet == "Journey":
+        return "Journey details, " + DETAIL_LABELS.get(cell.column or "", cell.column or "")
+    parts = [cell.sheet]
+    if cell.row is not None:
         label = f"row {cell.row + 1}"
         rows = (tables or {}).get(cell.sheet) or []
         if cell.row < len(rows):
@@ -178,18 +191,34 @@ def where(cell: Cell | None, tables: dict[str, list[Row]] | None = None) -> str:
     return ", ".join(parts)
 
 
-def problem_rows(review: Any, tables: dict[str, list[Row]] | None = None) -> list[ProblemRow]:
-    """The problems of a :class:`ple.edit.commit.Review`, errors first, as rows."""
+def problem_rows(review: Any, tables: dict[str, list[Row]] | None = None,
+                 folder: Path | None = None) -> list[ProblemRow]:
+    """The problems of a :class:`ple.edit.commit.Review`, errors first, as rows. A cell
+    that cannot be read is reported once: what the check then finds missing there follows
+    from it. Files are named relative to the workspace ``folder``."""
     rows = [ProblemRow(p.severity, where(p.cell, tables), p.message, p.cell)
             for p in review.cell_problems]
+    unreadable = {p.cell for p in review.cell_problems}
     for located in review.checked.own:
         problem = located.problem
         if located.cell is not None:
-            rows.append(ProblemRow(problem.severity, where(located.cell, tables),
-                                   problem.message, located.cell))
+            if located.cell not in unreadable:
+                rows.append(ProblemRow(problem.severity, where(located.cell, tables),
+                                       problem.message, located.cell))
         else:
             rows.append(ProblemRow(problem.severity, problem.field or problem.file,
                                    problem.message))
-    rows += [ProblemRow(p.severity, "This change breaks another file", str(p))
-             for p in review.checked.caused]
+    for problem in review.checked.caused:
+        named = replace(problem, file=_relative(problem.file, folder))
+        rows.append(ProblemRow(problem.severity, "This change breaks another file",
+                               str(named)))
     return sorted(rows, key=lambda r: r.severity is not Severity.error)
+
+
+def _relative(file: str, folder: Path | None) -> str:
+    if folder is None:
+        return file
+    try:
+        return Path(file).resolve().relative_to(folder.resolve()).as_posix()
+    except ValueError:
+        return file

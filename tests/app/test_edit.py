@@ -193,3 +193,14 @@ def test_an_uploaded_journey_joins_the_workspace(at, workspace):
     click(at, "edit_upload_commit")
     journeys = load_workspace(workspace, use_cache=False).workspace.journeys
     assert journeys["losing-a-job"].steps[0].agency == "dol"
+
+
+def test_a_step_renamed_in_its_row_is_renamed_everywhere(at, workspace):
+    edit_grid(at, "Steps", edited={"1": {"id": "apply"}})
+    assert "Renamed: step 'apply-retirement' is now 'apply' in 3 other place(s)." in \
+        messages(at)
+    transitions = at.data_editor[1].value
+    assert transitions["from"].tolist()[1:3] == ["apply", "apply"]
+    click(at, "edit_save_retirement")
+    journey = load_workspace(workspace, use_cache=False).workspace.journeys["retirement"]
+    assert [t.to for t in journey.step("check-estimate").next] == ["apply"]

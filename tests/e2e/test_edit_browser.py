@@ -43,7 +43,7 @@ def type_into_cell(page, grid, row: int, column: int, text: str) -> None:
     for _ in range(column):
         page.keyboard.press("ArrowRight")
     page.keyboard.press("Enter")  # opens the cell's editor, a text box over the canvas
-    editor = page.locator("textarea.gdg-input")
+    editor = page.locator("textarea.gdg-input:visible")
     editor.wait_for()
     editor.fill(text)
     editor.press("Enter")

@@ -197,3 +197,28 @@ def test_unsaved_changes_are_known_until_saved(workspace):
     edit.tables["Steps"][0]["sentiment"] = 1
     edit_journey.save(edit, before)
     assert not edit.unsaved
+
+
+def test_a_renamed_step_id_is_followed_by_everything_that_names_it(workspace):
+    edit, before = opened(workspace)
+    tables = {k: [dict(r) for r in v] for k, v in edit.tables.items()}
+    tables["Steps"][1]["id"] = "apply"
+    followed, said = edit_journey.follow_renames(edit.tables, tables)
+    assert said == ["step 'apply-retirement' is now 'apply' in 3 other place(s)"]
+    assert [(r["from"], r["to"]) for r in followed["Transitions"]][:3] == [
+        ("check-estimate", "apply"), ("apply", "get-l564"), ("apply", "enroll-part-b")]
+    edit.tables = followed
+    assert edit_journey.save(edit, before).outcome.value == "saved"
+    assert load_workspace(workspace).ok
+
+
+def test_a_duplicate_id_is_not_a_rename(workspace):
+    edit, _ = opened(workspace)
+    tables = {k: [dict(r) for r in v] for k, v in edit.tables.items()}
+    tables["Steps"][1]["id"] = "check-estimate"
+    assert edit_journey.follow_renames(edit.tables, tables) is None
+    tables["Steps"][1]["id"] = "apply-retirement"
+    tables["Stages"][0]["id"] = "prepare"
+    followed, said = edit_journey.follow_renames(edit.tables, tables)
+    assert said == ["stage 'plan' is now 'prepare' in 1 other place(s)"]
+    assert followed["Steps"][0]["stage"] == "prepare"

@@ -8,6 +8,7 @@ journeys or pages loses nothing.
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import json
 from pathlib import Path
@@ -95,7 +96,7 @@ def report_saved(saved: Saved, scope: str) -> None:
 
 
 def problems_panel(review, tables) -> None:
-    rows = problem_rows(review, tables)
+    rows = problem_rows(review, tables, store.folder_of(root))
     errors = [r for r in rows if r.severity is Severity.error]
     st.header("Problems")
     if not rows:
@@ -237,6 +238,9 @@ def details_form(edit: JourneyEdit, scope: str) -> None:
     head["volume_year"] = three.text_input("Year it counts",
                                            value=head.get("volume_year") or "",
                                            key=key("volume_year")) or None
+    head["volume_notes"] = st.text_input("Notes on the figure",
+                                         value=head.get("volume_notes") or "",
+                                         key=key("volume_notes")) or None
     head["notes"] = st.text_area("Notes", value=head.get("notes") or "",
                                  key=key("notes")) or None
 
@@ -339,14 +343,16 @@ def journey_section() -> None:
     conflict_box(scope, edit)
 
     top = st.container()
+    before_grids = copy.deepcopy(edit.tables)
     tables_column, problems_column = st.columns([3, 1])
     with tables_column:
         choices = choices_for(edit.tables)
-        tabs = st.tabs(["Steps", "Transitions", "Stages", "Personas", "Journey details",
-                        "Burden by channel", "Accepted findings"])
+        titles = ["Steps", "Transitions", "Stages", "Personas", "Journey details",
+                  "Burden by channel", "Accepted findings"]
+        tabs = st.tabs(titles)
         sheets = [schema.STEPS, schema.TRANSITIONS, schema.STAGES, schema.PERSONAS, None,
                   schema.BURDEN_BY_CHANNEL, schema.ACCEPTED_FINDINGS]
-        for tab, sheet in zip(tabs, sheets, strict=True):
+        for tab, title, sheet in zip(tabs, titles, sheets, strict=True):
             with tab:
                 if sheet is None:
                     details_form(edit, scope)
@@ -355,8 +361,14 @@ def journey_section() -> None:
                 small_print(sheet.about)
                 edit.tables[sheet.name] = editing.grid(
                     scope, sheet, rows, editing.journey_config(sheet, rows, choices),
-                    label=f"Editable table of the {sheet.name.lower()} of {edit.journey_id}")
+                    label=f"Editable table of the {title.lower()} of {edit.journey_id}")
                 choices = choices_for(edit.tables)  # new steps and stages are offered at once
+    followed = edit_journey.follow_renames(before_grids, edit.tables)
+    if followed is not None:  # a new id in one row: what names it follows, in new grids
+        edit.tables, said = followed
+        flash("info", "Renamed: " + "; ".join(said) + ".")
+        editing.restart(scope)
+        st.rerun()
     review = cached_review(scope, edit, edit_journey.review)
     with problems_column:
         problems_panel(review, edit.tables)
