@@ -20,6 +20,7 @@ from ple.edit.commit import Outcome, Review, Saved, commit
 from ple.edit.places import find_catalog
 from ple.errors import KeyPath, PleError, format_key_path
 from ple.io import LoadResult
+from ple.io.parse import ParseFailure, parse_fast
 from ple.sheets import schema
 from ple.sheets.convert import (
     Built,
@@ -73,14 +74,49 @@ class CatalogEdit:
         return self.files[0] if self.files else DEFAULT_FILE
 
 
-def open_catalog(root: Path) -> CatalogEdit:
-    """Every catalog entry as written (valid or not). Raises PleError when an entry holds
-    something the tables cannot show."""
+def catalog_drafts(root: Path) -> list[store.Draft]:
+    """Drafts kept for files that hold catalog entries (now, or in the draft)."""
+    from ple.edit.places import CATALOG
+
+    held = {found.file.resolve() for found in find_catalog(root)}
+    drafts = []
+    for draft in store.list_drafts(root):
+        try:
+            value = parse_fast(draft.text, draft.target.suffix)
+        except ParseFailure:
+            value = None
+        has_catalog = isinstance(value, dict) and any(isinstance(value.get(k), list)
+                                                      for k in CATALOG)
+        if draft.target.resolve() in held or has_catalog:
+            drafts.append(draft)
+    return drafts
+
+
+def open_catalog(root: Path, drafts: list[store.Draft] = ()) -> CatalogEdit:
+    """Every catalog entry as written (valid or not); with ``drafts``, as those drafts
+    have them (the conflict check still compares with the files as they were when each
+    draft began). Raises PleError when an entry holds something the tables cannot show."""
+    from ple.edit.places import CATALOG, CatalogFile
+
     edit = CatalogEdit(root, {name: [] for name in schema.CATALOG_KEYS})
-    for found in find_catalog(root):
-        data = found.file.read_bytes()
-        edit.bases[found.file] = store.digest(data)
-        edit.base_texts[found.file] = data.decode("utf-8")
+    instead = {draft.target.resolve(): draft for draft in drafts}
+    found_files = {found.file.resolve(): found for found in find_catalog(root)}
+    for target, draft in instead.items():
+        value = parse_fast(draft.text, draft.target.suffix)
+        collections = {k: value[k] for k in CATALOG
+                       if isinstance(value, dict) and isinstance(value.get(k), list)}
+        found_files[target] = CatalogFile(draft.target, collections)
+    for target in sorted(found_files):
+        found = found_files[target]
+        draft = instead.get(target)
+        data = store.read_bytes(found.file)
+        if draft is None:
+            edit.bases[found.file] = store.digest(data)
+            edit.base_texts[found.file] = (data or b"").decode("utf-8")
+        else:
+            edit.bases[found.file] = draft.base
+            same = data is not None and store.digest(data) == draft.base
+            edit.base_texts[found.file] = data.decode("utf-8") if same else draft.text
         split = Split({})
         tables = catalog_to_tables(found.collections, split)
         if split.left_out:

@@ -61,3 +61,19 @@ def test_a_new_row_can_name_another_file(workspace):
     assert (workspace / "programs.yaml").read_text() == (
         "programs:\n  - id: snap\n    name: SNAP\n    agency: hhs\n")
     assert load_workspace(workspace).ok
+
+
+def test_an_invalid_catalog_is_kept_as_a_draft_and_continued(workspace):
+    before = load_workspace(workspace)
+    edit = edit_catalog.open_catalog(workspace)
+    edit.tables["Programs"].append({"id": "snap", "name": "SNAP", "agency": "usda"})
+    saved = edit_catalog.save(edit, before, as_draft=True)
+    assert saved.outcome is Outcome.draft and load_workspace(workspace).ok
+    drafts = edit_catalog.catalog_drafts(workspace)
+    assert [d.target.name for d in drafts] == ["catalog.yaml"]
+    resumed = edit_catalog.open_catalog(workspace, drafts)
+    assert resumed.tables["Programs"][-1]["id"] == "snap"
+    resumed.tables["Agencies"].append({"id": "usda", "name": "Department of Agriculture"})
+    assert edit_catalog.save(resumed, before).outcome is Outcome.saved
+    assert load_workspace(workspace).workspace.programs["snap"].agency == "usda"
+    assert edit_catalog.catalog_drafts(workspace) == []

@@ -222,3 +222,26 @@ def test_a_duplicate_id_is_not_a_rename(workspace):
     followed, said = edit_journey.follow_renames(edit.tables, tables)
     assert said == ["stage 'plan' is now 'prepare' in 1 other place(s)"]
     assert followed["Steps"][0]["stage"] == "prepare"
+
+
+def test_a_journey_in_a_json_collections_file_is_saved_and_deleted_in_place(tmp_path):
+    root = tmp_path / "ws"
+    root.mkdir()
+    (root / "all.json").write_text(
+        '{\n  "agencies": [{"id": "ssa", "name": "SSA"}],\n  "journeys": [\n'
+        '    {"id": "a", "name": "A", "steps": [{"id": "s", "name": "S", "agency": "ssa",'
+        ' "end": true}]},\n'
+        '    {"id": "b", "name": "B", "steps": [{"id": "t", "name": "T", "agency": "ssa",'
+        ' "end": true}]}\n  ]\n}\n')
+    before = load_workspace(root)
+    edit = edit_journey.open_journey(root, "b")
+    assert edit.place.path == ("journeys", 1)
+    edit.tables["Steps"][0]["name"] = "Tee"
+    assert edit_journey.save(edit, before).outcome.value == "saved"
+    after = load_workspace(root)
+    assert after.ok and after.workspace.journeys["b"].steps[0].name == "Tee"
+    assert after.workspace.journeys["a"].name == "A"
+    written = edit_journey.delete(edit_journey.open_journey(root, "a"))
+    assert written.ok
+    left = load_workspace(root)
+    assert sorted(left.workspace.journeys) == ["b"] and left.workspace.agencies

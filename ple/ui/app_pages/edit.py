@@ -499,6 +499,28 @@ def new_section() -> None:
 
 
 def catalog_section() -> None:
+    drafts = edit_catalog.catalog_drafts(root)
+    if drafts and not st.session_state.get("edit_catalog_drafts_open"):
+        with st.container(border=True):
+            kept = ", ".join(f"{shown_path(d.target)} ({d.saved:%Y-%m-%d %H:%M} UTC, "
+                             f"{d.problems} error(s))" for d in drafts)
+            st.warning(f"Drafts of the catalog were kept: {kept}.",
+                       icon=":material/edit_note:")
+            left, right = st.columns(2)
+            if left.button("Continue the drafts", key="edit_catalog_resume"):
+                try:
+                    st.session_state["edit_catalog"] = edit_catalog.open_catalog(root, drafts)
+                except (PleError, ValueError) as error:
+                    flash("error", f"The drafts cannot be opened: {error}")
+                else:
+                    st.session_state["edit_catalog_drafts_open"] = True
+                    editing.restart(CATALOG_SCOPE)
+                st.rerun()
+            if right.button("Discard the drafts", key="edit_catalog_discard_drafts"):
+                for draft in drafts:
+                    store.discard_draft(root, draft.target)
+                flash("info", "The catalog drafts were discarded.")
+                st.rerun()
     edit = st.session_state.get("edit_catalog")
     if edit is None:
         try:
