@@ -19,11 +19,29 @@ JourneyGraph = nx.MultiDiGraph
 """The embedded backend's graph type."""
 
 
+Nodes = list[tuple[str, dict[str, Any]]]
+"""(node key, attributes) pairs, in the graph's order."""
+Edges = list[tuple[str, str, str, dict[str, Any]]]
+"""(source key, target key, edge key, attributes) tuples, in the graph's order."""
+
+
 def build_graph(workspace: Workspace) -> nx.MultiDiGraph:
     """One MultiDiGraph holding every journey of ``workspace`` and its catalog."""
-    nodes: list[tuple[str, dict[str, Any]]] = []
-    edges: list[tuple[str, str, str, dict[str, Any]]] = []
+    nodes, edges = catalog_elements(workspace)
+    with collector_paused():
+        for journey in workspace.journeys.values():
+            _add_journey(journey, nodes, edges)
+        return _assemble(nodes, edges)
 
+
+def catalog_elements(workspace: Workspace) -> tuple[Nodes, Edges]:
+    """The catalog's nodes (agencies, programs, data items) and edges (part_of, run_by).
+
+    The graph database store writes these, and :func:`journey_elements` for each
+    journey, so both backends hold exactly the same nodes, edges and attributes.
+    """
+    nodes: Nodes = []
+    edges: Edges = []
     for agency in workspace.agencies.values():
         key = catalog_key(NodeKind.agency, agency.id)
         nodes.append((key, {
@@ -46,10 +64,16 @@ def build_graph(workspace: Workspace) -> nx.MultiDiGraph:
             "kind": _DATA_ITEM, "id": item.id, "name": item.name,
             "data_kind": item.kind.value if item.kind else None,
         }))
-    with collector_paused():
-        for journey in workspace.journeys.values():
-            _add_journey(journey, nodes, edges)
-        return _assemble(nodes, edges)
+    return nodes, edges
+
+
+def journey_elements(journey: Journey) -> tuple[Nodes, Edges]:
+    """One journey's nodes (the journey, its stages, personas and steps) and the edges
+    leaving them, as :func:`build_graph` adds them."""
+    nodes: Nodes = []
+    edges: Edges = []
+    _add_journey(journey, nodes, edges)
+    return nodes, edges
 
 
 # Plain strings, looked up once: enum attribute access is slow in hot loops.
@@ -63,11 +87,7 @@ _IN_PROGRAM, _REQUESTS = EdgeKind.in_program.value, EdgeKind.requests.value
 _FOR_PERSONA = EdgeKind.for_persona.value
 
 
-def _add_journey(
-    journey: Journey,
-    nodes: list[tuple[str, dict[str, Any]]],
-    edges: list[tuple[str, str, str, dict[str, Any]]],
-) -> None:
+def _add_journey(journey: Journey, nodes: Nodes, edges: Edges) -> None:
     jid = journey.id
     jkey = catalog_key(NodeKind.journey, jid)
     nodes.append((jkey, {
@@ -161,10 +181,7 @@ def _step_attributes(step: Step, journey_id: str, order: int, entry: bool) -> di
     return attributes
 
 
-def _assemble(
-    nodes: list[tuple[str, dict[str, Any]]],
-    edges: list[tuple[str, str, str, dict[str, Any]]],
-) -> nx.MultiDiGraph:
+def _assemble(nodes: Nodes, edges: Edges) -> nx.MultiDiGraph:
     """Fill a MultiDiGraph's adjacency dicts directly.
 
     ``add_edges_from`` checks and wraps every edge and costs about four times

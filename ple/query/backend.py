@@ -1,8 +1,9 @@
 """The query interface every backend answers, and the rows it answers with.
 
-The embedded backend reads a networkx graph; the Neo4j backend answers the same
-calls in Cypher. Rows are small frozen dataclasses with ``to_dict()`` so the CLI,
-the app and the tests compare backends on plain values.
+The embedded backend reads a networkx graph; the graph database backend
+(:class:`ple.store.CypherBackend`, on Neo4j or FalkorDB) answers the same calls in
+Cypher on the server. Rows are small frozen dataclasses with ``to_dict()`` so the
+CLI, the app and the tests compare backends on plain values.
 """
 
 from __future__ import annotations
@@ -111,7 +112,11 @@ class QueryBackend(Protocol):
         ...
 
     def path(self, journey: str, from_step: str, to_step: str) -> list[str] | None:
-        """The shortest sequence of step ids from one step to another, or None."""
+        """The shortest sequence of step ids from one step to another, or None.
+
+        Among equally short paths, the one that takes earlier-listed transitions
+        first: the smallest list of transition positions (``next`` indexes).
+        """
         ...
 
     def shared_across_journeys(self, kind: SharedKind) -> list[SharedRow]:

@@ -121,14 +121,30 @@ class NetworkxBackend:
         target = journey_key(NodeKind.step, journey, to_step)
         self._require(source, "step", f"{journey}/{from_step}")
         self._require(target, "step", f"{journey}/{to_step}")
-        transitions = nx.subgraph_view(
-            self.graph, filter_edge=lambda u, v, k: k.startswith(_NEXT)
-        )
-        try:
-            keys = nx.shortest_path(transitions, source, target)
-        except nx.NetworkXNoPath:
+        # Breadth-first, each step's transitions in the order they are listed: among
+        # equally short paths this finds the one whose list of transition positions is
+        # smallest (earlier-listed transitions first), the rule every backend follows.
+        parent: dict[str, str | None] = {source: None}
+        frontier = [source]
+        succ = self.graph.succ
+        while frontier and target not in parent:
+            reached = []
+            for node in frontier:
+                moves = sorted((data["order"], nxt) for nxt, keyed in succ[node].items()
+                               for data in keyed.values() if data["kind"] == _NEXT)
+                for _, nxt in moves:
+                    if nxt not in parent:
+                        parent[nxt] = node
+                        reached.append(nxt)
+            frontier = reached
+        if target not in parent:
             return None
-        return [self.graph.nodes[k]["id"] for k in keys]
+        keys: list[str] = []
+        at: str | None = target
+        while at is not None:
+            keys.append(at)
+            at = parent[at]
+        return [self.graph.nodes[k]["id"] for k in reversed(keys)]
 
     def shared_across_journeys(self, kind: SharedKind) -> list[SharedRow]:
         edge_kind = {
