@@ -10,9 +10,9 @@ import click
 from ple.cli.common import (
     EXIT_INVALID,
     EXIT_OK,
+    Source,
     formats_option,
-    load,
-    no_cache_option,
+    source_options,
     unknown_ids_are_usage_errors,
 )
 from ple.cli.render import emit_rows
@@ -23,7 +23,7 @@ FINDING_COLUMNS = ["severity", "rule", "journey", "step", "agencies", "message",
 
 
 @click.command()
-@click.argument("path", required=False, type=click.Path(path_type=str))
+@source_options
 @click.option("--journey", "journeys", multiple=True, help="Only this journey (repeatable).")
 @click.option("--rule", "rules", multiple=True, help="Only this rule (repeatable).")
 @click.option("--min-severity", type=click.Choice(SEVERITIES), default="info",
@@ -32,11 +32,10 @@ FINDING_COLUMNS = ["severity", "rule", "journey", "step", "agencies", "message",
               show_default=True, help="Exit 1 when open findings this severe or worse exist.")
 @click.option("--explain", "explain_rule", metavar="RULE", help="Explain one rule and exit.")
 @click.option("--list-rules", is_flag=True, help="List every rule and exit.")
-@no_cache_option
 @formats_option(REPORT_FORMATS)
-def gaps(path: str | None, journeys: tuple[str, ...], rules: tuple[str, ...],
+def gaps(source: Source, journeys: tuple[str, ...], rules: tuple[str, ...],
          min_severity: str, fail_on: str, explain_rule: str | None, list_rules: bool,
-         no_cache: bool, fmt: str) -> None:
+         fmt: str) -> None:
     """Find gaps: cold handoffs, repeated requests, dead ends, burden hotspots..."""
     from ple.gaps import FindingSeverity, analyze
     from ple.gaps.catalogue import catalogue_markdown, catalogue_rows, explain
@@ -51,9 +50,8 @@ def gaps(path: str | None, journeys: tuple[str, ...], rules: tuple[str, ...],
         else:
             emit_rows(catalogue_rows(), ["id", "severity", "title", "detects"], fmt, "rules")
         return
-    if path is None:
-        raise click.UsageError("give a workspace PATH (or --list-rules / --explain RULE)")
-    workspace = load(path, no_cache)
+    workspace = source.workspace("give a workspace PATH, or --backend neo4j|falkordb "
+                                 "(or --list-rules / --explain RULE)")
     with unknown_ids_are_usage_errors():
         report = analyze(workspace, journeys=journeys or None, rules=rules or None,
                          min_severity=FindingSeverity(min_severity))
@@ -78,18 +76,16 @@ METRIC_COLUMNS = ["journey", "persona", "steps", "minutes", "wait_days", "cost_u
 
 
 @click.command()
-@click.argument("path", type=click.Path(path_type=str))
+@source_options
 @click.option("--journey", help="Only this journey.")
 @click.option("--persona", help="Only this persona of --journey.")
-@no_cache_option
 @formats_option(REPORT_FORMATS)
-def metrics(path: str, journey: str | None, persona: str | None, no_cache: bool,
-            fmt: str) -> None:
+def metrics(source: Source, journey: str | None, persona: str | None, fmt: str) -> None:
     """Burden per journey and persona: time, waiting, cost, visits, handoffs, repeats,
     the three costs of sludge and the time tax (the public's hours a year)."""
     from ple.metrics import metrics_report
 
-    workspace = load(path, no_cache)
+    workspace = source.workspace()
     with unknown_ids_are_usage_errors():
         rows = metrics_report(workspace, journey, persona)
     if fmt == "json":

@@ -7,9 +7,11 @@ findings, 2 a usage error (bad option, unknown id).
 
 from __future__ import annotations
 
+import functools
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
@@ -19,9 +21,14 @@ from ple.errors import NotFoundError
 
 if TYPE_CHECKING:
     from ple.model import Workspace
+    from ple.store import StoreConfig
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 T = TypeVar("T")
+
+BACKEND_CHOICES = ("networkx", "neo4j", "falkordb")
+DATABASE_BACKENDS = ("neo4j", "falkordb")
+
 
 def format_option(function: Callable[..., Any]) -> Callable[..., Any]:
     return formats_option(FORMATS)(function)
@@ -58,14 +65,122 @@ def load(path: str, no_cache: bool) -> Workspace:
     return result.workspace
 
 
-def ask(path: str, no_cache: bool, question: Callable[[Any], T]) -> T:
-    """Load the workspace, put ``question`` to its query backend, and turn an unknown
-    id into a usage error (exit 2) instead of a traceback."""
-    from ple.query import open_backend
+def ask(source: Source, question: Callable[[Any], T]) -> T:
+    """Put ``question`` to the source's query backend (the graph built from PATH, or the
+    database's Cypher backend) and turn an unknown id into a usage error (exit 2)
+    instead of a traceback."""
+    if source.backend == "networkx":
+        from ple.query import open_backend
 
-    backend = open_backend(load(path, no_cache))
-    with unknown_ids_are_usage_errors():
-        return question(backend)
+        backend = open_backend(source.workspace())
+        with unknown_ids_are_usage_errors():
+            return question(backend)
+    from ple.store import CypherBackend, connected, content_version
+
+    config = source.store_config()
+    with store_errors(), connected(config) as connection:
+        content_version(connection)  # refuses an empty or half-written database
+        with unknown_ids_are_usage_errors():
+            return question(CypherBackend(connection))
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a command reads its workspace: files at PATH (the networkx backend, the
+    default) or a graph database (``--backend neo4j|falkordb``)."""
+
+    path: str | None
+    no_cache: bool = False
+    backend: str = "networkx"
+    uri: str | None = None
+    database: str | None = None
+
+    @property
+    def from_database(self) -> bool:
+        return self.backend in DATABASE_BACKENDS
+
+    def check(self, missing_path: str = "give a workspace PATH") -> None:
+        """Usage errors (exit 2): PATH with a database, no PATH without one, database
+        options without a database."""
+        if self.from_database:
+            if self.path is not None:
+                raise click.UsageError(
+                    f"--backend {self.backend} reads the workspace from the database; leave "
+                    f"out PATH (`ple sync PATH --backend {self.backend}` writes it there)")
+            return
+        if self.uri is not None or self.database is not None:
+            raise click.UsageError("--uri and --database go with --backend neo4j or falkordb")
+        if self.path is None:
+            raise click.UsageError(missing_path)
+
+    def store_config(self) -> StoreConfig:
+        self.check()
+        from ple.store import resolve
+
+        with store_errors():
+            return resolve(self.backend, uri=self.uri, database=self.database)
+
+    def workspace(self, missing_path: str = "give a workspace PATH") -> Workspace:
+        """The workspace from the files (exit 1 when invalid) or from the database
+        (exit 1 with one sentence when it cannot be read)."""
+        self.check(missing_path)
+        if not self.from_database:
+            assert self.path is not None
+            return load(self.path, self.no_cache)
+        from ple.store import connected
+        from ple.store import load as load_from_store
+
+        config = self.store_config()
+        with store_errors(), connected(config) as connection:
+            return load_from_store(connection)
+
+
+def source_options(function: Callable[..., Any]) -> Callable[..., Any]:
+    """An optional PATH, ``--no-cache`` and ``--backend/--uri/--database``, handed to the
+    command as one ``source`` argument."""
+
+    @functools.wraps(function)
+    def command(*args: Any, path: str | None, no_cache: bool, backend: str, uri: str | None,
+                database: str | None, **kwargs: Any) -> Any:
+        source = Source(path, no_cache, backend, uri, database)
+        return function(*args, source=source, **kwargs)
+
+    command = backend_options(command)
+    command = no_cache_option(command)
+    return click.argument("path", required=False, type=click.Path(path_type=str))(command)
+
+
+def backend_options(function: Callable[..., Any]) -> Callable[..., Any]:
+    """``--backend``, ``--uri`` and ``--database``."""
+    for option in reversed([
+        click.option("--backend", type=click.Choice(BACKEND_CHOICES), default="networkx",
+                     show_default=True,
+                     help="networkx: read the files at PATH; neo4j or falkordb: read the "
+                          "workspace synced to that database (no PATH). See docs/neo4j.md."),
+        click.option("--uri", metavar="URI",
+                     help="Database address, instead of NEO4J_URI or FALKORDB_URL. Never put "
+                          "a password in it: use NEO4J_PASSWORD or FALKORDB_PASSWORD."),
+        click.option("--database", metavar="NAME",
+                     help="Neo4j database (else NEO4J_DATABASE, default neo4j) or FalkorDB "
+                          "graph (else FALKORDB_GRAPH, default ple)."),
+    ]):
+        function = option(function)
+    return function
+
+
+@contextmanager
+def store_errors() -> Iterator[None]:
+    """A database that cannot be used is one sentence on stderr and exit 1, never a
+    traceback; settings that are wrong in themselves (a password in --uri) exit 2."""
+    from ple.store import ConfigError, StoreError
+
+    try:
+        yield
+    except ConfigError as error:
+        raise click.UsageError(str(error)) from error
+    except StoreError as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(EXIT_INVALID)
 
 
 @contextmanager

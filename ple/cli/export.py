@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from ple.cli.common import EXIT_INVALID, load, no_cache_option, unknown_ids_are_usage_errors
+from ple.cli.common import EXIT_INVALID, Source, source_options, unknown_ids_are_usage_errors
 from ple.cli.render import emit_rows
 
 
@@ -18,7 +18,7 @@ def _format_names() -> list[str]:
 
 
 @click.command("export")
-@click.argument("path", required=False, type=click.Path(path_type=str))
+@source_options
 @click.option("--journey", "journey_id", help="The journey to export.")
 @click.option("--all", "every", is_flag=True, help="Export every journey into a folder.")
 @click.option("--format", "fmt", default="html", show_default=True,
@@ -26,9 +26,8 @@ def _format_names() -> list[str]:
 @click.option("-o", "--output", type=click.Path(path_type=Path),
               help="File to write (one journey) or folder (--all). Default: ./exports/")
 @click.option("--list", "list_formats", is_flag=True, help="List the formats and exit.")
-@no_cache_option
-def export(path: str | None, journey_id: str | None, every: bool, fmt: str,
-           output: Path | None, list_formats: bool, no_cache: bool) -> None:
+def export(source: Source, journey_id: str | None, every: bool, fmt: str,
+           output: Path | None, list_formats: bool) -> None:
     """Export journeys: html, svg, png, pdf, mermaid, drawio, graphml, json, csv, md."""
     from ple.export import ExportUnavailable, all_exporters, export_journey
     from ple.export.write import write_artifacts
@@ -39,11 +38,10 @@ def export(path: str | None, journey_id: str | None, every: bool, fmt: str,
                     "description": e.description} for e in all_exporters().values()],
                   ["format", "extension", "available", "description"], "table", "formats")
         return
-    if path is None:
-        raise click.UsageError("give a workspace PATH (or --list)")
+    source.check("give a workspace PATH, or --backend neo4j|falkordb (or --list)")
     if every == (journey_id is not None):
         raise click.UsageError("give either --journey ID or --all")
-    workspace = load(path, no_cache)
+    workspace = source.workspace()
     report = analyze(workspace)
     ids = sorted(workspace.journeys) if every else [journey_id]
     written = []

@@ -11,10 +11,13 @@ from ple.cli.analysis import gaps, metrics
 from ple.cli.common import (
     EXIT_INVALID,
     EXIT_OK,
+    Source,
+    backend_options,
     format_option,
-    load,
     no_cache_option,
     path_argument,
+    source_options,
+    store_errors,
 )
 from ple.cli.compare import compare
 from ple.cli.equity import equity
@@ -23,6 +26,7 @@ from ple.cli.imports import import_group
 from ple.cli.portfolio import portfolio
 from ple.cli.query import query
 from ple.cli.render import emit_problems, emit_rows
+from ple.cli.sync import sync
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -60,14 +64,13 @@ def validate(path: str, no_cache: bool, fmt: str) -> None:
 
 
 @cli.command()
-@path_argument
-@no_cache_option
+@source_options
 @format_option
-def info(path: str, no_cache: bool, fmt: str) -> None:
+def info(source: Source, fmt: str) -> None:
     """Summarize each journey: steps, agencies, handoffs, yearly volume."""
     from ple.query.summary import summarize
 
-    rows = [r.to_dict() for r in summarize(load(path, no_cache))]
+    rows = [r.to_dict() for r in summarize(source.workspace())]
     columns = ["id", "name", "state", "stages", "steps", "agencies", "handoffs",
                "undocumented_handoffs", "volume_per_year"]
     emit_rows(rows, columns, fmt, "journeys")
@@ -78,13 +81,35 @@ def info(path: str, no_cache: bool, fmt: str) -> None:
 @click.option("--port", type=int, default=8501, show_default=True)
 @click.option("--address", default="localhost", show_default=True,
               help="Address to listen on; 0.0.0.0 shares the app on the network.")
-def app(path: str | None, port: int, address: str) -> None:
-    """Open the app on a workspace (default: the bundled data/ or $PLE_WORKSPACE)."""
+@backend_options
+def app(path: str | None, port: int, address: str, backend: str, uri: str | None,
+        database: str | None) -> None:
+    """Open the app on a workspace (default: the bundled data/ or $PLE_WORKSPACE), or on
+    the workspace synced to a database (--backend neo4j|falkordb)."""
     import os
     from pathlib import Path
 
     from streamlit.web import cli as streamlit_cli
 
+    source = Source(path, backend=backend, uri=uri, database=database)
+    if source.from_database:
+        # Checked here so that a wrong address or password is one sentence on the
+        # terminal, not a page in a browser; the app reads the same settings again.
+        from ple.store import connected, content_version
+
+        config = source.store_config()
+        with store_errors(), connected(config) as connection:
+            content_version(connection)
+        os.environ["PLE_BACKEND"] = backend
+        names = {"neo4j": ("NEO4J_URI", "NEO4J_DATABASE"),
+                 "falkordb": ("FALKORDB_URL", "FALKORDB_GRAPH")}[backend]
+        for name, value in zip(names, (uri, database), strict=True):
+            if value is not None:
+                os.environ[name] = value
+    else:
+        if uri is not None or database is not None:
+            raise click.UsageError("--uri and --database go with --backend neo4j or falkordb")
+        os.environ["PLE_BACKEND"] = "networkx"
     if path is not None:
         os.environ["PLE_WORKSPACE"] = str(Path(path).resolve())
     entry = Path(__file__).resolve().parents[1] / "ui" / "app.py"
@@ -107,6 +132,7 @@ def main() -> None:
 
 
 cli.add_command(query)
+cli.add_command(sync)
 cli.add_command(gaps)
 cli.add_command(metrics)
 cli.add_command(equity)

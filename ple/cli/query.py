@@ -8,11 +8,10 @@ import click
 
 from ple.cli.common import (
     EXIT_INVALID,
+    Source,
     ask,
     format_option,
-    load,
-    no_cache_option,
-    path_argument,
+    source_options,
     unknown_ids_are_usage_errors,
 )
 from ple.cli.render import emit_rows
@@ -22,22 +21,25 @@ HANDOFF_CHOICES = ("automatic", "warm", "referral", "cold", "undocumented")
 
 @click.group()
 def query() -> None:
-    """Ask questions across journeys: handoffs, agencies, programs, paths."""
+    """Ask questions across journeys: handoffs, agencies, programs, paths.
+
+    The answers come from the files at PATH, or, with --backend neo4j|falkordb, from the
+    database the workspace was synced to (computed there, in Cypher).
+    """
 
 
 @query.command()
-@path_argument
+@source_options
 @click.option("--journey", help="Only this journey.")
 @click.option("--from", "from_agency", metavar="AGENCY", help="Handoffs from this agency.")
 @click.option("--to", "to_agency", metavar="AGENCY", help="Handoffs to this agency.")
 @click.option("--type", "handoff_type", type=click.Choice(HANDOFF_CHOICES),
               help="Only this handoff type; 'undocumented' for those without one.")
-@no_cache_option
 @format_option
-def handoffs(path: str, journey: str | None, from_agency: str | None, to_agency: str | None,
-             handoff_type: str | None, no_cache: bool, fmt: str) -> None:
+def handoffs(source: Source, journey: str | None, from_agency: str | None,
+             to_agency: str | None, handoff_type: str | None, fmt: str) -> None:
     """List the handoffs between agencies."""
-    rows = ask(path, no_cache, lambda backend: backend.handoffs(
+    rows = ask(source, lambda backend: backend.handoffs(
         journey=journey, from_agency=from_agency, to_agency=to_agency, type=handoff_type))
     columns = ["journey", "from_step", "to_step", "from_agency", "to_agency", "type",
                "shares", "condition"]
@@ -50,56 +52,49 @@ def handoffs(path: str, journey: str | None, from_agency: str | None, to_agency:
 
 
 @query.command()
-@path_argument
+@source_options
 @click.option("--journey", required=True, help="The journey to describe.")
-@no_cache_option
 @format_option
-def agencies(path: str, journey: str, no_cache: bool, fmt: str) -> None:
+def agencies(source: Source, journey: str, fmt: str) -> None:
     """List the agencies of one journey, with how many steps each runs."""
-    rows = ask(path, no_cache, lambda backend: backend.journey_agencies(journey))
+    rows = ask(source, lambda backend: backend.journey_agencies(journey))
     emit_rows([r.to_dict() for r in rows], ["id", "acronym", "name", "hisp", "level", "steps"],
               fmt, "agencies")
 
 
 @query.command()
-@path_argument
+@source_options
 @click.option("--journey", required=True, help="The journey to describe.")
-@no_cache_option
 @format_option
-def programs(path: str, journey: str, no_cache: bool, fmt: str) -> None:
+def programs(source: Source, journey: str, fmt: str) -> None:
     """List the programs behind the steps of one journey."""
-    rows = ask(path, no_cache, lambda backend: backend.journey_programs(journey))
+    rows = ask(source, lambda backend: backend.journey_programs(journey))
     emit_rows([r.to_dict() for r in rows],
               ["id", "name", "agency", "assistance_listing", "steps"], fmt, "programs")
 
 
 @query.command()
-@path_argument
+@source_options
 @click.option("--agency", help="Journeys with a step at this agency.")
 @click.option("--program", help="Journeys with a step in this program.")
-@no_cache_option
 @format_option
-def journeys(path: str, agency: str | None, program: str | None, no_cache: bool,
-             fmt: str) -> None:
+def journeys(source: Source, agency: str | None, program: str | None, fmt: str) -> None:
     """List the journeys that touch an agency or a program."""
     if agency is None and program is None:
         raise click.UsageError("give --agency or --program")
-    ids = ask(path, no_cache,
-               lambda backend: backend.journeys_touching(agency=agency, program=program))
+    ids = ask(source, lambda backend: backend.journeys_touching(agency=agency, program=program))
     emit_rows([{"journey": i} for i in ids], ["journey"], fmt, "journeys")
 
 
 @query.command()
-@path_argument
+@source_options
 @click.option("--journey", required=True)
 @click.option("--from", "from_step", required=True, metavar="STEP")
 @click.option("--to", "to_step", required=True, metavar="STEP")
-@no_cache_option
 @format_option
-def path(path: str, journey: str, from_step: str, to_step: str, no_cache: bool,
-         fmt: str) -> None:
+def path(source: Source, journey: str, from_step: str, to_step: str, fmt: str) -> None:
     """Show the shortest sequence of steps from one step to another."""
-    steps = ask(path, no_cache, lambda backend: backend.path(journey, from_step, to_step))
+    steps = ask(source, lambda backend: backend.path(journey, from_step, to_step))
     if steps is None:
         click.echo(f"no path from {from_step!r} to {to_step!r} in {journey!r}", err=True)
         sys.exit(EXIT_INVALID)
@@ -108,24 +103,22 @@ def path(path: str, journey: str, from_step: str, to_step: str, no_cache: bool,
 
 
 @query.command()
-@path_argument
+@source_options
 @click.option("--kind", type=click.Choice(["agency", "program", "data_item"]),
               default="agency", show_default=True)
-@no_cache_option
 @format_option
-def shared(path: str, kind: str, no_cache: bool, fmt: str) -> None:
+def shared(source: Source, kind: str, fmt: str) -> None:
     """List agencies, programs or data items that recur across journeys."""
-    rows = ask(path, no_cache, lambda backend: backend.shared_across_journeys(kind))
+    rows = ask(source, lambda backend: backend.shared_across_journeys(kind))
     emit_rows([r.to_dict() for r in rows], ["kind", "id", "name", "journeys"], fmt, "shared")
 
 
 @query.command("program-suggestions")
-@path_argument
+@source_options
 @click.option("--journey", required=True, help="The journey to find programs for.")
 @click.option("--limit", type=click.IntRange(min=1), default=10, show_default=True)
-@no_cache_option
 @format_option
-def program_suggestions(path: str, journey: str, limit: int, no_cache: bool, fmt: str) -> None:
+def program_suggestions(source: Source, journey: str, limit: int, fmt: str) -> None:
     """List programs that may belong in a journey: a lead, not a finding.
 
     Ranks programs by how many Federal Program Inventory categories and beneficiary types
@@ -133,7 +126,7 @@ def program_suggestions(path: str, journey: str, limit: int, no_cache: bool, fmt
     """
     from ple.importers.suggestions import suggest_programs
 
-    workspace = load(path, no_cache)
+    workspace = source.workspace()
     with unknown_ids_are_usage_errors():
         rows = suggest_programs(workspace, journey, limit)
     emit_rows([r.to_dict() for r in rows],

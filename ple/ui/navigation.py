@@ -27,9 +27,13 @@ EDIT = PAGES_DIR / "edit.py"
 def run_app() -> None:
     st.set_page_config(page_title="PLE journey maps", page_icon="🗺️", layout="wide")
     with st.sidebar:
-        st.text_input("Workspace folder", value=state.default_path(), key="workspace_path",
-                      help="A folder of journey YAML/JSON files, or one file.")
+        if state.backend_name() == "networkx":
+            st.text_input("Workspace folder", value=state.default_path(), key="workspace_path",
+                          help="A folder of journey YAML/JSON files, or one file.")
     loaded = state.current()
+    if loaded.store is not None:
+        st.sidebar.caption(f"Workspace: {loaded.path} (read-only here; "
+                           "`ple sync` writes it from the files)")
     pages = st.navigation([
         st.Page(PORTFOLIO, title="Portfolio", icon=":material/dashboard:", default=True),
         st.Page(JOURNEY, title="Journey", icon=":material/route:"),
@@ -37,7 +41,10 @@ def run_app() -> None:
         st.Page(GAPS, title="Gaps", icon=":material/report:"),
         st.Page(EQUITY, title="Equity", icon=":material/accessibility:"),
         st.Page(COMPARE, title="Compare", icon=":material/compare_arrows:"),
-        st.Page(EDIT, title="Edit", icon=":material/edit:"),
+        # Editing writes files; a workspace read from a database is changed by editing
+        # its files and running `ple sync` again.
+        *([] if loaded.store is not None else [st.Page(EDIT, title="Edit",
+                                                       icon=":material/edit:")]),
     ])
     if not loaded.result.ok:
         st.error(f"The workspace has {len(loaded.result.errors)} error(s). Journeys without "
