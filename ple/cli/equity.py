@@ -10,9 +10,9 @@ import click
 from ple.cli.common import (
     EXIT_INVALID,
     EXIT_OK,
+    Source,
     formats_option,
-    load,
-    no_cache_option,
+    source_options,
     unknown_ids_are_usage_errors,
 )
 from ple.cli.render import emit_rows
@@ -23,7 +23,7 @@ EQUITY_COLUMNS = ["journey", "persona", "completes", "blocked", "lost", "unverif
 
 
 @click.command()
-@click.argument("path", type=click.Path(path_type=str))
+@source_options
 @click.option("--journey", "journeys", multiple=True, help="Only this journey (repeatable).")
 @click.option("--as", "personas", multiple=True, metavar="PERSONA",
               help="Walk as this persona: a built-in (no-internet, limited-english-es, "
@@ -33,15 +33,14 @@ EQUITY_COLUMNS = ["journey", "persona", "completes", "blocked", "lost", "unverif
               show_default=True,
               help="blocked: exit 1 when a persona cannot complete a journey that everyone "
                    "else can. Unverified never fails.")
-@no_cache_option
 @formats_option(("table", "json", "md"))
-def equity(path: str, journeys: tuple[str, ...], personas: tuple[str, ...], fail_on: str,
-           no_cache: bool, fmt: str) -> None:
+def equity(source: Source, journeys: tuple[str, ...], personas: tuple[str, ...], fail_on: str,
+           fmt: str) -> None:
     """Who cannot finish a journey, where they are stopped, and what it costs them."""
     from ple.equity import walk_journeys
     from ple.views.equity import equity_markdown
 
-    workspace = load(path, no_cache)
+    workspace = source.workspace()
     with unknown_ids_are_usage_errors():
         results = walk_journeys(workspace, journeys or None, personas or None)
     if fmt == "json":
