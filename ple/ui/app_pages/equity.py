@@ -5,6 +5,7 @@ import streamlit as st
 from ple.diagram.interactive import journey_html
 from ple.ui import state
 from ple.ui.text import plain, small_print
+from ple.ui.widgets import journey_picker
 from ple.views.equity import (
     BLOCKED,
     LOST,
@@ -31,12 +32,7 @@ if not workspace.journeys:
     st.info("No valid journeys to show.")
     st.stop()
 
-ids = sorted(workspace.journeys)
-chosen = st.session_state.get("journey_id")
-journey_id = st.selectbox(
-    "Journey", ids, index=ids.index(chosen) if chosen in ids else 0,
-    format_func=lambda j: workspace.journeys[j].name, key="equity_journey")
-st.session_state["journey_id"] = journey_id
+journey_id = journey_picker(workspace, key="equity_journey")
 choices = persona_choices(workspace, journey_id)
 personas = st.multiselect("Walk as", list(choices),
                           default=default_personas(workspace, journey_id),

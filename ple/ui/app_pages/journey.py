@@ -12,6 +12,7 @@ from ple.metrics import journey_metrics
 from ple.model import Channel
 from ple.ui import state
 from ple.ui.text import bracket_safe, small_print
+from ple.ui.widgets import journey_picker
 from ple.views.journey import (
     StepFilter,
     filter_steps,
@@ -26,12 +27,7 @@ if not workspace.journeys:
     st.info("No valid journeys to show.")
     st.stop()
 
-ids = sorted(workspace.journeys)
-chosen = st.session_state.get("journey_id")
-journey_id = st.selectbox(
-    "Journey", ids, index=ids.index(chosen) if chosen in ids else 0,
-    format_func=lambda j: workspace.journeys[j].name, key="journey_select")
-st.session_state["journey_id"] = journey_id
+journey_id = journey_picker(workspace, key="journey_select")
 journey = workspace.journeys[journey_id]
 st.title(journey.name)
 if journey.trigger or journey.outcome:
