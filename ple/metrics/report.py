@@ -61,8 +61,11 @@ def metrics_report(
     return rows
 
 
+def number_text(value: float) -> str:
+    """A total for people: ``1,250`` when whole, else one decimal (``641.5``)."""
+    return f"{value:,.0f}" if value == int(value) else f"{value:,.1f}"
+
+
 def _cell(figure: SludgeFigure) -> str:
-    value = figure.value
-    number = f"{value:,.0f}" if value == int(value) else f"{value:,.1f}"
     unknown = f" ({len(figure.unknown)} unknown)" if figure.unknown else ""
-    return f"{number} {figure.key.replace('_', ' ')}{unknown}"
+    return f"{number_text(figure.value)} {figure.key.replace('_', ' ')}{unknown}"

@@ -23,8 +23,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from ple.equity import personas_to_walk, walk
-from ple.equity.burden import FIGURES, cheapest
+from ple.equity import EquityResult, personas_to_walk, walk
+from ple.equity.burden import FIGURES, channel_figures
 from ple.errors import NotFoundError
 from ple.gaps import all_rules
 from ple.gaps.view import Handoff, JourneyView
@@ -81,23 +81,32 @@ def sludge(workspace: Workspace, journey_id: str, persona: str | None = None) ->
     if journey is None:
         raise NotFoundError(f"no journey {journey_id!r} in the workspace"
                             f"{did_you_mean(journey_id, workspace.journeys)}")
-    if persona is None:
-        taken = [s.id for s in journey.steps]
-        channels = {s.id: cheapest(s, [None]) for s in journey.steps}
-    else:
-        result = walk(journey, personas_to_walk(journey, [persona])[0])
-        taken = list(result.walked)
-        by_id = {s.id: s for s in journey.steps}
-        channels = {s: cheapest(by_id[s], [_channel(result.burden.channels[s])])
-                    for s in taken}
-    view = JourneyView.of(workspace, _restricted(journey, set(taken)))
+    if persona is not None:
+        return walked_sludge(workspace, walk(journey, personas_to_walk(journey, [persona])[0]))
+    figures = {s.id: channel_figures(s, None) for s in journey.steps}
+    return _sludge(workspace, journey, None, figures)
+
+
+def walked_sludge(workspace: Workspace, result: EquityResult) -> Sludge:
+    """The three costs of the steps an equity walk took, each in the channel it chose."""
+    journey = workspace.journeys[result.journey]
+    by_id = {s.id: s for s in journey.steps}
+    figures = {s: channel_figures(by_id[s], _channel(result.burden.channels[s]))
+               for s in result.walked}
+    return _sludge(workspace, journey, result.persona, figures)
+
+
+def _sludge(workspace: Workspace, journey: Journey, persona: str | None,
+            figures: dict[str, dict[str, float | None]]) -> Sludge:
+    """The costs of the steps in ``figures`` (in journey order), with those figures."""
+    view = JourneyView.of(workspace, _restricted(journey, set(figures)))
     return Sludge(
         journey=journey.id,
         persona=persona,
         learning=_learning(view),
-        compliance=_compliance(view, {s: figures for s, (_, figures) in channels.items()}),
+        compliance=_compliance(view, figures),
         psychological=_psychological(view),
-        steps=tuple(taken),
+        steps=tuple(figures),
     )
 
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
 from typing import Any
 
 import streamlit as st
@@ -23,7 +22,7 @@ import streamlit as st
 from ple.sheets.cells import NONE
 from ple.sheets.convert import Row
 from ple.sheets.schema import CHANNELS, HANDOFF_TYPES, Kind, Sheet
-from ple.views.edit import NO, ORDER, YES, from_frame, moved, to_frame
+from ple.views.edit import NO, ORDER, YES, Choices, from_frame, moved, to_frame
 
 COMMON_LANGUAGES = ["en", "es", "zh", "vi", "ko", "tl", "ru", "ar", "fr", "ht", "pt", "ase"]
 COMMON_ACCOMMODATIONS = ["screen_reader", "large_print", "interpreter", "sign_language",
@@ -101,20 +100,6 @@ def settle(scope: str, configs: Mapping[str, Mapping[str, Any]]) -> None:
         st.session_state["edit_restart"].discard(scope)
         restart(scope)
         st.rerun()
-
-
-@dataclass
-class Choices:
-    """What the select boxes of the journey tables offer, with how each is labelled."""
-
-    agencies: dict[str, str] = field(default_factory=dict)
-    programs: dict[str, str] = field(default_factory=dict)
-    data_items: dict[str, str] = field(default_factory=dict)
-    stages: list[str] = field(default_factory=list)
-    steps: list[str] = field(default_factory=list)
-    personas: list[str] = field(default_factory=list)
-    rules: list[str] = field(default_factory=list)
-    files: list[str] = field(default_factory=list)
 
 
 def _with(values: Iterable[str], present: Iterable[Any]) -> list[str]:

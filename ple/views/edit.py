@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
 from ple.errors import Severity
+from ple.gaps import all_rules
+from ple.model import Workspace
 from ple.sheets.convert import Cell, Row
 from ple.sheets.schema import Kind, Sheet
 
@@ -222,3 +224,39 @@ def _relative(file: str, folder: Path | None) -> str:
         return Path(file).resolve().relative_to(folder.resolve()).as_posix()
     except ValueError:
         return file
+
+
+@dataclass
+class Choices:
+    """What the select boxes of the journey tables offer, with how each is labelled."""
+
+    agencies: dict[str, str] = field(default_factory=dict)
+    programs: dict[str, str] = field(default_factory=dict)
+    data_items: dict[str, str] = field(default_factory=dict)
+    stages: list[str] = field(default_factory=list)
+    steps: list[str] = field(default_factory=list)
+    personas: list[str] = field(default_factory=list)
+    rules: list[str] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+
+
+def journey_choices(workspace: Workspace, tables: dict[str, list[Row]]) -> Choices:
+    """The catalog's agencies, programs and data items, and the stages, steps and personas
+    the journey's own tables hold now (so a row just added can be picked at once)."""
+    def ids(sheet: str) -> list[str]:
+        return [row["id"] for row in tables.get(sheet, []) if row.get("id")]
+
+    return Choices(
+        agencies={a.id: workspace.agency_label(a.id) for a in workspace.agencies.values()},
+        programs={p.id: p.name for p in workspace.programs.values()},
+        data_items={d.id: d.name for d in workspace.data_items.values()},
+        stages=ids("Stages"), steps=ids("Steps"), personas=ids("Personas"),
+        rules=sorted(all_rules()),
+    )
+
+
+def catalog_choices(tables: dict[str, list[Row]], files: list[str]) -> Choices:
+    """The agencies of the catalog being edited, and the files it may be written to."""
+    agencies = {row["id"]: row.get("acronym") or row.get("name") or row["id"]
+                for row in tables.get("Agencies", []) if row.get("id")}
+    return Choices(agencies=agencies, files=files)

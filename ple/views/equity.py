@@ -15,6 +15,8 @@ from ple.diagram.interactive import StepMark
 from ple.equity import BUILT_IN_PERSONAS, EquityResult, personas_to_walk, walk_journeys
 from ple.equity.burden import BurdenTotals
 from ple.metrics import Sludge, SludgeFigure, Span, TimeTax, sludge, time_tax
+from ple.metrics.report import number_text
+from ple.metrics.sludge import walked_sludge
 from ple.model import Workspace
 
 BLOCKED, LOST, UNVERIFIED = "⊘ BLOCKED", "✖ LOST", "? UNVERIFIED"
@@ -128,16 +130,13 @@ def compact_hours(span: Span) -> str:
 
 
 def _figure(totals: BurdenTotals, key: str) -> str:
-    value = getattr(totals, key)
-    text = f"{value:,.0f}" if value == int(value) else f"{value:,.1f}"
     unknown = totals.unknown[key]
-    return text + (f" (+{unknown} unknown)" if unknown else "")
+    return number_text(getattr(totals, key)) + (f" (+{unknown} unknown)" if unknown else "")
 
 
 def _at_least(totals: BurdenTotals, key: str) -> str:
     """``≥ 439`` when some step does not say, so the total may be low; else ``439``."""
-    value = getattr(totals, key)
-    text = f"{value:,.0f}" if value == int(value) else f"{value:,.1f}"
+    text = number_text(getattr(totals, key))
     return f"≥ {text}" if totals.unknown[key] else text
 
 
@@ -186,7 +185,7 @@ def equity_view(
     """Walk one journey as ``personas`` (default: the built-ins and its constrained own)."""
     results = tuple(walk_journeys(workspace, [journey_id], personas or None))
     costs: dict[str | None, Sludge] = {None: sludge(workspace, journey_id)}
-    costs |= {r.persona: sludge(workspace, journey_id, r.persona) for r in results}
+    costs |= {r.persona: walked_sludge(workspace, r) for r in results}
     return EquityView(journey_id, results, time_tax(workspace.journeys[journey_id]), costs)
 
 
@@ -203,6 +202,5 @@ def persona_choices(workspace: Workspace, journey_id: str) -> dict[str, str]:
 
 
 def _value(figure: SludgeFigure) -> str:
-    value = figure.value
-    text = f"{value:,.0f}" if value == int(value) else f"{value:,.1f}"
-    return text + (f" (+{len(figure.unknown)} unknown)" if figure.unknown else "")
+    unknown = f" (+{len(figure.unknown)} unknown)" if figure.unknown else ""
+    return number_text(figure.value) + unknown

@@ -23,14 +23,13 @@ from ple.edit.commit import Outcome, Saved
 from ple.edit.journey import JourneyEdit, NotTabular, Start
 from ple.edit.places import Place, find_journeys
 from ple.errors import PleError, Severity
-from ple.gaps.registry import all_rules
 from ple.model import JourneyState
 from ple.sheets import schema
 from ple.sheets.closure import needed_catalog
 from ple.sheets.grid import describe
 from ple.ui import editing, state
 from ple.ui.text import small_print
-from ple.views.edit import problem_rows
+from ple.views.edit import Choices, catalog_choices, journey_choices, problem_rows
 
 MODES = ["Edit a journey", "New journey", "Catalog", "Upload", "History and drafts"]
 CATALOG_SCOPE = "catalog"
@@ -161,17 +160,8 @@ def place_of(journey_id: str) -> Place | None:
     return Place(Path(origin.file), origin.path) if origin is not None else None
 
 
-def choices_for(tables) -> editing.Choices:
-    workspace = loaded.workspace
-    return editing.Choices(
-        agencies={a.id: workspace.agency_label(a.id) for a in workspace.agencies.values()},
-        programs={p.id: p.name for p in workspace.programs.values()},
-        data_items={d.id: d.name for d in workspace.data_items.values()},
-        stages=[r["id"] for r in tables.get("Stages", []) if r.get("id")],
-        steps=[r["id"] for r in tables.get("Steps", []) if r.get("id")],
-        personas=[r["id"] for r in tables.get("Personas", []) if r.get("id")],
-        rules=sorted(all_rules()),
-    )
+def choices_for(tables) -> Choices:
+    return journey_choices(loaded.workspace, tables)
 
 
 # --- the journey details form ---------------------------------------------------------
@@ -539,7 +529,7 @@ def catalog_section() -> None:
                 rows = edit.tables.setdefault(sheet.name, [])
                 edit.tables[sheet.name] = editing.grid(
                     CATALOG_SCOPE, sheet, rows,
-                    editing.catalog_config(sheet, rows, catalog_choices(edit)),
+                    editing.catalog_config(sheet, rows, catalog_choices_of(edit)),
                     extra=[edit_catalog.FILE_COLUMN], height=420,
                     label=f"Editable table of the catalog's {sheet.name.lower()}")
     review = cached_review(CATALOG_SCOPE, edit, edit_catalog.review)
@@ -564,14 +554,12 @@ def catalog_section() -> None:
             st.rerun()
     editing.settle(CATALOG_SCOPE, {
         sheet.name: editing.catalog_config(sheet, edit.tables[sheet.name],
-                                           catalog_choices(edit))
+                                           catalog_choices_of(edit))
         for sheet in schema.CATALOG_SHEETS})
 
 
-def catalog_choices(edit) -> editing.Choices:
-    agencies = {r["id"]: r.get("acronym") or r.get("name") or r["id"]
-                for r in edit.tables.get("Agencies", []) if r.get("id")}
-    return editing.Choices(agencies=agencies, files=edit.files or [edit_catalog.DEFAULT_FILE])
+def catalog_choices_of(edit) -> Choices:
+    return catalog_choices(edit.tables, edit.files or [edit_catalog.DEFAULT_FILE])
 
 
 # --- uploads --------------------------------------------------------------------------
