@@ -188,3 +188,23 @@ def screenshot(page, path: Path) -> Path:
     page.screenshot(path=str(path))
     page.set_viewport_size(size)
     return path
+
+
+@contextmanager
+def app_page(workspace: Path | str, scratch: Path, viewport: dict[str, int]) -> Iterator[Any]:
+    """The app on ``workspace`` in system Chromium, every request off this machine
+    refused: yields ``(page, url)``. For the scripts that retake the docs' pictures."""
+    from playwright.sync_api import sync_playwright
+
+    executable = chromium_path()
+    if executable is None:
+        raise SystemExit("no Chromium at /usr/bin/chromium or $PLE_CHROMIUM")
+    with (sync_playwright() as playwright,
+          streamlit_app(workspace, scratch / "cache", scratch / "streamlit.log") as url):
+        chromium = playwright.chromium.launch(executable_path=executable, args=launch_args())
+        try:
+            page = chromium.new_page(viewport=viewport)
+            page.route("**/*", lambda r: r.continue_() if is_local(r.request.url) else r.abort())
+            yield page, url
+        finally:
+            chromium.close()

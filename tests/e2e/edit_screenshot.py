@@ -18,12 +18,9 @@ from pathlib import Path
 
 from tests.e2e.browser import (
     ROOT,
-    chromium_path,
-    is_local,
-    launch_args,
+    app_page,
     open_page,
     settle,
-    streamlit_app,
 )
 
 OUT = ROOT / "docs" / "images" / "edit-page.png"
@@ -32,19 +29,10 @@ SIDEBAR = 300
 
 
 def main(out: Path = OUT) -> Path:
-    from playwright.sync_api import sync_playwright
-
-    executable = chromium_path()
-    if executable is None:
-        raise SystemExit("no Chromium at /usr/bin/chromium or $PLE_CHROMIUM")
-    with tempfile.TemporaryDirectory() as scratch, sync_playwright() as playwright:
+    with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch)
-        shutil.copytree(ROOT / "data", folder / "data")
-        with streamlit_app(folder / "data", folder / "cache", folder / "streamlit.log") as url:
-            chromium = playwright.chromium.launch(executable_path=executable,
-                                                  args=launch_args())
-            page = chromium.new_page(viewport=VIEWPORT)
-            page.route("**/*", lambda r: r.continue_() if is_local(r.request.url) else r.abort())
+        shutil.copytree(ROOT / "data", folder / "data")  # the picture shows an unsaved edit
+        with app_page(folder / "data", folder, VIEWPORT) as (page, url):
             open_page(page, url + "/edit")
             page.get_by_role("tab", name="Journey details").click()
             people = page.get_by_role("textbox", name="People a year")
@@ -60,7 +48,6 @@ def main(out: Path = OUT) -> Path:
             page.screenshot(path=str(out), clip={"x": SIDEBAR, "y": 80,
                                                  "width": VIEWPORT["width"] - SIDEBAR,
                                                  "height": 840})
-            chromium.close()
     return out
 
 

@@ -17,12 +17,9 @@ from pathlib import Path
 from tests.e2e.browser import (
     DIAGRAM,
     ROOT,
+    app_page,
     choose,
-    chromium_path,
-    is_local,
-    launch_args,
     open_page,
-    streamlit_app,
 )
 
 OUT = ROOT / "docs" / "images" / "journey-page.png"
@@ -31,31 +28,19 @@ VIEWPORT = {"width": 1400, "height": 1320}
 
 
 def main(out: Path = OUT) -> Path:
-    from playwright.sync_api import sync_playwright
-
-    executable = chromium_path()
-    if executable is None:
-        raise SystemExit("no Chromium at /usr/bin/chromium or $PLE_CHROMIUM")
-    with tempfile.TemporaryDirectory() as scratch, sync_playwright() as playwright:
-        folder = Path(scratch)
-        # "data", relative to the repository, is what the sidebar shows
-        app = streamlit_app("data", folder / "cache", folder / "streamlit.log")
-        with app as url:
-            chromium = playwright.chromium.launch(executable_path=executable,
-                                                  args=launch_args())
-            page = chromium.new_page(viewport=VIEWPORT)
-            page.route("**/*", lambda r: r.continue_() if is_local(r.request.url) else r.abort())
-            open_page(page, url + "/journey")
-            choose(page, "Journey", JOURNEY)
-            page.frame_locator(DIAGRAM).locator("#mynetwork canvas").wait_for()
-            page.mouse.move(0, VIEWPORT["height"] - 1)  # no hover highlight or tooltip
-            page.wait_for_timeout(500)
-            out.parent.mkdir(parents=True, exist_ok=True)
-            legend_end = page.get_by_text("⚠ n on a step").bounding_box()
-            bottom = min(VIEWPORT["height"], legend_end["y"] + legend_end["height"] + 12)
-            page.screenshot(path=str(out), clip={"x": 0, "y": 0, "width": VIEWPORT["width"],
-                                                 "height": bottom})
-            chromium.close()
+    # "data", relative to the repository, is what the sidebar shows
+    with (tempfile.TemporaryDirectory() as scratch,
+          app_page("data", Path(scratch), VIEWPORT) as (page, url)):
+        open_page(page, url + "/journey")
+        choose(page, "Journey", JOURNEY)
+        page.frame_locator(DIAGRAM).locator("#mynetwork canvas").wait_for()
+        page.mouse.move(0, VIEWPORT["height"] - 1)  # no hover highlight or tooltip
+        page.wait_for_timeout(500)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        legend_end = page.get_by_text("⚠ n on a step").bounding_box()
+        bottom = min(VIEWPORT["height"], legend_end["y"] + legend_end["height"] + 12)
+        page.screenshot(path=str(out), clip={"x": 0, "y": 0, "width": VIEWPORT["width"],
+                                             "height": bottom})
     return out
 
 
