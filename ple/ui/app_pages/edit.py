@@ -628,6 +628,7 @@ def history_section() -> None:
                             + ("" if p.exists() else " (deleted)"))
         versions = store.list_versions(root, file)
         st.dataframe([{"replaced at (UTC)": f"{v.saved:%Y-%m-%d %H:%M:%S}",
+                       "kind": "refused save" if v.refused else "earlier version",
                        "size": f"{v.size:,} bytes", "sha256": v.sha256[:12]}
                       for v in versions], hide_index=True, width="stretch")
         index = st.selectbox("Version", range(len(versions)), key="edit_history_version",
