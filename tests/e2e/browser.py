@@ -61,10 +61,12 @@ def _free_port() -> int:
 
 
 @contextmanager
-def streamlit_app(workspace: Path | str, cache_dir: Path, log: Path) -> Iterator[str]:
+def streamlit_app(workspace: Path | str, cache_dir: Path, log: Path,
+                  extra_env: dict[str, str] | None = None) -> Iterator[str]:
     """``streamlit run app.py`` on ``workspace``; yields its URL once it is healthy."""
     port = _free_port()
-    env = {**os.environ, "PLE_WORKSPACE": str(workspace), "PLE_CACHE_DIR": str(cache_dir)}
+    env = {**os.environ, "PLE_WORKSPACE": str(workspace), "PLE_CACHE_DIR": str(cache_dir),
+           **(extra_env or {})}
     env.pop("PLE_NO_CACHE", None)
     command = [sys.executable, "-m", "streamlit", "run", "app.py",
                "--server.headless", "true", "--server.port", str(port),
