@@ -9,7 +9,6 @@ on the edge.
 from __future__ import annotations
 
 import zlib
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -30,33 +29,19 @@ PALETTE = tuple(c for c in OKABE_ITO + EXTRA if c != "#000000")
 black box outweighs every other on the map."""
 
 
-def agency_colours(workspace: Workspace,
-                   also_together: Iterable[Iterable[str]] = ()) -> dict[str, str]:
-    """The colour of every agency of the workspace, the same on every page, export and
-    journey: the agency's own ``colour`` when the catalog gives one; else a palette colour
-    chosen by its id (not by lane order), moved on to the next free colour when an agency
-    it shares a journey with has it already. ``also_together`` adds groups of agencies
-    that share a journey not yet in the workspace (one being edited)."""
-    neighbours: dict[str, set[str]] = {agency: set() for agency in workspace.agencies}
-    groups = [[s.agency for s in j.steps] for j in workspace.journeys.values()]
-    for group in [*groups, *also_together]:
-        present = {agency for agency in group if agency in neighbours}
-        for agency in present:
-            neighbours[agency] |= present - {agency}
-    colours = {a.id: a.colour.upper() for a in workspace.agencies.values() if a.colour}
-    for agency in sorted(neighbours):
-        if agency in colours:
-            continue
-        taken = {colours[n] for n in neighbours[agency] if n in colours}
-        preferred = zlib.crc32(agency.encode("utf-8")) % len(PALETTE)
-        choices = [PALETTE[(preferred + k) % len(PALETTE)] for k in range(len(PALETTE))]
-        colours[agency] = next((c for c in choices if c not in taken), choices[0])
-    return colours
+def agency_colours(workspace: Workspace) -> dict[str, str]:
+    """The colour of every agency of the workspace: its own ``colour`` when the catalog
+    gives one, else the palette colour its id picks. It depends on the agency alone, so
+    it is the same on every page, export and journey, and adding a journey or an agency
+    never changes another agency's colour (last week's printed map still matches). Two
+    agencies of one journey may pick the same colour; the catalog's ``colour`` settles it
+    (the bundled catalog sets one for every agency its journeys share)."""
+    return {agency.id: agency.colour.upper() if agency.colour else colour_by_id(agency.id)
+            for agency in workspace.agencies.values()}
 
 
 def colour_by_id(agency_id: str) -> str:
-    """The palette colour an agency id would choose with no neighbours (an agency the
-    workspace does not know, in a journey being sketched)."""
+    """The palette colour an agency's id picks (also for an agency the catalog lacks)."""
     return PALETTE[zlib.crc32(agency_id.encode("utf-8")) % len(PALETTE)]
 
 

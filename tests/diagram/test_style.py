@@ -61,11 +61,9 @@ def test_agencies_sharing_a_journey_get_different_colours():
         assert len(used) == len(set(used)), journey.id
 
 
-def test_the_catalog_colour_wins_and_others_avoid_it():
-    ws = workspace({"j": ["ssa", "irs"]}, {"ssa": colour_by_id("irs")})
-    colours = agency_colours(ws)
-    assert colours["ssa"] == colour_by_id("irs").upper()
-    assert colours["irs"] != colours["ssa"]
+def test_the_catalog_colour_wins_and_otherwise_the_id_picks_it():
+    ws = workspace({"j": ["ssa", "irs"]}, {"ssa": "#123abc"})
+    assert agency_colours(ws) == {"ssa": "#123ABC", "irs": colour_by_id("irs")}
 
 
 def test_colours_do_not_depend_on_lane_order():
@@ -74,9 +72,12 @@ def test_colours_do_not_depend_on_lane_order():
     assert one == two
 
 
-def test_a_journey_being_edited_counts_as_sharing():
-    ws = workspace({"a": ["ssa"], "b": ["irs"]})
-    alone = agency_colours(ws)
-    together = agency_colours(ws, [["ssa", "irs"]])
-    assert together["ssa"] != together["irs"]
-    assert alone["ssa"] == together["ssa"]  # the first in id order keeps its colour
+def test_adding_a_journey_changes_no_agency_colour():
+    before = agency_colours(workspace({"a": ["ssa", "cms"], "b": ["irs"]}))
+    after = agency_colours(workspace({"a": ["ssa", "cms"], "b": ["irs"], "c": ["irs", "ssa",
+                                                                               "cms"]}))
+    assert after == before
+
+
+def test_black_is_never_picked_by_id():
+    assert all(colour_by_id(f"agency-{i}") != "#000000" for i in range(500))
