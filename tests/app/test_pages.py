@@ -514,18 +514,28 @@ def test_selecting_a_row_explains_its_rule(monkeypatch, small):
     assert shown[2].startswith(f"{rows['rule'][14]}:")
 
 
-def test_open_this_steps_journey_switches_to_the_journey_page(monkeypatch, small):
-    at = start(monkeypatch, small, JOURNEY)  # the journey selectbox has shown another one
-    assert at.selectbox(key="journey_select").value == "retirement"
-    go(at, GAPS)
+def test_a_finding_links_to_its_step_on_the_journey_map(monkeypatch, small):
+    at = start(monkeypatch, small, GAPS)
     choose(at, "gaps_journey", "retirement-future")
     at.session_state["gaps_table"] = {"selection": {"rows": [0], "columns": []}}
     rerun(at)
-    at.button(key="gaps_open_journey").click()
+    finding = table(at).iloc[0]
+    [link] = at.get("page_link")
+    assert link.proto.label == "Open this step on the journey's map"
+    assert link.proto.page.endswith("journey.py") or "journey" in link.proto.page
+    assert dict(part.split("=") for part in link.proto.query_string.split("&")) == {
+        "journey": "retirement-future", "step": finding["step"]}
+
+
+def test_the_journey_page_opens_on_the_linked_journey_and_step(monkeypatch, small):
+    at = start(monkeypatch, small, JOURNEY)  # the journey selectbox has shown another one
+    assert at.selectbox(key="journey_select").value == "retirement"
+    at.query_params["journey"] = "retirement-future"
+    at.query_params["step"] = "enroll-part-b"
     rerun(at)
     assert texts(at.title) == ["Approaching retirement, proposed"]
     assert at.selectbox(key="journey_select").value == "retirement-future"
-    assert shown_steps(at) == {"apply-once", "enroll-part-b"}
+    assert canvas(at)["selected"] == {"kind": "step", "id": "enroll-part-b"}
 
 
 def test_selected_row_beyond_a_narrowed_table_does_not_crash(monkeypatch, small):
