@@ -33,6 +33,17 @@ def _noop() -> None:
     """Registering the callbacks keeps both values in every result."""
 
 
+def reported_selection(key: str) -> tuple[bool, dict[str, str] | None]:
+    """What the canvas last said was selected, read *before* drawing it again: a page
+    that draws the map with the selection it had before the click sends the canvas a
+    stale selection, and the two then argue. ``(False, None)`` before the first report."""
+    value = st.session_state.get(key)
+    if value is None:
+        return False, None
+    return True, value.get("selection") if hasattr(value, "get") else getattr(
+        value, "selection", None)
+
+
 def journey_canvas(data: dict[str, Any], *, key: str,
                    on_edit: Callable[[], None] | None = None) -> CanvasEvents:
     """Draw the canvas; returns what the person selected and edited."""

@@ -23,6 +23,8 @@ from ple.views.edit import Choices
 
 Change = Callable[[Callable[[Tables], actions.Done]], None]
 """Runs an action on the journey's tables (with undo, a status line and a rerun)."""
+Select = Callable[[dict[str, str] | None], None]
+"""Selects a step or a move, as a click on the map would."""
 NEW = "__new__"
 NO_HANDOFF = "not described"
 
@@ -41,13 +43,14 @@ def _label(labels: dict[str, str]) -> Callable[[str], str]:
 
 
 def step_panel(tables: Tables, step_id: str, choices: Choices, change: Change,
-               key: str) -> None:
+               select: Select, key: str) -> None:
     """Every field of one step, as a form; then connect, move and delete."""
     row = next((r for r in tables.get("Steps", []) if r.get("id") == step_id), None)
     if row is None:
         small_print("The selected step no longer exists.")
         return
     st.subheader(plain(str(row.get("name") or step_id)))
+    _close(select, key)
     stages = {r["id"]: str(r.get("name") or r["id"]) for r in tables.get("Stages", [])
               if r.get("id")}
     with st.form(f"{key}_form", border=False):
@@ -102,8 +105,25 @@ def step_panel(tables: Tables, step_id: str, choices: Choices, change: Change,
         if st.form_submit_button("Apply changes", type="primary"):
             change(lambda t: actions.set_fields(t, "Steps", {"id": step_id}, _cleaned(values)))
     _connect_form(tables, row, choices, change, key)
+    _moves_list(tables, step_id, select, key)
     if st.button("Delete this step", key=f"{key}_delete", icon=":material/delete:"):
         change(lambda t: actions.delete(t, [step_id]))
+
+
+def _moves_list(tables: Tables, step_id: str, select: Select, key: str) -> None:
+    """The step's moves, each a button that selects it (to edit or delete it): the
+    keyboard path for clicking an arrow on the map."""
+    names = {str(r.get("id")): str(r.get("name") or r.get("id")) for r in tables.get("Steps", [])}
+    moves = [r for r in tables.get("Transitions", []) if r.get("from") == step_id and r.get("to")]
+    if not moves:
+        return
+    st.markdown("**Moves from this step**")
+    for index, move in enumerate(moves):
+        target = str(move["to"])
+        kind = f" ({move['handoff']})" if move.get("handoff") else ""
+        if st.button(f"→ {names.get(target, target)}{kind}", key=f"{key}_move_{index}",
+                     help="Select this move to change or delete it"):
+            select({"kind": "route", "from": step_id, "to": target})
 
 
 def _connect_form(tables: Tables, row: Row, choices: Choices, change: Change, key: str) -> None:
@@ -124,7 +144,7 @@ def _connect_form(tables: Tables, row: Row, choices: Choices, change: Change, ke
 
 
 def move_panel(tables: Tables, source: str, target: str, choices: Choices, change: Change,
-               key: str) -> None:
+               select: Select, key: str) -> None:
     """Every field of one move (a transition): condition, share, handoff, shares, note."""
     row = next((r for r in tables.get("Transitions", [])
                 if r.get("from") == source and r.get("to") == target), None)
@@ -133,6 +153,7 @@ def move_panel(tables: Tables, source: str, target: str, choices: Choices, chang
         return
     names = {str(r.get("id")): str(r.get("name") or r.get("id")) for r in tables.get("Steps", [])}
     st.subheader(plain(f"{names.get(source, source)} → {names.get(target, target)}"))
+    _close(select, key)
     with st.form(f"{key}_form", border=False):
         values: dict[str, Any] = {}
         kinds = [NO_HANDOFF, *EDITABLE_HANDOFF_TYPES]
@@ -179,6 +200,12 @@ def add_panel(tables: Tables, lanes: list[str], choices: Choices, change: Change
         stage_name = st.text_input("Name of a new stage (it goes last)")
         if st.form_submit_button("Add the stage") and stage_name.strip():
             change(lambda t: actions.add_stage(t, stage_name))
+
+
+def _close(select: Select, key: str) -> None:
+    if st.button("Close (back to adding steps)", key=f"{key}_close", icon=":material/close:",
+                 help="Nothing selected: the panel offers to add steps and stages"):
+        select(None)
 
 
 def _index(options: list[Any], value: Any) -> int:

@@ -227,7 +227,7 @@ def sketch_tables(workspace: Workspace, tables: Tables,
             sentiment=int(sentiment) if isinstance(sentiment, (int, float))
             and not isinstance(sentiment, bool) and -2 <= sentiment <= 2 else None))
     agencies = lanes_in_order([*(s.agency for s in steps), *extra_lanes])
-    colours = agency_colours(workspace, [[a for a in agencies if a]])
+    colours = agency_colours(workspace)
     lanes = tuple(Lane(NO_AGENCY, "No agency", "No agency", "#BBBBBB") if not agency
                   else lane_for(workspace, agency, colours) for agency in agencies)
     entry = head.get("entry")
@@ -311,7 +311,7 @@ def canvas_data(sketch: JourneySketch, *, editable: bool = False,
         said = words.get(step.id, StepWords())
         mark_kind = step.mark.split()[-1].lower() if step.mark else ""
         steps.append({
-            "id": step.id, "order": order[step.id], "lines": box.lines,
+            "id": step.id, "name": step.name, "order": order[step.id], "lines": box.lines,
             "x": box.x, "y": box.y, "w": box.w, "h": box.h, "textTop": box.text_top,
             "colour": box.colour, "textColour": box.text_colour, "badge": box.badge,
             "note": box.note_tag, "mark": step.mark or "", "markKind": mark_kind,

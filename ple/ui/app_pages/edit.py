@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 import hashlib
 import json
+from collections.abc import Sequence
 from pathlib import Path
 
 import streamlit as st
@@ -28,7 +29,7 @@ from ple.sheets import schema
 from ple.sheets.closure import needed_catalog
 from ple.sheets.grid import describe
 from ple.ui import canvas_panel, editing, state
-from ple.ui.canvas import journey_canvas
+from ple.ui.canvas import journey_canvas, reported_selection
 from ple.ui.text import small_print
 from ple.views.canvas import edit_canvas_data
 from ple.views.edit import Choices, catalog_choices, journey_choices, problem_rows
@@ -75,11 +76,15 @@ def flash(kind: str, text: str) -> None:
 
 
 def show_flash() -> None:
+    """The message of the last action, in a place that is always there: an element that
+    came and went above the map would shift it, and Streamlit would draw the map anew
+    (its zoom and scroll lost) after every edit."""
+    slot = st.container()
     found = st.session_state.pop("edit_flash", None)
     if found:
         kind, text = found
-        {"success": st.success, "error": st.error, "warning": st.warning,
-         "info": st.info}[kind](text)
+        {"success": slot.success, "error": slot.error, "warning": slot.warning,
+         "info": slot.info}[kind](text)
 
 
 def report_saved(saved: Saved, scope: str) -> None:
@@ -97,17 +102,22 @@ def report_saved(saved: Saved, scope: str) -> None:
         flash("error", saved.message)
 
 
-def problems_panel(review, tables) -> None:
+def problems_panel(review, tables, unconnected: Sequence[tuple[str, str]] = ()) -> None:
+    """The review's errors and warnings; and the steps the map marks as not joined to the
+    journey (saving is allowed: a journey is often drawn before it is connected)."""
     rows = problem_rows(review, tables, store.folder_of(root))
     errors = [r for r in rows if r.severity is Severity.error]
     st.header("Problems")
-    if not rows:
-        st.success("No problems: ready to save.", icon=":material/check_circle:")
-        return
     if errors:
         st.error(f"{len(errors)} error(s) to fix before saving.", icon=":material/error:")
-    else:
+    elif rows or unconnected:
         st.success("No errors: ready to save.", icon=":material/check_circle:")
+    else:
+        st.success("No problems: ready to save.", icon=":material/check_circle:")
+    if unconnected:
+        with st.container(border=True):
+            st.markdown(f"**Not yet joined up** · {len(unconnected)} step(s), marked on the map")
+            st.text("\n".join(f"{name}: {words}" for name, words in unconnected))
     for row in rows:
         mark = "Error" if row.severity is Severity.error else "Warning"
         with st.container(border=True):
@@ -293,16 +303,20 @@ def journey_section() -> None:
         st.session_state["edit_journey"] = ids[0]
 
     def label(journey_id: str) -> str:
-        text = names.get(journey_id) or sessions[journey_id].tables["Journey"][0].get(
-            "name") or journey_id
-        marks = []
-        if journey_id in sessions and sessions[journey_id].is_new:
-            marks.append("new, not saved")
-        if journey_id in broken:
-            marks.append("has errors")
-        return f"{text} ({journey_id})" + (f" · {', '.join(marks)}" if marks else "")
+        """The name as first seen in this session: a label that changes under the select
+        box (a rename, a save) would make Streamlit start it afresh, on another journey."""
+        shown = st.session_state.setdefault("edit_journey_labels", {})
+        if journey_id not in shown:
+            text = names.get(journey_id) or sessions[journey_id].tables["Journey"][0].get(
+                "name") or journey_id
+            shown[journey_id] = f"{text} ({journey_id})"
+        return shown[journey_id]
 
     journey_id = st.selectbox("Journey", ids, key="edit_journey", format_func=label)
+    notices = st.container()  # always there, so that what comes and goes here moves nothing
+    if journey_id in broken:
+        notices.warning("This journey has errors in its file; they are listed under Problems.",
+                        icon=":material/error:")
     if journey_id not in sessions:
         try:
             sessions[journey_id] = edit_journey.open_journey(root, journey_id,
@@ -314,7 +328,7 @@ def journey_section() -> None:
     scope = journey_id
     draft = store.draft_for(root, edit.place.file)
     if draft is not None and not st.session_state.get(f"edit_draft_seen_{scope}"):
-        with st.container(border=True):
+        with notices, st.container(border=True):
             st.warning(f"A draft of this file was kept on {draft.saved:%Y-%m-%d %H:%M} UTC "
                        f"with {draft.problems} error(s).", icon=":material/edit_note:")
             left, right = st.columns(2)
@@ -333,7 +347,8 @@ def journey_section() -> None:
                 store.discard_draft(root, edit.place.file)
                 flash("info", "The draft was discarded.")
                 st.rerun()
-    conflict_box(scope, edit)
+    with notices:
+        conflict_box(scope, edit)
 
     top = st.container()
     canvas_area = st.container()
@@ -368,10 +383,12 @@ def journey_section() -> None:
     with canvas_area:
         map_column, panel_column = st.columns([3, 1])
         with map_column:
-            selected = canvas_section(edit, scope, review)
-        with panel_column:
+            selected, unconnected, height = canvas_section(edit, scope, review)
+        # As tall as the map and scrolled inside: the tables below stay where they are
+        # whatever the panel shows, so a grid never moves under the pointer.
+        with panel_column, st.container(height=height + PANEL_EXTRA, border=False):
             panel_section(edit, scope, selected, choices)
-            problems_panel(review, edit.tables)
+            problems_panel(review, edit.tables, unconnected)
     with top:  # drawn above the map, after the tables: the buttons see this run's edits
         errors = review.problem_count
         state_text = ("new, written when you save" if edit.base_text is None
@@ -433,6 +450,10 @@ def journey_section() -> None:
 # --- the map: the canvas, its panel, undo ----------------------------------------------
 
 
+PANEL_EXTRA = 60
+"""The panel beside the map may be this much taller: the map's caption runs under it."""
+
+
 def undo_of(scope: str) -> actions.Undo:
     return st.session_state.setdefault("edit_undo", {}).setdefault(scope, actions.Undo())
 
@@ -482,29 +503,33 @@ def canvas_edited(scope: str) -> None:
     event = value.get("edit") if hasattr(value, "get") else getattr(value, "edit", None)
     if event:
         run_canvas_event(scope, dict(event))
+        st.session_state[f"edit_applied_{scope}"] = event.get("seq")
 
 
-def canvas_section(edit: JourneyEdit, scope: str, review) -> dict | None:
-    """The map of the journey being edited; returns what is selected on it."""
+def canvas_section(edit: JourneyEdit, scope: str,
+                   review) -> tuple[dict | None, list[tuple[str, str]], int]:
+    """The map of the journey being edited; returns what is selected on it, the steps it
+    marks as having no way in or out (name, words), and its height in pixels."""
     findings = {}
     usable = review.checked.result.usable
     if usable is not None and edit.journey_id in usable.journeys:
         findings = finding_counts(analyze(usable, journeys=[edit.journey_id]).findings,
                                   edit.journey_id)
-    chosen_key = f"edit_selected_{scope}"
+    chosen_key, reported_key = f"edit_selected_{scope}", f"edit_reported_{scope}"
+    known, reported = reported_selection(canvas_key(scope))
+    if known and reported != st.session_state.get(reported_key):  # a click on the map
+        st.session_state[reported_key] = st.session_state[chosen_key] = reported
     lanes = st.session_state.setdefault("edit_lanes", {}).setdefault(scope, [])
     data = edit_canvas_data(loaded.workspace, edit.tables, findings=findings,
                             extra_lanes=lanes, selected=st.session_state.get(chosen_key))
-    events = journey_canvas(data, key=canvas_key(scope), on_edit=lambda: canvas_edited(scope))
-    reported = st.session_state.get(f"edit_reported_{scope}")
-    if events.selection != reported:  # the person selected something on the map
-        st.session_state[f"edit_reported_{scope}"] = events.selection
-        st.session_state[chosen_key] = events.selection
+    data["applied"] = st.session_state.get(f"edit_applied_{scope}")  # the map shows it
+    journey_canvas(data, key=canvas_key(scope), on_edit=lambda: canvas_edited(scope))
     small_print("Double-click an empty cell to add a step there; drag a step to another lane "
                 "or stage; drag from a step's right handle to another step to connect them; "
                 "select and press Delete to remove; Ctrl+Z undoes. Everything is saved with "
                 "**Save**, only the lines that changed.")
-    return st.session_state.get(chosen_key)
+    unconnected = [(step["name"], step["problem"]) for step in data["steps"] if step["problem"]]
+    return st.session_state.get(chosen_key), unconnected, int(data["height"])
 
 
 def panel_section(edit: JourneyEdit, scope: str, selected: dict | None,
@@ -513,13 +538,17 @@ def panel_section(edit: JourneyEdit, scope: str, selected: dict | None,
         run_canvas_event(scope, {"op": "panel", "apply": action})
         st.rerun()
 
+    def select(selection: dict | None) -> None:
+        st.session_state[f"edit_selected_{scope}"] = selection
+        st.rerun()
+
     key = f"edit_panel_{scope}_{editing.generation(scope)}"
     if selected and selected.get("kind") == "step":
-        canvas_panel.step_panel(edit.tables, selected["id"], choices, change,
+        canvas_panel.step_panel(edit.tables, selected["id"], choices, change, select,
                                 f"{key}_{selected['id']}")
     elif selected and selected.get("kind") == "route":
         canvas_panel.move_panel(edit.tables, selected["from"], selected["to"], choices,
-                                change, f"{key}_{selected['from']}_{selected['to']}")
+                                change, select, f"{key}_{selected['from']}_{selected['to']}")
     else:
         lanes = st.session_state.setdefault("edit_lanes", {}).setdefault(scope, [])
         shown = list(dict.fromkeys([*(r.get("agency") for r in edit.tables.get("Steps", [])
@@ -540,7 +569,7 @@ def lane_and_catalog_forms(scope: str, lanes: list[str], choices: Choices) -> No
     with st.expander("New agency, program or data item"), \
             st.form(f"edit_new_entry_{scope}", clear_on_submit=True):
         kind = st.selectbox("Kind", list(ENTRY_KINDS), format_func=ENTRY_KINDS.get)
-        name = st.text_input("Name")
+        name = st.text_input("Name of the new entry")
         acronym = st.text_input("Acronym (agencies)")
         owner = st.selectbox("Agency (programs)", list(choices.agencies),
                              format_func=lambda a: choices.agencies.get(a, a))
@@ -582,7 +611,7 @@ def new_section() -> None:
     left, right = st.columns(2)
     default_name = (f"{workspace.journeys[source].name} (future state)"
                     if start is Start.future and source in workspace.journeys else "")
-    name = left.text_input("Name", value=default_name, key="edit_new_name",
+    name = left.text_input("Name of the journey", value=default_name, key="edit_new_name",
                            help="What the life experience is called, e.g. Starting a business")
     new_id = right.text_input("Id (leave empty: made from the name)", key="edit_new_id",
                               placeholder=edit_journey.id_for_new_journey(root, name)

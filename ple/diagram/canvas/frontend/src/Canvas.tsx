@@ -5,6 +5,7 @@
 import {
   type Connection,
   type Edge,
+  type EdgeChange,
   type EdgeProps,
   type Node,
   type NodeChange,
@@ -13,10 +14,10 @@ import {
   Controls,
   EdgeLabelRenderer,
   Handle,
-  MiniMap,
   Position,
   ReactFlow,
   ViewportPortal,
+  applyEdgeChanges,
   applyNodeChanges,
   useReactFlow,
   useStore,
@@ -82,7 +83,7 @@ const RouteLine = memo(function RouteLine(props: EdgeProps<RouteEdge>) {
   const width = route.width * (route.highlight ? 2 : 1) * (selected ? 1.6 : 1);
   const [hx, hy] = points[points.length - 1];
   return (
-    <g className="ple-route" data-from={route.from} data-to={route.to}>
+    <g className="ple-route" data-from={route.from} data-to={route.to} data-highlight={route.highlight ? "1" : undefined}>
       <path d={path} className="ple-route-hit" />
       <path
         d={path}
@@ -260,29 +261,60 @@ function edgesOf(data: CanvasData, selected: Selection, moved: Set<string>): Rou
   }));
 }
 
-export function Canvas({ data, send, select }: CanvasProps) {
+export function Canvas({ data: incoming, send, select }: CanvasProps) {
+  // A map that arrives while a step is dragged, an arrow drawn or a popup is open waits
+  // until the gesture ends: resetting the steps under the mouse would cancel it.
+  const busy = useRef(false);
+  const latest = useRef<CanvasData>(incoming);
+  const [data, setShown] = useState<CanvasData>(incoming);
+  useEffect(() => {
+    latest.current = incoming;
+    if (!busy.current) setShown(incoming);
+  }, [incoming]);
+  const gesture = useCallback((on: boolean) => {
+    busy.current = on;
+    if (!on) setShown(latest.current);
+  }, []);
   const flow = useReactFlow();
   const [nodes, setNodes] = useState<StepNode[]>(() => nodesOf(data, data.selected));
-  const [moved, setMoved] = useState<Set<string>>(new Set());
+  const [edges, setEdges] = useState<RouteEdge[]>(() => edgesOf(data, data.selected, new Set()));
   const [pending, setPending] = useState<PendingStep | null>(null);
   const [connecting, setConnecting] = useState<PendingConnection | null>(null);
+  const connectingRef = useRef(false);
   const [selection, setSelection] = useState<Selection>(data.selected);
   const selectionRef = useRef<Selection>(data.selected);
   const fitted = useRef<string>("");
   const wrapper = useRef<HTMLDivElement>(null);
   const height = useFrameHeight(wrapper, data);
 
-  // A new map from Python: every step back where the layout put it.
+  // A new map from Python: every step back where the layout put it. The selection Python
+  // sends wins only when Python changed it (an action selected a new step); otherwise a
+  // map that left before the latest click must not undo that click.
+  const fromPython = useRef<Selection>(data.selected);
+  // Only a selection the person made is reported to Python. React Flow reports every
+  // change of the selected set, also the ones this canvas makes when a new map arrives
+  // (for a moment it still sees the old selection); echoing those back would overwrite
+  // a click made in between. The person's own clicks and keys arrive as "select"
+  // changes first, so those mark the next report as theirs.
+  const byPerson = useRef(false);
   useEffect(() => {
-    setNodes(nodesOf(data, data.selected));
-    setMoved(new Set());
-    if (!sameSelection(data.selected, selectionRef.current)) {
+    if (!sameSelection(data.selected, fromPython.current)) {
+      fromPython.current = data.selected;
       selectionRef.current = data.selected;
       setSelection(data.selected);
+      byPerson.current = false;
     }
+    setNodes(nodesOf(data, selectionRef.current));
+    setEdges(edgesOf(data, selectionRef.current, new Set()));
   }, [data]);
 
-  const edges = useMemo(() => edgesOf(data, selection, moved), [data, selection, moved]);
+  /** Arrows of steps being dragged follow them with a plain elbow until the new map. */
+  const setMoved = useCallback((moved: Set<string>) => {
+    setEdges((current) => current.map((edge) => {
+      const follows = moved.has(edge.source) || moved.has(edge.target);
+      return edge.data && edge.data.moved !== follows ? { ...edge, data: { ...edge.data, moved: follows } } : edge;
+    }));
+  }, []);
   const stepsById = useMemo(() => new Map(data.steps.map((s) => [s.id, s])), [data]);
 
   // Open fitted to the frame, whole (lane names, stages and sentiment too); again when
@@ -299,11 +331,16 @@ export function Canvas({ data, send, select }: CanvasProps) {
     if (fits) fitMap();
     else flow.setViewport({ x: 0, y: 0, zoom: READABLE_ZOOM }, { duration: 0 });
   }, [fits, fitMap, flow]);
+  // Once per journey and frame size: an edit that grows the map keeps the view where the
+  // person is working, and so does a view they moved themselves.
   useEffect(() => {
     if (!ready) return;
-    if (fitted.current === data.journey.id && moved_by_hand.current) return;
-    if (fitted.current !== data.journey.id) moved_by_hand.current = false;
-    fitted.current = data.journey.id;
+    const key = `${data.journey.id} ${frame}`;
+    if (fitted.current === key) return;
+    const sameJourney = fitted.current.split(" ")[0] === data.journey.id;
+    fitted.current = key;
+    if (sameJourney && moved_by_hand.current) return;
+    if (!sameJourney) moved_by_hand.current = false;
     openMap();
     wrapper.current?.setAttribute("data-fitted", frame);
   }, [ready, data.journey.id, openMap, frame]);
@@ -328,7 +365,13 @@ export function Canvas({ data, send, select }: CanvasProps) {
   );
 
   const onNodesChange = useCallback((changes: NodeChange<StepNode>[]) => {
+    if (changes.some((change) => change.type === "select")) byPerson.current = true;
     setNodes((current) => applyNodeChanges(changes, current));
+  }, []);
+
+  const onEdgesChange = useCallback((changes: EdgeChange<RouteEdge>[]) => {
+    if (changes.some((change) => change.type === "select")) byPerson.current = true;
+    setEdges((current) => applyEdgeChanges(changes, current));
   }, []);
 
   const cellOf = useCallback(
@@ -341,8 +384,9 @@ export function Canvas({ data, send, select }: CanvasProps) {
   );
 
   const onNodeDragStart = useCallback((_: unknown, node: StepNode, dragged: StepNode[]) => {
+    gesture(true);
     setMoved(new Set((dragged.length ? dragged : [node]).map((n) => n.id)));
-  }, []);
+  }, [setMoved, gesture]);
 
   const onNodeDragStop = useCallback(
     (_: unknown, node: StepNode, dragged: StepNode[]) => {
@@ -357,14 +401,15 @@ export function Canvas({ data, send, select }: CanvasProps) {
         const stage = cell.stage ?? step.stage;
         if (agency !== step.agency || stage !== step.stage) moves.push({ step: step.id, agency, stage });
       }
+      gesture(false);
       if (moves.length) {
         send({ op: "move", moves });
       } else {
-        setNodes(nodesOf(data, selection));
-        setMoved(new Set());
+        setNodes(nodesOf(latest.current, selection));
+        setEdges(edgesOf(latest.current, selection, new Set()));
       }
     },
-    [stepsById, cellOf, send, data, selection],
+    [stepsById, cellOf, send, selection, gesture],
   );
 
   const onConnect = useCallback(
@@ -376,6 +421,7 @@ export function Canvas({ data, send, select }: CanvasProps) {
         send({ op: "connect", from: from.id, to: to.id, handoff: null });
         return;
       }
+      connectingRef.current = true;
       setConnecting({ from: from.id, to: to.id, x: px(to.x), y: px(to.y) });
     },
     [stepsById, send],
@@ -404,11 +450,13 @@ export function Canvas({ data, send, select }: CanvasProps) {
 
   const onSelectionChange = useCallback(
     ({ nodes: picked, edges: cut }: { nodes: Node[]; edges: Edge[] }) => {
+      if (!byPerson.current) return;
+      byPerson.current = false;
       if (picked.length === 1 && !cut.length) choose({ kind: "step", id: picked[0].id });
       else if (cut.length === 1 && !picked.length) choose({ kind: "route", from: cut[0].source, to: cut[0].target });
-      else if (!picked.length && !cut.length && selection) choose(null);
+      else if (!picked.length && !cut.length) choose(null);
     },
-    [choose, selection],
+    [choose],
   );
 
   const onDoubleClick = useCallback(
@@ -419,6 +467,7 @@ export function Canvas({ data, send, select }: CanvasProps) {
       const point = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
       const cell = cellOf(point.x, point.y);
       if (!cell.agency || cell.stage === null) return;
+      gesture(true);
       setPending({ x: point.x, y: point.y, agency: cell.agency, stage: cell.stage });
     },
     [data.editable, flow, cellOf],
@@ -456,6 +505,8 @@ export function Canvas({ data, send, select }: CanvasProps) {
       } else if (event.key === "Escape") {
         setPending(null);
         setConnecting(null);
+        connectingRef.current = false;
+        gesture(false);
       }
     },
     [data, send, selection, stepsById],
@@ -469,6 +520,7 @@ export function Canvas({ data, send, select }: CanvasProps) {
       onDoubleClick={onDoubleClick}
       onKeyDown={onKeyDown}
       data-revision={data.revision}
+      data-applied={data.applied ?? ""}
       data-journey={data.journey.id}
     >
       <ReactFlow<StepNode, RouteEdge>
@@ -477,9 +529,14 @@ export function Canvas({ data, send, select }: CanvasProps) {
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
         onNodeDragStart={onNodeDragStart}
         onNodeDragStop={onNodeDragStop}
         onConnect={onConnect}
+        onConnectStart={() => gesture(true)}
+        onConnectEnd={() => {
+          if (!connectingRef.current) gesture(false);
+        }}
         onBeforeDelete={onBeforeDelete}
         onSelectionChange={onSelectionChange}
         onMoveStart={(event) => {
@@ -506,15 +563,6 @@ export function Canvas({ data, send, select }: CanvasProps) {
         <ViewportPortal>
           <Backdrop data={data} />
         </ViewportPortal>
-        {!fits && (
-          <MiniMap
-            position="top-right"
-            pannable
-            zoomable
-            ariaLabel="Overview of the whole map; drag it to move the view"
-            nodeColor={(node) => (node as StepNode).data.step.colour}
-          />
-        )}
         <Controls showInteractive={false} showFitView={false} position="bottom-right">
           <ControlButton onClick={fitMap} title="Fit the whole map" aria-label="Fit the whole map">
             <svg viewBox="0 0 32 30" aria-hidden="true"><path d="M3.7 11.4V3.7h7.7M20.6 3.7h7.7v7.7M28.3 18.6v7.7h-7.7M11.4 26.3H3.7v-7.7" fill="none" stroke="currentColor" strokeWidth="3" /></svg>
@@ -526,6 +574,7 @@ export function Canvas({ data, send, select }: CanvasProps) {
           pending={pending}
           onDone={(name) => {
             setPending(null);
+            gesture(false);
             if (name.trim()) send({ op: "add", name: name.trim(), agency: pending.agency, stage: pending.stage });
           }}
         />
@@ -536,6 +585,8 @@ export function Canvas({ data, send, select }: CanvasProps) {
           types={data.handoffTypes}
           onDone={(handoff) => {
             setConnecting(null);
+            connectingRef.current = false;
+            gesture(false);
             if (handoff !== undefined) send({ op: "connect", from: connecting.from, to: connecting.to, handoff });
           }}
         />
@@ -582,7 +633,8 @@ function NewStepInput({ pending, onDone }: { pending: PendingStep; onDone: (name
     onDone(name);
   };
   return (
-    <div className="ple-popup" style={place}>
+    <div className="ple-popup" style={place} onKeyDown={(e) => e.stopPropagation()}
+      onKeyUp={(e) => e.stopPropagation()}>
       <label>
         <span className="ple-popup-title">New step</span>
         <input
@@ -614,7 +666,11 @@ function HandoffMenu({
   useEffect(() => first.current?.focus(), []);
   return (
     <div className="ple-popup ple-menu" style={place} role="menu" aria-label="Type of handoff"
-      onKeyDown={(event) => event.key === "Escape" && onDone(undefined)}>
+      onKeyUp={(event) => event.stopPropagation()}
+      onKeyDown={(event) => {
+        event.stopPropagation();
+        if (event.key === "Escape") onDone(undefined);
+      }}>
       <span className="ple-popup-title">Handoff to another agency</span>
       {types.map((t, index) => (
         <button key={t.type} role="menuitem" ref={index === 0 ? first : undefined} onClick={() => onDone(t.type)}>

@@ -27,9 +27,18 @@ export default function render({ data, parentElement, setStateValue, setTriggerV
     mounted = { root: createRoot(host), host };
     roots.set(parentElement, mounted);
   }
-  // Each event carries a number of its own: two equal edits in a row are two edits.
-  const send = (event: EditEvent) => setTriggerValue("edit", { ...event, seq: ++sequence });
-  const select = (selection: Selection) => setStateValue("selection", selection);
+  // Each event carries a number of its own: two equal edits in a row are two edits. The
+  // host element says what was sent last, for people and tests to see.
+  const host = mounted.host;
+  const send = (event: EditEvent) => {
+    sequence += 1;
+    host.setAttribute("data-last-edit", `${sequence} ${event.op}`);
+    setTriggerValue("edit", { ...event, seq: sequence });
+  };
+  // A selection carries when it was made: choosing again what Python has since cleared
+  // is a change Streamlit must report.
+  const select = (selection: Selection) =>
+    setStateValue("selection", selection ? { ...selection, at: Date.now() } : null);
   mounted.root.render(
     <ReactFlowProvider>
       <Canvas data={data} send={send} select={select} />

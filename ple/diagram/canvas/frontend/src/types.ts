@@ -34,6 +34,7 @@ export interface ColumnData {
 
 export interface StepData {
   id: string;
+  name: string;
   order: number;
   lines: string[];
   x: number;
@@ -87,6 +88,8 @@ export interface SentimentData {
 
 export interface CanvasData {
   revision: string;
+  /** The number of the last edit from this map that Python has applied (edit pages). */
+  applied?: number | null;
   journey: { id: string; name: string };
   editable: boolean;
   height: number;
