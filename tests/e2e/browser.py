@@ -1,6 +1,6 @@
 """Run the app in a real browser: start Streamlit, find Chromium, and read the pages.
 
-Used by the fixtures in ``conftest.py`` and by ``readme_screenshot.py``. Playwright
+Used by the fixtures in ``conftest.py`` and by ``screenshots.py``. Playwright
 drives the system Chromium (``/usr/bin/chromium``, or ``$PLE_CHROMIUM``); it never
 downloads a browser of its own.
 """

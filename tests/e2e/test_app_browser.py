@@ -219,3 +219,24 @@ def test_no_request_leaves_the_machine(page, seen, small_app):
     open_page(page, small_app + "/")  # the other tests visit every page with the same check
     page.wait_for_timeout(300)
     assert seen.external == []
+
+
+def test_a_map_too_wide_to_read_whole_says_it_goes_on_and_shows_all_of_it(page, data_app):
+    # Recovering from a disaster has ten stages: in a 1,400 px window the whole map would
+    # be drawn below the readable zoom, so it opens on its start and says it goes on.
+    open_page(page, data_app + "/journey")
+    choose(page, "Journey", "Recovering from a disaster")
+    canvas = canvas_ready(page)
+    goes_on = canvas.get_by_role("button", name="The map goes on (right): show all of it")
+    goes_on.wait_for()
+    frame = canvas.bounding_box()
+
+    def outside() -> int:
+        boxes = [node.bounding_box() for node in canvas.locator(".react-flow__node").all()]
+        return sum(box["x"] + box["width"] > frame["x"] + frame["width"] for box in boxes)
+
+    assert outside() > 0
+    goes_on.click()
+    poll(outside, lambda n: n == 0)
+    assert goes_on.count() == 0
+    assert_no_exception(page)

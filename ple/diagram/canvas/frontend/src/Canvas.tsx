@@ -14,6 +14,7 @@ import {
   Controls,
   EdgeLabelRenderer,
   Handle,
+  Panel,
   Position,
   ReactFlow,
   ViewportPortal,
@@ -39,9 +40,13 @@ const MIN_ZOOM = 0.25;
 const MAX_ZOOM = 3;
 const MIN_HEIGHT = 320;
 const MAX_HEIGHT = 860;
-/** Below this zoom a step's text is under 8 pixels: a map too large to fit the frame
- * readably opens at this zoom, at its start (the lanes' names and the first stages). */
-const READABLE_ZOOM = 0.7;
+/** A map opens whole, fitted to its frame, down to this zoom: a step's 8.5 pt text is then
+ * about 6 pixels high, small but enough to find one's way and zoom in. A map that would
+ * have to be drawn smaller opens at this zoom on its start (the lanes' names, the first
+ * stages) and says that it goes on. */
+const READABLE_ZOOM = 0.5;
+/** Screen pixels at the right of the frame kept free for the zoom buttons when fitted. */
+const CONTROLS_ROOM = 40;
 
 // --- steps ------------------------------------------------------------------------------
 
@@ -204,6 +209,28 @@ function marker(x: number, y: number, value: number): string {
 
 // --- the canvas -------------------------------------------------------------------------
 
+/** Says so when part of the map is outside the frame (a large map opens at a readable
+ * zoom on its start), with a button that shows the whole map: nothing is cut off unseen. */
+function MapContinues({ width, height, onFit }: { width: number; height: number; onFit: () => void }) {
+  const hidden = useStore((s) => {
+    const [x, y, zoom] = s.transform;
+    const sides = [];
+    if (x < -2) sides.push("left");
+    if (x + width * zoom > s.width + 2) sides.push("right");
+    if (y < -2) sides.push("top");
+    if (y + height * zoom > s.height + 2) sides.push("bottom");
+    return sides.join(", ");
+  });
+  if (!hidden) return null;
+  return (
+    <Panel position="top-right" className="ple-continues">
+      <button type="button" onClick={onFit} data-hidden={hidden}>
+        The map goes on ({hidden}): show all of it
+      </button>
+    </Panel>
+  );
+}
+
 function sameSelection(a: Selection, b: Selection): boolean {
   if (!a || !b) return a === b;
   if (a.kind === "step" && b.kind === "step") return a.id === b.id;
@@ -322,11 +349,17 @@ export function Canvas({ data: incoming, send, select }: CanvasProps) {
   const ready = useStore((s) => s.width > 0 && s.height > 0);
   const frame = useStore((s) => `${Math.round(s.width)}x${Math.round(s.height)}`);
   const moved_by_hand = useRef(false);
-  const fitMap = useCallback(() => {
-    flow.fitBounds({ x: 0, y: 0, width: px(data.width), height: px(data.mapHeight) }, { padding: 0.02, duration: 0 });
-  }, [flow, data.width, data.mapHeight]);
   const frameWidth = useStore((s) => s.width);
-  const fits = frameWidth / px(data.width) >= READABLE_ZOOM;
+  const frameHeight = useStore((s) => s.height);
+  // The zoom and buttons sit at the bottom right, over the map: a fitted map leaves them a
+  // strip of their own so that they never cover a step.
+  const fitMap = useCallback(() => {
+    const zoom = Math.min((frameWidth - CONTROLS_ROOM - 8) / px(data.width),
+                          (frameHeight - 8) / px(data.mapHeight), MAX_ZOOM);
+    flow.setViewport({ x: 4, y: Math.max(4, (frameHeight - px(data.mapHeight) * zoom) / 2), zoom },
+                     { duration: 0 });
+  }, [flow, data.width, data.mapHeight, frameWidth, frameHeight]);
+  const fits = (frameWidth - CONTROLS_ROOM - 8) / px(data.width) >= READABLE_ZOOM;
   const openMap = useCallback(() => {
     if (fits) fitMap();
     else flow.setViewport({ x: 0, y: 0, zoom: READABLE_ZOOM }, { duration: 0 });
@@ -563,6 +596,7 @@ export function Canvas({ data: incoming, send, select }: CanvasProps) {
         <ViewportPortal>
           <Backdrop data={data} />
         </ViewportPortal>
+        <MapContinues width={px(data.width)} height={px(data.mapHeight)} onFit={fitMap} />
         <Controls showInteractive={false} showFitView={false} position="bottom-right">
           <ControlButton onClick={fitMap} title="Fit the whole map" aria-label="Fit the whole map">
             <svg viewBox="0 0 32 30" aria-hidden="true"><path d="M3.7 11.4V3.7h7.7M20.6 3.7h7.7v7.7M28.3 18.6v7.7h-7.7M11.4 26.3H3.7v-7.7" fill="none" stroke="currentColor" strokeWidth="3" /></svg>
