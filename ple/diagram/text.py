@@ -4,14 +4,23 @@ The layout wraps every name before anything is drawn, so the print map (matplotl
 the app's canvas (a browser, given the same font) show the same lines in the same
 boxes. Widths come from the font's own advance widths, read once per character, so
 wrapping is linear in the length of the text, however long a word is.
+
+The advances of the font's characters up to U+2BFF (every script the bundled journeys and
+most federal forms use, arrows and symbols included) are shipped as a table,
+``dejavu-advances.json``, so laying out a map never has to import matplotlib (half a
+second, the larger part of a cold layout). Other characters are measured in the font
+itself. ``python -m ple.diagram.text`` writes the table again; a test checks it against
+the font matplotlib ships.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import threading
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import accumulate
+from pathlib import Path
 from typing import Any
 
 FONT = "DejaVu Sans"
@@ -50,9 +59,41 @@ def font(bold: bool) -> Any:
     return loaded
 
 
+ADVANCES = Path(__file__).resolve().parent / "dejavu-advances.json"
+TABLE_END = 0x2BFF
+"""The last code point the shipped table covers."""
+
+
+def advance_table() -> dict[str, dict[str, int]]:
+    """Advance widths in font units of every character of DejaVu Sans (regular and bold)
+    up to :data:`TABLE_END`, read from the font file with fontTools."""
+    from fontTools.ttLib import TTFont
+
+    table: dict[str, dict[str, int]] = {}
+    for weight, bold in (("regular", False), ("bold", True)):
+        loaded = TTFont(font_file(bold), lazy=True)
+        metrics = loaded["hmtx"]
+        table[weight] = {str(code): metrics[glyph][0]
+                         for code, glyph in sorted(loaded.getBestCmap().items())
+                         if code <= TABLE_END}
+        table[weight]["units_per_em"] = loaded["head"].unitsPerEm
+    return table
+
+
+@cache
+def _shipped(bold: bool) -> dict[int, float]:
+    """The shipped table for one weight, as points at 100 pt."""
+    weight = json.loads(ADVANCES.read_text(encoding="utf-8"))["bold" if bold else "regular"]
+    units = weight.pop("units_per_em")
+    return {int(code): width * 100 / units for code, width in weight.items()}
+
+
 @lru_cache(maxsize=8192)
 def _advance(char: str, bold: bool) -> float:
     """Advance width of one character at 100 pt, in points."""
+    shipped = _shipped(bold).get(ord(char))
+    if shipped is not None:
+        return shipped
     from matplotlib import ft2font
 
     flags = getattr(ft2font, "LoadFlags", None)
@@ -101,3 +142,9 @@ def wrap(text: str, width: float, size: float, bold: bool = False) -> list[str]:
     if current or not lines:
         lines.append(current)
     return lines
+
+
+if __name__ == "__main__":
+    ADVANCES.write_text(json.dumps(advance_table(), separators=(",", ":")) + "\n",
+                        encoding="utf-8")
+    print(f"wrote {ADVANCES.name}")

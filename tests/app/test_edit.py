@@ -30,12 +30,25 @@ def workspace(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def at(monkeypatch: pytest.MonkeyPatch, workspace: Path) -> AppTest:
-    """The app on a copy of tests/fixtures/small, on the Edit page."""
+    """The app on a copy of tests/fixtures/small, on the Edit page, its tables shown."""
     monkeypatch.setenv("PLE_WORKSPACE", str(workspace))
     app = AppTest.from_file(str(APP), default_timeout=60)
     app.run()
     app.switch_page(str(EDIT))
+    app.session_state["edit_show_tables"] = True
     return run(app)
+
+
+def test_the_tables_are_drawn_only_when_asked_for(monkeypatch, workspace):
+    monkeypatch.setenv("PLE_WORKSPACE", str(workspace))
+    app = AppTest.from_file(str(APP), default_timeout=60)
+    app.run()
+    app.switch_page(str(EDIT))
+    run(app)
+    assert len(app.data_editor) == 0
+    app.toggle(key="edit_show_tables").set_value(True)
+    run(app)
+    assert len(app.data_editor) == 6  # the journey's details are a form
 
 
 def run(app: AppTest) -> AppTest:

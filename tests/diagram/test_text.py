@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 import time
+from pathlib import Path
 
-from ple.diagram.text import flat, text_width, wrap
+from ple.diagram.text import ADVANCES, TABLE_END, advance_table, flat, text_width, wrap
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_words_wrap_within_the_width():
@@ -32,3 +38,26 @@ def test_wrapping_one_huge_word_is_linear():
     lines = wrap("x" * 100_000, 1.2, 8.5)
     assert "".join(lines) == "x" * 100_000
     assert time.perf_counter() - started < 5
+
+
+def test_the_shipped_advance_table_is_the_font_matplotlib_draws_with():
+    """If matplotlib ships another DejaVu Sans, this fails: run ``python -m ple.diagram.text``."""
+    shipped = json.loads(ADVANCES.read_text(encoding="utf-8"))
+    assert shipped == advance_table()
+
+
+def test_a_character_past_the_table_is_measured_in_the_font():
+    assert ord("\ufb01") > TABLE_END  # the "fi" ligature, which DejaVu Sans draws
+    assert text_width("\ufb01", 10) > 0
+
+
+def test_laying_out_a_map_does_not_import_matplotlib():
+    """Half a second of a cold layout was matplotlib's import, only to read advances."""
+    script = ("import sys; from pathlib import Path; from ple.io import load_workspace; "
+              "from ple.views.canvas import journey_canvas_data; "
+              "w = load_workspace(Path('data'), use_cache=False).workspace; "
+              "[journey_canvas_data(w, j) for j in w.journeys]; "
+              "print('matplotlib' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True,
+                          text=True, check=True)
+    assert done.stdout.strip() == "False"

@@ -1,8 +1,8 @@
 """The Edit page in a real browser (Chromium via Playwright).
 
 AppTest (tests/app/test_edit.py) sends grid edits the way the browser encodes them;
-this test makes the edit the way a person does, with the keyboard in the canvas grid,
-then presses Save and reads the file. The page is also checked with axe-core.
+this test shows the tables and makes the edit the way a person does, with the keyboard in
+the grid, then presses Save and reads the file. The page is also checked with axe-core.
 """
 
 from __future__ import annotations
@@ -54,6 +54,8 @@ def test_a_cell_edited_in_the_steps_table_is_saved(page, edit_app, tmp_path):
     file = workspace / "journeys" / "retirement.yaml"
     before = file.read_text(encoding="utf-8")
     open_page(page, url + "/edit")
+    assert page.locator("[data-testid='stDataFrame']").count() == 0  # until asked for
+    page.get_by_text("Show the tables", exact=True).click()
     steps = page.locator("[data-testid='stDataFrame']").first
     type_into_cell(page, steps, row=0, column=2, text="Check the estimate online")
     settle(page)

@@ -359,10 +359,14 @@ def journey_section() -> None:
     choices = choices_for(edit.tables)
     titles = ["Steps", "Transitions", "Stages", "Personas", "Journey details",
               "Burden by channel", "Accepted findings"]
-    tabs = st.tabs(titles)
     sheets = [schema.STEPS, schema.TRANSITIONS, schema.STAGES, schema.PERSONAS, None,
               schema.BURDEN_BY_CHANNEL, schema.ACCEPTED_FINDINGS]
-    for tab, title, sheet in zip(tabs, titles, sheets, strict=True):
+    # Drawn only when asked for: the seven grids were half of the time an edit on the map
+    # took to come back (docs/performance.md), and the map and its panel edit every field.
+    shown = st.toggle("Show the tables", key="edit_show_tables",
+                      help="Every field in grids, for bulk edits or a screen reader")
+    for tab, title, sheet in zip(st.tabs(titles) if shown else [], titles, sheets,
+                                 strict=False):
         with tab:
             if sheet is None:
                 details_form(edit, scope)

@@ -45,6 +45,9 @@ const MAX_HEIGHT = 860;
  * have to be drawn smaller opens at this zoom on its start (the lanes' names, the first
  * stages) and says that it goes on. */
 const READABLE_ZOOM = 0.5;
+/** From this many steps only the boxes and arrows in the frame are drawn: a 500-step map
+ * then opens in under a second. Smaller maps draw every step, so that Tab reaches each. */
+const VIRTUAL_FROM = 300;
 /** Screen pixels at the right of the frame kept free for the zoom buttons when fitted. */
 const CONTROLS_ROOM = 40;
 
@@ -576,6 +579,7 @@ export function Canvas({ data: incoming, send, select }: CanvasProps) {
           if (event) moved_by_hand.current = true;
         }}
         deleteKeyCode={data.editable ? ["Delete", "Backspace"] : null}
+        onlyRenderVisibleElements={data.steps.length > VIRTUAL_FROM}
         minZoom={MIN_ZOOM}
         maxZoom={MAX_ZOOM}
         zoomOnDoubleClick={false}
