@@ -190,14 +190,28 @@ SET_JOURNEY_FINGERPRINT = (
 
 MARK_SYNC_STARTED = (
     f"MERGE (w:{_checked(WORKSPACE_LABEL)} {{key: $key}}) "
-    "SET w.content = null, w.sync_started = $started"
+    "SET w.content = null, w.sync_started = $started, w.sync_token = $token"
 )
-"""Before the first write: readers see that the database is being written."""
+"""Before the first write: readers see that the database is being written, and the sync's
+token says which sync owns the database now (the one that started last)."""
+
+CLAIM_SYNC = (
+    f"MATCH (w:{_checked(WORKSPACE_LABEL)} {{key: $key}}) "
+    "SET w.sync_claimed_by = $token "
+    "WITH w WHERE w.sync_token = $token "
+    "RETURN count(w) AS written"
+)
+"""The first statement of every unit of a sync: it goes on only while no later sync has
+started. The SET write-locks the Workspace node until the unit commits (Neo4j takes the
+lock even when the value does not change), so a later sync's MARK_SYNC_STARTED waits for
+the unit in flight, and the token is read after the lock is taken: two syncs racing never
+interleave their units."""
 
 WRITE_WORKSPACE = (
-    f"MERGE (w:{_checked(WORKSPACE_LABEL)} {{key: $key}}) SET w = $props"
+    f"MATCH (w:{_checked(WORKSPACE_LABEL)} {{key: $key}}) SET w = $props"
 )
-"""After the last write: settings, collection order, and the content fingerprint."""
+"""After the last write (in a unit after CLAIM_SYNC): settings, collection order, and the
+content fingerprint; the token and the sync's start are dropped."""
 
 # --- load: reading a workspace back ----------------------------------------------------
 
@@ -422,7 +436,7 @@ def all_statements() -> dict[str, str]:
         **_named("SHARED_ACROSS_JOURNEYS", SHARED_ACROSS_JOURNEYS),
     }
     for name in ("PING", "DELETE_JOURNEY_OUTGOING", "DELETE_JOURNEY", "JOURNEY_FINGERPRINTS",
-                 "SET_JOURNEY_FINGERPRINT", "MARK_SYNC_STARTED", "WRITE_WORKSPACE",
+                 "SET_JOURNEY_FINGERPRINT", "MARK_SYNC_STARTED", "CLAIM_SYNC", "WRITE_WORKSPACE",
                  "READ_WORKSPACE", "READ_PARENTS", "READ_JOURNEYS", "READ_TRANSITIONS",
                  "HANDOFFS", "HANDOFFS_IN_JOURNEY", "JOURNEY_AGENCIES", "JOURNEY_PROGRAMS"):
         portable[name] = globals()[name]

@@ -4,7 +4,9 @@
 
 1. the schema first (uniqueness of every node's ``key``, lookup indexes), each statement
    on its own;
-2. the Workspace node is marked "sync started" (readers refuse a half-written database);
+2. the Workspace node is marked "sync started" (readers refuse a half-written database)
+   with this sync's token; every unit below first checks that the token is still there, so
+   of two syncs racing, the one that started later wins whole and the other stops;
 3. the catalog (agencies, programs, data items, part_of, run_by) in one unit;
 4. journeys that are no longer in the files are deleted, each in one unit;
 5. every journey whose fingerprint differs from the one in the database is written in
@@ -19,6 +21,8 @@
 A unit is one transaction on Neo4j, so a failure never leaves half a journey there. On
 FalkorDB a unit runs statement by statement; a journey interrupted half-way has no
 fingerprint, so the next sync writes it again, and ``load`` refuses the database until then.
+There the token is checked before a unit's statements rather than under a lock, so a sync
+started while another writes a journey stops the other only after that journey.
 All writes are ``UNWIND $rows`` batches; values travel only as parameters.
 
 Each unit is a *plan*, a list of statements with what they must report; the next journey's
@@ -28,6 +32,7 @@ current one is written, so the client's work overlaps the server's.
 
 from __future__ import annotations
 
+import secrets
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -118,15 +123,23 @@ def sync(
                          "ple before syncing to it")
     if schema:
         connection.ensure_schema()
+    token = secrets.token_hex(8)
+    connection.write(cypher.MARK_SYNC_STARTED,
+                     {"key": cypher.WORKSPACE_KEY, "started": _now(), "token": token})
+    # Read after the mark: from now on no unit of an earlier sync can commit, so this is
+    # what the database holds, and everything else in it is deleted below.
     stored = {row["id"]: row["fingerprint"] for row in connection.read(cypher.JOURNEY_FINGERPRINTS)}
-    connection.write(cypher.MARK_SYNC_STARTED, {"key": cypher.WORKSPACE_KEY, "started": _now()})
+    claim = _claim(connection, token, report.target)
 
-    connection.unit(lambda run: _run(run, _catalog_plan(catalog, batch_rows)))
+    def write_unit(plan: Plan) -> None:
+        connection.unit(lambda run: _run(run, [claim, *plan]))
+
+    write_unit(_catalog_plan(catalog, batch_rows))
     report.nodes_written += catalog.node_count
     report.relationships_written += catalog.relationship_count
 
     for journey_id in sorted(set(stored) - set(workspace.journeys)):
-        connection.unit(lambda run, jid=journey_id: _run(run, _removal_plan(jid)))
+        write_unit(_removal_plan(journey_id))
         report.journeys_removed.append(journey_id)
 
     ordered = _baselines_first(workspace.journeys.values())
@@ -137,7 +150,7 @@ def sync(
         for journey in ordered:
             if journey.id in changed_ids:
                 ready = next(prepared)  # the same journey: plans come in `changed` order
-                connection.unit(lambda run, plan=ready.plan: _run(run, plan))
+                write_unit(ready.plan)
                 report.journeys_written.append(journey.id)
                 report.nodes_written += ready.nodes
                 report.relationships_written += ready.relationships
@@ -146,9 +159,9 @@ def sync(
             if progress is not None:
                 progress(journey.id, len(journey.steps))
 
-    connection.unit(lambda run: _run(run, _stale_catalog_plan(catalog)))
+    write_unit(_stale_catalog_plan(catalog))
     props = workspace_properties(workspace, catalog, fingerprints, _now(), __version__)
-    connection.write(cypher.WRITE_WORKSPACE, {"key": cypher.WORKSPACE_KEY, "props": props})
+    write_unit([Statement(cypher.WRITE_WORKSPACE, {"key": cypher.WORKSPACE_KEY, "props": props})])
     report.seconds = time.perf_counter() - started
     return report
 
@@ -180,6 +193,8 @@ class Statement:
     expect: int | None = None
     """Rows it must report written (``RETURN count(...) AS written``): a relationship
     whose end node is missing is never ignored."""
+    refusal: str | None = None
+    """The error when fewer rows were written, if not the one about a missing node."""
 
 
 Plan = list[Statement]
@@ -240,11 +255,23 @@ def _journey_plan(journey: Journey, rows: Rows, fingerprint: str, size: int,
     return plan
 
 
+def _claim(connection: Connection, token: str, target: str) -> Statement:
+    """The first statement of each unit of the sync holding ``token`` (see CLAIM_SYNC)."""
+    claim = Statement(cypher.CLAIM_SYNC, {"key": cypher.WORKSPACE_KEY, "token": token},
+                      expect=1, refusal=(
+                          f"another sync to {target} started after this one, and the "
+                          "database will hold its files; this sync stopped without writing "
+                          "more (run it again to make the database hold these files)"))
+    return _prepare(connection, [claim])[0]
+
+
 def _run(run: Runner, plan: Plan) -> None:
     for statement in plan:
         result = run.run(statement.text, statement.params)
         if statement.expect is not None:
             written = result[0]["written"] if result else 0
+            if written != statement.expect and statement.refusal is not None:
+                raise StoreError(statement.refusal)
             if written != statement.expect:
                 raise StoreError(
                     f"only {written} of {statement.expect} rows could be written by "
