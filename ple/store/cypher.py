@@ -388,6 +388,8 @@ MATCH. ``*0..`` lets both give 0 rather than an error when the two ends are one 
 
 NEO4J_LIST_CONSTRAINTS = "SHOW CONSTRAINTS YIELD name, labelsOrTypes, properties, type"
 NEO4J_LIST_INDEXES = "SHOW INDEXES YIELD name, labelsOrTypes, properties, type"
+NEO4J_LIST_DATABASES = "SHOW DATABASES YIELD name"
+"""Run on the system database, to name the existing ones when a database is unknown."""
 
 
 def falkordb_index_statement(index: Index) -> str:
@@ -444,6 +446,7 @@ def all_statements() -> dict[str, str]:
     neo4j["neo4j:PATH_STEP"] = PATH_STEP["neo4j"]
     neo4j["neo4j:NEO4J_LIST_CONSTRAINTS"] = NEO4J_LIST_CONSTRAINTS
     neo4j["neo4j:NEO4J_LIST_INDEXES"] = NEO4J_LIST_INDEXES
+    neo4j["neo4j:NEO4J_LIST_DATABASES"] = NEO4J_LIST_DATABASES
     falkordb = {f"falkordb:{index.label}.{index.property}": falkordb_index_statement(index)
                 for index in SCHEMA}
     falkordb["falkordb:PATH_STEP"] = PATH_STEP["falkordb"]

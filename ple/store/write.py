@@ -18,7 +18,9 @@
 7. the Workspace node gets the settings, the order of every collection and the content
    fingerprint: the sync is complete.
 
-A unit is one transaction on Neo4j, so a failure never leaves half a journey there. On
+A unit is one transaction on Neo4j, so a failure never leaves half a journey there (a
+journey of more than ``UNIT_ROWS`` rows, some 3,500 steps, is written in several units,
+its fingerprint in the last: Neo4j holds a transaction in memory). On
 FalkorDB a unit runs statement by statement; a journey interrupted half-way has no
 fingerprint, so the next sync writes it again, and ``load`` refuses the database until then.
 There the token is checked before a unit's statements rather than under a lock, so a sync
@@ -62,6 +64,14 @@ BATCH_ROWS = 5000
 """Rows per UNWIND statement: large enough that round trips stop mattering, small enough
 for a modest Neo4j heap (Neo4j's guidance is 1k-50k entries per transaction)."""
 
+UNIT_ROWS = 20_000
+"""Rows one unit (one Neo4j transaction) writes at most. Neo4j holds a transaction's
+changes in memory, about a kilobyte per entity, and refuses one that outgrows 70% of its
+heap (``dbms.memory.transaction.total.max``): a 100,000-step journey in one transaction
+failed on a 1 GB heap. A journey of up to about 3,500 steps is one unit; a larger one is
+written in several, its fingerprint in the last, so until then it counts as incompletely
+written, as on FalkorDB."""
+
 SWITCH_INTERVAL = 0.0002
 """Seconds between GIL hand-overs while a sync prepares one journey and writes another."""
 
@@ -102,6 +112,7 @@ def sync(
     full: bool = False,
     schema: bool = True,
     batch_rows: int = BATCH_ROWS,
+    unit_rows: int = UNIT_ROWS,
     progress: Progress | None = None,
 ) -> SyncReport:
     """Make the database behind ``connection`` hold exactly ``workspace``.
@@ -132,7 +143,8 @@ def sync(
     claim = _claim(connection, token, report.target)
 
     def write_unit(plan: Plan) -> None:
-        connection.unit(lambda run: _run(run, [claim, *plan]))
+        for unit in _units(plan, unit_rows):
+            connection.unit(lambda run, unit=unit: _run(run, [claim, *unit]))
 
     write_unit(_catalog_plan(catalog, batch_rows))
     report.nodes_written += catalog.node_count
@@ -195,6 +207,8 @@ class Statement:
     whose end node is missing is never ignored."""
     refusal: str | None = None
     """The error when fewer rows were written, if not the one about a missing node."""
+    rows: int = 0
+    """How many rows it writes (its ``$rows``), counted before FalkorDB's encoding."""
 
 
 Plan = list[Statement]
@@ -206,13 +220,28 @@ def _batches(rows: list[Row], size: int) -> Iterable[list[Row]]:
 
 
 def _nodes(kind: NodeKind, rows: list[Row], size: int) -> Plan:
-    return [Statement(cypher.UPSERT_NODES[kind], {"rows": batch})
+    return [Statement(cypher.UPSERT_NODES[kind], {"rows": batch}, rows=len(batch))
             for batch in _batches(rows, size)]
 
 
 def _relationships(kind: EdgeKind, rows: list[Row], size: int) -> Plan:
-    return [Statement(cypher.UPSERT_RELATIONSHIPS[kind], {"rows": batch}, expect=len(batch))
+    return [Statement(cypher.UPSERT_RELATIONSHIPS[kind], {"rows": batch}, expect=len(batch),
+                      rows=len(batch))
             for batch in _batches(rows, size)]
+
+
+def _units(plan: Plan, limit: int) -> list[Plan]:
+    """``plan`` cut, in order, into units of at most ``limit`` rows (a statement larger
+    than that is a unit of its own). Most plans are one unit."""
+    units: list[Plan] = [[]]
+    rows = 0
+    for statement in plan:
+        if units[-1] and rows + statement.rows > limit:
+            units.append([])
+            rows = 0
+        units[-1].append(statement)
+        rows += statement.rows
+    return units
 
 
 def _catalog_plan(catalog: Rows, size: int) -> Plan:

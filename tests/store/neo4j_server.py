@@ -20,14 +20,15 @@ import shutil
 import subprocess
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ple.store import StoreConfig
 
 LAUNCHER = Path(__file__).resolve().parent / "neo4j-launcher"
-SOURCES = (LAUNCHER / "pom.xml", LAUNCHER / "src" / "main" / "java" / "ple" / "neo4j" / "Launcher.java")
+SOURCES = (LAUNCHER / "pom.xml",
+           LAUNCHER / "src" / "main" / "java" / "ple" / "neo4j" / "Launcher.java")
 TARGET = LAUNCHER / "target"
 CLASSES = TARGET / "classes"
 CLASSPATH = TARGET / "classpath.txt"
@@ -116,6 +117,8 @@ def build() -> str:
                    "-f", str(LAUNCHER / "pom.xml"), "compile", "dependency:build-classpath"]
         done = subprocess.run(command, capture_output=True, text=True, timeout=BUILD_SECONDS,
                               check=False)
+        if done.returncode == 0 and CLASSPATH.is_file():
+            CLASSPATH.touch()  # Maven leaves an unchanged classpath file as it was
         if done.returncode != 0 or not _built():
             raise ServerUnavailable(f"`{' '.join(command[1:])}` failed (exit "
                                     f"{done.returncode}):\n{(done.stdout + done.stderr)[-3000:]}")
@@ -145,10 +148,8 @@ def neo4j_server(folder: Path, *, password: str | None = None,
 def stop(process: subprocess.Popen) -> None:
     """End of standard input: the launcher halts at once."""
     if process.stdin is not None and not process.stdin.closed:
-        try:
+        with suppress(OSError):
             process.stdin.close()
-        except OSError:
-            pass
     try:
         process.wait(timeout=15)
     except subprocess.TimeoutExpired:

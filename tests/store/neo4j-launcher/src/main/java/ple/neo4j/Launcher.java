@@ -13,6 +13,7 @@ import org.neo4j.configuration.connectors.ConnectorType;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.io.ByteUnit;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
 
@@ -75,9 +76,16 @@ public final class Launcher {
         Runtime.getRuntime().addShutdownHook(new Thread(service::shutdown, "neo4j-shutdown"));
 
         // The embedded API runs as the database itself, so it can set the first password.
-        service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
-                "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED",
-                Map.of("password", password));
+        // Started again on the same folder (after a crash), the user has it already.
+        GraphDatabaseService system = service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
+        boolean initial = system.executeTransactionally(
+                "SHOW USERS YIELD user, passwordChangeRequired WHERE user = 'neo4j' "
+                        + "RETURN passwordChangeRequired",
+                Map.of(), result -> result.hasNext() && (Boolean) result.next().get("passwordChangeRequired"));
+        if (initial) {
+            system.executeTransactionally("ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED",
+                    Map.of("password", password));
+        }
 
         GraphDatabaseAPI database = (GraphDatabaseAPI) service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
         int port = database.getDependencyResolver().resolveDependency(ConnectorPortRegister.class)
