@@ -157,6 +157,26 @@ def store(request: pytest.FixtureRequest) -> Connection:
     return request.getfixturevalue(request.param)
 
 
+NAMES = {"falkordb": "FalkorDB", "neo4j": "Neo4j"}
+"""How ple names each database in its messages."""
+
+
+@pytest.fixture(params=[pytest.param("falkordb", marks=pytest.mark.falkordb),
+                        pytest.param("neo4j", marks=pytest.mark.neo4j)])
+def backend(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """FalkorDB, then Neo4j: the backend's settings in the environment (for the CLI and
+    the app), pointing at its emptied test database."""
+    if request.param == "falkordb":
+        request.getfixturevalue("falkordb")
+        server = request.getfixturevalue("falkordb_server_info")
+        monkeypatch.setenv("FALKORDB_URL", server.url)
+        monkeypatch.setenv("FALKORDB_GRAPH", TEST_GRAPH)
+    else:
+        request.getfixturevalue("neo4j")
+        request.getfixturevalue("neo4j_env")
+    return request.param
+
+
 @pytest.fixture(scope="session")
 def data_workspace() -> Workspace:
     return load_workspace(DATA).workspace

@@ -12,11 +12,10 @@ from click.testing import CliRunner
 
 from ple.cli.main import cli
 from tests.conftest import DATA, SMALL
-from tests.store.conftest import TEST_GRAPH
+from tests.store.conftest import NAMES
 from tests.store.falkordb_server import free_port
 
 SECRET = "never-print-me"
-NAMES = {"falkordb": "FalkorDB", "neo4j": "Neo4j"}
 
 READING_COMMANDS = [
     (["query", "handoffs"], ["--from", "ssa"]),
@@ -40,21 +39,6 @@ READING_COMMANDS = [
 ]
 """Every command that reads a workspace (``export`` and ``app`` have tests of their own),
 as ``COMMAND PATH ARGS`` on the files and ``COMMAND ARGS --backend B`` on the database."""
-
-
-@pytest.fixture(params=[pytest.param("falkordb", marks=pytest.mark.falkordb),
-                        pytest.param("neo4j", marks=pytest.mark.neo4j)])
-def backend(request, monkeypatch) -> str:
-    """The backend's settings in the environment, pointing at an emptied test database."""
-    if request.param == "falkordb":
-        request.getfixturevalue("falkordb")
-        server = request.getfixturevalue("falkordb_server_info")
-        monkeypatch.setenv("FALKORDB_URL", server.url)
-        monkeypatch.setenv("FALKORDB_GRAPH", TEST_GRAPH)
-    else:
-        request.getfixturevalue("neo4j")
-        request.getfixturevalue("neo4j_env")
-    return request.param
 
 
 def run(*args: str):
