@@ -190,10 +190,15 @@ SET_JOURNEY_FINGERPRINT = (
 
 MARK_SYNC_STARTED = (
     f"MERGE (w:{_checked(WORKSPACE_LABEL)} {{key: $key}}) "
-    "SET w.content = null, w.sync_started = $started, w.sync_token = $token"
+    "SET w.sync_token = $token "
+    "WITH w, w.catalog_fingerprint AS catalog "
+    "SET w.content = null, w.catalog_fingerprint = null, w.sync_started = $started "
+    "RETURN catalog"
 )
 """Before the first write: readers see that the database is being written, and the sync's
-token says which sync owns the database now (the one that started last)."""
+token says which sync owns the database now (the one that started last). It returns the
+fingerprint of the catalog the last finished sync wrote (read under the node's lock, so
+the latest), and clears it: a sync interrupted after changing the catalog leaves none."""
 
 CLAIM_SYNC = (
     f"MATCH (w:{_checked(WORKSPACE_LABEL)} {{key: $key}}) "

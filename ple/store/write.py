@@ -7,14 +7,16 @@
 2. the Workspace node is marked "sync started" (readers refuse a half-written database)
    with this sync's token; every unit below first checks that the token is still there, so
    of two syncs racing, the one that started later wins whole and the other stops;
-3. the catalog (agencies, programs, data items, part_of, run_by) in one unit;
+3. the catalog (agencies, programs, data items, part_of, run_by) in one unit, unless its
+   fingerprint equals the one the last finished sync wrote;
 4. journeys that are no longer in the files are deleted, each in one unit;
 5. every journey whose fingerprint differs from the one in the database is written in
    one unit: its nodes merged on ``key`` with all their properties replaced, its nodes
    that the files no longer have deleted, the relationships leaving its nodes replaced,
    and its fingerprint set last. An unchanged journey is not touched (``full=True``
    writes every journey anyway);
-6. catalog items that are no longer in the files are deleted;
+6. catalog items that are no longer in the files are deleted (unless the catalog is
+   unchanged);
 7. the Workspace node gets the settings, the order of every collection and the content
    fingerprint: the sync is complete.
 
@@ -54,6 +56,7 @@ from ple.store.records import (
     STORE_FORMAT,
     Row,
     Rows,
+    catalog_fingerprint,
     catalog_rows,
     journey_fingerprint,
     journey_rows,
@@ -135,8 +138,9 @@ def sync(
     if schema:
         connection.ensure_schema()
     token = secrets.token_hex(8)
-    connection.write(cypher.MARK_SYNC_STARTED,
-                     {"key": cypher.WORKSPACE_KEY, "started": _now(), "token": token})
+    marked = connection.write(cypher.MARK_SYNC_STARTED,
+                              {"key": cypher.WORKSPACE_KEY, "started": _now(), "token": token})
+    catalog_unchanged = not full and marked[0]["catalog"] == catalog_fingerprint(catalog)
     # Read after the mark: from now on no unit of an earlier sync can commit, so this is
     # what the database holds, and everything else in it is deleted below.
     stored = {row["id"]: row["fingerprint"] for row in connection.read(cypher.JOURNEY_FINGERPRINTS)}
@@ -146,9 +150,10 @@ def sync(
         for unit in _units(plan, unit_rows):
             connection.unit(lambda run, unit=unit: _run(run, [claim, *unit]))
 
-    write_unit(_catalog_plan(catalog, batch_rows))
-    report.nodes_written += catalog.node_count
-    report.relationships_written += catalog.relationship_count
+    if not catalog_unchanged:
+        write_unit(_catalog_plan(catalog, batch_rows))
+        report.nodes_written += catalog.node_count
+        report.relationships_written += catalog.relationship_count
 
     for journey_id in sorted(set(stored) - set(workspace.journeys)):
         write_unit(_removal_plan(journey_id))
@@ -171,7 +176,8 @@ def sync(
             if progress is not None:
                 progress(journey.id, len(journey.steps))
 
-    write_unit(_stale_catalog_plan(catalog))
+    if not catalog_unchanged:
+        write_unit(_stale_catalog_plan(catalog))
     props = workspace_properties(workspace, catalog, fingerprints, _now(), __version__)
     write_unit([Statement(cypher.WRITE_WORKSPACE, {"key": cypher.WORKSPACE_KEY, "props": props})])
     report.seconds = time.perf_counter() - started
@@ -271,8 +277,11 @@ def _journey_plan(journey: Journey, rows: Rows, fingerprint: str, size: int,
     for kind in NODE_ORDER:
         plan += _nodes(kind, rows.nodes.get(kind, []), size)
     if not new:
+        # With no keys, Neo4j's planner scans every node of the kind instead of seeking the
+        # journey index (NOT n.key IN [] tells it nothing), so "all of them" is said plainly.
         plan += [Statement(cypher.DELETE_STALE_SCOPED[kind],
-                           {"journey": jid, "keys": rows.keys(kind)})
+                           {"journey": jid, "keys": rows.keys(kind)}) if rows.keys(kind)
+                 else Statement(cypher.DELETE_SCOPED[kind], {"journey": jid})
                  for kind in cypher.SCOPED_KINDS]
         plan.append(Statement(cypher.DELETE_JOURNEY_OUTGOING, {"key": key}))
         plan += [Statement(statement, {"journey": jid})
