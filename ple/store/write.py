@@ -17,8 +17,8 @@
    writes every journey anyway);
 6. catalog items that are no longer in the files are deleted (unless the catalog is
    unchanged);
-7. the Workspace node gets the settings, the order of every collection and the content
-   fingerprint: the sync is complete.
+7. the Workspace node gets the settings, the order of every collection, the catalog's
+   fingerprint and the content fingerprint: the sync is complete.
 
 A unit is one transaction on Neo4j, so a failure never leaves half a journey there (a
 journey of more than ``UNIT_ROWS`` rows, some 3,500 steps, is written in several units,
