@@ -81,9 +81,15 @@ def info(source: Source, fmt: str) -> None:
 @click.option("--port", type=int, default=8501, show_default=True)
 @click.option("--address", default="localhost", show_default=True,
               help="Address to listen on; 0.0.0.0 shares the app on the network.")
+@click.option("--root", "roots", multiple=True,
+              type=click.Path(exists=True, file_okay=False, path_type=str),
+              help="Server mode: the app opens workspaces inside this folder only "
+                   "(repeat for several). See docs/deployment.md.")
+@click.option("--allow-host", "hosts", multiple=True, metavar="NAME",
+              help="A host name the app answers to besides localhost (repeat for several).")
 @backend_options
-def app(path: str | None, port: int, address: str, backend: str, uri: str | None,
-        database: str | None) -> None:
+def app(path: str | None, port: int, address: str, roots: tuple[str, ...],
+        hosts: tuple[str, ...], backend: str, uri: str | None, database: str | None) -> None:
     """Open the app on a workspace (default: the bundled data/ or $PLE_WORKSPACE), or on
     the workspace synced to a database (--backend neo4j|falkordb)."""
     import os
@@ -91,6 +97,12 @@ def app(path: str | None, port: int, address: str, backend: str, uri: str | None
 
     from streamlit.web import cli as streamlit_cli
 
+    from ple.access import HOSTS_VARIABLE, ROOTS_VARIABLE
+
+    if roots:
+        os.environ[ROOTS_VARIABLE] = os.pathsep.join(str(Path(r).resolve()) for r in roots)
+    if hosts:
+        os.environ[HOSTS_VARIABLE] = ",".join(hosts)
     source = Source(path, backend=backend, uri=uri, database=database)
     if source.from_database:
         # Checked here so that a wrong address or password is one sentence on the

@@ -1,13 +1,19 @@
 """Colours, line styles and words for diagrams, shared by every picture we draw.
 
-Agencies get colours from the Okabe-Ito palette, which stays distinguishable
-for the common kinds of colour blindness. Handoff types never rely on colour
-alone: each has its own line pattern and a word on the edge.
+Agencies get colours from the Okabe-Ito palette, which stays distinguishable for the
+common kinds of colour blindness; the colour belongs to the agency, never to a lane's
+place. Handoff types never rely on colour alone: each has its own line pattern and a word
+on the edge.
 """
 
 from __future__ import annotations
 
+import zlib
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ple.model import Workspace
 
 OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7",
              "#000000")
@@ -18,10 +24,31 @@ EXTRA = ("#999999", "#882255", "#44AA99", "#DDCC77", "#117733", "#332288", "#AA4
 """Used after the first eight agencies (Paul Tol's muted palette)."""
 
 
-def agency_colours(agency_ids: list[str]) -> dict[str, str]:
-    """A stable colour for each agency, in the order given."""
-    palette = OKABE_ITO + EXTRA
-    return {agency: palette[i % len(palette)] for i, agency in enumerate(agency_ids)}
+PALETTE = tuple(c for c in OKABE_ITO + EXTRA if c != "#000000")
+"""The colours agencies are given by id: black is left to a catalog's own choice, since a
+black box outweighs every other on the map."""
+
+
+def agency_colours(workspace: Workspace) -> dict[str, str]:
+    """The colour of every agency of the workspace: its own ``colour`` when the catalog
+    gives one, else the palette colour its id picks. It depends on the agency alone, so
+    it is the same on every page, export and journey, and adding a journey or an agency
+    never changes another agency's colour (last week's printed map still matches). Two
+    agencies of one journey may pick the same colour; the catalog's ``colour`` settles it
+    (the bundled catalog sets one for every agency its journeys share)."""
+    return {agency.id: agency.colour.upper() if agency.colour else colour_by_id(agency.id)
+            for agency in workspace.agencies.values()}
+
+
+def colour_by_id(agency_id: str) -> str:
+    """The palette colour an agency's id picks (also for an agency the catalog lacks)."""
+    return PALETTE[zlib.crc32(agency_id.encode("utf-8")) % len(PALETTE)]
+
+
+def tint(colour: str, amount: float) -> str:
+    """``colour`` mixed with white (amount 1 is white): a lane's pale background."""
+    rgb = [int(colour[i:i + 2], 16) for i in (1, 3, 5)]
+    return "#" + "".join(f"{round(c + (255 - c) * amount):02X}" for c in rgb)
 
 
 def text_colour(background: str) -> str:
@@ -62,3 +89,8 @@ HANDOFF_STYLES: dict[str, EdgeStyle] = {
 """Cross-agency moves, best first; the key is the handoff type (or ``undocumented``)."""
 
 WITHIN_AGENCY = EdgeStyle("", "#555555", (), 1.5, "next step at the same agency")
+
+REMOVED_MOVE = EdgeStyle("removed", "#6B6B6B", (2, 5), 1.5,
+                         "a move the proposed journey drops (grey, dotted)")
+REMOVED_FILL = "#E0E0E0"
+"""The box of a step a proposed journey drops."""

@@ -100,9 +100,20 @@ def commit(root: Path, changes: list[FileChange], bases: dict[Path, str | None],
             store.discard_draft(root, path)
         return Saved(Outcome.unchanged, "No changes to save.", review, texts=texts)
     written = store.write_files(root, texts, bases)
-    if not written.ok:  # changed between the check and the write
-        return Saved(Outcome.conflict, "A file changed on disk while saving; nothing was "
-                     "saved.", review, conflicts=written.conflicts, texts=texts)
+    if written.outside:
+        return Saved(Outcome.invalid, "Nothing was saved: "
+                     + ", ".join(str(p) for p in written.outside)
+                     + " is outside the workspace folder.", review, written, texts=texts)
+    if written.busy:
+        return Saved(Outcome.conflict, "Another save of this workspace did not finish in "
+                     f"{store.LOCK_WAIT_SECONDS:g} seconds; nothing was saved. Try again.",
+                     review, written, texts=texts)
+    if not written.ok:  # a colleague saved between our first check and the write
+        return Saved(Outcome.conflict, "Someone else saved "
+                     + "; ".join(store.shown(root, c.path) for c in written.conflicts)
+                     + " while you were saving; nothing of yours was written. Your version "
+                     "is kept in the file's history.", review, written,
+                     conflicts=written.conflicts, texts=texts)
     for path in texts:
         store.discard_draft(root, path)
     names = ", ".join(store.shown(root, p) for p in [*written.written, *written.removed])

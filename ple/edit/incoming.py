@@ -34,7 +34,7 @@ from ple.errors import KeyPath, Problem, Severity, format_key_path
 from ple.importers.xlsx import SheetImport, read_csv_bytes, read_path, read_workbook_bytes
 from ple.io import load_workspace
 from ple.io.documents import read_document
-from ple.io.parse import ParseFailure, parse_fast, parse_located
+from ple.io.parse import ParseFailure, decode, parse_fast, parse_located
 from ple.sheets import schema
 from ple.sheets.convert import Built, catalog_to_tables, journey_to_tables, tables_to_catalog
 
@@ -119,15 +119,11 @@ def _from_sheets(sheets: SheetImport) -> Incoming:
 def _from_document_file(name: str, data: bytes, suffix: str) -> Incoming:
     incoming = Incoming(name)
     try:
-        text = data.decode("utf-8-sig")
-        incoming.text = text
-        value = parse_fast(text, suffix)
-    except UnicodeDecodeError:
-        incoming.problems.append(Problem(name, "not UTF-8 text", code="not-utf8"))
-        return incoming
+        incoming.text = decode(data)
+        value = parse_fast(incoming.text, suffix)
     except ParseFailure as failure:
         incoming.problems.append(Problem(name, failure.message, line=failure.line,
-                                         column=failure.column, code="syntax"))
+                                         column=failure.column, code=failure.code))
         return incoming
     content = read_document(value, name)
     incoming.problems += [incoming.relocate(p.path, p) for p in content.problems]

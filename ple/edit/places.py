@@ -15,7 +15,7 @@ from typing import Any
 
 from ple.errors import KeyPath
 from ple.io import find_files
-from ple.io.parse import ParseFailure, parse_fast
+from ple.io.parse import ParseFailure, decode, parse_fast
 
 CATALOG = ("agencies", "programs", "data_items")
 
@@ -40,9 +40,8 @@ class FoundJourney:
 def read_plain(file: Path) -> Any:
     """A file's parsed content, or None when it cannot be read or parsed."""
     try:
-        text = file.read_bytes().decode("utf-8-sig")
-        return parse_fast(text, file.suffix)
-    except (OSError, UnicodeDecodeError, ParseFailure):
+        return parse_fast(decode(file.read_bytes()), file.suffix)
+    except (OSError, ParseFailure):
         return None
 
 

@@ -13,6 +13,13 @@
   folders whose name starts with a dot, so a draft never breaks the workspace, and the
   first lines of a draft (``#ple-draft: ...``) say what it is and which version of the
   file it was based on.
+* **Inside the workspace only.** Every path written or removed is resolved (symlinks
+  followed) and must lie inside the workspace folder; a draft naming a target such as
+  ``../x.yaml``, or a ``.ple-history`` that is a symlink to elsewhere, is refused.
+* **One save at a time.** The conflict check and the writes of a save happen under one
+  lock per workspace (a lock file, so it holds across processes and threads): of two
+  saves of the same file begun from the same version, exactly one is written and the
+  other is refused as a conflict, its content kept in the file's history.
 
 Every write goes through :func:`ple.io.atomic.write_atomically` (a temporary file in
 the same folder, then a rename), so a crash leaves the old file or the new one, whole.
@@ -25,7 +32,9 @@ import hashlib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
+
+from filelock import FileLock, Timeout
 
 from ple.io.atomic import write_atomically
 from ple.io.loader import SUFFIXES
@@ -35,8 +44,16 @@ DRAFTS = ".ple-drafts"
 KEEP = 50
 """Versions kept per file in the history; older ones are removed on the next save."""
 DRAFT_MARK = "#ple-draft: "
+LOCK_WAIT_SECONDS = 10.0
+"""How long a save waits for another save of the same workspace to finish."""
+_LOCK = ".save.lock"
+_REFUSED = "-refused"
 _STAMP = "%Y%m%dT%H%M%S.%fZ"
-_VERSION_NAME = re.compile(r"^(\d{8}T\d{6}\.\d{6}Z)(?:-\d+)?(\.[^.]*)?$")
+_VERSION_NAME = re.compile(r"^(\d{8}T\d{6}\.\d{6}Z)(?:-\d+)?(-refused)?(\.[^.]*)?$")
+
+
+class OutsideWorkspace(ValueError):
+    """A path to write lies outside the workspace folder (symlinks followed)."""
 
 
 def digest(data: bytes | None) -> str | None:
@@ -64,11 +81,27 @@ def folder_of(root: Path) -> Path:
 
 
 def relative(root: Path, path: Path) -> Path:
+    """``path`` relative to the workspace folder, both resolved (symlinks followed);
+    raises :class:`OutsideWorkspace` when it lies elsewhere."""
     folder = folder_of(root).resolve()
     try:
         return path.resolve().relative_to(folder)
     except ValueError:
-        raise ValueError(f"{path} is not inside the workspace {folder}") from None
+        raise OutsideWorkspace(f"{path} is not inside the workspace {folder}") from None
+
+
+def inside(root: Path, path: Path) -> bool:
+    try:
+        relative(root, path)
+    except OutsideWorkspace:
+        return False
+    return True
+
+
+def _write(root: Path, path: Path, data: bytes) -> None:
+    """The one place this module writes a file: only inside the workspace folder."""
+    relative(root, path)
+    write_atomically(path, data)
 
 
 def shown(root: Path, path: Path) -> str:
@@ -100,16 +133,21 @@ class Changed:
 
 @dataclass
 class Written:
-    """What a write did: files written or removed, and the backups made first."""
+    """What a write did: files written or removed, and the backups made first; or why
+    nothing was written (conflicts, paths outside the workspace, a save in progress)."""
 
     written: list[Path] = field(default_factory=list)
     removed: list[Path] = field(default_factory=list)
     backups: list[Path] = field(default_factory=list)
     conflicts: list[Changed] = field(default_factory=list)
+    outside: list[Path] = field(default_factory=list)
+    busy: bool = False
+    refused_kept: list[Path] = field(default_factory=list)
+    """Where the content of a refused save was kept in the history."""
 
     @property
     def ok(self) -> bool:
-        return not self.conflicts
+        return not self.conflicts and not self.outside and not self.busy
 
 
 def conflicts(base: Mapping[Path, str | None]) -> list[Changed]:
@@ -125,27 +163,46 @@ def conflicts(base: Mapping[Path, str | None]) -> list[Changed]:
 def write_files(root: Path, changes: Mapping[Path, bytes | None],
                 base: Mapping[Path, str | None]) -> Written:
     """Write (bytes) or remove (None) each file, unless any of them changed on disk
-    since ``base`` was taken; every replaced or removed file is kept in the history.
+    since ``base`` was taken or lies outside the workspace; every replaced or removed
+    file is kept in the history.
 
-    Files are written in the order given; each one whole or not at all.
+    The check and the writes happen under the workspace's save lock, so two saves
+    cannot both pass the check before either writes. A refused save's content is kept
+    in the history. Files are written in the order given; each one whole or not at all.
     """
-    result = Written(conflicts=conflicts({p: base.get(p) for p in changes}))
-    if not result.ok:
-        return result
-    for path, data in changes.items():
-        old = read_bytes(path)
-        if old == data:
-            continue
-        if old is not None:
-            result.backups.append(keep_version(root, path, old))
-        if data is None:
-            if old is not None:
-                path.unlink()
-                result.removed.append(path)
-            continue
-        write_atomically(path, data)
-        result.written.append(path)
-    return result
+    outside = [path for path in changes if not inside(root, path)]
+    if outside:
+        return Written(outside=outside)
+    try:
+        with _save_lock(root):
+            result = Written(conflicts=conflicts({p: base.get(p) for p in changes}))
+            if not result.ok:
+                result.refused_kept = [keep_version(root, path, data, refused=True)
+                                       for path, data in changes.items() if data is not None]
+                return result
+            for path, data in changes.items():
+                old = read_bytes(path)
+                if old == data:
+                    continue
+                if old is not None:
+                    result.backups.append(keep_version(root, path, old))
+                if data is None:
+                    if old is not None:
+                        path.unlink()
+                        result.removed.append(path)
+                    continue
+                _write(root, path, data)
+                result.written.append(path)
+            return result
+    except Timeout:
+        return Written(busy=True)
+
+
+def _save_lock(root: Path) -> FileLock:
+    """The workspace's save lock, a file in the (git-ignored) history folder."""
+    folder = folder_of(root) / HISTORY
+    _ignore_in_git(root, folder)
+    return FileLock(folder / _LOCK, timeout=LOCK_WAIT_SECONDS)
 
 
 # --- history --------------------------------------------------------------------------
@@ -155,27 +212,29 @@ def history_folder(root: Path, path: Path) -> Path:
     return folder_of(root) / HISTORY / relative(root, path)
 
 
-def keep_version(root: Path, path: Path, data: bytes) -> Path:
-    """Copy ``data`` (the file's current bytes) into its history; returns the copy."""
+def keep_version(root: Path, path: Path, data: bytes, *, refused: bool = False) -> Path:
+    """Copy ``data`` (the file's current bytes, or with ``refused`` the content of a
+    save that was refused) into its history; returns the copy."""
     folder = history_folder(root, path)
-    _ignore_in_git(folder_of(root) / HISTORY)
+    _ignore_in_git(root, folder_of(root) / HISTORY)
     stamp = datetime.datetime.now(datetime.UTC).strftime(_STAMP)
-    target = folder / f"{stamp}{path.suffix}"
+    mark = _REFUSED if refused else ""
+    target = folder / f"{stamp}{mark}{path.suffix}"
     serial = 1
     while target.exists():
         serial += 1
-        target = folder / f"{stamp}-{serial}{path.suffix}"
-    write_atomically(target, data)
+        target = folder / f"{stamp}-{serial}{mark}{path.suffix}"
+    _write(root, target, data)
     for old in list_versions(root, path)[KEEP:]:
         old.file.unlink(missing_ok=True)
     return target
 
 
-def _ignore_in_git(folder: Path) -> None:
+def _ignore_in_git(root: Path, folder: Path) -> None:
     """History and drafts are personal working copies: keep them out of commits."""
     marker = folder / ".gitignore"
     if not marker.exists():
-        write_atomically(marker, b"# Written by ple: working copies, not for commits.\n*\n")
+        _write(root, marker, b"# Written by ple: working copies, not for commits.\n*\n")
 
 
 @dataclass(frozen=True)
@@ -187,6 +246,8 @@ class Version:
     """When it was replaced (UTC): it was the current version until then."""
     size: int
     sha256: str
+    refused: bool = False
+    """A save that was refused (someone saved first); it never was the current version."""
 
 
 def list_versions(root: Path, path: Path) -> list[Version]:
@@ -201,7 +262,8 @@ def list_versions(root: Path, path: Path) -> list[Version]:
             continue
         saved = datetime.datetime.strptime(found.group(1), _STAMP).replace(tzinfo=datetime.UTC)
         data = file.read_bytes()
-        versions.append(Version(file, saved, len(data), hashlib.sha256(data).hexdigest()))
+        versions.append(Version(file, saved, len(data), hashlib.sha256(data).hexdigest(),
+                                refused=bool(found.group(2))))
     return sorted(versions, key=lambda v: (v.saved, v.file.name), reverse=True)
 
 
@@ -246,7 +308,7 @@ class Draft:
 
 def save_draft(root: Path, path: Path, text: str, base: str | None, problems: int) -> Path:
     """Keep ``text`` (the whole intended content of ``path``) as a draft."""
-    _ignore_in_git(folder_of(root) / DRAFTS)
+    _ignore_in_git(root, folder_of(root) / DRAFTS)
     now = datetime.datetime.now(datetime.UTC)
     header = [
         f"{DRAFT_MARK}DRAFT: not part of the workspace. Continue it on the Edit page of the "
@@ -257,7 +319,7 @@ def save_draft(root: Path, path: Path, text: str, base: str | None, problems: in
         f"{DRAFT_MARK}saved {now.isoformat(timespec='seconds')}",
     ]
     target = draft_path(root, path)
-    write_atomically(target, ("\n".join(header) + "\n" + text).encode("utf-8"))
+    _write(root, target, ("\n".join(header) + "\n" + text).encode("utf-8"))
     return target
 
 
@@ -277,6 +339,9 @@ def read_draft(root: Path, file: Path) -> Draft:
         body_start = len(lines)
     if "target" not in meta:
         raise ValueError(f"{file} is not a draft (no {DRAFT_MARK.strip()} header)")
+    target = PurePosixPath(meta["target"])
+    if target.is_absolute() or ".." in target.parts or not inside(root, folder_of(root) / target):
+        raise OutsideWorkspace(f"{file} names a target outside the workspace: {meta['target']}")
     saved = datetime.datetime.fromisoformat(meta["saved"]) if "saved" in meta else \
         datetime.datetime.fromtimestamp(file.stat().st_mtime, datetime.UTC)
     return Draft(
@@ -315,4 +380,6 @@ def draft_for(root: Path, path: Path) -> Draft | None:
 
 
 def discard_draft(root: Path, path: Path) -> None:
-    draft_path(root, path).unlink(missing_ok=True)
+    draft = draft_path(root, path)
+    if inside(root, draft):
+        draft.unlink(missing_ok=True)

@@ -40,10 +40,12 @@ def cache_dir() -> Path | None:
 
 @cache
 def code_fingerprint() -> str:
-    """A hash of the code whose output is cached, so upgrades never read stale entries."""
+    """A hash of the code whose output is cached, so upgrades never read stale entries:
+    the model and everything that reads files (a parser that once cut a file short at a
+    NUL byte must not have its short reading served again after the fix)."""
     digest = hashlib.sha256(f"{ple.__version__}|{pydantic.VERSION}|{sys.version}".encode())
     package = Path(ple.__file__).parent
-    for source in sorted([*package.glob("model/*.py"), package / "io" / "documents.py"]):
+    for source in sorted([*package.glob("model/*.py"), *package.glob("io/*.py")]):
         digest.update(source.read_bytes())
     return digest.hexdigest()[:16]
 

@@ -22,7 +22,7 @@ from ple.collector import collector_paused
 from ple.errors import KeyPath, Location, Problem, Severity
 from ple.io import cache
 from ple.io.documents import FileContent, read_document
-from ple.io.parse import ParseFailure, Positions, parse_fast, parse_located
+from ple.io.parse import ParseFailure, Positions, decode, parse_fast, parse_located
 from ple.io.references import Sourced, assemble
 from ple.model import Workspace
 
@@ -185,18 +185,11 @@ def _read_file(file: Path, *, use_cache: bool, located: bool,
     if use_cache and (hit := cache.get(key)) is not None:
         return hit, key
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
-        return FileContent(problems=[Problem(
-            name, f"not UTF-8 text: byte 0x{data[error.start]:02x} cannot be decoded",
-            line=line, column=column, code="not-utf8")]), key
-    try:
-        value = _parse(text, file.suffix, located)
+        value = _parse(decode(data), file.suffix, located)
     except ParseFailure as failure:
         return FileContent(problems=[Problem(
-            name, failure.message, line=failure.line, column=failure.column, code="syntax")]), key
+            name, failure.message, line=failure.line, column=failure.column,
+            code=failure.code)]), key
     content = read_document(value, name)
     if use_cache and not given and not any(p.severity is Severity.error
                                            for p in content.problems):
@@ -232,9 +225,9 @@ def _locate(problems: list[Problem], given: Mapping[str, bytes | None]) -> list[
     for file in sorted(needed):
         try:
             data = given.get(file)
-            text = (Path(file).read_bytes() if data is None else data).decode("utf-8-sig")
+            text = decode(Path(file).read_bytes() if data is None else data)
             positions[file] = parse_located(text, Path(file).suffix)[1]
-        except (OSError, UnicodeDecodeError, ParseFailure):
+        except (OSError, ParseFailure):
             positions[file] = {}
 
     def place(file: str, path: KeyPath) -> tuple[int | None, int | None]:

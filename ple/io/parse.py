@@ -32,9 +32,30 @@ from ple.errors import KeyPath
 MAX_ALIAS_EVENTS = 100_000
 """How many nodes alias replay may produce in one file before it is refused."""
 
-MAX_DEPTH = 300
-"""Deepest nesting the located parser follows. Journey files need fewer than twenty
-levels; yaml_rs refuses more than 256, so the located parser must not stop sooner."""
+MAX_DEPTH = 256
+"""Deepest nesting of lists and mappings a file may have. Journey files need fewer than
+twenty levels. The limit is checked before a parser builds anything: yaml_rs itself
+stops flow nesting (``[[[...``) at 256, but follows block nesting (``- - - ...``) until
+its stack overflows and the whole process dies, at about 10,000 levels."""
+
+_DEEP_BLOCK_LINE = re.compile(r"\n[ \t?:\-]{64}")
+"""A line that starts with 64 or more spaces and block indicators. Each block level
+needs at least one more column of indentation or one more ``- ``/``? ``/``: `` on the
+line, and at most two levels share a column, so a file without such a line is nested
+fewer than 130 block levels deep and needs no closer look (this search costs about 5%
+of a parse)."""
+
+_DEEP_BLOCK_LINE_DECORATED = re.compile(
+    r"^(?:[ \t?:\-]|[&!][^ \t\r\n]*+){64,}+", flags=re.MULTILINE)
+"""The same, counting anchors (``&a``) and tags (``!t``) between the indicators, for the
+files that have any: ``- &a - &b - ...`` nests as deeply as ``- - ...``."""
+
+_NOT_YAML_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
+"""Characters YAML does not allow in a file (control characters other than tab, line
+feed and carriage return). One of them would otherwise cut a file short: yaml_rs stops
+reading at a NUL byte and returned a three-step journey as two."""
+
+_NOT_JSON_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 _TAG_HINT = re.compile(r"(?:^|[\s\[{,:-])!")
 """A ``!`` where a YAML tag could start. yaml_rs ignores unknown tags silently, so
@@ -68,13 +89,14 @@ def _import_yaml_rs() -> Any:
 yaml_rs = _import_yaml_rs()
 
 
-@dataclass(frozen=True)
+@dataclass
 class ParseFailure(Exception):
     """The text is not well-formed YAML or JSON (or breaks a safety limit)."""
 
     message: str
     line: int | None = None
     column: int | None = None
+    code: str = "syntax"
 
 
 Positions = dict[KeyPath, tuple[int, int]]
@@ -85,8 +107,92 @@ def _is_json(suffix: str) -> bool:
     return suffix.lower() == ".json"
 
 
+def decode(data: bytes) -> str:
+    """A file's bytes as text: UTF-8, with or without a byte-order mark. Raises
+    :class:`ParseFailure` with the line and column of the first byte that is not UTF-8,
+    and names UTF-16 and UTF-32, which some Windows tools write."""
+    for mark, encoding in _OTHER_ENCODINGS:
+        if data.startswith(mark):
+            raise ParseFailure(f"the file is {encoding} text; save it as UTF-8", 1, 1,
+                               code="not-utf8")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        raise ParseFailure(
+            f"not UTF-8 text: byte 0x{data[error.start]:02x} cannot be decoded", line, column,
+            code="not-utf8") from None
+
+
+_OTHER_ENCODINGS = [
+    (b"\x00\x00\xfe\xff", "UTF-32"), (b"\xff\xfe\x00\x00", "UTF-32"),
+    (b"\xfe\xff", "UTF-16"), (b"\xff\xfe", "UTF-16"),
+]
+
+
+def check_text(text: str, suffix: str) -> None:
+    """Refuse, before any parser sees it, text that a parser could silently cut short
+    or crash on: characters the format does not allow, and nesting deeper than
+    :data:`MAX_DEPTH`. Both checks are linear and build nothing."""
+    not_allowed = (_NOT_JSON_TEXT if _is_json(suffix) else _NOT_YAML_TEXT).search(text)
+    if not_allowed:
+        raise ParseFailure(_describe_character(text, not_allowed.start()),
+                           *_position(text, not_allowed.start()), code="not-text")
+    if _is_json(suffix):
+        return
+    decorated = "&" in text or "!" in text
+    deep = (_DEEP_BLOCK_LINE_DECORATED.search(text) if decorated
+            else _DEEP_BLOCK_LINE.search(text) or _DEEP_BLOCK_LINE.match("\n" + text[:64]))
+    if deep:
+        _refuse_deep_yaml(text)
+
+
+def _describe_character(text: str, index: int) -> str:
+    code = ord(text[index])
+    name = "NUL" if code == 0 else f"U+{code:04X}"
+    if code == 0 and text.count("\x00", 0, 200) * 3 > min(len(text), 200):
+        return ("the file holds NUL bytes between its letters: it is probably UTF-16 text "
+                "without a byte-order mark; save it as UTF-8")
+    return (f"the control character {name} is not allowed in the file; remove it (text "
+            "is never cut short at it)")
+
+
+def _position(text: str, index: int) -> tuple[int, int]:
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def _refuse_deep_yaml(text: str) -> None:
+    """Follow the nesting with libyaml's event parser, which keeps its own stack and
+    so cannot overflow, and refuse the file at the first level past the limit."""
+    parser = _CoreSchemaLoader(text)
+    depth = 0
+    try:
+        while parser.check_event():
+            event = parser.get_event()
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise ParseFailure(f"nesting deeper than {MAX_DEPTH} levels",
+                                       *_event_mark(event), code="too-deep")
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.MarkedYAMLError as error:
+        raise _syntax_failure(error) from None
+    except yaml.YAMLError as error:
+        raise ParseFailure(f"not valid YAML: {error}") from None
+    finally:
+        parser.dispose()
+
+
+def _event_mark(event: yaml.Event) -> tuple[int, int]:
+    return event.start_mark.line + 1, event.start_mark.column + 1
+
+
 def parse_fast(text: str, suffix: str) -> Any:
     """Parse without positions. Raises :class:`ParseFailure`."""
+    check_text(text, suffix)
     if _is_json(suffix):
         return _parse_json(text)
     if "!" in text and _TAG_HINT.search(text):  # the plain test is 500x cheaper
@@ -106,7 +212,7 @@ def parse_fast(text: str, suffix: str) -> Any:
             return _located_failure_or(text, suffix, message, int(found[1]), int(found[2]))
         return _located_failure_or(text, suffix, message, None, None)
     except RecursionError:
-        raise ParseFailure(f"nesting deeper than {MAX_DEPTH} levels") from None
+        raise ParseFailure(f"nesting deeper than {MAX_DEPTH} levels", code="too-deep") from None
     if isinstance(value, list) and re.search(r"^(?:---|\.\.\.)", text, flags=re.MULTILINE):
         # yaml_rs returns several documents as a list; the located parser names the error.
         return parse_located(text, suffix)[0]
@@ -136,11 +242,28 @@ def _refuse_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 def _parse_json(text: str) -> Any:
     try:
-        return json.loads(text, object_pairs_hook=_refuse_duplicate_keys)
+        value = json.loads(text, object_pairs_hook=_refuse_duplicate_keys)
     except json.JSONDecodeError as error:
         raise ParseFailure(f"not valid JSON: {error.msg}", error.lineno, error.colno) from None
     except RecursionError:
-        raise ParseFailure(f"nesting deeper than {MAX_DEPTH} levels") from None
+        raise ParseFailure(f"nesting deeper than {MAX_DEPTH} levels", code="too-deep") from None
+    if text.count("[") + text.count("{") > MAX_DEPTH and _depth_over(value, MAX_DEPTH):
+        raise ParseFailure(f"nesting deeper than {MAX_DEPTH} levels", code="too-deep")
+    return value
+
+
+def _depth_over(value: Any, limit: int) -> bool:
+    """Whether lists and mappings nest more than ``limit`` deep (walked without
+    recursion; JSON's own parser stops only at Python's recursion limit)."""
+    pending = [(value, 1)]
+    while pending:
+        item, depth = pending.pop()
+        if isinstance(item, (list, dict)):
+            if depth > limit:
+                return True
+            children = item.values() if isinstance(item, dict) else item
+            pending.extend((child, depth + 1) for child in children)
+    return False
 
 
 # --- the located parser ---------------------------------------------------------------
@@ -213,7 +336,8 @@ class _Builder:
                 f"alias expansion produces more than {MAX_ALIAS_EVENTS} nodes", *_mark(node)
             )
         if depth > MAX_DEPTH:
-            raise ParseFailure(f"nesting deeper than {MAX_DEPTH} levels", *_mark(node))
+            raise ParseFailure(f"nesting deeper than {MAX_DEPTH} levels", *_mark(node),
+                               code="too-deep")
         if isinstance(node, yaml.ScalarNode):
             return self._scalar(node)
         if node.tag not in (_SEQ, _MAP):
@@ -250,6 +374,16 @@ class _Builder:
         raise ParseFailure(f"YAML tags are not allowed: {tag}", *_mark(node))
 
 
+def _syntax_failure(error: yaml.MarkedYAMLError) -> ParseFailure:
+    mark = error.problem_mark or error.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
+    if "maximum nesting depth" in str(error.problem):  # libyaml's own limit, at 1,000
+        return ParseFailure(f"nesting deeper than {MAX_DEPTH} levels", line, column,
+                            code="too-deep")
+    problem = " ".join(p for p in (error.context, error.problem) if p) or "not valid YAML"
+    return ParseFailure(f"not valid YAML: {problem}", line, column)
+
+
 def parse_located(text: str, suffix: str) -> tuple[Any, Positions]:
     """Parse keeping positions. Raises :class:`ParseFailure` with line and column."""
     if _is_json(suffix):
@@ -269,6 +403,7 @@ def _parse_json_located(text: str) -> tuple[Any, Positions]:
 
 
 def _parse_yaml_located(text: str) -> tuple[Any, Positions]:
+    check_text(text, ".yaml")
     loader = _CoreSchemaLoader(text)
     try:
         if not loader.check_node():
@@ -283,13 +418,10 @@ def _parse_yaml_located(text: str) -> tuple[Any, Positions]:
         value = builder.build(root, ())
         return value, builder.positions
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        problem = " ".join(p for p in (error.context, error.problem) if p) or "not valid YAML"
-        line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
-        raise ParseFailure(f"not valid YAML: {problem}", line, column) from None
+        raise _syntax_failure(error) from None
     except yaml.YAMLError as error:
         raise ParseFailure(f"not valid YAML: {error}") from None
     except RecursionError:
-        raise ParseFailure(f"nesting deeper than {MAX_DEPTH} levels") from None
+        raise ParseFailure(f"nesting deeper than {MAX_DEPTH} levels", code="too-deep") from None
     finally:
         loader.dispose()

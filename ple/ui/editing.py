@@ -3,9 +3,11 @@ the edit held in the session.
 
 ``st.data_editor`` keeps the user's changes as a delta against the data it was first
 given, so that data must not change while the grid lives. Each grid therefore gets a
-snapshot of its table when it is created, and a key with a generation number; the
+snapshot of its table when it is created, and a key with generation numbers; the
 generation goes up (new keys, new snapshots) when the tables change from outside the
-grid: a save, a reload, a row moved with the ``#`` column. Every run copies what the
+grids (a save, a reload, an edit on the map: every grid) or when one grid must be made
+again (a row moved with its ``#`` column; a column that should now offer other choices:
+only that grid, so the one being typed in keeps its cursor). Every run copies what the
 grid shows back into the edit, so nothing is lost when the page is left and the grid
 is created again.
 """
@@ -27,16 +29,24 @@ from ple.views.edit import NO, ORDER, YES, Choices, from_frame, moved, to_frame
 COMMON_LANGUAGES = ["en", "es", "zh", "vi", "ko", "tl", "ru", "ar", "fr", "ht", "pt", "ase"]
 COMMON_ACCOMMODATIONS = ["screen_reader", "large_print", "interpreter", "sign_language",
                          "tty", "braille", "wheelchair_access"]
-SLUG = r"^[a-z0-9][a-z0-9-]*$"
 
 
-def editor_key(scope: str, sheet: str, generation: int) -> str:
-    """The widget key of a grid; tests use it to send edits as the browser would."""
-    return f"edit_{scope}_{sheet}_{generation}"
+def editor_key(scope: str, sheet: str, generation: int, own: int = 0) -> str:
+    """The widget key of a grid, from the generation of all of ``scope``'s grids and the
+    grid's ``own``; tests use it to send edits as the browser would."""
+    return f"edit_{scope}_{sheet}_{generation}_{own}"
 
 
 def generation(scope: str) -> int:
     return st.session_state.setdefault("edit_gen", {}).get(scope, 0)
+
+
+def own_generation(scope: str, sheet: str) -> int:
+    return st.session_state.setdefault("edit_sheet_gen", {}).get(f"{scope}/{sheet}", 0)
+
+
+def current_key(scope: str, sheet: str) -> str:
+    return editor_key(scope, sheet, generation(scope), own_generation(scope, sheet))
 
 
 def restart(scope: str) -> None:
@@ -46,6 +56,14 @@ def restart(scope: str) -> None:
     grids = st.session_state.setdefault("edit_grids", {})
     for key in [k for k in grids if k.startswith(f"edit_{scope}_")]:
         del grids[key]
+
+
+def restart_sheet(scope: str, sheet: str) -> None:
+    """A new grid for one sheet on the next run; the others keep theirs."""
+    grids = st.session_state.setdefault("edit_grids", {})
+    grids.pop(current_key(scope, sheet), None)
+    gens = st.session_state.setdefault("edit_sheet_gen", {})
+    gens[f"{scope}/{sheet}"] = own_generation(scope, sheet) + 1
 
 
 def _signature(config: Mapping[str, Any]) -> str:
@@ -71,7 +89,7 @@ def grid(scope: str, sheet: Sheet, rows: list[Row], config: Mapping[str, Any], *
     the end of the run. Moving a row (a new number in ``#``) does the same.
     """
     extra = tuple(extra)
-    key = editor_key(scope, sheet.name, generation(scope))
+    key = current_key(scope, sheet.name)
     grids = st.session_state.setdefault("edit_grids", {})
     if key not in st.session_state or key not in grids:
         config = _with_order(config)
@@ -83,22 +101,25 @@ def grid(scope: str, sheet: Sheet, rows: list[Row], config: Mapping[str, Any], *
         height=height or "auto", placeholder="",
         alt=label or f"Editable table of {sheet.name.lower()}")
     if moved(shown):
-        st.session_state.setdefault("edit_restart", set()).add(scope)
+        st.session_state.setdefault("edit_restart", set()).add((scope, sheet.name))
     return from_frame(shown, sheet, extra)
 
 
 def settle(scope: str, configs: Mapping[str, Mapping[str, Any]]) -> None:
-    """After every grid of ``scope`` has handed over its changes: new grids on a fresh
-    run when a grid's columns should now offer something else, or rows were moved."""
+    """After every grid of ``scope`` has handed over its changes: a new grid on a fresh
+    run for each grid whose columns should now offer something else, or whose rows were
+    moved."""
     grids = st.session_state.setdefault("edit_grids", {})
-    generation_now = generation(scope)
+    again = st.session_state.setdefault("edit_restart", set())
     for sheet, config in configs.items():
-        found = grids.get(editor_key(scope, sheet, generation_now))
+        found = grids.get(current_key(scope, sheet))
         if found is not None and found[2] != _signature(_with_order(config)):
-            st.session_state.setdefault("edit_restart", set()).add(scope)
-    if scope in st.session_state.get("edit_restart", set()):
-        st.session_state["edit_restart"].discard(scope)
-        restart(scope)
+            again.add((scope, sheet))
+    mine = {sheet for each_scope, sheet in again if each_scope == scope}
+    if mine:
+        again.difference_update({(scope, sheet) for sheet in mine})
+        for sheet in mine:
+            restart_sheet(scope, sheet)
         st.rerun()
 
 
@@ -135,14 +156,14 @@ def journey_config(sheet: Sheet, rows: list[Row], choices: Choices) -> dict[str,
         present = _column(rows, name)
         helptext = column.help or None
         if name == "id":
-            config[name] = cc.TextColumn("id", required=True, validate=SLUG, help=(
+            config[name] = cc.TextColumn("id", help=(
                 "Lowercase letters, digits and hyphens; unique in the journey"))
         elif name in ("stage",):
             config[name] = cc.SelectboxColumn(name, options=_with(choices.stages, present),
                                               help="A stage from the Stages table")
         elif name in ("agency",):
             config[name] = cc.SelectboxColumn(
-                name, options=_with(choices.agencies, present), required=column.required,
+                name, options=_with(choices.agencies, present),
                 format_func=_labelled(choices.agencies), help="From the catalog")
         elif name == "program":
             config[name] = cc.SelectboxColumn(
@@ -174,14 +195,14 @@ def journey_config(sheet: Sheet, rows: list[Row], choices: Choices) -> dict[str,
         elif name in ("from", "to", "step"):
             config[name] = cc.SelectboxColumn(
                 name, options=_with(choices.steps, present),
-                required=column.required, help="A step of this journey")
+                help="A step of this journey")
         elif name == "handoff":
             config[name] = cc.SelectboxColumn(name, options=list(HANDOFF_TYPES), help=helptext)
         elif name == "channel":
-            config[name] = cc.SelectboxColumn(name, options=list(CHANNELS), required=True)
+            config[name] = cc.SelectboxColumn(name, options=list(CHANNELS))
         elif name == "rule":
             config[name] = cc.SelectboxColumn(name, options=_with(choices.rules, present),
-                                              required=True, help="A gap rule id")
+                                              help="A gap rule id")
         elif column.kind is Kind.lines or column.kind is Kind.words:
             config[name] = cc.ListColumn(name, help=helptext)
         elif column.kind in (Kind.number, Kind.whole):
@@ -191,7 +212,7 @@ def journey_config(sheet: Sheet, rows: list[Row], choices: Choices) -> dict[str,
         elif column.kind is Kind.flag:
             config[name] = cc.CheckboxColumn(name, help=helptext)
         else:
-            config[name] = cc.TextColumn(name, required=column.required, help=helptext,
+            config[name] = cc.TextColumn(name, help=helptext,
                                          width="medium" if name in ("name", "reason",
                                                                     "condition") else None)
     return config
@@ -217,10 +238,10 @@ def catalog_config(sheet: Sheet, rows: list[Row], choices: Choices) -> dict[str,
         name = column.name
         present = _column(rows, name)
         if name == "id":
-            config[name] = cc.TextColumn("id", required=True, validate=SLUG)
+            config[name] = cc.TextColumn("id", help="Lowercase letters, digits and hyphens")
         elif name in ("parent", "agency"):
             config[name] = cc.SelectboxColumn(
-                name, options=_with(choices.agencies, present), required=column.required,
+                name, options=_with(choices.agencies, present),
                 format_func=_labelled(choices.agencies))
         elif name == "hisp":
             config[name] = cc.SelectboxColumn(name, options=[YES, NO], help=column.help)
@@ -230,10 +251,9 @@ def catalog_config(sheet: Sheet, rows: list[Row], choices: Choices) -> dict[str,
         elif column.kind is Kind.words:
             config[name] = cc.ListColumn(name)
         elif name == "assistance_listing":
-            config[name] = cc.TextColumn(name, validate=r"^\d{2}\.\d{3}[A-Z]?$",
-                                         help=column.help)
+            config[name] = cc.TextColumn(name, help=column.help)
         else:
-            config[name] = cc.TextColumn(name, required=column.required,
+            config[name] = cc.TextColumn(name,
                                          width="medium" if name == "name" else None)
     config["file"] = cc.SelectboxColumn(
         "file", options=_with(choices.files, _column(rows, "file")),

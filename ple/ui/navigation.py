@@ -11,7 +11,9 @@ from pathlib import Path
 
 import streamlit as st
 
+from ple.access import host_allowed
 from ple.ui import state
+from ple.ui.text import plain
 
 PAGES_DIR = Path(__file__).resolve().parent / "app_pages"
 """Not ``pages/``: Streamlit would also pick that up as a legacy multipage folder."""
@@ -26,10 +28,18 @@ EDIT = PAGES_DIR / "edit.py"
 
 def run_app() -> None:
     st.set_page_config(page_title="PLE journey maps", page_icon="🗺️", layout="wide")
+    if not host_allowed(state.access(), st.context.headers):
+        st.error("This app does not answer to the address in your browser's address bar. "
+                 "Open it under the name its operator gave you (see docs/deployment.md).",
+                 icon=":material/block:")
+        st.stop()
     with st.sidebar:
         if state.backend_name() == "networkx":
             st.text_input("Workspace folder", value=state.default_path(), key="workspace_path",
                           help="A folder of journey YAML/JSON files, or one file.")
+            refused = state.chosen_path()[1]
+            if refused:
+                st.error(plain(refused), icon=":material/folder_off:")
     loaded = state.current()
     if loaded.store is not None:
         st.sidebar.caption(f"Workspace: {loaded.path} (read-only here; "

@@ -22,6 +22,7 @@ from typing import Any
 import networkx as nx
 import streamlit as st
 
+from ple.access import Access, Refused, default_workspace, from_settings, workspace_folder
 from ple.gaps import GapReport, analyze
 from ple.graph import build_graph
 from ple.io import LoadResult, load_workspace
@@ -97,11 +98,27 @@ def _load_store(_connection: Any, described: str, version: str) -> Loaded:
                   analyze(workspace), store=_connection)
 
 
+def access() -> Access:
+    """Local or server mode, and the host names the app answers to (:mod:`ple.access`)."""
+    return from_settings(secrets=_secrets())
+
+
 def default_path() -> str:
-    """``PLE_WORKSPACE``, else the first argument after ``--``, else the bundled data."""
-    if os.environ.get("PLE_WORKSPACE"):
-        return os.environ["PLE_WORKSPACE"]
-    return sys.argv[1] if len(sys.argv) > 1 else DEFAULT_WORKSPACE
+    """``PLE_WORKSPACE``, else the first argument after ``--``, else the bundled data; in
+    server mode, that folder only when it lies inside a root (else the first root)."""
+    wanted = os.environ.get("PLE_WORKSPACE") or (
+        sys.argv[1] if len(sys.argv) > 1 else DEFAULT_WORKSPACE)
+    return default_workspace(access(), wanted)
+
+
+def chosen_path() -> tuple[str, str | None]:
+    """The workspace typed in the sidebar if the app may open it, else the default; and
+    why the typed one was refused (None: it was not)."""
+    typed = st.session_state.get("workspace_path") or default_path()
+    chosen = workspace_folder(access(), typed)
+    if isinstance(chosen, Refused):
+        return default_path(), chosen.message
+    return str(chosen), None
 
 
 @st.cache_resource(show_spinner="Loading the workspace…", max_entries=4)
@@ -125,5 +142,5 @@ def current() -> Loaded:
     except StoreError as error:
         st.error(f"The workspace cannot be read: {error}.", icon=":material/error:")
         st.stop()
-    path = st.session_state.get("workspace_path") or default_path()
+    path = chosen_path()[0]
     return _load(path, workspace_fingerprint(path))

@@ -247,7 +247,8 @@ def journey_choices(workspace: Workspace, tables: dict[str, list[Row]]) -> Choic
         return [row["id"] for row in tables.get(sheet, []) if row.get("id")]
 
     return Choices(
-        agencies={a.id: workspace.agency_label(a.id) for a in workspace.agencies.values()},
+        agencies={a.id: f"{a.acronym} · {a.name}" if a.acronym else a.name
+                  for a in workspace.agencies.values()},
         programs={p.id: p.name for p in workspace.programs.values()},
         data_items={d.id: d.name for d in workspace.data_items.values()},
         stages=ids("Stages"), steps=ids("Steps"), personas=ids("Personas"),

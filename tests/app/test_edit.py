@@ -5,6 +5,7 @@ the files on disk are read back.
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -48,7 +49,9 @@ def edit_grid(app: AppTest, sheet: str, *, edited=None, added=None, deleted=None
     """Change a grid as the browser does, then run the page."""
     generation = app.session_state["edit_gen"].get(scope, 0) \
         if "edit_gen" in app.session_state else 0
-    app.session_state[editor_key(scope, sheet, generation)] = {
+    own = app.session_state["edit_sheet_gen"].get(f"{scope}/{sheet}", 0) \
+        if "edit_sheet_gen" in app.session_state else 0
+    app.session_state[editor_key(scope, sheet, generation, own)] = {
         "edited_rows": edited or {}, "added_rows": added or [], "deleted_rows": deleted or []}
     return run(app)
 
@@ -74,7 +77,8 @@ def test_the_page_opens_on_a_journey_with_its_tables(at):
                                     "enroll-part-b"]
     assert "No errors: ready to save." in messages(at) or "No problems: ready to save." in \
         messages(at)
-    assert at.get("iframe")[0].proto.srcdoc  # the preview diagram
+    [component] = at.get("bidi_component")  # the map, editable
+    assert json.loads(component.proto.json)["editable"]
 
 
 def test_add_a_step_connect_it_and_save(at, workspace):
@@ -204,3 +208,13 @@ def test_a_step_renamed_in_its_row_is_renamed_everywhere(at, workspace):
     click(at, "edit_save_retirement")
     journey = load_workspace(workspace, use_cache=False).workspace.journeys["retirement"]
     assert [t.to for t in journey.step("check-estimate").next] == ["apply"]
+
+
+def test_a_step_added_without_moves_is_listed_as_not_joined_up(at):
+    assert not [t for t in at.markdown if t.value.startswith("**Not yet joined up**")]
+    edit_grid(at, "Steps", added=[{"id": "get-card", "name": "Receive the Medicare card",
+                                   "agency": "cms"}])
+    [said] = [t.value for t in at.markdown if t.value.startswith("**Not yet joined up**")]
+    assert said == "**Not yet joined up** · 1 step(s), marked on the map"
+    assert "Receive the Medicare card: not connected" in problems(at)
+    assert "No problems: ready to save." not in messages(at)

@@ -1,6 +1,6 @@
 """Run the app in a real browser: start Streamlit, find Chromium, and read the pages.
 
-Used by the fixtures in ``conftest.py`` and by ``readme_screenshot.py``. Playwright
+Used by the fixtures in ``conftest.py`` and by ``screenshots.py``. Playwright
 drives the system Chromium (``/usr/bin/chromium``, or ``$PLE_CHROMIUM``); it never
 downloads a browser of its own.
 """
@@ -25,8 +25,8 @@ AXE = Path(__file__).resolve().parent / "node_modules" / "axe-core" / "axe.min.j
 
 IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
 """The app has finished running its script (Streamlit's own e2e tests wait on this)."""
-DIAGRAM = "iframe[title^='Diagram of']"
-"""The pyvis diagram; ``st.iframe(alt=...)`` becomes its title."""
+CANVAS = ".ple-canvas[data-fitted]"
+"""The journey canvas once it has drawn and fitted its map (ple/diagram/canvas)."""
 EXCEPTION = "[data-testid='stException']"
 
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "[::1]"}
@@ -61,10 +61,12 @@ def _free_port() -> int:
 
 
 @contextmanager
-def streamlit_app(workspace: Path | str, cache_dir: Path, log: Path) -> Iterator[str]:
+def streamlit_app(workspace: Path | str, cache_dir: Path, log: Path,
+                  extra_env: dict[str, str] | None = None) -> Iterator[str]:
     """``streamlit run app.py`` on ``workspace``; yields its URL once it is healthy."""
     port = _free_port()
-    env = {**os.environ, "PLE_WORKSPACE": str(workspace), "PLE_CACHE_DIR": str(cache_dir)}
+    env = {**os.environ, "PLE_WORKSPACE": str(workspace), "PLE_CACHE_DIR": str(cache_dir),
+           **(extra_env or {})}
     env.pop("PLE_NO_CACHE", None)
     command = [sys.executable, "-m", "streamlit", "run", "app.py",
                "--server.headless", "true", "--server.port", str(port),
@@ -130,16 +132,29 @@ def open_page(page, url: str) -> None:
     settle(page)
 
 
-def diagram_ids(page) -> list[str]:
-    """The node ids vis-network holds in the diagram iframe (steps, lanes, stages)."""
-    frame = page.frame_locator(DIAGRAM)
-    frame.locator("#mynetwork canvas").wait_for(timeout=15_000)
-    return frame.locator("body").evaluate("() => network.body.data.nodes.getIds()")
+def canvas_ready(page, index: int = 0):
+    """The ``index``-th journey canvas of the page, once it has drawn its map."""
+    canvas = page.locator(CANVAS).nth(index)
+    canvas.wait_for(timeout=20_000)
+    return canvas
 
 
-def step_node_ids(page) -> set[str]:
-    """The step nodes only: without the ``lane:`` and ``stage:`` text nodes."""
-    return {i for i in diagram_ids(page) if not i.startswith(("lane:", "stage:"))}
+def canvas_steps(page, index: int = 0) -> set[str]:
+    """The steps a canvas shows in full (a filter fades the others)."""
+    canvas = canvas_ready(page, index)
+    return set(canvas.locator(".react-flow__node").evaluate_all(
+        "nodes => nodes.filter(n => !n.querySelector('.ple-dimmed'))"
+        ".map(n => n.getAttribute('data-id'))"))
+
+
+def canvas_revision(page, index: int = 0) -> str:
+    return canvas_ready(page, index).get_attribute("data-revision") or ""
+
+
+def wait_for_new_map(page, before: str, index: int = 0) -> str:
+    """Wait until the canvas shows a map other than ``before`` (an edit went through)."""
+    return poll(lambda: page.locator(CANVAS).nth(index).get_attribute("data-revision"),
+                lambda revision: revision not in (None, before))
 
 
 def choose(page, label: str, option: str) -> None:

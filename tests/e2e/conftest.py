@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import textwrap
 from collections.abc import Callable, Iterator
-from contextlib import ExitStack
+from contextlib import ExitStack, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -152,11 +152,20 @@ def seen() -> Seen:
     return Seen()
 
 
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Remember each phase's outcome on the test, for the ``page`` fixture to see."""
+    outcome = yield
+    report = outcome.get_result()
+    setattr(item, f"outcome_{report.when}", report)
+
+
 @pytest.fixture
-def page(browser, seen: Seen):
+def page(browser, seen: Seen, request, tmp_path):
     """A fresh 1400 px wide tab that blocks (and records) every non-local request,
     dismisses (and records) dialogs, and records uncaught script errors; the test
-    fails if anything unexpected left the machine or a script crashed."""
+    fails if anything unexpected left the machine or a script crashed. A failed test
+    leaves ``failure.png`` (the whole page) in its temporary folder."""
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
 
     def route(handle) -> None:
@@ -174,6 +183,10 @@ def page(browser, seen: Seen):
     tab.on("pageerror", lambda error: seen.errors.append(str(error)))
     tab.set_default_timeout(20_000)
     yield tab
+    failed = getattr(request.node, "outcome_call", None)
+    if failed is not None and failed.failed:  # what the page showed when the test failed
+        with suppress(Exception):  # a crashed page has nothing to show
+            tab.screenshot(path=str(tmp_path / "failure.png"), full_page=True)
     context.close()
     assert seen.unexpected_external == [], "requests left the machine"
     assert seen.errors == [], "uncaught script errors in the page"

@@ -1,4 +1,5 @@
-"""axe-core on every page of the app and inside the diagram iframe.
+"""axe-core on every page of the app (the journey canvas is part of the page) and inside
+the agency network's iframe; the canvas's keyboard path.
 
 Violations of impact "critical" or "serious" fail the test unless they are in
 ALLOWED: problems inside Streamlit's or vis-network's own markup that the project
@@ -15,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.browser import DIAGRAM, choose, open_page
+from tests.e2e.browser import canvas_ready, choose, open_page, settle
 
 pytestmark = pytest.mark.browser
 
@@ -75,15 +76,20 @@ def blocking(violations: list[dict], where: str) -> list[str]:
 
 
 def check(page, source: str, name: str, tmp_path: Path) -> None:
+    if page.locator(".ple-canvas").count():
+        canvas_ready(page)
     results = {"page": run_axe(page, source)}
-    if page.locator(DIAGRAM).count():
-        frame = page.locator(DIAGRAM).element_handle().content_frame()
+    if page.locator(NETWORK).count():
+        frame = page.locator(NETWORK).element_handle().content_frame()
         frame.wait_for_selector("#mynetwork canvas")
         results["diagram"] = run_axe(frame, source)
     (tmp_path / f"axe-{name}.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
     problems = [p for where, found in results.items() for p in blocking(found, f"{name} {where}")]
     assert not problems, "\n".join(problems)
 
+
+NETWORK = "iframe[title^='Agency network']"
+"""The portfolio's agency network, the one pyvis page left."""
 
 PAGES = {"portfolio": "/", "journey": "/journey", "handoffs": "/handoffs", "gaps": "/gaps",
          "equity": "/equity", "compare": "/compare"}
@@ -113,28 +119,27 @@ def test_error_panel_is_accessible(page, invalid_app, axe_source, tmp_path):
     check(page, axe_source, "invalid-workspace", tmp_path)
 
 
-def test_diagram_is_one_keyboard_stop_that_pans_and_zooms(page, small_app):
-    """Tab reaches the diagram; its focused frame is named; arrows pan and "=" zooms."""
+def test_tab_reaches_the_steps_in_journey_order_and_enter_shows_one(page, small_app):
+    """Each step is a keyboard stop, in the journey's order; focus is visible; Enter
+    selects the step and the panel under the map says what it is."""
+    from tests.e2e.test_app_browser import FIRST
+
     open_page(page, small_app + "/journey")
-    page.frame_locator(DIAGRAM).locator("#mynetwork canvas").wait_for()
-    for _ in range(40):
+    canvas_ready(page).locator(".react-flow__node").first.focus()
+    order, outlines = [], []
+    for _ in range(len(FIRST.steps)):
+        order.append(page.evaluate("() => document.activeElement.getAttribute('data-id')"))
+        outlines.append(page.evaluate(
+            "() => getComputedStyle(document.activeElement.querySelector('.ple-step'))"
+            ".outlineStyle"))
         page.keyboard.press("Tab")
-        if page.evaluate("() => document.activeElement.tagName") == "IFRAME":
-            break
-    else:
-        pytest.fail("Tab never reached the diagram")
-    frame = page.locator(DIAGRAM).element_handle().content_frame()
-    role, name, outline = frame.evaluate(
-        "() => { const e = document.activeElement;"
-        " return [e.getAttribute('role'), e.getAttribute('aria-label'),"
-        " getComputedStyle(e).outlineStyle]; }")
-    assert role == "img" and name.startswith("Diagram of the journey ")
-    assert outline != "none"  # the focus is visible
-    view = "() => [network.getViewPosition().x, network.getScale()]"
-    x, scale = frame.evaluate(view)
-    for key in ("ArrowRight", "Equal"):
-        page.keyboard.down(key)
-        page.wait_for_timeout(300)
-        page.keyboard.up(key)
-    moved_x, zoomed = frame.evaluate(view)
-    assert moved_x > x and zoomed > scale
+    assert order == [s.id for s in FIRST.steps]
+    assert set(outlines) == {"solid"}  # the focus is visible on every step
+    label = canvas_ready(page).locator(".react-flow__node").first.get_attribute("aria-label")
+    assert label.startswith(f"Step 1 of {len(FIRST.steps)}: ")
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Enter")
+    settle(page)
+    last = FIRST.steps[-1]
+    page.locator("[data-testid='stMain'] h3").filter(has_text=last.name).wait_for()
+    assert page.evaluate("() => location.search").endswith(f"step={last.id}")

@@ -2,7 +2,7 @@
 
 AppTest (tests/app) runs the page scripts without a frontend; these tests check
 what only a browser shows: every page renders without an exception box, the
-vis-network diagram draws the journey's steps and follows the filters, buttons
+journey canvas draws the journey's steps and follows the filters, buttons
 work, broken workspaces are reported, hostile names stay text, and no request
 leaves the machine. Screenshots of every page land in each test's tmp_path.
 """
@@ -17,14 +17,14 @@ from ple.graph import build_graph
 from ple.io import load_workspace
 from ple.query import NetworkxBackend
 from tests.e2e.browser import (
-    DIAGRAM,
     EXCEPTION,
+    canvas_ready,
+    canvas_steps,
     choose,
     open_page,
     poll,
     screenshot,
     settle,
-    step_node_ids,
     table_rows,
     table_size,
 )
@@ -65,14 +65,12 @@ def test_every_page_renders_without_an_exception(page, small_app, name, tmp_path
     screenshot(page, tmp_path / f"{name}.png")
 
 
-def test_journey_diagram_draws_every_step_and_follows_the_filters(page, small_app,
-                                                                   tmp_path: Path):
+def test_journey_canvas_draws_every_step_and_follows_the_filters(page, small_app,
+                                                                  tmp_path: Path):
     open_page(page, small_app + "/journey")
-    canvas = page.frame_locator(DIAGRAM).locator("#mynetwork canvas")
-    canvas.wait_for()
+    canvas = canvas_ready(page)
     assert canvas.bounding_box()["width"] > 300
-    assert step_node_ids(page) == {s.id for s in FIRST.steps}
-    assert len(step_node_ids(page)) == len(FIRST.steps)
+    assert canvas_steps(page) == {s.id for s in FIRST.steps}
     assert table_size(page) == len(FIRST.steps)  # the text alternative lists them all
     screenshot(page, tmp_path / "journey-all.png")
 
@@ -81,7 +79,7 @@ def test_journey_diagram_draws_every_step_and_follows_the_filters(page, small_ap
     page.get_by_text("Filters", exact=True).click()
     choose(page, "Agency", WORKSPACE.agency_label(agency))
     wanted = {s.id for s in FIRST.steps if s.agency == agency}
-    poll(lambda: step_node_ids(page), lambda ids: ids == wanted)
+    poll(lambda: canvas_steps(page), lambda ids: ids == wanted)
     poll(lambda: table_size(page), lambda n: n == len(wanted))
     assert_no_exception(page)
     screenshot(page, tmp_path / f"journey-{agency}.png")
@@ -89,7 +87,7 @@ def test_journey_diagram_draws_every_step_and_follows_the_filters(page, small_ap
     choose(page, "Agency", "All agencies")
     other = WORKSPACE.journeys[sorted(WORKSPACE.journeys)[1]]
     choose(page, "Journey", other.name)
-    poll(lambda: step_node_ids(page), lambda ids: ids == {s.id for s in other.steps})
+    poll(lambda: canvas_steps(page), lambda ids: ids == {s.id for s in other.steps})
     assert page.locator("h1").first.inner_text() == other.name
     assert_no_exception(page)
 
@@ -107,7 +105,10 @@ def test_show_all_cold_handoffs(page, small_app, tmp_path: Path):
     assert len(rows) == len(cold)
     assert all("cold" in row for row in rows)
     assert {(r[1], r[2]) for r in rows} == {(h.from_step, h.to_step) for h in cold}
-    page.frame_locator(DIAGRAM).locator("#mynetwork canvas").wait_for()
+    highlighted = canvas_ready(page).locator(".ple-route[data-highlight]").evaluate_all(
+        "routes => routes.map(r => [r.dataset.from, r.dataset.to])")
+    assert {tuple(h) for h in highlighted} == {(h.from_step, h.to_step) for h in cold
+                                               if h.journey == rows_journey(rows)}
     assert_no_exception(page)
     screenshot(page, tmp_path / "handoffs-cold.png")
 
@@ -134,7 +135,7 @@ def test_invalid_workspace_shows_the_errors_and_the_valid_journey(
         assert "The workspace has 1 error(s)" in alert.inner_text()  # on every page
         if name == "journey":
             assert page.locator("h1").first.inner_text() == good.name
-            assert step_node_ids(page) == {s.id for s in good.steps}
+            assert canvas_steps(page) == {s.id for s in good.steps}
         screenshot(page, tmp_path / f"{name}.png")
 
 
@@ -179,7 +180,7 @@ def test_hostile_names_are_shown_as_text_and_never_run(page, seen, start_app, tm
             legend = page.locator("[data-testid='stMarkdownContainer'] p").filter(
                 has_text=AGENCY_XSS)
             assert legend.first.is_visible() and AGENCY_XSS in legend.first.inner_text()
-            assert step_node_ids(page) == {"first", "second"}
+            assert canvas_steps(page) == {"first", "second"}
             tooltip = hover_tooltip(page, "first")
             assert tooltip.startswith(STEP_XSS + "\n") and f"({AGENCY_XSS})" in tooltip
         if name == "equity":
@@ -200,24 +201,42 @@ def test_hostile_names_are_shown_as_text_and_never_run(page, seen, start_app, tm
     assert not [u for u in seen.requests if u.rstrip("/").endswith("/x")]
 
 
+def rows_journey(rows: list[list[str]]) -> str:
+    """The journey of the first row of the handoffs table: the one drawn below it."""
+    return rows[0][0]
+
+
 def hover_tooltip(page, node: str) -> str:
-    """Point at a node in the diagram and return the text of vis-network's tooltip;
-    the tooltip must hold text only (vis-network sets it with innerText)."""
-    page.locator(DIAGRAM).scroll_into_view_if_needed()
-    frame = page.locator(DIAGRAM).element_handle().content_frame()
-    where = frame.evaluate(f"() => network.canvasToDOM(network.getPositions(['{node}'])['{node}'])")
-    box = page.locator(DIAGRAM).bounding_box()
-    page.mouse.move(box["x"] + where["x"], box["y"] + where["y"])
-    tip = poll(lambda: frame.evaluate(
-        "() => { const t = document.querySelector('div.vis-tooltip');"
-        " return t && t.style.visibility === 'visible' ? "
-        "[t.innerText, t.querySelectorAll(':not(br)').length] : null; }"), bool)
-    text, elements = tip
-    assert elements == 0, "the tooltip contains markup"
-    return text
+    """Point at a step on the canvas and return its hover text, which must be text: the
+    box holds no element made from the name."""
+    box = canvas_ready(page).locator(f".react-flow__node[data-id='{node}'] .ple-step")
+    box.hover()
+    assert box.locator("img, script, svg, a").count() == 0, "markup inside the step's box"
+    return box.get_attribute("title")
 
 
 def test_no_request_leaves_the_machine(page, seen, small_app):
     open_page(page, small_app + "/")  # the other tests visit every page with the same check
     page.wait_for_timeout(300)
     assert seen.external == []
+
+
+def test_a_map_too_wide_to_read_whole_says_it_goes_on_and_shows_all_of_it(page, data_app):
+    # Recovering from a disaster has ten stages: in a 1,400 px window the whole map would
+    # be drawn below the readable zoom, so it opens on its start and says it goes on.
+    open_page(page, data_app + "/journey")
+    choose(page, "Journey", "Recovering from a disaster")
+    canvas = canvas_ready(page)
+    goes_on = canvas.get_by_role("button", name="The map goes on (right): show all of it")
+    goes_on.wait_for()
+    frame = canvas.bounding_box()
+
+    def outside() -> int:
+        boxes = [node.bounding_box() for node in canvas.locator(".react-flow__node").all()]
+        return sum(box["x"] + box["width"] > frame["x"] + frame["width"] for box in boxes)
+
+    assert outside() > 0
+    goes_on.click()
+    poll(outside, lambda n: n == 0)
+    assert goes_on.count() == 0
+    assert_no_exception(page)

@@ -57,6 +57,10 @@ def test_a_cell_edited_in_the_steps_table_is_saved(page, edit_app, tmp_path):
     steps = page.locator("[data-testid='stDataFrame']").first
     type_into_cell(page, steps, row=0, column=2, text="Check the estimate online")
     settle(page)
+    # The map is drawn from what the page holds: once it shows the new name, the edit has
+    # reached the server (Save pressed before that would save the journey unchanged).
+    poll(lambda: " ".join(page.locator(".ple-canvas-host").first.inner_text().split()),
+         lambda shown: "Check the estimate online" in shown)
     poll(lambda: page.get_by_text("No problems: ready to save.").count(), lambda n: n == 1)
     screenshot(page, tmp_path / "edit-typed.png")
     page.get_by_role("button", name="Save", exact=True).click()

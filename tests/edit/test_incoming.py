@@ -78,3 +78,17 @@ def test_not_a_journey_file_is_said_so():
         "notes.txt: expected a .yaml, .yml, .json or .xlsx file (or CSV sheets)"]
     broken = incoming.read_incoming("x.yaml", b"a: [1\n").problems
     assert len(broken) == 1 and str(broken[0]).startswith("x.yaml:2:1: ")
+
+
+def test_an_upload_nested_deep_enough_to_crash_the_parser_is_refused_with_its_place():
+    """20,000 levels of ``- `` once took the app server down for every user."""
+    read = incoming.read_incoming("deep.yaml", b"- " * 20_000 + b"x\n")
+    [problem] = read.problems
+    assert (problem.code, problem.line) == ("too-deep", 1)
+    assert "nesting deeper than 256 levels" in problem.message
+
+
+def test_an_upload_with_a_nul_byte_is_refused_not_shortened():
+    read = incoming.read_incoming("cut.yaml", SHARED.replace("end: true", "\x00end: true").encode())
+    [problem] = read.problems
+    assert (problem.code, problem.line, problem.column) == ("not-text", 11, 5)

@@ -51,9 +51,11 @@ if picked:
         st.text(f"Suggestion: {finding.suggestion}")
     st.header(f"Rule `{finding.rule}`")
     st.text(explain(finding.rule))
-    if finding.step and st.button("Open this step's journey", key="gaps_open_journey"):
-        st.session_state["journey_id"] = finding.journey
-        st.switch_page(JOURNEY)
+    if finding.journey in workspace.journeys:  # a link: the journey's map, the step selected
+        st.page_link(JOURNEY, label="Open this step on the journey's map" if finding.step
+                     else "Open the journey's map", icon=":material/arrow_forward:",
+                     query_params={"journey": finding.journey,
+                                   **({"step": finding.step} if finding.step else {})})
 elif rule:
     st.header(f"Rule `{rule}`")
     st.text(explain(rule))
