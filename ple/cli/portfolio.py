@@ -7,14 +7,14 @@ from pathlib import Path
 
 import click
 
-from ple.cli.common import formats_option, load, no_cache_option
+from ple.cli.common import Source, formats_option, source_options
 
 PORTFOLIO_FORMATS = ("table", "json", "md")
 SCOPES = ("current", "proposed", "all")
 
 
 @click.command()
-@click.argument("path", type=click.Path(path_type=str))
+@source_options
 @click.option("--scope", type=click.Choice(SCOPES), default="current", show_default=True,
               help="current: today's journeys; proposed: future states in place of their "
                    "baselines; all: every journey.")
@@ -23,17 +23,19 @@ SCOPES = ("current", "proposed", "all")
 @click.option("--network", "network_file", type=click.Path(path_type=Path),
               help="Also write the agency network to this file: .html (interactive "
                    "diagram) or .graphml (Gephi, yEd).")
-@no_cache_option
 @formats_option(PORTFOLIO_FORMATS)
-def portfolio(path: str, scope: str, top: int, network_file: Path | None, no_cache: bool,
+def portfolio(source: Source, scope: str, top: int, network_file: Path | None,
               fmt: str) -> None:
     """Agencies and programs in the most life experiences, agency pairs with the most cold
-    or undocumented handoffs, "tell us once" candidates and the agency network."""
+    or undocumented handoffs, "tell us once" candidates and the agency network.
+
+    The portfolio is the files at PATH, or, with --backend neo4j|falkordb, the workspace
+    synced to that database."""
     from ple.portfolio import portfolio_report
 
     if network_file is not None and network_file.suffix not in (".html", ".graphml"):
         raise click.UsageError("--network FILE must end in .html or .graphml")
-    workspace = load(path, no_cache)
+    workspace = source.workspace("give a workspace PATH, or --backend neo4j|falkordb")
     report = portfolio_report(workspace, scope, top=top or None)
     if network_file is not None:
         from ple.diagram.style import agency_colours

@@ -39,6 +39,8 @@ INTERACTIVE_RETRY = 5.0
 server blocked about a minute in experiments); enough for a leader switch, no more."""
 WRITE_RETRY = 15.0
 """Neo4j: seconds the driver may spend retrying one journey's write transaction."""
+SYSTEM_DATABASE = "system"
+"""Neo4j's administration database: it runs only administration commands."""
 SOCKET_TIMEOUT = 300.0
 """FalkorDB: seconds to wait for one statement's reply (a large batch takes about a second)."""
 
@@ -146,16 +148,34 @@ class Neo4jConnection:
             "connection_acquisition_timeout": CONNECT_TIMEOUT * 2,
             "max_transaction_retry_time": INTERACTIVE_RETRY,
             "user_agent": f"ple/{__version__}",
+            # The server's notes on a query ("label Workspace does not exist", on a new
+            # database) would reach stderr through the driver's logger: ask for none.
+            "notifications_min_severity": "OFF",
             **driver_options,
         }
         with self._errors():
             self._driver = neo4j.GraphDatabase.driver(config.uri, auth=auth, **options)
 
     def verify(self) -> None:
+        if self.config.database.lower() == SYSTEM_DATABASE:
+            raise StoreError(f"{self.config.describe()} is Neo4j's administration database, "
+                             "which cannot hold a workspace; name a user database in "
+                             "NEO4J_DATABASE or --database (Community Edition has one: neo4j)")
         with self._errors():
             self._driver.verify_connectivity()
             # Names the database: an unknown one fails here, before anything is written.
             self.read(cypher.PING)
+
+    def _database_names(self) -> list[str]:
+        """The server's user databases, for a message; empty when the user may not list
+        them."""
+        try:
+            records, _, _ = self._driver.execute_query(
+                cypher.NEO4J_LIST_DATABASES, database_=SYSTEM_DATABASE,
+                routing_=self._neo4j.RoutingControl.READ)
+        except self._neo4j.exceptions.Neo4jError:
+            return []
+        return sorted({r["name"] for r in records} - {SYSTEM_DATABASE})
 
     def read(self, statement: str, params: Mapping[str, Any] | None = None) -> list[Row]:
         return self._execute(statement, params, self._neo4j.RoutingControl.READ)
@@ -227,10 +247,12 @@ class Neo4jConnection:
         except exceptions.Neo4jError as error:
             code = error.code or ""
             if code.endswith("DatabaseNotFound"):
+                names = self._database_names()
+                known = f"it has {', '.join(names)}; " if names else ""
                 raise StoreError(
                     f"Neo4j at {safe_uri(self.config.uri)} has no database "
-                    f"{self.config.database!r} (set NEO4J_DATABASE or --database to an "
-                    "existing one)") from error
+                    f"{self.config.database!r} ({known}set NEO4J_DATABASE or --database to "
+                    "an existing one)") from error
             if code.startswith("Neo.ClientError.Security"):
                 raise StoreError(f"{where} does not allow this user to do that "
                                  f"({_sentence(error.message)})") from error

@@ -190,14 +190,33 @@ SET_JOURNEY_FINGERPRINT = (
 
 MARK_SYNC_STARTED = (
     f"MERGE (w:{_checked(WORKSPACE_LABEL)} {{key: $key}}) "
-    "SET w.content = null, w.sync_started = $started"
+    "SET w.sync_token = $token "
+    "WITH w, w.catalog_fingerprint AS catalog "
+    "SET w.content = null, w.catalog_fingerprint = null, w.sync_started = $started "
+    "RETURN catalog"
 )
-"""Before the first write: readers see that the database is being written."""
+"""Before the first write: readers see that the database is being written, and the sync's
+token says which sync owns the database now (the one that started last). It returns the
+fingerprint of the catalog the last finished sync wrote (read under the node's lock, so
+the latest), and clears it: a sync interrupted after changing the catalog leaves none."""
+
+CLAIM_SYNC = (
+    f"MATCH (w:{_checked(WORKSPACE_LABEL)} {{key: $key}}) "
+    "SET w.sync_claimed_by = $token "
+    "WITH w WHERE w.sync_token = $token "
+    "RETURN count(w) AS written"
+)
+"""The first statement of every unit of a sync: it goes on only while no later sync has
+started. The SET write-locks the Workspace node until the unit commits (Neo4j takes the
+lock even when the value does not change), so a later sync's MARK_SYNC_STARTED waits for
+the unit in flight, and the token is read after the lock is taken: two syncs racing never
+interleave their units."""
 
 WRITE_WORKSPACE = (
-    f"MERGE (w:{_checked(WORKSPACE_LABEL)} {{key: $key}}) SET w = $props"
+    f"MATCH (w:{_checked(WORKSPACE_LABEL)} {{key: $key}}) SET w = $props"
 )
-"""After the last write: settings, collection order, and the content fingerprint."""
+"""After the last write (in a unit after CLAIM_SYNC): settings, collection order, and the
+content fingerprint; the token and the sync's start are dropped."""
 
 # --- load: reading a workspace back ----------------------------------------------------
 
@@ -374,6 +393,8 @@ MATCH. ``*0..`` lets both give 0 rather than an error when the two ends are one 
 
 NEO4J_LIST_CONSTRAINTS = "SHOW CONSTRAINTS YIELD name, labelsOrTypes, properties, type"
 NEO4J_LIST_INDEXES = "SHOW INDEXES YIELD name, labelsOrTypes, properties, type"
+NEO4J_LIST_DATABASES = "SHOW DATABASES YIELD name"
+"""Run on the system database, to name the existing ones when a database is unknown."""
 
 
 def falkordb_index_statement(index: Index) -> str:
@@ -422,7 +443,7 @@ def all_statements() -> dict[str, str]:
         **_named("SHARED_ACROSS_JOURNEYS", SHARED_ACROSS_JOURNEYS),
     }
     for name in ("PING", "DELETE_JOURNEY_OUTGOING", "DELETE_JOURNEY", "JOURNEY_FINGERPRINTS",
-                 "SET_JOURNEY_FINGERPRINT", "MARK_SYNC_STARTED", "WRITE_WORKSPACE",
+                 "SET_JOURNEY_FINGERPRINT", "MARK_SYNC_STARTED", "CLAIM_SYNC", "WRITE_WORKSPACE",
                  "READ_WORKSPACE", "READ_PARENTS", "READ_JOURNEYS", "READ_TRANSITIONS",
                  "HANDOFFS", "HANDOFFS_IN_JOURNEY", "JOURNEY_AGENCIES", "JOURNEY_PROGRAMS"):
         portable[name] = globals()[name]
@@ -430,6 +451,7 @@ def all_statements() -> dict[str, str]:
     neo4j["neo4j:PATH_STEP"] = PATH_STEP["neo4j"]
     neo4j["neo4j:NEO4J_LIST_CONSTRAINTS"] = NEO4J_LIST_CONSTRAINTS
     neo4j["neo4j:NEO4J_LIST_INDEXES"] = NEO4J_LIST_INDEXES
+    neo4j["neo4j:NEO4J_LIST_DATABASES"] = NEO4J_LIST_DATABASES
     falkordb = {f"falkordb:{index.label}.{index.property}": falkordb_index_statement(index)
                 for index in SCHEMA}
     falkordb["falkordb:PATH_STEP"] = PATH_STEP["falkordb"]

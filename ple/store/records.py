@@ -182,6 +182,20 @@ def journey_fingerprint(journey: Journey) -> str:
     return digest.hexdigest()
 
 
+def catalog_fingerprint(catalog: Rows) -> str:
+    """A hash of everything the catalog unit writes: an unchanged catalog is not written
+    again."""
+    digest = hashlib.sha256(f"ple-store-{STORE_FORMAT}-catalog\n".encode())
+    for kind, rows in catalog.nodes.items():
+        digest.update(kind.value.encode())
+        digest.update(_json([row["props"] for row in rows]).encode())
+    for kind, rows in catalog.relationships.items():
+        digest.update(kind.value.encode())
+        digest.update(_json([(row["source"], row["target"], row["props"])
+                             for row in rows]).encode())
+    return digest.hexdigest()
+
+
 def workspace_properties(
     workspace: Workspace, catalog: Rows, fingerprints: Mapping[str, str], synced_at: str,
     version: str,
@@ -189,14 +203,10 @@ def workspace_properties(
     """The Workspace node: settings, the order of each collection (a load gives the
     dicts back in file order), and a fingerprint of the whole content."""
     settings = _json(workspace.settings.model_dump(mode="json"))
+    catalog_print = catalog_fingerprint(catalog)
     digest = hashlib.sha256(f"ple-store-{STORE_FORMAT}\n".encode())
     digest.update(settings.encode())
-    for kind, rows in catalog.nodes.items():
-        digest.update(kind.value.encode())
-        digest.update(_json([row["props"] for row in rows]).encode())
-    for kind, rows in catalog.relationships.items():
-        digest.update(kind.value.encode())
-        digest.update(_json([(row["source"], row["target"]) for row in rows]).encode())
+    digest.update(catalog_print.encode())
     for journey_id in workspace.journeys:
         digest.update(f"{journey_id}={fingerprints[journey_id]}\n".encode())
     return {
@@ -209,6 +219,7 @@ def workspace_properties(
         "data_items": list(workspace.data_items),
         "journeys": list(workspace.journeys),
         "content": digest.hexdigest(),
+        "catalog_fingerprint": catalog_print,
         "synced_at": synced_at,
         "written_by": version,
     }

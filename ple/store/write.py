@@ -4,21 +4,29 @@
 
 1. the schema first (uniqueness of every node's ``key``, lookup indexes), each statement
    on its own;
-2. the Workspace node is marked "sync started" (readers refuse a half-written database);
-3. the catalog (agencies, programs, data items, part_of, run_by) in one unit;
+2. the Workspace node is marked "sync started" (readers refuse a half-written database)
+   with this sync's token; every unit below first checks that the token is still there, so
+   of two syncs racing, the one that started later wins whole and the other stops;
+3. the catalog (agencies, programs, data items, part_of, run_by) in one unit, unless its
+   fingerprint equals the one the last finished sync wrote;
 4. journeys that are no longer in the files are deleted, each in one unit;
 5. every journey whose fingerprint differs from the one in the database is written in
    one unit: its nodes merged on ``key`` with all their properties replaced, its nodes
    that the files no longer have deleted, the relationships leaving its nodes replaced,
    and its fingerprint set last. An unchanged journey is not touched (``full=True``
    writes every journey anyway);
-6. catalog items that are no longer in the files are deleted;
-7. the Workspace node gets the settings, the order of every collection and the content
-   fingerprint: the sync is complete.
+6. catalog items that are no longer in the files are deleted (unless the catalog is
+   unchanged);
+7. the Workspace node gets the settings, the order of every collection, the catalog's
+   fingerprint and the content fingerprint: the sync is complete.
 
-A unit is one transaction on Neo4j, so a failure never leaves half a journey there. On
+A unit is one transaction on Neo4j, so a failure never leaves half a journey there (a
+journey of more than ``UNIT_ROWS`` rows, some 3,500 steps, is written in several units,
+its fingerprint in the last: Neo4j holds a transaction in memory). On
 FalkorDB a unit runs statement by statement; a journey interrupted half-way has no
 fingerprint, so the next sync writes it again, and ``load`` refuses the database until then.
+There the token is checked before a unit's statements rather than under a lock, so a sync
+started while another writes a journey stops the other only after that journey.
 All writes are ``UNWIND $rows`` batches; values travel only as parameters.
 
 Each unit is a *plan*, a list of statements with what they must report; the next journey's
@@ -28,6 +36,7 @@ current one is written, so the client's work overlaps the server's.
 
 from __future__ import annotations
 
+import secrets
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -47,6 +56,7 @@ from ple.store.records import (
     STORE_FORMAT,
     Row,
     Rows,
+    catalog_fingerprint,
     catalog_rows,
     journey_fingerprint,
     journey_rows,
@@ -56,6 +66,14 @@ from ple.store.records import (
 BATCH_ROWS = 5000
 """Rows per UNWIND statement: large enough that round trips stop mattering, small enough
 for a modest Neo4j heap (Neo4j's guidance is 1k-50k entries per transaction)."""
+
+UNIT_ROWS = 20_000
+"""Rows one unit (one Neo4j transaction) writes at most. Neo4j holds a transaction's
+changes in memory, about a kilobyte per entity, and refuses one that outgrows 70% of its
+heap (``dbms.memory.transaction.total.max``): a 100,000-step journey in one transaction
+failed on a 1 GB heap. A journey of up to about 3,500 steps is one unit; a larger one is
+written in several, its fingerprint in the last, so until then it counts as incompletely
+written, as on FalkorDB."""
 
 SWITCH_INTERVAL = 0.0002
 """Seconds between GIL hand-overs while a sync prepares one journey and writes another."""
@@ -97,6 +115,7 @@ def sync(
     full: bool = False,
     schema: bool = True,
     batch_rows: int = BATCH_ROWS,
+    unit_rows: int = UNIT_ROWS,
     progress: Progress | None = None,
 ) -> SyncReport:
     """Make the database behind ``connection`` hold exactly ``workspace``.
@@ -118,15 +137,26 @@ def sync(
                          "ple before syncing to it")
     if schema:
         connection.ensure_schema()
+    token = secrets.token_hex(8)
+    marked = connection.write(cypher.MARK_SYNC_STARTED,
+                              {"key": cypher.WORKSPACE_KEY, "started": _now(), "token": token})
+    catalog_unchanged = not full and marked[0]["catalog"] == catalog_fingerprint(catalog)
+    # Read after the mark: from now on no unit of an earlier sync can commit, so this is
+    # what the database holds, and everything else in it is deleted below.
     stored = {row["id"]: row["fingerprint"] for row in connection.read(cypher.JOURNEY_FINGERPRINTS)}
-    connection.write(cypher.MARK_SYNC_STARTED, {"key": cypher.WORKSPACE_KEY, "started": _now()})
+    claim = _claim(connection, token, report.target)
 
-    connection.unit(lambda run: _run(run, _catalog_plan(catalog, batch_rows)))
-    report.nodes_written += catalog.node_count
-    report.relationships_written += catalog.relationship_count
+    def write_unit(plan: Plan) -> None:
+        for unit in _units(plan, unit_rows):
+            connection.unit(lambda run, unit=unit: _run(run, [claim, *unit]))
+
+    if not catalog_unchanged:
+        write_unit(_catalog_plan(catalog, batch_rows))
+        report.nodes_written += catalog.node_count
+        report.relationships_written += catalog.relationship_count
 
     for journey_id in sorted(set(stored) - set(workspace.journeys)):
-        connection.unit(lambda run, jid=journey_id: _run(run, _removal_plan(jid)))
+        write_unit(_removal_plan(journey_id))
         report.journeys_removed.append(journey_id)
 
     ordered = _baselines_first(workspace.journeys.values())
@@ -137,7 +167,7 @@ def sync(
         for journey in ordered:
             if journey.id in changed_ids:
                 ready = next(prepared)  # the same journey: plans come in `changed` order
-                connection.unit(lambda run, plan=ready.plan: _run(run, plan))
+                write_unit(ready.plan)
                 report.journeys_written.append(journey.id)
                 report.nodes_written += ready.nodes
                 report.relationships_written += ready.relationships
@@ -146,9 +176,10 @@ def sync(
             if progress is not None:
                 progress(journey.id, len(journey.steps))
 
-    connection.unit(lambda run: _run(run, _stale_catalog_plan(catalog)))
+    if not catalog_unchanged:
+        write_unit(_stale_catalog_plan(catalog))
     props = workspace_properties(workspace, catalog, fingerprints, _now(), __version__)
-    connection.write(cypher.WRITE_WORKSPACE, {"key": cypher.WORKSPACE_KEY, "props": props})
+    write_unit([Statement(cypher.WRITE_WORKSPACE, {"key": cypher.WORKSPACE_KEY, "props": props})])
     report.seconds = time.perf_counter() - started
     return report
 
@@ -180,6 +211,10 @@ class Statement:
     expect: int | None = None
     """Rows it must report written (``RETURN count(...) AS written``): a relationship
     whose end node is missing is never ignored."""
+    refusal: str | None = None
+    """The error when fewer rows were written, if not the one about a missing node."""
+    rows: int = 0
+    """How many rows it writes (its ``$rows``), counted before FalkorDB's encoding."""
 
 
 Plan = list[Statement]
@@ -191,13 +226,28 @@ def _batches(rows: list[Row], size: int) -> Iterable[list[Row]]:
 
 
 def _nodes(kind: NodeKind, rows: list[Row], size: int) -> Plan:
-    return [Statement(cypher.UPSERT_NODES[kind], {"rows": batch})
+    return [Statement(cypher.UPSERT_NODES[kind], {"rows": batch}, rows=len(batch))
             for batch in _batches(rows, size)]
 
 
 def _relationships(kind: EdgeKind, rows: list[Row], size: int) -> Plan:
-    return [Statement(cypher.UPSERT_RELATIONSHIPS[kind], {"rows": batch}, expect=len(batch))
+    return [Statement(cypher.UPSERT_RELATIONSHIPS[kind], {"rows": batch}, expect=len(batch),
+                      rows=len(batch))
             for batch in _batches(rows, size)]
+
+
+def _units(plan: Plan, limit: int) -> list[Plan]:
+    """``plan`` cut, in order, into units of at most ``limit`` rows (a statement larger
+    than that is a unit of its own). Most plans are one unit."""
+    units: list[Plan] = [[]]
+    rows = 0
+    for statement in plan:
+        if units[-1] and rows + statement.rows > limit:
+            units.append([])
+            rows = 0
+        units[-1].append(statement)
+        rows += statement.rows
+    return units
 
 
 def _catalog_plan(catalog: Rows, size: int) -> Plan:
@@ -227,8 +277,11 @@ def _journey_plan(journey: Journey, rows: Rows, fingerprint: str, size: int,
     for kind in NODE_ORDER:
         plan += _nodes(kind, rows.nodes.get(kind, []), size)
     if not new:
+        # With no keys, Neo4j's planner scans every node of the kind instead of seeking the
+        # journey index (NOT n.key IN [] tells it nothing), so "all of them" is said plainly.
         plan += [Statement(cypher.DELETE_STALE_SCOPED[kind],
-                           {"journey": jid, "keys": rows.keys(kind)})
+                           {"journey": jid, "keys": rows.keys(kind)}) if rows.keys(kind)
+                 else Statement(cypher.DELETE_SCOPED[kind], {"journey": jid})
                  for kind in cypher.SCOPED_KINDS]
         plan.append(Statement(cypher.DELETE_JOURNEY_OUTGOING, {"key": key}))
         plan += [Statement(statement, {"journey": jid})
@@ -240,11 +293,23 @@ def _journey_plan(journey: Journey, rows: Rows, fingerprint: str, size: int,
     return plan
 
 
+def _claim(connection: Connection, token: str, target: str) -> Statement:
+    """The first statement of each unit of the sync holding ``token`` (see CLAIM_SYNC)."""
+    claim = Statement(cypher.CLAIM_SYNC, {"key": cypher.WORKSPACE_KEY, "token": token},
+                      expect=1, refusal=(
+                          f"another sync to {target} started after this one, and the "
+                          "database will hold its files; this sync stopped without writing "
+                          "more (run it again to make the database hold these files)"))
+    return _prepare(connection, [claim])[0]
+
+
 def _run(run: Runner, plan: Plan) -> None:
     for statement in plan:
         result = run.run(statement.text, statement.params)
         if statement.expect is not None:
             written = result[0]["written"] if result else 0
+            if written != statement.expect and statement.refusal is not None:
+                raise StoreError(statement.refusal)
             if written != statement.expect:
                 raise StoreError(
                     f"only {written} of {statement.expect} rows could be written by "

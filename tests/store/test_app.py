@@ -1,6 +1,7 @@
-"""The app on a workspace held by a database (``PLE_BACKEND=falkordb``), through AppTest:
-every page renders, the query pages ask the server, and a database that cannot be read
-is a message on the page, not a traceback."""
+"""The app on a workspace held by a database (``PLE_BACKEND=falkordb`` or ``neo4j``),
+through AppTest: every page renders, the query pages ask the server, and a database that
+cannot be read is a message on the page, not a traceback. (The same app in Chromium, on
+Neo4j: test_app_browser.py.)"""
 
 from __future__ import annotations
 
@@ -11,20 +12,16 @@ from ple.query import open_backend
 from ple.store import sync
 from ple.ui.navigation import COMPARE, EQUITY, GAPS, HANDOFFS, JOURNEY, PORTFOLIO
 from tests.conftest import ROOT
-from tests.store.conftest import TEST_GRAPH
+from tests.store.conftest import NAMES
 from tests.store.falkordb_server import free_port
-
-pytestmark = pytest.mark.falkordb
 
 APP = ROOT / "app.py"
 
 
 @pytest.fixture
-def database_app(falkordb, falkordb_server_info, small_workspace, monkeypatch) -> AppTest:
-    sync(small_workspace, falkordb)
-    monkeypatch.setenv("PLE_BACKEND", "falkordb")
-    monkeypatch.setenv("FALKORDB_URL", falkordb_server_info.url)
-    monkeypatch.setenv("FALKORDB_GRAPH", TEST_GRAPH)
+def database_app(backend, request, small_workspace, monkeypatch) -> AppTest:
+    sync(small_workspace, request.getfixturevalue(backend))
+    monkeypatch.setenv("PLE_BACKEND", backend)
     monkeypatch.delenv("PLE_WORKSPACE", raising=False)
     at = AppTest.from_file(str(APP), default_timeout=60)
     at.run()
@@ -32,10 +29,10 @@ def database_app(falkordb, falkordb_server_info, small_workspace, monkeypatch) -
     return at
 
 
-def test_every_page_renders_from_the_database(database_app):
+def test_every_page_renders_from_the_database(database_app, backend):
     at = database_app
     captions = [c.value for c in at.sidebar.caption]
-    assert any("Workspace: FalkorDB at redis://127.0.0.1:" in c for c in captions)
+    assert any(f"Workspace: {NAMES[backend]} at " in c for c in captions), captions
     assert not at.sidebar.text_input  # no folder to choose: the database is the workspace
     assert "2 journeys" in at.main.markdown[0].value
     for page in (JOURNEY, HANDOFFS, GAPS, EQUITY, COMPARE, PORTFOLIO):
@@ -54,6 +51,7 @@ def test_the_handoffs_page_asks_the_server(database_app, small_workspace):
         (r.from_step, r.to_step) for r in expected]
 
 
+@pytest.mark.falkordb
 def test_an_unreachable_database_is_a_message(monkeypatch):
     monkeypatch.setenv("PLE_BACKEND", "falkordb")
     monkeypatch.setenv("FALKORDB_URL", f"redis://127.0.0.1:{free_port()}")

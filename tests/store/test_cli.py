@@ -1,6 +1,6 @@
-"""``ple sync`` and ``--backend`` on the commands that read a workspace, on a real
-FalkorDB server: the database gives the same output as the files, and every failure is
-one sentence with the documented exit code."""
+"""``ple sync`` and ``--backend`` on every command that reads a workspace, on a real
+FalkorDB server and a real Neo4j: the database gives the same output as the files, and
+every failure is one sentence with the documented exit code."""
 
 from __future__ import annotations
 
@@ -12,79 +12,82 @@ from click.testing import CliRunner
 
 from ple.cli.main import cli
 from tests.conftest import DATA, SMALL
-from tests.store.conftest import TEST_GRAPH
+from tests.store.conftest import NAMES
 from tests.store.falkordb_server import free_port
-
-pytestmark = pytest.mark.falkordb
 
 SECRET = "never-print-me"
 
-
-@pytest.fixture
-def env(falkordb, falkordb_server_info, monkeypatch):
-    """FALKORDB_URL and FALKORDB_GRAPH pointing at the test graph (emptied around the test)."""
-    monkeypatch.setenv("FALKORDB_URL", falkordb_server_info.url)
-    monkeypatch.setenv("FALKORDB_GRAPH", TEST_GRAPH)
-    return falkordb
+READING_COMMANDS = [
+    (["query", "handoffs"], ["--from", "ssa"]),
+    (["query", "handoffs"], ["--type", "undocumented"]),
+    (["query", "agencies"], ["--journey", "approaching-retirement"]),
+    (["query", "programs"], ["--journey", "having-a-child"]),
+    (["query", "journeys"], ["--agency", "ssa"]),
+    (["query", "path"], ["--journey", "approaching-retirement", "--from", "check-estimate",
+                         "--to", "medicare-card-issued"]),
+    (["query", "shared"], ["--kind", "data_item"]),
+    (["query", "program-suggestions"], ["--journey", "having-a-child"]),
+    (["gaps"], ["--fail-on", "never"]),
+    (["info"], []),
+    (["metrics"], []),
+    (["equity"], ["--fail-on", "never"]),
+    (["equity"], ["--journey", "having-a-child", "--as", "no-internet"]),
+    (["compare"], []),
+    (["compare"], ["recovering-from-a-disaster-future"]),
+    (["portfolio"], []),
+    (["portfolio"], ["--scope", "all", "--top", "0"]),
+]
+"""Every command that reads a workspace (``export`` and ``app`` have tests of their own),
+as ``COMMAND PATH ARGS`` on the files and ``COMMAND ARGS --backend B`` on the database."""
 
 
 def run(*args: str):
     return CliRunner().invoke(cli, list(args))
 
 
-def test_sync_then_every_command_answers_as_from_the_files(env):
-    first = run("sync", str(DATA), "--backend", "falkordb")
+def test_sync_then_every_command_answers_as_from_the_files(backend):
+    first = run("sync", str(DATA), "--backend", backend)
     assert first.exit_code == 0, first.output
     assert first.stdout == ""
-    assert "synced to FalkorDB at redis://127.0.0.1:" in first.stderr
+    assert first.stderr.startswith(f"synced to {NAMES[backend]} at ")
     assert "0 unchanged, 0 removed" in first.stderr
-    second = run("sync", str(DATA), "--backend", "falkordb")
+    assert len(first.stderr.splitlines()) == 1, first.stderr  # no driver notes on stderr
+    second = run("sync", str(DATA), "--backend", backend)
     assert "0 journey(s) written" in second.stderr
 
-    for command in (["query", "handoffs", "--from", "ssa"],
-                    ["query", "handoffs", "--type", "undocumented"],
-                    ["query", "agencies", "--journey", "approaching-retirement"],
-                    ["query", "programs", "--journey", "having-a-child"],
-                    ["query", "journeys", "--agency", "ssa"],
-                    ["query", "path", "--journey", "approaching-retirement", "--from",
-                     "check-estimate", "--to", "medicare-card-issued"],
-                    ["query", "shared", "--kind", "data_item"],
-                    ["query", "program-suggestions", "--journey", "having-a-child"],
-                    ["gaps", "--fail-on", "never"],
-                    ["info"],
-                    ["metrics"]):
-        files = run(*command, str(DATA), "--format", "json")
-        database = run(*command, "--backend", "falkordb", "--format", "json")
+    for command, args in READING_COMMANDS:
+        files = run(*command, str(DATA), *args, "--format", "json")
+        database = run(*command, *args, "--backend", backend, "--format", "json")
+        assert files.exit_code == 0, (command, files.output)
         assert (database.exit_code, database.stdout) == (files.exit_code, files.stdout), command
-
-
-def test_export_from_the_database_writes_the_same_file(env, tmp_path):
-    run("sync", str(SMALL), "--backend", "falkordb")
+        assert database.stderr == files.stderr, command
+def test_export_from_the_database_writes_the_same_file(backend, tmp_path):
+    run("sync", str(SMALL), "--backend", backend)
     from_files = tmp_path / "files.json"
     from_database = tmp_path / "database.json"
     assert run("export", str(SMALL), "--journey", "retirement", "--format", "json",
                "-o", str(from_files)).exit_code == 0
-    result = run("export", "--backend", "falkordb", "--journey", "retirement", "--format",
+    result = run("export", "--backend", backend, "--journey", "retirement", "--format",
                  "json", "-o", str(from_database))
     assert result.exit_code == 0, result.output
     assert from_database.read_bytes() == from_files.read_bytes()
 
 
-def test_an_unknown_id_is_still_a_usage_error(env):
-    run("sync", str(SMALL), "--backend", "falkordb")
-    result = run("query", "agencies", "--journey", "retirment", "--backend", "falkordb")
+def test_an_unknown_id_is_still_a_usage_error(backend):
+    run("sync", str(SMALL), "--backend", backend)
+    result = run("query", "agencies", "--journey", "retirment", "--backend", backend)
     assert result.exit_code == 2
     assert result.stderr == ("error: no journey 'retirment' in the workspace "
                              "(did you mean 'retirement'?)\n")
 
 
-def test_a_large_sync_shows_progress(env, monkeypatch):
+def test_a_large_sync_shows_progress(backend, monkeypatch):
     from ple.cli import sync as sync_command
 
     monkeypatch.setattr(sync_command, "PROGRESS_FROM_STEPS", 1)
-    result = run("sync", str(SMALL), "--backend", "falkordb")
+    result = run("sync", str(SMALL), "--backend", backend)
     assert result.exit_code == 0
-    assert "Writing to FalkorDB at" in result.stderr
+    assert f"Writing to {NAMES[backend]} at" in result.stderr
 
 
 def test_unreachable_server_is_one_sentence_and_exit_1(monkeypatch):
@@ -103,11 +106,13 @@ def test_unreachable_server_is_one_sentence_and_exit_1(monkeypatch):
         assert SECRET not in result.output
 
 
-def test_an_empty_database_says_how_to_fill_it(env):
-    result = run("query", "handoffs", "--backend", "falkordb")
-    assert result.exit_code == 1
-    assert "holds no ple workspace yet; write one with `ple sync PATH --backend falkordb`" \
-        in result.stderr
+def test_an_empty_database_says_how_to_fill_it(backend):
+    for command in (["query", "handoffs"], ["gaps"], ["compare"], ["portfolio"]):
+        result = run(*command, "--backend", backend)
+        assert result.exit_code == 1
+        assert result.stderr.endswith("holds no ple workspace yet; write one with "
+                                      f"`ple sync PATH --backend {backend}`\n"), command
+        assert len(result.stderr.splitlines()) == 1, result.stderr
 
 
 @pytest.mark.parametrize("args, message", [
@@ -120,6 +125,12 @@ def test_an_empty_database_says_how_to_fill_it(env):
     (["sync", str(SMALL)], "Missing option '--backend'"),
     (["sync", str(SMALL), "--backend", "networkx"], "Invalid value for '--backend'"),
     (["app", str(SMALL), "--backend", "falkordb"], "leave out PATH"),
+    (["compare", str(DATA), "--backend", "neo4j"], "leave out PATH"),
+    (["compare", "a", "b", "c", "--backend", "neo4j"], "at most two journeys"),
+    (["compare", str(DATA), "a", "b", "c"], "at most two journeys"),
+    (["compare"], "give a workspace PATH"),
+    (["portfolio", str(DATA), "--backend", "falkordb"], "leave out PATH"),
+    (["portfolio"], "give a workspace PATH"),
 ])
 def test_usage_errors_exit_2(args, message):
     result = run(*args)

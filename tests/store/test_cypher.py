@@ -17,7 +17,8 @@ LABEL_USE = re.compile(r"\(\w*:(\w+)")
 TYPE_USE = re.compile(r"\[\w*:([\w|]+)")
 PROPERTY_USE = re.compile(r"\b(?:[a-z]|row|props)\.([a-z_]+)\b|\{([a-z_]+):")
 
-STORE_ONLY = {"key", "fingerprint", "sync_started", "content", "limit"}
+STORE_ONLY = {"key", "fingerprint", "sync_started", "sync_token", "sync_claimed_by", "content",
+              "catalog_fingerprint", "limit"}
 """Properties (and one map key) the statements use beyond the graph's attributes."""
 
 

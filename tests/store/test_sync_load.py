@@ -210,7 +210,96 @@ def test_other_data_in_the_database_is_left_alone(store, small_workspace):
                 {"key": "step:retirement/apply-retirement", "text": "see the 2024 review"})
     renamed = replace_journey(small_workspace, small_workspace.journeys["retirement"]
                               .model_copy(update={"name": "Retiring"}))
-    assert sync(renamed, store).journeys_written == ["retirement"]
-    assert load(store) == renamed
-    assert count(store, "MATCH (:Step {key: $key})-[:MENTIONED_IN]->(m:Memo) "
-                        "RETURN count(m) AS n", key="step:retirement/apply-retirement") == 1
+    try:
+        assert sync(renamed, store).journeys_written == ["retirement"]
+        assert load(store) == renamed
+        assert count(store, "MATCH (:Step {key: $key})-[:MENTIONED_IN]->(m:Memo) "
+                            "RETURN count(m) AS n", key="step:retirement/apply-retirement") == 1
+    finally:  # the test database's clean-up leaves other data alone too: remove it here
+        store.write("MATCH (m:Memo) DETACH DELETE m")
+
+
+def test_a_sync_started_meanwhile_wins_whole(store, data_workspace, synthetic_workspace):
+    """A second sync runs from start to end between two journeys of a first one: the
+    first stops at its next unit, and the database holds the second's workspace whole,
+    nothing of the first's."""
+    from ple.store import connect
+
+    later: list = []
+
+    def start_another(journey_id: str, steps: int) -> None:
+        if not later:
+            with_own = connect(store.config)
+            try:
+                later.append(sync(synthetic_workspace, with_own))
+            finally:
+                with_own.close()
+
+    with pytest.raises(StoreError, match=r"another sync to .* started after this one"):
+        sync(data_workspace, store, progress=start_another)
+    assert later and sorted(later[0].journeys_written) == sorted(synthetic_workspace.journeys)
+    assert load(store) == synthetic_workspace
+    nodes, relationships = expected_counts(synthetic_workspace)
+    assert (count(store, COUNT_ALL), count(store, COUNT_RELATIONSHIPS)) == (nodes, relationships)
+
+
+def test_a_journey_larger_than_a_unit_is_written_in_several(store, synthetic_workspace,
+                                                            monkeypatch):
+    """Each journey of 150 steps (some 900 rows) in units of at most 200 rows: the same
+    database; and interrupted after its first unit, the journey is incompletely written
+    (no fingerprint), refused by load, and written whole by the next sync."""
+    units: list[int] = []
+    original = write._run
+
+    def counting(run, plan):
+        units.append(sum(statement.rows for statement in plan))
+        return original(run, plan)
+
+    monkeypatch.setattr(write, "_run", counting)
+    sync(synthetic_workspace, store, batch_rows=50, unit_rows=200)
+    assert max(units) <= 200 and len(units) > 4 * len(synthetic_workspace.journeys)
+    assert load(store) == synthetic_workspace
+
+    journey = next(iter(synthetic_workspace.journeys.values()))
+    changed = replace_journey(synthetic_workspace, journey.model_copy(update={"name": "Moved"}))
+    started: list[bool] = []
+
+    def failing_in_the_second_unit(run, plan):
+        if started:
+            raise StoreError("the server went away")
+        if any(cypher.UPSERT_NODES[NodeKind.journey] in statement.text for statement in plan):
+            started.append(True)  # the journey's first unit: it replaces the journey node
+        return original(run, plan)
+
+    monkeypatch.setattr(write, "_run", failing_in_the_second_unit)
+    with pytest.raises(StoreError, match="went away"):
+        sync(changed, store, batch_rows=50, unit_rows=200)
+    monkeypatch.setattr(write, "_run", original)
+    fingerprints = {row["id"]: row["fingerprint"]
+                    for row in store.read(cypher.JOURNEY_FINGERPRINTS)}
+    assert fingerprints[journey.id] is None
+    with pytest.raises(StoreError, match="has not finished"):
+        load(store)
+    assert sync(changed, store).journeys_written == [journey.id]
+    assert load(store) == changed
+
+
+def test_an_unchanged_catalog_is_not_written_again(store, small_workspace, monkeypatch):
+    """A re-sync writes nothing when nothing changed; a changed catalog is written; and a
+    sync interrupted after writing a changed catalog leaves no fingerprint for it, so going
+    back to the old files writes the old catalog again."""
+    sync(small_workspace, store)
+    assert sync(small_workspace, store).entities_written == 0
+    agencies = {k: a.model_copy(update={"name": f"{a.name} (renamed)"})
+                for k, a in small_workspace.agencies.items()}
+    renamed = Workspace(agencies=agencies, programs=small_workspace.programs,
+                        data_items=small_workspace.data_items,
+                        journeys={**small_workspace.journeys, "retirement": small_workspace
+                                  .journeys["retirement"].model_copy(update={"name": "R"})},
+                        settings=small_workspace.settings)
+    monkeypatch.setattr(write, "_run", crashing_at("[r:AT_AGENCY]"))
+    with pytest.raises(StoreError, match="went away"):
+        sync(renamed, store)  # the catalog unit ran, the journey's did not end
+    monkeypatch.undo()
+    assert sync(small_workspace, store).nodes_written >= len(small_workspace.agencies)
+    assert load(store) == small_workspace
