@@ -5,7 +5,8 @@ import { build } from "esbuild";
 import { readFileSync, readdirSync, unlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
-const out = new URL("../static/", import.meta.url).pathname;
+// PLE_CANVAS_OUT builds elsewhere: the test that holds ../static to this source uses it.
+const out = process.env.PLE_CANVAS_OUT || new URL("../static/", import.meta.url).pathname;
 
 const common = {
   bundle: true,
