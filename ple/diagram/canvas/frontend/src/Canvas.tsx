@@ -359,7 +359,7 @@ export function Canvas({ data: incoming, send, select }: CanvasProps) {
   const fitMap = useCallback(() => {
     const zoom = Math.min((frameWidth - CONTROLS_ROOM - 8) / px(data.width),
                           (frameHeight - 8) / px(data.mapHeight), MAX_ZOOM);
-    flow.setViewport({ x: 4, y: Math.max(4, (frameHeight - px(data.mapHeight) * zoom) / 2), zoom },
+    flow.setViewport({ x: 4, y: 4, zoom },
                      { duration: 0 });
   }, [flow, data.width, data.mapHeight, frameWidth, frameHeight]);
   const fits = (frameWidth - CONTROLS_ROOM - 8) / px(data.width) >= READABLE_ZOOM;
