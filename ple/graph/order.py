@@ -55,8 +55,8 @@ def step_depths(journey: Journey) -> dict[str, int]:
     Steps no entry reaches get columns after their predecessors too, starting at 0.
     """
     following = successors(journey)
-    for step in journey.steps:  # unreachable steps start their own walks
-        following[START] = [*following[START], step.id]
+    following[START] = [*following[START], *(step.id for step in journey.steps)]
+    # (unreachable steps start their own walks)
     closing = loop_closing_moves(following)
     depth = dict.fromkeys((s.id for s in journey.steps), 0)
     order = _topological(following, closing)
