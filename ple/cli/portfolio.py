@@ -36,10 +36,12 @@ def portfolio(path: str, scope: str, top: int, network_file: Path | None, no_cac
     workspace = load(path, no_cache)
     report = portfolio_report(workspace, scope, top=top or None)
     if network_file is not None:
+        from ple.diagram.style import agency_colours
         from ple.export.network import network_download
         from ple.io.atomic import write_atomically
 
-        download = network_download(report.network, network_file.suffix[1:])
+        download = network_download(report.network, network_file.suffix[1:],
+                                    agency_colours(workspace))
         write_atomically(network_file, download.data)
         click.echo(f"wrote {network_file}", err=True)
     if fmt == "json":

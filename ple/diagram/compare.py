@@ -1,62 +1,51 @@
-"""Today's journey and the proposed one in one diagram, with what changed marked.
+"""Today's journey and the proposed one in one map, with what changed marked.
 
-The proposed journey is drawn as usual (lane by agency, column by moves from the start),
-and the steps and moves it drops are drawn where they were, in grey. Every mark is a
-word first and a line style second, never a colour alone:
+The proposed journey is drawn as usual, and the steps and moves it drops are drawn where
+they were, in grey. Every mark is a word first and a line style second, never a colour
+alone:
 
-* a step added in the proposed journey starts with "+ NEW" and has a thick border;
-* a changed step starts with "✎ CHANGED" and has a dashed border (its tooltip lists
-  the changes);
-* a removed step starts with "✕ REMOVED", is grey and has a dotted border;
+* a step added in the proposed journey carries "+ NEW";
+* a changed step carries "✎ CHANGED" (its details list the changes);
+* a removed step carries "✕ REMOVED" and is grey;
 * a handoff whose type changed is labelled "cold → automatic" and drawn thick; a new
   move is labelled "new"; a removed move is a grey dotted line labelled "removed".
 
-Steps are laid out on the union of the two journeys, so removed steps keep a place near
+The map is laid out on the union of the two journeys, so removed steps keep a place near
 their old neighbours.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from ple.compare import Comparison
-from ple.diagram.interactive import (
-    MAX_STEPS_DRAWN,
-    _lane_and_stage_labels,
-    _render,
-    _roundness,
-    _wrap,
-    agency_flow_html,
-    safe_text,
-    step_tooltip,
+from ple.diagram.sketch import (
+    NO_STAGE,
+    JourneySketch,
+    Move,
+    StepSketch,
+    lane_for,
+    lanes_in_order,
 )
-from ple.diagram.layout import place_steps
-from ple.diagram.style import HANDOFF_STYLES, WITHIN_AGENCY, agency_colours, text_colour
-from ple.model import Journey, Stage, Step, Transition, Workspace
+from ple.diagram.style import REMOVED_FILL, agency_colours
+from ple.model import Journey, Workspace
 
 REMOVED_PREFIX = "was:"
-"""Node id prefix of a removed step (a colon never occurs in a step id)."""
-REMOVED_FILL = "#E0E0E0"
-REMOVED_LINE = "#6B6B6B"
+"""Id prefix of a removed step in the comparison map (a colon never occurs in a step id)."""
 
 
 @dataclass(frozen=True)
 class Mark:
-    """How one kind of change is shown: the words on the box and its border."""
+    """How one kind of change is shown: the words on the box, and what they mean."""
 
     badge: str
     meaning: str
-    border_width: int
-    dashes: tuple[int, ...]
 
 
 MARKS: dict[str, Mark] = {
-    "added": Mark("+ NEW", "step added in the proposed journey (thick border)", 5, ()),
-    "changed": Mark("✎ CHANGED", "step changed; hover it for what changed (dashed border)",
-                    3, (8, 4)),
-    "removed": Mark("✕ REMOVED", "step the proposed journey drops (grey, dotted border)",
-                    2, (2, 4)),
+    "added": Mark("+ NEW", "step added in the proposed journey"),
+    "changed": Mark("✎ CHANGED", "step changed; select it for what changed"),
+    "removed": Mark("✕ REMOVED", "step the proposed journey drops (grey)"),
 }
 """The step marks, also listed in the legends of the app and the HTML brief."""
 
@@ -68,155 +57,84 @@ EDGE_MARKS: dict[str, str] = {
 }
 
 
-def comparison_html(workspace: Workspace, comparison: Comparison, *, height: int = 620) -> str:
-    """The proposed journey with today's removed steps, as one self-contained page."""
+@dataclass(frozen=True)
+class ComparisonMap:
+    """The union map, and for each of its steps what changed, in words."""
+
+    sketch: JourneySketch
+    changes: dict[str, list[str]]
+    """Step id in the map -> the lines its details add ("+ NEW: ...", each change)."""
+    origin: dict[str, tuple[Journey, str]]
+    """Step id in the map -> the journey and step id it shows."""
+
+
+def comparison_map(workspace: Workspace, comparison: Comparison) -> ComparisonMap:
     current = workspace.journeys[comparison.current]
     future = workspace.journeys[comparison.future]
-    union, shown_from = _union(current, future, comparison)
-    placements = place_steps(union)
-    colours = agency_colours(list(dict.fromkeys(s.agency for s in union.steps)))
-    status = {(c.future or REMOVED_PREFIX + (c.current or "")): c for c in comparison.steps}
-    if len(union.steps) > MAX_STEPS_DRAWN:  # too many boxes to read: who hands to whom
-        return agency_flow_html(workspace, future, future.steps, height=height)
-    nodes: list[dict[str, Any]] = []
-    for step in union.steps:
-        change = status[step.id]
-        journey, original = shown_from[step.id]
-        nodes.append(_node(workspace, journey, original, step.id, change.status,
-                           [c.text for c in change.changes], placements[step.id],
-                           colours[step.agency]))
-    ids = {s.id for s in union.steps}
-    edges = [_edge(e, placements, ids) for e in _edges(current, future, comparison)
-             if e.source in ids and e.target in ids]
-    nodes += _lane_and_stage_labels(workspace, union, union.steps, placements)
-    return _render(nodes, edges, height,
-                   f"Diagram comparing {current.name} with {future.name}")
-
-
-def _union(
-    current: Journey, future: Journey, comparison: Comparison
-) -> tuple[Journey, dict[str, tuple[Journey, Step]]]:
-    """A journey holding the proposed steps and today's removed ones, with every move of
-    both, for the layout; and for each of its ids the journey and step to describe."""
     future_of = comparison.match.future_of()
 
     def union_id(current_id: str) -> str:
         return future_of.get(current_id, REMOVED_PREFIX + current_id)
 
-    moves: dict[str, list[Transition]] = {s.id: list(s.next) for s in future.steps}
-    shown_from: dict[str, tuple[Journey, Step]] = {s.id: (future, s) for s in future.steps}
-    removed = set(comparison.match.removed)
+    status = {(c.future or REMOVED_PREFIX + (c.current or "")): c for c in comparison.steps}
+    changed_handoffs = {(h.from_step, h.to_step): h for h in comparison.handoffs
+                        if h.status == "type changed"}
+    today = {(union_id(s.id), union_id(t.to)) for s in current.steps for t in s.next}
+    proposed = {(s.id, t.to) for s in future.steps for t in s.next}
+    origin: dict[str, tuple[Journey, str]] = {s.id: (future, s.id) for s in future.steps}
+    removed = [s for s in current.steps if s.id in set(comparison.match.removed)]
+    origin |= {REMOVED_PREFIX + s.id: (current, s.id) for s in removed}
+    moves: dict[str, list[Move]] = {}
+    agency_of = {s.id: s.agency for s in future.steps}
+    for step in future.steps:
+        moves[step.id] = []
+        for move in step.next:
+            handoff = move.handoff.type.value if move.handoff else None
+            changed = changed_handoffs.get((step.id, move.to))
+            if changed is not None:
+                moves[step.id].append(Move(move.to, handoff, f"{changed.before} → "
+                                           f"{changed.after}", "strong"))
+            elif (step.id, move.to) not in today:
+                crossing = agency_of[move.to] != step.agency
+                word = (handoff or "undocumented") if crossing else ""
+                moves[step.id].append(Move(move.to, handoff, f"new: {word}" if word else "new"))
+            else:
+                moves[step.id].append(Move(move.to, handoff))
+    agency_today = {s.id: s.agency for s in current.steps}
     for step in current.steps:
         key = union_id(step.id)
-        if step.id in removed:
-            shown_from[key] = (current, step)
-            moves[key] = []
-        known = {t.to for t in moves[key]}
+        moves.setdefault(key, [])
         for move in step.next:
             target = union_id(move.to)
-            if target not in known:
-                moves[key].append(Transition.model_construct(to=target, handoff=None))
-                known.add(target)
-    steps = [Step.model_construct(id=key, name=step.name, agency=step.agency, stage=step.stage,
-                                  next=moves[key])
-             for key, (_, step) in shown_from.items()]
-    stages = list(future.stages) + [s for s in current.stages
-                                    if s.id not in {x.id for x in future.stages}]
-    entry = list(dict.fromkeys([*future.entry_steps,
-                                *(union_id(e) for e in current.entry_steps)]))
-    union = Journey.model_construct(id=future.id, name=future.name, steps=steps, entry=entry,
-                                    stages=[Stage.model_construct(id=s.id, name=s.name)
-                                            for s in stages])
-    return union, shown_from
-
-
-def _node(workspace: Workspace, journey: Journey, step: Step, node_id: str, status: str,
-          changes: list[str], where, colour: str) -> dict[str, Any]:
-    mark = MARKS.get(status)
-    fill = REMOVED_FILL if status == "removed" else colour
-    tooltip = step_tooltip(workspace, journey, step, 0)
-    if mark:
-        tooltip = f"{mark.badge}: {mark.meaning}\n{tooltip}"
-    if changes:
-        tooltip += "\nChanges:\n" + "\n".join(f"- {safe_text(text)}" for text in changes)
-    return {
-        "id": node_id, "x": where.x, "y": where.y, "shape": "box", "physics": False,
-        "margin": 10, "title": tooltip,
-        "label": (f"{mark.badge}\n" if mark else "") + _wrap(step.name),
-        "color": {"background": fill, "border": "#000000" if mark else "#222222",
-                  "highlight": {"background": fill, "border": "#000000"},
-                  "hover": {"background": fill, "border": "#000000"}},
-        "font": {"color": text_colour(fill), "face": "sans-serif", "size": 15},
-        "borderWidth": mark.border_width if mark else 1,
-        "shapeProperties": {"borderDashes": list(mark.dashes) if mark and mark.dashes
-                            else False},
-    }
-
-
-@dataclass(frozen=True)
-class _Edge:
-    source: str
-    target: str
-    label: str
-    tip: str
-    colour: str
-    dashes: tuple[int, ...]
-    width: float
-
-
-def _edges(current: Journey, future: Journey, comparison: Comparison) -> list[_Edge]:
-    """Every move of the proposed journey, then the moves only today's journey has."""
-    changed = {(h.from_step, h.to_step): h for h in comparison.handoffs}
-    future_agency = {s.id: s.agency for s in future.steps}
-    future_of = comparison.match.future_of()
-    today = {(future_of.get(s.id, REMOVED_PREFIX + s.id),
-              future_of.get(t.to, REMOVED_PREFIX + t.to))
-             for s in current.steps for t in s.next}
-    edges = []
-    for step in future.steps:
-        for move in step.next:
-            crossing = future_agency[move.to] != step.agency
-            kind = move.handoff.type.value if move.handoff else "undocumented"
-            style = HANDOFF_STYLES[kind] if crossing else WITHIN_AGENCY
-            label, width = style.label, style.width
-            tip = f"{style.label} handoff: {style.meaning}" if crossing else style.meaning
-            handoff = changed.get((step.id, move.to))
-            if handoff is not None and handoff.status == "type changed":
-                label = f"{handoff.before} → {handoff.after}"
-                width *= 2.5
-                tip = f"Handoff type changed: {label}\n{tip}"
-            elif (step.id, move.to) not in today:
-                label = f"new: {label}" if label else "new"
-                tip = f"New move, not in today's journey\n{tip}"
-            if move.condition:
-                tip += f"\nWhen: {move.condition}"
-            edges.append(_Edge(step.id, move.to, label, safe_text(tip), style.colour,
-                               style.dashes, width))
-    proposed = {(s.id, t.to) for s in future.steps for t in s.next}
-    agency = {s.id: s.agency for s in current.steps}
-    for step in current.steps:
-        for move in step.next:
-            key = (future_of.get(step.id, REMOVED_PREFIX + step.id),
-                   future_of.get(move.to, REMOVED_PREFIX + move.to))
-            if key in proposed:
+            if (key, target) in proposed or any(m.to == target for m in moves[key]):
                 continue
             was = ""
-            if agency[step.id] != agency[move.to]:
+            if agency_today[step.id] != agency_today[move.to]:
                 was = move.handoff.type.value if move.handoff else "undocumented"
-            tip = "Removed: today's journey has this move, the proposed one does not"
-            if was:
-                tip += f"\nToday: {was} handoff"
-            edges.append(_Edge(key[0], key[1], f"removed {was}".strip(), tip, REMOVED_LINE,
-                               (2, 5), 1.5))
-    return edges
-
-
-def _edge(edge: _Edge, placements: dict, ids: set[str]) -> dict[str, Any]:
-    return {
-        "from": edge.source, "to": edge.target, "arrows": "to", "label": edge.label,
-        "title": edge.tip, "color": {"color": edge.colour, "highlight": edge.colour},
-        "dashes": list(edge.dashes) or False, "width": edge.width,
-        "font": {"size": 13, "strokeWidth": 4, "strokeColor": "#ffffff"},
-        "smooth": {"enabled": True, "type": "curvedCW",
-                   "roundness": _roundness(placements, edge.source, edge.target, ids)},
-    }
+            moves[key].append(Move(target, None, f"removed {was}".strip(), "removed"))
+    stage_ids = [s.id for s in future.stages] + [s.id for s in current.stages
+                                                  if s.id not in {x.id for x in future.stages}]
+    stage_names = {s.id: s.name for s in (*current.stages, *future.stages)}
+    steps, changes = [], {}
+    for key, (journey, step_id) in origin.items():
+        step = next(s for s in journey.steps if s.id == step_id)
+        change = status[key]
+        mark = MARKS.get(change.status)
+        changes[key] = ([f"{mark.badge}: {mark.meaning}"] if mark else []) + [
+            f"Changed: {c.text}" for c in change.changes]
+        steps.append(StepSketch(
+            id=key, name=step.name, agency=step.agency,
+            stage=step.stage if step.stage in stage_names else NO_STAGE,
+            next=tuple(m for m in moves.get(key, []) if m.to in origin),
+            mark=mark.badge if mark else None,
+            fill=REMOVED_FILL if change.status == "removed" else None))
+    colours = agency_colours(workspace)
+    lanes = tuple(lane_for(workspace, agency, colours)
+                  for agency in lanes_in_order(s.agency for s in steps))
+    entry = tuple(dict.fromkeys([*future.entry_steps,
+                                 *(union_id(e) for e in current.entry_steps)]))
+    sketch = JourneySketch(
+        id=f"{current.id}-vs-{future.id}", name=f"{current.name} compared with {future.name}",
+        steps=tuple(steps), lanes=lanes,
+        stages=tuple((stage, stage_names[stage]) for stage in stage_ids), entry=entry)
+    return ComparisonMap(sketch, changes, origin)

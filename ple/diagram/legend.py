@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from html import escape
 
-from ple.diagram.layout import lanes
+from ple.diagram.sketch import lanes_in_order
 from ple.diagram.style import HANDOFF_STYLES, EdgeStyle, agency_colours
 from ple.model import Journey, Workspace
 
@@ -26,7 +26,9 @@ def _css_line(style: EdgeStyle) -> str:
 def agency_legend(workspace: Workspace, journey: Journey, *, full_names: bool = False) -> list[str]:
     """One entry per agency lane: its colour and its label (and full name if asked)."""
     entries = []
-    for agency, colour in agency_colours(lanes(journey)).items():
+    colours = agency_colours(workspace)
+    for agency in lanes_in_order(s.agency for s in journey.steps):
+        colour = colours[agency]
         words = escape(workspace.agency_label(agency))
         if full_names:
             words += f": {escape(workspace.agencies[agency].name)}"

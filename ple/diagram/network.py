@@ -10,11 +10,12 @@ most steps, so the picture reads like the portfolio and is the same on every run
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from ple.diagram.interactive import _render, _roundness, _wrap, safe_text
-from ple.diagram.style import HANDOFF_STYLES, agency_colours, text_colour
+from ple.diagram.pyvis_page import render_page, roundness, safe_text, wrap_label
+from ple.diagram.style import HANDOFF_STYLES, colour_by_id, text_colour
 from ple.portfolio import AgencyNetwork
 
 COLUMN = 250
@@ -39,10 +40,13 @@ def positions(network: AgencyNetwork) -> dict[str, Point]:
     return where
 
 
-def network_html(network: AgencyNetwork, *, height: int = 640, title: str | None = None) -> str:
-    """The network as one self-contained HTML page (vis-network inlined, no request)."""
+def network_html(network: AgencyNetwork, *, height: int = 640, title: str | None = None,
+                 colours: Mapping[str, str] | None = None) -> str:
+    """The network as one self-contained HTML page (vis-network inlined, no request);
+    ``colours`` are the workspace's agency colours (:func:`agency_colours`)."""
     where = positions(network)
-    colours = agency_colours([n.agency for n in network.nodes])
+    colours = {n.agency: (colours or {}).get(n.agency) or colour_by_id(n.agency)
+               for n in network.nodes}
     nodes: list[dict[str, Any]] = []
     for node in network.nodes:
         colour = colours[node.agency]
@@ -50,7 +54,7 @@ def network_html(network: AgencyNetwork, *, height: int = 640, title: str | None
         nodes.append({
             "id": node.agency, "x": where[node.agency].x, "y": where[node.agency].y,
             "shape": "box", "physics": False, "margin": 10,
-            "label": f"{_wrap(safe_text(node.label), 18)}\n{count} life "
+            "label": f"{wrap_label(safe_text(node.label), 18)}\n{count} life "
                      f"experience{'s' if count != 1 else ''}",
             "title": safe_text(f"{node.name}\n{node.steps} step(s) in: "
                                + ", ".join(node.life_experiences)),
@@ -67,7 +71,7 @@ def network_html(network: AgencyNetwork, *, height: int = 640, title: str | None
         pair = frozenset((edge.source, edge.target))
         # bow around boxes in the way (gently across columns, where a strong bow would
         # throw a long arc off the picture); several types between two agencies fan out
-        bend = _roundness(where, edge.source, edge.target, set(where))
+        bend = roundness(where, edge.source, edge.target, set(where))
         if where[edge.source].x != where[edge.target].x:
             bend = min(bend, 0.2)
         bend += 0.14 * seen[pair]
@@ -83,10 +87,10 @@ def network_html(network: AgencyNetwork, *, height: int = 640, title: str | None
             "font": {"size": 13, "strokeWidth": 4, "strokeColor": "#ffffff"},
             "smooth": {"enabled": True, "type": "curvedCW", "roundness": bend},
         })
-    nodes += [{"id": f"column:{experience}", "label": _wrap(safe_text(name), 26),
+    nodes += [{"id": f"column:{experience}", "label": wrap_label(safe_text(name), 26),
                "shape": "text", "physics": False, "x": index * COLUMN, "y": -ROW,
                "font": {"size": 17, "face": "sans-serif", "color": "#222222", "bold": True}}
               for index, (experience, name) in enumerate(network.life_experience_names.items())]
-    return _render(nodes, edges, height,
+    return render_page(nodes, edges, height,
                    title or f"Agency network: {len(network.nodes)} agencies, "
                             f"{sum(e.handoffs for e in network.edges)} handoffs")

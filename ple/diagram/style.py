@@ -1,13 +1,20 @@
 """Colours, line styles and words for diagrams, shared by every picture we draw.
 
-Agencies get colours from the Okabe-Ito palette, which stays distinguishable
-for the common kinds of colour blindness. Handoff types never rely on colour
-alone: each has its own line pattern and a word on the edge.
+Agencies get colours from the Okabe-Ito palette, which stays distinguishable for the
+common kinds of colour blindness; the colour belongs to the agency, never to a lane's
+place. Handoff types never rely on colour alone: each has its own line pattern and a word
+on the edge.
 """
 
 from __future__ import annotations
 
+import zlib
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ple.model import Workspace
 
 OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7",
              "#000000")
@@ -18,10 +25,45 @@ EXTRA = ("#999999", "#882255", "#44AA99", "#DDCC77", "#117733", "#332288", "#AA4
 """Used after the first eight agencies (Paul Tol's muted palette)."""
 
 
-def agency_colours(agency_ids: list[str]) -> dict[str, str]:
-    """A stable colour for each agency, in the order given."""
-    palette = OKABE_ITO + EXTRA
-    return {agency: palette[i % len(palette)] for i, agency in enumerate(agency_ids)}
+PALETTE = tuple(c for c in OKABE_ITO + EXTRA if c != "#000000")
+"""The colours agencies are given by id: black is left to a catalog's own choice, since a
+black box outweighs every other on the map."""
+
+
+def agency_colours(workspace: Workspace,
+                   also_together: Iterable[Iterable[str]] = ()) -> dict[str, str]:
+    """The colour of every agency of the workspace, the same on every page, export and
+    journey: the agency's own ``colour`` when the catalog gives one; else a palette colour
+    chosen by its id (not by lane order), moved on to the next free colour when an agency
+    it shares a journey with has it already. ``also_together`` adds groups of agencies
+    that share a journey not yet in the workspace (one being edited)."""
+    neighbours: dict[str, set[str]] = {agency: set() for agency in workspace.agencies}
+    groups = [[s.agency for s in j.steps] for j in workspace.journeys.values()]
+    for group in [*groups, *also_together]:
+        present = {agency for agency in group if agency in neighbours}
+        for agency in present:
+            neighbours[agency] |= present - {agency}
+    colours = {a.id: a.colour.upper() for a in workspace.agencies.values() if a.colour}
+    for agency in sorted(neighbours):
+        if agency in colours:
+            continue
+        taken = {colours[n] for n in neighbours[agency] if n in colours}
+        preferred = zlib.crc32(agency.encode("utf-8")) % len(PALETTE)
+        choices = [PALETTE[(preferred + k) % len(PALETTE)] for k in range(len(PALETTE))]
+        colours[agency] = next((c for c in choices if c not in taken), choices[0])
+    return colours
+
+
+def colour_by_id(agency_id: str) -> str:
+    """The palette colour an agency id would choose with no neighbours (an agency the
+    workspace does not know, in a journey being sketched)."""
+    return PALETTE[zlib.crc32(agency_id.encode("utf-8")) % len(PALETTE)]
+
+
+def tint(colour: str, amount: float) -> str:
+    """``colour`` mixed with white (amount 1 is white): a lane's pale background."""
+    rgb = [int(colour[i:i + 2], 16) for i in (1, 3, 5)]
+    return "#" + "".join(f"{round(c + (255 - c) * amount):02X}" for c in rgb)
 
 
 def text_colour(background: str) -> str:
@@ -62,3 +104,8 @@ HANDOFF_STYLES: dict[str, EdgeStyle] = {
 """Cross-agency moves, best first; the key is the handoff type (or ``undocumented``)."""
 
 WITHIN_AGENCY = EdgeStyle("", "#555555", (), 1.5, "next step at the same agency")
+
+REMOVED_MOVE = EdgeStyle("removed", "#6B6B6B", (2, 5), 1.5,
+                         "a move the proposed journey drops (grey, dotted)")
+REMOVED_FILL = "#E0E0E0"
+"""The box of a step a proposed journey drops."""

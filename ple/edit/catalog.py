@@ -200,3 +200,27 @@ def save(edit: CatalogEdit, before: LoadResult | None, *, as_draft: bool = False
                 edit.bases[path] = store.digest(data)
                 edit.base_texts[path] = data.decode("utf-8")
     return saved
+
+
+def add_entry(root: Path, kind: str, name: str, before: LoadResult | None, *,
+              acronym: str | None = None, agency: str | None = None) -> tuple[Saved, str]:
+    """Add one agency, program (of ``agency``) or data item named ``name`` to the catalog
+    and save it at once; its id is derived from the name. The catalog is shared, so an
+    entry made while editing a journey is there for every journey; like any save, it is
+    refused when the catalog would have an error. Returns the save and the new id."""
+    from ple.edit.actions import new_id
+
+    edit = open_catalog(root)
+    sheet = next(s for s, k in schema.CATALOG_KEYS.items() if k == kind)
+    rows = edit.tables.setdefault(sheet, [])
+    entry_id = new_id({str(r.get("id")) for r in rows}, name)
+    row: dict[str, Any] = {"id": entry_id, "name": " ".join(name.split()),
+                           FILE_COLUMN: edit.default_file(kind)}
+    if kind == "agencies" and acronym and acronym.strip():
+        row["acronym"] = acronym.strip()
+    if kind == "programs":
+        row["agency"] = agency
+    if kind == "data_items":
+        row["kind"] = "fact"
+    rows.append(row)
+    return save(edit, before), entry_id

@@ -193,6 +193,13 @@ def _check_new_id(root: Path, journey_id: str) -> None:
         raise PleError(f"a journey with the id {journey_id!r} already exists")
 
 
+def id_for_new_journey(root: Path, name: str) -> str:
+    """A journey id derived from ``name``, not taken by any journey in the workspace."""
+    from ple.edit.actions import new_id
+
+    return new_id({j.id for j in find_journeys(root)}, name)
+
+
 def new_journey(root: Path, journey_id: str, name: str, *, start: Start = Start.blank,
                 source: str | None = None, agency: str | None = None,
                 file: Path | None = None) -> JourneyEdit:
@@ -209,11 +216,10 @@ def new_journey(root: Path, journey_id: str, name: str, *, start: Start = Start.
     target = file or journey_folder(root, journeys) / journey_file_name(journey_id)
     if target.exists():
         raise PleError(f"{target} already exists; choose another id or file")
-    if start is Start.blank:
+    if start is Start.blank:  # no step yet: the lead agency's lane waits for the first
         tables: Tables = {sheet: [] for sheet in JOURNEY_TABLES}
         tables["Journey"] = [{"id": journey_id, "name": name, "state": "current",
                               "lead_agency": agency}]
-        tables["Steps"] = [{"id": "start", "name": "First step", "agency": agency}]
     else:
         origin = next((j for j in journeys if j.id == source), None)
         if origin is None:

@@ -13,10 +13,12 @@ from collections.abc import Sequence
 from typing import Any
 
 from ple.compare import Comparison
-from ple.diagram.compare import EDGE_MARKS, MARKS, comparison_html
+from ple.diagram.canvas import canvas_element, canvas_head
+from ple.diagram.compare import EDGE_MARKS, MARKS
 from ple.export.bundle import Download
 from ple.export.formats.brief import _cell as markdown_cell
 from ple.model import Workspace
+from ple.views.canvas import comparison_canvas_data
 from ple.views.compare import (
     data_item_rows,
     finding_rows,
@@ -76,7 +78,6 @@ h1 { margin-bottom: .2rem; } .meta { color: #444; margin-top: 0; }
 table { border-collapse: collapse; font-size: .9rem; margin-bottom: 1rem; }
 th, td { border: 1px solid #bbb; padding: .25rem .5rem; text-align: left;
 vertical-align: top; } th { background: #eee; }
-iframe { width: 100%; height: 660px; border: 1px solid #999; }
 """
 
 
@@ -92,9 +93,9 @@ def _html_table(rows: Sequence[dict[str, Any]]) -> str:
 
 
 def comparison_page(workspace: Workspace, comparison: Comparison) -> str:
-    """The brief as one self-contained HTML page, with the overlaid diagram."""
+    """The brief as one self-contained HTML page, with both journeys on one map."""
     e = html.escape
-    diagram = comparison_html(workspace, comparison)
+    data = comparison_canvas_data(workspace, comparison)
     summary = "".join(f"<li>{e(line)}</li>" for line in summary_lines(workspace, comparison))
     marks = "".join(f"<li><strong>{e(m.badge)}</strong>: {e(m.meaning)}</li>"
                     for m in MARKS.values())
@@ -106,14 +107,15 @@ def comparison_page(workspace: Workspace, comparison: Comparison) -> str:
     title = e(_title(comparison))
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
-<title>{title}: comparison</title><style>{_STYLE}</style></head>
+<title>{title}: comparison</title><style>{_STYLE}</style>
+{canvas_head()}</head>
 <body><main><h1>{title}</h1>
 <p class="meta">Today's journey <code>{e(comparison.current)}</code> compared with the
 proposed <code>{e(comparison.future)}</code>.</p>
 <h2>In short</h2><ul>{summary}</ul>
-<h2>The two journeys in one diagram</h2>
-<iframe title="Diagram comparing {title}; the tables below list every change as text"
- srcdoc="{e(diagram, quote=True)}"></iframe>
+<h2>The two journeys on one map</h2>
+<p>Select a step for what changed; the tables below list every change as text.</p>
+{canvas_element(data)}
 <ul>{marks}</ul>
 {sections}
 <p>{len(comparison.findings.remaining)} finding(s) are in both journeys and are not

@@ -8,6 +8,8 @@ XML cannot hold some control characters; in text they become spaces.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import networkx as nx
 
 from ple.diagram.network import network_html
@@ -30,10 +32,13 @@ def network_graphml(network: AgencyNetwork) -> str:
     return "\n".join(nx.generate_graphml(clean, prettyprint=True)) + "\n"
 
 
-def network_download(network: AgencyNetwork, fmt: str) -> Download:
-    """The network as ``agency-network-<scope>.html`` or ``.graphml``."""
+def network_download(network: AgencyNetwork, fmt: str,
+                     colours: Mapping[str, str] | None = None) -> Download:
+    """The network as ``agency-network-<scope>.html`` or ``.graphml``; ``colours`` are the
+    workspace's agency colours."""
     if fmt not in NETWORK_FORMATS:
         raise ValueError(f"no agency network format {fmt!r}: use html or graphml")
-    text = network_html(network) if fmt == "html" else network_graphml(network)
+    text = (network_html(network, colours=colours) if fmt == "html"
+            else network_graphml(network))
     return Download(f"agency-network-{network.scope}.{fmt}", text.encode(),
                     NETWORK_FORMATS[fmt])

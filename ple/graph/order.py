@@ -8,7 +8,7 @@ steps first closes it.
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Hashable, Mapping
 
 from ple.model import Journey
 
@@ -55,13 +55,23 @@ def step_depths(journey: Journey) -> dict[str, int]:
     Steps no entry reaches get columns after their predecessors too, starting at 0.
     """
     following = successors(journey)
-    following[START] = [*following[START], *(step.id for step in journey.steps)]
-    # (unreachable steps start their own walks)
-    closing = loop_closing_moves(following)
-    depth = dict.fromkeys((s.id for s in journey.steps), 0)
-    order = _topological(following, closing)
-    for node in order:
-        for target in following[node]:
+    return depths([s.id for s in journey.steps], following, following[START])
+
+
+def depths(steps: list[str], following: Mapping[Hashable, list[str]],
+           entries: list[str]) -> dict[str, int]:
+    """The longest number of moves from an entry to each of ``steps`` along
+    ``following`` (moves to steps outside ``steps`` are ignored), loops cut where a
+    walk from the entries first closes them; steps no entry reaches start walks of
+    their own, in the order given."""
+    kept = set(steps)
+    walk: dict[Hashable, list[str]] = {
+        step: [t for t in following.get(step, []) if t in kept] for step in steps}
+    walk[START] = [*(e for e in entries if e in kept), *steps]
+    closing = loop_closing_moves(walk)
+    depth = dict.fromkeys(steps, 0)
+    for node in _topological(walk, closing):
+        for target in walk[node]:
             if (node, target) not in closing and node != START:
                 depth[target] = max(depth[target], depth[node] + 1)
     return depth

@@ -22,7 +22,7 @@ from ple import limits
 from ple.errors import KeyPath, Problem, Severity, shown
 from ple.io.suggest import did_you_mean
 from ple.model import Agency, DataItem, Journey, Program, Settings
-from ple.model.vocabulary import SLUG_PATTERN
+from ple.model.vocabulary import COLOUR_PATTERN, SLUG_PATTERN
 
 COLLECTIONS: dict[str, type[BaseModel]] = {
     "agencies": Agency,
@@ -257,6 +257,8 @@ def _pattern_message(pattern: str, given: Any) -> str:
         return f"{shown(given)} is not a valid id: use lowercase letters, digits and hyphens"
     if "[a-z]{2,3}" in pattern:
         return f"{shown(given)} is not a language tag such as 'en', 'es' or 'zh-Hant'"
+    if pattern == COLOUR_PATTERN:
+        return f"{shown(given)} is not a colour written as #RRGGBB, e.g. '#0072B2'"
     return f"{shown(given)} should be lowercase words joined by underscores, e.g. 'screen_reader'"
 
 

@@ -9,7 +9,14 @@ from __future__ import annotations
 from pydantic import Field, StrictBool
 
 from ple.model.base import FormatModel
-from ple.model.vocabulary import Acronym, AgencyLevel, DataItemKind, Name, Slug
+from ple.model.vocabulary import (
+    COLOUR_PATTERN,
+    Acronym,
+    AgencyLevel,
+    DataItemKind,
+    Name,
+    Slug,
+)
 
 
 class Agency(FormatModel):
@@ -26,6 +33,10 @@ class Agency(FormatModel):
     level: AgencyLevel = AgencyLevel.federal
     url: str | None = None
     notes: str | None = None
+    colour: str | None = Field(
+        default=None, pattern=COLOUR_PATTERN,
+        description="The agency's colour in every diagram, as #RRGGBB; chosen by id when absent.",
+    )
 
 
 class Program(FormatModel):

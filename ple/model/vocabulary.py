@@ -15,6 +15,8 @@ from pydantic import StringConstraints
 from ple import limits
 
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+COLOUR_PATTERN = r"^#[0-9A-Fa-f]{6}$"
+"""A colour as ``#RRGGBB``."""
 """Ids are lowercase slugs so they survive URLs, file names and Cypher unchanged."""
 
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=limits.ID_LENGTH.value)]

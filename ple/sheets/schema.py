@@ -184,6 +184,7 @@ AGENCIES = Sheet("Agencies", (
     Column("level", choices=_words(AgencyLevel), help="Empty means federal"),
     Column("url"),
     Column("notes"),
+    Column("colour", help="Its colour in every diagram, as #RRGGBB; empty = chosen by id"),
 ), "Organizations customers deal with.")
 
 PROGRAMS = Sheet("Programs", (

@@ -109,7 +109,8 @@ def catalog_rows(workspace: Workspace) -> Rows:
     extras: dict[str, dict[str, Any]] = {}
     for agency in workspace.agencies.values():
         extras[catalog_key(NodeKind.agency, agency.id)] = {"url": agency.url,
-                                                            "notes": agency.notes}
+                                                            "notes": agency.notes,
+                                                            "colour": agency.colour}
     for program in workspace.programs.values():
         extras[catalog_key(NodeKind.program, program.id)] = {
             "url": program.url, "notes": program.notes,
@@ -221,7 +222,7 @@ def _pick(props: Mapping[str, Any], *names: str) -> dict[str, Any]:
 
 
 def agency_from(props: Mapping[str, Any], parent: str | None) -> Agency:
-    data = _pick(props, "id", "name", "acronym", "hisp", "level", "url", "notes")
+    data = _pick(props, "id", "name", "acronym", "hisp", "level", "url", "notes", "colour")
     if parent is not None:
         data["parent"] = parent
     return Agency.model_validate(data)

@@ -4,16 +4,55 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ple.model import Workspace
+from ple.model import Journey, Workspace
+from ple.ui.text import plain, small_print
+from ple.views.canvas import selection_details
 
 
 def journey_picker(workspace: Workspace, key: str) -> str:
-    """A journey select box that opens on the journey chosen on any other page, and
-    remembers this choice for them (``st.session_state["journey_id"]``)."""
+    """A journey select box that opens on the journey in the page's address
+    (``?journey=...``), else the one chosen on any other page, and remembers this choice
+    for them and in the address, so a link or a reload shows the same journey."""
     ids = sorted(workspace.journeys)
+    linked = st.query_params.get("journey")
+    if linked in ids and linked != st.session_state.get("journey_id"):
+        st.session_state["journey_id"] = linked
+        st.session_state.pop(key, None)
     chosen = st.session_state.get("journey_id")
     journey_id = st.selectbox(
         "Journey", ids, index=ids.index(chosen) if chosen in ids else 0,
         format_func=lambda j: workspace.journeys[j].name, key=key)
+    if journey_id != st.session_state.get("journey_id") and "step" in st.query_params:
+        del st.query_params["step"]
     st.session_state["journey_id"] = journey_id
+    if st.query_params.get("journey") != journey_id:
+        st.query_params["journey"] = journey_id
     return journey_id
+
+
+def chosen_step(journey: Journey) -> str | None:
+    """The step named in the page's address (``?step=...``), when the journey has it: a
+    link (a finding on the Gaps page, a bookmark) opens the journey with it selected."""
+    wanted = st.query_params.get("step")
+    return wanted if wanted in {s.id for s in journey.steps} else None
+
+
+def remember_step(selection: dict[str, str] | None) -> None:
+    """Keep the selected step in the address, so a reload or a shared link shows it."""
+    step = selection.get("id") if selection and selection.get("kind") == "step" else None
+    if step and st.query_params.get("step") != step:
+        st.query_params["step"] = step
+    elif selection is not None and not step and "step" in st.query_params:
+        del st.query_params["step"]
+
+
+def step_panel(workspace: Workspace, journey: Journey, selection: dict[str, str] | None,
+               counts: dict[str, int]) -> None:
+    """The selected step's or move's details, as text (names are never read as markup)."""
+    lines = selection_details(workspace, journey, selection, counts)
+    if not lines:
+        small_print("Select a step or an arrow on the map (click it, or Tab to it and press "
+                    "Enter) to see its details here.")
+        return
+    st.subheader(plain(lines[0]))
+    st.markdown("\n".join(f"- {plain(line)}" for line in lines[1:]))

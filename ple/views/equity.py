@@ -11,13 +11,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ple.diagram.interactive import StepMark
 from ple.equity import BUILT_IN_PERSONAS, EquityResult, personas_to_walk, walk_journeys
 from ple.equity.burden import BurdenTotals
 from ple.metrics import Sludge, SludgeFigure, Span, TimeTax, sludge, time_tax
 from ple.metrics.report import number_text
 from ple.metrics.sludge import walked_sludge
 from ple.model import Workspace
+from ple.views.canvas import StepMark
 
 BLOCKED, LOST, UNVERIFIED = "⊘ BLOCKED", "✖ LOST", "? UNVERIFIED"
 """The words written on the diagram's boxes."""
@@ -33,10 +33,8 @@ VERDICTS = {
 def step_marks(result: EquityResult) -> dict[str, StepMark]:
     """Blocked, lost and unverified steps of one walk, as diagram marks."""
     marks = {b.step: StepMark(BLOCKED, "; ".join(b.reasons)) for b in result.blocked}
-    marks |= {s: StepMark(LOST, "never reached by this person", dashed=True)
-              for s in result.lost}
-    marks |= {u.step: StepMark(UNVERIFIED, "; ".join(u.unknowns), dashed=True)
-              for u in result.unverified}
+    marks |= {s: StepMark(LOST, "never reached by this person") for s in result.lost}
+    marks |= {u.step: StepMark(UNVERIFIED, "; ".join(u.unknowns)) for u in result.unverified}
     return marks
 
 

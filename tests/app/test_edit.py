@@ -5,6 +5,7 @@ the files on disk are read back.
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -74,7 +75,8 @@ def test_the_page_opens_on_a_journey_with_its_tables(at):
                                     "enroll-part-b"]
     assert "No errors: ready to save." in messages(at) or "No problems: ready to save." in \
         messages(at)
-    assert at.get("iframe")[0].proto.srcdoc  # the preview diagram
+    [component] = at.get("bidi_component")  # the map, editable
+    assert json.loads(component.proto.json)["editable"]
 
 
 def test_add_a_step_connect_it_and_save(at, workspace):

@@ -2,9 +2,10 @@
 
 AppTest runs the real ``app.py`` with ``st.navigation``: each test points
 ``PLE_WORKSPACE`` at a workspace, switches to a page, moves widgets by key and
-reads what the page rendered. The diagram is an ``st.iframe``, which AppTest
-cannot draw; its HTML is in ``at.get("iframe")[0].proto.srcdoc`` and its nodes in
-the ``nodes = new vis.DataSet([...])`` JSON inside it.
+reads what the page rendered. The journey map is the canvas component, which AppTest
+cannot draw; the data it is given is ``at.get("bidi_component")[0].proto.json``
+(:func:`canvas`). The portfolio's agency network is an ``st.iframe`` whose nodes are the
+``nodes = new vis.DataSet([...])`` JSON in ``at.get("iframe")[0].proto.srcdoc``.
 """
 
 from __future__ import annotations
@@ -73,9 +74,17 @@ def edges(html: str) -> list[dict]:
     return json.loads(found.group(1))
 
 
-def step_nodes(html: str) -> set[str]:
-    """Ids of the step boxes (lane and stage labels have ``lane:`` / ``stage:`` ids)."""
-    return {n["id"] for n in nodes(html) if ":" not in n["id"]}
+def canvas(at: AppTest) -> dict:
+    """The data the page gave its one journey canvas."""
+    found = at.get("bidi_component")
+    assert len(found) == 1, f"{len(found)} canvases on the page"
+    assert found[0].proto.js_source_path  # served as a file the browser caches
+    return json.loads(found[0].proto.json)
+
+
+def shown_steps(at: AppTest) -> set[str]:
+    """The steps the canvas shows in full (a filter fades the others)."""
+    return {s["id"] for s in canvas(at)["steps"] if not s["dimmed"]}
 
 
 def table(at: AppTest, index: int = 0) -> pd.DataFrame:
@@ -232,9 +241,8 @@ def test_portfolio_without_journeys_says_so(monkeypatch, write):
 def test_journey_page_draws_the_first_journey(monkeypatch, small):
     at = start(monkeypatch, small, JOURNEY)
     assert texts(at.title) == ["Approaching retirement (test)"]
-    html = srcdoc(at)
-    assert step_nodes(html) == {"check-estimate", "apply-retirement", "get-l564",
-                                "enroll-part-b"}
+    assert shown_steps(at) == {"check-estimate", "apply-retirement", "get-l564",
+                               "enroll-part-b"}
     assert table(at)["step"].tolist() == [
         "Check benefit estimate", "Apply for retirement benefits",
         "Ask the employer to fill in CMS-L564", "Enroll in Medicare Part B"]
@@ -244,12 +252,12 @@ def test_journey_page_draws_the_first_journey(monkeypatch, small):
 
 def test_choosing_another_journey_changes_title_and_diagram(monkeypatch, small):
     at = start(monkeypatch, small, JOURNEY)
-    before = srcdoc(at)
+    before = canvas(at)
     choose(at, "journey_select", "retirement-future")
     assert texts(at.title) == ["Approaching retirement, proposed"]
-    after = srcdoc(at)
-    assert after != before
-    assert step_nodes(after) == {"apply-once", "enroll-part-b"}
+    after = canvas(at)
+    assert after["revision"] != before["revision"]
+    assert shown_steps(at) == {"apply-once", "enroll-part-b"}
     assert table(at)["step"].tolist() == ["Apply once for retirement and Medicare",
                                           "Medicare Part B starts"]
     assert at.session_state["journey_id"] == "retirement-future"
@@ -264,7 +272,7 @@ def test_switching_journeys_resets_filters_that_do_not_apply(monkeypatch, small)
     choose(at, "journey_stage", "plan")
     choose(at, "journey_select", "retirement-future")  # has no stages
     assert at.selectbox(key="journey_stage").value is None
-    assert step_nodes(srcdoc(at)) == {"apply-once", "enroll-part-b"}
+    assert shown_steps(at) == {"apply-once", "enroll-part-b"}
 
 
 @pytest.mark.parametrize(
@@ -279,7 +287,7 @@ def test_switching_journeys_resets_filters_that_do_not_apply(monkeypatch, small)
 def test_filters_narrow_table_and_diagram(monkeypatch, small, key, value, steps):
     at = start(monkeypatch, small, JOURNEY)
     choose(at, key, value)
-    assert step_nodes(srcdoc(at)) == steps
+    assert shown_steps(at) == steps
     names = {"check-estimate": "Check benefit estimate",
              "apply-retirement": "Apply for retirement benefits",
              "get-l564": "Ask the employer to fill in CMS-L564",
@@ -288,12 +296,17 @@ def test_filters_narrow_table_and_diagram(monkeypatch, small, key, value, steps)
     assert table(at)["#"].tolist() == list(range(1, len(steps) + 1))
 
 
-def test_lane_labels_follow_the_visible_steps(monkeypatch, small):
+def test_a_filter_fades_steps_but_keeps_the_map_as_printed(monkeypatch, small):
+    """Lanes and columns do not move under a filter: the map stays the printed one."""
     at = start(monkeypatch, small, JOURNEY)
+    before = canvas(at)
     choose(at, "journey_agency", "employer")
-    ids = {n["id"] for n in nodes(srcdoc(at))}
-    assert "lane:employer" in ids
-    assert "lane:ssa" not in ids
+    after = canvas(at)
+    assert [lane["agency"] for lane in after["lanes"]] == ["ssa", "employer", "cms"]
+    assert [(s["x"], s["y"]) for s in after["steps"]] == [(s["x"], s["y"])
+                                                          for s in before["steps"]]
+    assert [s["id"] for s in after["steps"] if s["dimmed"]] == [
+        "check-estimate", "apply-retirement", "enroll-part-b"]
 
 
 def test_persona_filter_keeps_steps_for_everyone(monkeypatch, write):
@@ -302,11 +315,11 @@ def test_persona_filter_keeps_steps_for_everyone(monkeypatch, write):
     assert at.selectbox(key="journey_persona").options == ["Everyone", "Still working",
                                                            "Already retired"]
     choose(at, "journey_persona", "worker")
-    assert step_nodes(srcdoc(at)) == {"read", "apply-online", "tax"}
+    assert shown_steps(at) == {"read", "apply-online", "tax"}
     assert table(at)["step"].tolist() == ["Read about benefits", "Apply online",
                                           "Set tax withholding"]
     choose(at, "journey_persona", "retiree")
-    assert step_nodes(srcdoc(at)) == {"read", "apply-office", "tax"}
+    assert shown_steps(at) == {"read", "apply-office", "tax"}
     assert {m.label: m.value for m in at.metric}["Steps"] == "3"
 
 
@@ -314,14 +327,14 @@ def test_channel_filter_on_known_channels(monkeypatch, write):
     write("catalog.yaml", CATALOG)
     at = start(monkeypatch, write("benefits.yaml", PERSONAS), JOURNEY)
     choose(at, "journey_channel", Channel.online)
-    assert step_nodes(srcdoc(at)) == {"read", "apply-online"}
+    assert shown_steps(at) == {"read", "apply-online"}
     assert not at.warning  # every step records its channels
 
 
 def test_channel_filter_warns_about_steps_without_channels(monkeypatch, small):
     at = start(monkeypatch, small, JOURNEY)
     choose(at, "journey_channel", Channel.online)
-    assert step_nodes(srcdoc(at)) == {"check-estimate"}
+    assert shown_steps(at) == {"check-estimate"}
     [warning] = texts(at.warning)
     assert warning.startswith("3 step(s) hidden because their channels are not recorded")
     for name in ("Apply for retirement benefits", "Ask the employer to fill in CMS-L564",
@@ -329,22 +342,21 @@ def test_channel_filter_warns_about_steps_without_channels(monkeypatch, small):
         assert name in warning
 
 
-def test_filters_that_match_nothing_show_no_diagram(monkeypatch, small):
+def test_filters_that_match_nothing_fade_every_step(monkeypatch, small):
     at = start(monkeypatch, small, JOURNEY)
     choose(at, "journey_stage", "plan")
     choose(at, "journey_agency", "cms")
-    assert not at.get("iframe")
-    assert "No step matches the filters." in texts(at.info)
+    assert shown_steps(at) == set()
+    assert "No step matches the filters; all steps are shown faded." in texts(at.info)
     assert table(at).empty
 
 
-def test_steps_with_findings_are_marked_in_the_diagram(monkeypatch, small):
+def test_steps_with_findings_are_marked_on_the_map(monkeypatch, small):
     at = start(monkeypatch, small, JOURNEY)
-    labels = {n["id"]: n["label"] for n in nodes(srcdoc(at))}
+    badges = {s["id"]: s["badge"] for s in canvas(at)["steps"]}
     findings = dict(zip(table(at)["step"], table(at)["findings"], strict=True))
     assert findings["Apply for retirement benefits"] > 0
-    assert labels["apply-retirement"].startswith(
-        f"⚠ {findings['Apply for retirement benefits']}")
+    assert badges["apply-retirement"] == f"⚠ {findings['Apply for retirement benefits']}"
 
 
 def test_sentiment_curve_appears_when_steps_record_it(monkeypatch, small, write):
@@ -362,8 +374,9 @@ def test_journey_page_renders_every_bundled_journey(monkeypatch):
         at.selectbox(key="journey_select").select_index(index)
         rerun(at)
         titles.append(texts(at.title)[0])
-        assert step_nodes(srcdoc(at))
-        assert len(table(at)) == len(step_nodes(srcdoc(at)))
+        assert shown_steps(at)
+        assert len(table(at)) == len(shown_steps(at))
+        assert canvas(at)["journey"]["id"] == at.selectbox(key="journey_select").value
     assert len(set(titles)) == 9  # six life experiences, three of them also as proposed
 
 
@@ -400,7 +413,7 @@ def test_handoffs_that_match_nothing_draw_no_diagram(monkeypatch, small):
     choose(at, "handoffs_from", "cms")
     assert table(at).empty
     assert "**0** matching handoff(s)." in texts(at.markdown)
-    assert not at.get("iframe")
+    assert not at.get("bidi_component")
 
 
 def test_show_all_cold_handoffs_button(monkeypatch, small):
@@ -421,13 +434,11 @@ def test_matching_handoffs_are_drawn_thick(monkeypatch, small):
     at = start(monkeypatch, small, HANDOFFS)
     cold, referral = ("apply-retirement", "get-l564"), ("apply-retirement", "enroll-part-b")
     choose(at, "handoffs_type", "cold")
-    assert texts(at.header) == ["In the diagram: Approaching retirement (test)"]
-    when_cold = {(e["from"], e["to"]): e["width"] for e in edges(srcdoc(at))}
+    assert texts(at.header) == ["On the map: Approaching retirement (test)"]
+    when_cold = {(r["from"], r["to"]) for r in canvas(at)["routes"] if r["highlight"]}
     choose(at, "handoffs_type", "referral")
-    when_referral = {(e["from"], e["to"]): e["width"] for e in edges(srcdoc(at))}
-    assert when_cold[cold] > when_referral[cold]
-    assert when_referral[referral] > when_cold[referral]
-    assert when_cold[cold] == max(when_cold.values())
+    when_referral = {(r["from"], r["to"]) for r in canvas(at)["routes"] if r["highlight"]}
+    assert when_cold == {cold} and when_referral == {referral}
 
 
 # --- gaps -----------------------------------------------------------------------------
@@ -514,7 +525,7 @@ def test_open_this_steps_journey_switches_to_the_journey_page(monkeypatch, small
     rerun(at)
     assert texts(at.title) == ["Approaching retirement, proposed"]
     assert at.selectbox(key="journey_select").value == "retirement-future"
-    assert step_nodes(srcdoc(at)) == {"apply-once", "enroll-part-b"}
+    assert shown_steps(at) == {"apply-once", "enroll-part-b"}
 
 
 def test_selected_row_beyond_a_narrowed_table_does_not_crash(monkeypatch, small):
@@ -575,7 +586,7 @@ def test_invalid_workspace_shows_errors_and_keeps_valid_journeys(monkeypatch, in
         assert table(at, 1)["journey"].tolist() == ["Retire (valid)"]
     elif page == JOURNEY:
         assert at.selectbox(key="journey_select").options == ["Retire (valid)"]
-        assert step_nodes(srcdoc(at)) == {"apply", "enroll"}
+        assert shown_steps(at) == {"apply", "enroll"}
     elif page == HANDOFFS:
         assert at.selectbox(key="handoffs_journey").options == ["All journeys",
                                                                "Retire (valid)"]
@@ -613,7 +624,7 @@ def test_the_sidebar_switches_the_workspace(monkeypatch, small):
     rerun(at)
     assert len(at.selectbox(key="journey_select").options) == 9
     assert texts(at.title)[0] != "Approaching retirement (test)"
-    assert step_nodes(srcdoc(at))
+    assert shown_steps(at)
     go(at, PORTFOLIO)
     assert len(table(at, 0)) == 6  # today's journeys
 
@@ -664,6 +675,8 @@ def assert_no_raw_payload(at: AppTest) -> None:
         assert "div.popup" not in html  # pyvis's innerHTML tooltip (any title with "href")
         for item in nodes(html) + edges(html):
             assert "href" not in item.get("title", "").lower()
+    for component in at.get("bidi_component"):
+        assert not component.proto.html_content  # the canvas sets names as text, never HTML
 
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.stem)
@@ -674,14 +687,12 @@ def test_hostile_names_are_never_raw_html(monkeypatch, write, page):
     if page == JOURNEY:
         legend = unsafe_html(at)
         assert any("&lt;script&gt;alert(1)&lt;/script&gt;" in body for body in legend)
-        html = srcdoc(at)
-        labels = {n["id"]: n["label"] for n in nodes(html)}
-        titles = {n["id"]: n.get("title", "") for n in nodes(html)}
-        # shown as text: escaped only inside the JSON
-        assert STEP_XSS in labels["first"].replace("\n", " ")
-        assert titles["first"].startswith(STEP_XSS + "\n")
-        assert labels["lane:ssa"].replace("\n", "") == AGENCY_XSS
-        assert "\\u003cimg src=x onerror=alert(1)\\u003e" in html
+        data = canvas(at)
+        steps = {s["id"]: s for s in data["steps"]}
+        # data for the canvas, which sets it as text (tests/e2e checks it in Chromium)
+        assert STEP_XSS in " ".join(steps["first"]["lines"])
+        assert steps["first"]["details"].startswith(STEP_XSS + "\n")
+        assert "".join(data["lanes"][0]["label"]) == AGENCY_XSS
         choose(at, "journey_agency", "ssa")
         assert_no_raw_payload(at)
     if page == HANDOFFS:
@@ -689,7 +700,7 @@ def test_hostile_names_are_never_raw_html(monkeypatch, write, page):
         assert_no_raw_payload(at)
 
 
-def test_agency_flow_view_of_a_hostile_big_journey_is_escaped(monkeypatch, write):
+def test_a_hostile_big_journey_is_drawn_step_by_step_and_escaped(monkeypatch, write):
     steps = "\n".join(
         f"  - {{id: s{i}, name: \"{STEP_XSS} {i}\", agency: {'ssa' if i % 2 else 'cms'},"
         f" next: [{{to: s{i + 1}}}]}}" for i in range(501))
@@ -697,7 +708,7 @@ def test_agency_flow_view_of_a_hostile_big_journey_is_escaped(monkeypatch, write
     at = start(monkeypatch, write("big.yaml", f"id: big\nname: Big\nsteps:\n{steps}\n"
                                   "  - {id: s501, name: Last, agency: ssa, end: true}\n"),
                JOURNEY)
-    assert {n["id"] for n in nodes(srcdoc(at))} == {"ssa", "cms"}  # agencies, not steps
+    assert len(canvas(at)["steps"]) == 502
     assert_no_raw_payload(at)
 
 

@@ -8,7 +8,7 @@ from ple.diagram.style import HANDOFF_STYLES
 from ple.io import load_workspace
 from ple.portfolio import agency_network
 from tests.conftest import DATA
-from tests.diagram.test_interactive import assert_self_contained, by_id, edges
+from tests.diagram.test_pyvis_page import assert_self_contained, by_id, edges
 
 
 def test_agencies_stand_under_the_life_experience_where_they_run_most_steps():

@@ -122,6 +122,12 @@ def test_a_new_journey_starts_blank_or_from_another(workspace, start):
     edit = edit_journey.new_journey(workspace, "retirement-2030", "Retirement in 2030",
                                     start=start, source=source, agency="ssa")
     assert edit.is_new and edit.place.file == workspace / "journeys" / "retirement-2030.yaml"
+    if start is Start.blank:  # no step yet (the map shows the lead agency's lane for it)
+        assert edit.tables.get("Steps") == []
+        assert edit_journey.save(edit, load_workspace(workspace)).outcome is Outcome.invalid
+        from ple.edit import actions
+
+        actions.add_step(edit.tables, "First step", "ssa", None)
     saved = edit_journey.save(edit, load_workspace(workspace))
     assert saved.outcome is Outcome.saved, saved.message
     journey = load_workspace(workspace).workspace.journeys["retirement-2030"]
@@ -129,7 +135,7 @@ def test_a_new_journey_starts_blank_or_from_another(workspace, start):
     if start is Start.future:
         assert (journey.state.value, journey.baseline) == ("future", "retirement")
     if start is Start.blank:
-        assert [s.agency for s in journey.steps] == ["ssa"]
+        assert [(s.id, s.agency) for s in journey.steps] == [("first-step", "ssa")]
 
 
 def test_a_new_journey_needs_a_free_valid_id_and_a_current_source(workspace):

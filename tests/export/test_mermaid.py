@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from ple.diagram.layout import lanes
+from ple.diagram.sketch import lanes_in_order
 from ple.export.formats.mermaid import mermaid_text
 from ple.model import Workspace
 from tests.export.helpers import HOSTILE, JOURNEYS, export_text, without_mermaid_entities
@@ -64,7 +64,8 @@ def test_lanes_steps_and_arrows(case) -> None:
             members[match["id"]] = (decode(match["label"]), lane)
         elif kind == "end":
             lane = None
-    assert lane_titles == [" ".join(workspace.agency_label(a).split()) for a in lanes(journey)]
+    agencies = lanes_in_order(s.agency for s in journey.steps)
+    assert lane_titles == [" ".join(workspace.agency_label(a).split()) for a in agencies]
     node_of = {}
     for step in journey.steps:
         [node] = [n for n, (name, _) in members.items() if name == " ".join(step.name.split())
@@ -92,7 +93,7 @@ def test_hostile_labels(hostile_ws: Workspace) -> None:
     journey = hostile_ws.journeys["hostile"]
     lines = parse(text)
     labels = [m["label"] for kind, m in lines if kind in ("subgraph", "node")]
-    assert len(labels) == len(journey.steps) + len(lanes(journey))
+    assert len(labels) == len(journey.steps) + len(lanes_in_order(s.agency for s in journey.steps))
     for label in labels:
         assert not RAW & set(without_mermaid_entities(label)), label
         assert "%%" not in label and "-->" not in label and "<script" not in label

@@ -12,7 +12,7 @@ import pytest
 from ple.export.network import network_download, network_graphml
 from ple.model import Workspace
 from ple.portfolio import agency_network
-from tests.diagram.test_interactive import assert_self_contained, nodes
+from tests.diagram.test_pyvis_page import assert_self_contained, nodes
 from tests.export.helpers import PAYLOADS
 
 

@@ -18,6 +18,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
+from ple.diagram.swimlane import ARROW_LEN, LANE_PT, STEP_PT, TEXT_PT
+from ple.diagram.text import font
 from ple.export import all_exporters, export_journey
 from ple.export.formats import swimlane
 from ple.export.registry import ExportContext
@@ -33,7 +35,7 @@ FORMATS = ["svg", "png", "pdf"]
 BUNDLED = ["approaching-retirement", "facing-a-financial-shock", "having-a-child",
            "losing-a-loved-one", "recovering-from-a-disaster",
            "transitioning-to-civilian-life"]
-PAGES_PT = {"letter": (792, 612), "A3": (1190.88, 841.68)}
+PAGES_PT = {name: (w * 72, h * 72) for name, (w, h) in swimlane.PAGES.items()}
 
 
 def export(workspace: Workspace, journey_id: str, fmt: str) -> bytes:
@@ -127,7 +129,7 @@ def test_every_handoff_arrow_carries_its_type_as_a_word(bundled_ws: Workspace) -
     journey_id = "approaching-retirement"
     journey = bundled_ws.journeys[journey_id]
     context = ExportContext(bundled_ws, journey_id, analyze(bundled_ws, journeys=[journey_id]))
-    layout = swimlane._layout(context)
+    layout = swimlane.print_layout(swimlane.sketch_of(context))
     kinds = [t.handoff.type.value if t.handoff else "undocumented"
              for _, t, _ in journey.handoff_transitions()]
     assert sorted(label.text for label in layout.labels) == sorted(kinds)
@@ -144,9 +146,9 @@ def test_png_is_a_picture_of_print_size(journey_id: str, bundled_ws: Workspace) 
     image = Image.open(io.BytesIO(export(bundled_ws, journey_id, "png")))
     assert image.format == "PNG"
     width, height = image.size
-    # 150 dpi; a bundled map is at most a little larger than A3 (16.5 x 11.7 inches).
-    assert 8 * 150 <= width <= 17.6 * 150
-    assert 5 * 150 <= height <= 12.5 * 150
+    # 150 dpi; a bundled map prints on A3 or A2 (23.4 x 16.5 inches) at 8 pt or more.
+    assert 8 * 150 <= width <= 23.4 * 1.01 * 150
+    assert 5 * 150 <= height <= 16.5 * 1.01 * 150
     assert width > height
 
 
@@ -178,9 +180,9 @@ def test_a_small_map_prints_on_letter(small_ws: Workspace) -> None:
 def test_bundled_maps_print_at_8_pt_or_more(journey_id: str, bundled_ws: Workspace) -> None:
     """The smallest text of the map, at the scale its PDF page prints it."""
     context = ExportContext(bundled_ws, journey_id, analyze(bundled_ws, journeys=[journey_id]))
-    layout = swimlane._layout(context)
+    layout = swimlane.print_layout(swimlane.sketch_of(context))
     page, scale = swimlane.page_for(layout.width, layout.height)
-    smallest = min(swimlane.STEP_PT, swimlane.TEXT_PT, swimlane.LANE_PT) * scale
+    smallest = min(STEP_PT, TEXT_PT, LANE_PT) * scale
     assert smallest >= 8.0, (page, scale)
 
 
@@ -197,7 +199,7 @@ def test_steps_with_open_findings_carry_a_badge(bundled_ws: Workspace) -> None:
 def test_the_warning_glyph_is_in_the_font() -> None:
     """The badge's ⚠ is drawn from DejaVu Sans (regular and bold), not a missing-glyph box."""
     for bold in (False, True):
-        assert swimlane._font(bold).get_char_index(ord("⚠")) != 0
+        assert font(bold).get_char_index(ord("⚠")) != 0
 
 
 def test_pain_points_are_numbered_on_the_map_and_listed(loop_ws: Workspace) -> None:
@@ -219,12 +221,12 @@ def test_arrows_start_and_end_on_box_edges(loop_ws: Workspace, bundled_ws: Works
     for workspace, journey_id in [(loop_ws, "loop"), (bundled_ws, "approaching-retirement")]:
         context = ExportContext(workspace, journey_id,
                                 analyze(workspace, journeys=[journey_id]))
-        layout = swimlane._layout(context)
-        assert len(layout.edges) == sum(len(s.next) for s in workspace.journeys[journey_id].steps)
-        for edge in layout.edges:
+        layout = swimlane.print_layout(swimlane.sketch_of(context))
+        assert len(layout.routes) == sum(len(s.next) for s in workspace.journeys[journey_id].steps)
+        for edge in layout.routes:
             (x0, y0), (x1, y1) = edge.points[0], edge.points[-1]
             assert x0 == edge.source.right and edge.source.y < y0 < edge.source.bottom
-            assert abs(x1 + swimlane.ARROW_LEN * 0.6 - edge.target.x) < 1e-9
+            assert abs(x1 + ARROW_LEN * 0.6 - edge.target.x) < 1e-9
             assert edge.target.y < y1 < edge.target.bottom
             for (ax, ay), (bx, by) in itertools.pairwise(edge.points):
                 for box in layout.boxes.values():
@@ -237,7 +239,7 @@ def test_boxes_do_not_overlap(bundled_ws: Workspace) -> None:
     for journey_id in BUNDLED:
         context = ExportContext(bundled_ws, journey_id,
                                 analyze(bundled_ws, journeys=[journey_id]))
-        boxes = list(swimlane._layout(context).boxes.values())
+        boxes = list(swimlane.print_layout(swimlane.sketch_of(context)).boxes.values())
         for i, a in enumerate(boxes):
             for b in boxes[i + 1:]:
                 apart = (a.right <= b.x or b.right <= a.x or a.bottom <= b.y

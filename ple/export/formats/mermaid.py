@@ -7,7 +7,7 @@ markup (Mermaid's own sanitising is a second line of defence, not the first).
 
 from __future__ import annotations
 
-from ple.diagram.layout import lanes
+from ple.diagram.sketch import lanes_in_order
 from ple.diagram.style import HANDOFF_STYLES, WITHIN_AGENCY
 from ple.export.registry import Artifact, ExportContext, exporter
 
@@ -28,7 +28,7 @@ def generate_mermaid(context: ExportContext) -> str:
     node_id = {step.id: f"s{i}" for i, step in enumerate(journey.steps, start=1)}
     agency_of = {step.id: step.agency for step in journey.steps}
     lines = ["flowchart LR", f"  %% {mermaid_text(journey.name)} ({journey.id})"]
-    for lane_number, agency in enumerate(lanes(journey), start=1):
+    for lane_number, agency in enumerate(lanes_in_order(s.agency for s in journey.steps), start=1):
         title = mermaid_text(workspace.agency_label(agency))
         lines.append(f'  subgraph lane{lane_number}["{title}"]')
         lines += [f'    {node_id[s.id]}["{mermaid_text(s.name)}"]'

@@ -1,17 +1,18 @@
 """A self-contained interactive HTML page of one journey, for any laptop, offline.
 
-The diagram is the app's own (vis-network inlined, no request), wrapped in a page
-with a title, the legends and the step list as text, all HTML-escaped.
+The map is the app's own canvas (its script inlined, no request), view only, wrapped in
+a page with a title, the legends and the step list as text, all HTML-escaped.
 """
 
 from __future__ import annotations
 
 import html
 
-from ple.diagram.interactive import journey_html
+from ple.diagram.canvas import canvas_element, canvas_head
 from ple.diagram.legend import agency_legend, handoff_legend
 from ple.export.formats.tables import step_table
 from ple.export.registry import Artifact, ExportContext, exporter
+from ple.views.canvas import journey_canvas_data
 from ple.views.journey import finding_counts
 
 _STYLE = """
@@ -20,7 +21,7 @@ h1 { margin-bottom: .2rem; } .meta { color: #444; margin-top: 0; }
 .legend { display: flex; gap: 2.5rem; flex-wrap: wrap; margin: 1rem 0; }
 table { border-collapse: collapse; font-size: .9rem; } th, td { border: 1px solid #bbb;
 padding: .25rem .5rem; text-align: left; vertical-align: top; } th { background: #eee; }
-iframe { width: 100%; height: 660px; border: 1px solid #999; }
+.ple-canvas-page { width: 100%; }
 """
 
 
@@ -34,8 +35,8 @@ def _cell_text(value: object) -> str:
 def generate_page(context: ExportContext) -> str:
     journey, workspace = context.journey, context.workspace
     e = html.escape
-    diagram = journey_html(workspace, journey.id,
-                           finding_counts=finding_counts(context.report.findings, journey.id))
+    data = journey_canvas_data(
+        workspace, journey.id, findings=finding_counts(context.report.findings, journey.id))
     agencies = "".join(f"<li>{entry}</li>"
                        for entry in agency_legend(workspace, journey, full_names=True))
     handoffs = "".join(f"<li>{entry}</li>" for entry in handoff_legend())
@@ -48,14 +49,16 @@ def generate_page(context: ExportContext) -> str:
     meta = " → ".join(e(t) for t in (journey.trigger, journey.outcome) if t)
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
-<title>{e(journey.name)}: journey map</title><style>{_STYLE}</style></head>
-<body><h1>{e(journey.name)}</h1><p class="meta">{meta}</p>
-<iframe title="Diagram of the journey {e(journey.name)}; the steps are listed as text below"
- srcdoc="{e(diagram, quote=True)}"></iframe>
+<title>{e(journey.name)}: journey map</title><style>{_STYLE}</style>
+{canvas_head()}</head>
+<body><main><h1>{e(journey.name)}</h1><p class="meta">{meta}</p>
+<p>The map: one lane per agency, the stages across the top. Select a step for its
+details; the steps are also listed as text below.</p>
+{canvas_element(data)}
 <div class="legend"><div><h2>Agencies (lanes)</h2><ul>{agencies}</ul></div>
 <div><h2>Handoffs (line and label)</h2><ul>{handoffs}</ul></div></div>
 <h2>Steps, in order</h2><table><thead><tr>{''.join(f'<th>{c}</th>' for c in columns)}</tr>
-</thead><tbody>{rows}</tbody></table></body></html>
+</thead><tbody>{rows}</tbody></table></main></body></html>
 """
 
 

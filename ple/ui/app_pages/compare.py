@@ -4,12 +4,14 @@ import altair as alt
 import streamlit as st
 
 from ple.compare import baseline_pairs, compare_journeys
-from ple.diagram.compare import EDGE_MARKS, MARKS, comparison_html
+from ple.diagram.compare import EDGE_MARKS, MARKS
 from ple.diagram.legend import handoff_legend
 from ple.export.comparison import READING, comparison_download
 from ple.model import JourneyState
 from ple.ui import state
+from ple.ui.canvas import journey_canvas
 from ple.ui.text import plain, small_print
+from ple.views.canvas import comparison_canvas_data
 from ple.views.compare import (
     chart_rows,
     data_item_rows,
@@ -96,23 +98,21 @@ m5.metric("Hours a year saved", compact_hours(saved.hours_per_year) if saved els
 st.header("In short")
 st.markdown("\n".join(f"- {plain(line)}" for line in summary_lines(workspace, comparison)))
 
-st.header("Both journeys in one diagram")
+st.header("Both journeys on one map")
 small_print("The proposed journey, with the steps and moves it drops drawn where they were. "
             "Hover a step for what changed; the tables below list every change as text.")
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
-def diagram(fingerprint: str, current: str, future: str) -> str:
-    return comparison_html(workspace, comparison)
+def canvas(fingerprint: str, current: str, future: str) -> dict:
+    return comparison_canvas_data(workspace, comparison)
 
 
-st.iframe(diagram(loaded.fingerprint, current_id, future_id), height=640,
-          alt=f"Diagram comparing {comparison.current_name} with {comparison.future_name}: "
-              "added, changed and removed steps are marked with words on the boxes. "
-              "The tables below list every change as text.")
+journey_canvas(canvas(loaded.fingerprint, current_id, future_id),
+               key=f"compare_canvas_{current_id}_{future_id}")
 marks, lines = st.columns(2)
 with marks:
-    st.markdown("**Steps (word on the box and border)**")
+    st.markdown("**Steps (words on the box)**")
     st.markdown("  \n".join(f"**{m.badge}**: {m.meaning}" for m in MARKS.values()))
 with lines:
     st.markdown("**Moves (word on the line and pattern)**")

@@ -15,21 +15,24 @@ from pathlib import Path
 
 import streamlit as st
 
-from ple.diagram.interactive import journey_html
+from ple.edit import actions, incoming, store
 from ple.edit import catalog as edit_catalog
-from ple.edit import incoming, store
 from ple.edit import journey as edit_journey
 from ple.edit.commit import Outcome, Saved
 from ple.edit.journey import JourneyEdit, NotTabular, Start
 from ple.edit.places import Place, find_journeys
 from ple.errors import PleError, Severity
+from ple.gaps import analyze
 from ple.model import JourneyState
 from ple.sheets import schema
 from ple.sheets.closure import needed_catalog
 from ple.sheets.grid import describe
-from ple.ui import editing, state
+from ple.ui import canvas_panel, editing, state
+from ple.ui.canvas import journey_canvas
 from ple.ui.text import small_print
+from ple.views.canvas import edit_canvas_data
 from ple.views.edit import Choices, catalog_choices, journey_choices, problem_rows
+from ple.views.journey import finding_counts
 
 MODES = ["Edit a journey", "New journey", "Catalog", "Upload", "History and drafts"]
 CATALOG_SCOPE = "catalog"
@@ -333,26 +336,28 @@ def journey_section() -> None:
     conflict_box(scope, edit)
 
     top = st.container()
+    canvas_area = st.container()
+    st.header("Tables")
+    small_print("Every field of the journey in tables: for bulk edits, and as the list of "
+                "steps a screen reader reads in order. They change with the map.")
     before_grids = copy.deepcopy(edit.tables)
-    tables_column, problems_column = st.columns([3, 1])
-    with tables_column:
-        choices = choices_for(edit.tables)
-        titles = ["Steps", "Transitions", "Stages", "Personas", "Journey details",
-                  "Burden by channel", "Accepted findings"]
-        tabs = st.tabs(titles)
-        sheets = [schema.STEPS, schema.TRANSITIONS, schema.STAGES, schema.PERSONAS, None,
-                  schema.BURDEN_BY_CHANNEL, schema.ACCEPTED_FINDINGS]
-        for tab, title, sheet in zip(tabs, titles, sheets, strict=True):
-            with tab:
-                if sheet is None:
-                    details_form(edit, scope)
-                    continue
-                rows = edit.tables.setdefault(sheet.name, [])
-                small_print(sheet.about)
-                edit.tables[sheet.name] = editing.grid(
-                    scope, sheet, rows, editing.journey_config(sheet, rows, choices),
-                    label=f"Editable table of the {title.lower()} of {edit.journey_id}")
-                choices = choices_for(edit.tables)  # new steps and stages are offered at once
+    choices = choices_for(edit.tables)
+    titles = ["Steps", "Transitions", "Stages", "Personas", "Journey details",
+              "Burden by channel", "Accepted findings"]
+    tabs = st.tabs(titles)
+    sheets = [schema.STEPS, schema.TRANSITIONS, schema.STAGES, schema.PERSONAS, None,
+              schema.BURDEN_BY_CHANNEL, schema.ACCEPTED_FINDINGS]
+    for tab, title, sheet in zip(tabs, titles, sheets, strict=True):
+        with tab:
+            if sheet is None:
+                details_form(edit, scope)
+                continue
+            rows = edit.tables.setdefault(sheet.name, [])
+            small_print(sheet.about)
+            edit.tables[sheet.name] = editing.grid(
+                scope, sheet, rows, editing.journey_config(sheet, rows, choices),
+                label=f"Editable table of the {title.lower()} of {edit.journey_id}")
+            choices = choices_for(edit.tables)  # new steps and stages are offered at once
     followed = edit_journey.follow_renames(before_grids, edit.tables)
     if followed is not None:  # a new id in one row: what names it follows, in new grids
         edit.tables, said = followed
@@ -360,17 +365,24 @@ def journey_section() -> None:
         editing.restart(scope)
         st.rerun()
     review = cached_review(scope, edit, edit_journey.review)
-    with problems_column:
-        problems_panel(review, edit.tables)
-    with top:  # drawn above the tables, after them: the buttons see this run's edits
+    with canvas_area:
+        map_column, panel_column = st.columns([3, 1])
+        with map_column:
+            selected = canvas_section(edit, scope, review)
+        with panel_column:
+            panel_section(edit, scope, selected, choices)
+            problems_panel(review, edit.tables)
+    with top:  # drawn above the map, after the tables: the buttons see this run's edits
         errors = review.problem_count
         state_text = ("new, written when you save" if edit.base_text is None
                       else "unsaved changes" if edit.unsaved else "no unsaved changes")
         small_print(f"File `{shown_path(edit.place.file)}` · **{state_text}** · "
                     f"{errors} error(s)")
-        buttons = st.columns([1, 1, 1, 1.2, 1])
+        undo = undo_of(scope)
+        buttons = st.columns([1, 1.1, 0.8, 0.8, 1, 1.2, 0.9])
         if buttons[0].button("Save", key=f"edit_save_{scope}", type="primary", width="stretch",
-                             help="Write the journey to its file; refused while it has errors"):
+                             help="Write the journey to its file (Ctrl+S on the map); refused "
+                                  "while it has errors"):
             report_saved(edit_journey.save(edit, loaded.result), scope)
             st.rerun()
         if buttons[1].button("Keep as draft", key=f"edit_draft_{scope}", width="stretch",
@@ -378,22 +390,29 @@ def journey_section() -> None:
                              help="Keep work with errors aside, outside the workspace"):
             report_saved(edit_journey.save(edit, loaded.result, as_draft=True), scope)
             st.rerun()
-        if buttons[2].button("Discard changes", key=f"edit_discard_{scope}", width="stretch",
+        buttons[2].button("Undo", key=f"edit_undo_{scope}", width="stretch",
+                          disabled=not undo.past, on_click=run_canvas_event,
+                          args=(scope, {"op": "undo"}), help="Ctrl+Z on the map")
+        buttons[3].button("Redo", key=f"edit_redo_{scope}", width="stretch",
+                          disabled=not undo.future, on_click=run_canvas_event,
+                          args=(scope, {"op": "redo"}), help="Ctrl+Shift+Z on the map")
+        if buttons[4].button("Discard changes", key=f"edit_discard_{scope}", width="stretch",
                              help="Go back to the file as it is on disk"):
             sessions.pop(journey_id, None)
+            st.session_state.get("edit_undo", {}).pop(scope, None)
             editing.restart(scope)
             flash("info", "Changes discarded.")
             st.rerun()
         catalog = needed_catalog(loaded.workspace, loaded.workspace.journeys[journey_id]) \
             if journey_id in loaded.workspace.journeys else None
-        buttons[3].download_button(
+        buttons[5].download_button(
             "Download YAML", key=f"edit_download_{scope}", width="stretch",
             data=lambda: edit_journey.download_text(edit, catalog).encode("utf-8"),
             file_name=f"{edit.journey_id or journey_id}.yaml", mime="application/yaml",
             on_click="ignore",
             help="The journey as shown, with the agencies, programs and data items it names: "
                  "a file that works on its own")
-        with buttons[4].popover("Delete…", width="stretch"):
+        with buttons[6].popover("Delete…", width="stretch"):
             st.write("Delete this journey? Its file goes into the history, where it can be "
                      "restored.")
             if st.button("Delete the journey", key=f"edit_delete_{scope}", type="primary"):
@@ -409,28 +428,132 @@ def journey_section() -> None:
     editing.settle(scope, {sheet.name: editing.journey_config(sheet, edit.tables[sheet.name],
                                                               final)
                            for sheet in schema.JOURNEY_SHEETS if sheet is not schema.JOURNEY})
-    preview(edit, review)
 
 
-def preview(edit: JourneyEdit, review) -> None:
-    st.header("Preview")
-    workspace = review.checked.result.usable
-    journey_id = edit.journey_id
-    memo = st.session_state.setdefault("edit_previews", {})
-    if workspace is not None and journey_id in workspace.journeys:
-        digest = content_hash(journey_id, edit.tables, loaded.fingerprint)
-        if memo.get(journey_id, (None,))[0] != digest:
-            memo[journey_id] = (digest, journey_html(workspace, journey_id))
-        small_print("The diagram follows the tables as you edit.")
-    elif journey_id in memo:
-        small_print("The diagram shows the last version without errors; fix the errors to "
-                    "see the latest.")
-    else:
-        st.info("The preview appears once the journey has no errors.")
+# --- the map: the canvas, its panel, undo ----------------------------------------------
+
+
+def undo_of(scope: str) -> actions.Undo:
+    return st.session_state.setdefault("edit_undo", {}).setdefault(scope, actions.Undo())
+
+
+def canvas_key(scope: str) -> str:
+    return f"edit_canvas_{scope}"
+
+
+def run_canvas_event(scope: str, event: dict) -> None:
+    """One action from the map or the panel: undo, redo, save, or a change to the tables
+    (remembered for undo). Runs as a callback, before the page is drawn again."""
+    edit = sessions.get(scope)
+    if edit is None:
         return
-    st.iframe(memo[journey_id][1], height=560,
-              alt=f"Diagram of the journey being edited, {journey_id}: steps in agency lanes. "
-                  "The tables above list the same steps as text.")
+    op = event.get("op")
+    undo = undo_of(scope)
+    if op in ("undo", "redo"):
+        tables = (undo.undo if op == "undo" else undo.redo)(edit.tables)
+        if tables is None:
+            flash("info", f"Nothing to {op}.")
+            return
+        edit.tables = tables
+        flash("info", "Undone." if op == "undo" else "Redone.")
+    elif op == "save":
+        report_saved(edit_journey.save(edit, loaded.result), scope)
+        return
+    else:
+        before = copy.deepcopy(edit.tables)
+        done = event["apply"](edit.tables) if "apply" in event else actions.apply(edit.tables,
+                                                                                   event)
+        if not done.changed:
+            flash("info", done.message)
+            return
+        undo.past.append(before)
+        del undo.past[:-actions.MAX_UNDO]
+        undo.future.clear()
+        flash("success", done.message)
+        if done.step is not None or op == "delete":
+            st.session_state[f"edit_selected_{scope}"] = (
+                {"kind": "step", "id": done.step} if done.step else None)
+    editing.restart(scope)
+
+
+def canvas_edited(scope: str) -> None:
+    """The map sent an edit (a trigger value of the canvas component)."""
+    value = st.session_state.get(canvas_key(scope)) or {}
+    event = value.get("edit") if hasattr(value, "get") else getattr(value, "edit", None)
+    if event:
+        run_canvas_event(scope, dict(event))
+
+
+def canvas_section(edit: JourneyEdit, scope: str, review) -> dict | None:
+    """The map of the journey being edited; returns what is selected on it."""
+    findings = {}
+    usable = review.checked.result.usable
+    if usable is not None and edit.journey_id in usable.journeys:
+        findings = finding_counts(analyze(usable, journeys=[edit.journey_id]).findings,
+                                  edit.journey_id)
+    chosen_key = f"edit_selected_{scope}"
+    lanes = st.session_state.setdefault("edit_lanes", {}).setdefault(scope, [])
+    data = edit_canvas_data(loaded.workspace, edit.tables, findings=findings,
+                            extra_lanes=lanes, selected=st.session_state.get(chosen_key))
+    events = journey_canvas(data, key=canvas_key(scope), on_edit=lambda: canvas_edited(scope))
+    reported = st.session_state.get(f"edit_reported_{scope}")
+    if events.selection != reported:  # the person selected something on the map
+        st.session_state[f"edit_reported_{scope}"] = events.selection
+        st.session_state[chosen_key] = events.selection
+    small_print("Double-click an empty cell to add a step there; drag a step to another lane "
+                "or stage; drag from a step's right handle to another step to connect them; "
+                "select and press Delete to remove; Ctrl+Z undoes. Everything is saved with "
+                "**Save**, only the lines that changed.")
+    return st.session_state.get(chosen_key)
+
+
+def panel_section(edit: JourneyEdit, scope: str, selected: dict | None,
+                  choices: Choices) -> None:
+    def change(action) -> None:
+        run_canvas_event(scope, {"op": "panel", "apply": action})
+        st.rerun()
+
+    key = f"edit_panel_{scope}_{editing.generation(scope)}"
+    if selected and selected.get("kind") == "step":
+        canvas_panel.step_panel(edit.tables, selected["id"], choices, change,
+                                f"{key}_{selected['id']}")
+    elif selected and selected.get("kind") == "route":
+        canvas_panel.move_panel(edit.tables, selected["from"], selected["to"], choices,
+                                change, f"{key}_{selected['from']}_{selected['to']}")
+    else:
+        lanes = st.session_state.setdefault("edit_lanes", {}).setdefault(scope, [])
+        shown = list(dict.fromkeys([*(r.get("agency") for r in edit.tables.get("Steps", [])
+                                      if r.get("agency")), *lanes]))
+        canvas_panel.add_panel(edit.tables, shown, choices, change, key)
+        lane_and_catalog_forms(scope, lanes, choices)
+
+
+def lane_and_catalog_forms(scope: str, lanes: list[str], choices: Choices) -> None:
+    """Show an agency's lane before it has steps; create an agency, program or data item
+    in the catalog without leaving the map."""
+    with st.form(f"edit_lane_{scope}", clear_on_submit=True):
+        agency = st.selectbox("Show a lane for", [a for a in choices.agencies if a not in lanes],
+                              format_func=lambda a: choices.agencies.get(a, a))
+        if st.form_submit_button("Add the lane") and agency:
+            lanes.append(agency)
+            st.rerun()
+    with st.expander("New agency, program or data item"), \
+            st.form(f"edit_new_entry_{scope}", clear_on_submit=True):
+        kind = st.selectbox("Kind", list(ENTRY_KINDS), format_func=ENTRY_KINDS.get)
+        name = st.text_input("Name")
+        acronym = st.text_input("Acronym (agencies)")
+        owner = st.selectbox("Agency (programs)", list(choices.agencies),
+                             format_func=lambda a: choices.agencies.get(a, a))
+        if st.form_submit_button("Create it in the catalog") and name.strip():
+            saved, entry_id = edit_catalog.add_entry(root, kind, name, loaded.result,
+                                                     acronym=acronym, agency=owner)
+            report_saved(saved, CATALOG_SCOPE)
+            if saved.outcome is Outcome.saved and kind == "agencies":
+                lanes.append(entry_id)
+            st.rerun()
+
+
+ENTRY_KINDS = {"agencies": "agency", "programs": "program", "data_items": "data item"}
 
 
 # --- creating ---------------------------------------------------------------------------
@@ -457,13 +580,15 @@ def new_section() -> None:
         source = st.selectbox("Journey to start from", candidates, key="edit_new_source",
                               format_func=lambda j: f"{names.get(j, j)} ({j})")
     left, right = st.columns(2)
-    suggested = f"{source}-future" if start is Start.future and source else ""
-    new_id = left.text_input("Id of the new journey", value=suggested, key="edit_new_id",
-                             help="Lowercase letters, digits and hyphens, e.g. "
-                                  "starting-a-business")
     default_name = (f"{workspace.journeys[source].name} (future state)"
                     if start is Start.future and source in workspace.journeys else "")
-    name = right.text_input("Name", value=default_name, key="edit_new_name")
+    name = left.text_input("Name", value=default_name, key="edit_new_name",
+                           help="What the life experience is called, e.g. Starting a business")
+    new_id = right.text_input("Id (leave empty: made from the name)", key="edit_new_id",
+                              placeholder=edit_journey.id_for_new_journey(root, name)
+                              if name.strip() else "starting-a-business",
+                              help="Lowercase letters, digits and hyphens") \
+        or (edit_journey.id_for_new_journey(root, name) if name.strip() else "")
     agency = None
     if start is Start.blank:
         agencies = sorted(workspace.agencies, key=workspace.agency_label)
@@ -478,6 +603,8 @@ def new_section() -> None:
             st.error(str(error))
             return
         sessions[edit.journey_id] = edit
+        if agency:  # its lane, ready for the first step
+            st.session_state.setdefault("edit_lanes", {})[edit.journey_id] = [agency]
         choose_later("edit_journey", edit.journey_id)
         choose_later("edit_mode", MODES[0])
         flash("info", f"Journey {edit.journey_id} is ready to edit; it is written to "

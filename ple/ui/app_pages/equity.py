@@ -2,10 +2,11 @@
 
 import streamlit as st
 
-from ple.diagram.interactive import journey_html
 from ple.ui import state
+from ple.ui.canvas import journey_canvas
 from ple.ui.text import plain, small_print
 from ple.ui.widgets import journey_picker
+from ple.views.canvas import journey_canvas_data
 from ple.views.equity import (
     BLOCKED,
     LOST,
@@ -82,14 +83,11 @@ else:
                           "leads on." if result.blocked else ""), icon=":material/check:")
 
 marks = step_marks(result)
-html = journey_html(workspace, journey_id, finding_counts={}, marks=marks)
-st.iframe(html, height=640,
-          alt=f"Diagram of the journey with this persona's steps marked: {len(result.blocked)} "
-              f"blocked, {len(result.lost)} lost, {len(result.unverified)} unverified. The "
-              "same steps are listed in the tables below.")
-small_print(f"On the diagram: **{BLOCKED}** a step this person cannot take (thick border); "
-            f"**{LOST}** a step they never reach (dashed); **{UNVERIFIED}** a step whose "
-            "data does not say (dashed). Hover a step for the reasons.")
+journey_canvas(journey_canvas_data(workspace, journey_id, marks=marks),
+               key=f"equity_canvas_{journey_id}_{persona}")
+small_print(f"On the map: **{BLOCKED}** a step this person cannot take; **{LOST}** a step "
+            f"they never reach; **{UNVERIFIED}** a step whose data does not say. Hover a step "
+            "for the reasons; the tables below list them as text.")
 
 if result.blocked:
     st.subheader("Blocked steps")

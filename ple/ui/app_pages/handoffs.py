@@ -2,9 +2,10 @@
 
 import streamlit as st
 
-from ple.diagram.interactive import journey_html
 from ple.ui import state
+from ple.ui.canvas import journey_canvas
 from ple.ui.text import small_print
+from ple.views.canvas import journey_canvas_data
 
 loaded = state.current()
 workspace = loaded.workspace
@@ -37,15 +38,13 @@ st.dataframe([{**r.to_dict(), "type": r.type or "undocumented"} for r in rows],
 
 shown = journey_id or (rows[0].journey if rows else None)
 if shown:
-    st.header(f"In the diagram: {workspace.journeys[shown].name}")
+    st.header(f"On the map: {workspace.journeys[shown].name}")
     highlight = tuple((r.from_step, r.to_step) for r in rows if r.journey == shown)
-    small_print("Matching handoffs are drawn with thick lines."
-                + ("" if journey_id else " Choose a journey to see another one."))
+    small_print("Matching handoffs are drawn with thick lines; the table above lists them "
+                "as text." + ("" if journey_id else " Choose a journey to see another one."))
 
     @st.cache_data(max_entries=64, show_spinner=False)
-    def diagram(fingerprint: str, journey_id: str, highlight: tuple) -> str:
-        return journey_html(workspace, journey_id, highlight=highlight)
+    def canvas(fingerprint: str, journey_id: str, highlight: tuple) -> dict:
+        return journey_canvas_data(workspace, journey_id, highlight=set(highlight))
 
-    st.iframe(diagram(loaded.fingerprint, shown, highlight), height=640,
-              alt=f"Diagram of {workspace.journeys[shown].name} with the matching handoffs "
-                  "drawn thick; the table above lists them as text.")
+    journey_canvas(canvas(loaded.fingerprint, shown, highlight), key=f"handoffs_canvas_{shown}")

@@ -1,18 +1,19 @@
-"""Journey: the interactive diagram of one journey, its burden and its steps as text."""
+"""Journey: the canvas of one journey (its swimlane map), its burden and its steps as text."""
 
 
 import streamlit as st
 
-from ple.diagram.interactive import journey_html
-from ple.diagram.layout import lanes
 from ple.diagram.legend import agency_legend, handoff_legend
+from ple.diagram.sketch import lanes_in_order
 from ple.export import all_exporters
 from ple.export.bundle import download_name, journey_download
 from ple.metrics import journey_metrics
 from ple.model import Channel
 from ple.ui import state
+from ple.ui.canvas import journey_canvas
 from ple.ui.text import bracket_safe, small_print
-from ple.ui.widgets import journey_picker
+from ple.ui.widgets import chosen_step, journey_picker, remember_step, step_panel
+from ple.views.canvas import journey_canvas_data
 from ple.views.journey import (
     StepFilter,
     filter_steps,
@@ -38,7 +39,8 @@ with st.expander("Filters", expanded=False):
     stage = a.selectbox("Stage", [None, *[s.id for s in journey.stages]], key="journey_stage",
                         format_func=lambda s: "All stages" if s is None else
                         next(x.name for x in journey.stages if x.id == s))
-    agency = b.selectbox("Agency", [None, *lanes(journey)], key="journey_agency",
+    agency = b.selectbox("Agency", [None, *lanes_in_order(s.agency for s in journey.steps)],
+                         key="journey_agency",
                          format_func=lambda x: "All agencies" if x is None
                          else workspace.agency_label(x))
     persona = c.selectbox("Persona", [None, *[p.id for p in journey.personas]],
@@ -58,16 +60,21 @@ if filtered.unknown_channel:
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
-def diagram(fingerprint: str, journey_id: str, visible: tuple[str, ...]) -> str:
-    return journey_html(workspace, journey_id, visible=visible, finding_counts=counts)
+def canvas(fingerprint: str, journey_id: str, dimmed: tuple[str, ...],
+           selected: str | None) -> dict:
+    return journey_canvas_data(workspace, journey_id, findings=counts, dimmed=set(dimmed),
+                               selected={"kind": "step", "id": selected} if selected else None)
 
 
-if visible:
-    st.iframe(diagram(loaded.fingerprint, journey_id, visible), height=640,
-              alt=f"Diagram of the journey {journey.name}: {len(visible)} steps in agency "
-                  "lanes. The same steps are listed as text below.")
-else:
-    st.info("No step matches the filters.")
+selected_step = chosen_step(journey)
+dimmed = tuple(s.id for s in journey.steps if s.id not in set(visible))
+if not visible:
+    st.info("No step matches the filters; all steps are shown faded.")
+events = journey_canvas(canvas(loaded.fingerprint, journey_id, dimmed, selected_step),
+                        key=f"journey_canvas_{journey_id}")
+remember_step(events.selection)
+with st.container(border=True):
+    step_panel(workspace, journey, events.selection, counts)
 
 legend_agencies, legend_handoffs = st.columns(2)
 with legend_agencies:

@@ -7,6 +7,7 @@ import streamlit as st
 
 from ple.diagram.legend import handoff_legend
 from ple.diagram.network import network_html
+from ple.diagram.style import agency_colours
 from ple.export.network import network_download
 from ple.portfolio import Scope, portfolio_report
 from ple.portfolio.network import TYPES
@@ -66,7 +67,7 @@ network = dataclasses.replace(report.network,
 
 @st.cache_data(max_entries=32, show_spinner=False)
 def diagram(fingerprint: str, scope: str, types: tuple[str, ...]) -> str:
-    return network_html(network)
+    return network_html(network, colours=agency_colours(loaded.workspace))
 
 
 if network.nodes:
@@ -84,7 +85,8 @@ for column, fmt, label in ((one, "html", "Network as HTML"),
         label, key=f"portfolio_network_{fmt}",
         help="The diagram above, self-contained" if fmt == "html"
         else "For Gephi, yEd or igraph: one edge per agency pair and type, weighted",
-        data=lambda fmt=fmt: network_download(network, fmt).data,
+        data=lambda fmt=fmt: network_download(network, fmt,
+                                              agency_colours(loaded.workspace)).data,
         file_name=f"agency-network-{scope}.{fmt}",
         mime="text/html" if fmt == "html" else "application/graphml+xml",
         on_click="ignore", width="stretch")
