@@ -102,8 +102,9 @@ COST_USD = 1_000_000_000
 """Highest out-of-pocket cost of one step: a billion dollars."""
 VISITS = 100_000
 """Most office visits one step may need."""
-PEOPLE_PER_YEAR = 10_000_000_000
-"""Largest ``volume.per_year``: more than everyone alive."""
+PEOPLE_PER_YEAR = 1_000_000_000_000
+"""Largest ``volume.per_year``: a trillion, far more than everyone alive (a volume may
+count transactions rather than people)."""
 
 # --- workbooks -----------------------------------------------------------------------------
 
