@@ -95,13 +95,18 @@ def cold_load(folder: Path) -> Any:
 
 
 def peak_bytes(action: Callable[[], Any]) -> int:
+    """Peak bytes allocated while ``action`` runs, with the cycle collector off: its
+    timing would otherwise decide how much garbage counts, and the figure would swing
+    between runs; with it off the figure is every allocation, garbage included."""
     gc.collect()
+    gc.disable()
     tracemalloc.start()
     try:
         action()
         return tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
+        gc.enable()
 
 
 def measure(steps: int, shape: str, repeats: int, root: Path) -> dict[str, Any]:
