@@ -31,6 +31,7 @@ lint: install-dev
 bench: install-dev
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/analysis.py
+	$(BIN)/python benchmarks/chain.py
 	$(BIN)/python benchmarks/equity.py
 	$(BIN)/python benchmarks/app_rerun.py
 	$(BIN)/python benchmarks/edit.py

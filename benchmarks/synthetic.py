@@ -7,6 +7,7 @@ again downstream, often with a pain point saying so. Output is deterministic for
 given seed.
 
 Usage: python benchmarks/synthetic.py OUT_DIR [--journeys 100] [--steps 1000] [--seed 1]
+                                     [--warnings]
 """
 
 from __future__ import annotations
@@ -25,6 +26,11 @@ STAGE_NAMES = ["learn", "prepare", "apply", "wait", "receive", "maintain"]
 REPEAT_PAIN_SHARE = 0.6
 """Share of repeated requests that someone wrote down as a pain point; tuned so that
 100 journeys x 1,000 steps come to about 33 MB, the size the benchmark goals name."""
+WITHIN_AGENCY_HANDOFF_SHARE = 0.02
+"""In the warning-carrying variant, the share of moves within one agency that carry a
+``handoff`` anyway, which the loader warns about ("a handoff on a move within one
+agency ... is ignored"): about 15 warnings in each 1,000-step journey. Real workspaces
+carry warnings, and a warning must not take a file off the fast path."""
 
 
 def catalog(agencies: int = 40, programs: int = 200, data_items: int = 60) -> dict:
@@ -45,8 +51,11 @@ def catalog(agencies: int = 40, programs: int = 200, data_items: int = 60) -> di
     }
 
 
-def journey(index: int, steps: int, rng: random.Random, cat: dict) -> dict:
-    """One journey of ``steps`` steps with branching, handoffs and repeated requests."""
+def journey(index: int, steps: int, rng: random.Random, cat: dict,
+            warnings: bool = False) -> dict:
+    """One journey of ``steps`` steps with branching, handoffs and repeated requests;
+    with ``warnings``, some moves within one agency carry a handoff the loader warns
+    about."""
     n_agencies, n_programs = len(cat["agencies"]), len(cat["programs"])
     n_items = len(cat["data_items"])
     agency = rng.randrange(n_agencies)
@@ -55,6 +64,9 @@ def journey(index: int, steps: int, rng: random.Random, cat: dict) -> dict:
     # Pain points draw from their own stream so that adding them left every other
     # value of the workspace as it was.
     extra = random.Random(f"pain-points-{index}")
+    # The warnings draw from a stream of their own too: the clean variant stays
+    # byte for byte what it was, and the two variants differ only in the warnings.
+    warn = random.Random(f"warnings-{index}")
     per_stage = max(1, steps // len(STAGE_NAMES))
     for s in range(steps):
         if rng.random() < 0.25:
@@ -96,6 +108,9 @@ def journey(index: int, steps: int, rng: random.Random, cat: dict) -> dict:
                     "type": rng.choice(HANDOFF_TYPES),
                     "shares": step["requests"][:1],
                 }
+            elif (warnings and step_list[t]["agency"] == step["agency"]
+                  and warn.random() < WITHIN_AGENCY_HANDOFF_SHARE):
+                transition["handoff"] = {"type": "warm"}
             transitions.append(transition)
         step["next"] = transitions
     return {
@@ -109,8 +124,10 @@ def journey(index: int, steps: int, rng: random.Random, cat: dict) -> dict:
     }
 
 
-def write_workspace(out: Path, journeys: int, steps: int, seed: int = 1) -> list[Path]:
-    """Write ``catalog.yaml`` and one file per journey under ``out``; return the files."""
+def write_workspace(out: Path, journeys: int, steps: int, seed: int = 1,
+                    warnings: bool = False) -> list[Path]:
+    """Write ``catalog.yaml`` and one file per journey under ``out``; return the files.
+    ``warnings`` writes the variant whose journeys carry warnings."""
     rng = random.Random(seed)
     out.mkdir(parents=True, exist_ok=True)
     cat = catalog()
@@ -120,7 +137,8 @@ def write_workspace(out: Path, journeys: int, steps: int, seed: int = 1) -> list
     for j in range(journeys):
         path = out / "journeys" / f"journey-{j}.yaml"
         path.parent.mkdir(exist_ok=True)
-        text = yaml.dump(journey(j, steps, rng, cat), Dumper=dumper, sort_keys=False, width=200)
+        text = yaml.dump(journey(j, steps, rng, cat, warnings), Dumper=dumper, sort_keys=False,
+                         width=200)
         path.write_text(text, encoding="utf-8")
         written.append(path)
     return written
@@ -132,8 +150,10 @@ def main() -> None:
     parser.add_argument("--journeys", type=int, default=100)
     parser.add_argument("--steps", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--warnings", action="store_true",
+                        help="the variant whose journeys carry warnings")
     args = parser.parse_args()
-    files = write_workspace(args.out, args.journeys, args.steps, args.seed)
+    files = write_workspace(args.out, args.journeys, args.steps, args.seed, args.warnings)
     size = sum(f.stat().st_size for f in files)
     print(f"wrote {len(files)} files, {size / 1e6:.1f} MB to {args.out}")
 

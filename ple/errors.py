@@ -22,6 +22,27 @@ class Severity(StrEnum):
     warning = "warning"
 
 
+SHOWN_CHARACTERS = 60
+"""How much of a value a message quotes."""
+
+
+def shown(value: Any) -> str:
+    """A user's value as a message quotes it: ``'ssa'``, ``12``, a long text cut short
+    with its length, a whole number too long to print by its digits. Never raises, so a
+    hostile value cannot break the message about it."""
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10**30:
+        return f"a whole number of about {value.bit_length() * 0.30103:,.0f} digits"
+    if isinstance(value, str) and len(value) > SHOWN_CHARACTERS:
+        return f"{value[:SHOWN_CHARACTERS]!r}... ({len(value):,} characters)"
+    if isinstance(value, (list, tuple, dict, set, frozenset)) and len(value) > 5:
+        return f"a {type(value).__name__} of {len(value):,} items"
+    try:
+        text = repr(value)
+    except ValueError:  # a number inside too long to print
+        return f"a {type(value).__name__}"
+    return text if len(text) <= 2 * SHOWN_CHARACTERS else text[: 2 * SHOWN_CHARACTERS] + "..."
+
+
 def format_key_path(path: KeyPath) -> str:
     """Render a key path the way people write it: ``steps[3].next[0].to``."""
     text = ""

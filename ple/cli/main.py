@@ -32,7 +32,16 @@ from ple.cli.sync import sync
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="ple")
 def cli() -> None:
-    """Map Priority Life Experiences as graphs of steps, agencies and handoffs."""
+    """Map Priority Life Experiences as graphs of steps, agencies and handoffs.
+
+    Limits on what is read (file size, steps per journey, text length, workbook rows)
+    can be raised with the environment variables PLE_MAX_FILE_MB, PLE_MAX_STEPS,
+    PLE_MAX_TEXT_LENGTH, PLE_MAX_SHEET_ROWS and PLE_MAX_WORKBOOK_MB (docs/format.md).
+    """
+    from ple import limits
+
+    if limits.SETTING_PROBLEMS:
+        raise click.UsageError("; ".join(limits.SETTING_PROBLEMS))
 
 
 @cli.command()

@@ -29,11 +29,12 @@ from ple.edit import catalog as catalog_edit
 from ple.edit.check import FileChange, check
 from ple.edit.commit import Outcome, Saved, commit
 from ple.edit.journey import JourneyEdit, build, journey_change, open_journey
-from ple.edit.places import Place, find_journeys, journey_folder
+from ple.edit.places import Place, find_journeys, journey_file_name, journey_folder
 from ple.errors import KeyPath, Problem, Severity, format_key_path
 from ple.importers.xlsx import SheetImport, read_csv_bytes, read_path, read_workbook_bytes
 from ple.io import load_workspace
 from ple.io.documents import read_document
+from ple.io.files import read_bytes, reading_problem
 from ple.io.parse import ParseFailure, decode, parse_fast, parse_located
 from ple.sheets import schema
 from ple.sheets.convert import Built, catalog_to_tables, journey_to_tables, tables_to_catalog
@@ -104,7 +105,11 @@ def read_incoming_path(path: Path) -> Incoming:
     """A file or folder given on the command line."""
     if path.is_dir() or path.suffix.lower() in (".csv", ".xlsx"):
         return _from_sheets(read_path(path))
-    return read_incoming(str(path), path.read_bytes())
+    try:
+        data = read_bytes(path)
+    except OSError as error:
+        return Incoming(str(path), problems=[reading_problem(path, error)])
+    return read_incoming(str(path), data)
 
 
 def _from_sheets(sheets: SheetImport) -> Incoming:
@@ -242,10 +247,11 @@ def _journey_edit(result: Plan, root: Path, existing: dict[str, Any], folder: Pa
 
 
 def _free_name(folder: Path, journey_id: str) -> Path:
-    target = folder / f"{journey_id}.yaml"
+    name = journey_file_name(journey_id)
+    target = folder / name
     number = 2
     while target.exists():
-        target = folder / f"{journey_id}-{number}.yaml"
+        target = folder / f"{name.removesuffix('.yaml')}-{number}.yaml"
         number += 1
     return target
 

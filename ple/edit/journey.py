@@ -26,13 +26,21 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from ple import limits
 from ple.edit import store, yamltext
 from ple.edit.check import Checked, FileChange, check, exact_text
 from ple.edit.commit import Outcome, Review, Saved, commit
-from ple.edit.places import FoundJourney, Place, find_journeys, journey_folder
-from ple.errors import KeyPath, NotFoundError, PleError, Severity
+from ple.edit.places import (
+    FoundJourney,
+    Place,
+    find_journeys,
+    journey_file_name,
+    journey_folder,
+)
+from ple.errors import KeyPath, NotFoundError, PleError, Severity, shown
 from ple.io import LoadResult
 from ple.io.documents import read_document
+from ple.io.files import read_bytes
 from ple.model import Journey
 from ple.model.vocabulary import SLUG_PATTERN
 from ple.sheets import schema
@@ -118,7 +126,7 @@ def open_journey(root: Path, journey_id: str, place: Place | None = None) -> Jou
     if not found:
         raise NotFoundError(f"no journey {journey_id!r} in {root}")
     first = found[0]
-    data = first.place.file.read_bytes()
+    data = read_bytes(first.place.file)
     return JourneyEdit(root, first.place, _tables_of(first, journey_id),
                        data.decode("utf-8"), store.digest(data), journey_id)
 
@@ -177,8 +185,10 @@ class Start(StrEnum):
 
 def _check_new_id(root: Path, journey_id: str) -> None:
     if not re.match(SLUG_PATTERN, journey_id or ""):
-        raise PleError(f"{journey_id!r} is not a valid id: use lowercase letters, digits and "
-                       "hyphens, starting with a letter or digit")
+        raise PleError(f"{shown(journey_id)} is not a valid id: use lowercase letters, digits "
+                       "and hyphens, starting with a letter or digit")
+    if len(journey_id) > limits.ID_LENGTH.value:
+        raise PleError(f"the id is {limits.ID_LENGTH.beyond(len(journey_id), 'characters')}")
     if any(j.id == journey_id for j in find_journeys(root)):
         raise PleError(f"a journey with the id {journey_id!r} already exists")
 
@@ -203,7 +213,7 @@ def new_journey(root: Path, journey_id: str, name: str, *, start: Start = Start.
         raise PleError("this workspace is a single file; open its folder to add journeys")
     _check_new_id(root, journey_id)
     journeys = find_journeys(root)
-    target = file or journey_folder(root, journeys) / f"{journey_id}.yaml"
+    target = file or journey_folder(root, journeys) / journey_file_name(journey_id)
     if target.exists():
         raise PleError(f"{target} already exists; choose another id or file")
     if start is Start.blank:  # no step yet: the lead agency's lane waits for the first
@@ -362,7 +372,7 @@ def save_as_new(edit: JourneyEdit, before: LoadResult | None, journey_id: str,
     """Save the edited journey under a new id, in a new file beside the others (the way
     out of a conflict that keeps both versions). Raises PleError for a bad or taken id."""
     _check_new_id(edit.root, journey_id)
-    target = journey_folder(edit.root, find_journeys(edit.root)) / f"{journey_id}.yaml"
+    target = journey_folder(edit.root, find_journeys(edit.root)) / journey_file_name(journey_id)
     if target.exists():
         raise PleError(f"{target} already exists; choose another id")
     tables = {k: [dict(r) for r in v] for k, v in edit.tables.items()}

@@ -8,14 +8,19 @@ list; catalog entries are items of ``agencies``, ``programs`` and ``data_items``
 
 from __future__ import annotations
 
+import hashlib
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ple import limits
 from ple.errors import KeyPath
 from ple.io import find_files
+from ple.io.files import Refused, read_bytes
 from ple.io.parse import ParseFailure, decode, parse_fast
+from ple.model.vocabulary import SLUG_PATTERN
 
 CATALOG = ("agencies", "programs", "data_items")
 
@@ -40,8 +45,8 @@ class FoundJourney:
 def read_plain(file: Path) -> Any:
     """A file's parsed content, or None when it cannot be read or parsed."""
     try:
-        return parse_fast(decode(file.read_bytes()), file.suffix)
-    except (OSError, ParseFailure):
+        return parse_fast(decode(read_bytes(file)), file.suffix)
+    except (OSError, Refused, ParseFailure):
         return None
 
 
@@ -89,6 +94,17 @@ def find_catalog(root: Path) -> list[CatalogFile]:
         if collections:
             found.append(CatalogFile(file, collections))
     return found
+
+
+def journey_file_name(journey_id: str) -> str:
+    """The name of a new journey's file: ``<id>.yaml``. An id that is not a valid one
+    (too long, or not a slug; the loader reports it) still gets a name every file
+    system takes: the slug of what it can keep and a short hash, so that placing such
+    a journey reports the id instead of failing with "File name too long"."""
+    if re.fullmatch(SLUG_PATTERN, journey_id) and len(journey_id) <= limits.ID_LENGTH.value:
+        return f"{journey_id}.yaml"
+    stem = re.sub(r"[^a-z0-9]+", "-", journey_id.lower()).strip("-")[:60] or "journey"
+    return f"{stem}-{hashlib.sha256(journey_id.encode()).hexdigest()[:8]}.yaml"
 
 
 def journey_folder(root: Path, journeys: list[FoundJourney]) -> Path:

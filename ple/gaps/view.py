@@ -8,10 +8,26 @@ each rule stays a few lines and the whole analysis stays linear in the steps.
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import islice
 
+from ple.gaps.flow import Bits, asked_on_some_path_before
 from ple.model import GapSettings, Journey, Step, Transition, Workspace
+
+LISTED = 8
+"""How many steps a finding's sentence names before it says how many more there are."""
+
+
+def some_of(labels: Iterable[str], total: int, joiner: str = ", ", most: int = LISTED) -> str:
+    """The first ``most`` labels joined, and how many more: a finding about 5,000 steps
+    stays a sentence. ``labels`` may be lazy; only the first ``most`` are made."""
+    shown = list(islice(labels, most))
+    text = joiner.join(shown)
+    if total > len(shown):
+        text += f"{joiner.rstrip()} and {total - len(shown):,} more"
+    return text
 
 
 @dataclass(frozen=True)
@@ -56,28 +72,14 @@ class JourneyView:
         return seen
 
     @cached_property
-    def requested_before(self) -> dict[str, set[str]]:
-        """For each step, the items requested at some step on some path before it.
+    def _asked_before(self) -> tuple[Bits, dict[str, int]]:
+        return asked_on_some_path_before(self.journey)
 
-        A fixpoint (every step once in file order, again only when its set grows),
-        so loops are fine; an item in a step's own set and requests is asked twice
-        on one path.
-        """
-        before: dict[str, set[str]] = {step_id: set() for step_id in self.steps}
-        queue = deque(self.steps)
-        queued = set(queue)
-        while queue:
-            step = self.steps[queue.popleft()]
-            queued.discard(step.id)
-            carried = before[step.id] | set(step.requests)
-            for transition in step.next:
-                target = before[transition.to]
-                if not carried <= target:
-                    target |= carried
-                    if transition.to not in queued:
-                        queued.add(transition.to)
-                        queue.append(transition.to)
-        return before
+    def asked_before(self, step_id: str, item: str) -> bool:
+        """Whether ``item`` is requested at some step on some path before this step (in
+        a loop, the step itself comes before itself)."""
+        items, before = self._asked_before
+        return items.has(before[step_id], item)
 
     @cached_property
     def handoffs(self) -> list[Handoff]:

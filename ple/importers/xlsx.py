@@ -23,6 +23,7 @@ from typing import Any
 
 from ple.errors import Problem, Severity
 from ple.io.documents import read_document
+from ple.io.files import read_bytes, reading_problem
 from ple.sheets import csvfiles, workbook
 from ple.sheets.convert import Built, tables_to_journey
 from ple.sheets.grid import Grid, GridRead, Layout, grids_to_tables
@@ -96,10 +97,19 @@ def read_csv_bytes(files: Mapping[str, bytes], name: str) -> SheetImport:
 
 def read_path(path: Path) -> SheetImport:
     """An .xlsx file, a folder of sheet CSV files, or one of those CSV files (its
-    siblings with the same name before the sheet are read with it)."""
+    siblings with the same name before the sheet are read with it). A file that cannot
+    be read, or is no regular file at all (a pipe, a device), is a problem."""
+    try:
+        return _read_path(path)
+    except OSError as error:  # ple.io.files.Refused too
+        where = error.filename if isinstance(error.filename, str) else path
+        return SheetImport(str(path), problems=[reading_problem(where, error)])
+
+
+def _read_path(path: Path) -> SheetImport:
     if path.is_dir():
         files = sorted(p for p in path.iterdir() if p.suffix.lower() == ".csv")
-        return read_csv_bytes({str(p): p.read_bytes() for p in files}, str(path))
+        return read_csv_bytes({str(p): read_bytes(p) for p in files}, str(path))
     if path.suffix.lower() == ".csv":
         found = csvfiles.split_name(path.name)
         if found is None:
@@ -108,8 +118,8 @@ def read_path(path: Path) -> SheetImport:
                 code="unknown-sheet")])
         files = sorted(p for p in path.parent.iterdir() if p.suffix.lower() == ".csv"
                        and (csvfiles.split_name(p.name) or ("\0",))[0] == found[0])
-        return read_csv_bytes({str(p): p.read_bytes() for p in files}, str(path))
-    return read_workbook_bytes(path.read_bytes(), str(path))
+        return read_csv_bytes({str(p): read_bytes(p) for p in files}, str(path))
+    return read_workbook_bytes(read_bytes(path), str(path))
 
 
 def _from_grids(grids: Mapping[str, Grid], name: str,

@@ -25,6 +25,8 @@ from pathlib import Path
 import pydantic
 
 import ple
+from ple import limits
+from ple.errors import Problem
 from ple.io.documents import FileContent
 
 
@@ -42,10 +44,14 @@ def cache_dir() -> Path | None:
 def code_fingerprint() -> str:
     """A hash of the code whose output is cached, so upgrades never read stale entries:
     the model and everything that reads files (a parser that once cut a file short at a
-    NUL byte must not have its short reading served again after the fix)."""
-    digest = hashlib.sha256(f"{ple.__version__}|{pydantic.VERSION}|{sys.version}".encode())
+    NUL byte must not have its short reading served again after the fix), and the limits
+    in force (a file refused under one limit may be read under another)."""
+    digest = hashlib.sha256(f"{ple.__version__}|{pydantic.VERSION}|{sys.version}|"
+                            f"{limits.fingerprint()}".encode())
     package = Path(ple.__file__).parent
-    for source in sorted([*package.glob("model/*.py"), *package.glob("io/*.py")]):
+    sources = [*package.glob("model/*.py"), *package.glob("io/*.py"), package / "limits.py",
+               package / "errors.py"]
+    for source in sorted(sources):
         digest.update(source.read_bytes())
     return digest.hexdigest()[:16]
 
@@ -98,24 +104,37 @@ def workspace_key(file_keys: list[str]) -> str:
     return hashlib.sha256("\n".join(file_keys).encode()).hexdigest()
 
 
-def _verified_path(root: Path, key: str) -> Path:
-    return root / "verified" / key
+def _workspace_path(root: Path, key: str) -> Path:
+    return root / "workspaces" / f"{key}.pickle"
 
 
-def is_verified(key: str) -> bool:
-    """Whether a workspace with exactly these files once loaded without any problem."""
+def workspace_problems(key: str) -> list[Problem] | None:
+    """The problems the checks across files found in a workspace with exactly these
+    files (warnings, placed on lines), or None when it was not loaded without errors."""
     root = cache_dir()
-    return root is not None and _verified_path(root, key).exists()
+    if root is None:
+        return None
+    try:
+        problems = pickle.loads(_workspace_path(root, key).read_bytes())
+    except Exception:  # missing, unreadable or damaged: check again
+        return None
+    if isinstance(problems, list) and all(isinstance(p, Problem) for p in problems):
+        return problems
+    return None
 
 
-def mark_verified(key: str) -> None:
-    """Remember that this exact workspace loaded clean (an empty marker file)."""
+def keep_workspace_problems(key: str, problems: list[Problem]) -> None:
+    """Remember what the checks across files found in this exact workspace, which
+    loaded without errors (an empty list for a clean one)."""
     root = cache_dir()
     if root is None:
         return
+    target = _workspace_path(root, key)
     try:
-        marker = _verified_path(root, key)
-        marker.parent.mkdir(parents=True, exist_ok=True)
-        marker.touch()
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
+        with os.fdopen(handle, "wb") as stream:
+            pickle.dump(problems, stream, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, target)
     except OSError:
         return

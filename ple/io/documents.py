@@ -18,7 +18,8 @@ from typing import Any, Union
 
 from pydantic import BaseModel, ValidationError
 
-from ple.errors import KeyPath, Problem, Severity
+from ple import limits
+from ple.errors import KeyPath, Problem, Severity, shown
 from ple.io.suggest import did_you_mean
 from ple.model import Agency, DataItem, Journey, Program, Settings
 from ple.model.vocabulary import COLOUR_PATTERN, SLUG_PATTERN
@@ -92,7 +93,7 @@ def read_document(value: Any, file: str) -> FileContent:
         if not hint and key in Journey.model_fields:
             hint = " (a file that is one journey needs both 'id' and 'steps' at the top level)"
         content.problems.append(
-            Problem(file, f"unknown top-level key {key!r}{hint}", path=(key,), value=key,
+            Problem(file, f"unknown top-level key {shown(key)}{hint}", path=(key,), value=key,
                     code="unknown-field")
         )
     return content
@@ -124,6 +125,8 @@ def _validate_item(
     content: FileContent, file: str, kind: str, item: Any, path: KeyPath
 ) -> None:
     model = Settings if kind == SETTINGS_KEY else COLLECTIONS[kind]
+    if kind == "journeys" and _too_big(content, file, item, path):
+        return
     try:
         content.entries.append(Entry(kind, model.model_validate(item), path))
     except ValidationError as error:
@@ -136,6 +139,26 @@ def _validate_item(
             except ValidationError:
                 return
             content.entries.append(Entry(kind, partial, path, partial=True))
+
+
+def _too_big(content: FileContent, file: str, journey: Any, path: KeyPath) -> bool:
+    """Report a journey past the size limits before validating it. Too many steps: the
+    journey is refused unread (True). Too many branches at a step: reported, and the
+    journey is still validated, since that costs no more than its size."""
+    if not isinstance(journey, dict) or not isinstance(steps := journey.get("steps"), list):
+        return False
+    if len(steps) > limits.STEPS.value:
+        content.problems.append(Problem(
+            file, f"the journey has {limits.STEPS.beyond(len(steps), 'steps')}; it is not "
+            "read: split it into several journeys", path=(*path, "steps"), code="too-many-steps"))
+        return True
+    for index, step in enumerate(steps):
+        moves = step.get("next") if isinstance(step, dict) else None
+        if isinstance(moves, list) and len(moves) > limits.BRANCHES.value:
+            content.problems.append(Problem(
+                file, f"the step has {limits.BRANCHES.beyond(len(moves), 'next steps')}",
+                path=(*path, "steps", index, "next"), code="too-many-branches"))
+    return False
 
 
 def _without_invalid_parts(item: Any, model: type[BaseModel], locs: list[KeyPath]) -> Any:
@@ -192,34 +215,51 @@ def _problem_from(file: str, model: type[BaseModel], prefix: KeyPath, detail: An
     kind, given = detail["type"], detail.get("input")
     message = detail["msg"]
     if kind == "extra_forbidden":
-        message = f"unknown field {loc[-1]!r}{did_you_mean(loc[-1], _fields_at(model, loc[:-1]))}"
+        message = (f"unknown field {shown(loc[-1])}"
+                   f"{did_you_mean(loc[-1], _fields_at(model, loc[:-1]))}")
         given = loc[-1]
     elif kind == "missing":
         message = f"missing required field {loc[-1]!r}"
         given = None
+    elif kind == "string_too_long":
+        message = _too_long(given, detail["ctx"]["max_length"])
     elif kind == "string_pattern_mismatch":
         message = _pattern_message(detail["ctx"]["pattern"], given)
     elif kind == "enum":
         allowed = re.findall(r"'([^']*)'", detail["ctx"]["expected"])
-        message = f"{given!r} is not one of: {', '.join(allowed)}{did_you_mean(given, allowed)}"
+        message = (f"{shown(given)} is not one of: {', '.join(allowed)}"
+                   f"{did_you_mean(given, allowed)}")
     elif kind == "string_type" and isinstance(given, (int, float)) and given is not True:
-        message = f"expected text, got the number {given!r}; put it in quotes to keep it as written"
+        message = (f"expected text, got the number {shown(given)}; put it in quotes to keep it "
+                   "as written")
     elif _is_scalar(given):
-        message = f"{message} ({given!r})" if "got" in message else f"{message}, got {given!r}"
+        message = (f"{message} ({shown(given)})" if "got" in message
+                   else f"{message}, got {shown(given)}")
     return Problem(
         file, message, path=(*prefix, *loc), value=given if _is_scalar(given) else None,
         code=kind.replace("_", "-"),
     )
 
 
+def _too_long(given: Any, most: int) -> str:
+    """A text over one of the length limits, naming the limit (and its setting)."""
+    limit = next((candidate for candidate in (limits.ID_LENGTH, limits.NAME_LENGTH,
+                                              limits.TEXT_LENGTH) if candidate.value == most),
+                 None)
+    length = len(given) if isinstance(given, str) else 0
+    if limit is None:
+        return f"{shown(given)} is {length:,} characters long, over the limit of {most:,}"
+    return f"{shown(given)} is {limit.beyond(length, 'characters long')}"
+
+
 def _pattern_message(pattern: str, given: Any) -> str:
     if pattern == SLUG_PATTERN:
-        return f"{given!r} is not a valid id: use lowercase letters, digits and hyphens"
+        return f"{shown(given)} is not a valid id: use lowercase letters, digits and hyphens"
     if "[a-z]{2,3}" in pattern:
-        return f"{given!r} is not a language tag such as 'en', 'es' or 'zh-Hant'"
+        return f"{shown(given)} is not a language tag such as 'en', 'es' or 'zh-Hant'"
     if pattern == COLOUR_PATTERN:
-        return f"{given!r} is not a colour written as #RRGGBB, e.g. '#0072B2'"
-    return f"{given!r} should be lowercase words joined by underscores, e.g. 'screen_reader'"
+        return f"{shown(given)} is not a colour written as #RRGGBB, e.g. '#0072B2'"
+    return f"{shown(given)} should be lowercase words joined by underscores, e.g. 'screen_reader'"
 
 
 def _is_scalar(value: Any) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from ple.io.files import Refused, read_bytes
 from ple.io.loader import find_files
 
 
@@ -16,7 +17,7 @@ def workspace_fingerprint(path: str | Path) -> str:
         for file in find_files(root):
             digest.update(str(file).encode() + b"\0")
             try:
-                digest.update(hashlib.sha256(file.read_bytes()).digest())
-            except OSError:
-                digest.update(b"unreadable")
+                digest.update(hashlib.sha256(read_bytes(file)).digest())
+            except (OSError, Refused) as error:
+                digest.update(b"unreadable: " + str(error).encode())
     return digest.hexdigest()

@@ -27,16 +27,22 @@ from typing import Any
 
 import yaml
 
+from ple import limits
 from ple.errors import KeyPath
 
 MAX_ALIAS_EVENTS = 100_000
 """How many nodes alias replay may produce in one file before it is refused."""
 
-MAX_DEPTH = 256
+MAX_DEPTH = limits.DEPTH.value
 """Deepest nesting of lists and mappings a file may have. Journey files need fewer than
 twenty levels. The limit is checked before a parser builds anything: yaml_rs itself
 stops flow nesting (``[[[...``) at 256, but follows block nesting (``- - - ...``) until
 its stack overflows and the whole process dies, at about 10,000 levels."""
+
+MAX_INTEGER_DIGITS = limits.INTEGER_DIGITS.value
+"""Most decimal digits a whole number may have (see :data:`ple.limits.INTEGER_DIGITS`)."""
+
+_INTEGER_CEILING = 10**MAX_INTEGER_DIGITS
 
 _DEEP_BLOCK_LINE = re.compile(r"\n[ \t?:\-]{64}")
 """A line that starts with 64 or more spaces and block indicators. Each block level
@@ -190,12 +196,18 @@ def _event_mark(event: yaml.Event) -> tuple[int, int]:
     return event.start_mark.line + 1, event.start_mark.column + 1
 
 
+def may_hold_tags(text: str) -> bool:
+    """Whether a YAML tag may start somewhere in ``text``; such files are read (and
+    judged) by the located parser alone."""
+    return "!" in text and bool(_TAG_HINT.search(text))  # the plain test is 500x cheaper
+
+
 def parse_fast(text: str, suffix: str) -> Any:
     """Parse without positions. Raises :class:`ParseFailure`."""
     check_text(text, suffix)
     if _is_json(suffix):
         return _parse_json(text)
-    if "!" in text and _TAG_HINT.search(text):  # the plain test is 500x cheaper
+    if may_hold_tags(text):
         return parse_located(text, suffix)[0]
     try:
         value = yaml_rs.loads(
@@ -213,10 +225,54 @@ def parse_fast(text: str, suffix: str) -> Any:
         return _located_failure_or(text, suffix, message, None, None)
     except RecursionError:
         raise ParseFailure(f"nesting deeper than {MAX_DEPTH} levels", code="too-deep") from None
+    except TypeError:  # a key yaml_rs cannot hold, such as the mapping in ``? : :``
+        return _located_failure_or(text, suffix, "mapping keys must be plain values", None,
+                                   None)
     if isinstance(value, list) and re.search(r"^(?:---|\.\.\.)", text, flags=re.MULTILINE):
         # yaml_rs returns several documents as a list; the located parser names the error.
         return parse_located(text, suffix)[0]
     return value
+
+
+def refuse_unreadable(text: str, suffix: str, value: Any) -> None:
+    """Refuse, with its place, a value the fast parser read but the format does not
+    allow: a whole number past :data:`MAX_INTEGER_DIGITS`, or a mapping key that is a
+    list or a mapping (yaml_rs makes tuples of those). Either one always fails
+    validation too, so the loader asks only about files with errors, and valid files
+    never pay for the walk."""
+    if not _is_json(suffix) and holds_unreadable(value):
+        parse_located(text, suffix)  # raises, naming the number or the key
+
+
+def holds_unreadable(value: Any) -> bool:
+    """Whether a parsed value holds a whole number past the digit limit or a mapping key
+    that is not a plain value (walked without recursion)."""
+    pending = [value]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, dict):
+            if any(isinstance(key, (tuple, frozenset)) for key in item):
+                return True
+            pending.extend(item.values())
+        elif isinstance(item, list):
+            pending.extend(item)
+        elif (isinstance(item, int) and not isinstance(item, bool)
+              and not -_INTEGER_CEILING < item < _INTEGER_CEILING):
+            return True
+    return False
+
+
+def _too_long_number(text: str) -> str:
+    """The message for a whole number past the digit limit (``text`` as written)."""
+    digits = text.strip().lstrip("+-").replace("_", "")
+    shown = text.strip() if len(text.strip()) <= 24 else text.strip()[:20] + "..."
+    if digits[:2].lower() in ("0x", "0o", "0b"):
+        count = f"more than {MAX_INTEGER_DIGITS} digits"
+    else:
+        count = f"{len(digits.lstrip('0')):,} digits"
+    return (f"the whole number {shown} has {count}, over the limit of "
+            f"{limits.INTEGER_DIGITS.value} {limits.INTEGER_DIGITS.what}; put it in quotes "
+            "if it is text (an account or form number)")
 
 
 def _located_failure_or(
@@ -242,7 +298,8 @@ def _refuse_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 def _parse_json(text: str) -> Any:
     try:
-        value = json.loads(text, object_pairs_hook=_refuse_duplicate_keys)
+        value = json.loads(text, object_pairs_hook=_refuse_duplicate_keys,
+                           parse_int=lambda digits: _bounded_json_int(text, digits))
     except json.JSONDecodeError as error:
         raise ParseFailure(f"not valid JSON: {error.msg}", error.lineno, error.colno) from None
     except RecursionError:
@@ -250,6 +307,20 @@ def _parse_json(text: str) -> Any:
     if text.count("[") + text.count("{") > MAX_DEPTH and _depth_over(value, MAX_DEPTH):
         raise ParseFailure(f"nesting deeper than {MAX_DEPTH} levels", code="too-deep")
     return value
+
+
+def _bounded_json_int(text: str, digits: str) -> int:
+    """A JSON whole number, or a refusal when it has too many digits (located at the
+    first such number outside a string, as far as a search can tell). JSON files are
+    seldom large, so a hook per number costs little."""
+    if len(digits) <= MAX_INTEGER_DIGITS:
+        return int(digits)
+    if len(digits.lstrip("-")) <= MAX_INTEGER_DIGITS:
+        return int(digits)
+    found = re.search(rf"(?:^|[:\[,])\s*(-?[0-9]{{{MAX_INTEGER_DIGITS + 1},}})", text)
+    raise ParseFailure(_too_long_number(digits),
+                       *(_position(text, found.start(1)) if found else (None, None)),
+                       code="too-long-number")
 
 
 def _depth_over(value: Any, limit: int) -> bool:
@@ -296,13 +367,22 @@ _BOOL, _NULL, _SEQ, _MAP = _CORE + "bool", _CORE + "null", _CORE + "seq", _CORE 
 
 
 def _construct_int(text: str) -> int:
+    """A core-schema whole number; past :data:`MAX_INTEGER_DIGITS` a ValueError (Python
+    itself refuses to convert more than 4,300 decimal digits)."""
     digits = text.replace("_", "")
     sign = -1 if digits.startswith("-") else 1
     digits = digits.lstrip("+-")
+    value = None
     for prefix, base in (("0x", 16), ("0o", 8), ("0b", 2)):
         if digits.startswith(prefix):
-            return sign * int(digits[2:], base)
-    return sign * int(digits)
+            value = int(digits[2:], base)
+    if value is None:
+        if len(digits.lstrip("0")) > MAX_INTEGER_DIGITS:
+            raise ValueError(text)
+        value = int(digits)
+    if value >= _INTEGER_CEILING:
+        raise ValueError(text)
+    return sign * value
 
 
 def _construct_float(text: str) -> float:
@@ -364,7 +444,11 @@ class _Builder:
         if tag == _STR:
             return text
         if tag == _INT_TAG and re.match(_INT, text):
-            return _construct_int(text)
+            try:
+                return _construct_int(text)
+            except ValueError:
+                raise ParseFailure(_too_long_number(text), *_mark(node),
+                                   code="too-long-number") from None
         if tag == _FLOAT_TAG and re.match(_FLOAT, text):
             return _construct_float(text)
         if tag == _BOOL and text.lower() in ("true", "false"):

@@ -102,10 +102,55 @@ def inventory_id(program: Program) -> str | None:
     return "al-" + program.assistance_listing.lower().replace(".", "-")
 
 
+SUGGESTED = 50
+"""Distinct unknown ids of one kind that get a "did you mean"; past that, an unknown id
+is more likely a missing catalog file than a typo, and suggesting costs time."""
+
+
+LOOP_SHOWN = 8
+"""Agencies a loop of parents names before it says how long it is."""
+
+
+def _parent_loops(agencies: Mapping[str, Agency]) -> dict[str, tuple[list[str], int]]:
+    """Each agency on a loop of parents, with the loop and its place on it. Every agency
+    has at most one parent, so one walk up from each agency not yet seen finds them all
+    (a walk per agency up a chain of 20,000 parents took minutes)."""
+    done: set[str] = set()
+    loops: dict[str, tuple[list[str], int]] = {}
+    for start in agencies:
+        walked: dict[str, int] = {}
+        agency: str | None = start
+        while agency is not None and agency in agencies and agency not in done:
+            if agency in walked:
+                loop = list(walked)[walked[agency]:]
+                for position, member in enumerate(loop):
+                    loops[member] = (loop, position)
+                break
+            walked[agency] = len(walked)
+            agency = agencies[agency].parent
+        done.update(walked)
+    return loops
+
+
 class _Checker:
     def __init__(self, workspace: Workspace) -> None:
         self.workspace = workspace
         self.problems: list[Problem] = []
+        self.loops = _parent_loops(workspace.agencies)
+        self.suggestions: dict[tuple[str, str], str] = {}
+        self.suggested: dict[str, int] = {}
+
+    def _suggestion(self, what: str, value: str, known: Mapping[str, object] | Iterable[str]
+                    ) -> str:
+        """A suggestion for an unknown id, worked out once per id, for the first
+        :data:`SUGGESTED` unknown ids of each kind."""
+        key = (what, value)
+        if key not in self.suggestions:
+            if self.suggested.get(what, 0) >= SUGGESTED:
+                return ""
+            self.suggested[what] = self.suggested.get(what, 0) + 1
+            self.suggestions[key] = did_you_mean(value, known)
+        return self.suggestions[key]
 
     def _at(self, kind: str, item_id: str) -> Origin:
         return self.workspace.origins[(kind, item_id)]
@@ -123,7 +168,7 @@ class _Checker:
         self.problems.append(
             Problem(
                 origin.file,
-                f"unknown {what} {value!r}{did_you_mean(value, known)}",
+                f"unknown {what} {value!r}{self._suggestion(what, value, known)}",
                 path=(*origin.path, *path),
                 value=value,
                 code="unknown-reference",
@@ -133,18 +178,14 @@ class _Checker:
     def catalog_agency(self, agency: Agency) -> None:
         origin = self._at("agencies", agency.id)
         self._require(origin, ("parent",), agency.parent, self.workspace.agencies, "agency")
-        chain = [agency.id]
-        parent = agency.parent
-        while parent is not None and parent in self.workspace.agencies:
-            if parent in chain:
-                if parent == agency.id:  # report a loop once, at each of its members
-                    self.problems.append(Problem(
-                        origin.file,
-                        f"agency parents form a loop: {' -> '.join([*chain, parent])}",
-                        path=(*origin.path, "parent"), value=agency.parent, code="parent-loop"))
-                break
-            chain.append(parent)
-            parent = self.workspace.agencies[parent].parent
+        if agency.id in self.loops:  # report a loop once, at each of its members
+            loop, position = self.loops[agency.id]
+            shown = [loop[(position + i) % len(loop)] for i in range(min(len(loop), LOOP_SHOWN))]
+            ending = (agency.id if len(loop) <= LOOP_SHOWN
+                      else f"... -> {agency.id} (a loop of {len(loop):,} agencies)")
+            self.problems.append(Problem(
+                origin.file, f"agency parents form a loop: {' -> '.join([*shown, ending])}",
+                path=(*origin.path, "parent"), value=agency.parent, code="parent-loop"))
 
     def listings_in_inventory(self) -> None:
         """When the Federal Program Inventory is loaded (``ple import programs`` writes

@@ -7,6 +7,7 @@ The burden figures (:mod:`ple.metrics.burden`), the three costs of sludge
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Any
 
@@ -62,7 +63,11 @@ def metrics_report(
 
 
 def number_text(value: float) -> str:
-    """A total for people: ``1,250`` when whole, else one decimal (``641.5``)."""
+    """A total for people: ``1,250`` when whole, else one decimal (``641.5``). A total
+    too large for a number (validation keeps every figure far below that) reads
+    ``infinite`` rather than failing."""
+    if not math.isfinite(value):
+        return "infinite" if value > 0 else "-infinite" if value < 0 else "unknown"
     return f"{value:,.0f}" if value == int(value) else f"{value:,.1f}"
 
 

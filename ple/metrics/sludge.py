@@ -185,8 +185,7 @@ def _asks(view: JourneyView) -> list[tuple[str, str]]:
 
 def _asked_again(view: JourneyView) -> list[tuple[str, str]]:
     """(item, step) where the step asks for an item already asked for on the way there."""
-    before = view.requested_before
-    return [(item, step) for item, step in _asks(view) if item in before[step]]
+    return [(item, step) for item, step in _asks(view) if view.asked_before(step, item)]
 
 
 def _restricted(journey: Journey, keep: set[str]) -> Journey:

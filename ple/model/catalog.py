@@ -9,15 +9,22 @@ from __future__ import annotations
 from pydantic import Field, StrictBool
 
 from ple.model.base import FormatModel
-from ple.model.vocabulary import COLOUR_PATTERN, AgencyLevel, DataItemKind, Slug
+from ple.model.vocabulary import (
+    COLOUR_PATTERN,
+    Acronym,
+    AgencyLevel,
+    DataItemKind,
+    Name,
+    Slug,
+)
 
 
 class Agency(FormatModel):
     """An organization a customer deals with: a federal bureau, a state office, a bank."""
 
     id: Slug
-    name: str = Field(min_length=1)
-    acronym: str | None = None
+    name: Name
+    acronym: Acronym | None = None
     hisp: StrictBool | None = Field(
         default=None,
         description="Designated High-Impact Service Provider; null when not known.",
@@ -36,7 +43,7 @@ class Program(FormatModel):
     """A program an agency runs, such as retirement benefits or disaster loans."""
 
     id: Slug
-    name: str = Field(min_length=1)
+    name: Name
     agency: Slug
     assistance_listing: str | None = Field(
         default=None,
@@ -60,6 +67,6 @@ class DataItem(FormatModel):
     """Something a customer must provide: a fact, a document or proof of identity."""
 
     id: Slug
-    name: str = Field(min_length=1)
+    name: Name
     kind: DataItemKind | None = None
     notes: str | None = None

@@ -12,6 +12,7 @@ from typing import Annotated
 
 from pydantic import BeforeValidator, Field, NonNegativeFloat, NonNegativeInt, StrictBool
 
+from ple import limits
 from ple.model.base import FormatModel
 from ple.model.vocabulary import (
     Accommodation,
@@ -19,6 +20,7 @@ from ple.model.vocabulary import (
     HandoffType,
     JourneyState,
     LanguageCode,
+    Name,
     Slug,
 )
 
@@ -29,10 +31,14 @@ Score = float
 class Burden(FormatModel):
     """What a step costs the customer; each figure is optional (unknown when absent)."""
 
-    minutes: NonNegativeFloat | None = Field(default=None, description="Hands-on time.")
-    wait_days: NonNegativeFloat | None = Field(default=None, description="Calendar days waiting.")
-    cost_usd: NonNegativeFloat | None = Field(default=None, description="Out-of-pocket cost.")
-    visits: NonNegativeInt | None = Field(default=None, description="Trips to an office.")
+    minutes: NonNegativeFloat | None = Field(default=None, le=limits.MINUTES,
+                                             description="Hands-on time.")
+    wait_days: NonNegativeFloat | None = Field(default=None, le=limits.WAIT_DAYS,
+                                               description="Calendar days waiting.")
+    cost_usd: NonNegativeFloat | None = Field(default=None, le=limits.COST_USD,
+                                              description="Out-of-pocket cost.")
+    visits: NonNegativeInt | None = Field(default=None, le=limits.VISITS,
+                                          description="Trips to an office.")
 
 
 class Measures(FormatModel):
@@ -79,7 +85,7 @@ class Persona(FormatModel):
     """A kind of person taking the journey, with what they can use and need."""
 
     id: Slug
-    name: str = Field(min_length=1)
+    name: Name
     description: str | None = None
     can_use: CanUse | None = None
     needs: list[Accommodation] = Field(default_factory=list)
@@ -89,7 +95,7 @@ class Stage(FormatModel):
     """A phase of a journey (plan, apply, receive) that groups steps for display."""
 
     id: Slug
-    name: str = Field(min_length=1)
+    name: Name
     description: str | None = None
 
 
@@ -97,7 +103,7 @@ class Step(FormatModel):
     """One thing the customer does, or has done for them, at one agency."""
 
     id: Slug
-    name: str = Field(min_length=1)
+    name: Name
     stage: Slug | None = None
     agency: Slug
     program: Slug | None = None
@@ -128,7 +134,7 @@ def _year_as_text(value: object) -> object:
 class Volume(FormatModel):
     """How many people go through a journey a year, and where that figure comes from."""
 
-    per_year: NonNegativeInt
+    per_year: NonNegativeInt = Field(le=limits.PEOPLE_PER_YEAR)
     source: str = Field(min_length=1)
     year: Annotated[str, BeforeValidator(_year_as_text)] | None = Field(
         default=None, description="The year the figure counts, e.g. 2023 or FY2024."
@@ -160,7 +166,7 @@ class Journey(FormatModel):
     """A life experience mapped end to end, as it is today or as it is proposed."""
 
     id: Slug
-    name: str = Field(min_length=1)
+    name: Name
     state: JourneyState = JourneyState.current
     baseline: Slug | None = None
     trigger: str | None = None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pydantic import Field, NonNegativeFloat
 
+from ple import limits
 from ple.model.base import FormatModel
 from ple.model.vocabulary import Slug
 
@@ -20,11 +21,11 @@ class HotspotLimits(FormatModel):
     least ``factor`` times the journey's median for that figure (and above zero).
     """
 
-    factor: float = Field(default=3.0, gt=1)
-    minutes: NonNegativeFloat = 120
-    wait_days: NonNegativeFloat = 30
-    cost_usd: NonNegativeFloat = 100
-    visits: NonNegativeFloat = 2
+    factor: float = Field(default=3.0, gt=1, le=1_000_000)
+    minutes: NonNegativeFloat = Field(default=120, le=limits.MINUTES)
+    wait_days: NonNegativeFloat = Field(default=30, le=limits.WAIT_DAYS)
+    cost_usd: NonNegativeFloat = Field(default=100, le=limits.COST_USD)
+    visits: NonNegativeFloat = Field(default=2, le=limits.VISITS)
 
 
 class GapSettings(FormatModel):

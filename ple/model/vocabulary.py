@@ -12,13 +12,22 @@ from typing import Annotated
 
 from pydantic import StringConstraints
 
+from ple import limits
+
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 COLOUR_PATTERN = r"^#[0-9A-Fa-f]{6}$"
 """A colour as ``#RRGGBB``."""
 """Ids are lowercase slugs so they survive URLs, file names and Cypher unchanged."""
 
-Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
-"""An id of an agency, program, data item, journey, stage, persona or step."""
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=limits.ID_LENGTH.value)]
+"""An id of an agency, program, data item, journey, stage, persona or step; at most
+:data:`ple.limits.ID_LENGTH` characters, since ids become file names."""
+
+Name = Annotated[str, StringConstraints(min_length=1, max_length=limits.NAME_LENGTH.value)]
+"""What people read for an object (its ``name``): not empty, and short enough to draw."""
+
+Acronym = Annotated[str, StringConstraints(max_length=limits.NAME_LENGTH.value)]
+"""A short label shown instead of a name."""
 
 LanguageCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
 """A BCP 47 language tag such as ``en``, ``es`` or ``zh-Hant``."""

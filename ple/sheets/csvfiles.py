@@ -17,7 +17,7 @@ import io
 import re
 from typing import Any
 
-from ple.sheets.grid import Grid, sheet_for
+from ple.sheets.grid import Grid, GridBuilder, sheet_for
 from ple.sheets.schema import Sheet
 
 MAX_BYTES = 32 * 1024 * 1024
@@ -77,11 +77,13 @@ def read_csv(data: bytes, name: str) -> Grid:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ValueError(f"{name}: not UTF-8 text; save it as 'CSV UTF-8'") from None
+    grid = GridBuilder(name)
     try:
-        rows = list(csv.reader(io.StringIO(text, newline="")))
+        for row in csv.reader(io.StringIO(text, newline="")):
+            grid.add([_in(v) for v in row])
     except csv.Error as error:
         raise ValueError(f"{name}: not a readable CSV file: {error}") from None
-    return [[_in(v) for v in row] for row in rows]
+    return grid.rows
 
 
 def _in(value: str) -> str | None:

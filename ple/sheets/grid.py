@@ -16,7 +16,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from ple.errors import KeyPath, Problem, Severity
+from ple import limits
+from ple.errors import KeyPath, Problem, Severity, shown
 from ple.io.suggest import did_you_mean
 from ple.sheets import schema
 from ple.sheets.cells import LINE_SEPARATOR, join_items
@@ -66,6 +67,48 @@ def tables_to_grids(tables: Tables) -> dict[str, Grid]:
 
 
 # --- reading --------------------------------------------------------------------------
+
+BLANK_ROW: tuple[()] = ()
+"""Stands for every blank row before a row that holds something: one shared object, so
+a sheet with a value on row 1,000,000 costs pointers, not rows."""
+
+
+class GridBuilder:
+    """A grid built row by row, within the limits of :mod:`ple.limits`: rows that hold
+    something are counted (blank ones are not, and blank rows at the end are dropped),
+    and so is the rightmost column that holds something. Trailing blank cells are
+    dropped as each row comes, so a row padded to 16,384 columns costs nothing."""
+
+    def __init__(self, where: str, error: type[ValueError] = ValueError) -> None:
+        self.where = where
+        """How messages name the sheet: ``book.xlsx: sheet Steps``."""
+        self.error = error
+        self.rows: Grid = []
+        self.blank = 0
+        self.filled = 0
+
+    def add(self, values: Any) -> None:
+        last = len(values)
+        while last and _empty(values[last - 1]):
+            last -= 1
+        if not last:
+            self.blank += 1
+            return
+        number = len(self.rows) + self.blank + 1
+        if last > limits.SHEET_COLUMNS.value:
+            raise self.error(
+                f"{self.where}, row {number}: a value in column {column_letter(last)}, past the "
+                f"limit of {limits.SHEET_COLUMNS.value} {limits.SHEET_COLUMNS.what} (column "
+                f"{column_letter(limits.SHEET_COLUMNS.value)})")
+        self.filled += 1
+        if self.filled > limits.SHEET_ROWS.value:
+            raise self.error(
+                f"{self.where} has more than {limits.SHEET_ROWS.value:,} rows that hold "
+                f"something, the limit of {limits.SHEET_ROWS.what} (set "
+                f"{limits.SHEET_ROWS.setting} to raise it; blank rows do not count)")
+        self.rows.extend([BLANK_ROW] * self.blank)  # type: ignore[list-item]
+        self.blank = 0
+        self.rows.append(list(values[:last]))
 
 
 def _normal(name: Any) -> str:
@@ -174,10 +217,15 @@ def grids_to_tables(grids: Mapping[str, Grid], file: str,
 
 
 def _trimmed(grid: Grid) -> Grid:
-    rows = [list(r) for r in grid]
-    while rows and all(_empty(v) for v in rows[-1]):
-        rows.pop()
-    return rows
+    """The grid without its blank rows at the end (rows are not copied)."""
+    end = len(grid)
+    while end and _blank_row(grid[end - 1]):
+        end -= 1
+    return grid[:end]
+
+
+def _blank_row(values: Any) -> bool:
+    return all(_empty(v) for v in values)
 
 
 def _empty(value: Any) -> bool:
@@ -198,7 +246,8 @@ def _read_journey(read: GridRead, grid: Grid) -> None:
         if name not in known:
             read.problems.append(Problem(
                 layout.files.get("Journey", layout.file),
-                f"unknown field {values[0]!r}{did_you_mean(name, known)}; its value is not read",
+                f"unknown field {shown(values[0])}{did_you_mean(name, known)}; its value is not "
+                "read",
                 path=("Journey", "field"), line=number, column=1, value=values[0],
                 severity=Severity.warning, code="unknown-field"))
             continue
@@ -229,7 +278,7 @@ def _read_sheet(read: GridRead, sheet: Sheet, grid: Grid) -> None:
         if name not in sheet.names:
             read.problems.append(layout.problem(
                 Cell(sheet.name, None, str(header)),
-                f"unknown column {header!r}{did_you_mean(name, sheet.names)}; "
+                f"unknown column {shown(header)}{did_you_mean(name, sheet.names)}; "
                 "its values are not read", header, Severity.warning, "unknown-column"))
             read.problems[-1] = _at_column(read.problems[-1], number)
             continue
@@ -247,8 +296,10 @@ def _read_sheet(read: GridRead, sheet: Sheet, grid: Grid) -> None:
                 f"the {sheet.name} sheet has no {required!r} column", path=(sheet.name,),
                 line=1, code="missing-column"))
     table: list[Row] = []
-    for offset, values in enumerate(rows[1:]):
-        layout.rows[(sheet.name, offset)] = offset + 2
+    for number, values in enumerate(rows[1:], start=2):
+        if _blank_row(values):
+            continue  # a blank row between rows is there for the eye, not a step
+        layout.rows[(sheet.name, len(table))] = number
         table.append({name: values[index] if index < len(values) else None
                       for index, name in where.items()})
     read.tables[sheet.name] = table

@@ -20,13 +20,12 @@ import zipfile
 from collections.abc import Mapping
 from typing import Any
 
+from ple import limits
 from ple.sheets import schema
-from ple.sheets.grid import Grid, column_letter
+from ple.sheets.grid import Grid, GridBuilder, column_letter
 from ple.sheets.schema import Column, Kind, Sheet
 
 MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-MAX_ROWS = 100_000
-"""Rows read per sheet at most; a 1,000-step journey has about 2,000 rows in all."""
 LAST_ROW = 1_048_576
 """Excel's last row: drop-downs cover whole columns, so added rows get them too."""
 _FIXED_TIME = "2000-01-01T00:00:00Z"
@@ -211,12 +210,20 @@ def _deterministic(data: bytes) -> bytes:
 
 def read_workbook(data: bytes, name: str = "workbook.xlsx") -> dict[str, Grid]:
     """Every sheet of an .xlsx file as a grid of cell values (formulas as their last
-    computed values). Raises :class:`WorkbookError` when it is not a workbook."""
+    computed values). Raises :class:`WorkbookError` when it is not a workbook, or when
+    it is past a limit (:mod:`ple.limits`): what it unpacks to, the rows that hold
+    something, the rightmost column that does.
+
+    Blank rows are not counted, and blank rows and cells at the end are dropped: a
+    workbook saved by LibreOffice has an empty row 1,048,576. The size a sheet claims
+    for itself (its "dimension") is not trusted, too big or too small: openpyxl pads
+    every row to it, and stops reading at it."""
     from openpyxl import load_workbook
 
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise WorkbookError(f"{name}: not an .xlsx workbook (an .xls file must first be "
                             "saved as .xlsx)")
+    data = _without_blank_cells(data, name)
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds for damaged files
@@ -224,14 +231,99 @@ def read_workbook(data: bytes, name: str = "workbook.xlsx") -> dict[str, Grid]:
     grids: dict[str, Grid] = {}
     try:
         for tab in book.worksheets:
-            rows: Grid = []
-            for number, row in enumerate(tab.iter_rows(values_only=True), start=1):
-                if number > MAX_ROWS:
-                    raise WorkbookError(f"{name}: sheet {tab.title} has more than "
-                                        f"{MAX_ROWS:,} rows")
-                rows.append(list(row))
-            grids[tab.title] = rows
+            grids[tab.title] = _read_sheet(tab, name)
+    except WorkbookError:
+        raise
+    except Exception as error:  # damaged sheet XML, found while reading its rows
+        raise WorkbookError(f"{name}: cannot read the workbook: {error}") from None
     finally:
         book.close()
     return grids
 
+
+def _read_sheet(tab: Any, name: str) -> Grid:
+    tab.reset_dimensions()
+    grid = GridBuilder(f"{name}: sheet {tab.title}", WorkbookError)
+    for values in tab.iter_rows(values_only=True):
+        grid.add(values)
+    return grid.rows
+
+
+_SHEET_PART = re.compile(r"xl/worksheets/[^/]+\.xml")
+_ATTRIBUTES = rb'(?:\s+[\w:]+="[^"<>]*")*\s*'
+_BLANK_CELL = re.compile(rb"<(?:\w+:)?c\s+r=\"[A-Z]+[0-9]+\"" + _ATTRIBUTES + rb"/>")
+"""A cell with no value (at most a style): ``<c r="A5" s="1"/>``."""
+_BLANK_ROW = re.compile(rb"<((?:\w+:)?)row\s+r=\"[0-9]+\"" + _ATTRIBUTES
+                        + rb"(?:/>|>\s*</\1row>)")
+"""A row with no cells: ``<row r="9" s="1" customFormat="1"/>``."""
+_ANY_CELL = re.compile(rb"<(?:\w+:)?c[\s/>]")
+_CELL_AT = re.compile(rb"<(?:\w+:)?c\s+r=\"")
+_ANY_ROW = re.compile(rb"<(?:\w+:)?row[\s/>]")
+_ROW_AT = re.compile(rb"<(?:\w+:)?row\s+r=\"")
+_COMPACT_FROM = 1 << 20
+"""Sheets that unpack to less than this are read as they are."""
+MAX_PARTS = 10_000
+"""Most entries the zip file may have: reading the zip directory of a million tiny
+entries (a few MB of file) alone took hundreds of MB."""
+
+
+def _without_blank_cells(data: bytes, name: str) -> bytes:
+    """The workbook with its blank cells and rows left out of every large sheet, after
+    checking what it unpacks to.
+
+    A spreadsheet program may store a million formatted but empty rows; openpyxl takes
+    about ten microseconds for each (and keeps each one's format), so such a sheet took
+    minutes and gigabytes. Leaving them out first costs a search over the sheet's text.
+    Only rows and cells that name their own position (``r="A5"``) are left out, so
+    nothing after them moves; a sheet that still stores more than twice the rows
+    allowed is refused.
+    """
+    parts = data.count(b"PK\x01\x02")  # one per entry of the zip directory
+    if parts > MAX_PARTS:
+        raise WorkbookError(f"{name}: the file holds {parts:,} parts; a workbook holds a few "
+                            f"dozen (at most {MAX_PARTS:,} are read)")
+    try:
+        source = zipfile.ZipFile(io.BytesIO(data))
+        entries = source.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as error:
+        raise WorkbookError(f"{name}: cannot read the workbook: {error}") from None
+    unpacked = sum(entry.file_size for entry in entries)
+    if unpacked > limits.WORKBOOK_MIB.value * 2**20:
+        raise WorkbookError(
+            f"{name}: the workbook unpacks to {unpacked / 2**20:,.1f} MiB, over the limit of "
+            f"{limits.WORKBOOK_MIB.value:,} {limits.WORKBOOK_MIB.what} (set "
+            f"{limits.WORKBOOK_MIB.setting} to raise it)")
+    large = [e for e in entries if _SHEET_PART.fullmatch(e.filename)
+             and e.file_size >= _COMPACT_FROM]
+    if not large:
+        return data
+    buffer = io.BytesIO()
+    try:
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as target:
+            for entry in entries:
+                content = source.read(entry.filename)
+                if entry in large:
+                    content = _compact_sheet(content, entry.filename, name)
+                target.writestr(entry.filename, content)
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError,
+            NotImplementedError) as error:  # a damaged, encrypted or oddly packed entry
+        raise WorkbookError(f"{name}: cannot read the workbook: {error}") from None
+    return buffer.getvalue()
+
+
+def _count(pattern: re.Pattern[bytes], text: bytes) -> int:
+    return sum(1 for _ in pattern.finditer(text))
+
+
+def _compact_sheet(xml: bytes, part: str, name: str) -> bytes:
+    if _count(_ANY_CELL, xml) == _count(_CELL_AT, xml):
+        xml = _BLANK_CELL.sub(b"", xml)
+    if _count(_ANY_ROW, xml) == _count(_ROW_AT, xml):
+        xml = _BLANK_ROW.sub(b"", xml)
+    stored = _count(_ANY_ROW, xml)
+    if stored > 2 * limits.SHEET_ROWS.value:
+        raise WorkbookError(
+            f"{name}: the sheet in {part} stores {stored:,} rows that are not blank to a "
+            f"reader, more than twice the limit of {limits.SHEET_ROWS.value:,} "
+            f"{limits.SHEET_ROWS.what} (set {limits.SHEET_ROWS.setting} to raise it)")
+    return xml

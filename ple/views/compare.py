@@ -136,7 +136,7 @@ def time_tax_text(comparison: Comparison) -> str:
         gist = f"the proposal saves the public {saved.hours_per_year.text()} hours a year"
     else:
         gist = (f"the proposal changes the public's hours a year by between "
-                f"{round(-low):,} more and {round(high):,} fewer")
+                f"{-low:,.0f} more and {high:,.0f} fewer")
     text = (f"Time tax: {gist} ({before.hours_per_year.text()} today, "
             f"{after.hours_per_year.text()} proposed, for "
             f"{after.people_per_year:,} people a year).")

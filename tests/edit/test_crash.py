@@ -42,9 +42,12 @@ SIZE = 8 * 1024 * 1024
 
 
 def version(tag: str) -> bytes:
-    head = (f"id: big\nname: Big journey, version {tag}\n"
-            "steps:\n  - {id: one, name: One, agency: ssa, end: true}\nnotes: ").encode()
-    return head + tag.encode() * SIZE + b"\n"
+    """A journey of about SIZE bytes: a thousand steps with long notes (each within the
+    limit of a text field)."""
+    note = tag * 8_000
+    steps = "".join(f"  - {{id: s{i}, name: Step {i}, agency: ssa, notes: {note}}}\n"
+                    for i in range(SIZE // len(note)))
+    return f"id: big\nname: Big journey, version {tag}\nsteps:\n{steps}".encode()
 
 
 def test_a_killed_save_leaves_a_whole_file(tmp_path: Path):

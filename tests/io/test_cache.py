@@ -102,3 +102,48 @@ def test_a_workspace_with_problems_is_checked_every_time(write, monkeypatch):
     first = len(calls)
     assert not load_workspace(folder).ok
     assert first >= 1 and len(calls) == 2 * first
+
+
+WARNED = """
+id: retire
+name: Retirement
+steps:
+  - id: plan
+    name: Plan
+    agency: ssa
+    next:
+      - to: apply
+        handoff: {type: warm}
+  - id: apply
+    name: Apply
+    agency: ssa
+    end: true
+"""
+"""A handoff on a move within one agency: a warning from the checks across files."""
+
+
+def test_a_workspace_with_warnings_stays_on_the_fast_path(write, monkeypatch):
+    write("catalog.yaml", CATALOG)
+    folder = write("retire.yaml", WARNED)
+    parsed = count_parses(monkeypatch)
+    calls = count_reference_checks(monkeypatch)
+    first = load_workspace(folder)
+    [warning] = first.problems
+    assert (warning.line, warning.column, warning.code) == (9, 9, "handoff-within-agency")
+    second = load_workspace(folder)
+    assert second.problems == first.problems  # the same warning, on the same line
+    assert len(parsed) == 2 and len(calls) == 1  # nothing parsed or checked again
+
+
+def test_warnings_are_found_without_parsing_the_file_with_marks(write, monkeypatch):
+    from ple.io import loader, locate
+
+    def refuse(*_args):
+        raise AssertionError("the whole file was parsed with marks")
+
+    write("catalog.yaml", CATALOG)
+    folder = write("retire.yaml", WARNED)
+    monkeypatch.setattr(loader, "parse_located", refuse)
+    monkeypatch.setattr(locate, "_whole", refuse)
+    [warning] = load_workspace(folder).problems
+    assert warning.line == 9

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from ple import limits
 from ple.io import load_workspace
-from ple.io import loader as loader_module
 from tests.conftest import CATALOG
 
 
@@ -164,9 +164,11 @@ def test_billion_laughs_fails_fast(write):
 
 
 def test_file_over_the_size_cap_is_refused(write, monkeypatch):
-    monkeypatch.setattr(loader_module, "MAX_FILE_BYTES", 2**20)
+    monkeypatch.setattr(limits, "MAX_FILE_BYTES", 2**20)
     folder = write("big.yaml", "agencies: []\n" + "#" * (3 * 2**19))
-    assert messages(folder) == ["big.yaml: file is 1.5 MiB, over the 1 MiB limit"]
+    assert messages(folder) == ["big.yaml: not read: the file is 1.5 MiB, over the limit of "
+                                "1 MiB per file (set PLE_MAX_FILE_MB to raise it, or split "
+                                "the file)"]
 
 
 def test_undecodable_bytes_name_the_file_and_place(write):

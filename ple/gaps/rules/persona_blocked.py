@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from ple.equity import walk
 from ple.gaps.finding import FindingSeverity, Gap
 from ple.gaps.registry import rule
-from ple.gaps.view import JourneyView
+from ple.gaps.view import JourneyView, some_of
 
 
 @rule(id="persona-blocked", title="A persona cannot finish", severity="warning")
@@ -44,9 +44,8 @@ def persona_blocked(view: JourneyView) -> Iterator[Gap]:
         who = f"'{persona.name}' ({persona.id})"
         if result.completes is False:
             first = result.blocked[0] if result.blocked else None
-            where = "; ".join(
-                f"{view.step_label(view.steps[b.step])}: {', '.join(b.reasons)}"
-                for b in result.blocked)
+            where = some_of((f"{view.step_label(view.steps[b.step])}: {', '.join(b.reasons)}"
+                             for b in result.blocked), len(result.blocked), "; ")
             yield Gap(
                 message=(f"{who} cannot complete the journey. Blocked at {where}. "
                          f"{len(result.lost)} step(s) behind are lost to them."),
@@ -60,11 +59,11 @@ def persona_blocked(view: JourneyView) -> Iterator[Gap]:
             questions: dict[str, list[str]] = {}
             for step in result.unverified:
                 for question in step.unknowns:
-                    questions.setdefault(question, []).append(
-                        view.step_label(view.steps[step.step]))
+                    questions.setdefault(question, []).append(step.step)
             open_ = " ".join(
-                f"{'Each of ' if len(steps) > 1 else ''}{', '.join(steps)} {question}."
-                for question, steps in questions.items())
+                f"{'Each of ' if len(steps) > 1 else ''}"
+                f"{some_of((view.step_label(view.steps[s]) for s in steps), len(steps))} "
+                f"{question}." for question, steps in questions.items())
             yield Gap(
                 message=f"Whether {who} can complete the journey is unverified. {open_}",
                 suggestion="Record the channels, languages and accommodations of these "

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Iterator
 
 from ple.gaps.finding import Gap
+from ple.gaps.flow import components
 from ple.gaps.registry import rule
-from ple.gaps.view import JourneyView
+from ple.gaps.view import LISTED, JourneyView, some_of
 from ple.model import HandoffType, Step, Transition
 
 
@@ -29,14 +29,15 @@ def ping_pong(view: JourneyView) -> Iterator[Gap]:
         separately with multiple agencies"; the 2024 FEMA Individual Assistance
         rule that ended the SBA-loan-first requirement.
     """
+    ways_back = _WaysBack(view)
     for handoff in view.handoffs:
         if _automatic(handoff.transition):
             continue
         a, b = handoff.source.agency, handoff.target.agency
-        returns = list(_returns_to(view, handoff.target, a))
-        if not returns:
+        returns, count = ways_back.to(handoff.target, a)
+        if not count:
             continue
-        back = " or ".join(view.step_label(step) for step in returns)
+        back = some_of((view.step_label(step) for step in returns), count, " or ")
         yield Gap(
             message=(
                 f"{view.agency(a)} sends the customer to {view.agency(b)} at "
@@ -50,23 +51,71 @@ def ping_pong(view: JourneyView) -> Iterator[Gap]:
         )
 
 
-def _returns_to(view: JourneyView, arrival: Step, home: str) -> Iterator[Step]:
-    """Steps of agency ``home`` the customer is sent back to, without an automatic leg,
-    while still with the agency they arrived at (one bounce, however many ways back)."""
-    seen = {arrival.id}
-    queue = deque([arrival])
-    found: set[str] = set()
-    while queue:
-        step = queue.popleft()
-        for transition in step.next:
-            following = view.steps[transition.to]
-            if following.agency == home:
-                if not _automatic(transition) and following.id not in found:
-                    found.add(following.id)
-                    yield following
-            elif following.agency == arrival.agency and following.id not in seen:
-                seen.add(following.id)
-                queue.append(following)
+class _WaysBack:
+    """The steps of another agency a customer is sent back to, without an automatic leg,
+    while still with the agency they arrived at (one bounce, however many ways back).
+
+    Worked out once per arriving agency for every step and every home agency together,
+    as bit sets over the ways back (numbered in file order) carried backwards over that
+    agency's own moves, loops included: a walk per handoff was quadratic on a long run
+    of one agency's steps with many handoffs into it.
+    """
+
+    def __init__(self, view: JourneyView) -> None:
+        self.view = view
+        self.by_agency: dict[str, list[Step]] = {}
+        for step in view.journey.steps:
+            self.by_agency.setdefault(step.agency, []).append(step)
+        self.done: dict[str, tuple[list[Step], dict[str, int], dict[str, int]]] = {}
+
+    def to(self, arrival: Step, home: str) -> tuple[list[Step], int]:
+        """The first ways back to ``home`` from ``arrival`` (enough for a sentence), and
+        how many there are."""
+        if arrival.agency not in self.done:
+            self.done[arrival.agency] = self._work_out(arrival.agency)
+        targets, homes, reach = self.done[arrival.agency]
+        mask = reach[arrival.id] & homes.get(home, 0)
+        first = []
+        rest = mask
+        while rest and len(first) < LISTED:
+            lowest = rest & -rest
+            first.append(targets[lowest.bit_length() - 1])
+            rest ^= lowest
+        return first, mask.bit_count()
+
+    def _work_out(self, agency: str) -> tuple[list[Step], dict[str, int], dict[str, int]]:
+        steps = self.view.steps
+        own_steps = self.by_agency[agency]
+        targets: list[Step] = []
+        number: dict[str, int] = {}
+        own: dict[str, int] = {}
+        within: dict[str, list[str]] = {}
+        for step in own_steps:
+            mask = 0
+            within[step.id] = []
+            for transition in step.next:
+                following = steps[transition.to]
+                if following.agency == agency:
+                    within[step.id].append(following.id)
+                elif not _automatic(transition):
+                    if following.id not in number:
+                        number[following.id] = len(targets)
+                        targets.append(following)
+                    mask |= 1 << number[following.id]
+            own[step.id] = mask
+        homes: dict[str, int] = {}
+        for target in targets:
+            homes[target.agency] = homes.get(target.agency, 0) | 1 << number[target.id]
+        reach: dict[str, int] = {}
+        for members in components(within, within.__getitem__):  # later steps first
+            mask = 0
+            for member in members:
+                mask |= own[member]
+                for following in within[member]:
+                    mask |= reach.get(following, 0)  # a later component's, or 0 inside
+            for member in members:
+                reach[member] = mask
+        return targets, homes, reach
 
 
 def _automatic(transition: Transition) -> bool:

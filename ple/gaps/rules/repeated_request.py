@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from ple.gaps.finding import Gap
 from ple.gaps.registry import rule
-from ple.gaps.view import JourneyView
+from ple.gaps.view import JourneyView, some_of
 
 
 @rule(id="repeated-request", title="Same information requested again", severity="warning")
@@ -33,12 +33,11 @@ def repeated_request(view: JourneyView) -> Iterator[Gap]:
     for step in view.journey.steps:
         for item in dict.fromkeys(step.requests):
             askers.setdefault(item, []).append(step)
-    before = view.requested_before
     for item, steps in askers.items():
-        if len(steps) < 2 or not any(item in before[step.id] for step in steps):
+        if len(steps) < 2 or not any(view.asked_before(step.id, item) for step in steps):
             continue  # asked on alternative branches only: nobody is asked twice
         agencies = tuple(dict.fromkeys(step.agency for step in steps))
-        where = ", ".join(view.step_label(step) for step in steps)
+        where = some_of((view.step_label(step) for step in steps), len(steps))
         yield Gap(
             message=(
                 f"{view.item(item)} is requested at {len(steps)} steps by "

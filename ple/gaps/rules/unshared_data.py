@@ -5,11 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ple.gaps.finding import FindingSeverity, Gap
+from ple.gaps.flow import held_on_every_path
 from ple.gaps.registry import rule
-from ple.gaps.view import JourneyView
-
-Holding = frozenset[tuple[str, str]]
-"""(agency, data item) pairs: which agency certainly holds which item."""
+from ple.gaps.view import JourneyView, some_of
 
 
 @rule(id="unshared-data", title="Handoff does not pass along known data", severity="warning")
@@ -36,19 +34,19 @@ def unshared_data(view: JourneyView) -> Iterator[Gap]:
         EO 14058's call to coordinate so people need not interact separately with
         multiple agencies; M-22-10 compliance costs.
     """
-    holding = _holding_before(view)
+    pairs, holding, gives = held_on_every_path(view.journey)
     for handoff in view.handoffs:
         source, target, detail = handoff.source, handoff.target, handoff.transition.handoff
-        held = holding[source.id] | {(source.agency, item) for item in source.requests}
+        held = holding[source.id] | gives[source.id]
         shared = set(detail.shares) if detail else set()
         missing = [
             item for item in dict.fromkeys(target.requests)
-            if (source.agency, item) in held and (target.agency, item) not in held
+            if pairs.has(held, (source.agency, item)) and not pairs.has(held, (target.agency, item))
             and item not in shared
         ]
         if not missing:
             continue
-        names = ", ".join(view.item(item) for item in missing)
+        names = some_of((view.item(item) for item in missing), len(missing))
         it = "it" if len(missing) == 1 else "them"
         if detail is None:
             how = f"the handoff is not described, so whether it passes {it} along is unknown"
@@ -68,35 +66,3 @@ def unshared_data(view: JourneyView) -> Iterator[Gap]:
             unverified=detail is None,
             severity=FindingSeverity.info if detail is None else None,
         )
-
-
-def _holding_before(view: JourneyView) -> dict[str, Holding]:
-    """For each step, the (agency, item) pairs held on *every* path to it.
-
-    A fixpoint over the journey, so loops are fine: it starts from "everything"
-    at every step but the entries and only ever narrows.
-    """
-    entries = set(view.journey.entry_steps)
-    holding: dict[str, Holding | None] = {
-        step_id: (frozenset() if step_id in entries else None) for step_id in view.steps
-    }
-    changed = True
-    while changed:
-        changed = False
-        for step in view.journey.steps:
-            before = holding[step.id]
-            if before is None:
-                continue
-            after = before | {(step.agency, item) for item in step.requests}
-            for transition in step.next:
-                carried = after
-                if transition.handoff and transition.handoff.shares:
-                    receiver = view.steps[transition.to].agency
-                    carried = carried | {(receiver, i) for i in transition.handoff.shares}
-                current = holding[transition.to]
-                narrowed = frozenset() if transition.to in entries else (
-                    carried if current is None else current & carried)
-                if narrowed != current:
-                    holding[transition.to] = narrowed
-                    changed = True
-    return {step_id: pairs or frozenset() for step_id, pairs in holding.items()}
