@@ -2,7 +2,7 @@
 (5 steps at 3 agencies, 4 moves: warm, referral, cold and one more) without typing an id,
 move a step to another lane, delete a move, undo, save; each save's YAML diff is checked
 and the saved workspace validates. Once with the mouse on a copy of data/, once on a new
-empty workspace, once with the keyboard alone.
+empty workspace, once with the keyboard alone; and two steps selected together, moved together.
 """
 
 from __future__ import annotations
@@ -21,6 +21,8 @@ from tests.e2e.canvas import (
     changed_lines,
     click_route,
     connect,
+    drag,
+    lane_box,
     lane_labels,
     last_sent,
     move_step,
@@ -310,3 +312,34 @@ def test_build_the_same_journey_with_the_keyboard_alone(page, start_app, tmp_pat
     screenshot(page, tmp_path / "keyboard-done.png")
     print(f"\nwith the keyboard alone, in {time.perf_counter() - started:.1f} s: "
           f"{effort.summary()}")
+
+
+def test_two_steps_selected_together_move_together(page, start_app, tmp_path):
+    """Control-click two steps of one lane, drag one of them into another lane: both
+    change agency, in one edit that one undo takes back."""
+    workspace = tmp_path / "small"
+    shutil.copytree(SMALL, workspace)
+    file = workspace / "journeys" / "retirement.yaml"
+    before = file.read_text(encoding="utf-8")
+    open_page(page, start_app(workspace) + "/edit")
+    effort = Effort()
+    first, second = node(page, "check-estimate"), node(page, "apply-retirement")
+    first.locator(".ple-step").click()
+    second.locator(".ple-step").click(modifiers=["Control"])
+    poll(lambda: canvas_ready(page).locator(".react-flow__node.selected").count(),
+         lambda n: n == 2)
+    sent = last_sent(page)
+    box = first.locator(".ple-step").bounding_box()
+    band = lane_box(page, "CMS")
+    start = (box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    drag(page, start, (start[0], band["y"] + band["height"] / 2), effort)
+    wait_for_edit(page, sent)
+    save(page, effort)
+    moved = saved_text(file, before)
+    assert sorted(changed_lines(before, moved)) == ["+    agency: cms"] * 2 + [
+        "-    agency: ssa"] * 2
+    node(page, "check-estimate").locator(".ple-step").click()
+    press(page, "Control+z", effort)
+    save(page, effort)
+    assert saved_text(file, moved) == before
+    assert page.locator(EXCEPTION).count() == 0
