@@ -468,8 +468,9 @@ def journey_section() -> None:
 # --- the map: the canvas, its panel, undo ----------------------------------------------
 
 
+# The panel beside the map may be this much taller: the map's caption runs under it. (A
+# comment, not a string under the name: Streamlit's magic would show a string on the page.)
 PANEL_EXTRA = 60
-"""The panel beside the map may be this much taller: the map's caption runs under it."""
 
 
 def undo_of(scope: str) -> actions.Undo:
