@@ -84,7 +84,7 @@ def discard_draft(target: Path) -> bool:
     try:
         store.discard_draft(root, target, by=state.person())
     except store.NotAllowed as refused:
-        flash("error", str(refused))
+        flash("error", plain(str(refused)))  # names the person as their provider gave it
         return False
     return True
 
@@ -112,6 +112,8 @@ def report_saved(saved: Saved, scope: str) -> None:
         flash("warning", saved.message + " Drafts are listed under History and drafts.")
     elif saved.outcome is Outcome.conflict:
         st.session_state["edit_conflict"] = {"scope": scope, "message": saved.message}
+    elif saved.outcome is Outcome.not_allowed:  # names the person as their provider gave it
+        flash("error", plain(saved.message))
     else:
         flash("error", saved.message)
 
@@ -455,7 +457,7 @@ def journey_section() -> None:
                     choose_later("edit_journey", None)
                     flash("success", f"Deleted {journey_id}; the file is in the history.")
                 elif written.not_allowed:
-                    flash("error", written.not_allowed)
+                    flash("error", plain(written.not_allowed))
                 else:
                     flash("error", "The file changed on disk; nothing was deleted. Reload first.")
                 st.rerun()
@@ -834,7 +836,7 @@ def history_section() -> None:
                        help="The current file goes into the history first"):
             written = store.restore(root, chosen, file, by=state.person())
             if written.not_allowed:
-                flash("error", written.not_allowed)
+                flash("error", plain(written.not_allowed))
             elif written.ok:
                 sessions.clear()
                 st.session_state.pop("edit_catalog", None)
