@@ -294,9 +294,7 @@ class Save:
     @property
     def who(self) -> str:
         """The person as shown: ``Ana Lopez <ana@agency.gov>``."""
-        if self.email and self.email.lower() != self.by.lower():
-            return f"{self.by} <{self.email}>"
-        return self.by
+        return str(Person(self.by, self.email))
 
     def to_line(self) -> str:
         return json.dumps({"at": self.at.isoformat(timespec="microseconds"),
@@ -324,9 +322,10 @@ def list_saves(root: Path, path: Path) -> list[Save]:
     for line in (data or b"").decode("utf-8", "replace").splitlines():
         try:
             item = json.loads(line)
-            saves.append(Save(datetime.datetime.fromisoformat(item["at"]), str(item["action"]),
-                              str(item["by"]), item.get("email"), item.get("sha256"),
-                              bool(item.get("signed_in"))))
+            at = datetime.datetime.fromisoformat(item["at"])
+            saves.append(Save(at if at.tzinfo else at.replace(tzinfo=datetime.UTC),
+                              str(item["action"]), str(item["by"]), item.get("email"),
+                              item.get("sha256"), bool(item.get("signed_in"))))
         except (ValueError, KeyError, TypeError):
             continue
     return sorted(saves, key=lambda s: s.at, reverse=True)

@@ -174,7 +174,8 @@ def test_a_visitor_who_has_not_signed_in_sees_nothing_but_the_sign_in(browser, s
         assert "Retire" not in main  # no journey of the workspace
 
 
-def test_a_viewers_save_is_refused_and_changes_nothing(browser, served, tmp_path):
+def test_a_viewers_save_is_refused_and_changes_nothing_then_they_sign_out(browser, served,
+                                                                         tmp_path):
     before = {p: p.read_bytes() for p in served.workspace.rglob("*") if p.is_file()}
     with visitor(browser, served, tmp_path) as visit:
         page = visit.page
@@ -188,6 +189,13 @@ def test_a_viewers_save_is_refused_and_changes_nothing(browser, served, tmp_path
         settle(page)
         page.get_by_text("Only editors can save; you are signed in as Vera Viewer "
                          "<vera@cx.agency.gov>, a viewer.", exact=False).wait_for()
+
+        # Signing out ends the session at the provider too, and comes back to the door.
+        page.locator("[data-testid='stSidebar']").get_by_role("button", name="Sign out").click()
+        page.wait_for_url(f"{served.provider}/**")
+        page.get_by_role("button", name="End session").click()
+        page.wait_for_url(f"{served.url}/**")
+        page.get_by_text("Sign in to see and edit", exact=False).wait_for()
     after = {p: p.read_bytes() for p in served.workspace.rglob("*") if p.is_file()}
     assert after == before  # not the journey, not the history, not a draft
 

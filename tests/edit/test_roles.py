@@ -132,8 +132,10 @@ def test_a_damaged_record_line_is_skipped_not_fatal(workspace):
     file = workspace / "journeys" / "retirement.yaml"
     edit_journey.save(renamed(workspace), load_workspace(workspace), by=EDITOR)
     record = store.history_folder(workspace, file) / store.SAVES
-    record.write_text("{not json\n" + record.read_text(encoding="utf-8"), encoding="utf-8")
-    assert [s.by for s in store.list_saves(workspace, file)] == ["Eddie Editor"]
+    record.write_text("{not json\n[1]\n{}\n" + record.read_text(encoding="utf-8")
+                      + '{"at": "2099-01-01T00:00:00", "action": "saved", "by": "By hand"}\n',
+                      encoding="utf-8")  # a time without a zone is taken as UTC
+    assert [s.by for s in store.list_saves(workspace, file)] == ["By hand", "Eddie Editor"]
 
 
 def test_drafts_say_who_kept_them(workspace):
