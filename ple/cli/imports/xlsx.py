@@ -22,8 +22,9 @@ from ple.cli.imports import import_group
 def xlsx(source: Path, out_dir: Path, replace: bool) -> None:
     """Import a journey workbook (.xlsx, or CSV sheets) into the workspace DIR."""
     from ple.edit.incoming import import_path, problem_text
+    from ple.signin import local_person
 
-    placed, saved = import_path(source, out_dir, replace=replace)
+    placed, saved = import_path(source, out_dir, replace=replace, by=local_person())
     for problem in placed.problems:
         click.echo(problem_text(problem), err=True)
     if saved is None:
