@@ -150,6 +150,7 @@ def rename_first_step(page, name: str) -> None:
     wait until the edit has reached the server."""
     canvas_ready(page)  # the map above the tables has its height: the grid stays put
     settle(page)
+    page.get_by_text("Show the tables", exact=True).click()
     steps = page.locator("[data-testid='stDataFrame']").first
     type_into_cell(page, steps, row=0, column=2, text=name)
     settle(page)
