@@ -48,9 +48,11 @@ def portfolio(path: str, scope: str, top: int, network_file: Path | None, no_cac
         click.echo(json.dumps({"portfolio": report.to_dict()}, indent=2, ensure_ascii=False))
         return
     from ple.cli.render import markdown_table, table
+    from ple.views.markdown import markdown_text
     from ple.views.portfolio import report_sections, scope_sentence
 
-    lines = [scope_sentence(workspace, report)]
+    sentence = scope_sentence(workspace, report)
+    lines = [markdown_text(sentence) if fmt == "md" else sentence]
     for title, rows in report_sections(workspace, report):
         if fmt == "md":
             body = markdown_table(rows, list(rows[0])) if rows else "None."

@@ -63,13 +63,12 @@ def emit_rows(
 
 
 def markdown_table(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
-    """A GitHub-flavoured Markdown table; pipes in cells are escaped."""
-    def cell(value: Any) -> str:
-        return _cell(value).replace("|", "\\|").replace("\n", " ")
+    """A GitHub-flavoured Markdown table with the cells of :func:`table`, every one
+    escaped (:mod:`ple.views.markdown`): names show as text, never as markup."""
+    from ple.views.markdown import markdown_table as escaped_table
 
-    lines = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
-    lines += ["| " + " | ".join(cell(row.get(c)) for c in columns) + " |" for row in rows]
-    return "\n".join(lines)
+    return "\n".join(escaped_table(columns, [[_cell(row.get(c)) for c in columns]
+                                            for row in rows]))
 
 
 def emit_problems(problems: Sequence[Problem]) -> None:

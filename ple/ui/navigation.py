@@ -13,7 +13,7 @@ import streamlit as st
 
 from ple.access import host_allowed
 from ple.ui import state
-from ple.ui.text import plain
+from ple.views.markdown import markdown_text
 
 PAGES_DIR = Path(__file__).resolve().parent / "app_pages"
 """Not ``pages/``: Streamlit would also pick that up as a legacy multipage folder."""
@@ -39,10 +39,10 @@ def run_app() -> None:
                           help="A folder of journey YAML/JSON files, or one file.")
             refused = state.chosen_path()[1]
             if refused:
-                st.error(plain(refused), icon=":material/folder_off:")
+                st.error(markdown_text(refused), icon=":material/folder_off:")
     loaded = state.current()
     if loaded.store is not None:
-        st.sidebar.caption(f"Workspace: {loaded.path} (read-only here; "
+        st.sidebar.caption(f"Workspace: {markdown_text(loaded.path)} (read-only here; "
                            "`ple sync` writes it from the files)")
     pages = st.navigation([
         st.Page(PORTFOLIO, title="Portfolio", icon=":material/dashboard:", default=True),
@@ -62,5 +62,5 @@ def run_app() -> None:
         st.dataframe([p.to_dict() for p in loaded.result.errors], hide_index=True,
                      column_order=["file", "line", "column", "field", "message"])
     for warning in [p for p in loaded.result.problems if p not in loaded.result.errors]:
-        st.sidebar.warning(str(warning))
+        st.sidebar.warning(markdown_text(warning))
     pages.run()

@@ -34,6 +34,7 @@ from ple.ui.text import small_print
 from ple.views.canvas import edit_canvas_data
 from ple.views.edit import Choices, catalog_choices, journey_choices, problem_rows
 from ple.views.journey import finding_counts
+from ple.views.markdown import markdown_text
 
 MODES = ["Edit a journey", "New journey", "Catalog", "Upload", "History and drafts"]
 CATALOG_SCOPE = "catalog"
@@ -71,7 +72,8 @@ def apply_pending() -> None:
 
 
 def flash(kind: str, text: str) -> None:
-    """A message shown once, after the rerun an action triggers."""
+    """A message shown once, after the rerun an action triggers: plain text (it names
+    files, ids and values), never read as Markdown."""
     st.session_state["edit_flash"] = (kind, text)
 
 
@@ -84,7 +86,7 @@ def show_flash() -> None:
     if found:
         kind, text = found
         {"success": slot.success, "error": slot.error, "warning": slot.warning,
-         "info": slot.info}[kind](text)
+         "info": slot.info}[kind](markdown_text(text))
 
 
 def report_saved(saved: Saved, scope: str) -> None:
@@ -121,7 +123,8 @@ def problems_panel(review, tables, unconnected: Sequence[tuple[str, str]] = ()) 
     for row in rows:
         mark = "Error" if row.severity is Severity.error else "Warning"
         with st.container(border=True):
-            st.markdown(f"**{mark}** · {row.where}" if row.where else f"**{mark}**")
+            st.markdown(f"**{mark}** · {markdown_text(row.where)}" if row.where
+                        else f"**{mark}**")
             st.text(row.message)  # user text shown as written, never as markup
 
 
@@ -256,8 +259,9 @@ def conflict_box(scope: str, edit: JourneyEdit | None) -> None:
     if not conflict or conflict.get("scope") != scope:
         return
     with st.container(border=True):
-        st.error(conflict["message"] + " Someone (a colleague, a text editor, git) changed "
-                 "the file after you opened it; saving would overwrite their work.",
+        st.error(markdown_text(conflict["message"] + " Someone (a colleague, a text editor, "
+                               "git) changed the file after you opened it; saving would "
+                               "overwrite their work."),
                  icon=":material/sync_problem:")
         left, right = st.columns(2)
         if left.button("Reload from disk (drops my changes)", key=f"edit_reload_{scope}"):
@@ -278,7 +282,7 @@ def conflict_box(scope: str, edit: JourneyEdit | None) -> None:
                     try:
                         fresh, saved = edit_journey.save_as_new(edit, loaded.result, new_id)
                     except PleError as error:
-                        st.error(str(error))
+                        st.error(markdown_text(error))
                     else:
                         st.session_state.pop("edit_conflict", None)
                         report_saved(saved, new_id)
@@ -322,7 +326,7 @@ def journey_section() -> None:
             sessions[journey_id] = edit_journey.open_journey(root, journey_id,
                                                              place_of(journey_id))
         except (NotTabular, PleError) as error:
-            st.error(str(error), icon=":material/error:")
+            st.error(markdown_text(error), icon=":material/error:")
             return
     edit = sessions[journey_id]
     scope = journey_id
@@ -393,7 +397,7 @@ def journey_section() -> None:
         errors = review.problem_count
         state_text = ("new, written when you save" if edit.base_text is None
                       else "unsaved changes" if edit.unsaved else "no unsaved changes")
-        small_print(f"File `{shown_path(edit.place.file)}` · **{state_text}** · "
+        small_print(f"File {markdown_text(shown_path(edit.place.file))} · **{state_text}** · "
                     f"{errors} error(s)")
         undo = undo_of(scope)
         buttons = st.columns([1, 1.1, 0.8, 0.8, 1, 1.2, 0.9])
@@ -629,7 +633,7 @@ def new_section() -> None:
             edit = edit_journey.new_journey(root, new_id.strip(), name.strip() or new_id,
                                             start=start, source=source, agency=agency)
         except PleError as error:
-            st.error(str(error))
+            st.error(markdown_text(error))
             return
         sessions[edit.journey_id] = edit
         if agency:  # its lane, ready for the first step
@@ -650,7 +654,7 @@ def catalog_section() -> None:
         with st.container(border=True):
             kept = ", ".join(f"{shown_path(d.target)} ({d.saved:%Y-%m-%d %H:%M} UTC, "
                              f"{d.problems} error(s))" for d in drafts)
-            st.warning(f"Drafts of the catalog were kept: {kept}.",
+            st.warning(markdown_text(f"Drafts of the catalog were kept: {kept}."),
                        icon=":material/edit_note:")
             left, right = st.columns(2)
             if left.button("Continue the drafts", key="edit_catalog_resume"):
@@ -672,7 +676,7 @@ def catalog_section() -> None:
         try:
             edit = edit_catalog.open_catalog(root)
         except PleError as error:
-            st.error(str(error))
+            st.error(markdown_text(error))
             return
         st.session_state["edit_catalog"] = edit
     conflict_box(CATALOG_SCOPE, None)
@@ -692,7 +696,7 @@ def catalog_section() -> None:
     with problems_column:
         problems_panel(review, edit.tables)
     with top:
-        where = ", ".join(f"`{name}`" for name in edit.files) or "no file yet"
+        where = markdown_text(", ".join(edit.files) or "no file yet")
         small_print(f"Agencies, programs and data items, shared by every journey (in "
                     f"{where}). A change is written to the file the entry is in; removing an "
                     "entry that journeys use is refused.")
@@ -742,7 +746,7 @@ def upload_section() -> None:
                           "has; the old files go into the history", key="edit_upload_replace")
     planned = incoming.plan(root, read, replace=replace)
     for note in planned.notes:
-        st.write(f"- {note}")
+        st.markdown(f"- {markdown_text(note)}")
     errors = [p for p in planned.problems if p.severity is Severity.error]
     if planned.problems:
         st.dataframe([{"severity": p.severity.value, "where": _where(p), "message": p.message}
@@ -817,8 +821,8 @@ def history_section() -> None:
         return
     for number, draft in enumerate(drafts):
         with st.container(border=True):
-            st.write(f"**{draft.target.name}** · kept {draft.saved:%Y-%m-%d %H:%M} UTC · "
-                     f"{draft.problems} error(s)")
+            st.write(f"**{markdown_text(draft.target.name)}** · kept "
+                     f"{draft.saved:%Y-%m-%d %H:%M} UTC · {draft.problems} error(s)")
             if st.button("Discard", key=f"edit_drafts_discard_{number}"):
                 store.discard_draft(root, draft.target)
                 st.rerun()
