@@ -6,8 +6,6 @@ each format is written once for all commands.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Sequence
 from typing import Any
@@ -15,6 +13,7 @@ from typing import Any
 import click
 
 from ple.errors import Problem
+from ple.sheets.csvfiles import csv_text
 
 FORMATS = ("table", "json", "csv")
 """Formats every tabular command offers; reports add ``md``."""
@@ -47,15 +46,10 @@ def emit_rows(
     """Write rows to stdout; JSON wraps them as ``{key: [...]}``."""
     if fmt == "json":
         click.echo(json.dumps({key: list(rows)}, indent=2, ensure_ascii=False))
-    elif fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=list(columns), extrasaction="ignore",
-                                lineterminator="\n")
-        writer.writeheader()
-        for row in rows:
-            writer.writerow({c: _cell(row.get(c)) if isinstance(row.get(c), (list, tuple))
-                             else row.get(c) for c in columns})
-        click.echo(buffer.getvalue(), nl=False)
+    elif fmt == "csv":  # text a spreadsheet would run as a formula starts with '
+        lines = [list(columns), *([_cell(row.get(c)) if isinstance(row.get(c), (list, tuple))
+                                   else row.get(c) for c in columns] for row in rows)]
+        click.echo(csv_text(lines), nl=False)
     elif fmt == "md":
         click.echo(markdown_table(rows, columns) if rows else f"_No {key}._")
     else:
