@@ -11,6 +11,7 @@ from ple.query import open_backend
 from ple.store import sync
 from ple.ui.navigation import COMPARE, EQUITY, GAPS, HANDOFFS, JOURNEY, PORTFOLIO
 from tests.conftest import ROOT
+from tests.markdown import shown_as
 from tests.store.conftest import TEST_GRAPH
 from tests.store.falkordb_server import free_port
 
@@ -34,10 +35,10 @@ def database_app(falkordb, falkordb_server_info, small_workspace, monkeypatch) -
 
 def test_every_page_renders_from_the_database(database_app):
     at = database_app
-    captions = [c.value for c in at.sidebar.caption]
+    captions = [shown_as(c.value) for c in at.sidebar.caption]
     assert any("Workspace: FalkorDB at redis://127.0.0.1:" in c for c in captions)
     assert not at.sidebar.text_input  # no folder to choose: the database is the workspace
-    assert "2 journeys" in at.main.markdown[0].value
+    assert "2 journeys" in shown_as(at.main.markdown[0].value)
     for page in (JOURNEY, HANDOFFS, GAPS, EQUITY, COMPARE, PORTFOLIO):
         at.switch_page(str(page))
         at.run()
