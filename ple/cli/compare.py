@@ -8,6 +8,7 @@ import sys
 import click
 
 from ple.cli.common import EXIT_USAGE, formats_option, load, no_cache_option
+from ple.cli.render import say
 
 COMPARE_FORMATS = ("table", "json", "md")
 
@@ -34,7 +35,7 @@ def compare(path: str, current: str | None, future: str | None, no_cache: bool,
     try:
         comparisons = compare_pairs(workspace, current, future)
     except (NotFoundError, PairError) as error:
-        click.echo(f"error: {error}", err=True)
+        say(f"error: {error}", err=True)
         sys.exit(EXIT_USAGE)
     if fmt == "json":
         click.echo(json.dumps({"comparisons": [c.to_dict() for c in comparisons]}, indent=2,
@@ -44,11 +45,11 @@ def compare(path: str, current: str | None, future: str | None, no_cache: bool,
 
     for number, comparison in enumerate(comparisons):
         if number:
-            click.echo("\n" + ("---" if fmt == "md" else "=" * 72) + "\n")
+            say("\n" + ("---" if fmt == "md" else "=" * 72) + "\n")
         if fmt == "md":
-            click.echo(comparison_markdown(workspace, comparison), nl=False)
+            say(comparison_markdown(workspace, comparison), nl=False)
         else:
-            click.echo(_table_text(workspace, comparison))
+            say(_table_text(workspace, comparison))
 
 
 def _table_text(workspace, comparison) -> str:

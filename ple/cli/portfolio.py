@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from ple.cli.common import formats_option, load, no_cache_option
+from ple.cli.render import say
 
 PORTFOLIO_FORMATS = ("table", "json", "md")
 SCOPES = ("current", "proposed", "all")
@@ -43,7 +44,7 @@ def portfolio(path: str, scope: str, top: int, network_file: Path | None, no_cac
         download = network_download(report.network, network_file.suffix[1:],
                                     agency_colours(workspace))
         write_atomically(network_file, download.data)
-        click.echo(f"wrote {network_file}", err=True)
+        say(f"wrote {network_file}", err=True)
     if fmt == "json":
         click.echo(json.dumps({"portfolio": report.to_dict()}, indent=2, ensure_ascii=False))
         return
@@ -59,4 +60,4 @@ def portfolio(path: str, scope: str, top: int, network_file: Path | None, no_cac
             lines += ["", f"## {title}", "", body]
         else:
             lines += ["", title.upper(), table(rows, list(rows[0])) if rows else "(none)"]
-    click.echo("\n".join(lines))
+    say("\n".join(lines))
