@@ -56,15 +56,33 @@ class LoadResult:
         return not self.errors
 
 
-def find_files(root: Path) -> list[Path]:
-    """Every workspace file below ``root``, in a stable order; hidden folders are skipped."""
+def find_files(root: Path, skipped: list[Problem] | None = None) -> list[Path]:
+    """Every workspace file below ``root``, in a stable order; hidden folders are skipped.
+
+    A folder that is a symbolic link is not followed (a workspace cannot reach outside
+    itself that way, nor loop), and one that cannot be read cannot be; each is added to
+    ``skipped`` as a warning naming it, so that no journey goes missing unsaid."""
     if root.is_file():
         return [root]
     found = []
-    for folder, subfolders, names in os.walk(root):
-        subfolders[:] = sorted(
-            d for d in subfolders if not d.startswith(".") and d not in SKIPPED_FOLDERS
-        )
+
+    def unreadable(error: OSError) -> None:
+        if skipped is not None:
+            skipped.append(Problem(str(error.filename or root), "folder skipped: it cannot "
+                                   f"be read ({error.strerror or error})",
+                                   severity=Severity.warning, code="folder-skipped"))
+
+    for folder, subfolders, names in os.walk(root, onerror=unreadable):
+        wanted = sorted(d for d in subfolders if not d.startswith(".")
+                        and d not in SKIPPED_FOLDERS)
+        links = [d for d in wanted if (Path(folder) / d).is_symlink()]
+        if skipped is not None:
+            skipped.extend(Problem(str(Path(folder) / d), "folder skipped: it is a symbolic "
+                                   "link, and links to folders are not followed; copy or move "
+                                   "the folder into the workspace instead",
+                                   severity=Severity.warning, code="folder-skipped")
+                           for d in links)
+        subfolders[:] = [d for d in wanted if d not in links]
         found.extend(
             Path(folder) / name
             for name in names
@@ -90,11 +108,12 @@ def load_workspace(
     replaced = {Path(p).resolve(): data for p, data in (overrides or {}).items()}
     if not root.exists():
         return LoadResult(None, [Problem(str(path), "no such file or folder", code="not-found")])
-    files = _with_overrides(root, find_files(root), replaced)
+    skipped: list[Problem] = []
+    files = _with_overrides(root, find_files(root, skipped), replaced)
     if not files:
         message = f"no {', '.join(SUFFIXES)} files found"
-        return LoadResult(None, [Problem(str(path), message, code="no-files")])
-    problems: list[Problem] = []
+        return LoadResult(None, [*skipped, Problem(str(path), message, code="no-files")])
+    problems: list[Problem] = list(skipped)
     sourced: list[Sourced] = []
     keys: list[str] = []
     with collector_paused():
