@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from ple.cli.common import EXIT_INVALID, Source, source_options, unknown_ids_are_usage_errors
-from ple.cli.render import emit_rows
+from ple.cli.render import emit_rows, say
 
 
 def _format_names() -> list[str]:
@@ -50,7 +50,7 @@ def export(source: Source, journey_id: str | None, every: bool, fmt: str,
             try:
                 artifacts = export_journey(workspace, jid, fmt, report)
             except ExportUnavailable as error:
-                click.echo(f"error: {error}", err=True)
+                say(f"error: {error}", err=True)
                 sys.exit(EXIT_INVALID)
             if every or output is None or output.is_dir():
                 folder = output or Path("exports")
@@ -59,4 +59,4 @@ def export(source: Source, journey_id: str | None, every: bool, fmt: str,
                 stem = output.name.removesuffix(artifacts[0].extension)
                 written += write_artifacts(artifacts, output.parent, stem)
     for file in written:
-        click.echo(str(file))
+        say(str(file))

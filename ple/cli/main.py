@@ -24,7 +24,7 @@ from ple.cli.export import export
 from ple.cli.imports import import_group
 from ple.cli.portfolio import portfolio
 from ple.cli.query import query
-from ple.cli.render import emit_problems, emit_rows
+from ple.cli.render import emit_problems, emit_rows, say
 from ple.cli.sync import sync
 
 
@@ -63,10 +63,10 @@ def validate(path: str, no_cache: bool, fmt: str) -> None:
         emit_problems(result.problems)
         if result.ok and result.workspace is not None:
             steps = sum(len(j.steps) for j in result.workspace.journeys.values())
-            click.echo(f"{path}: valid ({len(result.files)} files, "
+            say(f"{path}: valid ({len(result.files)} files, "
                        f"{len(result.workspace.journeys)} journeys, {steps} steps)", err=True)
         else:
-            click.echo(f"{path}: {len(result.errors)} error(s) in {len(result.files)} files",
+            say(f"{path}: {len(result.errors)} error(s) in {len(result.files)} files",
                        err=True)
     sys.exit(EXIT_OK if result.ok else EXIT_INVALID)
 

@@ -43,7 +43,7 @@ from pathlib import Path, PurePosixPath
 
 from filelock import FileLock, Timeout
 
-from ple.io.atomic import write_atomically
+from ple.io.atomic import permissions, write_atomically
 from ple.io.loader import SUFFIXES
 from ple.signin import Person, may_write
 
@@ -121,10 +121,10 @@ def inside(root: Path, path: Path) -> bool:
     return True
 
 
-def _write(root: Path, path: Path, data: bytes) -> None:
+def _write(root: Path, path: Path, data: bytes, mode: int | None = None) -> None:
     """The one place this module writes a file: only inside the workspace folder."""
     relative(root, path)
-    write_atomically(path, data)
+    write_atomically(path, data, mode)
 
 
 def shown(root: Path, path: Path) -> str:
@@ -259,7 +259,7 @@ def keep_version(root: Path, path: Path, data: bytes, *, refused: bool = False) 
     while target.exists():
         serial += 1
         target = folder / f"{stamp}-{serial}{mark}{path.suffix}"
-    _write(root, target, data)
+    _write(root, target, data, permissions(path))  # as private as the file it copies
     for old in list_versions(root, path)[KEEP:]:
         old.file.unlink(missing_ok=True)
     return target
@@ -442,7 +442,7 @@ def save_draft(root: Path, path: Path, text: str, base: str | None, problems: in
         f"{DRAFT_MARK}by {' '.join(str(by).split())}",
     ]
     target = draft_path(root, path)
-    _write(root, target, ("\n".join(header) + "\n" + text).encode("utf-8"))
+    _write(root, target, ("\n".join(header) + "\n" + text).encode("utf-8"), permissions(path))
     return target
 
 

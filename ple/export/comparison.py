@@ -16,7 +16,6 @@ from ple.compare import Comparison
 from ple.diagram.canvas import canvas_element, canvas_head
 from ple.diagram.compare import EDGE_MARKS, MARKS
 from ple.export.bundle import Download
-from ple.export.formats.brief import _cell as markdown_cell
 from ple.model import Workspace
 from ple.views.canvas import comparison_canvas_data
 from ple.views.compare import (
@@ -27,6 +26,7 @@ from ple.views.compare import (
     step_rows,
     summary_lines,
 )
+from ple.views.markdown import markdown_table, markdown_text
 
 READING = ("Totals add only the figures the steps record; a change is \"exact\" when every "
            "step records the figure in both versions (or leaves it out in both versions of "
@@ -52,21 +52,19 @@ def _md_table(rows: Sequence[dict[str, Any]]) -> list[str]:
     if not rows:
         return ["None."]
     columns = list(rows[0])
-    return ["| " + " | ".join(markdown_cell(c) for c in columns) + " |",
-            "|" + "---|" * len(columns),
-            *("| " + " | ".join(markdown_cell(row[c]) for c in columns) + " |" for row in rows)]
+    return markdown_table(columns, [[row[c] for c in columns] for row in rows])
 
 
 def comparison_markdown(workspace: Workspace, comparison: Comparison) -> str:
     """The brief in Markdown."""
-    lines = [f"# {markdown_cell(_title(comparison))}", "",
+    lines = [f"# {markdown_text(_title(comparison))}", "",
              f"Today's journey `{comparison.current}` compared with the proposed "
              f"`{comparison.future}`.", "", "## In short", ""]
-    lines += [f"- {markdown_cell(line)}" for line in summary_lines(workspace, comparison)]
+    lines += [f"- {markdown_text(line)}" for line in summary_lines(workspace, comparison)]
     for title, rows in section_rows(workspace, comparison):
         lines += ["", f"## {title}", "", *_md_table(rows)]
         if title == "Burden figures":
-            lines += ["", markdown_cell(READING)]
+            lines += ["", markdown_text(READING)]
     remaining = len(comparison.findings.remaining)
     lines += ["", f"{remaining} finding(s) are in both journeys and are not listed."]
     return "\n".join(lines) + "\n"

@@ -14,7 +14,8 @@ import streamlit as st
 from ple.access import host_allowed
 from ple.signin import DEFAULT_PROVIDER, auth_problems, providers
 from ple.ui import state
-from ple.ui.text import plain, small_print
+from ple.ui.text import small_print
+from ple.views.markdown import markdown_text
 
 PAGES_DIR = Path(__file__).resolve().parent / "app_pages"
 """Not ``pages/``: Streamlit would also pick that up as a legacy multipage folder."""
@@ -43,10 +44,10 @@ def run_app() -> None:
                           help="A folder of journey YAML/JSON files, or one file.")
             refused = state.chosen_path()[1]
             if refused:
-                st.error(plain(refused), icon=":material/folder_off:")
+                st.error(markdown_text(refused), icon=":material/folder_off:")
     loaded = state.current()
     if loaded.store is not None:
-        st.sidebar.caption(f"Workspace: {loaded.path} (read-only here; "
+        st.sidebar.caption(f"Workspace: {markdown_text(loaded.path)} (read-only here; "
                            "`ple sync` writes it from the files)")
     pages = st.navigation([
         st.Page(PORTFOLIO, title="Portfolio", icon=":material/dashboard:", default=True),
@@ -66,7 +67,7 @@ def run_app() -> None:
         st.dataframe([p.to_dict() for p in loaded.result.errors], hide_index=True,
                      column_order=["file", "line", "column", "field", "message"])
     for warning in [p for p in loaded.result.problems if p not in loaded.result.errors]:
-        st.sidebar.warning(str(warning))
+        st.sidebar.warning(markdown_text(warning))
     pages.run()
 
 
@@ -77,7 +78,7 @@ def sign_in_door() -> None:
     problems = auth_problems(state.secrets())
     if problems:
         st.error("This app is set to ask for sign-in, but sign-in is not set up: "
-                 + plain("; ".join(problems)) + ". Its operator can fix this in the "
+                 + markdown_text("; ".join(problems)) + ". Its operator can fix this in the "
                  "secrets (see docs/deployment.md).", icon=":material/lock:")
         st.stop()
     person = state.person()
@@ -90,13 +91,13 @@ def sign_in_door() -> None:
                       args=(provider,))
         st.stop()
     if not person.may_view:
-        st.error(plain(f"You are signed in as {person}, but this app is not open to you. "
+        st.error(markdown_text(f"You are signed in as {person}, but this app is not open to you. "
                        "Ask its operator to add you, or sign in with another account."),
                  icon=":material/person_off:")
         st.button("Sign out", key="sign_out", on_click=st.logout)
         st.stop()
     with st.sidebar:
-        st.markdown(f"Signed in as **{plain(person.name)}** · {person.role}")
+        st.markdown(f"Signed in as **{markdown_text(person.name)}** · {person.role}")
         if not person.may_edit:
             small_print("Viewers see every page; only editors can save.")
         st.button("Sign out", key="sign_out", on_click=st.logout)

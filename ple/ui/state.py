@@ -38,6 +38,7 @@ from ple.model import Workspace
 from ple.query import NetworkxBackend, QueryBackend
 from ple.signin import Person
 from ple.store.config import StoreConfig, resolve
+from ple.views.markdown import markdown_text
 
 DEFAULT_WORKSPACE = "data"
 
@@ -155,7 +156,8 @@ def current() -> Loaded:
             connection = _connection(config.backend, config.uri, config.database)
             return _load_store(connection, config.describe(), content_version(connection))
     except StoreError as error:
-        st.error(f"The workspace cannot be read: {error}.", icon=":material/error:")
+        st.error(markdown_text(f"The workspace cannot be read: {error}."),
+                 icon=":material/error:")
         st.stop()
     path = chosen_path()[0]
     return _load(path, workspace_fingerprint(path))

@@ -98,3 +98,22 @@ def test_removing_a_file_keeps_it_in_the_history(root):
     assert written.removed == [file] and not file.exists()
     assert store.list_versions(root, file)[0].file.read_bytes() == data
     assert store.files_with_history(root) == [file]
+
+
+def test_history_and_drafts_of_a_private_file_stay_private(root):
+    """A file only its owner may read (0600) keeps that in every copy: the earlier
+    versions, a refused save and a draft (with a usual umask they would be 0644)."""
+    file = root / "ples" / "a.yaml"
+    file.chmod(0o600)
+    written = store.write_files(root, {file: b"id: a\nname: Two\n"},
+                                {file: store.file_digest(file)})
+    [backup] = written.backups
+    refused = store.write_files(root, {file: b"id: a\nname: Three\n"}, {file: "stale"})
+    draft = store.save_draft(root, file, "id: a\n", store.file_digest(file), 1)
+    for copy in (file, backup, *refused.refused_kept, draft):
+        assert copy.stat().st_mode & 0o777 == 0o600, copy
+    public = root / "catalog.yaml"
+    public.chmod(0o644)
+    [kept] = store.write_files(root, {public: b"agencies: []\n"},
+                               {public: store.file_digest(public)}).backups
+    assert kept.stat().st_mode & 0o777 == 0o644

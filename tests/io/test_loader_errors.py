@@ -288,3 +288,20 @@ def test_a_valid_workspace_is_its_own_usable_part(write):
     write("catalog.yaml", CATALOG)
     result = load_workspace(write("retire.yaml", JOURNEY))
     assert result.usable is result.workspace
+
+
+def test_a_count_past_64_bits_is_refused_where_it_is_written(write):
+    """A graph database holds 64-bit integers and would clamp a bigger one silently in its
+    copy; the files refuse it instead, at the line and column of the number."""
+    write("catalog.yaml", "agencies:\n  - {id: ssa, name: SSA}\n")
+    folder = write("j.yaml", """
+        id: j
+        name: J
+        volume: {per_year: 9223372036854775808, source: a count}
+        steps:
+          - {id: a, name: A, agency: ssa, end: true, burden: {visits: 9223372036854775807}}
+    """)
+    result = load_workspace(folder, use_cache=False)
+    [problem] = result.errors
+    assert (problem.line, problem.column, problem.field) == (3, 10, "volume.per_year")
+    assert "9223372036854775807" in problem.message and "9223372036854775808" in problem.message

@@ -2,26 +2,13 @@
 
 from __future__ import annotations
 
-import html
-
 from ple.equity import walk_journeys
 from ple.export.formats.tables import step_table
 from ple.export.registry import EXPORTERS, Artifact, ExportContext, exporter
 from ple.metrics import journey_metrics, time_tax
 from ple.model import Journey
 from ple.views.equity import equity_markdown
-
-
-def _cell(value: object) -> str:
-    """User text for one line of Markdown: raw HTML (``<script>``) shows as text instead
-    of passing through, a ``|`` (even after a backslash) cannot end a table cell, line
-    breaks become spaces, and 0 stays 0 (only None is blank)."""
-    if isinstance(value, list):
-        text = "; ".join(map(str, value))
-    else:
-        text = "" if value is None else str(value)
-    text = html.escape(text, quote=False).replace("\\", "\\\\").replace("|", "\\|")
-    return " ".join(text.splitlines())
+from ple.views.markdown import markdown_link, markdown_table, markdown_text
 
 
 def generate_brief(context: ExportContext, image: str | None = None) -> str:
@@ -29,13 +16,13 @@ def generate_brief(context: ExportContext, image: str | None = None) -> str:
     metrics = journey_metrics(workspace, journey.id)
     open_findings = [f for f in context.report.findings
                      if f.journey == journey.id and not f.accepted]
-    lines = [f"# {_cell(journey.name)}", ""]
+    lines = [f"# {markdown_text(journey.name)}", ""]
     if journey.trigger:
-        lines += [f"**Trigger:** {_cell(journey.trigger)}  "]
+        lines += [f"**Trigger:** {markdown_text(journey.trigger)}  "]
     if journey.outcome:
-        lines += [f"**Outcome:** {_cell(journey.outcome)}", ""]
-    if image:
-        lines += [f"![Swimlane map of {_cell(journey.name)}]({image})", ""]
+        lines += [f"**Outcome:** {markdown_text(journey.outcome)}", ""]
+    if image:  # the map's own file name, beside the brief
+        lines += [f"![Swimlane map of {markdown_text(journey.name)}]({image})", ""]
     lines += [
         "## Summary", "",
         f"- {metrics.steps} steps at {metrics.agencies} agencies",
@@ -50,16 +37,24 @@ def generate_brief(context: ExportContext, image: str | None = None) -> str:
         "",
         *_equity_lines(context),
         f"## Gap findings ({len(open_findings)} open)", "",
-        "| severity | rule | finding | suggestion |", "|---|---|---|---|",
-        *(f"| {f.severity.value} | {f.rule} | {_cell(f.message)} | {_cell(f.suggestion)} |"
-          for f in open_findings),
+        *markdown_table(["severity", "rule", "finding", "suggestion"],
+                        [(f.severity.value, f.rule, f.message, f.suggestion)
+                         for f in open_findings]),
         "", "## Steps", "",
-        "| # | step | agency | channels | minutes | asks for |", "|---|---|---|---|---|---|",
-        *(f"| {r['order']} | {_cell(r['name'])} | {_cell(workspace.agency_label(r['agency']))} "
-          f"| {_cell(r['channels'])} | {_cell(r['minutes'])} | {_cell(r['requests'])} |"
-          for r in step_table(context)),
+        *markdown_table(["#", "step", "agency", "channels", "minutes", "asks for"],
+                        [(r["order"], r["name"], workspace.agency_label(r["agency"]),
+                          r["channels"], r["minutes"], r["requests"])
+                         for r in step_table(context)]),
+        *_source_lines(journey),
     ]
     return "\n".join(lines) + "\n"
+
+
+def _source_lines(journey: Journey) -> list[str]:
+    """The journey's sources: the only links in the brief, and only to web addresses."""
+    if not journey.sources:
+        return []
+    return ["", "## Sources", "", *(f"- {markdown_link(s, s)}" for s in journey.sources)]
 
 
 def _time_tax_lines(journey: Journey) -> list[str]:
@@ -68,7 +63,7 @@ def _time_tax_lines(journey: Journey) -> list[str]:
         return []
     return [f"- Time tax: {tax.hours_per_year.text()} hours a year "
             f"({tax.people_per_year:,} people a year x {tax.hours_per_person.text(2)} hours "
-            f"each; source: {_cell(tax.source)})"]
+            f"each; source: {markdown_text(tax.source)})"]
 
 
 def _equity_lines(context: ExportContext) -> list[str]:

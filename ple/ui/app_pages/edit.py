@@ -30,10 +30,11 @@ from ple.sheets.closure import needed_catalog
 from ple.sheets.grid import describe
 from ple.ui import canvas_panel, editing, state
 from ple.ui.canvas import journey_canvas, reported_selection
-from ple.ui.text import plain, small_print
+from ple.ui.text import small_print
 from ple.views.canvas import edit_canvas_data
 from ple.views.edit import Choices, catalog_choices, journey_choices, problem_rows
 from ple.views.journey import finding_counts
+from ple.views.markdown import markdown_text
 
 MODES = ["Edit a journey", "New journey", "Catalog", "Upload", "History and drafts"]
 CATALOG_SCOPE = "catalog"
@@ -50,7 +51,7 @@ if getattr(loaded, "store", None) is not None:
     st.stop()
 root = Path(loaded.path)
 if not state.person().may_edit:
-    st.info(plain(f"You are signed in as {state.person()}, a viewer: you can try changes "
+    st.info(markdown_text(f"You are signed in as {state.person()}, a viewer: you can try changes "
                   "here and download them, but only editors can save. Ask the app's "
                   "operator if you should be an editor."), icon=":material/visibility:")
 sessions: dict[str, JourneyEdit] = st.session_state.setdefault("edit_sessions", {})
@@ -75,7 +76,8 @@ def apply_pending() -> None:
 
 
 def flash(kind: str, text: str) -> None:
-    """A message shown once, after the rerun an action triggers."""
+    """A message shown once, after the rerun an action triggers: plain text (it names
+    files, ids and values), never read as Markdown."""
     st.session_state["edit_flash"] = (kind, text)
 
 
@@ -84,7 +86,7 @@ def discard_draft(target: Path) -> bool:
     try:
         store.discard_draft(root, target, by=state.person())
     except store.NotAllowed as refused:
-        flash("error", plain(str(refused)))  # names the person as their provider gave it
+        flash("error", markdown_text(str(refused)))  # names the person as their provider gave it
         return False
     return True
 
@@ -98,7 +100,7 @@ def show_flash() -> None:
     if found:
         kind, text = found
         {"success": slot.success, "error": slot.error, "warning": slot.warning,
-         "info": slot.info}[kind](text)
+         "info": slot.info}[kind](markdown_text(text))
 
 
 def report_saved(saved: Saved, scope: str) -> None:
@@ -113,7 +115,7 @@ def report_saved(saved: Saved, scope: str) -> None:
     elif saved.outcome is Outcome.conflict:
         st.session_state["edit_conflict"] = {"scope": scope, "message": saved.message}
     elif saved.outcome is Outcome.not_allowed:  # names the person as their provider gave it
-        flash("error", plain(saved.message))
+        flash("error", markdown_text(saved.message))
     else:
         flash("error", saved.message)
 
@@ -137,7 +139,8 @@ def problems_panel(review, tables, unconnected: Sequence[tuple[str, str]] = ()) 
     for row in rows:
         mark = "Error" if row.severity is Severity.error else "Warning"
         with st.container(border=True):
-            st.markdown(f"**{mark}** · {row.where}" if row.where else f"**{mark}**")
+            st.markdown(f"**{mark}** · {markdown_text(row.where)}" if row.where
+                        else f"**{mark}**")
             st.text(row.message)  # user text shown as written, never as markup
 
 
@@ -272,8 +275,9 @@ def conflict_box(scope: str, edit: JourneyEdit | None) -> None:
     if not conflict or conflict.get("scope") != scope:
         return
     with st.container(border=True):
-        st.error(conflict["message"] + " Someone (a colleague, a text editor, git) changed "
-                 "the file after you opened it; saving would overwrite their work.",
+        st.error(markdown_text(conflict["message"] + " Someone (a colleague, a text editor, "
+                               "git) changed the file after you opened it; saving would "
+                               "overwrite their work."),
                  icon=":material/sync_problem:")
         left, right = st.columns(2)
         if left.button("Reload from disk (drops my changes)", key=f"edit_reload_{scope}"):
@@ -295,7 +299,7 @@ def conflict_box(scope: str, edit: JourneyEdit | None) -> None:
                         fresh, saved = edit_journey.save_as_new(edit, loaded.result, new_id,
                                                                 by=state.person())
                     except PleError as error:
-                        st.error(str(error))
+                        st.error(markdown_text(error))
                     else:
                         st.session_state.pop("edit_conflict", None)
                         report_saved(saved, new_id)
@@ -339,7 +343,7 @@ def journey_section() -> None:
             sessions[journey_id] = edit_journey.open_journey(root, journey_id,
                                                              place_of(journey_id))
         except (NotTabular, PleError) as error:
-            st.error(str(error), icon=":material/error:")
+            st.error(markdown_text(error), icon=":material/error:")
             return
     edit = sessions[journey_id]
     scope = journey_id
@@ -414,7 +418,7 @@ def journey_section() -> None:
         errors = review.problem_count
         state_text = ("new, written when you save" if edit.base_text is None
                       else "unsaved changes" if edit.unsaved else "no unsaved changes")
-        small_print(f"File `{shown_path(edit.place.file)}` · **{state_text}** · "
+        small_print(f"File {markdown_text(shown_path(edit.place.file))} · **{state_text}** · "
                     f"{errors} error(s)")
         undo = undo_of(scope)
         buttons = st.columns([1, 1.1, 0.8, 0.8, 1, 1.2, 0.9])
@@ -461,7 +465,7 @@ def journey_section() -> None:
                     choose_later("edit_journey", None)
                     flash("success", f"Deleted {journey_id}; the file is in the history.")
                 elif written.not_allowed:
-                    flash("error", plain(written.not_allowed))
+                    flash("error", markdown_text(written.not_allowed))
                 else:
                     flash("error", "The file changed on disk; nothing was deleted. Reload first.")
                 st.rerun()
@@ -655,7 +659,7 @@ def new_section() -> None:
             edit = edit_journey.new_journey(root, new_id.strip(), name.strip() or new_id,
                                             start=start, source=source, agency=agency)
         except PleError as error:
-            st.error(str(error))
+            st.error(markdown_text(error))
             return
         sessions[edit.journey_id] = edit
         if agency:  # its lane, ready for the first step
@@ -676,7 +680,7 @@ def catalog_section() -> None:
         with st.container(border=True):
             kept = ", ".join(f"{shown_path(d.target)} ({d.saved:%Y-%m-%d %H:%M} UTC, "
                              f"{d.problems} error(s))" for d in drafts)
-            st.warning(f"Drafts of the catalog were kept: {kept}.",
+            st.warning(markdown_text(f"Drafts of the catalog were kept: {kept}."),
                        icon=":material/edit_note:")
             left, right = st.columns(2)
             if left.button("Continue the drafts", key="edit_catalog_resume"):
@@ -697,7 +701,7 @@ def catalog_section() -> None:
         try:
             edit = edit_catalog.open_catalog(root)
         except PleError as error:
-            st.error(str(error))
+            st.error(markdown_text(error))
             return
         st.session_state["edit_catalog"] = edit
     conflict_box(CATALOG_SCOPE, None)
@@ -717,7 +721,7 @@ def catalog_section() -> None:
     with problems_column:
         problems_panel(review, edit.tables)
     with top:
-        where = ", ".join(f"`{name}`" for name in edit.files) or "no file yet"
+        where = markdown_text(", ".join(edit.files) or "no file yet")
         small_print(f"Agencies, programs and data items, shared by every journey (in "
                     f"{where}). A change is written to the file the entry is in; removing an "
                     "entry that journeys use is refused.")
@@ -769,7 +773,7 @@ def upload_section() -> None:
                           "has; the old files go into the history", key="edit_upload_replace")
     planned = incoming.plan(root, read, replace=replace)
     for note in planned.notes:
-        st.write(f"- {note}")
+        st.markdown(f"- {markdown_text(note)}")
     errors = [p for p in planned.problems if p.severity is Severity.error]
     if planned.problems:
         st.dataframe([{"severity": p.severity.value, "where": _where(p), "message": p.message}
@@ -840,7 +844,7 @@ def history_section() -> None:
                        help="The current file goes into the history first"):
             written = store.restore(root, chosen, file, by=state.person())
             if written.not_allowed:
-                flash("error", plain(written.not_allowed))
+                flash("error", markdown_text(written.not_allowed))
             elif written.ok:
                 sessions.clear()
                 st.session_state.pop("edit_catalog", None)
@@ -863,8 +867,8 @@ def history_section() -> None:
         return
     for number, draft in enumerate(drafts):
         with st.container(border=True):
-            kept_by = f" by {plain(draft.by)}" if draft.by else ""
-            st.write(f"**{plain(draft.target.name)}** · kept {draft.saved:%Y-%m-%d %H:%M} "
+            kept_by = f" by {markdown_text(draft.by)}" if draft.by else ""
+            st.write(f"**{markdown_text(draft.target.name)}** · kept {draft.saved:%Y-%m-%d %H:%M} "
                      f"UTC{kept_by} · {draft.problems} error(s)")
             if st.button("Discard", key=f"edit_drafts_discard_{number}"):
                 discard_draft(draft.target)

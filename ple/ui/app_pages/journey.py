@@ -11,7 +11,7 @@ from ple.metrics import journey_metrics
 from ple.model import Channel
 from ple.ui import state
 from ple.ui.canvas import journey_canvas
-from ple.ui.text import bracket_safe, small_print
+from ple.ui.text import small_print
 from ple.ui.widgets import chosen_step, journey_picker, remember_step, step_panel
 from ple.views.canvas import journey_canvas_data
 from ple.views.journey import (
@@ -21,6 +21,7 @@ from ple.views.journey import (
     sentiment_points,
     step_rows,
 )
+from ple.views.markdown import markdown_text
 
 loaded = state.current()
 workspace = loaded.workspace
@@ -30,9 +31,9 @@ if not workspace.journeys:
 
 journey_id = journey_picker(workspace, key="journey_select")
 journey = workspace.journeys[journey_id]
-st.title(journey.name)
+st.title(markdown_text(journey.name))
 if journey.trigger or journey.outcome:
-    small_print(bracket_safe(" → ".join(t for t in (journey.trigger, journey.outcome) if t)))
+    small_print(markdown_text(" → ".join(t for t in (journey.trigger, journey.outcome) if t)))
 
 with st.expander("Filters", expanded=False):
     a, b, c, d = st.columns(4)
@@ -55,8 +56,9 @@ filtered = filter_steps(journey, StepFilter(stage, agency, persona, channel))
 counts = finding_counts(loaded.report.findings, journey_id)
 visible = tuple(step.id for step in filtered.steps)
 if filtered.unknown_channel:
-    st.warning(f"{len(filtered.unknown_channel)} step(s) hidden because their channels are "
-               "not recorded: " + ", ".join(s.name for s in filtered.unknown_channel))
+    st.warning(markdown_text(
+        f"{len(filtered.unknown_channel)} step(s) hidden because their channels are not "
+        "recorded: " + ", ".join(s.name for s in filtered.unknown_channel)))
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -79,7 +81,8 @@ with st.container(border=True):
 legend_agencies, legend_handoffs = st.columns(2)
 with legend_agencies:
     st.markdown("**Agencies (lanes)**")
-    st.markdown("  \n".join(agency_legend(workspace, journey)), unsafe_allow_html=True)
+    st.markdown("  \n".join(agency_legend(workspace, journey, text=markdown_text)),
+                unsafe_allow_html=True)
 with legend_handoffs:
     st.markdown("**Handoffs (line and label)**")
     st.markdown("  \n".join(handoff_legend()), unsafe_allow_html=True)
