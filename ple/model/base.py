@@ -2,17 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict
 
 from ple import limits
-
-LARGEST_COUNT = 2**63 - 1
-"""The largest whole number a count may be: a graph database stores 64-bit integers, and
-Neo4j or FalkorDB would otherwise clamp a bigger one silently in the synced copy."""
-Count = Annotated[int, Field(ge=0, le=LARGEST_COUNT)]
-"""A whole number of things (visits, people a year), refused past 64 bits."""
 
 
 class FormatModel(BaseModel):
