@@ -106,14 +106,14 @@ def test_history_and_drafts_of_a_private_file_stay_private(root):
     file = root / "ples" / "a.yaml"
     file.chmod(0o600)
     written = store.write_files(root, {file: b"id: a\nname: Two\n"},
-                                {file: store.file_digest(file)})
+                                {file: store.file_digest(file)}, by=ME)
     [backup] = written.backups
-    refused = store.write_files(root, {file: b"id: a\nname: Three\n"}, {file: "stale"})
-    draft = store.save_draft(root, file, "id: a\n", store.file_digest(file), 1)
+    refused = store.write_files(root, {file: b"id: a\nname: Three\n"}, {file: "stale"}, by=ME)
+    draft = store.save_draft(root, file, "id: a\n", store.file_digest(file), 1, by=ME)
     for copy in (file, backup, *refused.refused_kept, draft):
         assert copy.stat().st_mode & 0o777 == 0o600, copy
     public = root / "catalog.yaml"
     public.chmod(0o644)
     [kept] = store.write_files(root, {public: b"agencies: []\n"},
-                               {public: store.file_digest(public)}).backups
+                               {public: store.file_digest(public)}, by=ME).backups
     assert kept.stat().st_mode & 0o777 == 0o644
