@@ -49,7 +49,7 @@ from ple.diagram.swimlane import (
     legend_entry_width,
     tag_width,
 )
-from ple.diagram.text import FONT, flat, line_height, text_width
+from ple.diagram.text import families, flat, line_height, text_width
 from ple.export.registry import Artifact, ExportContext, exporter
 from ple.views.journey import finding_counts
 
@@ -71,9 +71,10 @@ MAX_PNG_PIXELS = 12_000
 """Longest side of a PNG; a map of hundreds of steps is drawn at a lower resolution."""
 
 _RC = {"svg.fonttype": "none", "svg.hashsalt": "ple-swimlane", "pdf.fonttype": 42,
-       "text.usetex": False, "font.family": FONT}
+       "text.usetex": False}
 """Text as ``<text>`` in SVG and as an embedded TrueType font in PDF (both searchable),
-and SVG ids that do not change from run to run."""
+and SVG ids that do not change from run to run. The font family is the fallback chain
+of :mod:`ple.diagram.text`, so any letter is drawn."""
 
 _LOCK = threading.RLock()
 """Held while a map is laid out, drawn or saved: matplotlib's rc settings are global,
@@ -85,7 +86,7 @@ and the cached font objects that measure text are not safe to share between thre
 def _drawing() -> Iterator[None]:
     import matplotlib
 
-    with _LOCK, matplotlib.rc_context(_RC):
+    with _LOCK, matplotlib.rc_context({**_RC, "font.family": families()}):
         yield
 
 
@@ -171,9 +172,10 @@ class _Painter:
 
     def __init__(self, layout: SwimlaneLayout, ax: Axes, scale: float) -> None:
         self.lay, self.ax, self.scale = layout, ax, scale
+        self.families = families()
 
     def text(self, x: float, y: float, text: str, size: float, **kwargs: Any) -> None:
-        self.ax.text(x, y, text, fontsize=size * self.scale, fontfamily=FONT,
+        self.ax.text(x, y, text, fontsize=size * self.scale, fontfamily=self.families,
                      parse_math=False, **kwargs)
 
     def lines(self, x: float, y: float, lines: list[str], size: float, **kwargs: Any) -> float:
