@@ -199,3 +199,19 @@ def wrap(text: str, width: float, size: float, bold: bool = False) -> list[str]:
     if current or not lines:
         lines.append(current)
     return lines
+
+
+ELLIPSIS = "…"
+
+
+def wrap_some(text: str, width: float, size: float, most: int, bold: bool = False) -> list[str]:
+    """:func:`wrap`, cut to ``most`` lines, the last ending in "…" when text was left out:
+    for words the map only quotes (a pain point, the trigger), which the tables and the
+    brief give whole."""
+    lines = wrap(text, width, size, bold)
+    if len(lines) <= most:
+        return lines
+    last, limit = lines[most - 1], width * 72
+    while last and text_width(last.rstrip() + ELLIPSIS, size, bold) > limit:
+        last = last[:-1]
+    return [*lines[:most - 1], last.rstrip() + ELLIPSIS]

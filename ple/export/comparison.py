@@ -15,6 +15,7 @@ from typing import Any
 from ple.compare import Comparison
 from ple.diagram.canvas import canvas_element, canvas_head
 from ple.diagram.compare import EDGE_MARKS, MARKS
+from ple.diagram.swimlane import MapTooLarge
 from ple.export.bundle import Download
 from ple.export.formats.brief import _cell as markdown_cell
 from ple.model import Workspace
@@ -93,9 +94,15 @@ def _html_table(rows: Sequence[dict[str, Any]]) -> str:
 
 
 def comparison_page(workspace: Workspace, comparison: Comparison) -> str:
-    """The brief as one self-contained HTML page, with both journeys on one map."""
+    """The brief as one self-contained HTML page, with both journeys on one map (unless
+    they are past the limits of a map, which the page then says)."""
     e = html.escape
-    data = comparison_canvas_data(workspace, comparison)
+    try:
+        canvas = canvas_element(comparison_canvas_data(workspace, comparison))
+        about_map = "Select a step for what changed; the tables below list every change as text."
+    except MapTooLarge as too_large:
+        canvas = ""
+        about_map = f"No map: {e(str(too_large))}. The tables below list every change as text."
     summary = "".join(f"<li>{e(line)}</li>" for line in summary_lines(workspace, comparison))
     marks = "".join(f"<li><strong>{e(m.badge)}</strong>: {e(m.meaning)}</li>"
                     for m in MARKS.values())
@@ -114,8 +121,8 @@ def comparison_page(workspace: Workspace, comparison: Comparison) -> str:
 proposed <code>{e(comparison.future)}</code>.</p>
 <h2>In short</h2><ul>{summary}</ul>
 <h2>The two journeys on one map</h2>
-<p>Select a step for what changed; the tables below list every change as text.</p>
-{canvas_element(data)}
+<p>{about_map}</p>
+{canvas}
 <ul>{marks}</ul>
 {sections}
 <p>{len(comparison.findings.remaining)} finding(s) are in both journeys and are not

@@ -97,3 +97,13 @@ def only_dejavu(monkeypatch):
 def test_a_character_no_font_has_becomes_the_replacement_character():
     assert flat("A\U0001d400B \u4e2d") == "A\ufffdB \ufffd"
     assert text_width(flat("\u4e2d"), 8.5) == text_width("\ufffd", 8.5)
+
+
+def test_text_the_map_only_quotes_is_cut_with_an_ellipsis():
+    from ple.diagram.text import wrap_some
+
+    text = " ".join(["word"] * 500)
+    lines = wrap_some(text, 2.0, 8.5, 3)
+    assert len(lines) == 3 and lines[-1].endswith("…")
+    assert all(text_width(line, 8.5) <= 2.0 * 72 for line in lines)
+    assert wrap_some("short", 2.0, 8.5, 3) == ["short"]

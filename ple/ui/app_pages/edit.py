@@ -28,7 +28,7 @@ from ple.sheets import schema
 from ple.sheets.closure import needed_catalog
 from ple.sheets.grid import describe
 from ple.ui import canvas_panel, editing, state
-from ple.ui.canvas import journey_canvas
+from ple.ui.canvas import journey_canvas, map_data
 from ple.ui.text import small_print
 from ple.views.canvas import edit_canvas_data
 from ple.views.edit import Choices, catalog_choices, journey_choices, problem_rows
@@ -493,8 +493,9 @@ def canvas_section(edit: JourneyEdit, scope: str, review) -> dict | None:
                                   edit.journey_id)
     chosen_key = f"edit_selected_{scope}"
     lanes = st.session_state.setdefault("edit_lanes", {}).setdefault(scope, [])
-    data = edit_canvas_data(loaded.workspace, edit.tables, findings=findings,
-                            extra_lanes=lanes, selected=st.session_state.get(chosen_key))
+    data = map_data(lambda: edit_canvas_data(loaded.workspace, edit.tables, findings=findings,
+                                             extra_lanes=lanes,
+                                             selected=st.session_state.get(chosen_key)))
     events = journey_canvas(data, key=canvas_key(scope), on_edit=lambda: canvas_edited(scope))
     reported = st.session_state.get(f"edit_reported_{scope}")
     if events.selection != reported:  # the person selected something on the map
