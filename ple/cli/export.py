@@ -34,6 +34,7 @@ def export(source: Source, journey_id: str | None, every: bool, fmt: str,
     store) is an error message and exit 1; with --all the other journeys are still
     written."""
     from ple.export import ExportRefused, ExportUnavailable, all_exporters, export_journey
+    from ple.export.registry import file_stem
     from ple.export.write import write_artifacts
     from ple.gaps import analyze
 
@@ -63,7 +64,7 @@ def export(source: Source, journey_id: str | None, every: bool, fmt: str,
             try:
                 if every or output is None or output.is_dir():
                     folder = output or Path("exports")
-                    written += write_artifacts(artifacts, folder, jid)
+                    written += write_artifacts(artifacts, folder, file_stem(jid))
                 else:
                     stem = output.name.removesuffix(artifacts[0].extension)
                     written += write_artifacts(artifacts, output.parent, stem)

@@ -18,6 +18,7 @@ from ple.diagram.compare import EDGE_MARKS, MARKS
 from ple.diagram.swimlane import MapTooLarge
 from ple.export.bundle import Download
 from ple.export.formats.brief import _cell as markdown_cell
+from ple.export.registry import file_stem
 from ple.model import Workspace
 from ple.views.canvas import comparison_canvas_data
 from ple.views.compare import (
@@ -132,7 +133,7 @@ listed.</p></main></body></html>
 
 def comparison_download(workspace: Workspace, comparison: Comparison, fmt: str) -> Download:
     """The brief as a file: ``md`` or ``html``."""
-    stem = f"{comparison.current}-vs-{comparison.future}"
+    stem = f"{file_stem(comparison.current)}-vs-{file_stem(comparison.future)}"
     if fmt == "md":
         return Download(f"{stem}.md", comparison_markdown(workspace, comparison).encode(),
                         "text/markdown")

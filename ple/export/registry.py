@@ -13,9 +13,12 @@ rendered, so the app can say so on the format's button.
 
 from __future__ import annotations
 
+import hashlib
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from ple import limits
 from ple.errors import NotFoundError, PleError
 from ple.gaps import GapReport, analyze
 from ple.io.suggest import did_you_mean
@@ -143,6 +146,18 @@ def _chosen(workspace: Workspace, journey_id: str, fmt: str) -> Exporter:
     if not chosen.available():
         raise ExportUnavailable(f"the {fmt} format needs a library that is not installed")
     return chosen
+
+
+def file_stem(journey_id: str) -> str:
+    """The start of an exported file's name: the journey id. Validation keeps ids short
+    slugs, but a journey that reached an export another way (a database) may carry any id:
+    that one gets the slug of what it can keep and a short hash, so every file system
+    takes the name and no two journeys share it."""
+    if re.fullmatch(r"[a-z0-9][a-z0-9-]*", journey_id) and \
+            len(journey_id) <= limits.ID_LENGTH.value:
+        return journey_id
+    slug = re.sub(r"[^a-z0-9]+", "-", journey_id.lower()).strip("-")[:60] or "journey"
+    return f"{slug}-{hashlib.sha256(journey_id.encode()).hexdigest()[:8]}"
 
 
 def artifact_name(artifact: Artifact, stem: str) -> str:

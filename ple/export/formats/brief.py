@@ -6,7 +6,14 @@ import html
 
 from ple.equity import walk_journeys
 from ple.export.formats.tables import step_table
-from ple.export.registry import EXPORTERS, Artifact, ExportContext, ExportRefused, exporter
+from ple.export.registry import (
+    EXPORTERS,
+    Artifact,
+    ExportContext,
+    ExportRefused,
+    exporter,
+    file_stem,
+)
 from ple.metrics import journey_metrics, time_tax
 from ple.model import Journey
 from ple.views.equity import equity_markdown
@@ -99,7 +106,7 @@ def render_brief(context: ExportContext) -> list[Artifact]:
     png = EXPORTERS.get("png")
     if png is None or not png.available():
         return [Artifact(generate_brief(context).encode())]
-    image = f"{context.journey_id}-swimlane.png"
+    image = f"{file_stem(context.journey_id)}-swimlane.png"
     try:
         reason = png.check(context)
         if reason:
