@@ -3,11 +3,11 @@
 Goal: with the caches warm (workspace, gap report and diagram built once), a rerun of
 the Journey page takes at most 300 ms (median). Also reported: the cold first run of
 the page in a fresh process (imports, load, analysis, diagram), the first run after a
-filter change (a new diagram is built), and the size of the diagram HTML that every
-rerun sends to the browser.
+filter change (a new diagram is built), and the size of the diagram's data (the
+canvas's JSON) that the page sends to the browser.
 
 AppTest runs the real script with no browser and no websocket, so these figures are the
-server's share of a rerun; the browser still has to receive and draw the HTML.
+server's share of a rerun; the browser still has to receive and draw the map.
 
 Usage: python benchmarks/app_rerun.py [--steps 500] [--reruns 20] [--profile] [--json]
 """
@@ -100,10 +100,10 @@ def measure(steps: int, reruns: int, folder: Path, cache: Path, profile: bool) -
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600)
     at.switch_page(str(JOURNEY))
     cold = timed_run(at)
-    frames = at.get("iframe")
-    if not frames:
+    canvases = at.get("bidi_component")
+    if not canvases:
         raise RuntimeError("the Journey page drew no diagram")
-    html_bytes = len(frames[0].proto.srcdoc.encode("utf-8"))
+    html_bytes = len(canvases[0].proto.json.encode("utf-8"))
     title = at.title[0].value
 
     warm_up = [timed_run(at) for _ in range(2)]
@@ -148,7 +148,7 @@ def print_report(r: dict[str, Any]) -> None:
           f"max {r['rerun_max_ms']:.1f})")
     print(f"  first run with a new filter, median of {len(r['new_filter_samples_ms'])}  "
           f"{r['new_filter_median_ms']:8.1f} ms")
-    print(f"  diagram HTML                             {r['diagram_html_bytes']:8,d} bytes")
+    print(f"  diagram data (the canvas's JSON)         {r['diagram_html_bytes']:8,d} bytes")
     print(f"goal: median warm rerun <= {r['goal_ms']:.0f} ms: {r['goal_met']}")
     if "profile" in r:
         print(r["profile"])
