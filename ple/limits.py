@@ -105,7 +105,7 @@ millions of moves (20,000 steps of 1,000 branches each)."""
 PRINTED_STEPS = Limit(_setting("PLE_MAX_PRINTED_STEPS", 300), "steps per printed map",
                       "PLE_MAX_PRINTED_STEPS")
 """Most steps the print map (SVG, PNG, PDF, the brief's picture) draws. Drawing is the
-slow part of an export (matplotlib sets each word and box on its own: about 5 seconds
+slow part of an export (matplotlib sets each word and box on its own: about 3 seconds
 for 300 steps and 600 handoffs as a PDF), and a map of 300 steps is about 450 inches
 long, its text too small to read on any page; the largest bundled journey has 34."""
 
