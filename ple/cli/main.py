@@ -35,7 +35,9 @@ def cli() -> None:
 
     Limits on what is read (file size, steps per journey, text length, workbook rows)
     can be raised with the environment variables PLE_MAX_FILE_MB, PLE_MAX_STEPS,
-    PLE_MAX_TEXT_LENGTH, PLE_MAX_SHEET_ROWS and PLE_MAX_WORKBOOK_MB (docs/format.md).
+    PLE_MAX_TEXT_LENGTH, PLE_MAX_SHEET_ROWS and PLE_MAX_WORKBOOK_MB, and limits on what
+    a map draws with PLE_MAX_MAP_STEPS, PLE_MAX_MAP_MOVES, PLE_MAX_PRINTED_STEPS and
+    PLE_MAX_PRINTED_MOVES (docs/format.md).
     """
     from ple import limits
 

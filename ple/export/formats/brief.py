@@ -4,14 +4,24 @@ from __future__ import annotations
 
 from ple.equity import walk_journeys
 from ple.export.formats.tables import step_table
-from ple.export.registry import EXPORTERS, Artifact, ExportContext, exporter
+from ple.export.registry import (
+    EXPORTERS,
+    Artifact,
+    ExportContext,
+    ExportRefused,
+    exporter,
+    file_stem,
+)
 from ple.metrics import journey_metrics, time_tax
 from ple.model import Journey
 from ple.views.equity import equity_markdown
 from ple.views.markdown import markdown_link, markdown_table, markdown_text
 
 
-def generate_brief(context: ExportContext, image: str | None = None) -> str:
+def generate_brief(context: ExportContext, image: str | None = None,
+                   no_image: str | None = None) -> str:
+    """The brief, linking ``image`` (the map's file name), or saying why there is no
+    map (``no_image``)."""
     journey, workspace = context.journey, context.workspace
     metrics = journey_metrics(workspace, journey.id)
     open_findings = [f for f in context.report.findings
@@ -23,6 +33,8 @@ def generate_brief(context: ExportContext, image: str | None = None) -> str:
         lines += [f"**Outcome:** {markdown_text(journey.outcome)}", ""]
     if image:  # the map's own file name, beside the brief
         lines += [f"![Swimlane map of {markdown_text(journey.name)}]({image})", ""]
+    elif no_image:
+        lines += [f"*No swimlane map: {markdown_text(no_image)}.*", ""]
     lines += [
         "## Summary", "",
         f"- {metrics.steps} steps at {metrics.agencies} agencies",
@@ -84,9 +96,18 @@ def _equity_lines(context: ExportContext) -> list[str]:
           "workshop brief in Markdown, with the swimlane map as an image beside it",
           several_files=True)
 def render_brief(context: ExportContext) -> list[Artifact]:
+    """The brief and its map; a journey too large for the map gets the brief alone,
+    saying why."""
     png = EXPORTERS.get("png")
     if png is None or not png.available():
         return [Artifact(generate_brief(context).encode())]
-    image = f"{context.journey_id}-swimlane.png"
+    image = f"{file_stem(context.journey_id)}-swimlane.png"
+    try:
+        reason = png.check(context)
+        if reason:
+            raise ExportRefused(reason)
+        picture = png.render(context)[0].data
+    except ExportRefused as refused:
+        return [Artifact(generate_brief(context, no_image=str(refused)).encode())]
     return [Artifact(generate_brief(context, image).encode()),
-            Artifact(png.render(context)[0].data, filename=image)]
+            Artifact(picture, filename=image)]

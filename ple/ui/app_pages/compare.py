@@ -9,7 +9,7 @@ from ple.diagram.legend import handoff_legend
 from ple.export.comparison import READING, comparison_download
 from ple.model import JourneyState
 from ple.ui import state
-from ple.ui.canvas import journey_canvas
+from ple.ui.canvas import journey_canvas, map_data
 from ple.ui.text import small_print
 from ple.views.canvas import comparison_canvas_data
 from ple.views.compare import (
@@ -109,7 +109,7 @@ def canvas(fingerprint: str, current: str, future: str) -> dict:
     return comparison_canvas_data(workspace, comparison)
 
 
-journey_canvas(canvas(loaded.fingerprint, current_id, future_id),
+journey_canvas(map_data(lambda: canvas(loaded.fingerprint, current_id, future_id)),
                key=f"compare_canvas_{current_id}_{future_id}")
 marks, lines = st.columns(2)
 with marks:

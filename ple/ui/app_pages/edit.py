@@ -29,7 +29,7 @@ from ple.sheets import schema
 from ple.sheets.closure import needed_catalog
 from ple.sheets.grid import describe
 from ple.ui import canvas_panel, editing, state
-from ple.ui.canvas import journey_canvas, reported_selection
+from ple.ui.canvas import journey_canvas, map_data, reported_selection
 from ple.ui.text import small_print
 from ple.views.canvas import edit_canvas_data
 from ple.views.edit import Choices, catalog_choices, journey_choices, problem_rows
@@ -549,14 +549,18 @@ def canvas_section(edit: JourneyEdit, scope: str,
     if known and reported != st.session_state.get(reported_key):  # a click on the map
         st.session_state[reported_key] = st.session_state[chosen_key] = reported
     lanes = st.session_state.setdefault("edit_lanes", {}).setdefault(scope, [])
-    data = edit_canvas_data(loaded.workspace, edit.tables, findings=findings,
-                            extra_lanes=lanes, selected=st.session_state.get(chosen_key))
-    data["applied"] = st.session_state.get(f"edit_applied_{scope}")  # the map shows it
+    data = map_data(lambda: edit_canvas_data(loaded.workspace, edit.tables, findings=findings,
+                                             extra_lanes=lanes,
+                                             selected=st.session_state.get(chosen_key)))
+    if data is not None:
+        data["applied"] = st.session_state.get(f"edit_applied_{scope}")  # the map shows it
     journey_canvas(data, key=canvas_key(scope), on_edit=lambda: canvas_edited(scope))
     small_print("Double-click an empty cell to add a step there; drag a step to another lane "
                 "or stage; drag from a step's right handle to another step to connect them; "
                 "select and press Delete to remove; Ctrl+Z undoes. Everything is saved with "
                 "**Save**, only the lines that changed.")
+    if data is None:  # past the limits of a map: the tables and problems still work
+        return st.session_state.get(chosen_key), [], 400
     unconnected = [(step["name"], step["problem"]) for step in data["steps"] if step["problem"]]
     return st.session_state.get(chosen_key), unconnected, int(data["height"])
 

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from ple.ui import state
-from ple.ui.canvas import journey_canvas
+from ple.ui.canvas import journey_canvas, map_data
 from ple.ui.text import small_print
 from ple.ui.widgets import journey_picker
 from ple.views.canvas import journey_canvas_data
@@ -84,7 +84,7 @@ else:
                           "leads on." if result.blocked else ""), icon=":material/check:")
 
 marks = step_marks(result)
-journey_canvas(journey_canvas_data(workspace, journey_id, marks=marks),
+journey_canvas(map_data(lambda: journey_canvas_data(workspace, journey_id, marks=marks)),
                key=f"equity_canvas_{journey_id}_{persona}")
 small_print(f"On the map: **{BLOCKED}** a step this person cannot take; **{LOST}** a step "
             f"they never reach; **{UNVERIFIED}** a step whose data does not say. Hover a step "

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from ple.ui import state
-from ple.ui.canvas import journey_canvas
+from ple.ui.canvas import journey_canvas, map_data
 from ple.ui.text import small_print
 from ple.views.canvas import journey_canvas_data
 from ple.views.markdown import markdown_text
@@ -48,4 +48,5 @@ if shown:
     def canvas(fingerprint: str, journey_id: str, highlight: tuple) -> dict:
         return journey_canvas_data(workspace, journey_id, highlight=set(highlight))
 
-    journey_canvas(canvas(loaded.fingerprint, shown, highlight), key=f"handoffs_canvas_{shown}")
+    journey_canvas(map_data(lambda: canvas(loaded.fingerprint, shown, highlight)),
+                   key=f"handoffs_canvas_{shown}")

@@ -5,12 +5,12 @@ import streamlit as st
 
 from ple.diagram.legend import agency_legend, handoff_legend
 from ple.diagram.sketch import lanes_in_order
-from ple.export import all_exporters
+from ple.export import all_exporters, export_refusal
 from ple.export.bundle import download_name, journey_download
 from ple.metrics import journey_metrics
 from ple.model import Channel
 from ple.ui import state
-from ple.ui.canvas import journey_canvas
+from ple.ui.canvas import journey_canvas, map_data
 from ple.ui.text import small_print
 from ple.ui.widgets import chosen_step, journey_picker, remember_step, step_panel
 from ple.views.canvas import journey_canvas_data
@@ -72,7 +72,8 @@ selected_step = chosen_step(journey)
 dimmed = tuple(s.id for s in journey.steps if s.id not in set(visible))
 if not visible:
     st.info("No step matches the filters; all steps are shown faded.")
-events = journey_canvas(canvas(loaded.fingerprint, journey_id, dimmed, selected_step),
+events = journey_canvas(map_data(lambda: canvas(loaded.fingerprint, journey_id, dimmed,
+                                                 selected_step)),
                         key=f"journey_canvas_{journey_id}")
 remember_step(events.selection)
 with st.container(border=True):
@@ -112,12 +113,26 @@ st.header("Export this journey")
 small_print("Files for workshops: print the swimlane map (PDF, PNG, SVG), open the HTML on any "
             "laptop, keep editing in diagrams.net, or hand the CSV tables and the brief around.")
 formats = [e for e in all_exporters().values() if e.available()]
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def refusals(fingerprint: str, journey_id: str) -> dict[str, str]:
+    """Formats this journey cannot be exported in (a map past its limits), and why."""
+    found = {e.name: export_refusal(workspace, journey_id, e.name, loaded.report)
+             for e in formats}
+    return {name: reason for name, reason in found.items() if reason}
+
+
+refused = refusals(loaded.fingerprint, journey_id)
 for row_start in range(0, len(formats), 5):
     for column, chosen in zip(st.columns(5), formats[row_start:row_start + 5], strict=False):
         column.download_button(
-            chosen.name.upper(), key=f"journey_export_{chosen.name}", help=chosen.description,
+            chosen.name.upper(), key=f"journey_export_{chosen.name}",
+            help=refused.get(chosen.name, chosen.description),
             data=lambda fmt=chosen.name: journey_download(
                 workspace, journey_id, fmt, loaded.report).data,
             file_name=download_name(journey_id, chosen.name),
             mime="application/zip" if chosen.several_files else chosen.media_type,
-            on_click="ignore", width="stretch")
+            on_click="ignore", width="stretch", disabled=chosen.name in refused)
+for name, reason in refused.items():
+    st.warning(f"{name.upper()}: {markdown_text(reason)}", icon=":material/block:")
