@@ -79,13 +79,17 @@ def show_lane(page, typed: str, label: str, effort: Effort) -> None:
 
 def new_catalog_entry(page, name: str, acronym: str, effort: Effort) -> None:
     """Create an agency from the panel beside the map, without leaving the page."""
+    settle(page)  # a rerun still on its way would clear what is typed into the form
     expander = page.get_by_text("New agency, program or data item")
     if not page.get_by_label("Name of the new entry").is_visible():
         expander.click()
         effort.clicks += 1
-    page.get_by_label("Name of the new entry").fill(name)
-    page.get_by_label("Acronym (agencies)").fill(acronym)
+    for label, text in (("Name of the new entry", name), ("Acronym (agencies)", acronym)):
+        field = page.get_by_label(label)
+        field.fill(text)
+        poll(field.input_value, lambda shown, text=text: shown == text)
     effort.typed += 2
+    settle(page)
     page.get_by_role("button", name="Create it in the catalog").click()
     effort.clicks += 1
     settle(page)
@@ -330,6 +334,9 @@ def test_two_steps_selected_together_move_together(page, start_app, tmp_path):
     first, second = node(page, "check-estimate"), node(page, "apply-retirement")
     first.locator(".ple-step").click()
     second.locator(".ple-step").click(modifiers=["Control"])
+    poll(lambda: canvas_ready(page).locator(".react-flow__node.selected").count(),
+         lambda n: n == 2)
+    settle(page)  # the selection reached Python, which drew the map again: still both
     poll(lambda: canvas_ready(page).locator(".react-flow__node.selected").count(),
          lambda n: n == 2)
     sent = last_sent(page)

@@ -593,10 +593,14 @@ def panel_section(edit: JourneyEdit, scope: str, selected: dict | None,
 def lane_and_catalog_forms(scope: str, lanes: list[str], choices: Choices) -> None:
     """Show an agency's lane before it has steps; create an agency, program or data item
     in the catalog without leaving the map."""
-    with st.form(f"edit_lane_{scope}", clear_on_submit=True):
+    # Not a form: Enter in a select box inside a form can submit the form before the
+    # option typed for is chosen, and the first agency of the list got a lane instead.
+    with st.container(border=True):
         agency = st.selectbox("Show a lane for", [a for a in choices.agencies if a not in lanes],
-                              format_func=lambda a: choices.agencies.get(a, a))
-        if st.form_submit_button("Add the lane") and agency:
+                              index=None, placeholder="Choose an agency",
+                              format_func=lambda a: choices.agencies.get(a, a),
+                              key=f"edit_lane_{scope}_{len(lanes)}")
+        if st.button("Add the lane", key=f"edit_lane_add_{scope}", disabled=agency is None):
             lanes.append(agency)
             st.rerun()
     with st.expander("New agency, program or data item"), \

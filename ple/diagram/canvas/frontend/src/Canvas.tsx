@@ -327,14 +327,25 @@ export function Canvas({ data: incoming, send, select }: CanvasProps) {
   // a click made in between. The person's own clicks and keys arrive as "select"
   // changes first, so those mark the next report as theirs.
   const byPerson = useRef(false);
+  // What this canvas last reported: a map that comes back with it selected is Python
+  // echoing the person's own click, not an action choosing a step, and must not undo what
+  // they did since (Control-click a second step before the map of the first click came).
+  const reported = useRef<Selection>(data.selected);
   useEffect(() => {
-    if (!sameSelection(data.selected, fromPython.current)) {
-      fromPython.current = data.selected;
+    const changedByPython = !sameSelection(data.selected, fromPython.current)
+      && !sameSelection(data.selected, reported.current);
+    fromPython.current = data.selected;
+    if (changedByPython) {
       selectionRef.current = data.selected;
       setSelection(data.selected);
       byPerson.current = false;
     }
-    setNodes(nodesOf(data, selectionRef.current));
+    setNodes((current) => {
+      const fresh = nodesOf(data, selectionRef.current);
+      const several = new Set(current.filter((node) => node.selected).map((node) => node.id));
+      if (changedByPython || several.size < 2) return fresh;
+      return fresh.map((node) => ({ ...node, selected: several.has(node.id) }));
+    });
     setEdges(edgesOf(data, selectionRef.current, new Set()));
   }, [data]);
 
@@ -394,6 +405,7 @@ export function Canvas({ data: incoming, send, select }: CanvasProps) {
     (next: Selection) => {
       if (sameSelection(next, selectionRef.current)) return;
       selectionRef.current = next;
+      reported.current = next;
       setSelection(next);
       select(next);
     },
