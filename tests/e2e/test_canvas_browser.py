@@ -239,6 +239,7 @@ class Keys:
         self.press("Enter")
         box = self.page.get_by_role("combobox", name=label, exact=True)
         poll(lambda: box.input_value(), lambda shown: typed.lower() in shown.lower())
+        settle(self.page)  # the run the choice started (it may enable the next button)
 
     def button(self, name: str) -> None:
         self.reach(self.page.get_by_role("button", name=name, exact=True))
