@@ -3,7 +3,7 @@
 LibreOffice then stores an empty row 1,048,576 (Excel's last row) on the sheet; the size
 limits count rows that hold something, so that row costs nothing. Two workbooks made by
 LibreOffice itself: one committed (LibreOffice 7.4, made with
-``tests/fixtures/libreoffice/delete_a_row.py`` from ``ple export`` of the small fixture's
+``tests/fixtures/libreoffice/edit.py`` from ``ple export`` of the small fixture's
 retirement journey), read on every run, and one made now from today's export when
 LibreOffice and its Python bridge are installed (skipped otherwise; the synthetic empty
 last row of ``test_hostile_inputs.py`` covers the same shape without it).
@@ -75,7 +75,28 @@ def test_todays_export_saved_by_libreoffice_after_deleting_a_row_imports(small, 
     exported, saved = tmp_path / "exported.xlsx", tmp_path / "saved.xlsx"
     assert run("export", small, "--journey", "retirement", "--format", "xlsx",
                "-o", exported).exit_code == 0
-    subprocess.run([UNO_PYTHON, FIXTURES / "delete_a_row.py", exported, saved],
+    subprocess.run([UNO_PYTHON, FIXTURES / "edit.py", exported, saved, "delete-row", "Steps"],
                    check=True, timeout=180)
     assert last_row_of_steps(saved) == 1_048_576
     imports_as_the_small_fixture(saved, small, tmp_path)
+
+
+@pytest.mark.skipif(not _libreoffice_with_bridge(),
+                    reason="needs LibreOffice Calc and python3-uno (apt-get install "
+                           "libreoffice-calc-nogui python3-uno)")
+def test_a_listing_typed_in_libreoffice_stays_text(small, tmp_path):
+    import openpyxl
+
+    exported, saved = tmp_path / "exported.xlsx", tmp_path / "saved.xlsx"
+    assert run("export", small, "--journey", "retirement", "--format", "xlsx",
+               "-o", exported).exit_code == 0
+    subprocess.run([UNO_PYTHON, FIXTURES / "edit.py", exported, saved,
+                    "type", "Programs", "D3", "93.575"], check=True, timeout=180)
+    cell = openpyxl.load_workbook(saved)["Programs"]["D3"]
+    assert (cell.value, cell.data_type) == ("93.575", "s")
+    folder = tmp_path / "ws"
+    shutil.copytree(small, folder)
+    result = run("import", "xlsx", saved, "-o", folder, "--replace")
+    assert result.exit_code == 0, result.output
+    assert load_workspace(folder).workspace.programs["medicare-part-b"].assistance_listing \
+        == "93.575"
