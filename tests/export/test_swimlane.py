@@ -254,14 +254,42 @@ def test_a_small_map_prints_on_letter(small_ws: Workspace) -> None:
     assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (792, 612)
 
 
-@pytest.mark.parametrize("journey_id", BUNDLED)
-def test_bundled_maps_print_at_8_pt_or_more(journey_id: str, bundled_ws: Workspace) -> None:
-    """The smallest text of the map, at the scale its PDF page prints it."""
-    context = ExportContext(bundled_ws, journey_id, analyze(bundled_ws, journeys=[journey_id]))
+def every_bundled_journey() -> list[tuple[str, str]]:
+    """(folder, journey id) of every journey in data/ and data-benefit-finder/, future
+    states included."""
+    from ple.io import load_workspace
+
+    return [(folder, journey_id) for folder in ("data", "data-benefit-finder")
+            for journey_id in sorted(load_workspace(ROOT / folder).workspace.journeys)]
+
+
+EVERY_BUNDLED = every_bundled_journey()
+
+
+@pytest.fixture(scope="module")
+def bundled_folders() -> dict[str, Workspace]:
+    from ple.io import load_workspace
+
+    return {folder: load_workspace(ROOT / folder).workspace
+            for folder in ("data", "data-benefit-finder")}
+
+
+@pytest.mark.parametrize(("folder", "journey_id"), EVERY_BUNDLED,
+                         ids=[j for _, j in EVERY_BUNDLED])
+def test_bundled_maps_print_at_8_pt_or_more(folder: str, journey_id: str,
+                                            bundled_folders: dict[str, Workspace]) -> None:
+    """The smallest text of the map, at the scale its PDF page prints it, read from the
+    PDF itself: the page pypdf finds, over the map's size in inches."""
+    workspace = bundled_folders[folder]
+    context = ExportContext(workspace, journey_id, analyze(workspace, journeys=[journey_id]))
     layout = swimlane.print_layout(swimlane.sketch_of(context))
-    page, scale = swimlane.page_for(layout.width, layout.height)
+    page = pdf_reader(export(workspace, journey_id, "pdf")).pages[0]
+    width, height = float(page.mediabox.width) / 72, float(page.mediabox.height) / 72
+    assert any(abs(width - w) < 0.02 and abs(height - h) < 0.02
+               for w, h in swimlane.PAGES.values())
+    scale = min(width / layout.width, height / layout.height, swimlane.MAX_ENLARGE)
     smallest = min(STEP_PT, TEXT_PT, LANE_PT) * scale
-    assert smallest >= 8.0, (page, scale)
+    assert smallest >= 8.0, (width, height, scale)
 
 
 def test_steps_with_open_findings_carry_a_badge(bundled_ws: Workspace) -> None:

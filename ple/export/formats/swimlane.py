@@ -9,9 +9,9 @@ numbered tags listed in a footer, and a sentiment row runs under the lanes.
 Where everything goes is computed by :mod:`ple.diagram.swimlane`, which the app's canvas
 draws too, so the printed map and the screen agree; this module only chooses the box
 width and draws. The box width is chosen so that the map prints on the smallest page that
-keeps its text at least 8 pt (letter, A3, A2, A1, landscape: a journey's stages side by
-side can make a wall map), and on that page as large as it can; a journey of hundreds of
-steps cannot stay at 8 pt even on A1, and its PDF is shrunk to fit that page.
+keeps its text at least 8 pt (letter, A3, A2, A1, A0, landscape: a journey's stages side
+by side can make a wall map), and on that page as large as it can; a journey of hundreds
+of steps cannot stay at 8 pt even on A0, and its PDF is shrunk to fit that page.
 
 matplotlib is used the way the tech notes (section 6.1) advise: a ``Figure``, never
 pyplot (the app runs sessions on threads); ``parse_math=False`` on every text, so
@@ -64,9 +64,12 @@ if TYPE_CHECKING:
 MIN_PRINTED_PT = 8.0
 BOX_WIDTHS = tuple(round(1.1 + 0.05 * i, 2) for i in range(19))
 """Box widths tried (1.1 to 2 inches); the one whose map prints largest is kept."""
+NARROW_BOX_WIDTHS = (0.9, 0.95, 1.0, 1.05)
+"""Narrower boxes (about ten letters a line), tried only for a journey so long that no
+width of :data:`BOX_WIDTHS` keeps its text at 8 pt even on the largest page."""
 
 PAGES = {"letter": (11.0, 8.5), "A3": (16.54, 11.69), "A2": (23.39, 16.54),
-         "A1": (33.11, 23.39)}
+         "A1": (33.11, 23.39), "A0": (46.81, 33.11)}
 """Landscape page sizes in inches, smallest first."""
 MAX_ENLARGE = 1.25
 """A small map is enlarged to fill its page, up to this factor."""
@@ -154,13 +157,17 @@ def print_layout(sketch: JourneySketch) -> SwimlaneLayout:
     cells = grid(sketch)
     order = list(PAGES)
     best: tuple[tuple[int, float, float], SwimlaneLayout] | None = None
-    for box_w in BOX_WIDTHS:
-        layout = SwimlaneLayout(sketch, box_w, cells=cells)
-        page, scale = page_for(layout.width, layout.height)
-        printed = min(STEP_PT, TEXT_PT) * scale
-        score = (-order.index(page), round(min(printed, STEP_PT), 2), box_w)
-        if best is None or score > best[0]:
-            best = (score, layout)
+    for widths in (BOX_WIDTHS, NARROW_BOX_WIDTHS):
+        for box_w in widths:
+            layout = SwimlaneLayout(sketch, box_w, cells=cells)
+            page, scale = page_for(layout.width, layout.height)
+            printed = min(STEP_PT, TEXT_PT) * scale
+            score = (-order.index(page), round(min(printed, STEP_PT), 2), box_w)
+            if best is None or score > best[0]:
+                best = (score, layout)
+        assert best is not None
+        if best[0][1] >= MIN_PRINTED_PT:
+            break
     assert best is not None
     return best[1].route()
 
@@ -522,7 +529,7 @@ def render_png(context: ExportContext) -> list[Artifact]:
 
 
 @exporter("pdf", ".pdf", "application/pdf",
-          "swimlane map on one landscape page (letter, A3 or larger), text at 8 pt or more",
+          "swimlane map on one landscape page (letter, A3 to A0), text at 8 pt or more",
           available=_matplotlib_available, check=too_large_to_print)
 def render_pdf(context: ExportContext) -> list[Artifact]:
     with _drawing():
