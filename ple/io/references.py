@@ -14,6 +14,7 @@ from ple.errors import KeyPath, Location, Problem, Severity
 from ple.io.documents import SETTINGS_KEY, Entry
 from ple.io.suggest import did_you_mean
 from ple.model import Agency, Journey, JourneyState, Program, Settings, Workspace
+from ple.model.vocabulary import GAP_RULES
 from ple.model.workspace import Origin
 
 SINGULAR = {"agencies": "agency", "programs": "program", "data_items": "data item",
@@ -178,6 +179,7 @@ class _Checker:
         self._baseline(origin, journey)
         for a, accepted in enumerate(journey.accepted_findings):
             at = ("accepted_findings", a)
+            self._require(origin, (*at, "rule"), accepted.rule, GAP_RULES, "gap rule")
             self._require(origin, (*at, "step"), accepted.step, steps, "step")
             self._require(origin, (*at, "data_item"), accepted.data_item, ws.data_items,
                           "data item")

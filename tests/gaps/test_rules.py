@@ -14,6 +14,7 @@ import pytest
 
 from ple.gaps import Finding, all_rules, rule
 from ple.gaps.registry import RULE_ID
+from ple.model.vocabulary import GAP_RULES
 from tests.gaps.helpers import BASE, edit, edits, run
 
 
@@ -164,6 +165,13 @@ def test_registering_a_rule_id_twice_or_a_malformed_id_is_refused():
         rule(id="Dead_End", title="Bad", severity="error")(check)
     assert all_rules()["dead-end"].title == "Dead end"
     assert "Dead_End" not in all_rules()
+
+
+def test_the_format_lists_every_rule_and_only_rules_it_lists_register():
+    assert set(GAP_RULES) == set(all_rules())
+    with pytest.raises(ValueError, match="is not in GAP_RULES"):
+        rule(id="brand-new-rule", title="New", severity="info")(lambda view: [])
+    assert "brand-new-rule" not in all_rules()
 
 
 # --- cold-handoff -------------------------------------------------------------------------

@@ -79,6 +79,10 @@ def test_unknown_top_level_collection_suggests_the_name(write):
          "retire.yaml:4:1: baseline: unknown journey 'retir' (did you mean 'retire'?)"),
         ("name: Retire\n", "name: Retire\nentry: [aply]\n",
          "retire.yaml:3:9: entry[0]: unknown step 'aply' (did you mean 'apply'?)"),
+        # Before, a misspelled rule validated and the finding it was to accept stayed open.
+        ("steps:\n", "accepted_findings:\n  - {rule: repeated-requests, reason: Law}\nsteps:\n",
+         "retire.yaml:4:6: accepted_findings[0].rule: unknown gap rule 'repeated-requests' "
+         "(did you mean 'repeated-request'?)"),
     ],
 )
 def test_unresolved_reference_names_the_place_and_suggests(write, old, new, expected):
