@@ -11,7 +11,7 @@ from typing import Any
 
 import networkx as nx
 
-from ple.collector import collector_paused
+from ple.collector import bulk_load
 from ple.graph.schema import EdgeKind, NodeKind, catalog_key
 from ple.model import Journey, Step, Workspace
 
@@ -28,7 +28,7 @@ Edges = list[tuple[str, str, str, dict[str, Any]]]
 def build_graph(workspace: Workspace) -> nx.MultiDiGraph:
     """One MultiDiGraph holding every journey of ``workspace`` and its catalog."""
     nodes, edges = catalog_elements(workspace)
-    with collector_paused():
+    with bulk_load():
         for journey in workspace.journeys.values():
             _add_journey(journey, nodes, edges)
         return _assemble(nodes, edges)

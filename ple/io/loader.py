@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ple.collector import collector_paused
+from ple.collector import bulk_load
 from ple.errors import KeyPath, Location, Problem, Severity
 from ple.io import cache
 from ple.io.documents import FileContent, read_document
@@ -97,7 +97,7 @@ def load_workspace(
     problems: list[Problem] = []
     sourced: list[Sourced] = []
     keys: list[str] = []
-    with collector_paused():
+    with bulk_load():
         for file in files:
             content, key = _read_file(file, use_cache=use_cache, located=located,
                                       data=replaced.get(file.resolve()))
