@@ -54,7 +54,8 @@ def catalog_elements(workspace: Workspace) -> tuple[Nodes, Edges]:
     for program in workspace.programs.values():
         key = catalog_key(NodeKind.program, program.id)
         nodes.append((key, {
-            "kind": _PROGRAM, "id": program.id, "name": program.name, "agency": program.agency,
+            "kind": _PROGRAM, "id": program.id, "name": program.name,
+            "short_name": program.short_name, "agency": program.agency,
             "assistance_listing": program.assistance_listing,
         }))
         edges.append((key, catalog_key(NodeKind.agency, program.agency), _RUN_BY,

@@ -37,6 +37,12 @@ class Program(FormatModel):
 
     id: Slug
     name: str = Field(min_length=1)
+    short_name: str | None = Field(
+        default=None, min_length=1,
+        description="The name people use, where it differs from the official one (the "
+        "Federal Program Inventory's title), e.g. 'Post-9/11 GI Bill'; shown where space "
+        "is short.",
+    )
     agency: Slug
     assistance_listing: str | None = Field(
         default=None,

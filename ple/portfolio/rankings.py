@@ -95,7 +95,7 @@ def programs_by_reach(workspace: Workspace, scope: Scope | str = Scope.current,
             if step.program:
                 reach[step.program].add(life_experience(journey))
                 steps[step.program] += 1
-    return _ranked([Reach(p, workspace.programs[p].name, tuple(sorted(reach[p])), steps[p])
+    return _ranked([Reach(p, workspace.program_label(p), tuple(sorted(reach[p])), steps[p])
                     for p in reach], minimum)
 
 

@@ -190,6 +190,7 @@ AGENCIES = Sheet("Agencies", (
 PROGRAMS = Sheet("Programs", (
     Column("id", required=True),
     Column("name", required=True),
+    Column("short_name", help="The name people use, when it differs from the official one"),
     Column("agency", required=True, refers_to="Agencies"),
     Column("assistance_listing", help="Assistance Listing number such as 96.002 (as text)"),
     Column("url"),

@@ -241,8 +241,8 @@ def agency_from(props: Mapping[str, Any], parent: str | None) -> Agency:
 
 def program_from(props: Mapping[str, Any]) -> Program:
     return Program.model_validate(_pick(
-        props, "id", "name", "agency", "assistance_listing", "url", "notes", "categories",
-        "beneficiary_types"))
+        props, "id", "name", "short_name", "agency", "assistance_listing", "url", "notes",
+        "categories", "beneficiary_types"))
 
 
 def data_item_from(props: Mapping[str, Any]) -> DataItem:

@@ -181,7 +181,8 @@ def workspaces(draw: st.DrawFn, exact: bool = True) -> Workspace:
             notes=draw(maybe_text))
     program_ids = draw(st.lists(slugs, max_size=3, unique=True))
     programs = {p: Program(
-        id=p, name=draw(texts), agency=draw(st.sampled_from(agency_ids)),
+        id=p, name=draw(texts), short_name=draw(maybe_text),
+        agency=draw(st.sampled_from(agency_ids)),
         assistance_listing=draw(st.none() | st.sampled_from(["96.002", "93.774A"])),
         url=draw(maybe_text), notes=draw(maybe_text),
         categories=draw(st.lists(texts, max_size=2)),
