@@ -171,3 +171,14 @@ def test_the_inventory_fixture_is_the_inventory_unchanged():
     for number, row in inventory_rows(INVENTORY).items():
         assert row == {key: source[number][key] for key in row}, number
 
+
+def test_the_in_person_retirement_claim_takes_the_ssa_10_figure_it_borrows(workspace):
+    """Both rest on OMB's full time cost of SSA-10 (1,023,853 hours for 567,964 people),
+    which the volumes reference derives as about 1.8 hours: one figure, not 110 and 108."""
+    derived = round(1_023_853 / 567_964 * 60)
+    survivor = workspace.journeys["losing-a-loved-one"].step("apply-survivor-benefits")
+    assert survivor.burden_by_channel["in_person"].minutes == derived
+    for journey in ("approaching-retirement", "approaching-retirement-future"):
+        claim = workspace.journeys[journey].step("apply-retirement")
+        assert claim.burden_by_channel["in_person"].minutes == derived, journey
+        assert f"{derived} minutes" in claim.notes
