@@ -168,15 +168,16 @@ def walk_journeys(
     workspace: Workspace, journey_ids: Sequence[str] | None = None,
     personas: Sequence[str] | None = None,
 ) -> list[EquityResult]:
-    """Walk each journey (or the ones named) as each persona (default: see
-    :func:`~ple.equity.personas.personas_to_walk`). Unknown ids raise NotFoundError."""
-    ids = list(journey_ids) if journey_ids else sorted(workspace.journeys)
+    """Walk each journey (or the ones named; none when the list is empty) as each persona
+    (default: see :func:`~ple.equity.personas.personas_to_walk`). Unknown ids raise
+    NotFoundError."""
+    ids = list(journey_ids) if journey_ids is not None else sorted(workspace.journeys)
     for journey_id in ids:
         if journey_id not in workspace.journeys:
             raise NotFoundError(f"no journey {journey_id!r} in the workspace"
                                 f"{did_you_mean(journey_id, workspace.journeys)}")
     journeys = [workspace.journeys[i] for i in ids]
-    if personas:  # a journey's own persona is walked on the journeys that have it
+    if personas and journeys:  # a journey's own persona: walked where the journey has it
         for name in personas:
             if not any(_has(j, name) for j in journeys):
                 personas_to_walk(journeys[0], [name])  # raises, naming what exists

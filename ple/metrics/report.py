@@ -15,6 +15,7 @@ from ple.metrics.burden import JourneyMetrics, portfolio_metrics
 from ple.metrics.sludge import Sludge, SludgeFigure, sludge
 from ple.metrics.time_tax import TimeTax, time_tax
 from ple.model import Workspace
+from ple.scope import Scope
 
 
 @dataclass(frozen=True)
@@ -44,14 +45,15 @@ class MetricsRow:
 
 
 def metrics_report(
-    workspace: Workspace, journey_id: str | None = None, persona: str | None = None
+    workspace: Workspace, journey_id: str | None = None, persona: str | None = None,
+    *, scope: Scope | str = Scope.all,
 ) -> list[MetricsRow]:
     """Rows as :func:`~ple.metrics.burden.portfolio_metrics` gives them, with sludge and
     time tax. A persona row's sludge follows the equity walk (its channels, languages and
     needs applied); its burden figures are the plain filter on ``Step.personas``."""
     rows = []
     with collector_paused():
-        for burden in portfolio_metrics(workspace, journey_id, persona):
+        for burden in portfolio_metrics(workspace, journey_id, persona, scope=scope):
             journey = workspace.journeys[burden.journey]
             rows.append(MetricsRow(
                 burden=burden,

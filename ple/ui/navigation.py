@@ -14,6 +14,7 @@ import streamlit as st
 from ple.access import host_allowed
 from ple.ui import state
 from ple.ui.text import plain
+from ple.ui.widgets import scope_picker
 
 PAGES_DIR = Path(__file__).resolve().parent / "app_pages"
 """Not ``pages/``: Streamlit would also pick that up as a legacy multipage folder."""
@@ -41,6 +42,7 @@ def run_app() -> None:
             if refused:
                 st.error(plain(refused), icon=":material/folder_off:")
     loaded = state.current()
+    scope_picker()
     if loaded.store is not None:
         st.sidebar.caption(f"Workspace: {loaded.path} (read-only here; "
                            "`ple sync` writes it from the files)")

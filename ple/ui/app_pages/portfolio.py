@@ -9,10 +9,11 @@ from ple.diagram.legend import handoff_legend
 from ple.diagram.network import network_html
 from ple.diagram.style import agency_colours
 from ple.export.network import network_download
-from ple.portfolio import Scope, portfolio_report
+from ple.portfolio import portfolio_report
 from ple.portfolio.network import TYPES
 from ple.ui import state
 from ple.ui.text import small_print
+from ple.ui.widgets import chosen_scope
 from ple.views.portfolio import (
     agency_matrix,
     network_rows,
@@ -22,9 +23,6 @@ from ple.views.portfolio import (
     scope_sentence,
     tell_us_once_rows,
 )
-
-SCOPE_LABELS = {Scope.current: "Today's journeys", Scope.proposed: "As proposed",
-                Scope.all: "Every journey"}
 
 loaded = state.current()
 workspace = loaded.workspace
@@ -36,11 +34,7 @@ rows = portfolio_rows(workspace, loaded.report)
 if not rows:
     st.info("No valid journeys to show.")
     st.stop()
-scope = st.radio(
-    "Count", list(Scope), format_func=SCOPE_LABELS.get, horizontal=True, key="portfolio_scope",
-    help="Today's journeys: the current state. As proposed: each journey replaced by the "
-         "future states that name it as baseline. Every journey: both. A future state always "
-         "counts as its baseline's life experience.")
+scope = chosen_scope()
 report = portfolio_report(workspace, scope)
 counted = set(report.journeys)
 shown = [r for r in rows if r["id"] in counted]
