@@ -170,6 +170,7 @@ def _step_attributes(step: Step, journey_id: str, order: int, entry: bool) -> di
         "sentiment": step.sentiment,
         "entry": entry,
         "end": step.end,
+        "fork": step.fork,
         "forms": list(step.forms),
         "pain_points": list(step.pain_points),
         "accommodations": list(step.accommodations) if step.accommodations is not None else None,

@@ -216,12 +216,19 @@ class _Checker:
                                 "a handoff between agencies and is ignored",
                                 path=(*origin.path, *at, "next", t, "handoff"),
                                 severity=Severity.warning, code="handoff-within-agency"))
-            if total_share > 1 + SHARE_TOLERANCE:
+            if total_share > 1 + SHARE_TOLERANCE and not step.fork:
                 self.problems.append(
                     Problem(origin.file,
                             f"the shares of this step's branches add up to {total_share:g}, "
                             "more than 1", path=(*origin.path, *at, "next"),
                             value=round(total_share, 6), code="shares-over-one")
+                )
+            if step.fork and len(step.next) < 2:
+                self.problems.append(
+                    Problem(origin.file, "a fork needs two next steps or more; with "
+                            f"{len(step.next)} it is a plain step",
+                            path=(*origin.path, *at, "fork"), value=True,
+                            severity=Severity.warning, code="fork-without-branches")
                 )
             if step.end and step.next:
                 self.problems.append(

@@ -142,6 +142,7 @@ STEPS = Sheet("Steps", (
     Column("forms", Kind.words, help="Form numbers, e.g. SSA-1"),
     Column("personas", Kind.words, refers_to="Personas", unknown_allowed=True,
            help="Who takes this step; empty means everyone"),
+    Column("fork", Kind.flag, help="TRUE when the next steps all happen, not one of them"),
     Column("end", Kind.flag, help="TRUE for a deliberate end of the journey"),
     Column("description"),
     Column("notes"),

@@ -260,7 +260,7 @@ def _step_data(props: Mapping[str, Any], transitions: Iterable[tuple[str, Mappin
     empty = set(props.get("empty_blocks") or ())
     data = _pick(props, "id", "name", "stage", "agency", "program", "description", "forms",
                  "channels", "languages", "requests", "sentiment", "pain_points",
-                 "accommodations", "personas", "end", "notes")
+                 "accommodations", "personas", "end", "fork", "notes")
     burden = _pick(props, *BURDEN_FIELDS)
     if burden or "burden" in empty:
         data["burden"] = burden

@@ -290,3 +290,39 @@ def test_a_valid_workspace_is_its_own_usable_part(write):
     write("catalog.yaml", CATALOG)
     result = load_workspace(write("retire.yaml", JOURNEY))
     assert result.usable is result.workspace
+
+
+TWO_WAYS = JOURNEY.replace("    next:\n      - to: enroll\n",
+                           "    next:\n      - {to: enroll, share: 0.8}\n"
+                           "      - {to: apply, share: 0.5}\n")
+
+
+def test_the_shares_of_a_choice_may_not_add_up_to_more_than_everyone(write):
+    write("catalog.yaml", CATALOG)
+    folder = write("retire.yaml", TWO_WAYS)
+    assert messages(folder) == [
+        "retire.yaml:7:5: steps[0].next: the shares of this step's branches add up to 1.3, "
+        "more than 1"]
+
+
+def test_the_shares_of_a_fork_are_not_added_up(write):
+    """At a fork every branch happens: 80% also enrol, half also apply again."""
+    write("catalog.yaml", CATALOG)
+    folder = write("retire.yaml", TWO_WAYS.replace("    agency: ssa\n    next:",
+                                                   "    agency: ssa\n    fork: true\n"
+                                                   "    next:"))
+    result = load_workspace(folder)
+    assert result.ok and result.problems == []
+    assert result.workspace.journeys["retire"].steps[0].fork is True
+
+
+def test_a_fork_with_one_way_on_is_a_warning(write):
+    write("catalog.yaml", CATALOG)
+    folder = write("retire.yaml", JOURNEY.replace("    agency: ssa\n    next:",
+                                                  "    agency: ssa\n    fork: true\n"
+                                                  "    next:"))
+    result = load_workspace(folder)
+    assert result.ok
+    assert [str(p).replace(f"{folder}/", "") for p in result.problems] == [
+        "retire.yaml:7:5: steps[0].fork: warning: a fork needs two next steps or more; with 1 "
+        "it is a plain step"]

@@ -136,6 +136,7 @@ def journeys(draw: st.DrawFn, agencies: list[str], programs: list[str], items: l
             personas=draw(st.none() | st.lists(st.sampled_from(persona_ids), max_size=2))
             if persona_ids else draw(st.none() | st.just([])),
             next=moves,
+            fork=draw(st.booleans()),
             end=draw(st.booleans()) if not moves else False,
             notes=draw(maybe_text),
         ))
