@@ -40,7 +40,9 @@ class MetricsRow:
         """The three costs and the time tax as short table cells."""
         cells = {cost: ", ".join(_cell(f) for f in figures)
                  for cost, figures in self.sludge.costs().items()}
-        cells["hours_a_year"] = self.time_tax.hours_per_year.text() if self.time_tax else ""
+        hours = self.time_tax.hours_per_year if self.time_tax else None
+        cells["hours_a_year"] = "" if hours is None else hours.text() + (
+            "" if hours.exact else f" (central {hours.central_text()})")
         return cells
 
 

@@ -8,6 +8,7 @@ from ple.equity import walk_journeys
 from ple.export.formats.tables import step_table
 from ple.export.registry import EXPORTERS, Artifact, ExportContext, exporter
 from ple.metrics import journey_metrics, time_tax
+from ple.metrics.time_tax import assumption
 from ple.model import Journey
 from ple.views.equity import equity_markdown
 
@@ -66,9 +67,13 @@ def _time_tax_lines(journey: Journey) -> list[str]:
     tax = time_tax(journey)
     if tax is None:
         return []
+    central = ""
+    if not tax.hours_per_year.exact:
+        central = (f"; a central estimate is {tax.hours_per_year.central_text()}, which "
+                   f"{assumption(tax.assumes)}")
     return [f"- Time tax: {tax.hours_per_year.text()} hours a year "
             f"({tax.people_per_year:,} people a year x {tax.hours_per_person.text(2)} hours "
-            f"each; source: {_cell(tax.source)})"]
+            f"each; source: {_cell(tax.source)}){central}"]
 
 
 def _equity_lines(context: ExportContext) -> list[str]:

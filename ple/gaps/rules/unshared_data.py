@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from ple.gaps.finding import FindingSeverity, Gap
 from ple.gaps.registry import rule
 from ple.gaps.view import JourneyView
+from ple.model import Step
 
 Holding = frozenset[tuple[str, str]]
 """(agency, data item) pairs: which agency certainly holds which item."""
@@ -73,6 +74,11 @@ def unshared_data(view: JourneyView) -> Iterator[Gap]:
 def _holding_before(view: JourneyView) -> dict[str, Holding]:
     """For each step, the (agency, item) pairs held on *every* path to it.
 
+    At a fork (next steps that all happen) a branch also carries what the first step of
+    every branch everyone takes gives its agency: those steps happen to the same person
+    at the same point (the death registered with the state goes to SSA *and* the family
+    orders certificates, so SSA holds the number when the family later applies there).
+
     A fixpoint over the journey, so loops are fine: it starts from "everything"
     at every step but the entries and only ever narrows.
     """
@@ -88,6 +94,8 @@ def _holding_before(view: JourneyView) -> dict[str, Holding]:
             if before is None:
                 continue
             after = before | {(step.agency, item) for item in step.requests}
+            if step.fork:
+                after = after | _given_alongside(view, step)
             for transition in step.next:
                 carried = after
                 if transition.handoff and transition.handoff.shares:
@@ -100,3 +108,17 @@ def _holding_before(view: JourneyView) -> dict[str, Holding]:
                     holding[transition.to] = narrowed
                     changed = True
     return {step_id: pairs or frozenset() for step_id, pairs in holding.items()}
+
+
+def _given_alongside(view: JourneyView, fork: Step) -> Holding:
+    """What the first steps of a fork's branches that everyone takes (no condition, no
+    share) are given: by the customer, and on the handoff into them."""
+    given: set[tuple[str, str]] = set()
+    for transition in fork.next:
+        if transition.condition is not None or transition.share is not None:
+            continue
+        target = view.steps[transition.to]
+        given |= {(target.agency, item) for item in target.requests}
+        if transition.handoff:
+            given |= {(target.agency, item) for item in transition.handoff.shares}
+    return frozenset(given)

@@ -21,7 +21,7 @@ from ple.views.compare import (
     step_rows,
     summary_lines,
 )
-from ple.views.equity import compact_hours
+from ple.views.equity import compact_hours, saving_help
 
 loaded = state.current()
 workspace = loaded.workspace
@@ -91,9 +91,7 @@ m4.metric("Open warnings", opened["after"]["warning"],
           delta_color="inverse", help=f"Today {opened['before']['warning']}.")
 saved = comparison.time_tax_saved
 m5.metric("Hours a year saved", compact_hours(saved.hours_per_year) if saved else "unknown",
-          help="The public's hours a year today minus as proposed: people a year times the "
-               "hands-on minutes of an average person, a range where branches have no share."
-               if saved else "A journey without `volume` has no time tax.")
+          help=saving_help(saved) if saved else "A journey without `volume` has no time tax.")
 
 st.header("In short")
 st.markdown("\n".join(f"- {plain(line)}" for line in summary_lines(workspace, comparison)))

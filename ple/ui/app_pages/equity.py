@@ -14,6 +14,7 @@ from ple.views.equity import (
     VERDICTS,
     blocked_rows,
     burden_rows,
+    central_note,
     compact_hours,
     default_personas,
     equity_view,
@@ -59,8 +60,10 @@ else:
     notes = [f"{plain(tax.hours_per_year.text())} hours a year. Source of the yearly count: "
              f"{plain(tax.source)}."]
     if not tax.hours_per_year.exact:
-        notes.append(f"A range: {len(tax.branches_without_share)} branch(es) have no `share`, "
-                     "so each is counted from nobody to everyone who may take it.")
+        unshared = len(tax.branches_without_share) + len(tax.fork_branches_without_share)
+        notes.append(f"A range: {unshared} branch(es) have no `share`, so each is counted "
+                     "from nobody to everyone who may take it. "
+                     + central_note(tax.hours_per_year, tax.assumes))
     if tax.steps_without_minutes:
         notes.append(f"At least: {len(tax.steps_without_minutes)} step(s) do not record "
                      "minutes.")
