@@ -102,9 +102,31 @@ def dump(document: Any, suffix: str, like: str = "") -> str:
     if suffix.lower() == ".json":
         indent = _json_indent(like)
         return json.dumps(document, indent=indent, ensure_ascii=False) + "\n"
+    _quote_where_flow_needs_it(document)
     buffer = io.StringIO()
     _handler(like).dump(document, buffer)
     return buffer.getvalue()
+
+
+_FLOW_TROUBLE = re.compile(r"\s-$")
+"""Text ending in a space and a hyphen: ruamel writes it plain inside ``[...]`` and
+``{...}``, where the reader (yaml_rs) takes the hyphen for the start of an item."""
+
+
+def _quote_where_flow_needs_it(node: Any, in_flow: bool = False) -> None:
+    """Quote the plain text in one-line lists and mappings that would not read back."""
+    if not isinstance(node, (Mapping, list)):
+        return
+    in_flow = in_flow or _is_flow(node)
+    keys = list(node.keys()) if isinstance(node, Mapping) else range(len(node))
+    for key in keys:
+        value = node[key]
+        if in_flow and type(value) is str and _FLOW_TROUBLE.search(value):
+            from ruamel.yaml.scalarstring import SingleQuotedScalarString
+
+            node[key] = SingleQuotedScalarString(value)
+        else:
+            _quote_where_flow_needs_it(value, in_flow)
 
 
 def _json_indent(text: str) -> int | None:
@@ -220,8 +242,15 @@ def _commented_seq(items: Any = ()) -> Any:
     return CommentedSeq(items)
 
 
+_NOT_IN_A_BLOCK = re.compile(r"[\r\x85\u2028\u2029]|[^\S\n]\n|[^\S\n]$")
+"""What a literal block cannot hold as written: a carriage return or another line break
+YAML folds into a newline, and spaces or tabs at the end of a line (editors drop them)."""
+
+
 def _scalar(value: Any) -> Any:
-    if isinstance(value, str) and "\n" in value:
+    """Text of several lines as a literal block (``|``), as people write it, unless the
+    block would change it; then ruamel quotes it with escapes, which keep every character."""
+    if isinstance(value, str) and "\n" in value and not _NOT_IN_A_BLOCK.search(value):
         from ruamel.yaml.scalarstring import LiteralScalarString
 
         return LiteralScalarString(value)
