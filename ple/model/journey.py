@@ -10,12 +10,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Annotated
 
-from pydantic import BeforeValidator, Field, NonNegativeFloat, NonNegativeInt, StrictBool
+from pydantic import BeforeValidator, Field, NonNegativeFloat, StrictBool
 
 from ple.model.base import FormatModel
 from ple.model.vocabulary import (
     Accommodation,
     Channel,
+    Count,
     HandoffType,
     JourneyState,
     LanguageCode,
@@ -32,7 +33,7 @@ class Burden(FormatModel):
     minutes: NonNegativeFloat | None = Field(default=None, description="Hands-on time.")
     wait_days: NonNegativeFloat | None = Field(default=None, description="Calendar days waiting.")
     cost_usd: NonNegativeFloat | None = Field(default=None, description="Out-of-pocket cost.")
-    visits: NonNegativeInt | None = Field(default=None, description="Trips to an office.")
+    visits: Count | None = Field(default=None, description="Trips to an office.")
 
 
 class Measures(FormatModel):
@@ -134,7 +135,7 @@ def _year_as_text(value: object) -> object:
 class Volume(FormatModel):
     """How many people go through a journey a year, and where that figure comes from."""
 
-    per_year: NonNegativeInt
+    per_year: Count
     source: str = Field(min_length=1)
     year: Annotated[str, BeforeValidator(_year_as_text)] | None = Field(
         default=None, description="The year the figure counts, e.g. 2023 or FY2024."

@@ -10,7 +10,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import StringConstraints
+from pydantic import Field, StringConstraints
 
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 COLOUR_PATTERN = r"^#[0-9A-Fa-f]{6}$"
@@ -25,6 +25,12 @@ LanguageCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-
 
 Accommodation = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
 """An accommodation word such as ``screen_reader`` or ``interpreter`` (open vocabulary)."""
+
+MAX_COUNT = 2**63 - 1
+"""The largest whole number both graph databases store (a signed 64-bit integer); FalkorDB
+silently turns a larger one into this, so the format refuses more."""
+Count = Annotated[int, Field(ge=0, le=MAX_COUNT)]
+"""A whole number of people or visits: 0 or more, at most :data:`MAX_COUNT`."""
 
 
 class Channel(StrEnum):

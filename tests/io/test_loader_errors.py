@@ -326,3 +326,14 @@ def test_a_fork_with_one_way_on_is_a_warning(write):
     assert [str(p).replace(f"{folder}/", "") for p in result.problems] == [
         "retire.yaml:7:5: steps[0].fork: warning: a fork needs two next steps or more; with 1 "
         "it is a plain step"]
+
+
+def test_a_count_larger_than_a_database_stores_is_refused(write):
+    """FalkorDB turned a larger whole number silently into 2**63 - 1: the format stops it
+    at the file, with its place."""
+    write("catalog.yaml", CATALOG)
+    folder = write("retire.yaml", JOURNEY.replace(
+        "name: Retire\n", "name: Retire\nvolume: {per_year: 100000000000000000000, source: X}\n"))
+    assert messages(folder) == [
+        "retire.yaml:3:10: volume.per_year: Input should be less than or equal to "
+        "9223372036854775807, got 100000000000000000000"]
