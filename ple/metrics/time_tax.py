@@ -99,8 +99,9 @@ class TimeTaxSaving:
     current: TimeTax
     future: TimeTax
     hours_per_year: Span
-    """Saved hours: low and high over the two scenarios (no unshared branch taken / all),
-    and the central estimates' difference."""
+    """Saved hours: the central scenarios' difference, between the least and the most the
+    three like-for-like scenarios save (no unshared branch taken, the central split, all
+    of them; two maps of different shape need not save most in the high one)."""
 
     @property
     def assumes(self) -> tuple[str, ...]:
@@ -169,8 +170,9 @@ def time_tax_saved(current: TimeTax, future: TimeTax) -> TimeTaxSaving:
     low = current.hours_per_year.low - future.hours_per_year.low
     high = current.hours_per_year.high - future.hours_per_year.high
     central = (current.hours_per_year.central or 0.0) - (future.hours_per_year.central or 0.0)
+    scenarios = (low, high, central)
     return TimeTaxSaving(current=current, future=future,
-                         hours_per_year=Span(min(low, high), max(low, high), central))
+                         hours_per_year=Span(min(scenarios), max(scenarios), central))
 
 
 @dataclass
@@ -229,13 +231,13 @@ class _Flows:
         """The clauses the central estimate rests on."""
         clauses = []
         if self.choices:
-            clauses.append(f"at each of {self.choices} choice(s) without shares, the people "
-                           "the shares leave split evenly among the branches without one")
+            clauses.append("at a choice, the people the shares leave split evenly among the "
+                           "branches without a share")
         if self.fork_branches:
-            clauses.append(f"half the people at a fork take each of its "
-                           f"{len(self.fork_branches)} branch(es) with a condition but no share")
+            clauses.append("at a fork, half the people take each branch that has a condition "
+                           "but no share")
         if self.entries > 1:
-            clauses.append(f"people start evenly at the {self.entries} entry steps")
+            clauses.append("people start evenly at each entry step")
         return tuple(clauses)
 
 

@@ -117,20 +117,25 @@ def equity_markdown(
 
 
 def compact_hours(span: Span) -> str:
-    """``5.4M to 17.9M, central 9.8M``: a range short enough for a headline figure, with
-    its central estimate beside it (what that assumes goes in the text around it)."""
-    def short(value: float) -> str:
-        sign, value = ("-", -value) if value < 0 else ("", value)
-        for size, suffix in ((1e9, "B"), (1e6, "M"), (1e3, "K")):
-            if value >= size:
-                return f"{sign}{value / size:.1f}{suffix}"
-        return f"{sign}{value:,.0f}"
+    """``5.4M to 17.9M``: a range short enough for a headline figure."""
+    low, high = _short(span.low), _short(span.high)
+    return low if low == high else f"{low} to {high}"
 
-    low, high = short(span.low), short(span.high)
-    if low == high:
-        return low
-    central = "" if span.central is None else f", central {short(span.central)}"
-    return f"{low} to {high}{central}"
+
+def compact_central(span: Span) -> str | None:
+    """``central 9.8M``, shown under a headline range (what it assumes goes in the text
+    around it); None for an exact figure."""
+    if span.exact or span.central is None:
+        return None
+    return f"central {_short(span.central)}"
+
+
+def _short(value: float) -> str:
+    sign, value = ("-", -value) if value < 0 else ("", value)
+    for size, suffix in ((1e9, "B"), (1e6, "M"), (1e3, "K")):
+        if value >= size:
+            return f"{sign}{value / size:.1f}{suffix}"
+    return f"{sign}{value:,.0f}"
 
 
 def central_note(span: Span, assumes: Sequence[str]) -> str:

@@ -42,9 +42,9 @@ def test_choosing_a_proposal_brings_its_baseline(monkeypatch):
     assert at.selectbox(key="compare_current").value == "recovering-from-a-disaster"
     # "0 to 7.4M" alone cannot be quoted: a central estimate beside it, and what it assumes.
     saved = next(m for m in at.metric if m.label == "Hours a year saved")
-    assert saved.value == "0 to 7.4M, central 2.9M"
-    assert "Central estimate 2,887,500 hours a year: it assumes that half the people at a " \
-        "fork" in saved.proto.help
+    assert (saved.value, saved.proto.delta) == ("0 to 7.4M", "central 2.9M")
+    assert "Central estimate 2,887,500 hours a year: it assumes that at a fork, half the " \
+        "people take each branch" in saved.proto.help
     figures = table(at, 0).set_index("figure")
     assert figures.loc["Customer minutes (hands-on)", "change"] == "135 fewer"
     assert figures.loc["Cold handoffs", "today"] == "3"

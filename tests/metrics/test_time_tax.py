@@ -185,13 +185,13 @@ def test_a_central_estimate_beside_every_range_says_what_it_assumes():
     fork = time_tax(journey(FORK))
     assert fork.hours_per_person.central == pytest.approx(2.7 + 0.5 * 20 / 60)
     assert fork.hours_per_year.central == pytest.approx(1000 * (2.7 + 10 / 60))
-    assert fork.assumes == ("half the people at a fork take each of its 1 branch(es) with a "
+    assert fork.assumes == ("at a fork, half the people take each branch that has a "
                             "condition but no share",)
     choice = time_tax(journey(FORK.replace("    fork: true\n", "")))
     # The 60% left split evenly: 30% to WIC, 30% to the birth.
     assert choice.hours_per_person.central == pytest.approx(1.2 + 0.3 * 20 / 60 + 0.3 * 1.5)
-    assert choice.assumes == ("at each of 1 choice(s) without shares, the people the shares "
-                              "leave split evenly among the branches without one",)
+    assert choice.assumes == ("at a choice, the people the shares leave split evenly among "
+                              "the branches without a share",)
     exact = time_tax(journey(WITH_SHARES))
     assert exact.hours_per_person.central == pytest.approx(2.3) and exact.assumes == ()
 
@@ -212,3 +212,17 @@ def test_the_saving_has_a_central_estimate_too():
     assert saved.hours_per_year.high == pytest.approx(1000)
     assert saved.hours_per_year.central == pytest.approx(1000)
     assert saved.to_dict()["hours_per_year"]["central"] == pytest.approx(1000)
+
+
+def test_a_saving_spans_the_central_scenario_too():
+    """Two maps of different shape need not save most in the high scenario: the saving's
+    range runs from the least to the most any of the three scenarios saves."""
+    current = time_tax(journey(FORK.replace("    fork: true\n", "")))
+    future = time_tax(journey(FORK))
+    saved = time_tax_saved(current, future)
+    scenarios = [current.hours_per_year.low - future.hours_per_year.low,
+                 current.hours_per_year.high - future.hours_per_year.high,
+                 current.hours_per_year.central - future.hours_per_year.central]
+    assert saved.hours_per_year.low == pytest.approx(min(scenarios))
+    assert saved.hours_per_year.high == pytest.approx(max(scenarios))
+    assert saved.assumes == (*current.assumes, *future.assumes)

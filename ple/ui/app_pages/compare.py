@@ -21,7 +21,7 @@ from ple.views.compare import (
     step_rows,
     summary_lines,
 )
-from ple.views.equity import compact_hours, saving_help
+from ple.views.equity import compact_central, compact_hours, saving_help
 
 loaded = state.current()
 workspace = loaded.workspace
@@ -75,7 +75,7 @@ minutes = comparison.metric("minutes")
 cold = comparison.metric("handoffs.cold")
 repeated = comparison.metric("data_items_requested_more_than_once")
 opened = comparison.findings.open_counts()
-m1, m2, m3, m4, m5 = st.columns(5)
+m1, m2, m3, m4, m5 = st.columns([1, 1, 1, 1, 1.5])  # room for a range of hours
 m1.metric("Customer minutes", f"{minutes.after:g}",
           delta=None if minutes.delta is None else f"{minutes.delta:+g} min",
           delta_color="inverse",
@@ -91,6 +91,8 @@ m4.metric("Open warnings", opened["after"]["warning"],
           delta_color="inverse", help=f"Today {opened['before']['warning']}.")
 saved = comparison.time_tax_saved
 m5.metric("Hours a year saved", compact_hours(saved.hours_per_year) if saved else "unknown",
+          delta=compact_central(saved.hours_per_year) if saved else None,
+          delta_color="off", delta_arrow="off",
           help=saving_help(saved) if saved else "A journey without `volume` has no time tax.")
 
 st.header("In short")

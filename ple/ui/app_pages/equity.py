@@ -15,6 +15,7 @@ from ple.views.equity import (
     blocked_rows,
     burden_rows,
     central_note,
+    compact_central,
     compact_hours,
     default_personas,
     equity_view,
@@ -54,6 +55,7 @@ else:
     tax = view.time_tax
     a, b, c = st.columns(3)
     a.metric("Hours a year, all people", compact_hours(tax.hours_per_year),
+             delta=compact_central(tax.hours_per_year), delta_color="off", delta_arrow="off",
              help=f"{tax.hours_per_year.text()} hours a year")
     b.metric("People a year", f"{tax.people_per_year:,}")
     c.metric("Hands-on hours per person", tax.hours_per_person.text(2))

@@ -28,7 +28,7 @@ loaded = state.current()
 workspace = loaded.workspace
 st.title("Portfolio of life experiences")
 small_print(f"Workspace `{loaded.path}`: {len(workspace.journeys)} journeys, "
-            f"{sum(len(j.steps) for j in workspace.journeys.values())} steps")
+            f"{sum(len(j.steps) for j in workspace.journeys.values())} steps in its files")
 
 rows = portfolio_rows(workspace, loaded.report)
 if not rows:
