@@ -40,6 +40,7 @@ from ple.model import (
     Volume,
     Workspace,
 )
+from ple.model.vocabulary import GAP_RULES
 
 HOSTILE = [
     "Citizen's \"portal\"",
@@ -142,7 +143,8 @@ def journeys(draw: st.DrawFn, agencies: list[str], programs: list[str], items: l
         ))
         del index
     findings = draw(st.lists(st.builds(
-        AcceptedFinding, rule=slugs, step=st.none() | st.sampled_from(step_ids),
+        AcceptedFinding, rule=st.sampled_from(GAP_RULES),
+        step=st.none() | st.sampled_from(step_ids),
         transition=st.none() | st.builds(
             lambda a, b: TransitionRef.model_validate({"from": a, "to": b}),
             st.sampled_from(step_ids), st.sampled_from(step_ids)),
