@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Annotated
 
-from pydantic import BeforeValidator, Field, NonNegativeFloat, NonNegativeInt, StrictBool
+from pydantic import BeforeValidator, Field, NonNegativeFloat, StrictBool
 
 from ple import limits
 from ple.model.base import FormatModel
@@ -120,6 +120,12 @@ class Step(FormatModel):
     measures: Measures | None = None
     personas: list[Slug] | None = None
     next: list[Transition] = Field(default_factory=list)
+    fork: StrictBool = Field(
+        default=False,
+        description="The next steps all happen, not one of them: the person goes on to "
+        "every one (apply for Medicaid and enrol in WIC). A branch with a share is taken by "
+        "that fraction, one with a condition but no share by an unknown part.",
+    )
     end: StrictBool = False
     notes: str | None = None
 
