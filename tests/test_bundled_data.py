@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import csv
+from pathlib import Path
+
 import pytest
 from click.testing import CliRunner
 
 from ple.cli.main import cli
 from ple.io import load_workspace
 from ple.query import open_backend
-from tests.conftest import DATA
+from tests.conftest import DATA, ROOT
+
+DATASETS = ROOT.parent / "shared" / "datasets" / "federal-program-inventory"
+"""The shared extract the fixture was taken from, beside the checkout when it is there."""
 
 LIFE_EXPERIENCES = [
     "approaching-retirement", "facing-a-financial-shock", "having-a-child",
@@ -135,3 +141,44 @@ def test_the_imported_benefit_finder_workspace_validates():
     result = load_workspace(ROOT / "data-benefit-finder", use_cache=False)
     assert result.ok
     assert sorted(result.workspace.journeys)[:1]  # at least one life event
+
+
+INVENTORY = ROOT / "tests" / "fixtures" / "programs-bundled.csv"
+"""The Federal Program Inventory's rows for the listings data/ names (tests/fixtures)."""
+
+
+def inventory_rows(path: Path) -> dict[str, dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as stream:
+        return {row["program_number"]: row for row in csv.DictReader(stream)}
+
+
+def test_a_program_with_a_listing_is_named_as_the_inventory_names_it(workspace):
+    inventory = inventory_rows(INVENTORY)
+    listed = [p for p in workspace.programs.values() if p.assistance_listing]
+    assert len(listed) == 23
+    for program in listed:
+        row = inventory.get(program.assistance_listing)
+        assert row is not None, f"{program.id}: {program.assistance_listing} not in the inventory"
+        assert program.name == row["title"].strip(), program.id
+        assert program.short_name != program.name, program.id
+    assert workspace.programs["post-911-gi-bill"].short_name == "Post-9/11 GI Bill"
+
+
+@pytest.mark.skipif(not (DATASETS / "programs.csv").exists(),
+                    reason="the shared Federal Program Inventory extract is not here")
+def test_the_inventory_fixture_is_the_inventory_unchanged():
+    source = inventory_rows(DATASETS / "programs.csv")
+    for number, row in inventory_rows(INVENTORY).items():
+        assert row == {key: source[number][key] for key in row}, number
+
+
+def test_the_in_person_retirement_claim_takes_the_ssa_10_figure_it_borrows(workspace):
+    """Both rest on OMB's full time cost of SSA-10 (1,023,853 hours for 567,964 people),
+    which the volumes reference derives as about 1.8 hours: one figure, not 110 and 108."""
+    derived = round(1_023_853 / 567_964 * 60)
+    survivor = workspace.journeys["losing-a-loved-one"].step("apply-survivor-benefits")
+    assert survivor.burden_by_channel["in_person"].minutes == derived
+    for journey in ("approaching-retirement", "approaching-retirement-future"):
+        claim = workspace.journeys[journey].step("apply-retirement")
+        assert claim.burden_by_channel["in_person"].minutes == derived, journey
+        assert f"{derived} minutes" in claim.notes

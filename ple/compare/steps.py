@@ -146,7 +146,7 @@ class _Differ:
         yield from self._next(before, after)
 
     def _program(self, program: str | None) -> str:
-        return self.workspace.programs[program].name if program else "none"
+        return self.workspace.program_label(program) if program else "none"
 
     def _requests(self, before: Step, after: Step) -> Iterable[FieldChange]:
         dropped = [i for i in before.requests if i not in after.requests]

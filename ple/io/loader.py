@@ -24,7 +24,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ple import limits
-from ple.collector import collector_paused
+from ple.collector import bulk_load
 from ple.errors import KeyPath, Location, Problem, Severity
 from ple.io import cache, files
 from ple.io.documents import FileContent, read_document
@@ -100,7 +100,7 @@ def load_workspace(
         return LoadResult(None, problems)
     sourced: list[Sourced] = []
     keys: list[str] = []
-    with collector_paused():
+    with bulk_load():
         for file in paths:
             given = replaced.get(file.resolve()) if replaced else None
             content, key = _read_file(file, use_cache=use_cache, located=located, data=given)

@@ -14,6 +14,7 @@ from ple.errors import KeyPath, Location, Problem, Severity
 from ple.io.documents import SETTINGS_KEY, Entry
 from ple.io.suggest import did_you_mean
 from ple.model import Agency, Journey, JourneyState, Program, Settings, Workspace
+from ple.model.vocabulary import GAP_RULES
 from ple.model.workspace import Origin
 
 SINGULAR = {"agencies": "agency", "programs": "program", "data_items": "data item",
@@ -219,6 +220,7 @@ class _Checker:
         self._baseline(origin, journey)
         for a, accepted in enumerate(journey.accepted_findings):
             at = ("accepted_findings", a)
+            self._require(origin, (*at, "rule"), accepted.rule, GAP_RULES, "gap rule")
             self._require(origin, (*at, "step"), accepted.step, steps, "step")
             self._require(origin, (*at, "data_item"), accepted.data_item, ws.data_items,
                           "data item")
@@ -255,12 +257,19 @@ class _Checker:
                                 "a handoff between agencies and is ignored",
                                 path=(*origin.path, *at, "next", t, "handoff"),
                                 severity=Severity.warning, code="handoff-within-agency"))
-            if total_share > 1 + SHARE_TOLERANCE:
+            if total_share > 1 + SHARE_TOLERANCE and not step.fork:
                 self.problems.append(
                     Problem(origin.file,
                             f"the shares of this step's branches add up to {total_share:g}, "
                             "more than 1", path=(*origin.path, *at, "next"),
                             value=round(total_share, 6), code="shares-over-one")
+                )
+            if step.fork and len(step.next) < 2:
+                self.problems.append(
+                    Problem(origin.file, "a fork needs two next steps or more; with "
+                            f"{len(step.next)} it is a plain step",
+                            path=(*origin.path, *at, "fork"), value=True,
+                            severity=Severity.warning, code="fork-without-branches")
                 )
             if step.end and step.next:
                 self.problems.append(

@@ -17,6 +17,7 @@ from ple.errors import NotFoundError
 from ple.graph.order import START, loop_closing_moves, successors
 from ple.io.suggest import did_you_mean
 from ple.model import Journey, Step, Workspace
+from ple.scope import Scope, journeys_in_scope
 
 FIGURES = ("minutes", "wait_days", "cost_usd", "visits")
 UNDOCUMENTED = "undocumented"
@@ -160,9 +161,11 @@ def _weight(wait_days: float) -> float:
 
 
 def portfolio_metrics(
-    workspace: Workspace, journey_id: str | None = None, persona: str | None = None
+    workspace: Workspace, journey_id: str | None = None, persona: str | None = None,
+    *, scope: Scope | str = Scope.all,
 ) -> list[JourneyMetrics]:
-    """Metrics for each journey (or one), whole and then as each of its personas lives it.
+    """Metrics for each journey ``scope`` counts (or the one named), whole and then as
+    each of its personas lives it.
 
     With ``persona`` given, only that persona's rows (``journey_id`` is then required).
     """
@@ -170,7 +173,8 @@ def portfolio_metrics(
         if journey_id is None:
             raise NotFoundError("a persona belongs to a journey: give the journey too")
         return [journey_metrics(workspace, journey_id, persona)]
-    ids = [journey_id] if journey_id is not None else sorted(workspace.journeys)
+    ids = [journey_id] if journey_id is not None else [
+        j.id for j in journeys_in_scope(workspace, scope)]
     rows = []
     with collector_paused():
         for jid in ids:

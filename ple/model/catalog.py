@@ -45,6 +45,12 @@ class Program(FormatModel):
 
     id: Slug
     name: Name
+    short_name: Name | None = Field(
+        default=None,
+        description="The name people use, where it differs from the official one (the "
+        "Federal Program Inventory's title), e.g. 'Post-9/11 GI Bill'; shown where space "
+        "is short.",
+    )
     agency: Slug
     assistance_listing: str | None = Field(
         default=None,

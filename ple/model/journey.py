@@ -120,6 +120,12 @@ class Step(FormatModel):
     measures: Measures | None = None
     personas: list[Slug] | None = None
     next: list[Transition] = Field(default_factory=list)
+    fork: StrictBool = Field(
+        default=False,
+        description="The next steps all happen, not one of them: the person goes on to "
+        "every one (apply for Medicaid and enrol in WIC). A branch with a share is taken by "
+        "that fraction, one with a condition but no share by an unknown part.",
+    )
     end: StrictBool = False
     notes: str | None = None
 

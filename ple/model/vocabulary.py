@@ -103,3 +103,24 @@ MEASURE_KEYS: tuple[str, ...] = (
     "employee",
 )
 """The A-11 Section 280 post-transaction survey drivers, in OMB's question order."""
+
+
+GAP_RULES: tuple[str, ...] = (
+    "burden-hotspot",
+    "cold-handoff",
+    "dead-end",
+    "language-access",
+    "low-score",
+    "persona-blocked",
+    "ping-pong",
+    "repeated-request",
+    "single-channel",
+    "undocumented-handoff",
+    "unmeasured-touchpoint",
+    "unreachable-step",
+    "unshared-data",
+)
+"""The ids of the built-in gap rules (one module each under ``ple/gaps/rules``): the words
+``accepted_findings[].rule`` may name. They are part of the format, so a misspelled rule
+in an acceptance is a validation problem instead of an acceptance that silently never
+matches; the gap registry refuses a rule whose id is not listed here."""

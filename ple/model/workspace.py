@@ -38,3 +38,8 @@ class Workspace:
         """The acronym when there is one, else the name: what a diagram shows."""
         agency = self.agencies[agency_id]
         return agency.acronym or agency.name
+
+    def program_label(self, program_id: str) -> str:
+        """The short name when there is one, else the name: what a step's details show."""
+        program = self.programs[program_id]
+        return program.short_name or program.name

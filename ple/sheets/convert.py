@@ -523,9 +523,9 @@ def _read_steps(reader: _Reader, tables: Mapping[str, list[Row]]
             name = column.name
             if name in _BURDEN_KEYS or name in _MEASURE_KEYS:
                 continue
-            if name == "end":  # empty and FALSE both mean the default, no end
+            if name in ("end", "fork"):  # empty and FALSE both mean the default: no
                 if reader.value(sheet, index, row, name, (*path, name)):
-                    step["end"] = True
+                    step[name] = True
                 continue
             reader.put(step, name, sheet, index, row, name, (*path, name))
         for group, keys in (("burden", _BURDEN_KEYS), ("measures", _MEASURE_KEYS)):

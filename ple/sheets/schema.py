@@ -145,6 +145,7 @@ STEPS = Sheet("Steps", (
     Column("forms", Kind.words, help="Form numbers, e.g. SSA-1"),
     Column("personas", Kind.words, refers_to="Personas", unknown_allowed=True,
            help="Who takes this step; empty means everyone"),
+    Column("fork", Kind.flag, help="TRUE when the next steps all happen, not one of them"),
     Column("end", Kind.flag, help="TRUE for a deliberate end of the journey"),
     Column("description"),
     Column("notes"),
@@ -193,6 +194,7 @@ AGENCIES = Sheet("Agencies", (
 PROGRAMS = Sheet("Programs", (
     Column("id", required=True),
     Column("name", required=True),
+    Column("short_name", help="The name people use, when it differs from the official one"),
     Column("agency", required=True, refers_to="Agencies"),
     Column("assistance_listing", Kind.listing,
            help="Assistance Listing number such as 96.002 (as text)"),

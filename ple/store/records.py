@@ -241,8 +241,8 @@ def agency_from(props: Mapping[str, Any], parent: str | None) -> Agency:
 
 def program_from(props: Mapping[str, Any]) -> Program:
     return Program.model_validate(_pick(
-        props, "id", "name", "agency", "assistance_listing", "url", "notes", "categories",
-        "beneficiary_types"))
+        props, "id", "name", "short_name", "agency", "assistance_listing", "url", "notes",
+        "categories", "beneficiary_types"))
 
 
 def data_item_from(props: Mapping[str, Any]) -> DataItem:
@@ -260,7 +260,7 @@ def _step_data(props: Mapping[str, Any], transitions: Iterable[tuple[str, Mappin
     empty = set(props.get("empty_blocks") or ())
     data = _pick(props, "id", "name", "stage", "agency", "program", "description", "forms",
                  "channels", "languages", "requests", "sentiment", "pain_points",
-                 "accommodations", "personas", "end", "notes")
+                 "accommodations", "personas", "end", "fork", "notes")
     burden = _pick(props, *BURDEN_FIELDS)
     if burden or "burden" in empty:
         data["burden"] = burden

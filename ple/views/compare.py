@@ -13,6 +13,7 @@ from typing import Any
 from ple.compare import Comparison
 from ple.compare.handoffs import HandoffChange
 from ple.metrics import Span
+from ple.metrics.time_tax import assumption
 from ple.model import Workspace
 
 STEP_ORDER = {"added": 0, "changed": 1, "removed": 2, "unchanged": 3}
@@ -136,10 +137,16 @@ def time_tax_text(comparison: Comparison) -> str:
         gist = f"the proposal saves the public {saved.hours_per_year.text()} hours a year"
     else:
         gist = (f"the proposal changes the public's hours a year by between "
-                f"{-low:,.0f} more and {high:,.0f} fewer")
+                f"{round(-low):,} more and {round(high):,} fewer")
+    central = ""
+    middle = saved.hours_per_year.central
+    if not saved.hours_per_year.exact and middle is not None:
+        amount = f"{middle:,.0f} saved" if middle >= 0 else f"{-middle:,.0f} more"
+        central = (f"; a central estimate is {amount}, which "
+                   f"{assumption(saved.assumes)}")
     text = (f"Time tax: {gist} ({before.hours_per_year.text()} today, "
             f"{after.hours_per_year.text()} proposed, for "
-            f"{after.people_per_year:,} people a year).")
+            f"{after.people_per_year:,} people a year){central}.")
     if before.people_per_year != after.people_per_year:
         text += (f" The two journeys count different numbers of people "
                  f"({before.people_per_year:,} and {after.people_per_year:,}), so part of "

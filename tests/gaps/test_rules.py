@@ -14,6 +14,7 @@ import pytest
 
 from ple.gaps import Finding, all_rules, rule
 from ple.gaps.registry import RULE_ID
+from ple.model.vocabulary import GAP_RULES
 from tests.gaps.helpers import BASE, edit, edits, run
 
 
@@ -164,6 +165,13 @@ def test_registering_a_rule_id_twice_or_a_malformed_id_is_refused():
         rule(id="Dead_End", title="Bad", severity="error")(check)
     assert all_rules()["dead-end"].title == "Dead end"
     assert "Dead_End" not in all_rules()
+
+
+def test_the_format_lists_every_rule_and_only_rules_it_lists_register():
+    assert set(GAP_RULES) == set(all_rules())
+    with pytest.raises(ValueError, match="is not in GAP_RULES"):
+        rule(id="brand-new-rule", title="New", severity="info")(lambda view: [])
+    assert "brand-new-rule" not in all_rules()
 
 
 # --- cold-handoff -------------------------------------------------------------------------
@@ -805,3 +813,88 @@ def test_a_persona_whose_need_is_listed_everywhere_is_not_reported(write):
                .replace("    languages: [en, es, zh]\n", "    languages: [en, es, zh]\n" + listed))
     journey = with_persona(journey, "{id: easy, name: Easy read, needs: [easy_read]}")
     assert run(write, journey, "persona-blocked").findings == []
+
+
+# --- forks: next steps that all happen -----------------------------------------------------
+
+PARALLEL = """
+id: retire
+name: Approaching retirement
+steps:
+  - id: start
+    name: Turn 65
+    agency: ssa
+    next:
+      - to: medicare
+        handoff: {type: referral}
+      - to: pension
+  - id: medicare
+    name: Enroll in Medicare
+    agency: cms
+    requests: [ssn]
+    end: true
+  - id: pension
+    name: Claim the pension
+    agency: ssa
+    requests: [ssn]
+    end: true
+"""
+"""Two ways on from one step, each asking for the SSN: a choice, unless the step forks."""
+
+
+def test_an_item_asked_on_two_branches_of_a_choice_is_asked_of_different_people(write):
+    assert run(write, PARALLEL, "repeated-request").findings == []
+
+
+def test_an_item_asked_on_two_branches_of_a_fork_is_asked_twice_of_one_person(write):
+    journey = edit(PARALLEL, "    agency: ssa\n    next:", "    agency: ssa\n    fork: true\n"
+                                                          "    next:")
+    finding = one(run(write, journey, "repeated-request").findings)
+    assert finding.data_item == "ssn"
+    assert finding.message == (
+        "Social Security number is requested at 2 steps by 2 agencies, at least twice of "
+        "one person, on branches of a fork that all happen: 'Enroll in Medicare' (CMS), "
+        "'Claim the pension' (SSA).")
+
+
+DEATH = """
+id: death
+name: Losing a loved one
+steps:
+  - id: register
+    name: Register the death
+    agency: county
+    requests: [ssn]
+    next:
+      - to: notify
+        handoff: {type: automatic, shares: [ssn]}
+      - to: certificates
+  - id: notify
+    name: SSA records the death
+    agency: ssa
+    end: true
+  - id: certificates
+    name: Order certificates
+    agency: county
+    next:
+      - to: survivors
+        handoff: {type: cold}
+  - id: survivors
+    name: Apply for survivor benefits
+    agency: ssa
+    requests: [ssn]
+    end: true
+"""
+"""The county registers the death and tells SSA on one branch; the family orders
+certificates and then applies at SSA on the other."""
+
+
+def test_at_a_choice_what_one_branch_gives_is_not_held_on_the_other(write):
+    finding = one(run(write, DEATH, "unshared-data").findings)
+    assert finding.transition == ("certificates", "survivors")
+
+
+def test_at_a_fork_what_the_first_step_of_a_branch_is_given_is_held_on_the_others(write):
+    journey = edit(DEATH, "    requests: [ssn]\n    next:",
+                   "    requests: [ssn]\n    fork: true\n    next:")
+    assert run(write, journey, "unshared-data").findings == []

@@ -122,7 +122,8 @@ def workspaces(draw) -> tuple[Workspace, str]:
             "accommodations": some(draw, accommodations), "measures": scores or None,
             "personas": some(draw, st.lists(st.sampled_from(personas), max_size=2))
             if personas else None,
-            "next": moves or None, "end": draw(st.booleans()) or None,
+            "next": moves or None, "fork": draw(st.booleans()) or None,
+            "end": draw(st.booleans()) or None,
             "notes": some(draw, texts)})
 
     journey = drop_none({

@@ -40,6 +40,7 @@ from ple.model import (
     Volume,
     Workspace,
 )
+from ple.model.vocabulary import GAP_RULES
 
 HOSTILE = [
     "Citizen's \"portal\"",
@@ -136,12 +137,14 @@ def journeys(draw: st.DrawFn, agencies: list[str], programs: list[str], items: l
             personas=draw(st.none() | st.lists(st.sampled_from(persona_ids), max_size=2))
             if persona_ids else draw(st.none() | st.just([])),
             next=moves,
+            fork=draw(st.booleans()),
             end=draw(st.booleans()) if not moves else False,
             notes=draw(maybe_text),
         ))
         del index
     findings = draw(st.lists(st.builds(
-        AcceptedFinding, rule=slugs, step=st.none() | st.sampled_from(step_ids),
+        AcceptedFinding, rule=st.sampled_from(GAP_RULES),
+        step=st.none() | st.sampled_from(step_ids),
         transition=st.none() | st.builds(
             lambda a, b: TransitionRef.model_validate({"from": a, "to": b}),
             st.sampled_from(step_ids), st.sampled_from(step_ids)),
@@ -181,7 +184,8 @@ def workspaces(draw: st.DrawFn, exact: bool = True) -> Workspace:
             notes=draw(maybe_text))
     program_ids = draw(st.lists(slugs, max_size=3, unique=True))
     programs = {p: Program(
-        id=p, name=draw(texts), agency=draw(st.sampled_from(agency_ids)),
+        id=p, name=draw(texts), short_name=draw(maybe_text),
+        agency=draw(st.sampled_from(agency_ids)),
         assistance_listing=draw(st.none() | st.sampled_from(["96.002", "93.774A"])),
         url=draw(maybe_text), notes=draw(maybe_text),
         categories=draw(st.lists(texts, max_size=2)),
