@@ -37,7 +37,7 @@ def export(source: Source, journey_id: str | None, every: bool, fmt: str,
     written and the command exits 1."""
     from ple.export import ExportRefused, ExportUnavailable, all_exporters, export_journey
     from ple.export.registry import file_stem
-    from ple.export.write import WouldOverwrite, plan_files, write_planned
+    from ple.export.write import ExportFiles, WouldOverwrite, plan_files
     from ple.gaps import analyze
 
     if list_formats:
@@ -51,21 +51,21 @@ def export(source: Source, journey_id: str | None, every: bool, fmt: str,
     workspace = source.workspace()
     report = analyze(workspace)
     ids = sorted(workspace.journeys) if every else [journey_id]
-    planned, refused = [], 0
-    with unknown_ids_are_usage_errors():
-        for jid in ids:
-            try:
-                artifacts = export_journey(workspace, jid, fmt, report)
-            except ExportUnavailable as error:
-                say(f"error: {error}", err=True)
-                sys.exit(EXIT_INVALID)
-            except ExportRefused as error:
-                click.echo(f"error: {error}", err=True)
-                refused += 1
-                continue
-            planned += plan_files(artifacts, output, file_stem(jid), many=every)
+    files, refused = ExportFiles(force), 0
     try:
-        written = write_planned(planned, force=force)
+        with unknown_ids_are_usage_errors():
+            for jid in ids:
+                try:
+                    artifacts = export_journey(workspace, jid, fmt, report)
+                except ExportUnavailable as error:
+                    say(f"error: {error}", err=True)
+                    sys.exit(EXIT_INVALID)
+                except ExportRefused as error:
+                    click.echo(f"error: {error}", err=True)
+                    refused += 1
+                    continue
+                files.add(plan_files(artifacts, output, file_stem(jid), many=every))
+        written = files.commit()
     except WouldOverwrite as error:
         say(f"error: {error}", err=True)
         sys.exit(EXIT_INVALID)
@@ -73,6 +73,8 @@ def export(source: Source, journey_id: str | None, every: bool, fmt: str,
         click.echo(f"error: cannot write {error.filename or output}: "
                    f"{error.strerror or error}", err=True)
         sys.exit(EXIT_INVALID)
+    finally:
+        files.discard()
     for file in written:
         say(str(file))
     if refused:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ple.export.registry import Artifact, artifact_name
-from ple.io.atomic import write_atomically
+from ple.io.atomic import Staged, stage
 
 DEFAULT_FOLDER = Path("exports")
 
@@ -54,15 +54,36 @@ def plan_files(artifacts: list[Artifact], output: str | None, stem: str,
     return [Planned(folder / artifact_name(a, stem), a.data) for a in artifacts]
 
 
-def write_planned(planned: list[Planned], force: bool = False) -> list[Path]:
-    """Write every planned file, or none when one exists and ``force`` is not set (raises
-    :class:`WouldOverwrite`); returns the paths written."""
-    existing = [p.path for p in planned if _holds(p.path, Path.exists)]
-    if existing and not force:
-        raise WouldOverwrite(existing)
-    for file in planned:
-        write_atomically(file.path, file.data)
-    return [p.path for p in planned]
+class ExportFiles:
+    """The files of one export, each staged on the disk beside its place as soon as it is
+    made (so a thousand journeys' pictures are never all in memory), and renamed into
+    place together by :meth:`commit`. A file that exists stops the export unless
+    ``force`` is set: every staged file is removed and :class:`WouldOverwrite` raised, so
+    nothing is written, not even part of an export of every journey."""
+
+    def __init__(self, force: bool = False) -> None:
+        self.force = force
+        self.staged: list[Staged] = []
+
+    def add(self, planned: list[Planned]) -> None:
+        existing = [p.path for p in planned if _holds(p.path, Path.exists)]
+        if existing and not self.force:
+            self.discard()
+            raise WouldOverwrite(existing)
+        for file in planned:
+            self.staged.append(stage(file.path, file.data))
+
+    def commit(self) -> list[Path]:
+        """Rename every staged file into place; returns the paths written."""
+        for file in self.staged:
+            file.commit()
+        written, self.staged = [f.path for f in self.staged], []
+        return written
+
+    def discard(self) -> None:
+        for file in self.staged:
+            file.discard()
+        self.staged = []
 
 
 def _holds(path: Path, check: Callable[[Path], bool]) -> bool:
@@ -72,10 +93,3 @@ def _holds(path: Path, check: Callable[[Path], bool]) -> bool:
         return check(path)
     except OSError:
         return False
-
-
-def write_artifacts(artifacts: list[Artifact], folder: Path, stem: str) -> list[Path]:
-    """Write every artifact of one export into ``folder``, over any file of the same name;
-    returns the paths written."""
-    return write_planned([Planned(folder / artifact_name(a, stem), a.data)
-                          for a in artifacts], force=True)

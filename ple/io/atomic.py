@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 
@@ -23,6 +24,33 @@ def write_atomically(path: Path, data: bytes, mode: int | None = None) -> None:
     history stays private), or the usual ones for a new file (the temporary file's
     private 0600 would otherwise stick).
     """
+    stage(path, data, mode).commit()
+
+
+@dataclass(frozen=True)
+class Staged:
+    """A file written whole under a temporary name beside ``path``: :meth:`commit` renames
+    it into place, :meth:`discard` removes it. Several files staged first and committed
+    together are all written, or (discarded) none, however large they are."""
+
+    temporary: Path
+    path: Path
+
+    def commit(self) -> None:
+        try:
+            os.replace(self.temporary, self.path)
+        except BaseException:
+            self.discard()
+            raise
+        _sync_folder(self.path.parent)
+
+    def discard(self) -> None:
+        self.temporary.unlink(missing_ok=True)
+
+
+def stage(path: Path, data: bytes, mode: int | None = None) -> Staged:
+    """``data`` in a temporary file beside ``path``, on the disk, with the permissions
+    :func:`write_atomically` gives; ``path`` itself is not touched yet."""
     path.parent.mkdir(parents=True, exist_ok=True)
     if mode is None:
         mode = permissions(path)
@@ -35,11 +63,10 @@ def write_atomically(path: Path, data: bytes, mode: int | None = None) -> None:
             stream.flush()
             os.fsync(stream.fileno())
         os.chmod(temporary, mode)
-        os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
-    _sync_folder(path.parent)
+    return Staged(Path(temporary), path)
 
 
 def permissions(path: Path) -> int | None:

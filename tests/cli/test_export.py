@@ -102,3 +102,13 @@ def test_a_second_export_of_all_journeys_writes_nothing_without_force(small, tmp
                "--force").exit_code == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == ["retirement-future.json",
                                                           "retirement.json"]
+
+
+def test_files_made_before_the_one_in_the_way_are_taken_back(small, tmp_path):
+    """Journeys are exported in id order: retirement's file is made (and put aside) before
+    retirement-future's turns out to exist; then neither is written, and nothing is left."""
+    (tmp_path / "retirement-future.json").write_text("keep", encoding="utf-8")
+    result = run("export", str(small), "--all", "--format", "json", "-o", str(tmp_path))
+    assert result.exit_code == 1
+    assert f"{tmp_path / 'retirement-future.json'} exists; use --force" in result.stderr
+    assert [p.name for p in tmp_path.iterdir()] == ["retirement-future.json"]

@@ -61,6 +61,8 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
+    from ple.diagram.grid import Grid
+
 MIN_PRINTED_PT = 8.0
 BOX_WIDTHS = tuple(round(1.1 + 0.05 * i, 2) for i in range(19))
 """Box widths tried (1.1 to 2 inches); the one whose map prints largest is kept."""
@@ -155,21 +157,32 @@ def print_layout(sketch: JourneySketch) -> SwimlaneLayout:
 
     check_size(sketch, printed=True)
     cells = grid(sketch)
+    best = _best_layout(sketch, cells, BOX_WIDTHS)
+    if best[0][1] < MIN_PRINTED_PT:
+        # Narrow boxes only where they bring the text to 8 pt: the narrowest first, since
+        # a map it cannot save is past saving (and is then drawn with readable boxes).
+        narrowest = _best_layout(sketch, cells, NARROW_BOX_WIDTHS[:1])
+        if narrowest[0][1] >= MIN_PRINTED_PT:
+            best = max(narrowest, _best_layout(sketch, cells, NARROW_BOX_WIDTHS[1:]),
+                       key=lambda scored: scored[0])
+    return best[1].route()
+
+
+def _best_layout(sketch: JourneySketch, cells: Grid,
+                 widths: tuple[float, ...]) -> tuple[tuple[int, float, float], SwimlaneLayout]:
+    """The layout of the box width that prints on the smallest page, then largest (up to
+    its size), then with the widest boxes; with that score (page rank, printed pt, width)."""
     order = list(PAGES)
     best: tuple[tuple[int, float, float], SwimlaneLayout] | None = None
-    for widths in (BOX_WIDTHS, NARROW_BOX_WIDTHS):
-        for box_w in widths:
-            layout = SwimlaneLayout(sketch, box_w, cells=cells)
-            page, scale = page_for(layout.width, layout.height)
-            printed = min(STEP_PT, TEXT_PT) * scale
-            score = (-order.index(page), round(min(printed, STEP_PT), 2), box_w)
-            if best is None or score > best[0]:
-                best = (score, layout)
-        assert best is not None
-        if best[0][1] >= MIN_PRINTED_PT:
-            break
+    for box_w in widths:
+        layout = SwimlaneLayout(sketch, box_w, cells=cells)
+        page, scale = page_for(layout.width, layout.height)
+        printed = min(STEP_PT, TEXT_PT) * scale
+        score = (-order.index(page), round(min(printed, STEP_PT), 2), box_w)
+        if best is None or score > best[0]:
+            best = (score, layout)
     assert best is not None
-    return best[1].route()
+    return best
 
 
 def draw_swimlane(context: ExportContext, page: str | None = None) -> Figure:
