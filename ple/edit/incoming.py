@@ -40,7 +40,7 @@ from ple.sheets import schema
 from ple.sheets.convert import Built, catalog_to_tables, journey_to_tables, tables_to_catalog
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
-CATALOG = ("agencies", "programs", "data_items")
+CATALOG = ("agencies", "programs", "data_items", "touchpoints")
 
 
 @dataclass

@@ -30,12 +30,13 @@ from typing import Any, Union
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from ple.model import Agency, DataItem, Journey, Program
+from ple.model import Agency, DataItem, Journey, Program, Touchpoint
 
 COLLECTION_MODELS: dict[str, type[BaseModel]] = {
     "agencies": Agency,
     "programs": Program,
     "data_items": DataItem,
+    "touchpoints": Touchpoint,
     "journeys": Journey,
 }
 FLOW_WIDTH = 72
@@ -647,7 +648,7 @@ def merge_collection(root: Any, key: str, items: list[Any], *, json_file: bool =
     elif "steps" in root:  # a one-journey file: what it names comes after the journey
         _insert(root, len(root), key, node)
     else:
-        order = ["settings", "agencies", "programs", "data_items", "journeys"]
+        order = ["settings", "agencies", "programs", "data_items", "touchpoints", "journeys"]
         _insert(root, _position_for(root, key, order), key, node)
 
 
@@ -657,14 +658,14 @@ def standalone(journey: Mapping[str, Any], catalog: Mapping[str, list[Any]]) -> 
 
     def fill(root: Any) -> None:
         merge_journey(root, (), journey)
-        for key in ("agencies", "programs", "data_items"):
+        for key in ("agencies", "programs", "data_items", "touchpoints"):
             if catalog.get(key):
                 merge_collection(root, key, list(catalog[key]))
 
     return render(None, ".yaml", fill)
 
 
-SIDE_KEYS = ("agencies", "programs", "data_items", "settings")
+SIDE_KEYS = ("agencies", "programs", "data_items", "touchpoints", "settings")
 """What a one-journey file may carry beside the journey."""
 
 

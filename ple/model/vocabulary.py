@@ -17,6 +17,8 @@ from ple import limits
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 COLOUR_PATTERN = r"^#[0-9A-Fa-f]{6}$"
 """A colour as ``#RRGGBB``."""
+OMB_CONTROL_PATTERN = r"^\d{4}-\d{4}$"
+"""An OMB control number under the Paperwork Reduction Act, e.g. ``0960-0618``."""
 """Ids are lowercase slugs so they survive URLs, file names and Cypher unchanged."""
 
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=limits.ID_LENGTH.value)]
@@ -85,6 +87,31 @@ class HandoffType(StrEnum):
     warm = "warm"
     referral = "referral"
     cold = "cold"
+
+
+class EvidenceLevel(StrEnum):
+    """How a figure or a step is known, surest first.
+
+    ``observed``: seen in research with people or in analytics; ``reported``: agency data
+    or a published figure; ``assumed``: a designer's estimate. A figure that names none
+    is *unknown*, which is not the same as assumed.
+    """
+
+    observed = "observed"
+    reported = "reported"
+    assumed = "assumed"
+
+
+class TouchpointKind(StrEnum):
+    """What sort of thing a touchpoint is: where the customer meets the service."""
+
+    form = "form"
+    letter = "letter"
+    portal = "portal"
+    call_centre = "call_centre"
+    office = "office"
+    app = "app"
+    card = "card"
 
 
 MEASURE_KEYS: tuple[str, ...] = (
