@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ple.collector import collector_paused
-from ple.metrics.burden import JourneyMetrics, portfolio_metrics
+from ple.metrics.burden import FIGURES, JourneyMetrics, portfolio_metrics
 from ple.metrics.sludge import Sludge, SludgeFigure, sludge
 from ple.metrics.time_tax import TimeTax, time_tax
 from ple.model import Workspace
@@ -42,6 +42,21 @@ class MetricsRow:
                  for cost, figures in self.sludge.costs().items()}
         cells["hours_a_year"] = self.time_tax.hours_per_year.text() if self.time_tax else ""
         return cells
+
+
+    def evidence_lines(self) -> list[str]:
+        """What each total rests on, one line a figure: "641.5 active minutes: 40%
+        observed, 35% reported, 25% assumed"; the time tax last, with its volume's level."""
+        lines = []
+        for figure in self.sludge.compliance:
+            if figure.key in FIGURES and figure.evidence is not None:
+                lines.append(f"{number_text(figure.value)} {figure.label.lower()}: "
+                             f"{figure.evidence.text()}")
+        tax = self.time_tax
+        if tax is not None and tax.evidence is not None:
+            lines.append(f"{tax.hours_per_year.text()} hours a year: {tax.evidence.text()}; "
+                         f"people a year: {tax.volume_evidence}")
+        return lines
 
 
 def metrics_report(

@@ -24,6 +24,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from ple.graph.order import START, loop_closing_moves, successors
+from ple.metrics.evidence import EvidenceShares, evidence_shares, level_of
 from ple.model import Journey
 
 
@@ -64,6 +65,11 @@ class TimeTax:
     """(step, next step) moves without a ``share`` where people have a choice: the range."""
     loops_cut: tuple[tuple[str, str], ...]
     """Moves back into the journey that were walked once only: the figure is a floor."""
+    evidence: EvidenceShares | None = None
+    """How much of the hours rests on observed, reported, assumed and unknown minutes
+    (each step weighed by the hours it adds, halfway between the low and high scenario)."""
+    volume_evidence: str = "unknown"
+    """The evidence level of the people-a-year figure the hours are multiplied by."""
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -93,6 +99,7 @@ def time_tax(journey: Journey) -> TimeTax | None:
     minutes = {s.id: (s.burden.minutes if s.burden else None) for s in journey.steps}
     low = high = 0.0
     missing = []
+    parts = []
     for step in journey.steps:
         share = reach.get(step.id)
         if share is None or share.high == 0:
@@ -102,6 +109,8 @@ def time_tax(journey: Journey) -> TimeTax | None:
             continue
         low += share.low * minutes[step.id] / 60
         high += share.high * minutes[step.id] / 60
+        parts.append((step.burden_evidence("minutes"),
+                      (share.low + share.high) / 2 * minutes[step.id] / 60))
     per_person = Span(low, high)
     people = journey.volume.per_year
     return TimeTax(
@@ -114,6 +123,8 @@ def time_tax(journey: Journey) -> TimeTax | None:
         steps_without_minutes=tuple(missing),
         branches_without_share=tuple(branches),
         loops_cut=tuple(sorted((str(a), b) for a, b in closing)),
+        evidence=evidence_shares(parts),
+        volume_evidence=level_of(journey.volume.evidence),
     )
 
 

@@ -5,6 +5,7 @@ add its import below, and add its cases to ``tests/gaps/test_rules.py``.
 """
 
 from ple.gaps.rules import (  # noqa: F401 - imported to register
+    assumed_moment,
     burden_hotspot,
     cold_handoff,
     dead_end,
