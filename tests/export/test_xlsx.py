@@ -103,7 +103,7 @@ def test_export_then_import_gives_the_same_journey(workspace, journey_id, reques
         assert journey == ws.journeys[journey_id], fmt
         for entry in entries[1:]:
             kind = {"agencies": ws.agencies, "programs": ws.programs,
-                    "data_items": ws.data_items}[entry.kind]
+                    "data_items": ws.data_items, "touchpoints": ws.touchpoints}[entry.kind]
             assert entry.item == kind[entry.item.id]
 
 
