@@ -20,6 +20,7 @@ from ple.model import (
     JourneyState,
     Program,
     Settings,
+    Step,
     Touchpoint,
     TouchpointKind,
     Workspace,
@@ -341,7 +342,7 @@ class _Checker:
                             severity=Severity.warning, code="end-with-next")
                 )
 
-    def _blueprint(self, origin: Origin, journey: Journey, at: KeyPath, step) -> None:
+    def _blueprint(self, origin: Origin, journey: Journey, at: KeyPath, step: Step) -> None:
         """The step's touchpoints, its blueprint actions' agencies, its detail journey and
         its moment that matters."""
         ws = self.workspace

@@ -595,9 +595,9 @@ def _read_steps(reader: _Reader, tables: Mapping[str, list[Row]]
             name = column.name
             if name in _BURDEN_KEYS or name in _MEASURE_KEYS or name in _STEP_EVIDENCE:
                 continue
-            if name == "end":  # empty and FALSE both mean the default, no end
+            if name in ("end", "moment_that_matters"):  # empty and FALSE: the default
                 if reader.value(sheet, index, row, name, (*path, name)):
-                    step["end"] = True
+                    step[name] = True
                 continue
             reader.put(step, name, sheet, index, row, name, (*path, name))
         for group, keys in (("burden", _BURDEN_KEYS), ("measures", _MEASURE_KEYS)):
