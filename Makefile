@@ -34,6 +34,7 @@ bench: install-dev
 	$(BIN)/python benchmarks/chain.py
 	$(BIN)/python benchmarks/equity.py
 	$(BIN)/python benchmarks/app_rerun.py
+	$(BIN)/python benchmarks/maps.py
 	$(BIN)/python benchmarks/edit.py
 	$(BIN)/python benchmarks/store.py
 

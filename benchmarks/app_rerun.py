@@ -1,13 +1,13 @@
 """Benchmark the app's Journey page on a 500-step journey, through Streamlit's AppTest.
 
-Goal: with the caches warm (workspace, gap report and diagram built once), a rerun of
+Goal: with the caches warm (workspace, gap report and map built once), a rerun of
 the Journey page takes at most 300 ms (median). Also reported: the cold first run of
-the page in a fresh process (imports, load, analysis, diagram), the first run after a
-filter change (a new diagram is built), and the size of the diagram HTML that every
+the page in a fresh process (imports, load, analysis, map), the first run after a
+filter change (a new map is built), and the size of the map's message that every
 rerun sends to the browser.
 
 AppTest runs the real script with no browser and no websocket, so these figures are the
-server's share of a rerun; the browser still has to receive and draw the HTML.
+server's share of a rerun; the browser still has to receive and draw the map.
 
 Usage: python benchmarks/app_rerun.py [--steps 500] [--reruns 20] [--profile] [--json]
 """
@@ -100,16 +100,16 @@ def measure(steps: int, reruns: int, folder: Path, cache: Path, profile: bool) -
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600)
     at.switch_page(str(JOURNEY))
     cold = timed_run(at)
-    frames = at.get("iframe")
-    if not frames:
-        raise RuntimeError("the Journey page drew no diagram")
-    html_bytes = len(frames[0].proto.srcdoc.encode("utf-8"))
+    canvases = at.get("bidi_component")  # the journey canvas (a components-v2 component)
+    if not canvases:
+        raise RuntimeError("the Journey page drew no map")
+    html_bytes = canvases[0].proto.ByteSize()
     title = at.title[0].value
 
     warm_up = [timed_run(at) for _ in range(2)]
     samples = [timed_run(at) for _ in range(reruns)]
 
-    # a filter changed: the first run with each stage builds a new diagram
+    # a filter changed: the first run with each stage builds a new map
     filtered = []
     for stage in STAGE_NAMES:
         at.selectbox(key="journey_stage").set_value(stage)
@@ -130,7 +130,7 @@ def measure(steps: int, reruns: int, folder: Path, cache: Path, profile: bool) -
         "rerun_samples_ms": [s * 1000 for s in samples],
         "new_filter_median_ms": statistics.median(filtered) * 1000,
         "new_filter_samples_ms": [s * 1000 for s in filtered],
-        "diagram_html_bytes": html_bytes,
+        "map_bytes": html_bytes,
         "goal_ms": GOAL_MS,
     }
     report["goal_met"] = report["rerun_median_ms"] <= GOAL_MS
@@ -142,13 +142,13 @@ def measure(steps: int, reruns: int, folder: Path, cache: Path, profile: bool) -
 def print_report(r: dict[str, Any]) -> None:
     print(f"Journey page, {r['steps']} steps ({r['journey']}); {r['machine']}")
     print(f"  imports (streamlit.testing, ple.ui)      {r['import_ms']:8.0f} ms")
-    print(f"  cold first run (load, gaps, diagram)     {r['cold_first_run_ms']:8.0f} ms")
+    print(f"  cold first run (load, gaps, map)         {r['cold_first_run_ms']:8.0f} ms")
     print(f"  warm rerun, median of {len(r['rerun_samples_ms']):<3}              "
           f"{r['rerun_median_ms']:8.1f} ms  (min {r['rerun_min_ms']:.1f}, "
           f"max {r['rerun_max_ms']:.1f})")
     print(f"  first run with a new filter, median of {len(r['new_filter_samples_ms'])}  "
           f"{r['new_filter_median_ms']:8.1f} ms")
-    print(f"  diagram HTML                             {r['diagram_html_bytes']:8,d} bytes")
+    print(f"  map sent to the browser                  {r['map_bytes']:8,d} bytes")
     print(f"goal: median warm rerun <= {r['goal_ms']:.0f} ms: {r['goal_met']}")
     if "profile" in r:
         print(r["profile"])

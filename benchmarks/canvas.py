@@ -114,7 +114,9 @@ def time_edits(folder: Path, edits: int, browser: Any) -> dict[str, Any]:
 
     workspace = load_workspace(folder, use_cache=False).workspace
     [journey] = workspace.journeys.values()
-    step = journey.steps[len(journey.steps) // 2]
+    # a step near the start: in view at the zoom a long map opens at (fitting a 100-step
+    # chain whole would make its lane two pixels tall)
+    step = journey.steps[2]
     scratch = Path(tempfile.mkdtemp())
     seconds = []
     try:
@@ -140,13 +142,19 @@ def time_edits(folder: Path, edits: int, browser: Any) -> dict[str, Any]:
                 page.mouse.move(start[0], band["y"] + band["height"] / 2, steps=15)
                 released = time.perf_counter()
                 page.mouse.up()
-                page.wait_for_function(
+                try:
+                    page.wait_for_function(
                     """sent => {
                         const host = document.querySelector('.ple-canvas-host');
                         const made = host && Number((host.dataset.lastEdit || '0').split(' ')[0]);
                         const canvas = document.querySelector('.ple-canvas[data-applied]');
                         return made > sent && canvas && canvas.dataset.applied === String(made);
                     }""", arg=sent, polling="raf", timeout=30_000)
+                except Exception:
+                    shot = Path(tempfile.gettempdir()) / "ple-canvas-failed-edit.png"
+                    page.screenshot(path=str(shot))
+                    print(f"edit {number} did not come back; the page then: {shot}")
+                    raise
                 seconds.append(time.perf_counter() - released)
             page.context.close()
     finally:

@@ -8,8 +8,8 @@ For each size (journeys x steps), in a fresh temporary workspace with a warm cac
 - open: one journey as tables (its file known from the loaded workspace, as on the page);
 - review: the check that runs after each edit (the whole workspace loaded with the edited
   file's content in place), after one cell changed;
-- save: the minimal-diff YAML text, the full check of that text, the history copy and the
-  atomic write, for a one-cell change;
+- save: the minimal-diff YAML text, the full check of that text, the history copy, the
+  atomic write and the line recording who saved, for a one-cell change;
 - xlsx: the journey exported as a workbook and read back.
 
 Medians of the repeats. A script that reports, not a test that fails; figures go to
@@ -37,6 +37,7 @@ from ple.edit.places import Place  # noqa: E402
 from ple.export import export_journey  # noqa: E402
 from ple.importers.xlsx import read_workbook_bytes  # noqa: E402
 from ple.io import load_workspace  # noqa: E402
+from ple.signin import local_person  # noqa: E402
 
 
 def timed(action, *args) -> tuple[float, object]:
@@ -65,7 +66,9 @@ def measure(journeys: int, steps: int, repeats: int) -> dict:
             figures["open"].append(seconds)
             edit.tables["Steps"][0]["name"] = f"Renamed {repeat}"
             figures["review"].append(timed(edit_journey.review, edit, before)[0])
-            seconds, saved = timed(edit_journey.save, edit, before)
+            start = time.perf_counter()
+            saved = edit_journey.save(edit, before, by=local_person())
+            seconds = time.perf_counter() - start
             assert saved.outcome.value == "saved", saved.message
             figures["save"].append(seconds)
             before = load_workspace(root)

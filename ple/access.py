@@ -14,6 +14,9 @@ In both modes the browser must have reached the app under an allowed host name
 secrets). A page on another domain that resolves to this machine (DNS rebinding) sends its
 own name in the ``Host`` header and is turned away before the page script does anything.
 
+A server can also ask visitors to sign in (``ple app --sign-in``, or ``sign_in = true`` in
+``[server]``); who may then save is :mod:`ple.signin`'s business.
+
 Settings come from the environment (set by ``ple app``) or from the secrets; the
 environment wins. Nothing here imports Streamlit: the shell passes the header and the
 secrets in.
@@ -22,16 +25,23 @@ secrets in.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
-from dataclasses import dataclass
+import tomllib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from ple.signin import NOT_SIGNED_IN, Person, Roles, local_person, person_from_claims
 
 LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "::1")
 ROOTS_VARIABLE = "PLE_ROOTS"
 """Workspace roots, separated by the system's path separator (``:`` on Linux)."""
 HOSTS_VARIABLE = "PLE_ALLOWED_HOSTS"
 """Extra host names the app answers to, separated by commas."""
+SIGN_IN_VARIABLE = "PLE_SIGN_IN"
+"""``1``: visitors must sign in (``ple app --sign-in``)."""
+EDITORS_VARIABLE = "PLE_EDITORS"
+"""Who may save once signed in: e-mail addresses or ``@domain``, separated by commas."""
 
 
 @dataclass(frozen=True)
@@ -39,6 +49,9 @@ class Access:
     roots: tuple[Path, ...] = ()
     """Resolved workspace roots; none means local mode (any folder)."""
     hosts: tuple[str, ...] = LOOPBACK_HOSTS
+    sign_in: bool = False
+    """Visitors sign in, and only editors may save (:mod:`ple.signin`)."""
+    roles: Roles = field(default_factory=Roles)
 
     @property
     def server_mode(self) -> bool:
@@ -56,8 +69,49 @@ def from_settings(environ: Mapping[str, str] | None = None,
     hosts: list[str] = (
         [h.strip() for h in environ[HOSTS_VARIABLE].split(",") if h.strip()]
         if environ.get(HOSTS_VARIABLE) else [str(h) for h in server.get("hosts") or []])
+    sign_in = (environ[SIGN_IN_VARIABLE].strip().lower() in _YES
+               if environ.get(SIGN_IN_VARIABLE) else server.get("sign_in") is True)
+    editors = environ[EDITORS_VARIABLE].split(",") if environ.get(EDITORS_VARIABLE) else None
     return Access(tuple(Path(r).expanduser().resolve() for r in roots),
-                  tuple(dict.fromkeys([*LOOPBACK_HOSTS, *(h.lower() for h in hosts)])))
+                  tuple(dict.fromkeys([*LOOPBACK_HOSTS, *(h.lower() for h in hosts)])),
+                  sign_in, Roles.from_table(server, editors))
+
+
+_YES = ("1", "true", "yes", "on")
+
+
+def secrets_files(explicit: Path | None = None) -> list[Path]:
+    """Where Streamlit looks for secrets when the app starts from this folder: the file
+    given to ``ple app --secrets``, else the user's own and this folder's
+    ``.streamlit/secrets.toml`` (the latter wins)."""
+    if explicit is not None:
+        return [explicit]
+    return [Path.home() / ".streamlit" / "secrets.toml", Path(".streamlit") / "secrets.toml"]
+
+
+def read_secrets(files: Sequence[Path]) -> dict[str, Any]:
+    """The secrets in ``files`` that exist, later ones winning table by table, as
+    Streamlit merges them. A file that is not TOML raises ValueError naming the file,
+    line and column."""
+    merged: dict[str, Any] = {}
+    for file in files:
+        if not file.is_file():
+            continue
+        try:
+            merged.update(tomllib.loads(file.read_text(encoding="utf-8")))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+            raise ValueError(f"{file}: {error}") from None
+    return merged
+
+
+def person(access: Access, user: Mapping[str, Any] | None) -> Person:
+    """Who is using the app: with sign-in, the person ``user`` (the claims of ``st.user``)
+    describes, or nobody when no one signed in; without, the computer's own user."""
+    if not access.sign_in:
+        return local_person()
+    if not user or not user.get("is_logged_in"):
+        return NOT_SIGNED_IN
+    return person_from_claims(user, access.roles)
 
 
 def host_name(header: str) -> str:

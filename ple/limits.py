@@ -92,6 +92,34 @@ TEXT_LENGTH = Limit(_setting("PLE_MAX_TEXT_LENGTH", 10_000), "characters per tex
 """Longest value of any other text field (descriptions, notes, pain points, sources):
 about 1,500 words."""
 
+# --- maps ---------------------------------------------------------------------------------
+
+MAP_STEPS = Limit(_setting("PLE_MAX_MAP_STEPS", 10_000), "steps per map", "PLE_MAX_MAP_STEPS")
+"""Most steps the journey canvas (the app, the HTML export) draws; a larger journey is
+shown in its tables. Laying out 10,000 steps takes about a second on the server."""
+
+MAP_MOVES = Limit(_setting("PLE_MAX_MAP_MOVES", 20_000), "moves per map", "PLE_MAX_MAP_MOVES")
+"""Most moves (arrows) the canvas draws: a journey within the step limit may still have
+millions of moves (20,000 steps of 1,000 branches each)."""
+
+PRINTED_STEPS = Limit(_setting("PLE_MAX_PRINTED_STEPS", 300), "steps per printed map",
+                      "PLE_MAX_PRINTED_STEPS")
+"""Most steps the print map (SVG, PNG, PDF, the brief's picture) draws. Drawing is the
+slow part of an export (matplotlib sets each word and box on its own: about 3 seconds
+for 300 steps and 600 handoffs as a PDF), and a map of 300 steps is about 450 inches
+long, its text too small to read on any page; the largest bundled journey has 34."""
+
+PRINTED_MOVES = Limit(_setting("PLE_MAX_PRINTED_MOVES", 600), "moves per printed map",
+                      "PLE_MAX_PRINTED_MOVES")
+"""Most moves (arrows, each with its word when it is a handoff) the print map draws:
+twice the steps, where real journeys have about 1.2 moves a step."""
+
+PNG_DPI = 30
+"""Least resolution of a PNG map, in dots per inch. A PNG is drawn at 150 dpi, less for
+a map whose longest side would pass 12,000 pixels; under 30 dpi its 8.5 pt text is
+under 4 pixels high (under 1, FreeType refuses to draw it), and the SVG or the PDF is
+the picture to use."""
+
 # --- burden figures: a total of 20,000 steps at the limit is still a finite number ------
 
 MINUTES = 10_000_000

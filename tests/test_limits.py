@@ -51,3 +51,9 @@ def test_the_limits_are_part_of_the_cache_key(monkeypatch):
         assert cache.content_key(b"id: j\n", ".yaml") != before
     finally:
         cache.code_fingerprint.cache_clear()
+
+
+def test_counts_stay_within_what_a_graph_database_holds():
+    """Neo4j and FalkorDB store 64-bit integers and would clamp a bigger one silently in
+    the synced copy; the limits on counts keep every count far below that."""
+    assert max(limits.VISITS, limits.PEOPLE_PER_YEAR) < 2**63 - 1

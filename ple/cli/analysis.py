@@ -15,7 +15,7 @@ from ple.cli.common import (
     source_options,
     unknown_ids_are_usage_errors,
 )
-from ple.cli.render import emit_rows
+from ple.cli.render import emit_rows, say
 
 REPORT_FORMATS = ("table", "json", "csv", "md")
 SEVERITIES = ("error", "warning", "info")
@@ -42,11 +42,11 @@ def gaps(source: Source, journeys: tuple[str, ...], rules: tuple[str, ...],
 
     if explain_rule is not None:
         with unknown_ids_are_usage_errors():
-            click.echo(explain(explain_rule))
+            say(explain(explain_rule))
         return
     if list_rules:
         if fmt == "md":
-            click.echo(catalogue_markdown(), nl=False)
+            say(catalogue_markdown(), nl=False)
         else:
             emit_rows(catalogue_rows(), ["id", "severity", "title", "detects"], fmt, "rules")
         return
@@ -56,14 +56,14 @@ def gaps(source: Source, journeys: tuple[str, ...], rules: tuple[str, ...],
         report = analyze(workspace, journeys=journeys or None, rules=rules or None,
                          min_severity=FindingSeverity(min_severity))
     for warning in report.warnings:
-        click.echo(f"warning: {warning}", err=True)
+        say(f"warning: {warning}", err=True)
     if fmt == "json":
         click.echo(json.dumps({"findings": [f.to_dict() for f in report.findings],
                                "summary": report.summary()}, indent=2, ensure_ascii=False))
     else:
         emit_rows([f.to_dict() for f in report.findings], FINDING_COLUMNS, fmt, "findings")
         summary = report.summary()
-        click.echo(f"{summary['findings']} findings ({summary['accepted']} accepted): "
+        say(f"{summary['findings']} findings ({summary['accepted']} accepted): "
                    + ", ".join(f"{n} {s}" for s, n in summary["by_severity"].items()), err=True)
     failing = [] if fail_on == "never" else report.failing(FindingSeverity(fail_on))
     sys.exit(EXIT_INVALID if failing else EXIT_OK)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from ple.cli.render import FORMATS, emit_problems
+from ple.cli.render import FORMATS, emit_problems, say
 from ple.errors import NotFoundError
 
 if TYPE_CHECKING:
@@ -59,7 +59,7 @@ def load(path: str, no_cache: bool) -> Workspace:
     result = load_workspace(path, use_cache=not no_cache)
     if not result.ok:
         emit_problems(result.problems)
-        click.echo(f"{path}: {len(result.errors)} error(s); nothing loaded", err=True)
+        say(f"{path}: {len(result.errors)} error(s); nothing loaded", err=True)
         sys.exit(EXIT_INVALID)
     emit_problems(result.problems)  # warnings
     return result.workspace
@@ -179,7 +179,7 @@ def store_errors() -> Iterator[None]:
     except ConfigError as error:
         raise click.UsageError(str(error)) from error
     except StoreError as error:
-        click.echo(f"error: {error}", err=True)
+        say(f"error: {error}", err=True)
         sys.exit(EXIT_INVALID)
 
 
@@ -189,7 +189,7 @@ def unknown_ids_are_usage_errors() -> Iterator[None]:
     try:
         yield
     except NotFoundError as error:
-        click.echo(f"error: {error}", err=True)
+        say(f"error: {error}", err=True)
         sys.exit(EXIT_USAGE)
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from ple.cli.common import EXIT_USAGE, Source, backend_options, formats_option, no_cache_option
+from ple.cli.render import say
 
 COMPARE_FORMATS = ("table", "json", "md")
 
@@ -37,7 +38,7 @@ def compare(arguments: tuple[str, ...], no_cache: bool, backend: str, uri: str |
     try:
         comparisons = compare_pairs(workspace, current, future)
     except (NotFoundError, PairError) as error:
-        click.echo(f"error: {error}", err=True)
+        say(f"error: {error}", err=True)
         sys.exit(EXIT_USAGE)
     if fmt == "json":
         click.echo(json.dumps({"comparisons": [c.to_dict() for c in comparisons]}, indent=2,
@@ -47,11 +48,11 @@ def compare(arguments: tuple[str, ...], no_cache: bool, backend: str, uri: str |
 
     for number, comparison in enumerate(comparisons):
         if number:
-            click.echo("\n" + ("---" if fmt == "md" else "=" * 72) + "\n")
+            say("\n" + ("---" if fmt == "md" else "=" * 72) + "\n")
         if fmt == "md":
-            click.echo(comparison_markdown(workspace, comparison), nl=False)
+            say(comparison_markdown(workspace, comparison), nl=False)
         else:
-            click.echo(_table_text(workspace, comparison))
+            say(_table_text(workspace, comparison))
 
 
 def _source(arguments: tuple[str, ...], no_cache: bool, backend: str, uri: str | None,

@@ -15,7 +15,7 @@ from ple.cli.common import (
     source_options,
     unknown_ids_are_usage_errors,
 )
-from ple.cli.render import emit_rows
+from ple.cli.render import emit_rows, say
 
 EQUITY_COLUMNS = ["journey", "persona", "completes", "blocked", "lost", "unverified",
                   "minutes", "everyone_minutes", "wait_days", "everyone_wait_days", "visits",
@@ -47,10 +47,10 @@ def equity(source: Source, journeys: tuple[str, ...], personas: tuple[str, ...],
         click.echo(json.dumps({"results": [r.to_dict() for r in results]}, indent=2,
                               ensure_ascii=False))
     elif fmt == "md":
-        click.echo(equity_markdown(workspace, results), nl=False)
+        say(equity_markdown(workspace, results), nl=False)
     else:
         emit_rows([r.summary() for r in results], EQUITY_COLUMNS, fmt, "results")
     shut_out = [r for r in results if r.completes is False and r.unconstrained_completes]
-    click.echo(f"{len(results)} walks: {len(shut_out)} cannot complete, "
+    say(f"{len(results)} walks: {len(shut_out)} cannot complete, "
                f"{sum(r.completes is None for r in results)} unverified", err=True)
     sys.exit(EXIT_INVALID if fail_on == "blocked" and shut_out else EXIT_OK)

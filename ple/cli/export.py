@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from ple.cli.common import EXIT_INVALID, Source, source_options, unknown_ids_are_usage_errors
-from ple.cli.render import emit_rows
+from ple.cli.render import emit_rows, say
 
 
 def _format_names() -> list[str]:
@@ -28,8 +28,13 @@ def _format_names() -> list[str]:
 @click.option("--list", "list_formats", is_flag=True, help="List the formats and exit.")
 def export(source: Source, journey_id: str | None, every: bool, fmt: str,
            output: Path | None, list_formats: bool) -> None:
-    """Export journeys: html, svg, png, pdf, mermaid, drawio, graphml, json, csv, md."""
-    from ple.export import ExportUnavailable, all_exporters, export_journey
+    """Export journeys: html, svg, png, pdf, mermaid, drawio, graphml, json, csv, md.
+
+    A journey the format cannot hold (a map past its limits, text a workbook cannot
+    store) is an error message and exit 1; with --all the other journeys are still
+    written."""
+    from ple.export import ExportRefused, ExportUnavailable, all_exporters, export_journey
+    from ple.export.registry import file_stem
     from ple.export.write import write_artifacts
     from ple.gaps import analyze
 
@@ -44,19 +49,30 @@ def export(source: Source, journey_id: str | None, every: bool, fmt: str,
     workspace = source.workspace()
     report = analyze(workspace)
     ids = sorted(workspace.journeys) if every else [journey_id]
-    written = []
+    written, refused = [], 0
     with unknown_ids_are_usage_errors():
         for jid in ids:
             try:
                 artifacts = export_journey(workspace, jid, fmt, report)
             except ExportUnavailable as error:
-                click.echo(f"error: {error}", err=True)
+                say(f"error: {error}", err=True)
                 sys.exit(EXIT_INVALID)
-            if every or output is None or output.is_dir():
-                folder = output or Path("exports")
-                written += write_artifacts(artifacts, folder, jid)
-            else:
-                stem = output.name.removesuffix(artifacts[0].extension)
-                written += write_artifacts(artifacts, output.parent, stem)
+            except ExportRefused as error:
+                click.echo(f"error: {error}", err=True)
+                refused += 1
+                continue
+            try:
+                if every or output is None or output.is_dir():
+                    folder = output or Path("exports")
+                    written += write_artifacts(artifacts, folder, file_stem(jid))
+                else:
+                    stem = output.name.removesuffix(artifacts[0].extension)
+                    written += write_artifacts(artifacts, output.parent, stem)
+            except OSError as error:
+                click.echo(f"error: cannot write {error.filename or output}: "
+                           f"{error.strerror or error}", err=True)
+                sys.exit(EXIT_INVALID)
     for file in written:
-        click.echo(str(file))
+        say(str(file))
+    if refused:
+        sys.exit(EXIT_INVALID)

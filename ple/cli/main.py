@@ -8,16 +8,15 @@ import sys
 import click
 
 from ple.cli.analysis import gaps, metrics
+from ple.cli.app import app
 from ple.cli.common import (
     EXIT_INVALID,
     EXIT_OK,
     Source,
-    backend_options,
     format_option,
     no_cache_option,
     path_argument,
     source_options,
-    store_errors,
 )
 from ple.cli.compare import compare
 from ple.cli.equity import equity
@@ -25,7 +24,7 @@ from ple.cli.export import export
 from ple.cli.imports import import_group
 from ple.cli.portfolio import portfolio
 from ple.cli.query import query
-from ple.cli.render import emit_problems, emit_rows
+from ple.cli.render import emit_problems, emit_rows, say
 from ple.cli.sync import sync
 
 
@@ -36,7 +35,9 @@ def cli() -> None:
 
     Limits on what is read (file size, steps per journey, text length, workbook rows)
     can be raised with the environment variables PLE_MAX_FILE_MB, PLE_MAX_STEPS,
-    PLE_MAX_TEXT_LENGTH, PLE_MAX_SHEET_ROWS and PLE_MAX_WORKBOOK_MB (docs/format.md).
+    PLE_MAX_TEXT_LENGTH, PLE_MAX_SHEET_ROWS and PLE_MAX_WORKBOOK_MB, and limits on what
+    a map draws with PLE_MAX_MAP_STEPS, PLE_MAX_MAP_MOVES, PLE_MAX_PRINTED_STEPS and
+    PLE_MAX_PRINTED_MOVES (docs/format.md).
     """
     from ple import limits
 
@@ -64,10 +65,10 @@ def validate(path: str, no_cache: bool, fmt: str) -> None:
         emit_problems(result.problems)
         if result.ok and result.workspace is not None:
             steps = sum(len(j.steps) for j in result.workspace.journeys.values())
-            click.echo(f"{path}: valid ({len(result.files)} files, "
+            say(f"{path}: valid ({len(result.files)} files, "
                        f"{len(result.workspace.journeys)} journeys, {steps} steps)", err=True)
         else:
-            click.echo(f"{path}: {len(result.errors)} error(s) in {len(result.files)} files",
+            say(f"{path}: {len(result.errors)} error(s) in {len(result.files)} files",
                        err=True)
     sys.exit(EXIT_OK if result.ok else EXIT_INVALID)
 
@@ -86,61 +87,6 @@ def info(source: Source, fmt: str) -> None:
 
 
 @cli.command()
-@click.argument("path", required=False, type=click.Path(path_type=str))
-@click.option("--port", type=int, default=8501, show_default=True)
-@click.option("--address", default="localhost", show_default=True,
-              help="Address to listen on; 0.0.0.0 shares the app on the network.")
-@click.option("--root", "roots", multiple=True,
-              type=click.Path(exists=True, file_okay=False, path_type=str),
-              help="Server mode: the app opens workspaces inside this folder only "
-                   "(repeat for several). See docs/deployment.md.")
-@click.option("--allow-host", "hosts", multiple=True, metavar="NAME",
-              help="A host name the app answers to besides localhost (repeat for several).")
-@backend_options
-def app(path: str | None, port: int, address: str, roots: tuple[str, ...],
-        hosts: tuple[str, ...], backend: str, uri: str | None, database: str | None) -> None:
-    """Open the app on a workspace (default: the bundled data/ or $PLE_WORKSPACE), or on
-    the workspace synced to a database (--backend neo4j|falkordb)."""
-    import os
-    from pathlib import Path
-
-    from streamlit.web import cli as streamlit_cli
-
-    from ple.access import HOSTS_VARIABLE, ROOTS_VARIABLE
-
-    if roots:
-        os.environ[ROOTS_VARIABLE] = os.pathsep.join(str(Path(r).resolve()) for r in roots)
-    if hosts:
-        os.environ[HOSTS_VARIABLE] = ",".join(hosts)
-    source = Source(path, backend=backend, uri=uri, database=database)
-    if source.from_database:
-        # Checked here so that a wrong address or password is one sentence on the
-        # terminal, not a page in a browser; the app reads the same settings again.
-        from ple.store import connected, content_version
-
-        config = source.store_config()
-        with store_errors(), connected(config) as connection:
-            content_version(connection)
-        os.environ["PLE_BACKEND"] = backend
-        names = {"neo4j": ("NEO4J_URI", "NEO4J_DATABASE"),
-                 "falkordb": ("FALKORDB_URL", "FALKORDB_GRAPH")}[backend]
-        for name, value in zip(names, (uri, database), strict=True):
-            if value is not None:
-                os.environ[name] = value
-    else:
-        if uri is not None or database is not None:
-            raise click.UsageError("--uri and --database go with --backend neo4j or falkordb")
-        os.environ["PLE_BACKEND"] = "networkx"
-    if path is not None:
-        os.environ["PLE_WORKSPACE"] = str(Path(path).resolve())
-    entry = Path(__file__).resolve().parents[1] / "ui" / "app.py"
-    sys.argv = ["streamlit", "run", str(entry), "--server.port", str(port),
-                "--server.address", address, "--browser.gatherUsageStats", "false",
-                "--client.toolbarMode", "minimal"]
-    sys.exit(streamlit_cli.main())
-
-
-@cli.command()
 def schema() -> None:
     """Print the JSON Schema of a workspace file, for editor autocompletion."""
     from ple.io.schema import workspace_file_schema
@@ -152,6 +98,7 @@ def main() -> None:
     cli()
 
 
+cli.add_command(app)
 cli.add_command(query)
 cli.add_command(sync)
 cli.add_command(gaps)

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from ple.cli.common import Source, formats_option, source_options
+from ple.cli.render import say
 
 PORTFOLIO_FORMATS = ("table", "json", "md")
 SCOPES = ("current", "proposed", "all")
@@ -45,18 +46,20 @@ def portfolio(source: Source, scope: str, top: int, network_file: Path | None,
         download = network_download(report.network, network_file.suffix[1:],
                                     agency_colours(workspace))
         write_atomically(network_file, download.data)
-        click.echo(f"wrote {network_file}", err=True)
+        say(f"wrote {network_file}", err=True)
     if fmt == "json":
         click.echo(json.dumps({"portfolio": report.to_dict()}, indent=2, ensure_ascii=False))
         return
     from ple.cli.render import markdown_table, table
+    from ple.views.markdown import markdown_text
     from ple.views.portfolio import report_sections, scope_sentence
 
-    lines = [scope_sentence(workspace, report)]
+    sentence = scope_sentence(workspace, report)
+    lines = [markdown_text(sentence) if fmt == "md" else sentence]
     for title, rows in report_sections(workspace, report):
         if fmt == "md":
             body = markdown_table(rows, list(rows[0])) if rows else "None."
             lines += ["", f"## {title}", "", body]
         else:
             lines += ["", title.upper(), table(rows, list(rows[0])) if rows else "(none)"]
-    click.echo("\n".join(lines))
+    say("\n".join(lines))

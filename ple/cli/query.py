@@ -14,7 +14,7 @@ from ple.cli.common import (
     source_options,
     unknown_ids_are_usage_errors,
 )
-from ple.cli.render import emit_rows
+from ple.cli.render import emit_rows, say
 
 HANDOFF_CHOICES = ("automatic", "warm", "referral", "cold", "undocumented")
 
@@ -96,7 +96,7 @@ def path(source: Source, journey: str, from_step: str, to_step: str, fmt: str) -
     """Show the shortest sequence of steps from one step to another."""
     steps = ask(source, lambda backend: backend.path(journey, from_step, to_step))
     if steps is None:
-        click.echo(f"no path from {from_step!r} to {to_step!r} in {journey!r}", err=True)
+        say(f"no path from {from_step!r} to {to_step!r} in {journey!r}", err=True)
         sys.exit(EXIT_INVALID)
     emit_rows([{"order": i, "step": s} for i, s in enumerate(steps)], ["order", "step"],
               fmt, "path")

@@ -7,6 +7,7 @@ import sys
 import click
 
 from ple.cli.common import DATABASE_BACKENDS, load, no_cache_option, path_argument, store_errors
+from ple.cli.render import say
 
 PROGRESS_FROM_STEPS = 2000
 """Show a progress bar for workspaces at least this large (a smaller sync takes a moment)."""
@@ -50,4 +51,4 @@ def sync(path: str, backend: str, uri: str | None, database: str | None, full: b
                                         progress=lambda _, n: bar.update(n))
         else:
             report = sync_workspace(workspace, connection, full=full)
-    click.echo(report.summary(), err=True)
+    say(report.summary(), err=True)

@@ -26,7 +26,7 @@ from ple.diagram.grid import grid
 from ple.diagram.sketch import JourneySketch
 from ple.diagram.style import agency_colours
 from ple.diagram.swimlane import MARGIN, TAG_H, TEXT_PT, TITLE_PT, tag_width
-from ple.diagram.text import flat, line_height, text_width, wrap
+from ple.diagram.text import ELLIPSIS, flat, line_height, text_width, wrap, wrap_some
 from ple.model import Journey, Workspace
 
 CARD_PT = 8.5
@@ -57,18 +57,33 @@ KIND_WORDS = {"form": "Form", "letter": "Letter", "portal": "Portal",
               "call_centre": "Call centre", "office": "Office", "app": "App", "card": "Card"}
 
 
-def wrap_after(head: str, text: str, width: float, size: float) -> tuple[list[str], bool]:
+MOST_LINES = {"customer": 40, "touchpoints": 40, "frontstage": 12, "backstage": 12, "support": 12}
+"""Lines a card's text may take; more is cut with "…". A name (a step's or a
+touchpoint's, at most 500 characters) is shown whole; an action's text, up to 10,000
+characters, is quoted here and given whole by the tables and the workbook."""
+MOST_HEAD, MOST_DETAIL, MOST_REASON = 8, 3, 3
+"""Lines for a card's head (its agency, a form's number), a system and a moment's reason."""
+
+
+def wrap_after(head: str, text: str, width: float, size: float,
+               most: int = 40) -> tuple[list[str], bool]:
     """``text`` wrapped to ``width`` inches after ``head`` (in bold, with a space) on its
-    first line; and whether the head shares that line (else it has a line of its own,
-    because the text's first word would not fit beside it)."""
+    first line, in at most ``most`` lines; and whether the head shares that line (else it
+    has a line of its own, because the text's first word would not fit beside it)."""
     text = flat(text)
     room = width - (text_width(head + " ", size, bold=True)) / 72
     first_word = text.split(" ")[0]
     if room <= 0 or text_width(first_word, size) / 72 > room:
-        return wrap(text, width, size), False
+        return wrap_some(text, width, size, most), False
     first = wrap(text, room, size)[0]
     rest = text[len(first):].strip()
-    return [first, *(wrap(rest, width, size) if rest else [])], True
+    lines = [first, *(wrap(rest, width, size) if rest else [])]
+    if len(lines) > most:
+        last = lines[most - 1]
+        while last and text_width(last.rstrip() + ELLIPSIS, size) > width * 72:
+            last = last[:-1]
+        lines = [*lines[:most - 1], last.rstrip() + ELLIPSIS]
+    return lines, True
 
 
 @dataclass
@@ -171,15 +186,16 @@ class BlueprintLayout:
                 self.moments.append(Moment(moment, [flat(step.name + reason)]))
             evidence = step.evidence.level.value if step.evidence else "unknown"
             head = self._label(step.agency) + ":"
-            lines, inline = wrap_after(head, step.name, inner, CARD_PT)
+            lines, inline = wrap_after(head, step.name, inner, CARD_PT, MOST_LINES["customer"])
             self.cards.append(Card("customer", column, self.colours[step.agency], head, lines,
                                    inline, evidence=evidence, moment=moment))
             for row, action in step.actions():
                 agency = action.agency or step.agency
-                detail = (wrap(f"System: {action.system}", inner - STRIPE, CARD_PT)
-                          if action.system else [])
+                detail = (wrap_some(f"System: {action.system}", inner - STRIPE, CARD_PT,
+                                    MOST_DETAIL) if action.system else [])
                 head = self._label(agency) + ":"
-                lines, inline = wrap_after(head, action.text, inner - STRIPE, CARD_PT)
+                lines, inline = wrap_after(head, action.text, inner - STRIPE, CARD_PT,
+                                           MOST_LINES[row])
                 self.cards.append(Card(row, column, self.colours[agency], head, lines, inline,
                                        detail))
 
@@ -189,7 +205,8 @@ class BlueprintLayout:
         number = f" {flat(touchpoint.form_number)}" if touchpoint.form_number else ""
         head = f"{kind}{number} · {self._label(touchpoint.agency)}:"
         inner = self.column_w - 2 * PAD_X - STRIPE
-        lines, inline = wrap_after(head, touchpoint.name, inner, CARD_PT)
+        lines, inline = wrap_after(head, touchpoint.name, inner, CARD_PT,
+                                   MOST_LINES["touchpoints"])
         detail = ([f"OMB {touchpoint.omb_control_number}"]
                   if touchpoint.omb_control_number else [])
         return Card("touchpoints", column, self.colours[touchpoint.agency], head, lines,
@@ -206,7 +223,7 @@ class BlueprintLayout:
         if card.inline:
             return [card.head]
         inner = self.column_w - 2 * PAD_X - (0 if card.row == "customer" else STRIPE)
-        return wrap(card.head, inner, CARD_PT, bold=True)
+        return wrap_some(card.head, inner, CARD_PT, MOST_HEAD, bold=True)
 
     # -- header --------------------------------------------------------------------------
     def _header(self) -> None:
@@ -285,8 +302,9 @@ class BlueprintLayout:
         self.footer_top = self.rows_bottom + 0.18
         inner = self.width - 2 * MARGIN
         self.footer_indent = tag_width(f"★ {max(len(self.moments), 1)}") + 0.1
-        self.moments = [Moment(m.number, wrap(m.lines[0], inner - self.footer_indent,
-                                               TEXT_PT)) for m in self.moments]
+        self.moments = [Moment(m.number, wrap_some(m.lines[0], inner - self.footer_indent,
+                                                    TEXT_PT, MOST_REASON))
+                        for m in self.moments]
         if not self.moments:
             self.footer_bottom = self.footer_top - 0.1
             return

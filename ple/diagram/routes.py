@@ -4,11 +4,17 @@ every handoff where it covers nothing else.
 An arrow leaves its step's right edge, runs in the gap after that column, along the gap
 between rows next to its target's row if it must, and enters the target's left edge.
 Arrows that share a gap get tracks of their own, so they run apart.
+
+Both steps stay near linear in the number of arrows, however crowded a gap: a gap has
+at most :data:`MAX_TRACKS` tracks, a word tries at most :data:`MAX_LABEL_SPOTS` places,
+and what a place covers is looked up in a grid of small cells, not among every box of a
+column (a step with a thousand branches put a thousand boxes in one column).
 """
 
 from __future__ import annotations
 
 import itertools
+from bisect import bisect_left, insort
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -29,6 +35,20 @@ from ple.diagram.text import line_height, text_width
 
 if TYPE_CHECKING:
     from ple.diagram.swimlane import SwimlaneLayout
+
+MAX_TRACKS = 24
+"""Most tracks in one gap. A gap is 0.21 inches wide, so past a dozen tracks the lines
+touch anyway; further arrows share the tracks in turn instead of each trying every
+track (which made a step with a thousand branches quadratic)."""
+MAX_LABEL_SPOTS = 500
+"""Most places tried for one word before the least covered of them is taken (the
+bundled and synthetic journeys need at most 177)."""
+MAX_MAP_SPOTS = 20_000
+"""Most places tried for all the words of one map (the bundled journeys need at most
+1,400); past it, each word takes its first place. A map so crowded that its words find
+no free place would otherwise try every place for every word."""
+CELL = 0.5
+"""Side of the cells, in inches, in which the covered places are looked up."""
 
 
 @dataclass(frozen=True)
@@ -132,19 +152,43 @@ def _tracks(layout: SwimlaneLayout) -> None:
         route.points = _simplify(points)
 
 
+class _Track:
+    """The segments on one track, kept apart from each other and sorted, so whether one
+    more fits is two comparisons with its neighbours."""
+
+    def __init__(self) -> None:
+        self.spans: list[tuple[float, float]] = []
+        self.shared = False
+        """Holds segments that overlap (the gap ran out of tracks): nothing else fits."""
+
+    def fits(self, seg: _Segment) -> bool:
+        if self.shared:
+            return False
+        i = bisect_left(self.spans, (seg.lo, seg.hi))
+        return ((i == 0 or self.spans[i - 1][1] + 0.06 < seg.lo)
+                and (i == len(self.spans) or seg.hi + 0.06 < self.spans[i][0]))
+
+    def add(self, seg: _Segment) -> None:
+        insort(self.spans, (seg.lo, seg.hi))
+
+
 def _spread(segments: list[_Segment], low: float, high: float,
             spacing: float) -> dict[tuple[int, int], float]:
     """A track (a coordinate between ``low`` and ``high``) for each segment, so that
-    overlapping segments run apart; segments of a lower side get tracks nearer ``low``."""
-    on_track: list[list[_Segment]] = []
+    overlapping segments run apart; segments of a lower side get tracks nearer ``low``.
+    Each segment takes the first track it fits on; when none of :data:`MAX_TRACKS` has
+    room, the tracks take the rest in turn."""
+    on_track: list[_Track] = []
     track_of: dict[tuple[int, int], int] = {}
+    shared = 0
     for seg in sorted(segments, key=lambda s: (s.side, s.lo, s.hi, s.edge, s.part)):
-        t = next((t for t, others in enumerate(on_track)
-                  if all(seg.hi + 0.06 < o.lo or o.hi + 0.06 < seg.lo for o in others)),
-                 len(on_track))
-        if t == len(on_track):
-            on_track.append([])
-        on_track[t].append(seg)
+        t = next((t for t, track in enumerate(on_track) if track.fits(seg)), len(on_track))
+        if t == len(on_track) and t < MAX_TRACKS:
+            on_track.append(_Track())
+        elif t == len(on_track):
+            t, shared = shared % MAX_TRACKS, shared + 1
+            on_track[t].shared = True
+        on_track[t].add(seg)
         track_of[(seg.edge, seg.part)] = t
     n = len(on_track)
     step = min(spacing, (high - low) / (n - 1)) if n > 1 else 0.0
@@ -173,22 +217,26 @@ def _simplify(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
 
 def place_labels(layout: SwimlaneLayout) -> list[RouteLabel]:
     """A word on every handoff arrow where it covers no box, badge or other word: the first
-    free spot of :func:`_label_spots`, else the least covered one."""
-    pitch = layout.box_w + GAP
-    bins: defaultdict[int, list[_Rect]] = defaultdict(list)
+    free spot of :func:`_label_spots`, else the least covered of the first
+    :data:`MAX_LABEL_SPOTS` (of one, once the map has tried :data:`MAX_MAP_SPOTS`)."""
+    rects: list[_Rect] = []
+    bins: defaultdict[tuple[int, int], list[int]] = defaultdict(list)
 
-    def columns(rect: _Rect) -> range:
-        return range(int((rect.x0 - layout.x0) // pitch), int((rect.x1 - layout.x0) // pitch) + 1)
+    def cells(rect: _Rect) -> Iterator[tuple[int, int]]:
+        for x in range(int(rect.x0 // CELL), int(rect.x1 // CELL) + 1):
+            for y in range(int(rect.y0 // CELL), int(rect.y1 // CELL) + 1):
+                yield x, y
 
     def taken(rect: _Rect) -> None:
-        for b in columns(rect):
-            bins[b].append(rect)
+        rects.append(rect)
+        for cell in cells(rect):
+            bins[cell].append(len(rects) - 1)
 
     area = _Rect(layout.x0, layout.lanes_top, layout.lanes_right, layout.lanes_bottom)
 
     def cost(rect: _Rect) -> float:
-        covered = sum(rect.overlap_area(o) for o in {o for b in columns(rect)
-                                                      for o in bins.get(b, [])})
+        near = sorted({i for cell in cells(rect) for i in bins.get(cell, ())})
+        covered = sum(rect.overlap_area(rects[i]) for i in near)
         outside = (rect.x1 - rect.x0) * (rect.y1 - rect.y0) - rect.overlap_area(area)
         return covered + outside * 10
 
@@ -196,13 +244,16 @@ def place_labels(layout: SwimlaneLayout) -> list[RouteLabel]:
         taken(_Rect(box.x - 0.02, box.y - TAG_H / 2 - 0.02, box.right + 0.02,
                     box.bottom + 0.02))
     labels = []
+    budget = MAX_MAP_SPOTS
     for index, route in enumerate(layout.routes):
         if not route.label:
             continue
         w = (text_width(route.label, TEXT_PT) + 7) / 72
         h = line_height(TEXT_PT) + 0.05
         best: tuple[float, _Rect, float, float, bool] | None = None
-        for x, y, upright in _label_spots(layout, route.points, w, h):
+        tries = max(min(MAX_LABEL_SPOTS, budget), 1)
+        for x, y, upright in itertools.islice(_label_spots(layout, route.points, w, h), tries):
+            budget -= 1
             half_w, half_h = (h / 2, w / 2) if upright else (w / 2, h / 2)
             rect = _Rect(x - half_w, y - half_h, x + half_w, y + half_h)
             penalty = cost(rect)
@@ -237,8 +288,8 @@ def _label_spots(layout: SwimlaneLayout, points: list[tuple[float, float]], w: f
         for share in (0.5, 0.3, 0.7):
             yield lo + (hi - lo) * share, y, False
     for x, lo, hi in vertical:
-        ys = [lo + h / 2 + k * 0.05 for k in range(int((hi - lo - h) / 0.05) + 1)]
-        for y in sorted(ys, key=lambda y: abs(y - (lo + hi) / 2)):
+        for y in _from_the_middle(lo + h / 2, 0.05, int((hi - lo - h) / 0.05) + 1,
+                                  (lo + hi) / 2):
             for dx in shifts:
                 yield x + dx, y, False
     for x, lo, hi in vertical:
@@ -251,3 +302,24 @@ def _label_spots(layout: SwimlaneLayout, points: list[tuple[float, float]], w: f
             yield x, (lo + hi) / 2, True
     x, y = points[len(points) // 2]
     yield x, y, False
+
+
+def _from_the_middle(first: float, step: float, n: int, middle: float) -> Iterator[float]:
+    """``first + k * step`` for ``k`` below ``n``, nearest ``middle`` first (of two as
+    near, the lower), made one at a time: a long arrow has thousands, a word needs few."""
+    if n <= 0:
+        return
+
+    def y(k: int) -> float:
+        return first + k * step
+
+    guess = min(max(int((middle - first) / step), 0), n - 1)
+    below = min(range(max(guess - 2, 0), min(guess + 3, n)), key=lambda k: abs(y(k) - middle))
+    above = below + 1
+    while below >= 0 or above < n:
+        if above >= n or (below >= 0 and abs(y(below) - middle) <= abs(y(above) - middle)):
+            yield y(below)
+            below -= 1
+        else:
+            yield y(above)
+            above += 1

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from ple import limits
 from ple.diagram.grid import Grid, grid
 from ple.diagram.sketch import JourneySketch, StepSketch
 from ple.diagram.style import (
@@ -24,7 +25,8 @@ from ple.diagram.style import (
     EdgeStyle,
     text_colour,
 )
-from ple.diagram.text import flat, line_height, text_width, wrap
+from ple.diagram.text import flat, line_height, text_width, wrap, wrap_some
+from ple.errors import PleError
 
 # Text sizes in points at print scale 1.
 TITLE_PT = 15.0
@@ -50,6 +52,10 @@ SENTIMENT_H = 0.56
 LEGEND_SAMPLE, LEGEND_ROW = 0.5, 0.2
 MIN_WIDTH = 8.0
 MAX_PAIN_POINTS_LISTED = 40
+MAX_PAIN_POINT_LINES = 6
+"""A pain point longer than this many lines is cut short in the footer (with "…")."""
+MAX_ENDS_LINES = 3
+"""Lines of the trigger ("Starts with") and of the outcome in the header, each."""
 CANVAS_BOX_W = 1.6
 """The canvas draws boxes this wide (the print map chooses the width that prints largest)."""
 
@@ -177,6 +183,30 @@ class Legend:
     x: float
     y: float
     columns: list[list[tuple[str, EdgeStyle | None, str, str]]]
+
+
+class MapTooLarge(PleError):
+    """A journey with more steps or moves than a map draws (:func:`size_problem`)."""
+
+
+def size_problem(steps: int, moves: int, printed: bool = False) -> str | None:
+    """Why a journey of ``steps`` steps and ``moves`` moves is not drawn, naming the
+    limit it passes (:mod:`ple.limits`), or None. Counted before any layout, so a journey
+    too large to draw is refused at once rather than after minutes of drawing."""
+    most_steps, most_moves = ((limits.PRINTED_STEPS, limits.PRINTED_MOVES) if printed
+                              else (limits.MAP_STEPS, limits.MAP_MOVES))
+    for count, limit, noun in ((steps, most_steps, "steps"), (moves, most_moves, "moves")):
+        if count > limit.value:
+            return f"the journey has {limit.beyond(count, noun)}"
+    return None
+
+
+def check_size(sketch: JourneySketch, printed: bool = False) -> None:
+    """Raise :class:`MapTooLarge` for a sketch past the limits of its kind of map."""
+    moves = sum(len(step.next) for step in sketch.steps)
+    problem = size_problem(len(sketch.steps), moves, printed)
+    if problem:
+        raise MapTooLarge(problem)
 
 
 def handoff_kind(handoff: str | None) -> str:
@@ -333,7 +363,8 @@ class SwimlaneLayout:
         self.summary_lines = wrap(summary(sketch) + ".", title_w, TEXT_PT)
         ends = [f"Starts with: {sketch.trigger}" if sketch.trigger else "",
                 f"Ends with: {sketch.outcome}" if sketch.outcome else ""]
-        ends_lines = [line for text in ends if text for line in wrap(text, title_w, TEXT_PT)]
+        ends_lines = [line for text in ends if text
+                      for line in wrap_some(text, title_w, TEXT_PT, MAX_ENDS_LINES)]
         title_h = (len(self.title_lines) * line_height(TITLE_PT) + 0.06
                    + len(self.summary_lines) * line_height(TEXT_PT))
         # Trigger and outcome are shown if they fit beside the legend (or when the legend
@@ -441,7 +472,8 @@ class SwimlaneLayout:
         n_columns = max(1, min(4, int(inner // 4.0)))
         self.footer_col_w = (inner - 0.25 * (n_columns - 1)) / n_columns
         self.footer_indent = tag_width(str(len(self.pain_points))) + 0.1
-        items = [(n, wrap(text, self.footer_col_w - self.footer_indent, TEXT_PT))
+        items = [(n, wrap_some(text, self.footer_col_w - self.footer_indent, TEXT_PT,
+                               MAX_PAIN_POINT_LINES))
                  for n, text in listed]
 
         def height(item: tuple[int, list[str]]) -> float:
@@ -511,5 +543,7 @@ class SwimlaneLayout:
 
 
 def layout_for_canvas(sketch: JourneySketch) -> SwimlaneLayout:
-    """The map as the canvas draws it: no title, legend or footer; boxes a fixed width."""
+    """The map as the canvas draws it: no title, legend or footer; boxes a fixed width.
+    Raises :class:`MapTooLarge` past :data:`ple.limits.MAP_STEPS` or ``MAP_MOVES``."""
+    check_size(sketch)
     return SwimlaneLayout(sketch, CANVAS_BOX_W, header=False).route()

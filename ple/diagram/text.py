@@ -5,17 +5,24 @@ the app's canvas (a browser, given the same font) show the same lines in the sam
 boxes. Widths come from the font's own advance widths, read once per character, so
 wrapping is linear in the length of the text, however long a word is.
 
-The advances of the font's characters up to U+2BFF (every script the bundled journeys and
-most federal forms use, arrows and symbols included) are shipped as a table,
-``dejavu-advances.json``, so laying out a map never has to import matplotlib (half a
-second, the larger part of a cold layout). Other characters are measured in the font
-itself. ``python -m ple.diagram.text`` writes the table again; a test checks it against
+Any text can be drawn. A letter DejaVu Sans lacks comes from the next font of
+:data:`FONTS` that has it; invisible formatting characters (bidirectional overrides,
+zero-width spaces, the byte order mark) are left out, since they draw nothing and
+matplotlib's PDF writer fails on some of them; and a character no font has becomes
+U+FFFD, visibly, rather than a missing glyph that stops the renderer.
+
+The advances of DejaVu Sans's characters up to U+2BFF (every script the bundled journeys
+and most federal forms use, arrows and symbols included) are shipped as a table,
+``dejavu-advances.json``, so laying out a map of such text never imports matplotlib (half
+a second, the larger part of a cold layout). Other characters are measured in the fonts
+themselves. ``python -m ple.diagram.text`` writes the table again; a test checks it against
 the font matplotlib ships.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import re
 import threading
 from functools import cache, lru_cache
@@ -23,40 +30,118 @@ from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
-FONT = "DejaVu Sans"
-"""Bundled with matplotlib, so every machine measures (and the print map draws) the same
-glyphs; the canvas loads the same font file."""
+FONTS = ("DejaVu Sans", "STIXGeneral", "Last Resort High-Efficiency")
+"""The fallback chain, each font shipped with matplotlib, so every machine measures (and
+the print map draws) the same glyphs, offline: DejaVu Sans for the letters of most
+European scripts, Arabic and Hebrew; STIX for mathematical letters (𝐀) and symbols; and
+Last Resort (matplotlib 3.10 and later), which has a glyph for every code point, the box
+of its Unicode block, so a letter of a script no other font covers shows as that box."""
+FONT = FONTS[0]
+"""The map's own font; the canvas loads the same font file."""
 
 LINE = 1.22
 """Line height as a multiple of the font size."""
 
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-"""Characters XML does not allow."""
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+"""Control characters (XML allows none of the first ones)."""
+
+_INVISIBLE = re.compile(
+    "[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b\u200e\u200f"
+    "\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd"
+    "\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001"
+    "\U000e0020-\U000e007f]")
+"""Unicode's formatting characters (category Cf) but the two joiners (U+200C, U+200D),
+which shape Persian words and emoji: they draw nothing, and the byte order mark makes
+matplotlib's PDF writer fail (an IndexError in matplotlib 3.11)."""
+
+REPLACEMENT = "\ufffd"
+"""Drawn for a character that no font of :data:`FONTS` has."""
 
 _LOCK = threading.RLock()
 """matplotlib's cached font objects are not safe to share between threads."""
 
 
+class _NoBoldIsFine(logging.Filter):
+    """Last Resort has one weight, and matplotlib warns on stderr, once per text size,
+    that it found no bold of it to fall back on; its regular glyphs are the right ones."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not (record.getMessage().startswith("findfont: Failed to find font weight")
+                    and FONTS[-1] in record.getMessage())
+
+
+logging.getLogger("matplotlib.font_manager").addFilter(_NoBoldIsFine())
+
+
 def flat(text: str) -> str:
-    """User text on one line: newlines, runs of spaces and control characters become one
-    space."""
-    return " ".join(_CONTROL.sub(" ", text).split())
+    """User text on one line, as the map draws it: newlines, runs of spaces and control
+    characters become one space, invisible formatting characters are left out, and a
+    character no font has becomes U+FFFD."""
+    text = " ".join(_INVISIBLE.sub("", _CONTROL.sub(" ", text)).split())
+    if text.isascii():
+        return text
+    return "".join(char if _has_glyph(char) else REPLACEMENT for char in text)
 
 
 def font_file(bold: bool = False) -> str:
     """The path of the DejaVu Sans file matplotlib ships (regular or bold)."""
-    from matplotlib.font_manager import FontProperties, findfont
-
-    return findfont(FontProperties(family=FONT, weight="bold" if bold else "normal"))
+    return font_files(bold)[0]
 
 
 @lru_cache(maxsize=2)
-def font(bold: bool) -> Any:
+def font_files(bold: bool = False) -> tuple[str, ...]:
+    """The files of the fonts of :data:`FONTS` this matplotlib has, in order (regular or
+    bold; a font without bold gives its regular file)."""
+    from matplotlib.font_manager import FontProperties, findfont
+
+    files: list[str] = []
+    for family in FONTS:
+        try:
+            found = findfont(FontProperties(family=[family], weight="bold" if bold else "normal"),
+                             fallback_to_default=False)
+        except ValueError:  # not in this matplotlib
+            continue
+        if found not in files:
+            files.append(found)
+    return tuple(files)
+
+
+def families() -> list[str]:
+    """The fonts of :data:`FONTS` this matplotlib has: the family list the map is drawn
+    with (naming a missing one would make matplotlib log a warning for every text)."""
+    return list(_families())
+
+
+@lru_cache(maxsize=1)
+def _families() -> tuple[str, ...]:
+    from matplotlib.font_manager import FontProperties, findfont
+
+    found = []
+    for family in FONTS:
+        try:
+            findfont(FontProperties(family=[family]), fallback_to_default=False)
+        except ValueError:
+            continue
+        found.append(family)
+    return tuple(found)
+
+
+@lru_cache(maxsize=2)
+def fonts(bold: bool) -> tuple[Any, ...]:
+    """The chain's fonts, loaded and set to 100 pt."""
     from matplotlib import ft2font
 
-    loaded = ft2font.FT2Font(font_file(bold))
-    loaded.set_size(100, 72)
-    return loaded
+    loaded = []
+    for path in font_files(bold):
+        one = ft2font.FT2Font(path)
+        one.set_size(100, 72)
+        loaded.append(one)
+    return tuple(loaded)
+
+
+def font(bold: bool) -> Any:
+    """DejaVu Sans, loaded (regular or bold)."""
+    return fonts(bold)[0]
 
 
 ADVANCES = Path(__file__).resolve().parent / "dejavu-advances.json"
@@ -82,15 +167,27 @@ def advance_table() -> dict[str, dict[str, int]]:
 
 @cache
 def _shipped(bold: bool) -> dict[int, float]:
-    """The shipped table for one weight, as points at 100 pt."""
+    """The shipped table for one weight, as points at 100 pt: DejaVu Sans, the chain's
+    first font, has each of these characters, so it is the one matplotlib draws them in."""
     weight = json.loads(ADVANCES.read_text(encoding="utf-8"))["bold" if bold else "regular"]
     units = weight.pop("units_per_em")
     return {int(code): width * 100 / units for code, width in weight.items()}
 
 
 @lru_cache(maxsize=8192)
+def _has_glyph(char: str) -> bool:
+    """Some font of the chain has ``char`` (in regular and in bold)."""
+    code = ord(char)
+    if code in _shipped(False) and code in _shipped(True):
+        return True
+    with _LOCK:
+        return all(any(f.get_char_index(ord(char)) for f in fonts(bold)) for bold in (False, True))
+
+
+@lru_cache(maxsize=8192)
 def _advance(char: str, bold: bool) -> float:
-    """Advance width of one character at 100 pt, in points."""
+    """Advance width of one character at 100 pt, in points, in the first font of the
+    chain that has it (as matplotlib's fallback picks it)."""
     shipped = _shipped(bold).get(ord(char))
     if shipped is not None:
         return shipped
@@ -99,7 +196,12 @@ def _advance(char: str, bold: bool) -> float:
     flags = getattr(ft2font, "LoadFlags", None)
     no_hinting = flags.NO_HINTING if flags else ft2font.LOAD_NO_HINTING
     with _LOCK:
-        return font(bold).load_char(ord(char), flags=no_hinting).linearHoriAdvance / 65536
+        chain = fonts(bold)
+        code = ord(char)
+        chosen = next((f for f in chain if f.get_char_index(code)), None)
+        if chosen is None:
+            chosen, code = chain[0], ord(REPLACEMENT)
+        return chosen.load_char(code, flags=no_hinting).linearHoriAdvance / 65536
 
 
 def text_width(text: str, size: float, bold: bool = False) -> float:
@@ -142,6 +244,22 @@ def wrap(text: str, width: float, size: float, bold: bool = False) -> list[str]:
     if current or not lines:
         lines.append(current)
     return lines
+
+
+ELLIPSIS = "…"
+
+
+def wrap_some(text: str, width: float, size: float, most: int, bold: bool = False) -> list[str]:
+    """:func:`wrap`, cut to ``most`` lines, the last ending in "…" when text was left out:
+    for words the map only quotes (a pain point, the trigger), which the tables and the
+    brief give whole."""
+    lines = wrap(text, width, size, bold)
+    if len(lines) <= most:
+        return lines
+    last, limit = lines[most - 1], width * 72
+    while last and text_width(last.rstrip() + ELLIPSIS, size, bold) > limit:
+        last = last[:-1]
+    return [*lines[:most - 1], last.rstrip() + ELLIPSIS]
 
 
 if __name__ == "__main__":

@@ -30,6 +30,7 @@ from ple.sheets.convert import (
     catalog_to_tables,
     tables_to_catalog,
 )
+from ple.signin import Person
 
 FILE_COLUMN = "file"
 """The extra column that says which file a row is written in (relative to the workspace)."""
@@ -187,13 +188,14 @@ def review(edit: CatalogEdit, before: LoadResult | None) -> Review:
                                     locate=plan.locate))
 
 
-def save(edit: CatalogEdit, before: LoadResult | None, *, as_draft: bool = False) -> Saved:
-    """Write every file whose entries changed; after a save the edit describes the new
-    files."""
+def save(edit: CatalogEdit, before: LoadResult | None, *, by: Person,
+         as_draft: bool = False) -> Saved:
+    """Write every file whose entries changed, as ``by``; after a save the edit describes
+    the new files."""
     plan = plan_changes(edit)
     bases = {c.path: edit.bases.get(c.path) for c in plan.changes}
     saved = commit(edit.root, plan.changes, bases, plan.built, before, plan.locate,
-                   as_draft=as_draft)
+                   by=by, as_draft=as_draft)
     if saved.outcome in (Outcome.saved, Outcome.unchanged):
         for path, data in saved.texts.items():
             if data is not None:
@@ -202,7 +204,7 @@ def save(edit: CatalogEdit, before: LoadResult | None, *, as_draft: bool = False
     return saved
 
 
-def add_entry(root: Path, kind: str, name: str, before: LoadResult | None, *,
+def add_entry(root: Path, kind: str, name: str, before: LoadResult | None, *, by: Person,
               acronym: str | None = None, agency: str | None = None) -> tuple[Saved, str]:
     """Add one agency, program (of ``agency``) or data item named ``name`` to the catalog
     and save it at once; its id is derived from the name. The catalog is shared, so an
@@ -225,4 +227,4 @@ def add_entry(root: Path, kind: str, name: str, before: LoadResult | None, *,
     if kind == "data_items":
         row["kind"] = "fact"
     rows.append(row)
-    return save(edit, before), entry_id
+    return save(edit, before, by=by), entry_id

@@ -1,6 +1,6 @@
-"""The one way edits reach the disk: conflict check, exact text, full validation, history,
-atomic writes. The journey editor and the catalog editor both save through
-:func:`commit`."""
+"""The one way edits reach the disk: who may save, conflict check, exact text, full
+validation, history, atomic writes. The journey editor, the catalog editor and uploads
+all save through :func:`commit`."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from ple.edit.check import Checked, FileChange, check, exact_text
 from ple.errors import KeyPath, PleError
 from ple.io import LoadResult
 from ple.sheets.convert import Built, Cell, CellProblem
+from ple.signin import Person, may_write
 
 
 @dataclass
@@ -46,6 +47,8 @@ class Outcome(StrEnum):
     draft = "draft"
     conflict = "conflict"
     invalid = "invalid"
+    not_allowed = "not-allowed"
+    """The person saving may not edit (a viewer); nothing was checked or written."""
 
 
 @dataclass
@@ -66,10 +69,14 @@ Verify = Callable[[Checked], str | None]
 
 
 def commit(root: Path, changes: list[FileChange], bases: dict[Path, str | None],
-           built: Built, before: LoadResult | None, locate: Locate, *,
+           built: Built, before: LoadResult | None, locate: Locate, *, by: Person,
            as_draft: bool = False, verify: Verify | None = None) -> Saved:
-    """Write ``changes`` if no file changed since ``bases`` were taken and the workspace
-    gains no error; with ``as_draft``, keep invalid work as drafts instead."""
+    """Write ``changes`` as ``by`` if they may edit, no file changed since ``bases`` were
+    taken and the workspace gains no error; with ``as_draft``, keep invalid work as
+    drafts instead."""
+    refusal = may_write(by)
+    if refusal:
+        return Saved(Outcome.not_allowed, refusal)
     changed = store.conflicts({c.path: bases.get(c.path) for c in changes})
     if changed:
         return Saved(Outcome.conflict, "A file changed on disk since you began editing: "
@@ -87,7 +94,7 @@ def commit(root: Path, changes: list[FileChange], bases: dict[Path, str | None],
                          "error(s) to fix first, or keep the work as a draft.", review,
                          texts=texts)
         kept = [store.save_draft(root, path, data.decode("utf-8"), bases.get(path),
-                                 review.problem_count)
+                                 review.problem_count, by=by)
                 for path, data in texts.items() if data is not None]
         return Saved(Outcome.draft, f"Kept as a draft with {review.problem_count} "
                      "error(s); the workspace was not changed.", review, drafts=kept,
@@ -97,9 +104,11 @@ def commit(root: Path, changes: list[FileChange], bases: dict[Path, str | None],
         return Saved(Outcome.invalid, f"Nothing was saved: {reason}", review, texts=texts)
     if all(store.read_bytes(path) == data for path, data in texts.items()):
         for path in texts:
-            store.discard_draft(root, path)
+            store.discard_draft(root, path, by=by)
         return Saved(Outcome.unchanged, "No changes to save.", review, texts=texts)
-    written = store.write_files(root, texts, bases)
+    written = store.write_files(root, texts, bases, by=by)
+    if written.not_allowed:
+        return Saved(Outcome.not_allowed, written.not_allowed, review, written, texts=texts)
     if written.outside:
         return Saved(Outcome.invalid, "Nothing was saved: "
                      + ", ".join(str(p) for p in written.outside)
@@ -115,7 +124,7 @@ def commit(root: Path, changes: list[FileChange], bases: dict[Path, str | None],
                      "is kept in the file's history.", review, written,
                      conflicts=written.conflicts, texts=texts)
     for path in texts:
-        store.discard_draft(root, path)
+        store.discard_draft(root, path, by=by)
     names = ", ".join(store.shown(root, p) for p in [*written.written, *written.removed])
     kept = " The previous version is in the history." if written.backups else ""
     return Saved(Outcome.saved, f"Saved {names}.{kept}", review, written, texts=texts)

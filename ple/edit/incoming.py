@@ -38,6 +38,7 @@ from ple.io.files import read_bytes, reading_problem
 from ple.io.parse import ParseFailure, decode, parse_fast, parse_located
 from ple.sheets import schema
 from ple.sheets.convert import Built, catalog_to_tables, journey_to_tables, tables_to_catalog
+from ple.signin import Person, may_write
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 CATALOG = ("agencies", "programs", "data_items", "touchpoints")
@@ -388,8 +389,12 @@ def _same_place(problem: Problem) -> tuple[Any, ...]:
     return problem.file, problem.line, problem.column, problem.message
 
 
-def commit_plan(result: Plan) -> Saved:
-    """Write a checked plan (refused when it has errors); creates the folder if needed."""
+def commit_plan(result: Plan, *, by: Person) -> Saved:
+    """Write a checked plan as ``by`` (refused when it has errors, or when they may not
+    edit); creates the folder if needed."""
+    refusal = may_write(by)
+    if refusal:
+        return Saved(Outcome.not_allowed, refusal)
     if not result.ok:
         return Saved(Outcome.invalid, "Nothing was written: fix the problems first.")
     if not result.changes:
@@ -397,21 +402,21 @@ def commit_plan(result: Plan) -> Saved:
     created = not result.root.exists()
     result.root.mkdir(parents=True, exist_ok=True)
     saved = commit(result.root, result.changes, result.bases, Built({}),
-                   None if created else load_workspace(result.root), lambda f, p: None)
+                   None if created else load_workspace(result.root), lambda f, p: None, by=by)
     if saved.outcome is not Outcome.saved and created:
         with contextlib.suppress(OSError):
             result.root.rmdir()
     return saved
 
 
-def import_path(source: Path, root: Path, *, replace: bool = False
+def import_path(source: Path, root: Path, *, by: Person, replace: bool = False
                 ) -> tuple[Plan, Saved | None]:
     """Read ``source`` (a workbook, CSV sheets, or a YAML/JSON file) and place it into the
-    workspace folder ``root``; nothing is written when the plan has errors."""
+    workspace folder ``root`` as ``by``; nothing is written when the plan has errors."""
     placed = plan(root, read_incoming_path(source), replace=replace)
     if not placed.ok:
         return placed, None
-    return placed, commit_plan(placed)
+    return placed, commit_plan(placed, by=by)
 
 
 def problem_text(problem: Problem) -> str:

@@ -51,6 +51,7 @@ from ple.sheets.convert import (
     journey_to_tables,
     tables_to_journey,
 )
+from ple.signin import Person, may_write
 
 JOURNEY_TABLES = tuple(sheet.name for sheet in schema.JOURNEY_SHEETS)
 
@@ -338,13 +339,14 @@ def review(edit: JourneyEdit, before: LoadResult | None) -> Review:
     return Review(built, checked)
 
 
-def save(edit: JourneyEdit, before: LoadResult | None, *, as_draft: bool = False) -> Saved:
-    """Write the edit if it is valid and nobody changed the file meanwhile; with
-    ``as_draft``, keep an invalid edit as a draft instead of refusing it. After a
-    save, ``edit`` describes the new file, so editing can go on."""
+def save(edit: JourneyEdit, before: LoadResult | None, *, by: Person,
+         as_draft: bool = False) -> Saved:
+    """Write the edit as ``by`` if they may edit, it is valid and nobody changed the file
+    meanwhile; with ``as_draft``, keep an invalid edit as a draft instead of refusing it.
+    After a save, ``edit`` describes the new file, so editing can go on."""
     built = build(edit)
     saved = commit(edit.root, [journey_change(edit, built)], {edit.place.file: edit.base}, built,
-                   before, _locator(edit, built), as_draft=as_draft,
+                   before, _locator(edit, built), by=by, as_draft=as_draft,
                    verify=lambda checked: _mismatch(built, checked, edit.journey_id))
     if saved.outcome in (Outcome.saved, Outcome.unchanged):
         text = saved.texts[edit.place.file] or b""
@@ -368,7 +370,7 @@ def _mismatch(built: Built, checked: Checked, journey_id: str) -> str | None:
 
 
 def save_as_new(edit: JourneyEdit, before: LoadResult | None, journey_id: str,
-                name: str | None = None) -> tuple[JourneyEdit, Saved]:
+                name: str | None = None, *, by: Person) -> tuple[JourneyEdit, Saved]:
     """Save the edited journey under a new id, in a new file beside the others (the way
     out of a conflict that keeps both versions). Raises PleError for a bad or taken id."""
     _check_new_id(edit.root, journey_id)
@@ -382,7 +384,7 @@ def save_as_new(edit: JourneyEdit, before: LoadResult | None, journey_id: str,
         head["name"] = name
     fresh = replace(edit, place=Place(target), tables=tables, base_text=None, base=None,
                     original_id=None, saved_document=None)
-    return fresh, save(fresh, before)
+    return fresh, save(fresh, before, by=by)
 
 
 def download_text(edit: JourneyEdit, catalog: dict[str, list[Any]] | None = None) -> str:
@@ -392,21 +394,25 @@ def download_text(edit: JourneyEdit, catalog: dict[str, list[Any]] | None = None
     return yamltext.standalone(journey, catalog or {})
 
 
-def delete(edit: JourneyEdit) -> store.Written:
-    """Remove the journey: its file when it is a one-journey file, else its entry in the
-    file's ``journeys`` list. The old file goes into the history."""
+def delete(edit: JourneyEdit, *, by: Person) -> store.Written:
+    """Remove the journey as ``by``: its file when it is a one-journey file, else its entry
+    in the file's ``journeys`` list. The old file goes into the history."""
+    refusal = may_write(by)
+    if refusal:
+        return store.Written(not_allowed=refusal)
     if edit.base_text is None:
         return store.Written()
     if not edit.place.path:
         return store.write_files(edit.root, {edit.place.file: None},
-                                 {edit.place.file: edit.base})
+                                 {edit.place.file: edit.base}, by=by)
     path = edit.place.path
 
     def apply(root: Any, json_file: bool) -> None:
         del root[path[0]][path[1]]
 
     text = exact_text(FileChange(edit.place.file, apply, edit.base_text))
-    return store.write_files(edit.root, {edit.place.file: text}, {edit.place.file: edit.base})
+    return store.write_files(edit.root, {edit.place.file: text}, {edit.place.file: edit.base},
+                             by=by)
 
 
 def problem_cells(review_: Review) -> list[tuple[Cell | None, str, Severity]]:

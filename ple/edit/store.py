@@ -20,6 +20,12 @@
   lock per workspace (a lock file, so it holds across processes and threads): of two
   saves of the same file begun from the same version, exactly one is written and the
   other is refused as a conflict, its content kept in the file's history.
+* **Editors only, and by name.** Every write names the person who makes it
+  (:class:`ple.signin.Person`); one who may not edit (a viewer of a server that asks for
+  sign-in) is refused before anything is touched, whatever page or command asked. Each
+  save, removal and refused save is recorded with that person's name in
+  ``.ple-history/<path of the file>/saves.jsonl``, one JSON object a line, so the history
+  says who saved every version.
 
 Every write goes through :func:`ple.io.atomic.write_atomically` (a temporary file in
 the same folder, then a rename), so a crash leaves the old file or the new one, whole.
@@ -29,6 +35,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -36,8 +43,9 @@ from pathlib import Path, PurePosixPath
 
 from filelock import FileLock, Timeout
 
-from ple.io.atomic import write_atomically
+from ple.io.atomic import permissions, write_atomically
 from ple.io.loader import SUFFIXES
+from ple.signin import Person, may_write
 
 HISTORY = ".ple-history"
 DRAFTS = ".ple-drafts"
@@ -47,6 +55,10 @@ DRAFT_MARK = "#ple-draft: "
 LOCK_WAIT_SECONDS = 10.0
 """How long a save waits for another save of the same workspace to finish."""
 _LOCK = ".save.lock"
+SAVES = "saves.jsonl"
+"""The record of who saved a file, beside its kept versions."""
+KEEP_SAVES = 1000
+"""Save records kept per file; older ones are removed on the next save."""
 _REFUSED = "-refused"
 _STAMP = "%Y%m%dT%H%M%S.%fZ"
 _VERSION_NAME = re.compile(r"^(\d{8}T\d{6}\.\d{6}Z)(?:-\d+)?(-refused)?(\.[^.]*)?$")
@@ -54,6 +66,17 @@ _VERSION_NAME = re.compile(r"^(\d{8}T\d{6}\.\d{6}Z)(?:-\d+)?(-refused)?(\.[^.]*)
 
 class OutsideWorkspace(ValueError):
     """A path to write lies outside the workspace folder (symlinks followed)."""
+
+
+class NotAllowed(PermissionError):
+    """The person asking may not change the workspace (a viewer); the message says so."""
+
+
+def _allowed(by: Person) -> None:
+    """Raise :class:`NotAllowed` unless ``by`` may write."""
+    refusal = may_write(by)
+    if refusal:
+        raise NotAllowed(refusal)
 
 
 def digest(data: bytes | None) -> str | None:
@@ -98,10 +121,10 @@ def inside(root: Path, path: Path) -> bool:
     return True
 
 
-def _write(root: Path, path: Path, data: bytes) -> None:
+def _write(root: Path, path: Path, data: bytes, mode: int | None = None) -> None:
     """The one place this module writes a file: only inside the workspace folder."""
     relative(root, path)
-    write_atomically(path, data)
+    write_atomically(path, data, mode)
 
 
 def shown(root: Path, path: Path) -> str:
@@ -144,10 +167,13 @@ class Written:
     busy: bool = False
     refused_kept: list[Path] = field(default_factory=list)
     """Where the content of a refused save was kept in the history."""
+    not_allowed: str | None = None
+    """Why the person who asked may not write at all (a viewer); nothing was touched."""
 
     @property
     def ok(self) -> bool:
-        return not self.conflicts and not self.outside and not self.busy
+        return not self.conflicts and not self.outside and not self.busy \
+            and not self.not_allowed
 
 
 def conflicts(base: Mapping[Path, str | None]) -> list[Changed]:
@@ -161,15 +187,19 @@ def conflicts(base: Mapping[Path, str | None]) -> list[Changed]:
 
 
 def write_files(root: Path, changes: Mapping[Path, bytes | None],
-                base: Mapping[Path, str | None]) -> Written:
-    """Write (bytes) or remove (None) each file, unless any of them changed on disk
-    since ``base`` was taken or lies outside the workspace; every replaced or removed
-    file is kept in the history.
+                base: Mapping[Path, str | None], *, by: Person) -> Written:
+    """Write (bytes) or remove (None) each file, unless ``by`` may not edit, or any of
+    the files changed on disk since ``base`` was taken or lies outside the workspace;
+    every replaced or removed file is kept in the history, and each save is recorded
+    under ``by``'s name.
 
     The check and the writes happen under the workspace's save lock, so two saves
     cannot both pass the check before either writes. A refused save's content is kept
     in the history. Files are written in the order given; each one whole or not at all.
     """
+    refusal = may_write(by)
+    if refusal:
+        return Written(not_allowed=refusal)
     outside = [path for path in changes if not inside(root, path)]
     if outside:
         return Written(outside=outside)
@@ -177,8 +207,11 @@ def write_files(root: Path, changes: Mapping[Path, bytes | None],
         with _save_lock(root):
             result = Written(conflicts=conflicts({p: base.get(p) for p in changes}))
             if not result.ok:
-                result.refused_kept = [keep_version(root, path, data, refused=True)
-                                       for path, data in changes.items() if data is not None]
+                for path, data in changes.items():
+                    if data is not None:  # recorded first: the copy is stamped after it
+                        _record(root, path, Save.now("refused", by, digest(data)))
+                        result.refused_kept.append(keep_version(root, path, data,
+                                                                refused=True))
                 return result
             for path, data in changes.items():
                 old = read_bytes(path)
@@ -190,9 +223,11 @@ def write_files(root: Path, changes: Mapping[Path, bytes | None],
                     if old is not None:
                         path.unlink()
                         result.removed.append(path)
+                        _record(root, path, Save.now("removed", by, None))
                     continue
                 _write(root, path, data)
                 result.written.append(path)
+                _record(root, path, Save.now("saved", by, digest(data)))
             return result
     except Timeout:
         return Written(busy=True)
@@ -224,7 +259,7 @@ def keep_version(root: Path, path: Path, data: bytes, *, refused: bool = False) 
     while target.exists():
         serial += 1
         target = folder / f"{stamp}-{serial}{mark}{path.suffix}"
-    _write(root, target, data)
+    _write(root, target, data, permissions(path))  # as private as the file it copies
     for old in list_versions(root, path)[KEEP:]:
         old.file.unlink(missing_ok=True)
     return target
@@ -238,6 +273,74 @@ def _ignore_in_git(root: Path, folder: Path) -> None:
 
 
 @dataclass(frozen=True)
+class Save:
+    """One line of a file's save record: who saved, removed, or tried to save it."""
+
+    at: datetime.datetime
+    action: str
+    """``saved``, ``removed``, or ``refused`` (someone else saved first)."""
+    by: str
+    """The name the person was known by: signed in, or the computer's account."""
+    email: str | None
+    sha256: str | None
+    """The content written (or refused); None for a removal."""
+    signed_in: bool = False
+
+    @classmethod
+    def now(cls, action: str, by: Person, sha256: str | None) -> Save:
+        return cls(datetime.datetime.now(datetime.UTC), action, by.name, by.email, sha256,
+                   by.signed_in)
+
+    @property
+    def who(self) -> str:
+        """The person as shown: ``Ana Lopez <ana@agency.gov>``."""
+        return str(Person(self.by, self.email))
+
+    def to_line(self) -> str:
+        return json.dumps({"at": self.at.isoformat(timespec="microseconds"),
+                           "action": self.action, "by": self.by, "email": self.email,
+                           "signed_in": self.signed_in, "sha256": self.sha256},
+                          ensure_ascii=False)
+
+
+def _record(root: Path, path: Path, save: Save) -> None:
+    """Add a line to the file's save record (called under the save lock)."""
+    record = history_folder(root, path) / SAVES
+    lines = (read_bytes(record) or b"").decode("utf-8", "replace").splitlines()
+    lines = [*lines, save.to_line()][-KEEP_SAVES:]
+    _write(root, record, ("\n".join(lines) + "\n").encode("utf-8"))
+
+
+def list_saves(root: Path, path: Path) -> list[Save]:
+    """Who saved ``path`` and when, newest first; lines that cannot be read are skipped
+    (the record informs; it decides nothing)."""
+    try:
+        data = read_bytes(history_folder(root, path) / SAVES)
+    except (OutsideWorkspace, OSError):
+        return []
+    saves = []
+    for line in (data or b"").decode("utf-8", "replace").splitlines():
+        try:
+            item = json.loads(line)
+            at = datetime.datetime.fromisoformat(item["at"])
+            saves.append(Save(at if at.tzinfo else at.replace(tzinfo=datetime.UTC),
+                              str(item["action"]), str(item["by"]), item.get("email"),
+                              item.get("sha256"), bool(item.get("signed_in"))))
+        except (ValueError, KeyError, TypeError):
+            continue
+    return sorted(saves, key=lambda s: s.at, reverse=True)
+
+
+def who_saved(saves: list[Save], sha256: str | None, *, before: datetime.datetime | None = None,
+              refused: bool = False) -> Save | None:
+    """The newest record of writing (or, with ``refused``, of trying to write) this
+    content, at or before ``before``."""
+    wanted = "refused" if refused else "saved"
+    return next((s for s in saves if s.action == wanted and s.sha256 == sha256
+                 and (before is None or s.at <= before)), None)
+
+
+@dataclass(frozen=True)
 class Version:
     """An earlier version of a file, as kept in the history."""
 
@@ -248,13 +351,16 @@ class Version:
     sha256: str
     refused: bool = False
     """A save that was refused (someone saved first); it never was the current version."""
+    author: Save | None = None
+    """Who saved this version (or tried to), when the save record knows."""
 
 
 def list_versions(root: Path, path: Path) -> list[Version]:
-    """The kept versions of ``path``, newest first."""
+    """The kept versions of ``path``, newest first, each with who saved it if known."""
     folder = history_folder(root, path)
     if not folder.is_dir():
         return []
+    saves = list_saves(root, path)
     versions = []
     for file in folder.iterdir():
         found = _VERSION_NAME.match(file.name)
@@ -262,27 +368,38 @@ def list_versions(root: Path, path: Path) -> list[Version]:
             continue
         saved = datetime.datetime.strptime(found.group(1), _STAMP).replace(tzinfo=datetime.UTC)
         data = file.read_bytes()
-        versions.append(Version(file, saved, len(data), hashlib.sha256(data).hexdigest(),
-                                refused=bool(found.group(2))))
+        sha256 = hashlib.sha256(data).hexdigest()
+        refused = bool(found.group(2))
+        versions.append(Version(file, saved, len(data), sha256, refused=refused,
+                                author=who_saved(saves, sha256, before=saved,
+                                                 refused=refused)))
     return sorted(versions, key=lambda v: (v.saved, v.file.name), reverse=True)
 
 
+def current_author(root: Path, path: Path) -> Save | None:
+    """Who saved the file as it is now, when the save record knows (a file changed by
+    another program, or saved before records were kept, has none)."""
+    return who_saved(list_saves(root, path), file_digest(path))
+
+
 def files_with_history(root: Path) -> list[Path]:
-    """Workspace files (present or deleted) that have kept versions, by path."""
+    """Workspace files (present or deleted) that have kept versions or a save record,
+    by path."""
     base = folder_of(root) / HISTORY
     if not base.is_dir():
         return []
     found = set()
     for version in base.rglob("*"):
-        if version.is_file() and _VERSION_NAME.match(version.name):
+        if version.is_file() and (_VERSION_NAME.match(version.name) or version.name == SAVES):
             found.add(folder_of(root) / version.parent.relative_to(base))
     return sorted(found)
 
 
-def restore(root: Path, version: Version, path: Path) -> Written:
+def restore(root: Path, version: Version, path: Path, *, by: Person) -> Written:
     """Put an earlier version back; the current one goes into the history first, so a
     restore can itself be undone."""
-    return write_files(root, {path: version.file.read_bytes()}, {path: file_digest(path)})
+    return write_files(root, {path: version.file.read_bytes()}, {path: file_digest(path)},
+                       by=by)
 
 
 # --- drafts ---------------------------------------------------------------------------
@@ -304,10 +421,15 @@ class Draft:
     saved: datetime.datetime
     problems: int
     file: Path
+    by: str | None = None
+    """Who kept it (None: a draft from before drafts recorded it)."""
 
 
-def save_draft(root: Path, path: Path, text: str, base: str | None, problems: int) -> Path:
-    """Keep ``text`` (the whole intended content of ``path``) as a draft."""
+def save_draft(root: Path, path: Path, text: str, base: str | None, problems: int, *,
+               by: Person) -> Path:
+    """Keep ``text`` (the whole intended content of ``path``) as a draft; raises
+    :class:`NotAllowed` when ``by`` may not edit."""
+    _allowed(by)
     _ignore_in_git(root, folder_of(root) / DRAFTS)
     now = datetime.datetime.now(datetime.UTC)
     header = [
@@ -317,9 +439,10 @@ def save_draft(root: Path, path: Path, text: str, base: str | None, problems: in
         f"{DRAFT_MARK}problems {problems}",
         f"{DRAFT_MARK}base {base or 'new-file'}",
         f"{DRAFT_MARK}saved {now.isoformat(timespec='seconds')}",
+        f"{DRAFT_MARK}by {' '.join(str(by).split())}",
     ]
     target = draft_path(root, path)
-    _write(root, target, ("\n".join(header) + "\n" + text).encode("utf-8"))
+    _write(root, target, ("\n".join(header) + "\n" + text).encode("utf-8"), permissions(path))
     return target
 
 
@@ -351,6 +474,7 @@ def read_draft(root: Path, file: Path) -> Draft:
         saved=saved,
         problems=int(meta["problems"]) if meta.get("problems", "").isdigit() else 0,
         file=file,
+        by=meta.get("by") or None,
     )
 
 
@@ -379,7 +503,9 @@ def draft_for(root: Path, path: Path) -> Draft | None:
         return None
 
 
-def discard_draft(root: Path, path: Path) -> None:
+def discard_draft(root: Path, path: Path, *, by: Person) -> None:
+    """Remove the draft of ``path``; raises :class:`NotAllowed` when ``by`` may not edit."""
+    _allowed(by)
     draft = draft_path(root, path)
     if inside(root, draft):
         draft.unlink(missing_ok=True)

@@ -5,19 +5,23 @@ from ple.export.registry import (
     Artifact,
     ExportContext,
     Exporter,
+    ExportRefused,
     ExportUnavailable,
     all_exporters,
     artifact_name,
     export_journey,
+    export_refusal,
 )
 
 __all__ = [
     "EXPORTERS",
     "Artifact",
     "ExportContext",
+    "ExportRefused",
     "ExportUnavailable",
     "Exporter",
     "all_exporters",
     "artifact_name",
     "export_journey",
+    "export_refusal",
 ]

@@ -6,7 +6,7 @@ import io
 import zipfile
 from dataclasses import dataclass
 
-from ple.export.registry import all_exporters, artifact_name, export_journey
+from ple.export.registry import all_exporters, artifact_name, export_journey, file_stem
 from ple.gaps import GapReport
 from ple.model import Workspace
 
@@ -22,8 +22,8 @@ def download_name(journey_id: str, fmt: str) -> str:
     """The name a journey's download gets, known before anything is rendered."""
     chosen = all_exporters()[fmt]
     if chosen.several_files:
-        return f"{journey_id}-{fmt}.zip"
-    return f"{journey_id}{chosen.extension}"
+        return f"{file_stem(journey_id)}-{fmt}.zip"
+    return f"{file_stem(journey_id)}{chosen.extension}"
 
 
 def journey_download(
@@ -38,5 +38,5 @@ def journey_download(
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for artifact in artifacts:
-            archive.writestr(artifact_name(artifact, journey_id), artifact.data)
+            archive.writestr(artifact_name(artifact, file_stem(journey_id)), artifact.data)
     return Download(download_name(journey_id, fmt), buffer.getvalue(), "application/zip")

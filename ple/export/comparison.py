@@ -15,8 +15,9 @@ from typing import Any
 from ple.compare import Comparison
 from ple.diagram.canvas import canvas_element, canvas_head
 from ple.diagram.compare import EDGE_MARKS, MARKS
+from ple.diagram.swimlane import MapTooLarge
 from ple.export.bundle import Download
-from ple.export.formats.brief import _cell as markdown_cell
+from ple.export.registry import file_stem
 from ple.model import Workspace
 from ple.views.canvas import comparison_canvas_data
 from ple.views.compare import (
@@ -27,6 +28,7 @@ from ple.views.compare import (
     step_rows,
     summary_lines,
 )
+from ple.views.markdown import markdown_table, markdown_text
 
 READING = ("Totals add only the figures the steps record; a change is \"exact\" when every "
            "step records the figure in both versions (or leaves it out in both versions of "
@@ -52,21 +54,19 @@ def _md_table(rows: Sequence[dict[str, Any]]) -> list[str]:
     if not rows:
         return ["None."]
     columns = list(rows[0])
-    return ["| " + " | ".join(markdown_cell(c) for c in columns) + " |",
-            "|" + "---|" * len(columns),
-            *("| " + " | ".join(markdown_cell(row[c]) for c in columns) + " |" for row in rows)]
+    return markdown_table(columns, [[row[c] for c in columns] for row in rows])
 
 
 def comparison_markdown(workspace: Workspace, comparison: Comparison) -> str:
     """The brief in Markdown."""
-    lines = [f"# {markdown_cell(_title(comparison))}", "",
+    lines = [f"# {markdown_text(_title(comparison))}", "",
              f"Today's journey `{comparison.current}` compared with the proposed "
              f"`{comparison.future}`.", "", "## In short", ""]
-    lines += [f"- {markdown_cell(line)}" for line in summary_lines(workspace, comparison)]
+    lines += [f"- {markdown_text(line)}" for line in summary_lines(workspace, comparison)]
     for title, rows in section_rows(workspace, comparison):
         lines += ["", f"## {title}", "", *_md_table(rows)]
         if title == "Burden figures":
-            lines += ["", markdown_cell(READING)]
+            lines += ["", markdown_text(READING)]
     remaining = len(comparison.findings.remaining)
     lines += ["", f"{remaining} finding(s) are in both journeys and are not listed."]
     return "\n".join(lines) + "\n"
@@ -93,9 +93,15 @@ def _html_table(rows: Sequence[dict[str, Any]]) -> str:
 
 
 def comparison_page(workspace: Workspace, comparison: Comparison) -> str:
-    """The brief as one self-contained HTML page, with both journeys on one map."""
+    """The brief as one self-contained HTML page, with both journeys on one map (unless
+    they are past the limits of a map, which the page then says)."""
     e = html.escape
-    data = comparison_canvas_data(workspace, comparison)
+    try:
+        canvas = canvas_element(comparison_canvas_data(workspace, comparison))
+        about_map = "Select a step for what changed; the tables below list every change as text."
+    except MapTooLarge as too_large:
+        canvas = ""
+        about_map = f"No map: {e(str(too_large))}. The tables below list every change as text."
     summary = "".join(f"<li>{e(line)}</li>" for line in summary_lines(workspace, comparison))
     marks = "".join(f"<li><strong>{e(m.badge)}</strong>: {e(m.meaning)}</li>"
                     for m in MARKS.values())
@@ -114,8 +120,8 @@ def comparison_page(workspace: Workspace, comparison: Comparison) -> str:
 proposed <code>{e(comparison.future)}</code>.</p>
 <h2>In short</h2><ul>{summary}</ul>
 <h2>The two journeys on one map</h2>
-<p>Select a step for what changed; the tables below list every change as text.</p>
-{canvas_element(data)}
+<p>{about_map}</p>
+{canvas}
 <ul>{marks}</ul>
 {sections}
 <p>{len(comparison.findings.remaining)} finding(s) are in both journeys and are not
@@ -125,7 +131,7 @@ listed.</p></main></body></html>
 
 def comparison_download(workspace: Workspace, comparison: Comparison, fmt: str) -> Download:
     """The brief as a file: ``md`` or ``html``."""
-    stem = f"{comparison.current}-vs-{comparison.future}"
+    stem = f"{file_stem(comparison.current)}-vs-{file_stem(comparison.future)}"
     if fmt == "md":
         return Download(f"{stem}.md", comparison_markdown(workspace, comparison).encode(),
                         "text/markdown")

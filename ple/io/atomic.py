@@ -13,19 +13,20 @@ def _current_umask() -> int:
     return mask
 
 
-def write_atomically(path: Path, data: bytes) -> None:
+def write_atomically(path: Path, data: bytes, mode: int | None = None) -> None:
     """Write to a temporary file beside ``path``, then rename it over ``path``.
 
     A crash or a full disk leaves the old file (or none), never half a file. The data
     reaches the disk before the rename (``fsync``), and the folder after it, so a power
     cut cannot leave an empty file under the name either. The new file gets the old
-    one's permissions, or the usual ones for a new file (the temporary file's private
-    0600 would otherwise stick).
+    one's permissions, or ``mode`` (a copy keeps its source's: a private 0600 file's
+    history stays private), or the usual ones for a new file (the temporary file's
+    private 0600 would otherwise stick).
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        mode = path.stat().st_mode & 0o777
-    except FileNotFoundError:
+    if mode is None:
+        mode = permissions(path)
+    if mode is None:
         mode = 0o666 & ~_current_umask()
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
@@ -39,6 +40,14 @@ def write_atomically(path: Path, data: bytes) -> None:
         Path(temporary).unlink(missing_ok=True)
         raise
     _sync_folder(path.parent)
+
+
+def permissions(path: Path) -> int | None:
+    """The permission bits of ``path`` (``0o600``), or None when there is no such file."""
+    try:
+        return path.stat().st_mode & 0o777
+    except FileNotFoundError:
+        return None
 
 
 def _sync_folder(folder: Path) -> None:

@@ -21,6 +21,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ple import limits
+from ple.errors import shown
 from ple.sheets import schema
 from ple.sheets.grid import Grid, GridBuilder, column_letter
 from ple.sheets.schema import Column, Kind, Sheet
@@ -69,7 +70,7 @@ def write_workbook(grids: Mapping[str, Grid], title: str = "") -> bytes:
         for row_number, row in enumerate(grid, start=1):
             for column_number, value in enumerate(row, start=1):
                 _put(tab.cell(row=row_number, column=column_number), value,
-                     where=f"{sheet.name}!{column_letter(column_number)}{row_number}")
+                     where=_cell_name(sheet, grid, row_number, column_number))
         for cell in tab[1]:
             cell.font = bold
         tab.freeze_panes = "A2" if sheet is not schema.JOURNEY else "B2"
@@ -84,11 +85,24 @@ def write_workbook(grids: Mapping[str, Grid], title: str = "") -> bytes:
     return _deterministic(buffer.getvalue())
 
 
+def _cell_name(sheet: Sheet, grid: Grid, row: int, column: int) -> str:
+    """A cell as a message names it: ``sheet Steps, cell B3 (name)``, the column's name
+    taken from the header row (on the Journey sheet, from the field's row)."""
+    if sheet is schema.JOURNEY:
+        field = grid[row - 1][0] if row > 1 else None
+    else:
+        field = grid[0][column - 1] if column <= len(grid[0]) else None
+    return (f"sheet {sheet.name}, cell {column_letter(column)}{row}"
+            + (f" ({field})" if isinstance(field, str) and row > 1 else ""))
+
+
 def _put(cell: Any, value: Any, where: str) -> None:
     if isinstance(value, str):
-        if _ILLEGAL.search(value):
-            raise WorkbookError(f"{where}: the text holds a control character that an xlsx "
-                                f"file cannot store: {value[:40]!r}")
+        found = _ILLEGAL.search(value)
+        if found:
+            raise WorkbookError(f"{where}: the text holds the control character "
+                                f"U+{ord(found.group()):04X}, which an xlsx file cannot "
+                                f"store: {shown(value)}")
         cell.value = value
         cell.data_type = "s"  # text stays text, even "=SUM(...)"
     else:

@@ -13,10 +13,11 @@ out).
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
 from ple.errors import PleError
 
@@ -40,8 +41,12 @@ class StoreError(PleError):
     """The graph database cannot be used: unreachable, refused, or not holding a workspace.
 
     Its message is one sentence for a person, never holds a password, and the CLI prints
-    it without a traceback (exit 1).
+    it without a traceback (exit 1). Every address in it loses its user info (the Neo4j
+    driver quotes the URI it was given, password and all, in its own messages).
     """
+
+    def __init__(self, message: object = "") -> None:
+        super().__init__(redact_addresses(str(message)))
 
 
 class ConfigError(StoreError):
@@ -70,18 +75,23 @@ class StoreConfig:
         return f"FalkorDB at {safe_uri(self.uri)}, graph {self.database!r}"
 
 
+_USER_INFO = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://)[^\s/?#]*@")
+"""``scheme://user:password@``: the user info of an address, up to its last ``@``."""
+
+
+def redact_addresses(text: str) -> str:
+    """``text`` with the user info taken out of every address in it
+    (``bolt://neo4j:secret@host`` -> ``bolt://host``): a user name may be a token too."""
+    return _USER_INFO.sub(r"\1", text)
+
+
 def safe_uri(uri: str) -> str:
-    """``uri`` without any password in it (``redis://:secret@host`` -> ``redis://host``)."""
+    """``uri`` without its user info (``redis://user:secret@host`` -> ``redis://host``)."""
     try:
-        parts = urlsplit(uri)
+        urlsplit(uri)
     except ValueError:
         return "(an unreadable address)"
-    if parts.password is None and "@" not in parts.netloc:
-        return uri
-    host = parts.netloc.rsplit("@", 1)[-1]
-    user = parts.username
-    netloc = f"{user}@{host}" if user else host
-    return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
+    return redact_addresses(uri)
 
 
 def _has_password(uri: str) -> bool:

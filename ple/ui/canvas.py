@@ -14,6 +14,8 @@ from typing import Any
 
 import streamlit as st
 
+from ple.diagram.swimlane import MapTooLarge
+
 _component = st.components.v2.component(
     "ple.canvas", js="canvas.js", css="canvas.css", isolate_styles=False)
 
@@ -44,9 +46,23 @@ def reported_selection(key: str) -> tuple[bool, dict[str, str] | None]:
         value, "selection", None)
 
 
-def journey_canvas(data: dict[str, Any], *, key: str,
+def map_data(build: Callable[[], dict[str, Any]]) -> dict[str, Any] | None:
+    """The canvas's data from ``build``, or None after a notice when the journey is past
+    the limits of a map (:data:`ple.limits.MAP_STEPS`, ``MAP_MOVES``)."""
+    try:
+        return build()
+    except MapTooLarge as too_large:
+        st.warning(f"This journey is not drawn as a map: {too_large}. The tables on this "
+                   "page list its steps.", icon=":material/info:")
+        return None
+
+
+def journey_canvas(data: dict[str, Any] | None, *, key: str,
                    on_edit: Callable[[], None] | None = None) -> CanvasEvents:
-    """Draw the canvas; returns what the person selected and edited."""
+    """Draw the canvas (nothing for no data, see :func:`map_data`); returns what the
+    person selected and edited."""
+    if data is None:
+        return CanvasEvents(None, None)
     result = _component(key=key, data=data, default={"selection": data.get("selected")},
                         on_selection_change=_noop, on_edit_change=on_edit or _noop,
                         height="content")

@@ -17,9 +17,10 @@ from ple.edit import actions
 from ple.sheets.convert import Row, Tables
 from ple.sheets.schema import CHANNELS
 from ple.ui.editing import COMMON_ACCOMMODATIONS, COMMON_LANGUAGES
-from ple.ui.text import plain, small_print
+from ple.ui.text import small_print
 from ple.views.canvas import EDITABLE_HANDOFF_TYPES
 from ple.views.edit import Choices
+from ple.views.markdown import markdown_text
 
 Change = Callable[[Callable[[Tables], actions.Done]], None]
 """Runs an action on the journey's tables (with undo, a status line and a rerun)."""
@@ -49,7 +50,7 @@ def step_panel(tables: Tables, step_id: str, choices: Choices, change: Change,
     if row is None:
         small_print("The selected step no longer exists.")
         return
-    st.subheader(plain(str(row.get("name") or step_id)))
+    st.subheader(markdown_text(str(row.get("name") or step_id)))
     _close(select, key)
     stages = {r["id"]: str(r.get("name") or r["id"]) for r in tables.get("Stages", [])
               if r.get("id")}
@@ -121,7 +122,8 @@ def _moves_list(tables: Tables, step_id: str, select: Select, key: str) -> None:
     for index, move in enumerate(moves):
         target = str(move["to"])
         kind = f" ({move['handoff']})" if move.get("handoff") else ""
-        if st.button(f"→ {names.get(target, target)}{kind}", key=f"{key}_move_{index}",
+        if st.button(markdown_text(f"→ {names.get(target, target)}{kind}"),
+                     key=f"{key}_move_{index}",
                      help="Select this move to change or delete it"):
             select({"kind": "route", "from": step_id, "to": target})
 
@@ -152,7 +154,7 @@ def move_panel(tables: Tables, source: str, target: str, choices: Choices, chang
         small_print("The selected move no longer exists.")
         return
     names = {str(r.get("id")): str(r.get("name") or r.get("id")) for r in tables.get("Steps", [])}
-    st.subheader(plain(f"{names.get(source, source)} → {names.get(target, target)}"))
+    st.subheader(markdown_text(f"{names.get(source, source)} → {names.get(target, target)}"))
     _close(select, key)
     with st.form(f"{key}_form", border=False):
         values: dict[str, Any] = {}

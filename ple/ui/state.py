@@ -22,14 +22,23 @@ from typing import Any
 import networkx as nx
 import streamlit as st
 
-from ple.access import Access, Refused, default_workspace, from_settings, workspace_folder
+from ple.access import (
+    Access,
+    Refused,
+    default_workspace,
+    from_settings,
+    workspace_folder,
+)
+from ple.access import person as person_of
 from ple.gaps import GapReport, analyze
 from ple.graph import build_graph
 from ple.io import LoadResult, load_workspace
 from ple.io.fingerprint import workspace_fingerprint
 from ple.model import Workspace
 from ple.query import NetworkxBackend, QueryBackend
+from ple.signin import Person
 from ple.store.config import StoreConfig, resolve
+from ple.views.markdown import markdown_text
 
 DEFAULT_WORKSPACE = "data"
 
@@ -57,7 +66,7 @@ class Loaded:
         return NetworkxBackend(self.graph)
 
 
-def _secrets() -> Mapping[str, Any] | None:
+def secrets() -> Mapping[str, Any] | None:
     """Streamlit secrets (``.streamlit/secrets.toml``), or None when there are none."""
     try:
         return dict(st.secrets) if st.secrets.load_if_toml_exists() else None
@@ -67,8 +76,8 @@ def _secrets() -> Mapping[str, Any] | None:
 
 def backend_name() -> str:
     """``PLE_BACKEND`` from the environment or the secrets; networkx (files) by default."""
-    secrets = _secrets() or {}
-    return os.environ.get("PLE_BACKEND") or str(secrets.get("PLE_BACKEND") or "networkx")
+    found = secrets() or {}
+    return os.environ.get("PLE_BACKEND") or str(found.get("PLE_BACKEND") or "networkx")
 
 
 def store_config() -> StoreConfig | None:
@@ -76,7 +85,7 @@ def store_config() -> StoreConfig | None:
     backend = backend_name()
     if backend == "networkx":
         return None
-    return resolve(backend, secrets=_secrets())
+    return resolve(backend, secrets=secrets())
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -84,7 +93,7 @@ def _connection(backend: str, uri: str, database: str) -> Any:
     """One connection per database for every session (the driver is thread-safe)."""
     from ple.store import connect
 
-    config = resolve(backend, uri=uri, database=database, secrets=_secrets())
+    config = resolve(backend, uri=uri, database=database, secrets=secrets())
     return connect(config)
 
 
@@ -100,7 +109,14 @@ def _load_store(_connection: Any, described: str, version: str) -> Loaded:
 
 def access() -> Access:
     """Local or server mode, and the host names the app answers to (:mod:`ple.access`)."""
-    return from_settings(secrets=_secrets())
+    return from_settings(secrets=secrets())
+
+
+def person() -> Person:
+    """Who is using the app in this session (:func:`ple.access.person`): the signed-in
+    person when the server asks for sign-in, else the computer's own user. Every write
+    of the Edit page passes it to the file store, which refuses viewers."""
+    return person_of(access(), st.user.to_dict())
 
 
 def default_path() -> str:
@@ -140,7 +156,8 @@ def current() -> Loaded:
             connection = _connection(config.backend, config.uri, config.database)
             return _load_store(connection, config.describe(), content_version(connection))
     except StoreError as error:
-        st.error(f"The workspace cannot be read: {error}.", icon=":material/error:")
+        st.error(markdown_text(f"The workspace cannot be read: {error}."),
+                 icon=":material/error:")
         st.stop()
     path = chosen_path()[0]
     return _load(path, workspace_fingerprint(path))

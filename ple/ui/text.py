@@ -12,19 +12,7 @@ import streamlit as st
 
 
 def small_print(markdown: str) -> None:
-    """Write ``markdown`` in small type, at full contrast."""
+    """Write ``markdown`` in small type, at full contrast. User text in it goes through
+    :func:`ple.views.markdown.markdown_text`, which also keeps a ``]`` from closing
+    ``:small[...]`` early."""
     st.markdown(f":small[{markdown}]")
-
-
-def bracket_safe(text: str) -> str:
-    """User text that cannot close :func:`small_print`'s ``:small[...]`` early."""
-    return text.replace("[", r"\[").replace("]", r"\]")
-
-
-_MARKDOWN_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_{}[]()<>#+-.!|~$:"})
-
-
-def plain(text: str) -> str:
-    """User text for a Markdown-rendering element (alerts, headings): every character that
-    Markdown or Streamlit's directives would act on is escaped, so it shows as typed."""
-    return " ".join(text.translate(_MARKDOWN_SPECIAL).splitlines())

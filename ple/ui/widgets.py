@@ -5,8 +5,9 @@ from __future__ import annotations
 import streamlit as st
 
 from ple.model import Journey, Workspace
-from ple.ui.text import plain, small_print
+from ple.ui.text import small_print
 from ple.views.canvas import selection_details
+from ple.views.markdown import markdown_text
 
 
 def journey_picker(workspace: Workspace, key: str) -> str:
@@ -54,5 +55,5 @@ def step_panel(workspace: Workspace, journey: Journey, selection: dict[str, str]
         small_print("Select a step or an arrow on the map (click it, or Tab to it and press "
                     "Enter) to see its details here.")
         return
-    st.subheader(plain(lines[0]))
-    st.markdown("\n".join(f"- {plain(line)}" for line in lines[1:]))
+    st.subheader(markdown_text(lines[0]))
+    st.markdown("\n".join(f"- {markdown_text(line)}" for line in lines[1:]))

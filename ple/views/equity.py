@@ -18,6 +18,7 @@ from ple.metrics.report import number_text
 from ple.metrics.sludge import walked_sludge
 from ple.model import Workspace
 from ple.views.canvas import StepMark
+from ple.views.markdown import markdown_table
 
 BLOCKED, LOST, UNVERIFIED = "⊘ BLOCKED", "✖ LOST", "? UNVERIFIED"
 """The words written on the diagram's boxes."""
@@ -97,7 +98,7 @@ def equity_markdown(
     header = ["journey", "persona", "completes", "blocked at", "lost", "unverified",
               "minutes: person / everyone", "waiting days: person / everyone"]
     header = header if journey_column else header[1:]
-    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    rows = []
     for result in results:
         journey = workspace.journeys[result.journey]
         name = {s.id: s.name for s in journey.steps}
@@ -110,9 +111,8 @@ def equity_markdown(
             f"{_at_least(result.burden, 'wait_days')} / "
             f"{_at_least(result.unconstrained_burden, 'wait_days')}",
         ]
-        cells = cells if journey_column else cells[1:]
-        lines.append("| " + " | ".join(_md(cell) for cell in cells) + " |")
-    return "\n".join(lines) + "\n"
+        rows.append(cells if journey_column else cells[1:])
+    return "\n".join(markdown_table(header, rows)) + "\n"
 
 
 def compact_hours(span: Span) -> str:
@@ -140,13 +140,6 @@ def _at_least(totals: BurdenTotals, key: str) -> str:
 
 def _minutes(totals: BurdenTotals) -> str:
     return _figure(totals, "minutes")
-
-
-def _md(text: str) -> str:
-    """One Markdown table cell of user text: no HTML, no cell break, no line break."""
-    text = (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-            .replace("\\", "\\\\").replace("|", "\\|"))
-    return " ".join(text.splitlines())
 
 
 @dataclass(frozen=True)

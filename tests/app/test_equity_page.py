@@ -7,6 +7,7 @@ import pytest
 from ple.ui.navigation import EQUITY
 from tests.app.test_pages import canvas, rerun, start
 from tests.conftest import DATA
+from tests.markdown import links, render, shown_as
 
 HOSTILE = "<img src=x onerror=alert(1)> [link](javascript:alert(2)) **bold** | $x$"
 
@@ -79,9 +80,8 @@ def test_a_hostile_persona_name_stays_text(monkeypatch, write, verdict):
     at.selectbox(key="equity_persona_j").set_value("hostile")
     rerun(at)
     alert = (at.error if verdict == "blocked" else at.warning)[0].value
-    shown = alert.replace("\\", "")
-    assert shown.startswith(HOSTILE + ":")
-    assert "\\[link\\]\\(javascript" in alert and "\\*\\*bold\\*\\*" in alert
+    assert shown_as(alert).startswith(HOSTILE + ":")  # read as GitHub reads Markdown
+    assert links(render(alert)) == [] and "<strong>" not in render(alert)
     assert HOSTILE in list(at.dataframe[0].value["persona"])
 
 

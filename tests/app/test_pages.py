@@ -729,3 +729,33 @@ def test_journey_page_offers_a_download_for_every_available_format(monkeypatch, 
     labels = {button.proto.label for button in at.get("download_button")}
     assert labels == {e.name.upper() for e in all_exporters().values() if e.available()}
     assert not at.exception
+
+
+def test_a_journey_past_the_limits_of_a_map_says_so_instead(monkeypatch, write):
+    """Past PLE_MAX_MAP_STEPS the page says why there is no map and keeps its tables;
+    past the printed map's limit the picture formats' buttons are off, saying why."""
+    monkeypatch.setattr("ple.limits.MAP_STEPS", limits_of(30, "MAP_STEPS"))
+    monkeypatch.setattr("ple.limits.PRINTED_STEPS", limits_of(20, "PRINTED_STEPS"))
+    steps = "\n".join(f"  - {{id: s{i}, name: Step {i}, agency: ssa, next: [{{to: s{i + 1}}}]}}"
+                      for i in range(40))
+    write("catalog.yaml", CATALOG)
+    at = start(monkeypatch, write("long.yaml", f"id: long\nname: Long\nsteps:\n{steps}\n"
+                                  "  - {id: s40, name: Last, agency: ssa, end: true}\n"),
+               JOURNEY)
+    assert not at.get("bidi_component")
+    notice = " ".join(w.value for w in at.warning)
+    assert "not drawn as a map: the journey has 41 steps, over the limit of 30 steps per map" \
+        in notice.replace("\\", "")
+    assert len(at.dataframe[0].value) == 41
+    buttons = {b.proto.label: b.proto for b in at.get("download_button")}
+    assert {label for label, b in buttons.items() if b.disabled} == {"SVG", "PNG", "PDF"}
+    assert "41 steps, over the limit of 20 steps per printed map" in buttons["PNG"].help
+
+
+def limits_of(value: int, name: str):
+    """A copy of the named limit of :mod:`ple.limits` with another value."""
+    from dataclasses import replace
+
+    from ple import limits
+
+    return replace(getattr(limits, name), value=value)

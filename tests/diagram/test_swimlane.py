@@ -7,8 +7,14 @@ import itertools
 
 import pytest
 
-from ple.diagram.sketch import sketch_journey
-from ple.diagram.swimlane import ARROW_LEN, SwimlaneLayout, layout_for_canvas
+from ple.diagram.sketch import JourneySketch, Lane, Move, StepSketch, sketch_journey
+from ple.diagram.swimlane import (
+    ARROW_LEN,
+    MapTooLarge,
+    SwimlaneLayout,
+    layout_for_canvas,
+    size_problem,
+)
 from ple.export.formats.swimlane import print_layout
 from ple.io import load_workspace
 from tests.conftest import DATA
@@ -72,3 +78,69 @@ def test_stage_headers_never_overlap():
         stages = layouts(journey_id)[1].stages
         for a, b in itertools.pairwise(stages):
             assert a.x1 <= b.x0, journey_id
+
+
+# --- crowded maps and maps past their limits ---------------------------------------------
+
+
+def crowded(steps: int, fan_out: int) -> JourneySketch:
+    """Each step leads to the next ``fan_out`` steps, three agencies taking turns: every
+    gap crowded with arrows, every arrow a handoff with a word."""
+    lanes = tuple(Lane(a, a.upper(), a, "#336699") for a in ("ssa", "cms", "irs"))
+    sketched = tuple(
+        StepSketch(f"s{i}", f"Step {i}", lanes[i % 3].agency,
+                   next=tuple(Move(f"s{j}", "cold") for j in range(i + 1, min(i + 1 + fan_out,
+                                                                                steps))))
+        for i in range(steps))
+    return JourneySketch("crowded", "Crowded", sketched, lanes, entry=("s0",))
+
+
+@pytest.mark.parametrize(("steps", "fan_out"), [(34, 33), (120, 3)],
+                         ids=["every step to every later one", "three ways on"])
+def test_crowded_gaps_still_route_edge_to_edge_past_every_box(steps, fan_out):
+    """More arrows share a gap than it has tracks, and more words want places than the
+    map tries: arrows still run from edge to edge and cross no box, each handoff keeps
+    its word."""
+    sketch = crowded(steps, fan_out)
+    layout = print_layout(sketch)
+    assert len(layout.routes) == sum(len(s.next) for s in sketch.steps)
+    assert len(layout.labels) == sum(route.crossing for route in layout.routes)
+    for route in layout.routes:
+        (x0, _), (x1, _) = route.points[0], route.points[-1]
+        assert x0 == route.source.right
+        assert abs(x1 + ARROW_LEN * 0.6 - route.target.x) < 1e-9
+        for (ax, ay), (bx, by) in itertools.pairwise(route.points):
+            for box in layout.boxes.values():
+                inside_x = min(ax, bx) < box.right and max(ax, bx) > box.x
+                inside_y = min(ay, by) < box.bottom and max(ay, by) > box.y
+                assert not (inside_x and inside_y), (route.source.step.id, box.step.id)
+
+
+def test_a_gap_holds_at_most_max_tracks_tracks():
+    from ple.diagram.routes import MAX_TRACKS, _Segment, _spread
+
+    segments = [_Segment(0.0, 10.0, edge, 0, 0) for edge in range(100)]
+    tracks = _spread(segments, 0.0, 1.0, 0.08)
+    assert len(tracks) == 100 and len(set(tracks.values())) == MAX_TRACKS
+
+
+def test_a_map_past_its_limits_is_refused_before_any_layout(monkeypatch):
+    from dataclasses import replace
+
+    from ple import limits
+
+    monkeypatch.setattr(limits, "MAP_MOVES", replace(limits.MAP_MOVES, value=100))
+    sketch = crowded(40, 39)
+    with pytest.raises(MapTooLarge, match=r"the journey has 780 moves, over the limit of "
+                                          r"100 moves per map \(set PLE_MAX_MAP_MOVES"):
+        layout_for_canvas(sketch)
+    with pytest.raises(MapTooLarge, match="780 moves, over the limit of 600 moves per printed"):
+        print_layout(sketch)
+
+
+def test_size_problem_names_the_limit_passed_first():
+    assert size_problem(10, 10) is None
+    assert size_problem(301, 10, printed=True) == (
+        "the journey has 301 steps, over the limit of 300 steps per printed map (set "
+        "PLE_MAX_PRINTED_STEPS to raise it)")
+    assert "20,001 moves, over the limit of 20,000 moves per map" in size_problem(10, 20_001)

@@ -54,7 +54,7 @@ def is_local(url: str) -> bool:
     return parts.scheme in LOCAL_SCHEMES or (parts.hostname or "") in LOCAL_HOSTS
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
@@ -64,13 +64,30 @@ def _free_port() -> int:
 def streamlit_app(workspace: Path | str, cache_dir: Path, log: Path,
                   extra_env: dict[str, str] | None = None) -> Iterator[str]:
     """``streamlit run app.py`` on ``workspace``; yields its URL once it is healthy."""
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "PLE_WORKSPACE": str(workspace), "PLE_CACHE_DIR": str(cache_dir),
            **(extra_env or {})}
-    env.pop("PLE_NO_CACHE", None)
     command = [sys.executable, "-m", "streamlit", "run", "app.py",
                "--server.headless", "true", "--server.port", str(port),
                "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
+    with _serving(command, port, env, log) as url:
+        yield url
+
+
+@contextmanager
+def ple_app(arguments: list[str], port: int, cache_dir: Path, log: Path) -> Iterator[str]:
+    """``ple app ARGUMENTS --port PORT``, the way an operator starts a server (the port is
+    chosen first, since the sign-in settings name it); yields its URL once it is healthy."""
+    env = {**os.environ, "PLE_CACHE_DIR": str(cache_dir), "STREAMLIT_SERVER_HEADLESS": "true",
+           "STREAMLIT_SERVER_FILE_WATCHER_TYPE": "none"}
+    command = [sys.executable, "-m", "ple", "app", *arguments, "--port", str(port)]
+    with _serving(command, port, env, log) as url:
+        yield url
+
+
+@contextmanager
+def _serving(command: list[str], port: int, env: dict[str, str], log: Path) -> Iterator[str]:
+    env.pop("PLE_NO_CACHE", None)
     with log.open("wb") as out:
         server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out,
                                   stderr=subprocess.STDOUT, start_new_session=True)

@@ -201,6 +201,45 @@ def test_hostile_names_are_shown_as_text_and_never_run(page, seen, start_app, tm
     assert not [u for u in seen.requests if u.rstrip("/").endswith("/x")]
 
 
+EDIT_PIN = "[Re-enter your PIV PIN](http://evil.example/pin)"
+EDIT_TRICK = (f"{EDIT_PIN} ![x](http://evil.example/x.png) <img src=http://evil.example/y.png> "
+              "http://evil.example/bare")
+
+
+def test_a_hostile_error_on_the_edit_page_is_text_and_fetches_nothing(page, seen, start_app,
+                                                                       tmp_path: Path):
+    """A colleague's file whose step has a field named with Markdown: the Edit page says it
+    cannot show that field, quoting the name, as text (no link, no picture fetched), and
+    the sidebar names a file called with Markdown the same way."""
+    workspace = write_workspace(tmp_path / "hostile-edit", {
+        "catalog.yaml": "agencies:\n  - {id: ssa, name: Social Security Administration}\n",
+        "broken.yaml": f"""
+            id: broken
+            name: Broken journey
+            steps:
+              - id: only
+                name: Only step
+                agency: ssa
+                end: true
+                "{EDIT_TRICK}": a field no one knows
+            """,
+        "[Click here](javascript:alert(3)).yaml": "",
+    })
+    open_page(page, start_app(workspace) + "/edit")
+    alert = page.locator("[data-testid='stAlertContentError']").filter(
+        has_text="tables cannot show")
+    poll(lambda: alert.count(), lambda n: n == 1)
+    assert EDIT_TRICK in alert.inner_text()  # the key, shown as it is written
+    warning = page.locator("[data-testid='stSidebar'] [data-testid='stAlertContentWarning']")
+    assert "[Click here](javascript:alert(3)).yaml" in warning.first.inner_text()
+    page.wait_for_timeout(500)  # give a picture time to be asked for
+    screenshot(page, tmp_path / "edit.png")
+    assert page.locator("[data-testid='stMain'] img, [data-testid='stSidebar'] img").count() == 0
+    links = page.locator("a[href*='evil.example'], a[href^='javascript']")
+    assert links.count() == 0, [links.nth(i).get_attribute("href") for i in range(links.count())]
+    assert seen.external == [] and seen.dialogs == []
+
+
 def rows_journey(rows: list[list[str]]) -> str:
     """The journey of the first row of the handoffs table: the one drawn below it."""
     return rows[0][0]

@@ -227,10 +227,14 @@ class Keys:
         self.type(text)
 
     def pick(self, label: str, typed: str) -> None:
+        """Type part of an option into the select box, press Enter, and wait until the box
+        shows that option (on a busy machine, moving on earlier can submit the old one)."""
         self.reach(self.page.get_by_role("combobox", name=label, exact=True))
         self.type(typed)
         wait_for_filtered(self.page, typed)
         self.press("Enter")
+        box = self.page.get_by_role("combobox", name=label, exact=True)
+        poll(lambda: box.input_value(), lambda shown: typed.lower() in shown.lower())
 
     def button(self, name: str) -> None:
         self.reach(self.page.get_by_role("button", name=name, exact=True))

@@ -28,6 +28,16 @@ def edit_app(start_app, tmp_path_factory) -> tuple[str, Path]:
     return start_app(workspace), workspace
 
 
+def show_tables(page):
+    """Switch on "Show the tables" and wait until the steps grid is drawn and the page has
+    stopped running (a grid that is still being created drops what is typed into it)."""
+    page.get_by_text("Show the tables", exact=True).click()
+    grid = page.locator("[data-testid='stDataFrame']").first
+    grid.locator("canvas").first.wait_for()
+    settle(page)
+    return grid
+
+
 def type_into_cell(page, grid, row: int, column: int, text: str) -> None:
     """Select a cell of a data editor with the mouse and arrow keys, open its editor,
     write ``text`` and press Enter.
@@ -55,8 +65,7 @@ def test_a_cell_edited_in_the_steps_table_is_saved(page, edit_app, tmp_path):
     before = file.read_text(encoding="utf-8")
     open_page(page, url + "/edit")
     assert page.locator("[data-testid='stDataFrame']").count() == 0  # until asked for
-    page.get_by_text("Show the tables", exact=True).click()
-    steps = page.locator("[data-testid='stDataFrame']").first
+    steps = show_tables(page)
     type_into_cell(page, steps, row=0, column=2, text="Check the estimate online")
     settle(page)
     # The map is drawn from what the page holds: once it shows the new name, the edit has

@@ -160,6 +160,7 @@ def test_canvas_actions_save_as_minimal_yaml_diffs(workspace):
     from ple.edit.commit import Outcome
     from ple.edit.journey import open_journey, save
     from ple.io import load_workspace
+    from ple.signin import local_person
 
     edit = open_journey(workspace, "retirement")
     file = edit.place.file
@@ -168,7 +169,7 @@ def test_canvas_actions_save_as_minimal_yaml_diffs(workspace):
     def act(event: dict) -> list[str]:
         before = file.read_text()
         assert actions.apply(edit.tables, event).changed
-        saved = save(edit, load_workspace(workspace))
+        saved = save(edit, load_workspace(workspace), by=local_person())
         assert saved.outcome is Outcome.saved, saved.message
         assert load_workspace(workspace).ok
         return changed_lines(before, file.read_text())
@@ -184,6 +185,6 @@ def test_canvas_actions_save_as_minimal_yaml_diffs(workspace):
     assert sorted(line[1:] for line in removed) == sorted(line[1:] for line in connected)
     assert all(line.startswith("-") for line in removed)
     text = file.read_text()
-    assert save(edit, load_workspace(workspace)).outcome is Outcome.unchanged
+    assert save(edit, load_workspace(workspace), by=local_person()).outcome is Outcome.unchanged
     assert file.read_text() == text  # an unchanged save leaves the file byte for byte
     assert text != original

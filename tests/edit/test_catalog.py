@@ -6,6 +6,10 @@ from ple.edit import catalog as edit_catalog
 from ple.edit.commit import Outcome
 from ple.io import load_workspace
 from ple.sheets.convert import Cell
+from ple.signin import local_person
+
+ME = local_person()
+"""The person running the tests: an editor, as in local use."""
 
 
 def test_entries_are_rows_that_remember_their_file(workspace):
@@ -22,7 +26,7 @@ def test_a_changed_and_a_new_entry_change_only_their_lines(workspace):
     edit = edit_catalog.open_catalog(workspace)
     edit.tables["Agencies"][1]["name"] = "Social Security Administration (SSA)"
     edit.tables["DataItems"].append({"id": "dd-214", "name": "DD-214", "kind": "document"})
-    saved = edit_catalog.save(edit, before)
+    saved = edit_catalog.save(edit, before, by=ME)
     assert saved.outcome is Outcome.saved, saved.message
     new = file.read_text()
     assert new.replace("Social Security Administration (SSA)",
@@ -37,7 +41,7 @@ def test_removing_an_agency_that_steps_name_is_refused(workspace):
     edit.tables["Agencies"] = [r for r in edit.tables["Agencies"] if r["id"] != "employer"]
     review = edit_catalog.review(edit, before)
     assert [p.message for p in review.checked.caused] == ["unknown agency 'employer'"]
-    assert edit_catalog.save(edit, before).outcome is Outcome.invalid
+    assert edit_catalog.save(edit, before, by=ME).outcome is Outcome.invalid
 
 
 def test_problems_point_at_the_row_and_column(workspace):
@@ -57,7 +61,7 @@ def test_a_new_row_can_name_another_file(workspace):
     edit = edit_catalog.open_catalog(workspace)
     edit.tables["Programs"].append({"id": "snap", "name": "SNAP", "agency": "hhs",
                                     "file": "programs.yaml"})
-    assert edit_catalog.save(edit, before).outcome is Outcome.saved
+    assert edit_catalog.save(edit, before, by=ME).outcome is Outcome.saved
     assert (workspace / "programs.yaml").read_text() == (
         "programs:\n  - id: snap\n    name: SNAP\n    agency: hhs\n")
     assert load_workspace(workspace).ok
@@ -67,13 +71,13 @@ def test_an_invalid_catalog_is_kept_as_a_draft_and_continued(workspace):
     before = load_workspace(workspace)
     edit = edit_catalog.open_catalog(workspace)
     edit.tables["Programs"].append({"id": "snap", "name": "SNAP", "agency": "usda"})
-    saved = edit_catalog.save(edit, before, as_draft=True)
+    saved = edit_catalog.save(edit, before, as_draft=True, by=ME)
     assert saved.outcome is Outcome.draft and load_workspace(workspace).ok
     drafts = edit_catalog.catalog_drafts(workspace)
     assert [d.target.name for d in drafts] == ["catalog.yaml"]
     resumed = edit_catalog.open_catalog(workspace, drafts)
     assert resumed.tables["Programs"][-1]["id"] == "snap"
     resumed.tables["Agencies"].append({"id": "usda", "name": "Department of Agriculture"})
-    assert edit_catalog.save(resumed, before).outcome is Outcome.saved
+    assert edit_catalog.save(resumed, before, by=ME).outcome is Outcome.saved
     assert load_workspace(workspace).workspace.programs["snap"].agency == "usda"
     assert edit_catalog.catalog_drafts(workspace) == []

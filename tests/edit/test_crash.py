@@ -27,6 +27,7 @@ CHILD = """
 import sys
 from pathlib import Path
 from ple.edit import store
+from ple.signin import local_person
 store.KEEP = 2
 root, file = Path(sys.argv[1]), Path(sys.argv[2])
 versions = [Path(sys.argv[3]).read_bytes(), Path(sys.argv[4]).read_bytes()]
@@ -34,7 +35,7 @@ turn = 0
 while True:
     base = store.file_digest(file)
     print("writing", flush=True)
-    assert store.write_files(root, {file: versions[turn % 2]}, {file: base}).ok
+    assert store.write_files(root, {file: versions[turn % 2]}, {file: base}, by=local_person()).ok
     turn += 1
 """
 

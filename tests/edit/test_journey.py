@@ -11,6 +11,10 @@ from ple.edit.journey import Start
 from ple.errors import NotFoundError, PleError
 from ple.io import load_workspace
 from ple.sheets.convert import Cell
+from ple.signin import local_person
+
+ME = local_person()
+"""The person running the tests: an editor, as in local use."""
 
 
 def opened(workspace, journey_id="retirement"):
@@ -29,7 +33,7 @@ def test_saving_what_was_opened_writes_nothing(workspace):
     edit, before = opened(workspace)
     file = edit.place.file
     stamp = file.stat().st_mtime_ns
-    saved = edit_journey.save(edit, before)
+    saved = edit_journey.save(edit, before, by=ME)
     assert saved.outcome is Outcome.unchanged and file.stat().st_mtime_ns == stamp
 
 
@@ -39,7 +43,7 @@ def test_a_new_step_connected_by_a_transition_is_saved_and_validates(workspace):
                                  "agency": "cms", "end": True})
     edit.tables["Steps"][3]["end"] = False
     edit.tables["Transitions"].append({"from": "enroll-part-b", "to": "get-card"})
-    saved = edit_journey.save(edit, before)
+    saved = edit_journey.save(edit, before, by=ME)
     assert saved.outcome is Outcome.saved, saved.message
     after = load_workspace(workspace)
     assert after.ok
@@ -47,7 +51,7 @@ def test_a_new_step_connected_by_a_transition_is_saved_and_validates(workspace):
     assert journey.step("enroll-part-b").next[0].to == "get-card"
     assert journey.step("get-card").end
     assert len(store.list_versions(workspace, edit.place.file)) == 1
-    assert edit_journey.save(edit, after).outcome is Outcome.unchanged  # editing goes on
+    assert edit_journey.save(edit, after, by=ME).outcome is Outcome.unchanged  # editing goes on
 
 
 def test_an_invalid_edit_is_refused_with_the_cell_to_fix(workspace):
@@ -58,7 +62,7 @@ def test_an_invalid_edit_is_refused_with_the_cell_to_fix(workspace):
     assert not review.ok
     assert [(p.cell, p.problem.message) for p in review.checked.errors] == [
         (Cell("Steps", 1, "agency"), "unknown agency 'smithsonian'")]
-    saved = edit_journey.save(edit, before)
+    saved = edit_journey.save(edit, before, by=ME)
     assert saved.outcome is Outcome.invalid and "1 error(s)" in saved.message
     assert edit.place.file.read_bytes() == original
 
@@ -68,14 +72,14 @@ def test_an_unreadable_cell_stops_the_save(workspace):
     edit.tables["Steps"][0]["minutes"] = "about twenty"
     review = edit_journey.review(edit, before)
     assert [p.cell for p in review.cell_problems] == [Cell("Steps", 0, "minutes")]
-    assert edit_journey.save(edit, before).outcome is Outcome.invalid
+    assert edit_journey.save(edit, before, by=ME).outcome is Outcome.invalid
 
 
 def test_an_invalid_edit_can_be_kept_as_a_draft_and_resumed(workspace):
     edit, before = opened(workspace)
     original = edit.place.file.read_bytes()
     edit.tables["Transitions"][0]["to"] = "nowhere"
-    saved = edit_journey.save(edit, before, as_draft=True)
+    saved = edit_journey.save(edit, before, as_draft=True, by=ME)
     assert saved.outcome is Outcome.draft
     assert edit.place.file.read_bytes() == original
     assert load_workspace(workspace).ok
@@ -84,7 +88,7 @@ def test_an_invalid_edit_can_be_kept_as_a_draft_and_resumed(workspace):
     assert resumed.tables["Transitions"][0]["to"] == "nowhere"
     resumed.tables["Transitions"][0]["to"] = "apply-retirement"
     resumed.tables["Steps"][0]["name"] = "Check the benefit estimate online"
-    assert edit_journey.save(resumed, before).outcome is Outcome.saved
+    assert edit_journey.save(resumed, before, by=ME).outcome is Outcome.saved
     assert store.draft_for(workspace, edit.place.file) is None  # the draft is done
     assert load_workspace(workspace).workspace.journeys["retirement"].steps[0].name == \
         "Check the benefit estimate online"
@@ -96,10 +100,10 @@ def test_a_file_changed_on_disk_refuses_the_save_and_a_new_id_keeps_both(workspa
     file.write_text(file.read_text().replace("Approaching retirement (test)", "Theirs"))
     theirs = file.read_bytes()
     edit.tables["Journey"][0]["name"] = "Mine"
-    saved = edit_journey.save(edit, before)
+    saved = edit_journey.save(edit, before, by=ME)
     assert saved.outcome is Outcome.conflict and "changed on disk" in saved.message
     assert file.read_bytes() == theirs
-    fresh, saved = edit_journey.save_as_new(edit, before, "retirement-mine")
+    fresh, saved = edit_journey.save_as_new(edit, before, "retirement-mine", by=ME)
     assert saved.outcome is Outcome.saved, saved.message
     journeys = load_workspace(workspace).workspace.journeys
     assert journeys["retirement"].name == "Theirs" and journeys["retirement-mine"].name == "Mine"
@@ -113,7 +117,7 @@ def test_renaming_a_journey_that_another_names_as_baseline_is_refused(workspace)
     assert review.checked.errors == []
     assert [p.message for p in review.checked.caused] == [
         "unknown journey 'retirement' (did you mean 'retirement-today'?)"]
-    assert edit_journey.save(edit, before).outcome is Outcome.invalid
+    assert edit_journey.save(edit, before, by=ME).outcome is Outcome.invalid
 
 
 @pytest.mark.parametrize("start", list(Start))
@@ -124,11 +128,11 @@ def test_a_new_journey_starts_blank_or_from_another(workspace, start):
     assert edit.is_new and edit.place.file == workspace / "journeys" / "retirement-2030.yaml"
     if start is Start.blank:  # no step yet (the map shows the lead agency's lane for it)
         assert edit.tables.get("Steps") == []
-        assert edit_journey.save(edit, load_workspace(workspace)).outcome is Outcome.invalid
+        assert edit_journey.save(edit, load_workspace(workspace), by=ME).outcome is Outcome.invalid
         from ple.edit import actions
 
         actions.add_step(edit.tables, "First step", "ssa", None)
-    saved = edit_journey.save(edit, load_workspace(workspace))
+    saved = edit_journey.save(edit, load_workspace(workspace), by=ME)
     assert saved.outcome is Outcome.saved, saved.message
     journey = load_workspace(workspace).workspace.journeys["retirement-2030"]
     assert journey.name == "Retirement in 2030"
@@ -167,17 +171,17 @@ def test_an_invalid_journey_can_be_opened_and_fixed(workspace):
     assert [p.cell for p in edit_journey.review(edit, before).checked.errors] == [
         Cell("Steps", 2, "agency")]
     edit.tables["Steps"][2]["agency"] = "employer"
-    assert edit_journey.save(edit, before).outcome is Outcome.saved
+    assert edit_journey.save(edit, before, by=ME).outcome is Outcome.saved
     assert load_workspace(workspace).ok
 
 
 def test_deleting_a_journey_keeps_its_file_in_the_history(workspace):
     edit, _ = opened(workspace, "retirement-future")
-    written = edit_journey.delete(edit)
+    written = edit_journey.delete(edit, by=ME)
     assert written.removed == [workspace / "journeys" / "future.yaml"]
     assert load_workspace(workspace).ok
     version = store.list_versions(workspace, written.removed[0])[0]
-    assert store.restore(workspace, version, written.removed[0]).ok
+    assert store.restore(workspace, version, written.removed[0], by=ME).ok
     assert "retirement-future" in load_workspace(workspace).workspace.journeys
 
 
@@ -201,7 +205,7 @@ def test_unsaved_changes_are_known_until_saved(workspace):
     edit.tables["Steps"][0]["sentiment"] = None
     assert not edit.unsaved  # back as it was
     edit.tables["Steps"][0]["sentiment"] = 1
-    edit_journey.save(edit, before)
+    edit_journey.save(edit, before, by=ME)
     assert not edit.unsaved
 
 
@@ -214,7 +218,7 @@ def test_a_renamed_step_id_is_followed_by_everything_that_names_it(workspace):
     assert [(r["from"], r["to"]) for r in followed["Transitions"]][:3] == [
         ("check-estimate", "apply"), ("apply", "get-l564"), ("apply", "enroll-part-b")]
     edit.tables = followed
-    assert edit_journey.save(edit, before).outcome.value == "saved"
+    assert edit_journey.save(edit, before, by=ME).outcome.value == "saved"
     assert load_workspace(workspace).ok
 
 
@@ -243,11 +247,11 @@ def test_a_journey_in_a_json_collections_file_is_saved_and_deleted_in_place(tmp_
     edit = edit_journey.open_journey(root, "b")
     assert edit.place.path == ("journeys", 1)
     edit.tables["Steps"][0]["name"] = "Tee"
-    assert edit_journey.save(edit, before).outcome.value == "saved"
+    assert edit_journey.save(edit, before, by=ME).outcome.value == "saved"
     after = load_workspace(root)
     assert after.ok and after.workspace.journeys["b"].steps[0].name == "Tee"
     assert after.workspace.journeys["a"].name == "A"
-    written = edit_journey.delete(edit_journey.open_journey(root, "a"))
+    written = edit_journey.delete(edit_journey.open_journey(root, "a"), by=ME)
     assert written.ok
     left = load_workspace(root)
     assert sorted(left.workspace.journeys) == ["b"] and left.workspace.agencies
@@ -268,7 +272,7 @@ def test_a_one_journey_file_keeps_its_touchpoints_and_blueprint_through_an_edit(
     assert [r["row"] for r in edit.tables["Blueprint"]] == ["frontstage", "backstage",
                                                             "support"]
     edit.tables["Steps"][1]["name"] = "Enroll in Medicare"
-    saved = edit_journey.save(edit, before)
+    saved = edit_journey.save(edit, before, by=ME)
     assert saved.outcome is Outcome.saved, saved.message
     after = load_workspace(root)
     assert after.ok

@@ -14,6 +14,10 @@ from pathlib import Path
 import pytest
 
 from ple.edit import store
+from ple.signin import local_person
+
+ME = local_person()
+"""The person running the tests: an editor, as in local use."""
 
 JOURNEY = b"id: a\nname: A\nsteps:\n  - {id: s, name: S, agency: ssa, end: true}\n"
 
@@ -34,14 +38,14 @@ def test_a_path_outside_the_workspace_is_refused_and_nothing_is_written(root, tm
     outside = tmp_path / "elsewhere.yaml"
     inside = root / "ples" / "b.yaml"
     written = store.write_files(root, {inside: b"id: b\n", outside: b"x: 1\n"},
-                                {inside: None, outside: None})
+                                {inside: None, outside: None}, by=ME)
     assert not written.ok and written.outside == [outside]
     assert not outside.exists() and not inside.exists()
 
 
 def test_a_dot_dot_path_is_outside_too(root, tmp_path):
     sneaky = root / "ples" / ".." / ".." / "sneaky.yaml"
-    written = store.write_files(root, {sneaky: b"x: 1\n"}, {sneaky: None})
+    written = store.write_files(root, {sneaky: b"x: 1\n"}, {sneaky: None}, by=ME)
     assert written.outside == [sneaky] and not (tmp_path / "sneaky.yaml").exists()
 
 
@@ -49,7 +53,7 @@ def test_a_symlinked_folder_that_leads_out_is_outside(root, tmp_path):
     (tmp_path / "target").mkdir()
     (root / "linked").symlink_to(tmp_path / "target")
     written = store.write_files(root, {root / "linked" / "j.yaml": b"x: 1\n"},
-                                {root / "linked" / "j.yaml": None})
+                                {root / "linked" / "j.yaml": None}, by=ME)
     assert not written.ok and not (tmp_path / "target" / "j.yaml").exists()
 
 
@@ -58,7 +62,8 @@ def test_a_history_folder_that_is_a_symlink_out_is_never_written_through(root, t
     (root / ".ple-history").symlink_to(tmp_path / "captured")
     file = root / "ples" / "a.yaml"
     with pytest.raises(store.OutsideWorkspace):
-        store.write_files(root, {file: JOURNEY + b"# two\n"}, {file: store.file_digest(file)})
+        store.write_files(root, {file: JOURNEY + b"# two\n"}, {file: store.file_digest(file)},
+                          by=ME)
     assert list((tmp_path / "captured").iterdir()) == []
     assert file.read_bytes() == JOURNEY
 
@@ -75,7 +80,7 @@ def test_a_planted_draft_with_a_target_outside_is_not_offered(root, target):
 
 
 def test_a_draft_with_an_ordinary_target_is_still_read(root):
-    store.save_draft(root, root / "ples" / "a.yaml", "id: a\n", None, 1)
+    store.save_draft(root, root / "ples" / "a.yaml", "id: a\n", None, 1, by=ME)
     assert [d.target for d in store.list_drafts(root)] == [root / "ples" / "a.yaml"]
 
 
@@ -86,7 +91,7 @@ def _save(root: str, text: bytes, base: str | None, start, results) -> None:
     """One saver: wait for the other, then save ``text`` over the version it began from."""
     file = Path(root) / "ples" / "a.yaml"
     start.wait()
-    written = store.write_files(Path(root), {file: text}, {file: base})
+    written = store.write_files(Path(root), {file: text}, {file: base}, by=ME)
     results.put((text, written.ok, bool(written.conflicts), len(written.refused_kept)))
 
 
@@ -143,7 +148,7 @@ def test_a_refused_save_is_marked_in_the_history(root):
     file = root / "ples" / "a.yaml"
     stale = store.file_digest(file)
     file.write_bytes(JOURNEY + b"# a colleague\n")
-    written = store.write_files(root, {file: JOURNEY + b"# mine\n"}, {file: stale})
+    written = store.write_files(root, {file: JOURNEY + b"# mine\n"}, {file: stale}, by=ME)
     assert written.conflicts and written.refused_kept
     [version] = store.list_versions(root, file)
     assert version.refused and version.file.read_bytes() == JOURNEY + b"# mine\n"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import re
 from pathlib import Path
 
@@ -15,7 +16,9 @@ from tests.conftest import DATA, SMALL
 PAYLOADS = [
     "<script>alert(1)</script>", '"quotes"', "'single'", "&amp; &",
     "[brackets] {braces} (parens)", "a --> b", ";", "#", ":", "|", "%%",
-    "two\nlines", "$5 and $10",
+    "two\nlines", "$5 and $10", "![x](http://evil.example/x.png)",
+    "[Re-enter your PIV PIN](javascript:alert(1))", "http://evil.example/pin", "=1+2",
+    "-3", "@SUM(A1)", "\tTab",
 ]
 HOSTILE = " ".join(PAYLOADS)
 """Every character that has meant trouble in one export format or another, in one string."""
@@ -81,6 +84,25 @@ def write_hostile(folder: Path) -> Path:
         yaml.safe_dump(HOSTILE_CATALOG, allow_unicode=True, sort_keys=False), encoding="utf-8")
     (folder / "journeys" / "hostile.yaml").write_text(
         yaml.safe_dump(HOSTILE_JOURNEY, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return folder
+
+
+def write_hostile_pair(folder: Path) -> Path:
+    """The hostile journey and a hostile proposal for it (``hostile-future``) that drops
+    its second step, adds one and makes the first handoff automatic: every table of a
+    comparison has hostile text."""
+    future = copy.deepcopy(HOSTILE_JOURNEY)
+    future.update(id="hostile-future", name=hostile("Proposal"), state="future",
+                  baseline="hostile")
+    first, _, third = future["steps"]
+    first["next"][0] = {"to": "new", "handoff": {"type": "automatic", "shares": ["ssn"]}}
+    future["steps"] = [first, {"id": "new", "name": hostile("New step"), "agency": "cms",
+                               "requests": ["ssn"], "next": [{"to": "third"}]}, third]
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "catalog.yaml").write_text(yaml.safe_dump(HOSTILE_CATALOG), encoding="utf-8")
+    for journey in (HOSTILE_JOURNEY, future):
+        (folder / f"{journey['id']}.yaml").write_text(yaml.safe_dump(journey),
+                                                      encoding="utf-8")
     return folder
 
 

@@ -1,10 +1,10 @@
 """The Markdown brief, read back line by line with GitHub-flavoured Markdown's table
 rules: a ``|`` ends a cell unless a backslash escapes it, and a backslash escapes the
-character after it (so ``\\|`` is a backslash and then the end of the cell)."""
+character after it (so ``\\|`` is a backslash and then the end of the cell). What a cell
+shows is read with GitHub's own renderer (:mod:`tests.markdown`)."""
 
 from __future__ import annotations
 
-import html
 import re
 
 import pytest
@@ -13,9 +13,9 @@ from ple.export import EXPORTERS, Artifact, Exporter, export_journey
 from ple.model import Workspace
 from tests.conftest import CATALOG
 from tests.export.helpers import JOURNEYS, export_text, load
+from tests.markdown import images, links, render, shown_as
 
 CELL = re.compile(r"(?:\\.|[^|\\])*")
-ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")  # CommonMark: ASCII punctuation only
 
 
 def split_row(line: str) -> list[str]:
@@ -33,8 +33,8 @@ def split_row(line: str) -> list[str]:
 
 
 def cell_text(cell: str) -> str:
-    """A cell as a reader sees it: backslash escapes and HTML entities undone."""
-    return html.unescape(ESCAPE.sub(r"\1", cell))
+    """A cell as a reader sees it (GFM reads ``\\|`` in a cell as ``|``, even in code)."""
+    return shown_as(cell)
 
 
 def tables(text: str) -> list[tuple[list[str], list[list[str]]]]:
@@ -57,7 +57,8 @@ def tables(text: str) -> list[tuple[list[str], list[list[str]]]]:
 
 
 def flat(text: str) -> str:
-    return " ".join(text.splitlines())
+    """Text as Markdown shows it: on one line, runs of spaces as one."""
+    return " ".join(text.split())
 
 
 @pytest.fixture(params=JOURNEYS, ids=[j for _, j in JOURNEYS])
@@ -74,7 +75,8 @@ def test_headings(case) -> None:
     assert headings[1] == "## Summary"
     assert headings[2] == "## Equity: who cannot finish"
     assert re.fullmatch(r"## Gap findings \(\d+ open\)", headings[3])
-    assert headings[4:] == ["## Steps"]
+    sources = ["## Sources"] if workspace.journeys[journey_id].sources else []
+    assert headings[4:] == ["## Steps", *sources]
 
 
 def test_tables(case) -> None:
@@ -87,7 +89,8 @@ def test_tables(case) -> None:
     assert findings_header == ["severity", "rule", "finding", "suggestion"]
     open_count = int(re.search(r"## Gap findings \((\d+) open\)", text)[1])
     assert len(findings) == open_count
-    assert steps_header == ["#", "step", "agency", "channels", "minutes", "asks for"]
+    assert [cell_text(c) for c in steps_header] == [
+        "#", "step", "agency", "channels", "minutes", "asks for"]
     journey = workspace.journeys[journey_id]
     assert [cell_text(row[1]) for row in steps] == [flat(s.name) for s in journey.steps]
     assert [cell_text(row[2]) for row in steps] == [
@@ -98,6 +101,10 @@ def test_hostile_text_is_escaped(hostile_ws: Workspace) -> None:
     text = export_text(hostile_ws, "hostile", "md")
     journey = hostile_ws.journeys["hostile"]
     assert "<" not in text and ">" not in text.replace("&gt;", "")  # no raw HTML at all
+    rendered = render(text)
+    assert "<script" not in rendered
+    assert links(rendered) == []  # the journey has no sources: no link at all
+    assert images(rendered) in ([], ["hostile-swimlane.png"])  # only the map beside it
     (_, walks), (_, findings), (_, steps) = tables(text)  # pipes escaped: rows keep shape
     assert len(walks) == 4 + sum(1 for p in journey.personas if p.can_use or p.needs)
     assert [cell_text(row[1]) for row in steps] == [flat(s.name) for s in journey.steps]
@@ -129,3 +136,21 @@ def test_links_the_swimlane_picture_when_there_is_one(small_ws, monkeypatch) -> 
     assert picture.filename == "retirement-swimlane.png" and picture.data == b"\x89PNG fake"
     assert "![Swimlane map of Approaching retirement (test)](retirement-swimlane.png)" in (
         brief.data.decode())
+
+
+def test_sources_are_the_only_links_and_only_to_web_addresses(write) -> None:
+    folder = write("catalog.yaml", CATALOG)
+    write("journeys/j.yaml", """
+        id: j
+        name: '[Re-enter your PIV PIN](http://evil.example/pin)'
+        sources:
+          - https://www.performance.gov/cx/life-experiences/
+          - 'javascript:alert(1)'
+          - Interviews with 12 retirees, 2024
+        steps:
+          - {id: a, name: '![x](http://evil.example/x.png)', agency: ssa}
+    """)
+    rendered = render(export_text(load(folder), "j", "md"))
+    assert links(rendered) == ["https://www.performance.gov/cx/life-experiences/"]
+    assert images(rendered) in ([], ["j-swimlane.png"])  # only the map beside the brief
+    assert "javascript:alert(1)</li>" in rendered and "Interviews with 12 retirees" in rendered

@@ -3,24 +3,14 @@ standard library's parser; hostile names survive as text in both."""
 
 from __future__ import annotations
 
-import copy
-
 import pytest
-import yaml
 
 from ple.compare import compare_journeys
 from ple.export.comparison import comparison_download, comparison_markdown, comparison_page
 from ple.model import Workspace
 from tests.compare.conftest import PROPOSED, TODAY
 from tests.compare.conftest import load as load_pair
-from tests.export.helpers import (
-    HOSTILE,
-    HOSTILE_CATALOG,
-    HOSTILE_JOURNEY,
-    PAYLOADS,
-    hostile,
-    load,
-)
+from tests.export.helpers import HOSTILE, PAYLOADS, hostile, load, write_hostile_pair
 from tests.export.test_brief import cell_text, flat, tables
 from tests.export.test_page import Page
 
@@ -32,22 +22,7 @@ def pair(write) -> Workspace:
 
 @pytest.fixture
 def hostile_pair(tmp_path) -> Workspace:
-    """The hostile journey and a proposal that drops its second step, adds one and makes
-    the first handoff automatic: every table of the brief has hostile text."""
-    future = copy.deepcopy(HOSTILE_JOURNEY)
-    future.update(id="hostile-future", name=hostile("Proposal"), state="future",
-                  baseline="hostile")
-    first, _, third = future["steps"]
-    first["next"][0] = {"to": "new", "handoff": {"type": "automatic", "shares": ["ssn"]}}
-    future["steps"] = [first, {"id": "new", "name": hostile("New step"), "agency": "cms",
-                               "requests": ["ssn"], "next": [{"to": "third"}]}, third]
-    folder = tmp_path / "hostile"
-    folder.mkdir()
-    (folder / "catalog.yaml").write_text(yaml.safe_dump(HOSTILE_CATALOG), encoding="utf-8")
-    for journey in (HOSTILE_JOURNEY, future):
-        (folder / f"{journey['id']}.yaml").write_text(yaml.safe_dump(journey),
-                                                      encoding="utf-8")
-    return load(folder)
+    return load(write_hostile_pair(tmp_path / "hostile"))
 
 
 def test_markdown_tables_read_back(pair):
@@ -67,7 +42,7 @@ def test_hostile_text_survives_the_markdown_brief(hostile_pair):
     cells = [cell_text(c) for _, rows in tables(text) for row in rows for c in row]
     assert any(flat(hostile("Step 2")) in c for c in cells)  # the removed step
     assert any(flat(hostile("New step")) in c for c in cells)
-    assert flat(f"# {hostile('Journey')}") in cell_text(text.split("\n")[0])
+    assert flat(hostile("Journey")) in cell_text(text.split("\n")[0])
 
 
 def test_html_page_is_self_contained_and_lists_every_change(pair):

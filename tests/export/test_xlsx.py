@@ -14,6 +14,7 @@ from ple.importers.xlsx import read_csv_bytes, read_workbook_bytes
 from ple.io.documents import read_document
 from ple.model import Workspace
 from ple.sheets.csvfiles import read_csv, write_csv
+from tests.cli.test_csv_formulas import FORMULA_START
 from tests.export.helpers import JOURNEYS
 
 SHEETS = ["Journey", "Steps", "Transitions", "Stages", "Personas", "BurdenByChannel",
@@ -159,3 +160,13 @@ def test_every_blueprint_and_evidence_field_survives_a_workbook(write):
     assert journey == workspace.journeys["retire"]
     back = {e.item.id: e.item for e in entries if e.kind == "touchpoints"}
     assert back == workspace.touchpoints
+
+
+@pytest.mark.parametrize("text", ["=1+2", "+1", "-1 day", "@SUM(A1)", "\t=1", "\r=1",
+                                  "'=quoted", "'plain", "''", "plain"])
+def test_every_formula_start_is_guarded_and_every_text_reads_back(text: str):
+    data = write_csv([["name", "sentiment"], [text, -2]])
+    [_header, row] = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+    assert row[1] == "-2"  # a number stays a number, negative or not
+    assert not row[0].startswith(FORMULA_START), row
+    assert read_csv(data, "x.csv")[1][0] == text

@@ -288,3 +288,21 @@ def test_a_valid_workspace_is_its_own_usable_part(write):
     write("catalog.yaml", CATALOG)
     result = load_workspace(write("retire.yaml", JOURNEY))
     assert result.usable is result.workspace
+
+
+def test_a_count_past_64_bits_is_refused_where_it_is_written(write):
+    """A graph database holds 64-bit integers and would clamp a bigger one silently in its
+    copy; the files refuse it instead (the named limits on counts are far below 2**63), at
+    the line and column of the number."""
+    write("catalog.yaml", "agencies:\n  - {id: ssa, name: SSA}\n")
+    folder = write("j.yaml", """
+        id: j
+        name: J
+        volume: {per_year: 9223372036854775808, source: a count}
+        steps:
+          - {id: a, name: A, agency: ssa, end: true, burden: {visits: 9223372036854775807}}
+    """)
+    result = load_workspace(folder, use_cache=False)
+    found = {(p.line, p.field): p.message for p in result.errors}
+    assert set(found) == {(3, "volume.per_year"), (5, "steps[0].burden.visits")}, found
+    assert "9223372036854775808" in found[(3, "volume.per_year")]

@@ -12,6 +12,7 @@ from ple.query import open_backend
 from ple.store import sync
 from ple.ui.navigation import COMPARE, EQUITY, GAPS, HANDOFFS, JOURNEY, PORTFOLIO
 from tests.conftest import ROOT
+from tests.markdown import shown_as
 from tests.store.conftest import NAMES
 from tests.store.falkordb_server import free_port
 
@@ -31,10 +32,10 @@ def database_app(backend, request, small_workspace, monkeypatch) -> AppTest:
 
 def test_every_page_renders_from_the_database(database_app, backend):
     at = database_app
-    captions = [c.value for c in at.sidebar.caption]
+    captions = [shown_as(c.value) for c in at.sidebar.caption]
     assert any(f"Workspace: {NAMES[backend]} at " in c for c in captions), captions
     assert not at.sidebar.text_input  # no folder to choose: the database is the workspace
-    assert "2 journeys" in at.main.markdown[0].value
+    assert "2 journeys" in shown_as(at.main.markdown[0].value)
     for page in (JOURNEY, HANDOFFS, GAPS, EQUITY, COMPARE, PORTFOLIO):
         at.switch_page(str(page))
         at.run()

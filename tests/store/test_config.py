@@ -59,7 +59,8 @@ def test_a_password_on_the_command_line_is_refused(uri):
 
 def test_addresses_lose_their_password_in_messages():
     assert safe_uri("redis://:pw@host:6379") == "redis://host:6379"
-    assert safe_uri("redis://user:pw@host:6379/0") == "redis://user@host:6379/0"
+    assert safe_uri("redis://user:pw@host:6379/0") == "redis://host:6379/0"
+    assert safe_uri("bolt://user:p@ss@host:7687") == "bolt://host:7687"
     assert safe_uri("bolt://localhost:7687") == "bolt://localhost:7687"
 
 

@@ -133,3 +133,30 @@ def test_a_bad_address_is_a_configuration_error():
         resolve("neo4j", uri="http://localhost:7474", env={})
     with pytest.raises(ConfigError, match="is not a FalkorDB address"):
         resolve("falkordb", uri="bolt://localhost:7687", env={})
+
+
+@pytest.mark.parametrize("variable, address", [
+    ("NEO4J_URI", "bolt://neo4j:hunter2@127.0.0.1:1"),
+    ("NEO4J_URI", "neo4j://neo4j:hunter2@127.0.0.1:1"),
+    ("FALKORDB_URL", "redis://default:hunter2@127.0.0.1:1"),
+    ("FALKORDB_URL", "redis://hunter2@127.0.0.1:1"),  # a token in the user's place
+])
+def test_an_address_with_user_info_is_never_repeated(monkeypatch, variable, address):
+    """The Neo4j driver quotes the URI it was given, password and all; so may the app."""
+    from click.testing import CliRunner
+    from streamlit.testing.v1 import AppTest
+
+    from ple.cli.main import cli
+    from tests.conftest import ROOT
+
+    backend = "neo4j" if variable == "NEO4J_URI" else "falkordb"
+    monkeypatch.setenv(variable, address)
+    for command in (["info"], ["query", "handoffs"], ["gaps"]):
+        result = CliRunner().invoke(cli, [*command, "--backend", backend])
+        assert result.exit_code == 1, result.output
+        assert "hunter2" not in result.output and "127.0.0.1:1" in result.output
+    monkeypatch.setenv("PLE_BACKEND", backend)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.run()
+    shown = " ".join(e.value for e in [*at.error, *at.caption, *at.markdown])
+    assert "cannot be read" in shown and "hunter2" not in shown

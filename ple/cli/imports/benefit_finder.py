@@ -8,7 +8,7 @@ import click
 
 from ple.cli.common import EXIT_INVALID, EXIT_OK
 from ple.cli.imports import import_group
-from ple.cli.render import emit_problems
+from ple.cli.render import emit_problems, say
 
 
 @click.command("benefit-finder")
@@ -30,15 +30,15 @@ def benefit_finder(source: str, out_dir: str, commit: str | None) -> None:
     result = read_benefit_finder(source, commit=commit)
     emit_problems(result.problems)
     if not result.programs or not result.journeys:
-        click.echo(f"{source}: no benefits or life events found; nothing written", err=True)
+        say(f"{source}: no benefits or life events found; nothing written", err=True)
         sys.exit(EXIT_INVALID)
     try:
         written = write_workspace(result, out_dir, commit)
     except OSError as error:
-        click.echo(f"{out_dir}: cannot write: {error}", err=True)
+        say(f"{out_dir}: cannot write: {error}", err=True)
         sys.exit(EXIT_INVALID)
     counts = result.summary()
-    click.echo(
+    say(
         f"{out_dir}: wrote {len(written)} files: {counts['life_events']} life events as "
         f"journeys ({counts['steps']} steps), {counts['benefits']} benefits as programs of "
         f"{counts['agencies']} agencies, {counts['criteria']} criteria as data items; "

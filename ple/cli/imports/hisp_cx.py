@@ -9,7 +9,7 @@ import click
 
 from ple.cli.common import EXIT_INVALID, EXIT_USAGE
 from ple.cli.imports import import_group
-from ple.cli.render import emit_problems
+from ple.cli.render import emit_problems, say
 
 
 @click.command("hisp-cx")
@@ -30,24 +30,24 @@ def hisp_cx(csv_path: Path, mapping: Path, workspace: Path, out_dir: Path | None
     from ple.importers.hisp_cx import apply_measures
 
     if (out_dir is None) == (not in_place):
-        click.echo("error: give either -o OUT_DIR or --in-place", err=True)
+        say("error: give either -o OUT_DIR or --in-place", err=True)
         sys.exit(EXIT_USAGE)
     try:
         result = apply_measures(workspace, mapping, csv_path, out_dir)
     except (OSError, UnicodeDecodeError, ValueError) as error:
-        click.echo(f"error: {error}", err=True)
+        say(f"error: {error}", err=True)
         sys.exit(EXIT_INVALID)
     except Exception as error:  # a malformed YAML mapping or journey file
         if type(error).__module__.split(".")[0] not in ("yaml", "ruamel"):
             raise
-        click.echo(f"error: {error}", err=True)
+        say(f"error: {error}", err=True)
         sys.exit(EXIT_INVALID)
     emit_problems(result.problems)
     for attached in result.attached:
         scores = ", ".join(f"{k} {v}" for k, v in attached.measures.items())
-        click.echo(f"{attached.entry.journey}/{attached.entry.step}: {attached.period}, "
+        say(f"{attached.entry.journey}/{attached.entry.step}: {attached.period}, "
                    f"{attached.rows} row(s): {scores}", err=True)
-    click.echo(f"{csv_path}: {result.rows} row(s); measures attached to "
+    say(f"{csv_path}: {result.rows} row(s); measures attached to "
                f"{len(result.attached)} step(s) in {len(result.files_written)} file(s)",
                err=True)
     if not result.attached:

@@ -9,7 +9,7 @@ import click
 
 from ple.cli.common import EXIT_INVALID
 from ple.cli.imports import import_group
-from ple.cli.render import emit_problems
+from ple.cli.render import emit_problems, say
 
 
 @click.command("programs")
@@ -32,21 +32,21 @@ def programs(csv_path: Path, output: Path, catalog: Path | None) -> None:
         workspace = loaded.workspace or loaded.usable
         if workspace is None:
             emit_problems(loaded.problems)
-            click.echo(f"{catalog}: catalog could not be read", err=True)
+            say(f"{catalog}: catalog could not be read", err=True)
             sys.exit(EXIT_INVALID)
         agencies = list(workspace.agencies.values())
     try:
         result = read_programs(csv_path, agencies)
     except (OSError, UnicodeDecodeError, ValueError) as error:
-        click.echo(f"error: {error}", err=True)
+        say(f"error: {error}", err=True)
         sys.exit(EXIT_INVALID)
     emit_problems(result.problems)
     if not result.programs:
-        click.echo(f"{csv_path}: no programs read from {result.rows} row(s); nothing written",
+        say(f"{csv_path}: no programs read from {result.rows} row(s); nothing written",
                    err=True)
         sys.exit(EXIT_INVALID)
     write_atomically(output, dump_yaml(result.to_document()))
-    click.echo(
+    say(
         f"{csv_path}: {result.rows} row(s): {len(result.programs)} program(s) written to "
         f"{output}, {len(result.agencies)} new agenc(ies); skipped {result.skipped_not_listing} "
         f"without a listing number, {result.skipped_invalid} invalid", err=True)

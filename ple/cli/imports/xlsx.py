@@ -9,6 +9,7 @@ import click
 
 from ple.cli.common import EXIT_INVALID, EXIT_OK
 from ple.cli.imports import import_group
+from ple.cli.render import say
 
 
 @click.command("xlsx")
@@ -22,20 +23,21 @@ from ple.cli.imports import import_group
 def xlsx(source: Path, out_dir: Path, replace: bool) -> None:
     """Import a journey workbook (.xlsx, or CSV sheets) into the workspace DIR."""
     from ple.edit.incoming import import_path, problem_text
+    from ple.signin import local_person
 
-    placed, saved = import_path(source, out_dir, replace=replace)
+    placed, saved = import_path(source, out_dir, replace=replace, by=local_person())
     for problem in placed.problems:
-        click.echo(problem_text(problem), err=True)
+        say(problem_text(problem), err=True)
     if saved is None:
         errors = sum(p.severity.value == "error" for p in placed.problems)
-        click.echo(f"{source}: {errors} error(s); nothing written", err=True)
+        say(f"{source}: {errors} error(s); nothing written", err=True)
         sys.exit(EXIT_INVALID)
     for note in placed.notes:
-        click.echo(f"{source}: {note}", err=True)
+        say(f"{source}: {note}", err=True)
     if saved.written is not None:
         for file in saved.written.written:
-            click.echo(str(file))
-    click.echo(f"{source}: {saved.message}", err=True)
+            say(str(file))
+    say(f"{source}: {saved.message}", err=True)
     sys.exit(EXIT_OK if saved.outcome.value in ("saved", "unchanged") else EXIT_INVALID)
 
 

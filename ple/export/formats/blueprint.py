@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 from typing import TYPE_CHECKING, Any
 
+from ple import limits
 from ple.diagram.blueprint import (
     CARD_PT,
     LABEL_PT,
@@ -25,21 +26,23 @@ from ple.diagram.blueprint import (
     describe,
 )
 from ple.diagram.style import text_colour, tint
-from ple.diagram.swimlane import MARGIN, TAG_H, TEXT_PT, TITLE_PT, tag_width
-from ple.diagram.text import FONT, flat, line_height, text_width
+from ple.diagram.swimlane import MARGIN, TAG_H, TEXT_PT, TITLE_PT, check_size, tag_width
+from ple.diagram.text import families, flat, line_height, text_width
 from ple.export.formats.swimlane import (
     MAX_ENLARGE,
     MAX_PNG_PIXELS,
     PAGES,
     PNG_DPI,
+    _discard,
     _drawing,
     _matplotlib_available,
     _save,
     page_for,
     sketch_of,
     svg_with_title,
+    too_large_to_print,
 )
-from ple.export.registry import Artifact, ExportContext, exporter
+from ple.export.registry import Artifact, ExportContext, ExportRefused, exporter
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -62,8 +65,10 @@ SUFFIX = "-blueprint"
 
 def print_layout(context: ExportContext) -> BlueprintLayout:
     """The blueprint at the column width that prints best: on the smallest page, then with
-    the largest text, then with the widest columns."""
+    the largest text, then with the widest columns. Raises
+    :class:`ple.diagram.swimlane.MapTooLarge` past the limits of a printed map."""
     sketch = sketch_of(context)
+    check_size(sketch, printed=True)
     order = list(PAGES)
     best: tuple[tuple[int, float, float], BlueprintLayout] | None = None
     for column_w in COLUMN_WIDTHS:
@@ -99,9 +104,10 @@ class _Painter:
 
     def __init__(self, layout: BlueprintLayout, ax: Axes, scale: float) -> None:
         self.lay, self.ax, self.scale = layout, ax, scale
+        self.families = families()
 
     def text(self, x: float, y: float, text: str, size: float, **kwargs: Any) -> None:
-        self.ax.text(x, y, text, fontsize=size * self.scale, fontfamily=FONT,
+        self.ax.text(x, y, text, fontsize=size * self.scale, fontfamily=self.families,
                      parse_math=False, **kwargs)
 
     def lines(self, x: float, y: float, lines: list[str], size: float, **kwargs: Any) -> float:
@@ -283,7 +289,7 @@ def draw_blueprint(context: ExportContext, page: str | None = None) -> Figure:
 @exporter("blueprint-svg", ".svg", "image/svg+xml",
           "service blueprint as SVG: touchpoints, customer actions, frontstage, backstage "
           "and support across the stages, every card naming its agency",
-          available=_matplotlib_available)
+          available=_matplotlib_available, check=too_large_to_print)
 def render_svg(context: ExportContext) -> list[Artifact]:
     svg = _save(draw_blueprint(context), "svg", metadata={"Date": None}).decode("utf-8")
     svg = svg_with_title(svg, f"Service blueprint: {context.journey.name}",
@@ -293,27 +299,40 @@ def render_svg(context: ExportContext) -> list[Artifact]:
 
 @exporter("blueprint-png", ".png", "image/png",
           "service blueprint as a PNG picture, for slides and documents",
-          available=_matplotlib_available)
+          available=_matplotlib_available, check=too_large_to_print)
 def render_png(context: ExportContext) -> list[Artifact]:
+    """As the swimlane PNG: 150 dpi in 256 colours, refused below the least resolution."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from PIL import Image
 
     with _drawing():
-        figure = draw_blueprint(context)
-        figure.set_dpi(min(PNG_DPI, MAX_PNG_PIXELS / max(figure.get_size_inches())))
+        layout = print_layout(context)
+        dpi = min(PNG_DPI, MAX_PNG_PIXELS / max(layout.width, layout.height))
+        if dpi < limits.PNG_DPI:
+            raise ExportRefused(
+                f"the blueprint is {layout.width:,.0f} x {layout.height:,.0f} inches; a PNG "
+                f"of at most {MAX_PNG_PIXELS:,} pixels a side would draw it at {dpi:.1f} dots "
+                f"per inch, under the limit of {limits.PNG_DPI}; export blueprint-svg or "
+                "blueprint-pdf, which scale")
+        figure = _figure(layout, None)
+        figure.set_dpi(dpi)
         canvas = FigureCanvasAgg(figure)
-        canvas.draw()
-    image = Image.frombuffer("RGBA", canvas.get_width_height(physical=True),
-                             canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
+        try:
+            canvas.draw()
+            image = Image.frombuffer("RGBA", canvas.get_width_height(physical=True),
+                                     canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
+            picture = image.convert("RGB")  # a copy: the canvas's pixels can go
+        finally:
+            _discard(figure)
     buffer = io.BytesIO()
-    image.convert("RGB").quantize(256, method=Image.Quantize.MEDIANCUT).save(
+    picture.quantize(256, method=Image.Quantize.MEDIANCUT).save(
         buffer, format="PNG", compress_level=7)
     return [Artifact(buffer.getvalue(), suffix=SUFFIX)]
 
 
 @exporter("blueprint-pdf", ".pdf", "application/pdf",
           "service blueprint on one landscape page (letter, A3 or larger), text at 8 pt or "
-          "more", available=_matplotlib_available)
+          "more", available=_matplotlib_available, check=too_large_to_print)
 def render_pdf(context: ExportContext) -> list[Artifact]:
     with _drawing():
         layout = print_layout(context)

@@ -2,40 +2,39 @@
 
 from __future__ import annotations
 
-import html
-
 from ple.equity import walk_journeys
 from ple.export.formats.tables import step_table
-from ple.export.registry import EXPORTERS, Artifact, ExportContext, exporter
+from ple.export.registry import (
+    EXPORTERS,
+    Artifact,
+    ExportContext,
+    ExportRefused,
+    exporter,
+    file_stem,
+)
 from ple.metrics import journey_metrics, time_tax
 from ple.model import Journey
 from ple.views.equity import equity_markdown
+from ple.views.markdown import markdown_link, markdown_table, markdown_text
 
 
-def _cell(value: object) -> str:
-    """User text for one line of Markdown: raw HTML (``<script>``) shows as text instead
-    of passing through, a ``|`` (even after a backslash) cannot end a table cell, line
-    breaks become spaces, and 0 stays 0 (only None is blank)."""
-    if isinstance(value, list):
-        text = "; ".join(map(str, value))
-    else:
-        text = "" if value is None else str(value)
-    text = html.escape(text, quote=False).replace("\\", "\\\\").replace("|", "\\|")
-    return " ".join(text.splitlines())
-
-
-def generate_brief(context: ExportContext, image: str | None = None) -> str:
+def generate_brief(context: ExportContext, image: str | None = None,
+                   no_image: str | None = None) -> str:
+    """The brief, linking ``image`` (the map's file name), or saying why there is no
+    map (``no_image``)."""
     journey, workspace = context.journey, context.workspace
     metrics = journey_metrics(workspace, journey.id)
     open_findings = [f for f in context.report.findings
                      if f.journey == journey.id and not f.accepted]
-    lines = [f"# {_cell(journey.name)}", ""]
+    lines = [f"# {markdown_text(journey.name)}", ""]
     if journey.trigger:
-        lines += [f"**Trigger:** {_cell(journey.trigger)}  "]
+        lines += [f"**Trigger:** {markdown_text(journey.trigger)}  "]
     if journey.outcome:
-        lines += [f"**Outcome:** {_cell(journey.outcome)}", ""]
-    if image:
-        lines += [f"![Swimlane map of {_cell(journey.name)}]({image})", ""]
+        lines += [f"**Outcome:** {markdown_text(journey.outcome)}", ""]
+    if image:  # the map's own file name, beside the brief
+        lines += [f"![Swimlane map of {markdown_text(journey.name)}]({image})", ""]
+    elif no_image:
+        lines += [f"*No swimlane map: {markdown_text(no_image)}.*", ""]
     lines += [
         "## Summary", "",
         f"- {metrics.steps} steps at {metrics.agencies} agencies",
@@ -50,16 +49,24 @@ def generate_brief(context: ExportContext, image: str | None = None) -> str:
         "",
         *_equity_lines(context),
         f"## Gap findings ({len(open_findings)} open)", "",
-        "| severity | rule | finding | suggestion |", "|---|---|---|---|",
-        *(f"| {f.severity.value} | {f.rule} | {_cell(f.message)} | {_cell(f.suggestion)} |"
-          for f in open_findings),
+        *markdown_table(["severity", "rule", "finding", "suggestion"],
+                        [(f.severity.value, f.rule, f.message, f.suggestion)
+                         for f in open_findings]),
         "", "## Steps", "",
-        "| # | step | agency | channels | minutes | asks for |", "|---|---|---|---|---|---|",
-        *(f"| {r['order']} | {_cell(r['name'])} | {_cell(workspace.agency_label(r['agency']))} "
-          f"| {_cell(r['channels'])} | {_cell(r['minutes'])} | {_cell(r['requests'])} |"
-          for r in step_table(context)),
+        *markdown_table(["#", "step", "agency", "channels", "minutes", "asks for"],
+                        [(r["order"], r["name"], workspace.agency_label(r["agency"]),
+                          r["channels"], r["minutes"], r["requests"])
+                         for r in step_table(context)]),
+        *_source_lines(journey),
     ]
     return "\n".join(lines) + "\n"
+
+
+def _source_lines(journey: Journey) -> list[str]:
+    """The journey's sources: the only links in the brief, and only to web addresses."""
+    if not journey.sources:
+        return []
+    return ["", "## Sources", "", *(f"- {markdown_link(s, s)}" for s in journey.sources)]
 
 
 def _time_tax_lines(journey: Journey) -> list[str]:
@@ -68,7 +75,7 @@ def _time_tax_lines(journey: Journey) -> list[str]:
         return []
     return [f"- Time tax: {tax.hours_per_year.text()} hours a year "
             f"({tax.people_per_year:,} people a year x {tax.hours_per_person.text(2)} hours "
-            f"each; source: {_cell(tax.source)})"]
+            f"each; source: {markdown_text(tax.source)})"]
 
 
 def _equity_lines(context: ExportContext) -> list[str]:
@@ -89,9 +96,18 @@ def _equity_lines(context: ExportContext) -> list[str]:
           "workshop brief in Markdown, with the swimlane map as an image beside it",
           several_files=True)
 def render_brief(context: ExportContext) -> list[Artifact]:
+    """The brief and its map; a journey too large for the map gets the brief alone,
+    saying why."""
     png = EXPORTERS.get("png")
     if png is None or not png.available():
         return [Artifact(generate_brief(context).encode())]
-    image = f"{context.journey_id}-swimlane.png"
+    image = f"{file_stem(context.journey_id)}-swimlane.png"
+    try:
+        reason = png.check(context)
+        if reason:
+            raise ExportRefused(reason)
+        picture = png.render(context)[0].data
+    except ExportRefused as refused:
+        return [Artifact(generate_brief(context, no_image=str(refused)).encode())]
     return [Artifact(generate_brief(context, image).encode()),
-            Artifact(png.render(context)[0].data, filename=image)]
+            Artifact(picture, filename=image)]

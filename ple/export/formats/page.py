@@ -1,7 +1,9 @@
 """A self-contained interactive HTML page of one journey, for any laptop, offline.
 
 The map is the app's own canvas (its script inlined, no request), view only, wrapped in
-a page with a title, the legends and the step list as text, all HTML-escaped.
+a page with a title, the legends and the step list as text, all HTML-escaped. A journey
+past the limits of a map (:data:`ple.limits.MAP_STEPS`, ``MAP_MOVES``) gets the page
+without the map, saying why: the step list still holds every step.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ import html
 
 from ple.diagram.canvas import canvas_element, canvas_head
 from ple.diagram.legend import agency_legend, handoff_legend
+from ple.diagram.swimlane import MapTooLarge
 from ple.export.formats.tables import step_table
 from ple.export.registry import Artifact, ExportContext, exporter
 from ple.views.canvas import journey_canvas_data
@@ -35,8 +38,14 @@ def _cell_text(value: object) -> str:
 def generate_page(context: ExportContext) -> str:
     journey, workspace = context.journey, context.workspace
     e = html.escape
-    data = journey_canvas_data(
-        workspace, journey.id, findings=finding_counts(context.report.findings, journey.id))
+    try:
+        data = journey_canvas_data(
+            workspace, journey.id, findings=finding_counts(context.report.findings, journey.id))
+        canvas = canvas_element(data)
+        about_map = ("The map: one lane per agency, the stages across the top. Select a step "
+                     "for its\ndetails; the steps are also listed as text below.")
+    except MapTooLarge as too_large:
+        canvas, about_map = "", f"No map: {e(str(too_large))}. The steps are listed below."
     agencies = "".join(f"<li>{entry}</li>"
                        for entry in agency_legend(workspace, journey, full_names=True))
     handoffs = "".join(f"<li>{entry}</li>" for entry in handoff_legend())
@@ -52,9 +61,8 @@ def generate_page(context: ExportContext) -> str:
 <title>{e(journey.name)}: journey map</title><style>{_STYLE}</style>
 {canvas_head()}</head>
 <body><main><h1>{e(journey.name)}</h1><p class="meta">{meta}</p>
-<p>The map: one lane per agency, the stages across the top. Select a step for its
-details; the steps are also listed as text below.</p>
-{canvas_element(data)}
+<p>{about_map}</p>
+{canvas}
 <div class="legend"><div><h2>Agencies (lanes)</h2><ul>{agencies}</ul></div>
 <div><h2>Handoffs (line and label)</h2><ul>{handoffs}</ul></div></div>
 <h2>Steps, in order</h2><table><thead><tr>{''.join(f'<th>{c}</th>' for c in columns)}</tr>

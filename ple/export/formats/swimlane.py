@@ -21,6 +21,7 @@ so the same journey always gives the same bytes.
 
 from __future__ import annotations
 
+import gc
 import io
 import re
 import threading
@@ -29,6 +30,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
 
+from ple import limits
 from ple.diagram.sketch import JourneySketch, sketch_journey
 from ple.diagram.style import EdgeStyle, tint
 from ple.diagram.swimlane import (
@@ -44,13 +46,15 @@ from ple.diagram.swimlane import (
     TEXT_PT,
     TITLE_PT,
     SwimlaneLayout,
+    check_size,
     describe,
     lane_label_height,
     legend_entry_width,
+    size_problem,
     tag_width,
 )
-from ple.diagram.text import FONT, flat, line_height, text_width
-from ple.export.registry import Artifact, ExportContext, exporter
+from ple.diagram.text import families, flat, line_height, text_width
+from ple.export.registry import Artifact, ExportContext, ExportRefused, exporter
 from ple.views.journey import finding_counts
 
 if TYPE_CHECKING:
@@ -68,12 +72,14 @@ MAX_ENLARGE = 1.25
 """A small map is enlarged to fill its page, up to this factor."""
 PNG_DPI = 150
 MAX_PNG_PIXELS = 12_000
-"""Longest side of a PNG; a map of hundreds of steps is drawn at a lower resolution."""
+"""Longest side of a PNG; a map of hundreds of steps is drawn at a lower resolution, down
+to :data:`ple.limits.PNG_DPI`."""
 
 _RC = {"svg.fonttype": "none", "svg.hashsalt": "ple-swimlane", "pdf.fonttype": 42,
-       "text.usetex": False, "font.family": FONT}
+       "text.usetex": False}
 """Text as ``<text>`` in SVG and as an embedded TrueType font in PDF (both searchable),
-and SVG ids that do not change from run to run."""
+and SVG ids that do not change from run to run. The font family is the fallback chain
+of :mod:`ple.diagram.text`, so any letter is drawn."""
 
 _LOCK = threading.RLock()
 """Held while a map is laid out, drawn or saved: matplotlib's rc settings are global,
@@ -85,7 +91,7 @@ and the cached font objects that measure text are not safe to share between thre
 def _drawing() -> Iterator[None]:
     import matplotlib
 
-    with _LOCK, matplotlib.rc_context(_RC):
+    with _LOCK, matplotlib.rc_context({**_RC, "font.family": families()}):
         yield
 
 
@@ -95,6 +101,17 @@ def _matplotlib_available() -> bool:
     except ImportError:
         return False
     return True
+
+
+def too_large_to_print(context: ExportContext) -> str | None:
+    """Why the journey's map is not drawn (past :data:`ple.limits.PRINTED_STEPS` or
+    ``PRINTED_MOVES``), and what to use instead; None when it is."""
+    steps = context.journey.steps
+    problem = size_problem(len(steps), sum(len(step.next) for step in steps), printed=True)
+    if problem is None:
+        return None
+    return (f"{problem}; the html export draws maps of up to {limits.MAP_STEPS.value:,} "
+            "steps, and the csv, xlsx and json exports hold the whole journey")
 
 
 def sketch_of(context: ExportContext) -> JourneySketch:
@@ -120,9 +137,11 @@ def page_for(width: float, height: float) -> tuple[str, float]:
 
 def print_layout(sketch: JourneySketch) -> SwimlaneLayout:
     """The map at the box width that prints best: on the smallest page, then with the
-    largest text, then with the widest boxes (fewer lines per name); arrows routed."""
+    largest text, then with the widest boxes (fewer lines per name); arrows routed.
+    Raises :class:`ple.diagram.swimlane.MapTooLarge` past the limits of a printed map."""
     from ple.diagram.grid import grid
 
+    check_size(sketch, printed=True)
     cells = grid(sketch)
     order = list(PAGES)
     best: tuple[tuple[int, float, float], SwimlaneLayout] | None = None
@@ -171,9 +190,10 @@ class _Painter:
 
     def __init__(self, layout: SwimlaneLayout, ax: Axes, scale: float) -> None:
         self.lay, self.ax, self.scale = layout, ax, scale
+        self.families = families()
 
     def text(self, x: float, y: float, text: str, size: float, **kwargs: Any) -> None:
-        self.ax.text(x, y, text, fontsize=size * self.scale, fontfamily=FONT,
+        self.ax.text(x, y, text, fontsize=size * self.scale, fontfamily=self.families,
                      parse_math=False, **kwargs)
 
     def lines(self, x: float, y: float, lines: list[str], size: float, **kwargs: Any) -> float:
@@ -415,8 +435,26 @@ def _rounded_path(points: list[tuple[float, float]], radius: float = 0.06) -> An
 def _save(figure: Figure, fmt: str, **kwargs: Any) -> bytes:
     buffer = io.BytesIO()
     with _drawing():
-        figure.savefig(buffer, format=fmt, facecolor="#FFFFFF", **kwargs)
+        try:
+            figure.savefig(buffer, format=fmt, facecolor="#FFFFFF", **kwargs)
+        finally:
+            _discard(figure)
     return buffer.getvalue()
+
+
+def _discard(figure: Figure) -> None:
+    """Take a drawn figure apart, and collect it. A figure, its canvas and its artists
+    point at each other, so only the cycle collector frees them; and a full collection
+    waits until the objects that survived the last one grow by a quarter, which with a
+    big workspace loaded (:mod:`ple.collector`) is seldom: each PNG's pixel buffer (14 MB
+    for a big map) stayed behind, export after export. Dropping the renderer frees the
+    pixels at once; the collection (a millisecond, the workspace being frozen out of its
+    way) frees the rest."""
+    canvas = figure.canvas
+    figure.clear()
+    canvas.__dict__.pop("renderer", None)  # the Agg renderer holds the pixels
+    canvas.figure = None
+    gc.collect()
 
 
 def svg_with_title(svg: str, title: str, description: str) -> str:
@@ -433,7 +471,7 @@ def svg_with_title(svg: str, title: str, description: str) -> str:
 
 @exporter("svg", ".svg", "image/svg+xml",
           "swimlane map as SVG: scalable, its text searchable, with a title and description",
-          available=_matplotlib_available)
+          available=_matplotlib_available, check=too_large_to_print)
 def render_svg(context: ExportContext) -> list[Artifact]:
     svg = _save(draw_swimlane(context), "svg", metadata={"Date": None}).decode("utf-8")
     svg = svg_with_title(svg, context.journey.name, describe(sketch_of(context)))
@@ -441,30 +479,42 @@ def render_svg(context: ExportContext) -> list[Artifact]:
 
 
 @exporter("png", ".png", "image/png", "swimlane map as a PNG picture, for slides and documents",
-          available=_matplotlib_available)
+          available=_matplotlib_available, check=too_large_to_print)
 def render_png(context: ExportContext) -> list[Artifact]:
     """150 dpi, in 256 colours: a third of the size and no visible difference, as the map
     has few colours besides the anti-aliased edges (median cut keeps the flat ones, white
-    included, exactly)."""
+    included, exactly). A map too long for :data:`ple.limits.PNG_DPI` is refused."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from PIL import Image
 
     with _drawing():
-        figure = draw_swimlane(context)
-        figure.set_dpi(min(PNG_DPI, MAX_PNG_PIXELS / max(figure.get_size_inches())))
+        layout = print_layout(sketch_of(context))
+        dpi = min(PNG_DPI, MAX_PNG_PIXELS / max(layout.width, layout.height))
+        if dpi < limits.PNG_DPI:
+            raise ExportRefused(
+                f"the map is {layout.width:,.0f} x {layout.height:,.0f} inches; a PNG of at "
+                f"most {MAX_PNG_PIXELS:,} pixels a side would draw it at {dpi:.1f} dots per "
+                f"inch, under the limit of {limits.PNG_DPI} dots per inch, at which its text "
+                "is 4 pixels high; export svg or pdf, which scale")
+        figure = _figure(layout, None)
+        figure.set_dpi(dpi)
         canvas = FigureCanvasAgg(figure)
-        canvas.draw()
-    image = Image.frombuffer("RGBA", canvas.get_width_height(physical=True),
-                             canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
+        try:
+            canvas.draw()
+            image = Image.frombuffer("RGBA", canvas.get_width_height(physical=True),
+                                     canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
+            picture = image.convert("RGB")  # a copy: the canvas's pixels can go
+        finally:
+            _discard(figure)
     buffer = io.BytesIO()
-    image.convert("RGB").quantize(256, method=Image.Quantize.MEDIANCUT).save(
+    picture.quantize(256, method=Image.Quantize.MEDIANCUT).save(
         buffer, format="PNG", compress_level=7)
     return [Artifact(buffer.getvalue())]
 
 
 @exporter("pdf", ".pdf", "application/pdf",
           "swimlane map on one landscape page (letter, A3 or larger), text at 8 pt or more",
-          available=_matplotlib_available)
+          available=_matplotlib_available, check=too_large_to_print)
 def render_pdf(context: ExportContext) -> list[Artifact]:
     with _drawing():
         sketch = sketch_of(context)

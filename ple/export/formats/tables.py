@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterable
 from typing import Any
 
 from ple.export.registry import Artifact, ExportContext, exporter
+from ple.sheets.csvfiles import csv_text
 
 STEP_COLUMNS = ["order", "id", "name", "stage", "agency", "program", "channels", "languages",
                 "minutes", "wait_days", "cost_usd", "visits", "requests", "sentiment",
@@ -19,13 +18,12 @@ FINDING_COLUMNS = ["rule", "severity", "step", "from", "to", "agencies", "data_i
 
 
 def _csv(columns: list[str], rows: Iterable[dict[str, Any]]) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({k: "; ".join(map(str, v)) if isinstance(v, (list, tuple)) else v
-                         for k, v in row.items()})
-    return buffer.getvalue().encode("utf-8")
+    """Lists ``;``-joined; text a spreadsheet would run as a formula starts with ``'``."""
+    def value(v: Any) -> Any:
+        return "; ".join(map(str, v)) if isinstance(v, (list, tuple)) else v
+
+    lines = [columns, *([value(row.get(c)) for c in columns] for row in rows)]
+    return csv_text(lines).encode("utf-8")
 
 
 def step_table(context: ExportContext) -> list[dict[str, Any]]:

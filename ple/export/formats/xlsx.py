@@ -9,7 +9,10 @@ stands on its own. Exporting and importing gives back an equal journey and catal
 
 from __future__ import annotations
 
-from ple.export.registry import Artifact, ExportContext, exporter
+import json
+import re
+
+from ple.export.registry import Artifact, ExportContext, ExportRefused, exporter
 from ple.sheets import csvfiles, workbook
 from ple.sheets.closure import needed_catalog, plain
 from ple.sheets.convert import Tables, journey_to_tables
@@ -22,13 +25,38 @@ def journey_tables(context: ExportContext) -> Tables:
     return split.tables
 
 
+_CONTROL_IN_JSON = re.compile(r"\\u00(?:0[0-8bcef]|1[0-9a-f])")
+"""A control character an xlsx file cannot store, as JSON escapes it."""
+
+
+def _cannot_store(context: ExportContext) -> str | None:
+    """Which cell would hold a control character, found before the workbook is built: a
+    look at the journey's JSON, and only when that finds one, the sheets themselves."""
+    journey = context.journey
+    text = journey.model_dump_json() + json.dumps(
+        needed_catalog(context.workspace, journey), default=str)
+    if not _CONTROL_IN_JSON.search(text):
+        return None
+    try:
+        render_workbook(context)
+    except ExportRefused as refused:
+        return str(refused)
+    return None
+
+
 @exporter("xlsx", ".xlsx", workbook.MEDIA_TYPE,
           "Excel workbook: one sheet per table (steps, transitions, stages, personas, "
           "catalog), drop-downs for fixed words; read back with ple import xlsx",
-          available=workbook.available)
+          available=workbook.available, check=_cannot_store)
 def render_workbook(context: ExportContext) -> list[Artifact]:
+    """The workbook; text with a control character (which xlsx cannot store) is refused
+    with its cell, rather than written changed."""
     grids = tables_to_grids(journey_tables(context))
-    return [Artifact(workbook.write_workbook(grids, context.journey.name))]
+    try:
+        return [Artifact(workbook.write_workbook(grids, context.journey.name))]
+    except workbook.WorkbookError as error:
+        raise ExportRefused(f"{error}; remove it from the journey, or export csv, sheets or "
+                            "yaml, which keep it") from None
 
 
 @exporter("sheets", ".csv", "text/csv",

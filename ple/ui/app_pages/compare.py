@@ -9,8 +9,8 @@ from ple.diagram.legend import handoff_legend
 from ple.export.comparison import READING, comparison_download
 from ple.model import JourneyState
 from ple.ui import state
-from ple.ui.canvas import journey_canvas
-from ple.ui.text import plain, small_print
+from ple.ui.canvas import journey_canvas, map_data
+from ple.ui.text import small_print
 from ple.views.canvas import comparison_canvas_data
 from ple.views.compare import (
     chart_rows,
@@ -22,6 +22,7 @@ from ple.views.compare import (
     summary_lines,
 )
 from ple.views.equity import compact_hours
+from ple.views.markdown import markdown_text
 
 loaded = state.current()
 workspace = loaded.workspace
@@ -68,8 +69,8 @@ if current_id == future_id:
 
 comparison = compare_journeys(workspace, current_id, future_id, loaded.report)
 if not comparison.linked:
-    st.info(f"{plain(comparison.future_name)} does not name {plain(comparison.current_name)} "
-            "as its baseline; the two are compared as given.")
+    st.info(markdown_text(f"{comparison.future_name} does not name {comparison.current_name} "
+                          "as its baseline; the two are compared as given."))
 
 minutes = comparison.metric("minutes")
 cold = comparison.metric("handoffs.cold")
@@ -96,7 +97,7 @@ m5.metric("Hours a year saved", compact_hours(saved.hours_per_year) if saved els
                if saved else "A journey without `volume` has no time tax.")
 
 st.header("In short")
-st.markdown("\n".join(f"- {plain(line)}" for line in summary_lines(workspace, comparison)))
+st.markdown("\n".join(f"- {markdown_text(line)}" for line in summary_lines(workspace, comparison)))
 
 st.header("Both journeys on one map")
 small_print("The proposed journey, with the steps and moves it drops drawn where they were. "
@@ -108,7 +109,7 @@ def canvas(fingerprint: str, current: str, future: str) -> dict:
     return comparison_canvas_data(workspace, comparison)
 
 
-journey_canvas(canvas(loaded.fingerprint, current_id, future_id),
+journey_canvas(map_data(lambda: canvas(loaded.fingerprint, current_id, future_id)),
                key=f"compare_canvas_{current_id}_{future_id}")
 marks, lines = st.columns(2)
 with marks:
@@ -117,7 +118,7 @@ with marks:
 with lines:
     st.markdown("**Moves (word on the line and pattern)**")
     st.markdown("  \n".join(
-        [*(f"**{plain(label)}**: {meaning}" for label, meaning in EDGE_MARKS.items()),
+        [*(f"**{markdown_text(label)}**: {meaning}" for label, meaning in EDGE_MARKS.items()),
          *handoff_legend()]), unsafe_allow_html=True)
 
 st.header("Burden figures")
@@ -140,7 +141,7 @@ if points:
     small_print("Each figure today and as proposed, on its own scale; figures whose change "
                 "cannot be told are left out of the picture and marked *unknown* below.")
 st.dataframe(metric_rows(comparison), hide_index=True, width="stretch")
-small_print(plain(READING))
+small_print(markdown_text(READING))
 
 st.header("Steps that changed")
 st.dataframe(step_rows(workspace, comparison), hide_index=True, width="stretch",

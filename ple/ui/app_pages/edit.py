@@ -29,11 +29,12 @@ from ple.sheets import schema
 from ple.sheets.closure import needed_catalog
 from ple.sheets.grid import describe
 from ple.ui import canvas_panel, editing, state
-from ple.ui.canvas import journey_canvas, reported_selection
+from ple.ui.canvas import journey_canvas, map_data, reported_selection
 from ple.ui.text import small_print
 from ple.views.canvas import edit_canvas_data
 from ple.views.edit import Choices, catalog_choices, journey_choices, problem_rows
 from ple.views.journey import finding_counts
+from ple.views.markdown import markdown_text
 
 MODES = ["Edit a journey", "New journey", "Catalog", "Upload", "History and drafts"]
 CATALOG_SCOPE = "catalog"
@@ -49,6 +50,10 @@ if getattr(loaded, "store", None) is not None:
             "files. Open the app on the files to edit them.")
     st.stop()
 root = Path(loaded.path)
+if not state.person().may_edit:
+    st.info(markdown_text(f"You are signed in as {state.person()}, a viewer: you can try changes "
+                  "here and download them, but only editors can save. Ask the app's "
+                  "operator if you should be an editor."), icon=":material/visibility:")
 sessions: dict[str, JourneyEdit] = st.session_state.setdefault("edit_sessions", {})
 if st.session_state.get("edit_root") != str(root.resolve()):
     sessions.clear()  # another workspace: edits of the old one are not carried over
@@ -71,8 +76,19 @@ def apply_pending() -> None:
 
 
 def flash(kind: str, text: str) -> None:
-    """A message shown once, after the rerun an action triggers."""
+    """A message shown once, after the rerun an action triggers: plain text (it names
+    files, ids and values), never read as Markdown."""
     st.session_state["edit_flash"] = (kind, text)
+
+
+def discard_draft(target: Path) -> bool:
+    """Remove the draft of ``target``; a refusal (a viewer) becomes the flash message."""
+    try:
+        store.discard_draft(root, target, by=state.person())
+    except store.NotAllowed as refused:
+        flash("error", markdown_text(str(refused)))  # names the person as their provider gave it
+        return False
+    return True
 
 
 def show_flash() -> None:
@@ -84,7 +100,7 @@ def show_flash() -> None:
     if found:
         kind, text = found
         {"success": slot.success, "error": slot.error, "warning": slot.warning,
-         "info": slot.info}[kind](text)
+         "info": slot.info}[kind](markdown_text(text))
 
 
 def report_saved(saved: Saved, scope: str) -> None:
@@ -98,6 +114,8 @@ def report_saved(saved: Saved, scope: str) -> None:
         flash("warning", saved.message + " Drafts are listed under History and drafts.")
     elif saved.outcome is Outcome.conflict:
         st.session_state["edit_conflict"] = {"scope": scope, "message": saved.message}
+    elif saved.outcome is Outcome.not_allowed:  # names the person as their provider gave it
+        flash("error", markdown_text(saved.message))
     else:
         flash("error", saved.message)
 
@@ -121,7 +139,8 @@ def problems_panel(review, tables, unconnected: Sequence[tuple[str, str]] = ()) 
     for row in rows:
         mark = "Error" if row.severity is Severity.error else "Warning"
         with st.container(border=True):
-            st.markdown(f"**{mark}** · {row.where}" if row.where else f"**{mark}**")
+            st.markdown(f"**{mark}** · {markdown_text(row.where)}" if row.where
+                        else f"**{mark}**")
             st.text(row.message)  # user text shown as written, never as markup
 
 
@@ -256,8 +275,9 @@ def conflict_box(scope: str, edit: JourneyEdit | None) -> None:
     if not conflict or conflict.get("scope") != scope:
         return
     with st.container(border=True):
-        st.error(conflict["message"] + " Someone (a colleague, a text editor, git) changed "
-                 "the file after you opened it; saving would overwrite their work.",
+        st.error(markdown_text(conflict["message"] + " Someone (a colleague, a text editor, "
+                               "git) changed the file after you opened it; saving would "
+                               "overwrite their work."),
                  icon=":material/sync_problem:")
         left, right = st.columns(2)
         if left.button("Reload from disk (drops my changes)", key=f"edit_reload_{scope}"):
@@ -276,9 +296,10 @@ def conflict_box(scope: str, edit: JourneyEdit | None) -> None:
                                        key=f"edit_new_id_{scope}")
                 if st.button("Save as a new journey", key=f"edit_save_new_{scope}"):
                     try:
-                        fresh, saved = edit_journey.save_as_new(edit, loaded.result, new_id)
+                        fresh, saved = edit_journey.save_as_new(edit, loaded.result, new_id,
+                                                                by=state.person())
                     except PleError as error:
-                        st.error(str(error))
+                        st.error(markdown_text(error))
                     else:
                         st.session_state.pop("edit_conflict", None)
                         report_saved(saved, new_id)
@@ -322,7 +343,7 @@ def journey_section() -> None:
             sessions[journey_id] = edit_journey.open_journey(root, journey_id,
                                                              place_of(journey_id))
         except (NotTabular, PleError) as error:
-            st.error(str(error), icon=":material/error:")
+            st.error(markdown_text(error), icon=":material/error:")
             return
     edit = sessions[journey_id]
     scope = journey_id
@@ -344,8 +365,8 @@ def journey_section() -> None:
                           "without errors.")
                 st.rerun()
             if right.button("Discard the draft", key=f"edit_discard_draft_{scope}"):
-                store.discard_draft(root, edit.place.file)
-                flash("info", "The draft was discarded.")
+                if discard_draft(edit.place.file):
+                    flash("info", "The draft was discarded.")
                 st.rerun()
     with notices:
         conflict_box(scope, edit)
@@ -397,19 +418,20 @@ def journey_section() -> None:
         errors = review.problem_count
         state_text = ("new, written when you save" if edit.base_text is None
                       else "unsaved changes" if edit.unsaved else "no unsaved changes")
-        small_print(f"File `{shown_path(edit.place.file)}` · **{state_text}** · "
+        small_print(f"File {markdown_text(shown_path(edit.place.file))} · **{state_text}** · "
                     f"{errors} error(s)")
         undo = undo_of(scope)
         buttons = st.columns([1, 1.1, 0.8, 0.8, 1, 1.2, 0.9])
         if buttons[0].button("Save", key=f"edit_save_{scope}", type="primary", width="stretch",
                              help="Write the journey to its file (Ctrl+S on the map); refused "
                                   "while it has errors"):
-            report_saved(edit_journey.save(edit, loaded.result), scope)
+            report_saved(edit_journey.save(edit, loaded.result, by=state.person()), scope)
             st.rerun()
         if buttons[1].button("Keep as draft", key=f"edit_draft_{scope}", width="stretch",
                              disabled=review.ok,
                              help="Keep work with errors aside, outside the workspace"):
-            report_saved(edit_journey.save(edit, loaded.result, as_draft=True), scope)
+            report_saved(edit_journey.save(edit, loaded.result, by=state.person(),
+                                           as_draft=True), scope)
             st.rerun()
         buttons[2].button("Undo", key=f"edit_undo_{scope}", width="stretch",
                           disabled=not undo.past, on_click=run_canvas_event,
@@ -437,11 +459,13 @@ def journey_section() -> None:
             st.write("Delete this journey? Its file goes into the history, where it can be "
                      "restored.")
             if st.button("Delete the journey", key=f"edit_delete_{scope}", type="primary"):
-                written = edit_journey.delete(edit)
+                written = edit_journey.delete(edit, by=state.person())
                 if written.ok:
                     sessions.pop(journey_id, None)
                     choose_later("edit_journey", None)
                     flash("success", f"Deleted {journey_id}; the file is in the history.")
+                elif written.not_allowed:
+                    flash("error", markdown_text(written.not_allowed))
                 else:
                     flash("error", "The file changed on disk; nothing was deleted. Reload first.")
                 st.rerun()
@@ -454,8 +478,9 @@ def journey_section() -> None:
 # --- the map: the canvas, its panel, undo ----------------------------------------------
 
 
+# The panel beside the map may be this much taller: the map's caption runs under it. (A
+# comment, not a string under the name: Streamlit's magic would show a string on the page.)
 PANEL_EXTRA = 60
-"""The panel beside the map may be this much taller: the map's caption runs under it."""
 
 
 def undo_of(scope: str) -> actions.Undo:
@@ -482,7 +507,7 @@ def run_canvas_event(scope: str, event: dict) -> None:
         edit.tables = tables
         flash("info", "Undone." if op == "undo" else "Redone.")
     elif op == "save":
-        report_saved(edit_journey.save(edit, loaded.result), scope)
+        report_saved(edit_journey.save(edit, loaded.result, by=state.person()), scope)
         return
     else:
         before = copy.deepcopy(edit.tables)
@@ -524,14 +549,18 @@ def canvas_section(edit: JourneyEdit, scope: str,
     if known and reported != st.session_state.get(reported_key):  # a click on the map
         st.session_state[reported_key] = st.session_state[chosen_key] = reported
     lanes = st.session_state.setdefault("edit_lanes", {}).setdefault(scope, [])
-    data = edit_canvas_data(loaded.workspace, edit.tables, findings=findings,
-                            extra_lanes=lanes, selected=st.session_state.get(chosen_key))
-    data["applied"] = st.session_state.get(f"edit_applied_{scope}")  # the map shows it
+    data = map_data(lambda: edit_canvas_data(loaded.workspace, edit.tables, findings=findings,
+                                             extra_lanes=lanes,
+                                             selected=st.session_state.get(chosen_key)))
+    if data is not None:
+        data["applied"] = st.session_state.get(f"edit_applied_{scope}")  # the map shows it
     journey_canvas(data, key=canvas_key(scope), on_edit=lambda: canvas_edited(scope))
     small_print("Double-click an empty cell to add a step there; drag a step to another lane "
                 "or stage; drag from a step's right handle to another step to connect them; "
                 "select and press Delete to remove; Ctrl+Z undoes. Everything is saved with "
                 "**Save**, only the lines that changed.")
+    if data is None:  # past the limits of a map: the tables and problems still work
+        return st.session_state.get(chosen_key), [], 400
     unconnected = [(step["name"], step["problem"]) for step in data["steps"] if step["problem"]]
     return st.session_state.get(chosen_key), unconnected, int(data["height"])
 
@@ -579,7 +608,8 @@ def lane_and_catalog_forms(scope: str, lanes: list[str], choices: Choices) -> No
                              format_func=lambda a: choices.agencies.get(a, a))
         if st.form_submit_button("Create it in the catalog") and name.strip():
             saved, entry_id = edit_catalog.add_entry(root, kind, name, loaded.result,
-                                                     acronym=acronym, agency=owner)
+                                                     by=state.person(), acronym=acronym,
+                                                     agency=owner)
             report_saved(saved, CATALOG_SCOPE)
             if saved.outcome is Outcome.saved and kind == "agencies":
                 lanes.append(entry_id)
@@ -633,7 +663,7 @@ def new_section() -> None:
             edit = edit_journey.new_journey(root, new_id.strip(), name.strip() or new_id,
                                             start=start, source=source, agency=agency)
         except PleError as error:
-            st.error(str(error))
+            st.error(markdown_text(error))
             return
         sessions[edit.journey_id] = edit
         if agency:  # its lane, ready for the first step
@@ -654,7 +684,7 @@ def catalog_section() -> None:
         with st.container(border=True):
             kept = ", ".join(f"{shown_path(d.target)} ({d.saved:%Y-%m-%d %H:%M} UTC, "
                              f"{d.problems} error(s))" for d in drafts)
-            st.warning(f"Drafts of the catalog were kept: {kept}.",
+            st.warning(markdown_text(f"Drafts of the catalog were kept: {kept}."),
                        icon=":material/edit_note:")
             left, right = st.columns(2)
             if left.button("Continue the drafts", key="edit_catalog_resume"):
@@ -667,16 +697,15 @@ def catalog_section() -> None:
                     editing.restart(CATALOG_SCOPE)
                 st.rerun()
             if right.button("Discard the drafts", key="edit_catalog_discard_drafts"):
-                for draft in drafts:
-                    store.discard_draft(root, draft.target)
-                flash("info", "The catalog drafts were discarded.")
+                if all([discard_draft(draft.target) for draft in drafts]):
+                    flash("info", "The catalog drafts were discarded.")
                 st.rerun()
     edit = st.session_state.get("edit_catalog")
     if edit is None:
         try:
             edit = edit_catalog.open_catalog(root)
         except PleError as error:
-            st.error(str(error))
+            st.error(markdown_text(error))
             return
         st.session_state["edit_catalog"] = edit
     conflict_box(CATALOG_SCOPE, None)
@@ -696,17 +725,19 @@ def catalog_section() -> None:
     with problems_column:
         problems_panel(review, edit.tables)
     with top:
-        where = ", ".join(f"`{name}`" for name in edit.files) or "no file yet"
+        where = markdown_text(", ".join(edit.files) or "no file yet")
         small_print(f"Agencies, programs and data items, shared by every journey (in "
                     f"{where}). A change is written to the file the entry is in; removing an "
                     "entry that journeys use is refused.")
         buttons = st.columns([1, 1, 1, 3])
         if buttons[0].button("Save", key="edit_catalog_save", type="primary", width="stretch"):
-            report_saved(edit_catalog.save(edit, loaded.result), CATALOG_SCOPE)
+            report_saved(edit_catalog.save(edit, loaded.result, by=state.person()),
+                         CATALOG_SCOPE)
             st.rerun()
         if buttons[1].button("Keep as draft", key="edit_catalog_draft", width="stretch",
                              disabled=review.ok):
-            report_saved(edit_catalog.save(edit, loaded.result, as_draft=True), CATALOG_SCOPE)
+            report_saved(edit_catalog.save(edit, loaded.result, by=state.person(),
+                                           as_draft=True), CATALOG_SCOPE)
             st.rerun()
         if buttons[2].button("Discard changes", key="edit_catalog_discard", width="stretch"):
             st.session_state.pop("edit_catalog", None)
@@ -746,7 +777,7 @@ def upload_section() -> None:
                           "has; the old files go into the history", key="edit_upload_replace")
     planned = incoming.plan(root, read, replace=replace)
     for note in planned.notes:
-        st.write(f"- {note}")
+        st.markdown(f"- {markdown_text(note)}")
     errors = [p for p in planned.problems if p.severity is Severity.error]
     if planned.problems:
         st.dataframe([{"severity": p.severity.value, "where": _where(p), "message": p.message}
@@ -756,7 +787,7 @@ def upload_section() -> None:
         st.error(f"{len(errors)} error(s): fix them in the file and upload it again.")
     if st.button("Add to the workspace", key="edit_upload_commit", type="primary",
                  disabled=bool(errors) or not planned.changes):
-        saved = incoming.commit_plan(planned)
+        saved = incoming.commit_plan(planned, by=state.person())
         report_saved(saved, "upload")
         if saved.outcome is Outcome.saved:
             sessions.clear()
@@ -774,21 +805,38 @@ def _where(problem) -> str:
 # --- history and drafts ---------------------------------------------------------------
 
 
+def author_row(file: Path) -> dict[str, str]:
+    """A file and who saved it as it is now (the save record of :mod:`ple.edit.store`)."""
+    save = store.current_author(root, file)
+    return {"file": shown_path(file), "saved by": save.who if save else "not recorded",
+            "at (UTC)": f"{save.at:%Y-%m-%d %H:%M:%S}" if save else ""}
+
+
 def history_section() -> None:
     st.header("Earlier versions")
     files = sorted({*store.files_with_history(root),
                     *[Path(j[2]) for j in journey_list(str(root), loaded.fingerprint)]})
     with_history = [f for f in files if store.list_versions(root, f)]
+    folder = store.folder_of(root)
+    saved_files = [f for f in files if f.exists() and store.current_author(root, f)]
+    if saved_files:
+        with st.expander("Who saved each file last"):
+            st.dataframe([author_row(f) for f in saved_files], hide_index=True,
+                         width="stretch")
     if not with_history:
         st.info("No earlier versions yet: each save keeps the version it replaces here.")
     else:
-        folder = store.folder_of(root)
         file = st.selectbox("File", with_history, key="edit_history_file",
                             format_func=lambda p: str(p.relative_to(folder))
                             + ("" if p.exists() else " (deleted)"))
+        current = store.current_author(root, file) if file.exists() else None
+        if current is not None:
+            st.text(f"The current version was saved by {current.who} on "
+                    f"{current.at:%Y-%m-%d %H:%M:%S} UTC.")
         versions = store.list_versions(root, file)
         st.dataframe([{"replaced at (UTC)": f"{v.saved:%Y-%m-%d %H:%M:%S}",
                        "kind": "refused save" if v.refused else "earlier version",
+                       "saved by": v.author.who if v.author else "not recorded",
                        "size": f"{v.size:,} bytes", "sha256": v.sha256[:12]}
                       for v in versions], hide_index=True, width="stretch")
         index = st.selectbox("Version", range(len(versions)), key="edit_history_version",
@@ -798,8 +846,10 @@ def history_section() -> None:
         left, right = st.columns(2)
         if left.button("Restore this version", key="edit_history_restore", type="primary",
                        help="The current file goes into the history first"):
-            written = store.restore(root, chosen, file)
-            if written.ok:
+            written = store.restore(root, chosen, file, by=state.person())
+            if written.not_allowed:
+                flash("error", markdown_text(written.not_allowed))
+            elif written.ok:
                 sessions.clear()
                 st.session_state.pop("edit_catalog", None)
                 flash("success", f"Restored {file.name} as it was before "
@@ -821,10 +871,11 @@ def history_section() -> None:
         return
     for number, draft in enumerate(drafts):
         with st.container(border=True):
-            st.write(f"**{draft.target.name}** · kept {draft.saved:%Y-%m-%d %H:%M} UTC · "
-                     f"{draft.problems} error(s)")
+            kept_by = f" by {markdown_text(draft.by)}" if draft.by else ""
+            st.write(f"**{markdown_text(draft.target.name)}** · kept {draft.saved:%Y-%m-%d %H:%M} "
+                     f"UTC{kept_by} · {draft.problems} error(s)")
             if st.button("Discard", key=f"edit_drafts_discard_{number}"):
-                store.discard_draft(root, draft.target)
+                discard_draft(draft.target)
                 st.rerun()
     small_print("To continue a draft, open its journey under Edit a journey.")
 

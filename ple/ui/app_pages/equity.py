@@ -3,8 +3,8 @@
 import streamlit as st
 
 from ple.ui import state
-from ple.ui.canvas import journey_canvas
-from ple.ui.text import plain, small_print
+from ple.ui.canvas import journey_canvas, map_data
+from ple.ui.text import small_print
 from ple.ui.widgets import journey_picker
 from ple.views.canvas import journey_canvas_data
 from ple.views.equity import (
@@ -22,6 +22,7 @@ from ple.views.equity import (
     unverified_rows,
     walk_rows,
 )
+from ple.views.markdown import markdown_text
 
 loaded = state.current()
 workspace = loaded.workspace
@@ -56,8 +57,8 @@ else:
              help=f"{tax.hours_per_year.text()} hours a year")
     b.metric("People a year", f"{tax.people_per_year:,}")
     c.metric("Hands-on hours per person", tax.hours_per_person.text(2))
-    notes = [f"{plain(tax.hours_per_year.text())} hours a year. Source of the yearly count: "
-             f"{plain(tax.source)}."]
+    notes = [markdown_text(f"{tax.hours_per_year.text()} hours a year. Source of the yearly "
+                           f"count: {tax.source}.")]
     if not tax.hours_per_year.exact:
         notes.append(f"A range: {len(tax.branches_without_share)} branch(es) have no `share`, "
                      "so each is counted from nobody to everyone who may take it.")
@@ -71,7 +72,7 @@ persona = st.selectbox("Persona", [r.persona for r in view.results],
                        key=f"equity_persona_{journey_id}", format_func=lambda p: choices[p])
 result = view.result(persona)
 verdict = VERDICTS[result.verdict]
-message = f"{plain(result.persona_name)}: {verdict}."
+message = f"{markdown_text(result.persona_name)}: {verdict}."
 if result.verdict == "blocked":
     st.error(message + f" Stopped at {len(result.blocked)} step(s); "
              f"{len(result.lost)} step(s) behind are lost to them.", icon=":material/block:")
@@ -83,7 +84,7 @@ else:
                           "leads on." if result.blocked else ""), icon=":material/check:")
 
 marks = step_marks(result)
-journey_canvas(journey_canvas_data(workspace, journey_id, marks=marks),
+journey_canvas(map_data(lambda: journey_canvas_data(workspace, journey_id, marks=marks)),
                key=f"equity_canvas_{journey_id}_{persona}")
 small_print(f"On the map: **{BLOCKED}** a step this person cannot take; **{LOST}** a step "
             f"they never reach; **{UNVERIFIED}** a step whose data does not say. Hover a step "

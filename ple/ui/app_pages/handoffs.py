@@ -3,9 +3,10 @@
 import streamlit as st
 
 from ple.ui import state
-from ple.ui.canvas import journey_canvas
+from ple.ui.canvas import journey_canvas, map_data
 from ple.ui.text import small_print
 from ple.views.canvas import journey_canvas_data
+from ple.views.markdown import markdown_text
 
 loaded = state.current()
 workspace = loaded.workspace
@@ -38,7 +39,7 @@ st.dataframe([{**r.to_dict(), "type": r.type or "undocumented"} for r in rows],
 
 shown = journey_id or (rows[0].journey if rows else None)
 if shown:
-    st.header(f"On the map: {workspace.journeys[shown].name}")
+    st.header(markdown_text(f"On the map: {workspace.journeys[shown].name}"))
     highlight = tuple((r.from_step, r.to_step) for r in rows if r.journey == shown)
     small_print("Matching handoffs are drawn with thick lines; the table above lists them "
                 "as text." + ("" if journey_id else " Choose a journey to see another one."))
@@ -47,4 +48,5 @@ if shown:
     def canvas(fingerprint: str, journey_id: str, highlight: tuple) -> dict:
         return journey_canvas_data(workspace, journey_id, highlight=set(highlight))
 
-    journey_canvas(canvas(loaded.fingerprint, shown, highlight), key=f"handoffs_canvas_{shown}")
+    journey_canvas(map_data(lambda: canvas(loaded.fingerprint, shown, highlight)),
+                   key=f"handoffs_canvas_{shown}")

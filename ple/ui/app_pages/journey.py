@@ -5,13 +5,13 @@ import streamlit as st
 
 from ple.diagram.legend import agency_legend, handoff_legend
 from ple.diagram.sketch import lanes_in_order
-from ple.export import all_exporters
+from ple.export import all_exporters, export_refusal
 from ple.export.bundle import download_name, journey_download
 from ple.metrics import journey_metrics
 from ple.model import Channel
 from ple.ui import state
-from ple.ui.canvas import journey_canvas
-from ple.ui.text import bracket_safe, small_print
+from ple.ui.canvas import journey_canvas, map_data
+from ple.ui.text import small_print
 from ple.ui.widgets import chosen_step, journey_picker, remember_step, step_panel
 from ple.views.canvas import journey_canvas_data
 from ple.views.journey import (
@@ -21,6 +21,7 @@ from ple.views.journey import (
     sentiment_points,
     step_rows,
 )
+from ple.views.markdown import markdown_text
 
 loaded = state.current()
 workspace = loaded.workspace
@@ -30,9 +31,9 @@ if not workspace.journeys:
 
 journey_id = journey_picker(workspace, key="journey_select")
 journey = workspace.journeys[journey_id]
-st.title(journey.name)
+st.title(markdown_text(journey.name))
 if journey.trigger or journey.outcome:
-    small_print(bracket_safe(" → ".join(t for t in (journey.trigger, journey.outcome) if t)))
+    small_print(markdown_text(" → ".join(t for t in (journey.trigger, journey.outcome) if t)))
 
 with st.expander("Filters", expanded=False):
     a, b, c, d = st.columns(4)
@@ -55,8 +56,9 @@ filtered = filter_steps(journey, StepFilter(stage, agency, persona, channel))
 counts = finding_counts(loaded.report.findings, journey_id)
 visible = tuple(step.id for step in filtered.steps)
 if filtered.unknown_channel:
-    st.warning(f"{len(filtered.unknown_channel)} step(s) hidden because their channels are "
-               "not recorded: " + ", ".join(s.name for s in filtered.unknown_channel))
+    st.warning(markdown_text(
+        f"{len(filtered.unknown_channel)} step(s) hidden because their channels are not "
+        "recorded: " + ", ".join(s.name for s in filtered.unknown_channel)))
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -70,7 +72,8 @@ selected_step = chosen_step(journey)
 dimmed = tuple(s.id for s in journey.steps if s.id not in set(visible))
 if not visible:
     st.info("No step matches the filters; all steps are shown faded.")
-events = journey_canvas(canvas(loaded.fingerprint, journey_id, dimmed, selected_step),
+events = journey_canvas(map_data(lambda: canvas(loaded.fingerprint, journey_id, dimmed,
+                                                 selected_step)),
                         key=f"journey_canvas_{journey_id}")
 remember_step(events.selection)
 with st.container(border=True):
@@ -79,7 +82,8 @@ with st.container(border=True):
 legend_agencies, legend_handoffs = st.columns(2)
 with legend_agencies:
     st.markdown("**Agencies (lanes)**")
-    st.markdown("  \n".join(agency_legend(workspace, journey)), unsafe_allow_html=True)
+    st.markdown("  \n".join(agency_legend(workspace, journey, text=markdown_text)),
+                unsafe_allow_html=True)
 with legend_handoffs:
     st.markdown("**Handoffs (line and label)**")
     st.markdown("  \n".join(handoff_legend()), unsafe_allow_html=True)
@@ -109,12 +113,26 @@ st.header("Export this journey")
 small_print("Files for workshops: print the swimlane map (PDF, PNG, SVG), open the HTML on any "
             "laptop, keep editing in diagrams.net, or hand the CSV tables and the brief around.")
 formats = [e for e in all_exporters().values() if e.available()]
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def refusals(fingerprint: str, journey_id: str) -> dict[str, str]:
+    """Formats this journey cannot be exported in (a map past its limits), and why."""
+    found = {e.name: export_refusal(workspace, journey_id, e.name, loaded.report)
+             for e in formats}
+    return {name: reason for name, reason in found.items() if reason}
+
+
+refused = refusals(loaded.fingerprint, journey_id)
 for row_start in range(0, len(formats), 5):
     for column, chosen in zip(st.columns(5), formats[row_start:row_start + 5], strict=False):
         column.download_button(
-            chosen.name.upper(), key=f"journey_export_{chosen.name}", help=chosen.description,
+            chosen.name.upper(), key=f"journey_export_{chosen.name}",
+            help=refused.get(chosen.name, chosen.description),
             data=lambda fmt=chosen.name: journey_download(
                 workspace, journey_id, fmt, loaded.report).data,
             file_name=download_name(journey_id, chosen.name),
             mime="application/zip" if chosen.several_files else chosen.media_type,
-            on_click="ignore", width="stretch")
+            on_click="ignore", width="stretch", disabled=chosen.name in refused)
+for name, reason in refused.items():
+    st.warning(f"{name.upper()}: {markdown_text(reason)}", icon=":material/block:")

@@ -13,6 +13,7 @@ from ple.portfolio import Scope, portfolio_report
 from ple.portfolio.network import TYPES
 from ple.ui import state
 from ple.ui.text import small_print
+from ple.views.markdown import markdown_text
 from ple.views.portfolio import (
     agency_matrix,
     network_rows,
@@ -29,8 +30,8 @@ SCOPE_LABELS = {Scope.current: "Today's journeys", Scope.proposed: "As proposed"
 loaded = state.current()
 workspace = loaded.workspace
 st.title("Portfolio of life experiences")
-small_print(f"Workspace `{loaded.path}`: {len(workspace.journeys)} journeys, "
-            f"{sum(len(j.steps) for j in workspace.journeys.values())} steps")
+small_print(markdown_text(f"Workspace {loaded.path}: {len(workspace.journeys)} journeys, "
+                          f"{sum(len(j.steps) for j in workspace.journeys.values())} steps"))
 
 rows = portfolio_rows(workspace, loaded.report)
 if not rows:
@@ -44,7 +45,7 @@ scope = st.radio(
 report = portfolio_report(workspace, scope)
 counted = set(report.journeys)
 shown = [r for r in rows if r["id"] in counted]
-small_print(scope_sentence(workspace, report))
+small_print(markdown_text(scope_sentence(workspace, report)))
 first, second, third, fourth = st.columns(4)
 first.metric("Life experiences", len(report.life_experiences))
 second.metric("Steps", sum(r["steps"] for r in shown))
