@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Annotated
 
-from pydantic import BeforeValidator, Field, NonNegativeFloat, StrictBool
+from pydantic import BeforeValidator, Field, NonNegativeFloat, NonNegativeInt, StrictBool
 
 from ple import limits
 from ple.model.base import FormatModel
