@@ -182,3 +182,44 @@ def test_the_in_person_retirement_claim_takes_the_ssa_10_figure_it_borrows(works
         claim = workspace.journeys[journey].step("apply-retirement")
         assert claim.burden_by_channel["in_person"].minutes == derived, journey
         assert f"{derived} minutes" in claim.notes
+BLUEPRINTED = ["approaching-retirement", "having-a-child"]
+"""Journeys that carry the service blueprint, touchpoints, moments and evidence."""
+
+
+@pytest.mark.parametrize("journey_id", BLUEPRINTED)
+def test_two_journeys_carry_blueprint_touchpoints_moments_and_evidence(workspace, journey_id):
+    journey = workspace.journeys[journey_id]
+    assert any(step.backstage or step.support for step in journey.steps)
+    assert any(step.touchpoints for step in journey.steps)
+    moments = [step for step in journey.steps if step.moment_that_matters]
+    assert moments and all(step.moment_reason for step in moments)
+    assert journey.volume.evidence is not None and journey.volume.evidence.sources
+    for step in journey.steps:  # every minute says what it rests on, as its notes say
+        if step.burden is not None and step.burden.minutes:
+            evidence = step.burden_evidence("minutes")
+            assert evidence is not None, step.id
+            said = next(sentence for sentence in step.notes.split(". ") if "minutes" in sentence)
+            assert (evidence.level.value == "assumed") == ("estimate" in said), step.id
+
+
+def test_every_control_number_names_its_source(workspace):
+    numbered = [t for t in workspace.touchpoints.values() if t.omb_control_number]
+    assert {t.form_number: t.omb_control_number for t in numbered} == {
+        "SSA-1": "0960-0618", "CMS-40B": "0938-1230"}
+    for touchpoint in numbered:
+        number = touchpoint.omb_control_number
+        assert any(number in source or "omb.report/icr" in source
+                   for source in touchpoint.sources), touchpoint.id
+
+
+def test_the_evidence_mix_docs_quote_is_what_metrics_report(workspace):
+    from ple.metrics import journey_metrics
+    from tests.conftest import ROOT
+
+    text = " ".join((ROOT / "docs" / "bundled-data.md").read_text(encoding="utf-8").split())
+    retirement = journey_metrics(workspace, "approaching-retirement").evidence["minutes"]
+    child = journey_metrics(workspace, "having-a-child").evidence["minutes"]
+    assert (f"314 active minutes as {retirement.percent['reported']}% reported and "
+            f"{retirement.percent['assumed']}% assumed") in text
+    assert (f"having a child's 439 as {child.percent['reported']}% reported and "
+            f"{child.percent['assumed']}% assumed") in text

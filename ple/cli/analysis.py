@@ -79,7 +79,7 @@ def gaps(source: Source, journeys: tuple[str, ...], rules: tuple[str, ...],
 METRIC_COLUMNS = ["journey", "persona", "steps", "minutes", "wait_days", "cost_usd", "visits",
                   "unknown", "agencies", "handoffs", "data_items_requested",
                   "data_items_requested_more_than_once", "critical_path_wait_days",
-                  "learning", "compliance", "psychological", "hours_a_year"]
+                  "learning", "compliance", "psychological", "hours_a_year", "evidence"]
 
 
 @click.command()
@@ -109,6 +109,7 @@ def metrics(source: Source, journey: str | None, persona: str | None, scope: str
         record = {**row.burden.to_dict(), **row.summary()}
         record["unknown"] = [f"{k} {v}" for k, v in record["unknown"].items() if v]
         record["handoffs"] = [f"{k} {v}" for k, v in record["handoffs"].items()]
+        record["evidence"] = row.evidence_lines()
         flat.append(record)
     emit_rows(flat, METRIC_COLUMNS, fmt, "metrics")
     say_counted(f"{len(rows)} rows", chosen)

@@ -178,7 +178,7 @@ def _step_attributes(step: Step, journey_id: str, order: int, entry: bool) -> di
     if step.measures is not None:
         attributes.update(
             (f"measure_{name}", score)
-            for name, score in step.measures.model_dump(exclude_none=True).items()
+            for name, score in step.measures.scores().items()
         )
     return attributes
 

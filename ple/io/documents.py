@@ -21,12 +21,13 @@ from pydantic import BaseModel, ValidationError
 from ple import limits
 from ple.errors import KeyPath, Problem, Severity, shown
 from ple.io.suggest import did_you_mean
-from ple.model import Agency, DataItem, Journey, Program, Settings
+from ple.model import Agency, DataItem, Journey, Program, Settings, Touchpoint
 from ple.model.vocabulary import (
     ACCOMMODATION_PATTERN,
     COLOUR_PATTERN,
     LANGUAGE_PATTERN,
     LISTING_PATTERN,
+    OMB_CONTROL_PATTERN,
     SLUG_PATTERN,
 )
 
@@ -34,11 +35,12 @@ COLLECTIONS: dict[str, type[BaseModel]] = {
     "agencies": Agency,
     "programs": Program,
     "data_items": DataItem,
+    "touchpoints": Touchpoint,
     "journeys": Journey,
 }
 """Top-level keys a workspace file may hold, and the model of their items."""
 
-CATALOG_KEYS = ("agencies", "programs", "data_items")
+CATALOG_KEYS = ("agencies", "programs", "data_items", "touchpoints")
 
 SETTINGS_KEY = "settings"
 """A mapping, not a list: the workspace's gap-rule thresholds (at most one file has it)."""
@@ -266,6 +268,8 @@ PATTERN_RULES: dict[str, str] = {
                            "'screen_reader'",
     LISTING_PATTERN: "is not an Assistance Listing number: two digits, a point and three "
                      "digits, e.g. '96.002'",
+    OMB_CONTROL_PATTERN: "is not an OMB control number: four digits, a hyphen and four "
+                         "digits, e.g. '0960-0618'",
 }
 """What each pattern of the format asks for, in words: a value that does not match is told
 the rule of its own field (every pattern needs its entry here; tests hold them to it)."""

@@ -27,7 +27,7 @@ from ple import limits
 from ple.collector import bulk_load
 from ple.errors import KeyPath, Location, Problem, Severity
 from ple.io import cache, files
-from ple.io.documents import FileContent, read_document
+from ple.io.documents import CATALOG_KEYS, FileContent, read_document
 from ple.io.files import SUFFIXES
 from ple.io.locate import positions_of
 from ple.io.parse import (
@@ -191,7 +191,7 @@ class _Errors:
             path = problem.path
             for end in range(len(path) + 1):
                 self.prefixes.add((problem.file, path[:end]))
-            if not path or path[0] not in ("agencies", "programs", "data_items"):
+            if not path or path[0] not in CATALOG_KEYS:
                 self.whole_file.add(problem.file)
 
     def inside(self, source: Sourced) -> bool:

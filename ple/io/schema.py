@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import Field, TypeAdapter
 
-from ple.model import Agency, DataItem, Journey, Program, Settings
+from ple.model import Agency, DataItem, Journey, Program, Settings, Touchpoint
 from ple.model.base import FormatModel
 
 
@@ -22,6 +22,7 @@ class CollectionsFile(FormatModel):
     agencies: list[Agency] = Field(default_factory=list)
     programs: list[Program] = Field(default_factory=list)
     data_items: list[DataItem] = Field(default_factory=list)
+    touchpoints: list[Touchpoint] = Field(default_factory=list)
     journeys: list[Journey] = Field(default_factory=list)
     settings: Settings | None = None
 
@@ -32,6 +33,7 @@ class JourneyFile(Journey):
     agencies: list[Agency] = Field(default_factory=list)
     programs: list[Program] = Field(default_factory=list)
     data_items: list[DataItem] = Field(default_factory=list)
+    touchpoints: list[Touchpoint] = Field(default_factory=list)
     settings: Settings | None = None
 
 

@@ -30,6 +30,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from ple.graph.order import START, loop_closing_moves, successors
+from ple.metrics.evidence import EvidenceShares, evidence_shares, level_of
 from ple.model import Journey, Step
 
 
@@ -84,6 +85,11 @@ class TimeTax:
     """What the central estimate assumes, one clause each; empty when the figure is exact."""
     loops_cut: tuple[tuple[str, str], ...]
     """Moves back into the journey that were walked once only: the figure is a floor."""
+    evidence: EvidenceShares | None = None
+    """How much of the hours rests on observed, reported, assumed and unknown minutes
+    (each step weighed by the hours it adds, halfway between the low and high scenario)."""
+    volume_evidence: str = "unknown"
+    """The evidence level of the people-a-year figure the hours are multiplied by."""
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -133,6 +139,7 @@ def time_tax(journey: Journey) -> TimeTax | None:
     minutes = {s.id: (s.burden.minutes if s.burden else None) for s in journey.steps}
     low = central = high = 0.0
     missing = []
+    parts = []
     for step in journey.steps:
         share = reach.get(step.id)
         if share is None or share.high == 0:
@@ -143,6 +150,8 @@ def time_tax(journey: Journey) -> TimeTax | None:
         low += share.low * minutes[step.id] / 60
         central += (share.central or 0.0) * minutes[step.id] / 60
         high += share.high * minutes[step.id] / 60
+        parts.append((step.burden_evidence("minutes"),
+                      (share.low + share.high) / 2 * minutes[step.id] / 60))
     per_person = Span(low, high, central)
     people = journey.volume.per_year
     return TimeTax(
@@ -157,6 +166,8 @@ def time_tax(journey: Journey) -> TimeTax | None:
         fork_branches_without_share=tuple(flows.fork_branches),
         loops_cut=tuple(sorted((str(a), b) for a, b in closing)),
         assumes=() if per_person.exact else flows.assumes(),
+        evidence=evidence_shares(parts),
+        volume_evidence=level_of(journey.volume.evidence),
     )
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ple.model.catalog import Agency, DataItem, Program
+from ple.model.catalog import Agency, DataItem, Program, Touchpoint
 from ple.model.journey import Journey
 from ple.model.settings import Settings
 
@@ -31,6 +31,7 @@ class Workspace:
     data_items: dict[str, DataItem] = field(default_factory=dict)
     journeys: dict[str, Journey] = field(default_factory=dict)
     settings: Settings = field(default_factory=Settings)
+    touchpoints: dict[str, Touchpoint] = field(default_factory=dict)
     origins: dict[tuple[str, str], Origin] = field(default_factory=dict, compare=False)
     """(kind, id) -> where it was defined; kinds are the collection names."""
 

@@ -35,6 +35,7 @@ from ple.store.records import (
     journey_from,
     program_from,
     settings_from,
+    touchpoints_from,
 )
 
 
@@ -117,8 +118,11 @@ def _read(connection: Connection, state: dict[str, Any], where: str) -> Workspac
                for collection, items in (("agencies", agencies), ("programs", programs),
                                          ("data_items", data_items), ("journeys", journeys))
                for item_id in items}
+    touchpoints = touchpoints_from(state)
+    origins.update({("touchpoints", t): Origin(where, ("touchpoints", t)) for t in touchpoints})
     workspace = Workspace(agencies=agencies, programs=programs, data_items=data_items,
-                          journeys=journeys, settings=settings_from(state), origins=origins)
+                          journeys=journeys, settings=settings_from(state),
+                          touchpoints=touchpoints, origins=origins)
     _check_references(workspace, where)
     return workspace
 

@@ -76,7 +76,7 @@ def measures_text(step: Step) -> str | None:
     """A-11 survey scores, e.g. "A-11 scores (1-5): satisfaction 4.1, trust 3.8"."""
     if step.measures is None:
         return None
-    scores = step.measures.model_dump(exclude_none=True)
+    scores = step.measures.scores()
     return "A-11 scores (1-5): " + ", ".join(f"{k} {v:g}" for k, v in scores.items())
 
 

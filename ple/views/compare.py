@@ -24,9 +24,14 @@ def number(value: float) -> str:
     return f"{value:,.0f}" if abs(value) >= 1000 else f"{value:g}"
 
 
+EVIDENCE_COLUMN = "evidence (today / proposed)"
+
+
 def metric_rows(comparison: Comparison) -> list[dict[str, Any]]:
-    """One row per figure: today, proposed, the change in words, and the unknown counts."""
-    return [{
+    """One row per figure: today, proposed, the change in words, and the unknown counts;
+    and, when either journey says what any figure rests on, each burden figure's evidence
+    mix (a comparison of maps that record no evidence keeps its four columns)."""
+    rows = [{
         "figure": m.label,
         "today": number(m.before),
         "proposed": number(m.after),
@@ -35,6 +40,15 @@ def metric_rows(comparison: Comparison) -> list[dict[str, Any]]:
             f"{m.unknown_before} / {m.unknown_after} steps"
             if m.unknown_before or m.unknown_after else ""),
     } for m in comparison.metrics]
+    recorded = [m for m in comparison.metrics
+                if m.evidence_before is not None and m.evidence_after is not None]
+    if any(e.amounts["unknown"] < sum(e.amounts.values())
+           for m in recorded for e in (m.evidence_before, m.evidence_after)):
+        for row, m in zip(rows, comparison.metrics, strict=True):
+            row[EVIDENCE_COLUMN] = (
+                f"{m.evidence_before.text()} / {m.evidence_after.text()}"
+                if m.evidence_before is not None and m.evidence_after is not None else "")
+    return rows
 
 
 def step_rows(workspace: Workspace, comparison: Comparison) -> list[dict[str, Any]]:

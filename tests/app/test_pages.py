@@ -794,7 +794,8 @@ def test_a_journey_past_the_limits_of_a_map_says_so_instead(monkeypatch, write):
         in notice.replace("\\", "")
     assert len(at.dataframe[0].value) == 41
     buttons = {b.proto.label: b.proto for b in at.get("download_button")}
-    assert {label for label, b in buttons.items() if b.disabled} == {"SVG", "PNG", "PDF"}
+    assert {label for label, b in buttons.items() if b.disabled} == {
+        "SVG", "PNG", "PDF", "BLUEPRINT-SVG", "BLUEPRINT-PNG", "BLUEPRINT-PDF"}
     assert "41 steps, over the limit of 20 steps per printed map" in buttons["PNG"].help
 
 

@@ -48,8 +48,18 @@ def at(rule: str, severity: str = "warning", *, step: str | None = None,
 CMS_ASKS_SSN = edit(BASE, "requests: [bank]", "requests: [ssn, bank]")
 """CMS asks for the SSN the customer gave SSA; the handoff shares it."""
 
+ASSUMED_MOMENT = edit(BASE, "    burden: {minutes: 30, wait_days: 10, cost_usd: 0, visits: 0}\n",
+                      "    burden: {minutes: 30, wait_days: 10, cost_usd: 0, visits: 0, "
+                      "evidence: {level: assumed}}\n    moment_that_matters: true\n"
+                      "    moment_reason: Income stops with the last paycheck.\n")
+"""The application is a moment that matters, and its burden is a designer's estimate."""
+
 PAIRS = {
     # rule: (journey that triggers it, near-identical journey that does not)
+    "assumed-moment": (
+        ASSUMED_MOMENT,
+        edit(ASSUMED_MOMENT, "evidence: {level: assumed}", "evidence: {level: reported}"),
+    ),
     "cold-handoff": (edit(BASE, "type: warm", "type: cold"), BASE),
     "undocumented-handoff": (
         edit(BASE, "handoff: {type: warm, shares: [ssn]}", "handoff:"),
@@ -98,8 +108,8 @@ def test_every_rule_has_a_triggering_and_a_near_identical_journey_here():
     assert set(PAIRS) == set(all_rules())
 
 
-def test_there_are_thirteen_rules():
-    assert len(all_rules()) == 13
+def test_there_are_fourteen_rules():
+    assert len(all_rules()) == 14
 
 
 @pytest.mark.parametrize("rule_id", sorted(PAIRS))
@@ -898,3 +908,31 @@ def test_at_a_fork_what_the_first_step_of_a_branch_is_given_is_held_on_the_other
     journey = edit(DEATH, "    requests: [ssn]\n    next:",
                    "    requests: [ssn]\n    fork: true\n    next:")
     assert run(write, journey, "unshared-data").findings == []
+# --- assumed-moment -------------------------------------------------------------------
+
+
+def test_an_assumed_moment_names_the_step_and_its_reason(write):
+    finding = one(run(write, ASSUMED_MOMENT, "assumed-moment").findings)
+    assert anchors(finding) == at("assumed-moment", step="apply", agencies=("ssa",))
+    assert finding.message == (
+        "'Apply for benefits' (SSA) is a moment that matters, but every figure of its "
+        "burden is assumed. It matters because: Income stops with the last paycheck.")
+
+
+def test_unknown_evidence_is_not_assumed(write):
+    unknown = edit(ASSUMED_MOMENT, ", evidence: {level: assumed}", "")
+    assert run(write, unknown, "assumed-moment").findings == []
+
+
+def test_one_observed_channel_figure_is_enough(write):
+    observed = edit(ASSUMED_MOMENT, "    moment_that_matters: true\n",
+                    "    burden_by_channel:\n      phone: {minutes: 40, evidence: "
+                    "{level: observed}}\n    moment_that_matters: true\n")
+    assert run(write, observed, "assumed-moment").findings == []
+
+
+def test_the_step_evidence_is_the_default_of_its_burden(write):
+    by_step = edits(ASSUMED_MOMENT, (", evidence: {level: assumed}", ""),
+                    ("    moment_that_matters: true\n",
+                     "    evidence: {level: assumed}\n    moment_that_matters: true\n"))
+    assert one(run(write, by_step, "assumed-moment").findings).step == "apply"

@@ -25,6 +25,7 @@ PATTERN_PHRASES = {
     r"^#[0-9A-Fa-f]{6}$": "not a colour written as #RRGGBB",
     r"^[a-z][a-z0-9_]*$": "lowercase words joined by underscores",
     r"^\d{2}\.\d{3}[A-Z]?$": "not an Assistance Listing number",
+    r"^\d{4}-\d{4}$": "not an OMB control number",
 }
 """What the message of each pattern must say; each phrase belongs to one pattern only."""
 

@@ -6,6 +6,7 @@ add its import below, its id to ``GAP_RULES`` in ``ple/model/vocabulary.py`` (th
 """
 
 from ple.gaps.rules import (  # noqa: F401 - imported to register
+    assumed_moment,
     burden_hotspot,
     cold_handoff,
     dead_end,
