@@ -21,7 +21,7 @@ from pydantic import BaseModel, ValidationError
 from ple import limits
 from ple.errors import KeyPath, Problem, Severity, shown
 from ple.io.suggest import did_you_mean
-from ple.model import Agency, DataItem, Journey, Program, Settings
+from ple.model import Agency, DataItem, Journey, Opportunity, Program, Settings
 from ple.model.vocabulary import COLOUR_PATTERN, SLUG_PATTERN
 
 COLLECTIONS: dict[str, type[BaseModel]] = {
@@ -29,6 +29,7 @@ COLLECTIONS: dict[str, type[BaseModel]] = {
     "programs": Program,
     "data_items": DataItem,
     "journeys": Journey,
+    "opportunities": Opportunity,
 }
 """Top-level keys a workspace file may hold, and the model of their items."""
 

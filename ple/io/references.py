@@ -12,12 +12,13 @@ from dataclasses import dataclass
 
 from ple.errors import KeyPath, Location, Problem, Severity
 from ple.io.documents import SETTINGS_KEY, Entry
+from ple.io.opportunity_references import check_opportunity
 from ple.io.suggest import did_you_mean
 from ple.model import Agency, Journey, JourneyState, Program, Settings, Workspace
 from ple.model.workspace import Origin
 
 SINGULAR = {"agencies": "agency", "programs": "program", "data_items": "data item",
-            "journeys": "journey"}
+            "journeys": "journey", "opportunities": "opportunity"}
 
 SHARE_TOLERANCE = 1e-6
 
@@ -75,6 +76,7 @@ def assemble(
         data_items=collections["data_items"],
         journeys=collections["journeys"],
         settings=settings or Settings(),
+        opportunities=collections["opportunities"],
         origins=origins,
     )
     if check_references:
@@ -92,6 +94,8 @@ def find_reference_problems(workspace: Workspace) -> list[Problem]:
     checker.listings_in_inventory()
     for journey in workspace.journeys.values():
         checker.journey(journey)
+    for opportunity in workspace.opportunities.values():
+        check_opportunity(checker, opportunity)
     return checker.problems
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from ple.model.catalog import Agency, DataItem, Program
 from ple.model.journey import Journey
+from ple.model.opportunity import Opportunity
 from ple.model.settings import Settings
 
 
@@ -31,6 +32,8 @@ class Workspace:
     data_items: dict[str, DataItem] = field(default_factory=dict)
     journeys: dict[str, Journey] = field(default_factory=dict)
     settings: Settings = field(default_factory=Settings)
+    opportunities: dict[str, Opportunity] = field(default_factory=dict)
+    """What teams mean to do about findings (:mod:`ple.model.opportunity`)."""
     origins: dict[tuple[str, str], Origin] = field(default_factory=dict, compare=False)
     """(kind, id) -> where it was defined; kinds are the collection names."""
 
