@@ -15,6 +15,7 @@ from ple.opportunities.ranking import (
     sort_key,
 )
 from ple.opportunities.report import OpportunityReport, opportunity_report
+from ple.opportunities.starter import addressing, starter_yaml
 from ple.opportunities.worth import AddressedFinding, Worth, matches, worth_of
 
 __all__ = [
@@ -24,6 +25,7 @@ __all__ = [
     "OpportunityReport",
     "RankedOpportunity",
     "Worth",
+    "addressing",
     "agencies_of",
     "apply_change",
     "edited_journey",
@@ -32,5 +34,6 @@ __all__ = [
     "opportunity_report",
     "rank_opportunities",
     "sort_key",
+    "starter_yaml",
     "worth_of",
 ]

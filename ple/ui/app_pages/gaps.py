@@ -3,8 +3,9 @@
 import streamlit as st
 
 from ple.gaps.catalogue import explain
+from ple.opportunities import addressing, starter_yaml
 from ple.ui import state
-from ple.ui.navigation import JOURNEY
+from ple.ui.navigation import JOURNEY, OPPORTUNITIES
 from ple.ui.text import small_print
 from ple.views.findings import FindingFilter, filter_findings
 
@@ -56,6 +57,17 @@ if picked:
                      else "Open the journey's map", icon=":material/arrow_forward:",
                      query_params={"journey": finding.journey,
                                    **({"step": finding.step} if finding.step else {})})
+    st.subheader("Opportunities")
+    opportunities = addressing(workspace, finding) if finding.journey in workspace.journeys \
+        else []
+    for opportunity in opportunities:
+        st.page_link(OPPORTUNITIES, label=f"{opportunity.title} ({opportunity.status.value})",
+                     icon=":material/lightbulb:", query_params={"opportunity": opportunity.id})
+    if not opportunities and finding.journey in workspace.journeys:
+        st.write("No opportunity addresses this finding yet. To start one, add this to the "
+                 "`opportunities:` list of a workspace file (for example "
+                 "`opportunities.yaml`), write its change, and check it with `ple validate`:")
+        st.code(starter_yaml(workspace, finding), language="yaml")
 elif rule:
     st.header(f"Rule `{rule}`")
     st.text(explain(rule))
