@@ -16,6 +16,14 @@ from ple.model.journey import (
     Volume,
 )
 from ple.model.settings import GapSettings, HotspotLimits, Settings
+from ple.model.sharing import (
+    Authority,
+    AuthorityKind,
+    Sharing,
+    SharingAnswer,
+    SharingBasis,
+    sharing_basis,
+)
 from ple.model.vocabulary import (
     MEASURE_KEYS,
     AgencyLevel,
@@ -31,6 +39,8 @@ __all__ = [
     "AcceptedFinding",
     "Agency",
     "AgencyLevel",
+    "Authority",
+    "AuthorityKind",
     "Burden",
     "CanUse",
     "Channel",
@@ -47,10 +57,14 @@ __all__ = [
     "Persona",
     "Program",
     "Settings",
+    "Sharing",
+    "SharingAnswer",
+    "SharingBasis",
     "Stage",
     "Step",
     "Transition",
     "TransitionRef",
     "Volume",
     "Workspace",
+    "sharing_basis",
 ]

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from ple.model.catalog import Agency, DataItem, Program
 from ple.model.journey import Journey
 from ple.model.settings import Settings
+from ple.model.sharing import Sharing
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,9 @@ class Workspace:
     data_items: dict[str, DataItem] = field(default_factory=dict)
     journeys: dict[str, Journey] = field(default_factory=dict)
     settings: Settings = field(default_factory=Settings)
+    sharing: dict[str, Sharing] = field(default_factory=dict)
+    """The legal basis for sharing data items between agencies, keyed by
+    :func:`ple.model.sharing.sharing_key`; a pair not here is unknown."""
     origins: dict[tuple[str, str], Origin] = field(default_factory=dict, compare=False)
     """(kind, id) -> where it was defined; kinds are the collection names."""
 
