@@ -21,19 +21,20 @@ from pydantic import BaseModel, ValidationError
 from ple import limits
 from ple.errors import KeyPath, Problem, Severity, shown
 from ple.io.suggest import did_you_mean
-from ple.model import Agency, DataItem, Journey, Opportunity, Program, Settings
+from ple.model import Agency, DataItem, Journey, Opportunity, Program, Settings, Sharing
 from ple.model.vocabulary import COLOUR_PATTERN, SLUG_PATTERN
 
 COLLECTIONS: dict[str, type[BaseModel]] = {
     "agencies": Agency,
     "programs": Program,
     "data_items": DataItem,
+    "sharing": Sharing,
     "journeys": Journey,
     "opportunities": Opportunity,
 }
 """Top-level keys a workspace file may hold, and the model of their items."""
 
-CATALOG_KEYS = ("agencies", "programs", "data_items")
+CATALOG_KEYS = ("agencies", "programs", "data_items", "sharing")
 
 SETTINGS_KEY = "settings"
 """A mapping, not a list: the workspace's gap-rule thresholds (at most one file has it)."""

@@ -14,11 +14,20 @@ from ple.errors import KeyPath, Location, Problem, Severity
 from ple.io.documents import SETTINGS_KEY, Entry
 from ple.io.opportunity_references import check_opportunity
 from ple.io.suggest import did_you_mean
-from ple.model import Agency, Journey, JourneyState, Program, Settings, Workspace
+from ple.model import (
+    Agency,
+    Journey,
+    JourneyState,
+    Program,
+    Settings,
+    Sharing,
+    SharingBasis,
+    Workspace,
+)
 from ple.model.workspace import Origin
 
 SINGULAR = {"agencies": "agency", "programs": "program", "data_items": "data item",
-            "journeys": "journey", "opportunities": "opportunity"}
+            "sharing": "sharing record", "journeys": "journey", "opportunities": "opportunity"}
 
 SHARE_TOLERANCE = 1e-6
 
@@ -56,15 +65,17 @@ def assemble(
         key = (entry.kind, entry.item.id)
         if key in origins:
             first = origins[key]
+            # A sharing record has no id of its own: it is keyed by item and pair.
+            at = () if entry.kind == "sharing" else ("id",)
             problems.append(
                 Problem(
                     source.file,
-                    f"duplicate {SINGULAR[entry.kind]} id {entry.item.id!r}; the first "
-                    "definition is used",
-                    path=(*entry.path, "id"),
+                    f"duplicate {SINGULAR[entry.kind]} {'id ' if at else ''}"
+                    f"{entry.item.id!r}; the first definition is used",
+                    path=(*entry.path, *at),
                     value=entry.item.id,
                     code="duplicate-id",
-                    related=(Location(first.file, path=(*first.path, "id")),),
+                    related=(Location(first.file, path=(*first.path, *at)),),
                 )
             )
             continue
@@ -76,6 +87,7 @@ def assemble(
         data_items=collections["data_items"],
         journeys=collections["journeys"],
         settings=settings or Settings(),
+        sharing=collections["sharing"],
         opportunities=collections["opportunities"],
         origins=origins,
     )
@@ -91,6 +103,8 @@ def find_reference_problems(workspace: Workspace) -> list[Problem]:
         checker.catalog_agency(agency)
     for program in workspace.programs.values():
         checker.catalog_program(program)
+    for record in workspace.sharing.values():
+        checker.catalog_sharing(record)
     checker.listings_in_inventory()
     for journey in workspace.journeys.values():
         checker.journey(journey)
@@ -190,6 +204,33 @@ class _Checker:
             self.problems.append(Problem(
                 origin.file, f"agency parents form a loop: {' -> '.join([*shown, ending])}",
                 path=(*origin.path, "parent"), value=agency.parent, code="parent-loop"))
+
+    def catalog_sharing(self, record: Sharing) -> None:
+        """A sharing record names a known item and two known, different agencies; a
+        permission or a bar names its authority; one without sources is a warning,
+        since a legal basis nobody can check is a rumour."""
+        ws, origin = self.workspace, self._at("sharing", record.id)
+        self._require(origin, ("data_item",), record.data_item, ws.data_items, "data item")
+        self._require(origin, ("from",), record.from_, ws.agencies, "agency")
+        self._require(origin, ("to",), record.to, ws.agencies, "agency")
+        if record.from_ == record.to:
+            self.problems.append(Problem(
+                origin.file, f"a sharing record is between two agencies; 'from' and 'to' are "
+                f"both {record.to!r}", path=(*origin.path, "to"), value=record.to,
+                code="self-reference"))
+        if record.basis in (SharingBasis.permitted, SharingBasis.prohibited) and (
+                record.authority is None):
+            self.problems.append(Problem(
+                origin.file, f"a sharing that is {record.basis.value} must name its authority "
+                "(authority: kind and citation): without one it is a guess presented as law",
+                path=(*origin.path, "basis"), value=record.basis.value,
+                code="sharing-without-authority"))
+        if not record.sources and record.basis is not SharingBasis.unknown:
+            self.problems.append(Problem(
+                origin.file, f"a sharing recorded as {record.basis.value} names no sources; "
+                "add where it can be checked (the statute, the agreement, the form)",
+                path=(*origin.path, "basis"), value=record.basis.value,
+                severity=Severity.warning, code="sharing-without-sources"))
 
     def listings_in_inventory(self) -> None:
         """When the Federal Program Inventory is loaded (``ple import programs`` writes

@@ -25,6 +25,14 @@ from ple.model.opportunity import (
     StepEdit,
 )
 from ple.model.settings import GapSettings, HotspotLimits, Settings
+from ple.model.sharing import (
+    Authority,
+    AuthorityKind,
+    Sharing,
+    SharingAnswer,
+    SharingBasis,
+    sharing_basis,
+)
 from ple.model.vocabulary import (
     MEASURE_KEYS,
     AgencyLevel,
@@ -40,6 +48,8 @@ __all__ = [
     "AcceptedFinding",
     "Agency",
     "AgencyLevel",
+    "Authority",
+    "AuthorityKind",
     "Burden",
     "CanUse",
     "Change",
@@ -62,6 +72,9 @@ __all__ = [
     "Persona",
     "Program",
     "Settings",
+    "Sharing",
+    "SharingAnswer",
+    "SharingBasis",
     "Stage",
     "Step",
     "StepEdit",
@@ -69,4 +82,5 @@ __all__ = [
     "TransitionRef",
     "Volume",
     "Workspace",
+    "sharing_basis",
 ]
