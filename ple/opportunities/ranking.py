@@ -52,6 +52,7 @@ class RankedOpportunity:
             "owner": ", ".join(p for p in (workspace.agency_label(owner.agency), owner.unit,
                                            owner.role) if p),
             "status": opportunity.status.value,
+            "label": "needs a change in law" if worth.needs_change_in_law else "",
             "change": "future journey" if opportunity.change.future else "edits",
             "hours_a_year_saved": "unknown" if hours is None else hours.text(),
             "personas_unblocked": _people(worth),

@@ -17,7 +17,9 @@ from ple.equity import EquityResult, walk_journeys
 from ple.gaps import Finding, analyze
 from ple.metrics import Span
 from ple.model import FindingRef, Opportunity, Workspace
+from ple.model.sharing import SharingAnswer
 from ple.opportunities.apply import Applied, apply_change
+from ple.opportunities.law import barred
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,13 @@ class Worth:
     """Today's open findings the changed journey no longer has."""
     findings_introduced: int
     addressed: tuple[AddressedFinding, ...] = field(default=())
+    barred: tuple[SharingAnswer, ...] = field(default=())
+    """Sharings the addressed findings are about that a statute bars (the catalog's
+    ``sharing`` records): the opportunity needs a change in law."""
+
+    @property
+    def needs_change_in_law(self) -> bool:
+        return bool(self.barred)
 
     def to_dict(self) -> dict[str, Any]:
         hours = self.hours_per_year_saved
@@ -87,6 +96,8 @@ class Worth:
             "findings_resolved": self.findings_resolved,
             "findings_introduced": self.findings_introduced,
             "addressed_findings": [a.to_dict() for a in self.addressed],
+            "needs_change_in_law": self.needs_change_in_law,
+            "barred_sharing": [answer.to_dict() for answer in self.barred],
         }
 
 
@@ -118,6 +129,8 @@ def worth_of(workspace: Workspace, opportunity: Opportunity) -> Worth:
         findings_resolved=sum(1 for f in comparison.findings.resolved if not f.accepted),
         findings_introduced=sum(1 for f in comparison.findings.introduced if not f.accepted),
         addressed=tuple(_addressed(ref, today, comparison) for ref in opportunity.findings),
+        barred=barred(workspace, [f for f in today
+                                  if any(matches(r, f) for r in opportunity.findings)]),
     )
 
 

@@ -13,7 +13,7 @@ from ple.model import Workspace
 from ple.opportunities import SORT_KEY, AddressedFinding, RankedOpportunity
 from ple.views.markdown import markdown_link, markdown_table, markdown_text
 
-COLUMNS = ["rank", "id", "title", "journey", "owner", "status", "change",
+COLUMNS = ["rank", "id", "title", "journey", "owner", "status", "label", "change",
            "hours_a_year_saved", "personas_unblocked", "cold_handoffs_closed",
            "repeated_requests_removed", "findings_resolved", "addressed_resolved"]
 """The ranking's columns, in every format."""
@@ -64,6 +64,11 @@ def ranking_markdown(workspace: Workspace, ranked: Sequence[RankedOpportunity]) 
         if worth.people_per_year is not None:
             lines.append(f"- People a year: {worth.people_per_year:,} "
                          f"({markdown_text(worth.volume_source or '')})")
+        for answer in worth.barred:
+            authority = answer.authority.citation if answer.authority else "a statute"
+            lines.append(f"- Needs a change in law: {markdown_text(answer.from_agency)} may not "
+                         f"share {markdown_text(answer.data_item)} with "
+                         f"{markdown_text(answer.to_agency)} ({markdown_text(authority)})")
         if worth.addressed:
             lines.append("- Findings it addresses:")
             lines += [f"  - {markdown_text(anchors(a))}: {a.outcome}" for a in worth.addressed]

@@ -64,3 +64,14 @@ def test_a_finding_no_opportunity_addresses_offers_one_to_start(monkeypatch):
     assert entry["journey"] == "having-a-child"
     assert entry["findings"] == [{"rule": "single-channel", "step": table(at)["step"][0]}]
     assert entry["change"]["steps"][0]["step"] == table(at)["step"][0]
+
+
+def test_an_opportunity_the_law_bars_is_labelled_on_the_page(monkeypatch, tmp_path):
+    from tests.opportunities.test_law import with_sharing
+
+    with_sharing(tmp_path, "prohibited")
+    at = start(monkeypatch, tmp_path / "ws", OPPORTUNITIES)
+    assert list(table(at)["label"]) == ["needs a change in law"]
+    [warning] = at.warning
+    assert warning.value.startswith("Needs a change in law: SSA may not share Home address "
+                                    "with CMS")

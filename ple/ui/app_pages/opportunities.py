@@ -88,6 +88,13 @@ st.markdown("\n".join(f"- **{label}**: {markdown_text(value)}" for label, value 
                           f"{worth.findings_introduced})"),
 )))
 
+for answer in worth.barred:
+    authority = answer.authority.citation if answer.authority else "a statute"
+    st.warning(markdown_text(
+        f"Needs a change in law: {workspace.agency_label(answer.from_agency)} may not share "
+        f"{workspace.data_items[answer.data_item].name} with "
+        f"{workspace.agency_label(answer.to_agency)} ({authority})."), icon=":material/gavel:")
+
 st.subheader("Findings it addresses")
 if worth.addressed:
     st.dataframe([{"finding": anchors(a), "what the change does": a.outcome,
