@@ -10,10 +10,9 @@ import click
 from ple.cli.common import (
     EXIT_INVALID,
     EXIT_OK,
+    Source,
     formats_option,
-    load,
-    no_cache_option,
-    path_argument,
+    source_options,
     unknown_ids_are_usage_errors,
 )
 from ple.cli.render import FORMATS, emit_problems, emit_rows, say
@@ -23,8 +22,7 @@ STATUSES = ("idea", "exploring", "committed", "in_delivery", "done", "dropped")
 
 
 @click.command()
-@path_argument
-@no_cache_option
+@source_options
 @click.option("--owner", metavar="AGENCY", help="Only opportunities this agency owns.")
 @click.option("--status", "statuses", multiple=True, type=click.Choice(STATUSES),
               help="Only opportunities with this status (repeatable).")
@@ -32,17 +30,18 @@ STATUSES = ("idea", "exploring", "committed", "in_delivery", "done", "dropped")
               help="Only opportunities that touch this agency: it owns them, or runs a step "
                    "they address or change.")
 @formats_option(OPPORTUNITY_FORMATS)
-def opportunities(path: str, no_cache: bool, owner: str | None, statuses: tuple[str, ...],
+def opportunities(source: Source, owner: str | None, statuses: tuple[str, ...],
                   agency: str | None, fmt: str) -> None:
     """Rank the workspace's opportunities by what each is worth: hours a year saved,
     personas unblocked, cold handoffs closed, findings resolved, repeated requests removed.
 
     Each worth is today's journey compared with the opportunity's change applied, by the
     code of `ple compare` and `ple equity`. Exit 1 when an opportunity names a gap rule
-    that does not exist."""
+    that does not exist. The workspace is the files at PATH, or, with
+    --backend neo4j|falkordb, the workspace synced to that database."""
     from ple.opportunities import opportunity_report
 
-    workspace = load(path, no_cache)
+    workspace = source.workspace("give a workspace PATH, or --backend neo4j|falkordb")
     with unknown_ids_are_usage_errors():
         report = opportunity_report(workspace, owner=owner, status=statuses, agency=agency)
     emit_problems(report.problems)

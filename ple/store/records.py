@@ -34,6 +34,7 @@ from ple.model import (
     Agency,
     DataItem,
     Journey,
+    Opportunity,
     Program,
     Settings,
     Workspace,
@@ -203,9 +204,12 @@ def workspace_properties(
     """The Workspace node: settings, the order of each collection (a load gives the
     dicts back in file order), and a fingerprint of the whole content."""
     settings = _json(workspace.settings.model_dump(mode="json"))
+    opportunities = _json([o.model_dump(mode="json", by_alias=True, exclude_none=True)
+                           for o in workspace.opportunities.values()])
     catalog_print = catalog_fingerprint(catalog)
     digest = hashlib.sha256(f"ple-store-{STORE_FORMAT}\n".encode())
     digest.update(settings.encode())
+    digest.update(opportunities.encode())
     digest.update(catalog_print.encode())
     for journey_id in workspace.journeys:
         digest.update(f"{journey_id}={fingerprints[journey_id]}\n".encode())
@@ -214,6 +218,7 @@ def workspace_properties(
         "kind": "workspace",
         "format": STORE_FORMAT,
         "settings": settings,
+        "opportunities": opportunities,
         "agencies": list(workspace.agencies),
         "programs": list(workspace.programs),
         "data_items": list(workspace.data_items),
@@ -254,6 +259,12 @@ def data_item_from(props: Mapping[str, Any]) -> DataItem:
 
 def settings_from(workspace_props: Mapping[str, Any]) -> Settings:
     return Settings.model_validate(json.loads(workspace_props["settings"]))
+
+
+def opportunities_from(workspace_props: Mapping[str, Any]) -> dict[str, Opportunity]:
+    """The opportunities, in file order (a database synced before they existed has none)."""
+    items = json.loads(workspace_props.get("opportunities") or "[]")
+    return {item["id"]: Opportunity.model_validate(item) for item in items}
 
 
 def _step_data(props: Mapping[str, Any], transitions: Iterable[tuple[str, Mapping]]) -> dict:

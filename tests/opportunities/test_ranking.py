@@ -97,3 +97,16 @@ def test_a_finding_the_journey_does_not_have_is_a_warning_that_lists_those_it_ha
     assert problem.field == "opportunities[0].findings[0]"
     assert ("has no cold-handoff finding like this (from enroll to card); its cold-handoff "
             "findings are at: step apply, from apply to enroll") in problem.message
+
+
+def test_opportunities_go_through_the_database_records_unchanged(tmp_path):
+    """Through the records a sync writes and a load reads (the store tests hold them to
+    real servers), the opportunities come back as they were."""
+    from ple.store.records import catalog_rows, opportunities_from, workspace_properties
+
+    workspace = loaded(workspace_folder(tmp_path, AS_EDITS + AS_FUTURE))
+    prints = {journey: "x" for journey in workspace.journeys}
+    props = workspace_properties(workspace, catalog_rows(workspace), prints, "now", "test")
+    assert opportunities_from(props) == workspace.opportunities
+    assert list(opportunities_from(props)) == list(workspace.opportunities)
+    assert opportunities_from({}) == {}
