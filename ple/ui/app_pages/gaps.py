@@ -37,7 +37,8 @@ if st.session_state.get("gaps_filter") != wanted:
     st.session_state["gaps_filter"] = wanted
 st.write(f"**{len(findings)}** finding(s).")
 selection = st.dataframe(
-    [f.to_dict() for f in findings], hide_index=True, width="stretch", key="gaps_table",
+    [{k: v for k, v in f.to_dict().items() if k != "sharing"} for f in findings],
+    hide_index=True, width="stretch", key="gaps_table",
     on_select="rerun", selection_mode="single-row",
     column_order=["severity", "rule", "journey", "step", "message", "suggestion", "accepted"],
     column_config={"message": st.column_config.TextColumn(width="large"),
