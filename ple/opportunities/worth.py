@@ -72,8 +72,9 @@ class Worth:
     findings_introduced: int
     addressed: tuple[AddressedFinding, ...] = field(default=())
     barred: tuple[SharingAnswer, ...] = field(default=())
-    """Sharings the addressed findings are about that a statute bars (the catalog's
-    ``sharing`` records): the opportunity needs a change in law."""
+    """The statutory bars behind the addressed findings that need a change in law (every
+    agency holding the item is barred from sharing it, by the catalog's ``sharing``
+    records): then the opportunity needs a change in law."""
 
     @property
     def needs_change_in_law(self) -> bool:
@@ -129,8 +130,7 @@ def worth_of(workspace: Workspace, opportunity: Opportunity) -> Worth:
         findings_resolved=sum(1 for f in comparison.findings.resolved if not f.accepted),
         findings_introduced=sum(1 for f in comparison.findings.introduced if not f.accepted),
         addressed=tuple(_addressed(ref, today, comparison) for ref in opportunity.findings),
-        barred=barred(workspace, [f for f in today
-                                  if any(matches(r, f) for r in opportunity.findings)]),
+        barred=barred(f for f in today if any(matches(r, f) for r in opportunity.findings)),
     )
 
 
