@@ -8,6 +8,7 @@ from ple.ui import state
 from ple.ui.navigation import JOURNEY, OPPORTUNITIES
 from ple.ui.text import small_print
 from ple.views.findings import FindingFilter, filter_findings
+from ple.views.markdown import markdown_text
 
 loaded = state.current()
 workspace = loaded.workspace
@@ -62,7 +63,8 @@ if picked:
     opportunities = addressing(workspace, finding) if finding.journey in workspace.journeys \
         else []
     for opportunity in opportunities:
-        st.page_link(OPPORTUNITIES, label=f"{opportunity.title} ({opportunity.status.value})",
+        st.page_link(OPPORTUNITIES,
+                     label=markdown_text(f"{opportunity.title} ({opportunity.status.value})"),
                      icon=":material/lightbulb:", query_params={"opportunity": opportunity.id})
     if not opportunities and finding.journey in workspace.journeys:
         st.write("No opportunity addresses this finding yet. To start one, add this to the "

@@ -69,7 +69,7 @@ row = ranked[ids.index(chosen)]
 opportunity, worth = row.opportunity, row.worth
 summary = row.summary(workspace)
 
-st.header(f"{row.rank}. {opportunity.title}")
+st.header(markdown_text(f"{row.rank}. {opportunity.title}"))
 st.text(opportunity.how_might_we)  # user text shown as written, never as markup
 st.markdown("\n".join(f"- **{label}**: {markdown_text(value)}" for label, value in (
     ("Journey", workspace.journeys[opportunity.journey].name),
@@ -105,7 +105,7 @@ else:
     st.write("It names no finding.")
 for step_id in opportunity.steps:
     step = workspace.journeys[opportunity.journey].step(step_id)
-    st.page_link(JOURNEY, label=f"Open '{step.name}' on the journey's map",
+    st.page_link(JOURNEY, label=markdown_text(f"Open '{step.name}' on the journey's map"),
                  icon=":material/arrow_forward:",
                  query_params={"journey": opportunity.journey, "step": step_id})
 if opportunity.sources:
