@@ -35,6 +35,7 @@ from ple.store.records import (
     journey_from,
     program_from,
     settings_from,
+    sharing_from,
 )
 
 
@@ -117,8 +118,11 @@ def _read(connection: Connection, state: dict[str, Any], where: str) -> Workspac
                for collection, items in (("agencies", agencies), ("programs", programs),
                                          ("data_items", data_items), ("journeys", journeys))
                for item_id in items}
+    sharing = sharing_from(state)
+    origins.update({("sharing", key): Origin(where, ("sharing", key)) for key in sharing})
     workspace = Workspace(agencies=agencies, programs=programs, data_items=data_items,
-                          journeys=journeys, settings=settings_from(state), origins=origins)
+                          journeys=journeys, settings=settings_from(state), sharing=sharing,
+                          origins=origins)
     _check_references(workspace, where)
     return workspace
 

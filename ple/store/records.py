@@ -36,6 +36,7 @@ from ple.model import (
     Journey,
     Program,
     Settings,
+    Sharing,
     Workspace,
 )
 from ple.store.cypher import WORKSPACE_KEY
@@ -203,9 +204,14 @@ def workspace_properties(
     """The Workspace node: settings, the order of each collection (a load gives the
     dicts back in file order), and a fingerprint of the whole content."""
     settings = _json(workspace.settings.model_dump(mode="json"))
+    # Sharing records are few and nothing queries them in Cypher: one JSON text, like the
+    # settings, keeps them with the workspace they describe.
+    sharing = _json([record.model_dump(mode="json", by_alias=True, exclude_none=True)
+                     for record in workspace.sharing.values()])
     catalog_print = catalog_fingerprint(catalog)
     digest = hashlib.sha256(f"ple-store-{STORE_FORMAT}\n".encode())
     digest.update(settings.encode())
+    digest.update(sharing.encode())
     digest.update(catalog_print.encode())
     for journey_id in workspace.journeys:
         digest.update(f"{journey_id}={fingerprints[journey_id]}\n".encode())
@@ -214,6 +220,7 @@ def workspace_properties(
         "kind": "workspace",
         "format": STORE_FORMAT,
         "settings": settings,
+        "sharing": sharing,
         "agencies": list(workspace.agencies),
         "programs": list(workspace.programs),
         "data_items": list(workspace.data_items),
@@ -254,6 +261,13 @@ def data_item_from(props: Mapping[str, Any]) -> DataItem:
 
 def settings_from(workspace_props: Mapping[str, Any]) -> Settings:
     return Settings.model_validate(json.loads(workspace_props["settings"]))
+
+
+def sharing_from(workspace_props: Mapping[str, Any]) -> dict[str, Sharing]:
+    """The sharing records (none from a store written before they were kept)."""
+    records = [Sharing.model_validate(item)
+               for item in json.loads(workspace_props.get("sharing") or "[]")]
+    return {record.id: record for record in records}
 
 
 def _step_data(props: Mapping[str, Any], transitions: Iterable[tuple[str, Mapping]]) -> dict:
