@@ -25,6 +25,7 @@ from ple.store.records import (
     journey_rows,
     program_from,
     settings_from,
+    sharing_from,
     workspace_properties,
 )
 from tests.store.strategies import workspaces
@@ -60,7 +61,8 @@ def through_rows(workspace: Workspace) -> Workspace:
             node["props"], baseline[0] if baseline else None, scoped[NodeKind.stage],
             scoped[NodeKind.persona], scoped[NodeKind.step], moves)
     return Workspace(agencies=agencies, programs=programs, data_items=items,
-                     journeys=journeys, settings=settings_from(state))
+                     journeys=journeys, settings=settings_from(state),
+                     sharing=sharing_from(state))
 
 
 @settings(max_examples=EXAMPLES, deadline=None,
