@@ -135,3 +135,22 @@ def test_the_imported_benefit_finder_workspace_validates():
     result = load_workspace(ROOT / "data-benefit-finder", use_cache=False)
     assert result.ok
     assert sorted(result.workspace.journeys)[:1]  # at least one life event
+
+
+def test_every_bundled_sharing_record_is_cited_used_and_documented(workspace):
+    """Only cited facts are bundled: each record names its authority and sources, answers
+    a repeated ask that `ple gaps` finds in the bundled journeys, and is listed in
+    docs/bundled-data.md."""
+    from ple.gaps import analyze
+    from tests.conftest import ROOT
+
+    docs = (ROOT / "docs" / "bundled-data.md").read_text(encoding="utf-8")
+    used = {(a.data_item, a.from_agency, a.to_agency)
+            for f in analyze(workspace).findings for a in f.sharing if a.recorded}
+    assert workspace.sharing
+    for record in workspace.sharing.values():
+        assert record.authority and record.sources and record.notes, record.id
+        assert (record.data_item, record.from_, record.to) in used, record.id
+        row = (f"| `{record.data_item}` | `{record.from_}` | `{record.to}` | "
+               f"`{record.basis.value}` |")
+        assert row in docs, f"docs/bundled-data.md lacks {record.id}"

@@ -71,18 +71,21 @@ def _recorded(view: JourneyView, chosen: SharingAnswer, what: str) -> str:
 
 def _not_recorded(view: JourneyView, unknown: Sequence[Sequence[SharingAnswer]],
                   one_item: bool) -> str:
-    """One clause for every ask whose basis the catalog does not record."""
+    """One clause for every ask whose basis the catalog does not record, naming the items
+    when the finding is about several (some may have been answered already)."""
     pairs = {(a.from_agency, a.to_agency) for answers in unknown for a in answers
              if a.basis is SharingBasis.unknown}
-    what = "it" if one_item else "them"
+    names = list(dict.fromkeys(view.item(answers[0].data_item) for answers in unknown))
+    what = "it" if one_item else (names[0] if len(names) == 1 else
+                                  f"{', '.join(names[:-1])} and {names[-1]}")
     if len(pairs) == 1:
         (sender, receiver), = pairs
         return (f"whether {view.agency(sender)} may share {what} with {view.agency(receiver)}"
                 " is not recorded")
     receivers = list(dict.fromkeys(view.agency(r) for _, r in sorted(
         pairs, key=lambda pair: [a.to_agency for u in unknown for a in u].index(pair[1]))))
-    return (f"whether the agencies that hold {what} may share {what} with "
-            f"{_either(receivers)} is not recorded")
+    holders = "the agencies that hold it" if one_item else "the agencies that hold them"
+    return f"whether {holders} may share {what} with {_either(receivers)} is not recorded"
 
 
 def _either(labels: Sequence[str]) -> str:
@@ -100,5 +103,4 @@ def _cited(answer: SharingAnswer) -> str:
         return "an unnamed authority"
     kind = {"matching-agreement": "a computer matching agreement", "consent": "the "
             "customer's consent", "regulation": "regulation", "statute": "statute"}
-    named = f"{authority.citation}, {authority.title}" if authority.title else authority.citation
-    return f"{named} ({kind[authority.kind.value]})"
+    return f"{authority.citation} ({kind[authority.kind.value]})"

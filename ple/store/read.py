@@ -36,6 +36,7 @@ from ple.store.records import (
     opportunities_from,
     program_from,
     settings_from,
+    sharing_from,
 )
 
 
@@ -120,8 +121,10 @@ def _read(connection: Connection, state: dict[str, Any], where: str) -> Workspac
                                          ("data_items", data_items), ("journeys", journeys),
                                          ("opportunities", opportunities))
                for item_id in items}
+    sharing = sharing_from(state)
+    origins.update({("sharing", key): Origin(where, ("sharing", key)) for key in sharing})
     workspace = Workspace(agencies=agencies, programs=programs, data_items=data_items,
-                          journeys=journeys, settings=settings_from(state),
+                          journeys=journeys, settings=settings_from(state), sharing=sharing,
                           opportunities=opportunities, origins=origins)
     _check_references(workspace, where)
     return workspace

@@ -309,7 +309,8 @@ def test_several_unshared_items_are_named_together_without_a_single_data_item(wr
     assert finding.message == (
         "'Enroll in Medicare' (CMS) asks the customer for Social Security number, Proof of "
         "age, which SSA already holds from earlier steps; the handoff does not pass them along."
-        " Whether SSA may share them with CMS is not recorded."
+        " Whether SSA may share Social Security number and Proof of age with CMS is not "
+        "recorded."
     )
 
 

@@ -77,8 +77,8 @@ def test_permitted_sharing_names_its_authority(write):
         "permitted", 'authority: {kind: matching-agreement, citation: "CMA 1094", '
         'title: "SSA-CMS Medicare entitlement match"}'))
     assert found["unshared-data"].message == (
-        f"{UNSHARED} CMS asks again though SSA could share it under CMA 1094, SSA-CMS "
-        "Medicare entitlement match (a computer matching agreement).")
+        f"{UNSHARED} CMS asks again though SSA could share it under CMA 1094 (a computer "
+        "matching agreement).")
     [answer] = found["unshared-data"].sharing
     assert answer.basis is SharingBasis.permitted
     assert answer.sources == ("https://example.gov/the-source",)
