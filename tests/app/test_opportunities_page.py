@@ -9,6 +9,7 @@ from ple.opportunities import rank_opportunities
 from ple.ui.navigation import GAPS, OPPORTUNITIES
 from tests.app.test_pages import choose, rerun, start, table, texts
 from tests.conftest import DATA
+from tests.markdown import shown_as
 
 
 def test_the_page_shows_the_libraries_ranking_of_the_bundled_portfolio(monkeypatch):
@@ -17,7 +18,7 @@ def test_the_page_shows_the_libraries_ranking_of_the_bundled_portfolio(monkeypat
     expected = [r.opportunity.id for r in rank_opportunities(workspace)]
     shown = table(at)
     assert list(shown["id"]) == expected and list(shown["rank"]) == list(range(1, 7))
-    assert texts(at.header)[0].startswith("1. ")  # the first opportunity is shown in full
+    assert shown_as(texts(at.header)[0]).startswith("1. ")  # the first one, in full
 
 
 def test_filters_narrow_the_ranking(monkeypatch):
@@ -34,7 +35,8 @@ def test_an_opportunity_opens_from_its_address_with_the_findings_it_addresses(mo
     at = start(monkeypatch, DATA, OPPORTUNITIES)
     at.query_params["opportunity"] = "wic-from-medicaid-data"
     rerun(at)
-    assert texts(at.header) == ["4. WIC certification from Medicaid enrollment data"]
+    assert [shown_as(h) for h in texts(at.header)] == [
+        "4. WIC certification from Medicaid enrollment data"]
     addressed = table(at, 1)
     assert list(addressed["what the change does"]) == ["resolved", "resolved", "still open",
                                                        "still open"]
