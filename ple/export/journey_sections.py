@@ -19,7 +19,7 @@ from ple.diagram.style import HANDOFF_STYLES
 from ple.export.registry import ExportContext
 from ple.export.sections import Link, Section, Table
 from ple.gaps import Finding
-from ple.model import Journey, JourneyState, Step, Transition, Workspace
+from ple.model import Authority, Journey, JourneyState, Step, Transition, Workspace
 
 SectionBuilder = Callable[[ExportContext], list[Section]]
 
@@ -35,7 +35,7 @@ def journey_sections(context: ExportContext) -> list[Section]:
     """Every section of the journey's text page, in reading order."""
     findings = [f for f in context.report.findings if f.journey == context.journey_id]
     sections = [_about(context, findings), _steps(context, findings), _handoffs(context),
-                _findings(findings)]
+                _findings(context.workspace, findings)]
     for build in EXTRA_SECTIONS:
         sections += build(context)
     sources = _sources(context.journey)
@@ -203,7 +203,7 @@ def _handoffs(context: ExportContext) -> Section:
          "Condition"), tuple(rows)), anchor="handoffs")
 
 
-def _findings(findings: list[Finding]) -> Section:
+def _findings(workspace: Workspace, findings: list[Finding]) -> Section:
     open_ = [f for f in findings if not f.accepted]
     accepted = [f for f in findings if f.accepted]
     subsections = []
@@ -221,10 +221,44 @@ def _findings(findings: list[Finding]) -> Section:
             ("Finding", "Rule", "Why it is accepted"),
             tuple((f.message, f.rule, f.accepted_reason or "") for f in accepted)),
             anchor="accepted-findings"))
+    basis = _sharing(workspace, findings)
+    if basis is not None:
+        subsections.append(basis)
     summary = (f"{len(open_)} open and {len(accepted)} accepted finding(s) of the gap rules."
                if findings else "The gap rules find nothing in this journey.")
     return Section("Gap findings", paragraphs=(summary,), subsections=tuple(subsections),
                    anchor="findings")
+
+
+def _sharing(workspace: Workspace, findings: list[Finding]) -> Section | None:
+    """What the catalog records about sharing the items asked again, with its sources;
+    the pairs it does not record are counted, never guessed."""
+    answers = {(a.data_item, a.from_agency, a.to_agency): a
+               for f in findings for a in f.sharing}
+    if not answers:
+        return None
+    recorded = [a for a in answers.values() if a.recorded]
+    unknown = len(answers) - len(recorded)
+    paragraphs = (f"For {len(answers)} pair(s) of an agency that holds an item asked again and "
+                  f"an agency that asks for it, the catalog records the legal basis of "
+                  f"{len(recorded)}; {unknown} are not recorded (unknown, neither allowed "
+                  "nor barred).",)
+    table = Table(
+        "The recorded legal basis for sharing an item asked again",
+        ("Item", "From", "To", "Basis", "Authority", "Where to read it"),
+        tuple((workspace.data_items[a.data_item].name, workspace.agency_label(a.from_agency),
+               workspace.agency_label(a.to_agency), a.basis.value,
+               _authority(a.authority) if a.authority else "none named",
+               " ; ".join(a.sources) or "no source named") for a in recorded),
+    ) if recorded else None
+    return Section("The legal basis for sharing", paragraphs=paragraphs, table=table,
+                   anchor="sharing")
+
+
+def _authority(authority: Authority) -> str:
+    kind = authority.kind.value.replace("-", " ")
+    named = f"{authority.citation} ({kind})"
+    return f"{named}: {authority.title}" if authority.title else named
 
 
 def _sources(journey: Journey) -> Section | None:

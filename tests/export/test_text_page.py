@@ -132,3 +132,12 @@ def test_other_parts_of_the_tool_can_add_sections(small_ws, monkeypatch):
     assert top == ["About this journey", "Steps by stage", "Handoffs between agencies",
                    "Gap findings", "Opportunities", *sources]
     assert "None yet for retirement." in "".join(page.text)
+
+
+def test_the_recorded_legal_basis_is_listed_with_its_sources(bundled_ws):
+    page = Outline(export_text(bundled_ws, "losing-a-loved-one", "text-html"))
+    assert (3, "The legal basis for sharing") in page.headings
+    text = "".join(page.text)
+    assert "42 U.S.C. 405(r) (statute)" in text
+    assert "https://www.law.cornell.edu/uscode/text/5/552a" in text
+    assert "are not recorded (unknown, neither allowed nor barred)" in text
