@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from ple.cli.common import EXIT_INVALID, Source, source_options, unknown_ids_are_usage_errors
 from ple.cli.render import emit_rows, say
+
+if TYPE_CHECKING:
+    from ple.export import Artifact
 
 
 def _format_names() -> list[str]:
@@ -66,6 +71,7 @@ def export(source: Source, journey_id: str | None, every: bool, fmt: str,
                     folder = output or Path("exports")
                     written += write_artifacts(artifacts, folder, file_stem(jid))
                 else:
+                    artifacts = _named_as_given(artifacts, output.name)
                     stem = output.name.removesuffix(artifacts[0].extension)
                     written += write_artifacts(artifacts, output.parent, stem)
             except OSError as error:
@@ -76,3 +82,15 @@ def export(source: Source, journey_id: str | None, every: bool, fmt: str,
         say(str(file))
     if refused:
         sys.exit(EXIT_INVALID)
+
+
+def _named_as_given(artifacts: list[Artifact], name: str) -> list[Artifact]:
+    """A one-file format with a two-part extension (``.text.html``) written to a name with
+    only its last part (``-o child.html``) keeps that name, rather than becoming
+    ``child.html.text.html``."""
+    if len(artifacts) != 1 or artifacts[0].suffix or name.endswith(artifacts[0].extension):
+        return artifacts
+    last = Path(artifacts[0].extension).suffix
+    if last and last != artifacts[0].extension and name.endswith(last):
+        return [replace(artifacts[0], extension=last)]
+    return artifacts

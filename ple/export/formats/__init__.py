@@ -12,9 +12,11 @@ from ple.export.formats import (  # noqa: F401 - imported to register
     brief,
     drawio,
     graph_files,
+    journey_json,
     mermaid,
     page,
     tables,
+    text_page,
     xlsx,
     yaml_file,
 )
