@@ -17,7 +17,7 @@ from ple.cli.common import (
 )
 from ple.cli.render import FORMATS, emit_problems, emit_rows, say
 
-OPPORTUNITY_FORMATS = (*FORMATS, "md")
+OPPORTUNITY_FORMATS = (*FORMATS, "md", "html")
 STATUSES = ("idea", "exploring", "committed", "in_delivery", "done", "dropped")
 
 
@@ -52,6 +52,10 @@ def opportunities(source: Source, owner: str | None, statuses: tuple[str, ...],
         from ple.views.opportunities import ranking_markdown
 
         say(ranking_markdown(workspace, report.ranked), nl=False)
+    elif fmt == "html":  # a page for people who do not run the tool; text, not for a terminal
+        from ple.export.opportunities import ranking_page
+
+        click.echo(ranking_page(workspace, report.ranked), nl=False)
     else:
         from ple.views.opportunities import COLUMNS, ORDER_SENTENCE, ranking_rows
 

@@ -19,6 +19,8 @@ def test_the_page_shows_the_libraries_ranking_of_the_bundled_portfolio(monkeypat
     shown = table(at)
     assert list(shown["id"]) == expected and list(shown["rank"]) == list(range(1, 7))
     assert shown_as(texts(at.header)[0]).startswith("1. ")  # the first one, in full
+    [download] = at.get("download_button")
+    assert download.proto.label == "Download the ranking (accessible HTML)"
 
 
 def test_filters_narrow_the_ranking(monkeypatch):

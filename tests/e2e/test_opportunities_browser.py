@@ -60,3 +60,34 @@ def test_no_serious_accessibility_violation(page, data_app, axe_source):
     open_page(page, data_app + "/opportunities")
     problems = blocking(run_axe(page, axe_source), "opportunities page")
     assert not problems, "\n".join(problems)
+
+
+def test_the_ranking_page_passes_axe_and_reads_in_rank_order(browser, axe_source, tmp_path):
+    """The downloadable page, opened from a file in a page that refuses every request:
+    no axe violation at any impact, and Chromium's accessibility tree gives the title, the
+    ranking, then each opportunity in rank order, its findings and sources inside it."""
+    from ple.export.opportunities import ranking_page
+    from tests.e2e.test_text_page_browser import headings
+
+    workspace = load_workspace(DATA).workspace
+    ranked = rank_opportunities(workspace)
+    file = tmp_path / "opportunities.html"
+    file.write_text(ranking_page(workspace, ranked), encoding="utf-8")
+    context = browser.new_context()
+    refused: list[str] = []
+    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(
+        "file:") else (refused.append(route.request.url), route.abort()))
+    page = context.new_page()
+    page.goto(file.as_uri())
+    try:
+        assert run_axe(page, axe_source) == []
+        tree = headings(page)
+    finally:
+        context.close()
+    assert refused == []
+    assert tree[0][1:] == (1, "Opportunities, ranked by what each is worth")
+    top = [name for _, level, name in tree if level == 2]
+    assert top == ["The ranking", *(f"{r.rank}. {r.opportunity.title}" for r in ranked)]
+    depth = {name: d for d, _, name in tree}
+    inner = [(d, name) for d, level, name in tree if level == 3]
+    assert {d for d, _ in inner} == {depth["The ranking"] + 1}  # inside their opportunity

@@ -36,3 +36,15 @@ def test_the_bundled_portfolio_spans_three_life_experiences_and_traces_every_opp
     for row in ranked:  # every finding named is one today's journey has
         assert all(a.outcome != "not found" for a in row.worth.addressed), row.opportunity.id
     assert {o.change.future is None for o in opportunities} == {True, False}
+
+
+def test_every_field_of_a_worth_is_described():
+    import re
+
+    workspace = load_workspace(DATA).workspace
+    text = (ROOT / "docs" / "opportunities.md").read_text(encoding="utf-8")
+    documented = set(re.findall(r"`([^`\n]+)`", text))
+    [row, *_] = rank_opportunities(workspace)
+    worth = row.worth.to_dict()
+    assert set(worth) - documented == set()
+    assert set(worth["addressed_findings"][0]) - documented == set()

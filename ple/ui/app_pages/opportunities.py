@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from ple.export.opportunities import ranking_page
 from ple.model import OpportunityStatus
 from ple.opportunities import opportunity_report
 from ple.ui import state
@@ -53,6 +54,12 @@ st.dataframe(ranking_rows(workspace, ranked), hide_index=True, width="stretch",
              column_order=COLUMNS, key="opportunities_table",
              column_config={"title": st.column_config.TextColumn(width="large")})
 small_print(markdown_text(ORDER_SENTENCE))
+st.download_button(
+    "Download the ranking (accessible HTML)", key="opportunities_download",
+    data=lambda: ranking_page(workspace, ranked).encode("utf-8"),
+    file_name="opportunities.html", mime="text/html", on_click="ignore",
+    help="A text page for people who do not run the tool: the ranking as a table, then each "
+         "opportunity with its worth, findings and sources. No script, nothing loaded.")
 if not ranked:
     st.stop()
 
