@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ple.model.catalog import Agency, DataItem, Program
+from ple.model.catalog import Agency, DataItem, Program, Touchpoint
 from ple.model.journey import Journey
 from ple.model.settings import Settings
 from ple.model.sharing import Sharing
@@ -35,6 +35,7 @@ class Workspace:
     sharing: dict[str, Sharing] = field(default_factory=dict)
     """The legal basis for sharing data items between agencies, keyed by
     :func:`ple.model.sharing.sharing_key`; a pair not here is unknown."""
+    touchpoints: dict[str, Touchpoint] = field(default_factory=dict)
     origins: dict[tuple[str, str], Origin] = field(default_factory=dict, compare=False)
     """(kind, id) -> where it was defined; kinds are the collection names."""
 
@@ -42,3 +43,8 @@ class Workspace:
         """The acronym when there is one, else the name: what a diagram shows."""
         agency = self.agencies[agency_id]
         return agency.acronym or agency.name
+
+    def program_label(self, program_id: str) -> str:
+        """The short name when there is one, else the name: what a step's details show."""
+        program = self.programs[program_id]
+        return program.short_name or program.name

@@ -9,6 +9,7 @@ below, and add its reader test to ``tests/export``.
 from ple.export.formats import swimlane  # noqa: F401 - imported to register
 # isort: on
 from ple.export.formats import (  # noqa: F401 - imported to register
+    blueprint,
     brief,
     drawio,
     graph_files,
