@@ -44,7 +44,23 @@ def test_the_record_says_what_the_journey_says(case):
         minutes = step.burden.minutes if step.burden else None
         assert written["burden"]["minutes"] == minutes
         assert [r["id"] for r in written["requests"]] == step.requests
-    assert (record["moments"], record["opportunities"]) == (None, None)
+    assert record["moments"] == [
+        {"step": s.id, "name": s.name, "stage": s.stage, "reason": s.moment_reason}
+        for s in journey.steps if s.moment_that_matters]
+    assert record["opportunities"] is None  # not computed here: null, not "none"
+
+
+def test_the_blueprint_fields_are_carried(bundled_ws):
+    journey = bundled_ws.journeys["having-a-child"]
+    record = record_of(bundled_ws, "having-a-child")
+    marked = [s for s in journey.steps if s.moment_that_matters]
+    assert marked and [m["step"] for m in record["moments"]] == [s.id for s in marked]
+    for step, written in zip(journey.steps, record["steps"], strict=True):
+        assert [t["id"] for t in written["touchpoints"]] == step.touchpoints
+        assert [a["text"] for a in written["blueprint"]["backstage"]] == [
+            a.text for a in step.backstage]
+        assert written["evidence"] == (step.evidence.model_dump(mode="json")
+                                       if step.evidence else None)
 
 
 def test_hostile_text_comes_back_exactly(hostile_ws):
