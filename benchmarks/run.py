@@ -16,7 +16,7 @@ variant it measures, each in a fresh subprocess:
 (e) (a), (b) and (c) at half the steps, to check that the cost grows linearly.
 
 Why subprocesses: a second load in the same interpreter would find modules
-imported, the cycle collector frozen (the loader freezes what it creates) and
+imported, the cycle collector frozen (the first load freezes what it creates) and
 memory already grown, so it would measure a situation no user is in. A fresh
 process per measurement also makes its peak RSS (``ru_maxrss`` from ``wait4``)
 belong to that measurement alone.

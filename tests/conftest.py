@@ -18,6 +18,8 @@ DATA = ROOT / "data"
 def _private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setenv("PLE_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
     monkeypatch.delenv("PLE_NO_CACHE", raising=False)
+    # Tables fit $COLUMNS when it is set; the developer's terminal must not change a test.
+    monkeypatch.delenv("COLUMNS", raising=False)
 
 
 @pytest.fixture

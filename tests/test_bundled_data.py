@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import csv
+from pathlib import Path
+
 import pytest
 from click.testing import CliRunner
 
 from ple.cli.main import cli
 from ple.io import load_workspace
 from ple.query import open_backend
-from tests.conftest import DATA
+from tests.conftest import DATA, ROOT
+
+DATASETS = ROOT.parent / "shared" / "datasets" / "federal-program-inventory"
+"""The shared extract the fixture was taken from, beside the checkout when it is there."""
 
 LIFE_EXPERIENCES = [
     "approaching-retirement", "facing-a-financial-shock", "having-a-child",
@@ -139,14 +145,17 @@ def test_the_imported_benefit_finder_workspace_validates():
 
 def test_every_bundled_sharing_record_is_cited_used_and_documented(workspace):
     """Only cited facts are bundled: each record names its authority and sources, answers
-    a repeated ask that `ple gaps` finds in the bundled journeys, and is listed in
-    docs/bundled-data.md."""
+    a repeated ask that `ple gaps` finds in the bundled journeys or says why a handoff
+    may pass the item along as it does, and is listed in docs/bundled-data.md."""
     from ple.gaps import analyze
     from tests.conftest import ROOT
 
     docs = (ROOT / "docs" / "bundled-data.md").read_text(encoding="utf-8")
     used = {(a.data_item, a.from_agency, a.to_agency)
             for f in analyze(workspace).findings for a in f.sharing if a.recorded}
+    used |= {(item, source.agency, target.agency) for journey in workspace.journeys.values()
+             for source, move, target in journey.handoff_transitions() if move.handoff
+             for item in move.handoff.shares}
     assert workspace.sharing
     for record in workspace.sharing.values():
         assert record.authority and record.sources and record.notes, record.id
@@ -154,3 +163,85 @@ def test_every_bundled_sharing_record_is_cited_used_and_documented(workspace):
         row = (f"| `{record.data_item}` | `{record.from_}` | `{record.to}` | "
                f"`{record.basis.value}` |")
         assert row in docs, f"docs/bundled-data.md lacks {record.id}"
+
+
+INVENTORY = ROOT / "tests" / "fixtures" / "programs-bundled.csv"
+"""The Federal Program Inventory's rows for the listings data/ names (tests/fixtures)."""
+
+
+def inventory_rows(path: Path) -> dict[str, dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as stream:
+        return {row["program_number"]: row for row in csv.DictReader(stream)}
+
+
+def test_a_program_with_a_listing_is_named_as_the_inventory_names_it(workspace):
+    inventory = inventory_rows(INVENTORY)
+    listed = [p for p in workspace.programs.values() if p.assistance_listing]
+    assert len(listed) == 23
+    for program in listed:
+        row = inventory.get(program.assistance_listing)
+        assert row is not None, f"{program.id}: {program.assistance_listing} not in the inventory"
+        assert program.name == row["title"].strip(), program.id
+        assert program.short_name != program.name, program.id
+    assert workspace.programs["post-911-gi-bill"].short_name == "Post-9/11 GI Bill"
+
+
+@pytest.mark.skipif(not (DATASETS / "programs.csv").exists(),
+                    reason="the shared Federal Program Inventory extract is not here")
+def test_the_inventory_fixture_is_the_inventory_unchanged():
+    source = inventory_rows(DATASETS / "programs.csv")
+    for number, row in inventory_rows(INVENTORY).items():
+        assert row == {key: source[number][key] for key in row}, number
+
+
+def test_the_in_person_retirement_claim_takes_the_ssa_10_figure_it_borrows(workspace):
+    """Both rest on OMB's full time cost of SSA-10 (1,023,853 hours for 567,964 people),
+    which the volumes reference derives as about 1.8 hours: one figure, not 110 and 108."""
+    derived = round(1_023_853 / 567_964 * 60)
+    survivor = workspace.journeys["losing-a-loved-one"].step("apply-survivor-benefits")
+    assert survivor.burden_by_channel["in_person"].minutes == derived
+    for journey in ("approaching-retirement", "approaching-retirement-future"):
+        claim = workspace.journeys[journey].step("apply-retirement")
+        assert claim.burden_by_channel["in_person"].minutes == derived, journey
+        assert f"{derived} minutes" in claim.notes
+BLUEPRINTED = ["approaching-retirement", "having-a-child"]
+"""Journeys that carry the service blueprint, touchpoints, moments and evidence."""
+
+
+@pytest.mark.parametrize("journey_id", BLUEPRINTED)
+def test_two_journeys_carry_blueprint_touchpoints_moments_and_evidence(workspace, journey_id):
+    journey = workspace.journeys[journey_id]
+    assert any(step.backstage or step.support for step in journey.steps)
+    assert any(step.touchpoints for step in journey.steps)
+    moments = [step for step in journey.steps if step.moment_that_matters]
+    assert moments and all(step.moment_reason for step in moments)
+    assert journey.volume.evidence is not None and journey.volume.evidence.sources
+    for step in journey.steps:  # every minute says what it rests on, as its notes say
+        if step.burden is not None and step.burden.minutes:
+            evidence = step.burden_evidence("minutes")
+            assert evidence is not None, step.id
+            said = next(sentence for sentence in step.notes.split(". ") if "minutes" in sentence)
+            assert (evidence.level.value == "assumed") == ("estimate" in said), step.id
+
+
+def test_every_control_number_names_its_source(workspace):
+    numbered = [t for t in workspace.touchpoints.values() if t.omb_control_number]
+    assert {t.form_number: t.omb_control_number for t in numbered} == {
+        "SSA-1": "0960-0618", "CMS-40B": "0938-1230"}
+    for touchpoint in numbered:
+        number = touchpoint.omb_control_number
+        assert any(number in source or "omb.report/icr" in source
+                   for source in touchpoint.sources), touchpoint.id
+
+
+def test_the_evidence_mix_docs_quote_is_what_metrics_report(workspace):
+    from ple.metrics import journey_metrics
+    from tests.conftest import ROOT
+
+    text = " ".join((ROOT / "docs" / "bundled-data.md").read_text(encoding="utf-8").split())
+    retirement = journey_metrics(workspace, "approaching-retirement").evidence["minutes"]
+    child = journey_metrics(workspace, "having-a-child").evidence["minutes"]
+    assert (f"314 active minutes as {retirement.percent['reported']}% reported and "
+            f"{retirement.percent['assumed']}% assumed") in text
+    assert (f"having a child's 439 as {child.percent['reported']}% reported and "
+            f"{child.percent['assumed']}% assumed") in text

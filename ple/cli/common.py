@@ -21,6 +21,7 @@ from ple.errors import NotFoundError
 
 if TYPE_CHECKING:
     from ple.model import Workspace
+    from ple.scope import Counted
     from ple.store import StoreConfig
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
@@ -40,6 +41,23 @@ def formats_option(choices: tuple[str, ...]) -> Callable[[Callable[..., Any]], A
         "--format", "fmt", type=click.Choice(choices), default=choices[0], show_default=True,
         help="Output format.",
     )
+
+
+def scope_option(function: Callable[..., Any]) -> Callable[..., Any]:
+    """``--scope``: which journeys a total counts when none is named (ple.scope)."""
+    from ple.scope import SCOPE_HELP, Scope
+
+    return click.option(
+        "--scope", type=click.Choice([s.value for s in Scope]), default=Scope.current.value,
+        show_default=True,
+        help=f"Which journeys to count when none is named. {SCOPE_HELP}")(function)
+
+
+def say_counted(total: str, counted: Counted) -> None:
+    """The total and which journeys it counts, on stderr (data stays on stdout)."""
+    from ple.cli.render import say
+
+    say(f"{total}. {counted.sentence()}", err=True)
 
 
 def path_argument(function: Callable[..., Any]) -> Callable[..., Any]:

@@ -12,6 +12,8 @@ from ple.cli.common import (
     EXIT_OK,
     Source,
     formats_option,
+    say_counted,
+    scope_option,
     source_options,
     unknown_ids_are_usage_errors,
 )
@@ -33,16 +35,20 @@ EQUITY_COLUMNS = ["journey", "persona", "completes", "blocked", "lost", "unverif
               show_default=True,
               help="blocked: exit 1 when a persona cannot complete a journey that everyone "
                    "else can. Unverified never fails.")
+@scope_option
 @formats_option(("table", "json", "md"))
 def equity(source: Source, journeys: tuple[str, ...], personas: tuple[str, ...], fail_on: str,
-           fmt: str) -> None:
-    """Who cannot finish a journey, where they are stopped, and what it costs them."""
+           scope: str, fmt: str) -> None:
+    """Who cannot finish a journey (each --scope counts, or --journey), where they are
+    stopped, and what it costs them."""
     from ple.equity import walk_journeys
+    from ple.scope import counted
     from ple.views.equity import equity_markdown
 
     workspace = source.workspace()
+    chosen = counted(workspace, scope, journeys)
     with unknown_ids_are_usage_errors():
-        results = walk_journeys(workspace, journeys or None, personas or None)
+        results = walk_journeys(workspace, chosen.journeys, personas or None)
     if fmt == "json":
         click.echo(json.dumps({"results": [r.to_dict() for r in results]}, indent=2,
                               ensure_ascii=False))
@@ -51,6 +57,6 @@ def equity(source: Source, journeys: tuple[str, ...], personas: tuple[str, ...],
     else:
         emit_rows([r.summary() for r in results], EQUITY_COLUMNS, fmt, "results")
     shut_out = [r for r in results if r.completes is False and r.unconstrained_completes]
-    say(f"{len(results)} walks: {len(shut_out)} cannot complete, "
-               f"{sum(r.completes is None for r in results)} unverified", err=True)
+    say_counted(f"{len(results)} walks: {len(shut_out)} cannot complete, "
+                f"{sum(r.completes is None for r in results)} unverified", chosen)
     sys.exit(EXIT_INVALID if fail_on == "blocked" and shut_out else EXIT_OK)

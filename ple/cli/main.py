@@ -16,6 +16,8 @@ from ple.cli.common import (
     format_option,
     no_cache_option,
     path_argument,
+    say_counted,
+    scope_option,
     source_options,
 )
 from ple.cli.compare import compare
@@ -76,15 +78,20 @@ def validate(path: str, no_cache: bool, fmt: str) -> None:
 
 @cli.command()
 @source_options
+@scope_option
 @format_option
-def info(source: Source, fmt: str) -> None:
-    """Summarize each journey: steps, agencies, handoffs, yearly volume."""
+def info(source: Source, scope: str, fmt: str) -> None:
+    """Summarize each journey --scope counts: steps, agencies, handoffs, yearly volume."""
     from ple.query.summary import summarize
+    from ple.scope import counted
 
-    rows = [r.to_dict() for r in summarize(source.workspace())]
+    workspace = source.workspace()
+    chosen = counted(workspace, scope)
+    rows = [r.to_dict() for r in summarize(workspace) if r.id in chosen.journeys]
     columns = ["id", "name", "state", "stages", "steps", "agencies", "handoffs",
                "undocumented_handoffs", "volume_per_year"]
     emit_rows(rows, columns, fmt, "journeys")
+    say_counted(f"{len(rows)} journey{'' if len(rows) == 1 else 's'}", chosen)
 
 
 @cli.command()

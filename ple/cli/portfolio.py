@@ -7,18 +7,15 @@ from pathlib import Path
 
 import click
 
-from ple.cli.common import Source, formats_option, source_options
+from ple.cli.common import Source, formats_option, scope_option, source_options
 from ple.cli.render import say
 
 PORTFOLIO_FORMATS = ("table", "json", "md")
-SCOPES = ("current", "proposed", "all")
 
 
 @click.command()
 @source_options
-@click.option("--scope", type=click.Choice(SCOPES), default="current", show_default=True,
-              help="current: today's journeys; proposed: future states in place of their "
-                   "baselines; all: every journey.")
+@scope_option
 @click.option("--top", type=click.IntRange(min=0), default=10, show_default=True,
               help="Rows of each ranking to show; 0 for all. The network is always whole.")
 @click.option("--network", "network_file", type=click.Path(path_type=Path),

@@ -11,6 +11,8 @@ from ple.cli.common import (
     Source,
     ask,
     format_option,
+    say_counted,
+    scope_option,
     source_options,
     unknown_ids_are_usage_errors,
 )
@@ -35,12 +37,17 @@ def query() -> None:
 @click.option("--to", "to_agency", metavar="AGENCY", help="Handoffs to this agency.")
 @click.option("--type", "handoff_type", type=click.Choice(HANDOFF_CHOICES),
               help="Only this handoff type; 'undocumented' for those without one.")
+@scope_option
 @format_option
 def handoffs(source: Source, journey: str | None, from_agency: str | None,
-             to_agency: str | None, handoff_type: str | None, fmt: str) -> None:
-    """List the handoffs between agencies."""
-    rows = ask(source, lambda backend: backend.handoffs(
-        journey=journey, from_agency=from_agency, to_agency=to_agency, type=handoff_type))
+             to_agency: str | None, handoff_type: str | None, scope: str, fmt: str) -> None:
+    """List the handoffs between agencies (in the journeys --scope counts, or --journey)."""
+    from ple.query import counted_by
+
+    named = [journey] if journey else []
+    rows, counted = ask(source, lambda backend: (backend.handoffs(
+        journey=journey, from_agency=from_agency, to_agency=to_agency, type=handoff_type,
+        scope="all" if journey else scope), counted_by(backend, scope, named)))
     columns = ["journey", "from_step", "to_step", "from_agency", "to_agency", "type",
                "shares", "condition"]
     from ple.graph.schema import UNDOCUMENTED
@@ -49,6 +56,7 @@ def handoffs(source: Source, journey: str | None, from_agency: str | None,
     if fmt != "json":  # JSON keeps null; people read the word
         dicts = [{**d, "type": d["type"] or UNDOCUMENTED} for d in dicts]
     emit_rows(dicts, columns, fmt, "handoffs")
+    say_counted(f"{len(rows)} handoff{'' if len(rows) == 1 else 's'}", counted)
 
 
 @query.command()
@@ -77,13 +85,19 @@ def programs(source: Source, journey: str, fmt: str) -> None:
 @source_options
 @click.option("--agency", help="Journeys with a step at this agency.")
 @click.option("--program", help="Journeys with a step in this program.")
+@scope_option
 @format_option
-def journeys(source: Source, agency: str | None, program: str | None, fmt: str) -> None:
-    """List the journeys that touch an agency or a program."""
+def journeys(source: Source, agency: str | None, program: str | None, scope: str,
+             fmt: str) -> None:
+    """List the journeys (of those --scope counts) that touch an agency or a program."""
+    from ple.query import counted_by
+
     if agency is None and program is None:
         raise click.UsageError("give --agency or --program")
-    ids = ask(source, lambda backend: backend.journeys_touching(agency=agency, program=program))
+    ids, counted = ask(source, lambda backend: (backend.journeys_touching(
+        agency=agency, program=program, scope=scope), counted_by(backend, scope)))
     emit_rows([{"journey": i} for i in ids], ["journey"], fmt, "journeys")
+    say_counted(f"{len(ids)} of them touch it", counted)
 
 
 @query.command()
@@ -106,11 +120,17 @@ def path(source: Source, journey: str, from_step: str, to_step: str, fmt: str) -
 @source_options
 @click.option("--kind", type=click.Choice(["agency", "program", "data_item"]),
               default="agency", show_default=True)
+@scope_option
 @format_option
-def shared(source: Source, kind: str, fmt: str) -> None:
-    """List agencies, programs or data items that recur across journeys."""
-    rows = ask(source, lambda backend: backend.shared_across_journeys(kind))
+def shared(source: Source, kind: str, scope: str, fmt: str) -> None:
+    """List agencies, programs or data items that recur across the journeys --scope
+    counts."""
+    from ple.query import counted_by
+
+    rows, counted = ask(source, lambda backend: (
+        backend.shared_across_journeys(kind, scope), counted_by(backend, scope)))
     emit_rows([r.to_dict() for r in rows], ["kind", "id", "name", "journeys"], fmt, "shared")
+    say_counted(f"{len(rows)} used by two journeys or more", counted)
 
 
 @query.command("program-suggestions")

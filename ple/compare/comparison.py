@@ -62,7 +62,8 @@ class Comparison:
             return {"people_per_year": value.people_per_year, "source": value.source,
                     "hours_per_person": vars(value.hours_per_person),
                     "hours_per_year": vars(value.hours_per_year),
-                    "steps_without_minutes": list(value.steps_without_minutes)}
+                    "steps_without_minutes": list(value.steps_without_minutes),
+                    "assumes": list(value.assumes)}
 
         return {
             "current": self.current,
@@ -81,6 +82,7 @@ class Comparison:
                 "after": tax(self.time_tax_after),
                 "hours_per_year_saved": (vars(self.time_tax_saved.hours_per_year)
                                          if self.time_tax_saved else None),
+                "assumes": list(self.time_tax_saved.assumes) if self.time_tax_saved else [],
             },
         }
 

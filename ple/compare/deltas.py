@@ -24,6 +24,7 @@ from typing import Any
 from ple.compare.match import StepMatch
 from ple.metrics import JourneyMetrics
 from ple.metrics.burden import FIGURES
+from ple.metrics.evidence import EvidenceShares
 from ple.model import Journey
 
 HANDOFF_TYPES = ("automatic", "warm", "referral", "cold", "undocumented")
@@ -63,6 +64,11 @@ class MetricDelta:
     """Steps in the proposed journey that do not record it."""
     unknown_in_both: int = 0
     """Of those, matched steps that leave it out in both versions (these cancel out)."""
+    evidence_before: EvidenceShares | None = None
+    """For a burden figure: how much of today's total rests on each evidence level."""
+    evidence_after: EvidenceShares | None = None
+    """For a burden figure: the same for the proposed total. A change is as sure as the
+    less sure of the two."""
 
     @property
     def text(self) -> str:
@@ -130,7 +136,8 @@ def _figure(
         bound = "at most" if open_before else "at least" if open_after else "exact"
         delta = new - old
     return MetricDelta(figure, LABELS[figure], old, new, delta, bound,
-                       len(missing_before), len(missing_after), both)
+                       len(missing_before), len(missing_after), both,
+                       before.evidence.get(figure), after.evidence.get(figure))
 
 
 def _critical_path(before: JourneyMetrics, after: JourneyMetrics,

@@ -135,8 +135,8 @@ class _Differ:
             yield FieldChange("pain_points", before.pain_points, after.pain_points,
                               f"pain points {len(before.pain_points)} → "
                               f"{len(after.pain_points)}")
-        old_measures = before.measures.model_dump(exclude_none=True) if before.measures else {}
-        new_measures = after.measures.model_dump(exclude_none=True) if after.measures else {}
+        old_measures = before.measures.scores() if before.measures else {}
+        new_measures = after.measures.scores() if after.measures else {}
         if old_measures != new_measures:
             yield FieldChange("measures", old_measures or None, new_measures or None,
                               "A-11 scores changed")
@@ -146,7 +146,7 @@ class _Differ:
         yield from self._next(before, after)
 
     def _program(self, program: str | None) -> str:
-        return self.workspace.programs[program].name if program else "none"
+        return self.workspace.program_label(program) if program else "none"
 
     def _requests(self, before: Step, after: Step) -> Iterable[FieldChange]:
         dropped = [i for i in before.requests if i not in after.requests]

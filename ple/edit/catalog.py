@@ -174,7 +174,7 @@ def plan_changes(edit: CatalogEdit) -> CatalogPlan:
 
 def _applier(collections: dict[str, list[Any]]) -> Callable[[Any, bool], None]:
     def apply(root: Any, json_file: bool) -> None:
-        for kind in ("agencies", "programs", "data_items"):
+        for kind in schema.CATALOG_KEYS.values():
             if kind in collections or kind in root:
                 yamltext.merge_collection(root, kind, collections.get(kind, []),
                                           json_file=json_file)

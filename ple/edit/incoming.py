@@ -41,7 +41,7 @@ from ple.sheets.convert import Built, catalog_to_tables, journey_to_tables, tabl
 from ple.signin import Person, may_write
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
-CATALOG = ("agencies", "programs", "data_items")
+CATALOG = ("agencies", "programs", "data_items", "touchpoints")
 
 
 @dataclass

@@ -22,7 +22,7 @@ from ple.io.files import Refused, read_bytes
 from ple.io.parse import ParseFailure, decode, parse_fast
 from ple.model.vocabulary import SLUG_PATTERN
 
-CATALOG = ("agencies", "programs", "data_items")
+CATALOG = ("agencies", "programs", "data_items", "touchpoints")
 
 
 @dataclass(frozen=True)

@@ -1,13 +1,16 @@
 """The equity walk: a journey through one person's eyes.
 
-From the journey's entry steps the person moves on through every step they can take;
-a step they cannot take stops them there, and everything only behind it is lost to
-them. Unknown is not no: a step whose data does not say what the person's constraint
-asks about is *unverified*. The walk is done twice, once letting unverified steps pass
-(what the person may reach) and once stopping at them (what they surely reach), so
-``completes`` is yes, no, or "unverified" (``None``) when the answer hangs on
-unverified steps. The same walk without constraints is the yardstick for ``lost``,
-``completes`` and the burden. Each step is visited once, so loops cannot hang it.
+From the journey's entry steps the person moves on through every step they can take; a
+step they cannot take stops them there, and everything only behind it is lost to them.
+To finish, they must get from an entry to an end: at a choice one way on that they can
+finish is enough, at a fork (``fork: true``, next steps that all happen) they must be
+able to finish every way on that everyone takes. Unknown is not no: a step whose data
+does not say what the person's constraint asks about is *unverified*. The walk is done
+twice, once letting unverified steps pass (what the person may reach) and once stopping
+at them (what they surely reach), so ``completes`` is yes, no, or "unverified"
+(``None``) when the answer hangs on unverified steps. The same walk without constraints
+is the yardstick for ``lost``, ``completes`` and the burden. Each step is visited once,
+so loops cannot hang it.
 """
 
 from __future__ import annotations
@@ -114,7 +117,7 @@ class Unconstrained:
     """The walk without constraints over a set of steps: the yardstick, computed once."""
 
     reached: frozenset[str]
-    ends: frozenset[str]
+    completes: bool
     burden: BurdenTotals
 
 
@@ -124,7 +127,7 @@ def unconstrained(journey: Journey, steps: dict[str, Step]) -> Unconstrained:
     reached = _reach(steps, entries, lambda step: True)
     order = [s.id for s in journey.steps if s.id in reached]
     burden = sum_burden({s: cheapest(steps[s], steps[s].channels or [None]) for s in order})
-    return Unconstrained(frozenset(reached), frozenset(s for s in reached if steps[s].end),
+    return Unconstrained(frozenset(reached), _finishes(steps, entries, lambda step: True),
                          burden)
 
 
@@ -138,12 +141,16 @@ def walk(journey: Journey, persona: Persona, everyone: Unconstrained | None = No
     access = _access_of(steps, persona)
     if everyone is None or not is_built_in(journey, persona):
         everyone = unconstrained(journey, steps)
-    may = _reach(steps, entries, lambda step: access[step].access is not Access.blocked)
-    surely = _reach(steps, entries, lambda step: access[step].access is Access.passes)
-    ends = everyone.ends
-    may_end = {s for s in may if s in ends and access[s].access is not Access.blocked}
-    sure_end = {s for s in surely if s in ends and access[s].access is Access.passes}
-    completes = True if sure_end else (None if may_end else False)
+
+    def may_pass(step: str) -> bool:
+        return access[step].access is not Access.blocked
+
+    def surely_passes(step: str) -> bool:
+        return access[step].access is Access.passes
+
+    may = _reach(steps, entries, may_pass)
+    completes = (True if _finishes(steps, entries, surely_passes)
+                 else None if _finishes(steps, entries, may_pass) else False)
     order = [s.id for s in journey.steps if s.id in steps]
     walked = [s for s in order if s in may and access[s].access is not Access.blocked]
     return EquityResult(
@@ -152,7 +159,7 @@ def walk(journey: Journey, persona: Persona, everyone: Unconstrained | None = No
         persona_name=persona.name,
         built_in=is_built_in(journey, persona),
         completes=completes,
-        unconstrained_completes=bool(ends),
+        unconstrained_completes=everyone.completes,
         blocked=tuple(BlockedStep(s, access[s].reasons) for s in order
                       if s in may and access[s].access is Access.blocked),
         lost=tuple(s for s in order if s in everyone.reached and s not in may),
@@ -168,15 +175,16 @@ def walk_journeys(
     workspace: Workspace, journey_ids: Sequence[str] | None = None,
     personas: Sequence[str] | None = None,
 ) -> list[EquityResult]:
-    """Walk each journey (or the ones named) as each persona (default: see
-    :func:`~ple.equity.personas.personas_to_walk`). Unknown ids raise NotFoundError."""
-    ids = list(journey_ids) if journey_ids else sorted(workspace.journeys)
+    """Walk each journey (or the ones named; none when the list is empty) as each persona
+    (default: see :func:`~ple.equity.personas.personas_to_walk`). Unknown ids raise
+    NotFoundError."""
+    ids = list(journey_ids) if journey_ids is not None else sorted(workspace.journeys)
     for journey_id in ids:
         if journey_id not in workspace.journeys:
             raise NotFoundError(f"no journey {journey_id!r} in the workspace"
                                 f"{did_you_mean(journey_id, workspace.journeys)}")
     journeys = [workspace.journeys[i] for i in ids]
-    if personas:  # a journey's own persona is walked on the journeys that have it
+    if personas and journeys:  # a journey's own persona: walked where the journey has it
         for name in personas:
             if not any(_has(j, name) for j in journeys):
                 personas_to_walk(journeys[0], [name])  # raises, naming what exists
@@ -215,6 +223,47 @@ def _access_of(steps: dict[str, Step], persona: Persona) -> dict[str, StepAccess
             verdict = verdicts[key] = step_access(step, persona)
         access[step.id] = verdict
     return access
+
+
+def _finishes(steps: dict[str, Step], entries: list[str],
+              passes: Callable[[str], bool]) -> bool:
+    """Whether a walk from some entry, through steps that pass, finishes: a step is
+    finished when it passes and is an end, or when one of its ways on is finished (a
+    choice), or every way on that everyone takes is (a fork: a branch with a condition
+    or a share is for some people only, so it does not hold up the others; a fork whose
+    branches are all such is finished by one of them, like a choice). Ways on to steps
+    outside ``steps`` (meant for other personas) do not count. Worked backwards from the
+    ends, each move looked at once, so loops are fine: going round never finishes."""
+    needed = {s: _everyones_ways(step, steps) for s, step in steps.items()}
+    before: dict[str, list[str]] = {s: [] for s in steps}
+    for step_id, step in steps.items():
+        for target in dict.fromkeys(t.to for t in step.next if t.to in steps):
+            before[target].append(step_id)
+    finished = {s for s, step in steps.items() if step.end and passes(s)}
+    queue = deque(finished)
+    while queue:
+        done = queue.popleft()
+        for step_id in before[done]:
+            if step_id in finished or not passes(step_id):
+                continue
+            waiting = needed[step_id]
+            if waiting is not None:
+                waiting.discard(done)
+            if not waiting:
+                finished.add(step_id)
+                queue.append(step_id)
+    return any(entry in finished for entry in entries)
+
+
+def _everyones_ways(step: Step, steps: dict[str, Step]) -> set[str] | None:
+    """The ways on a person must all finish: at a fork, those everyone takes (no condition,
+    no share); None when finishing one way on is enough (a choice, or a fork of branches
+    that are each for some people only)."""
+    if not step.fork:
+        return None
+    ways = {t.to for t in step.next
+            if t.to in steps and t.condition is None and t.share is None}
+    return ways or None
 
 
 def _reach(

@@ -9,7 +9,8 @@ again. Unknown stays unknown: a field the map does not give is ``null``, never a
 
 Parts that other work computes are named in :data:`LATER_PARTS`; each is ``null`` until
 a builder is registered for it with :func:`register_part` (the opportunities that
-address the journey's findings, say).
+address the journey's findings, say). ``moments`` is built here: the steps marked as
+moments that matter.
 """
 
 from __future__ import annotations
@@ -18,15 +19,23 @@ from collections.abc import Callable
 from typing import Any
 
 from ple.export.registry import ExportContext
-from ple.model import Step, Transition, Workspace
+from ple.model import BLUEPRINT_ROWS, Step, Transition, Workspace
 
 FORMAT = "ple-journey"
 VERSION = 1
 
 Part = Callable[[ExportContext], Any]
 
-LATER_PARTS: dict[str, Part | None] = {"moments": None, "opportunities": None}
-"""Top-level fields whose builders live elsewhere; ``null`` in the record until then."""
+def _moments(context: ExportContext) -> list[dict[str, Any]]:
+    """The steps the journey marks as moments that matter, in its order, with why."""
+    return [{"step": step.id, "name": step.name, "stage": step.stage,
+             "reason": step.moment_reason}
+            for step in context.journey.steps if step.moment_that_matters]
+
+
+LATER_PARTS: dict[str, Part | None] = {"moments": _moments, "opportunities": None}
+"""Top-level fields whose builders may live elsewhere; ``null`` in the record until one
+is registered."""
 
 
 def register_part(name: str, build: Part) -> None:
@@ -99,7 +108,16 @@ def _step(workspace: Workspace, step: Step, order: int) -> dict[str, Any]:
         "next": [{"to": move.to, "condition": move.condition, "share": move.share,
                   "handoff": (None if move.handoff is None else
                               move.handoff.type.value)} for move in step.next],
+        "fork": step.fork,
         "end": step.end,
+        "moment_that_matters": step.moment_that_matters,
+        "moment_reason": step.moment_reason,
+        "touchpoints": [{"id": t, "name": workspace.touchpoints[t].name,
+                         "kind": workspace.touchpoints[t].kind.value} for t in step.touchpoints],
+        "blueprint": {row: [{"text": action.text, "agency": action.agency or step.agency,
+                             "system": action.system} for action in getattr(step, row)]
+                      for row in BLUEPRINT_ROWS},
+        "evidence": step.evidence.model_dump(mode="json") if step.evidence else None,
     }
 
 

@@ -19,7 +19,7 @@ from ple.diagram.style import HANDOFF_STYLES
 from ple.export.registry import ExportContext
 from ple.export.sections import Link, Section, Table
 from ple.gaps import Finding
-from ple.model import Authority, Journey, JourneyState, Step, Transition, Workspace
+from ple.model import Action, Authority, Journey, JourneyState, Step, Transition, Workspace
 
 SectionBuilder = Callable[[ExportContext], list[Section]]
 
@@ -77,6 +77,10 @@ def _about(context: ExportContext, findings: list[Finding]) -> Section:
         ("Handoffs between agencies", _handoff_counts(journey)),
         ("Open gap findings", str(sum(1 for f in findings if not f.accepted))),
     ]
+    moments = [f"Step {n}: {step.name}" for n, step in enumerate(journey.steps, start=1)
+               if step.moment_that_matters]
+    if moments:
+        facts.append(("Moments that matter", "; ".join(moments)))
     return Section("About this journey", facts=tuple(facts), anchor="about")
 
 
@@ -143,6 +147,21 @@ def _step(context: ExportContext, number: int, step: Step, findings: list[Findin
         facts.append(("How it feels", f"{SENTIMENT[step.sentiment]} ({step.sentiment:+d})"))
     if step.pain_points:
         facts.append(("Pain points", "; ".join(step.pain_points)))
+    if step.moment_that_matters:
+        facts.append(("Moment that matters", f"yes: {step.moment_reason}"
+                      if step.moment_reason else "yes"))
+    if step.touchpoints:
+        facts.append(("Touchpoints", _listed([workspace.touchpoints[t].name
+                                              for t in step.touchpoints])))
+    for row, term in (("frontstage", "Front stage (what the customer meets)"),
+                      ("backstage", "Back stage (out of sight)"),
+                      ("support", "Support (what makes it possible)")):
+        actions = getattr(step, row)
+        if actions:
+            facts.append((term, "; ".join(_action(workspace, step, a) for a in actions)))
+    if step.evidence is not None:
+        facts.append(("Evidence", step.evidence.level.value + (
+            f" ({'; '.join(step.evidence.sources)})" if step.evidence.sources else "")))
     moves = [_move(workspace, step, t, names) for t in step.next]
     facts.append(("Next", "; ".join(moves) if moves else
                   ("the journey ends here" if step.end else "no next step recorded")))
@@ -153,6 +172,11 @@ def _step(context: ExportContext, number: int, step: Step, findings: list[Findin
             list(dict.fromkeys(f.rule for f in here)))))
     return Section(f"Step {number}: {step.name}", facts=tuple(facts),
                    anchor=f"step-{step.id}")
+
+
+def _action(workspace: Workspace, step: Step, action: Action) -> str:
+    by = workspace.agency_label(action.agency or step.agency)
+    return f"{action.text} ({by}{', ' + action.system if action.system else ''})"
 
 
 def _burden(step: Step) -> list[tuple[str, str]]:

@@ -21,7 +21,7 @@ import heapq
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 
-from ple.model import Journey
+from ple.model import Journey, Step
 
 
 @dataclass(frozen=True)
@@ -132,19 +132,22 @@ def held_on_every_path(journey: Journey) -> tuple[Bits, dict[str, int], dict[str
     step adds itself (its agency holds what it requests).
 
     An agency holds an item once the customer gave it to that agency, or another agency
-    shared it on a handoff. Entries hold nothing; a step no entry reaches holds nothing.
+    shared it on a handoff. At a fork (next steps that all happen) every branch also
+    carries what the first steps of the branches everyone takes are given. Entries hold
+    nothing; a step no entry reaches holds nothing.
     """
     by_id = {step.id: step for step in journey.steps}
     pairs = Bits.of([*((s.agency, item) for s in journey.steps for item in s.requests),
                      *((by_id[t.to].agency, item) for s in journey.steps for t in s.next
                        if t.handoff for item in t.handoff.shares)])
     gives = {s.id: pairs.mask((s.agency, item) for item in s.requests) for s in journey.steps}
+    alongside = {s.id: _given_alongside(s, by_id, pairs) for s in journey.steps if s.fork}
     arriving: dict[str, list[tuple[str, int]]] = {s.id: [] for s in journey.steps}
     for step in journey.steps:
         for move in step.next:
             shared = (pairs.mask((by_id[move.to].agency, i) for i in move.handoff.shares)
                       if move.handoff else 0)
-            arriving[move.to].append((step.id, shared))
+            arriving[move.to].append((step.id, shared | alongside.get(step.id, 0)))
     entries = [e for e in dict.fromkeys(journey.entry_steps) if e in by_id]
     rank = _walk_order(by_id, entries)
     held: dict[str, int | None] = dict.fromkeys(by_id)
@@ -170,6 +173,23 @@ def held_on_every_path(journey: Journey) -> tuple[Bits, dict[str, int], dict[str
                 queued.add(successor)
                 heapq.heappush(pending, (rank[successor], successor))
     return pairs, {s: value or 0 for s, value in held.items()}, gives
+
+
+def _given_alongside(fork: Step, by_id: dict[str, Step], pairs: Bits) -> int:
+    """What the first steps of a fork's branches that everyone takes (no condition, no
+    share) are given, by the customer and on the handoff into them: those steps happen
+    to the same person at the same point, so every branch carries it (the death
+    registered with the state goes to SSA *and* the family orders certificates, so SSA
+    holds the number when the family later applies there)."""
+    given = 0
+    for move in fork.next:
+        if move.condition is not None or move.share is not None:
+            continue
+        target = by_id[move.to]
+        given |= pairs.mask((target.agency, item) for item in target.requests)
+        if move.handoff:
+            given |= pairs.mask((target.agency, item) for item in move.handoff.shares)
+    return given
 
 
 def _walk_order(by_id: dict, entries: list[str]) -> dict[str, int]:

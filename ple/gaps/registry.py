@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ple.gaps.finding import FindingSeverity, Gap
+from ple.model.vocabulary import GAP_RULES
 
 if TYPE_CHECKING:
     from ple.gaps.view import JourneyView
@@ -50,13 +51,17 @@ RULES: dict[str, Rule] = {}
 
 
 def rule(id: str, title: str, severity: str) -> Callable[[RuleCheck], RuleCheck]:
-    """Register a rule function under a stable id. Refuses malformed or reused ids."""
+    """Register a rule function under a stable id. Refuses malformed or reused ids, and
+    ids the format does not list (:data:`~ple.model.vocabulary.GAP_RULES`, which
+    ``ple validate`` checks accepted findings against)."""
 
     def register(check: RuleCheck) -> RuleCheck:
         if not RULE_ID.match(id):
             raise ValueError(f"rule id {id!r} must be lowercase words joined by hyphens")
         if id in RULES:
             raise ValueError(f"rule id {id!r} is registered twice")
+        if id not in GAP_RULES:
+            raise ValueError(f"rule id {id!r} is not in GAP_RULES (ple/model/vocabulary.py)")
         RULES[id] = Rule(id=id, title=title, severity=FindingSeverity(severity), check=check)
         return check
 

@@ -82,6 +82,36 @@ class JourneyView:
         return items.has(before[step_id], item)
 
     @cached_property
+    def asked_on_branches_of_a_fork(self) -> set[str]:
+        """Items requested at two different steps that lie behind two different branches
+        of one fork: both branches happen, so one person is asked twice (two alternative
+        branches of a choice ask different people)."""
+        twice: set[str] = set()
+        for step in self.journey.steps:
+            if not step.fork:
+                continue
+            regions = [self._behind(target) for target in dict.fromkeys(t.to for t in step.next)]
+            # Steps two branches both lead to are done once: only what lies behind one
+            # branch alone is done alongside the other branches.
+            own = [region - set().union(*(other for other in regions if other is not region))
+                   for region in regions]
+            asked = [{item for s in region for item in self.steps[s].requests} for region in own]
+            for index, first in enumerate(asked):
+                for second in asked[index + 1:]:
+                    twice |= first & second
+        return twice
+
+    def _behind(self, start: str) -> set[str]:
+        """The steps from ``start`` on: every step a walk from it reaches."""
+        seen, queue = {start}, deque([start])
+        while queue:
+            for transition in self.steps[queue.popleft()].next:
+                if transition.to not in seen:
+                    seen.add(transition.to)
+                    queue.append(transition.to)
+        return seen
+
+    @cached_property
     def handoffs(self) -> list[Handoff]:
         """Every transition between steps of different agencies, in file order."""
         return [Handoff(s, t, target) for s, t, target in self.journey.handoff_transitions()]

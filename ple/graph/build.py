@@ -11,7 +11,7 @@ from typing import Any
 
 import networkx as nx
 
-from ple.collector import collector_paused
+from ple.collector import bulk_load
 from ple.graph.schema import EdgeKind, NodeKind, catalog_key
 from ple.model import Journey, Step, Workspace
 
@@ -28,7 +28,7 @@ Edges = list[tuple[str, str, str, dict[str, Any]]]
 def build_graph(workspace: Workspace) -> nx.MultiDiGraph:
     """One MultiDiGraph holding every journey of ``workspace`` and its catalog."""
     nodes, edges = catalog_elements(workspace)
-    with collector_paused():
+    with bulk_load():
         for journey in workspace.journeys.values():
             _add_journey(journey, nodes, edges)
         return _assemble(nodes, edges)
@@ -54,7 +54,8 @@ def catalog_elements(workspace: Workspace) -> tuple[Nodes, Edges]:
     for program in workspace.programs.values():
         key = catalog_key(NodeKind.program, program.id)
         nodes.append((key, {
-            "kind": _PROGRAM, "id": program.id, "name": program.name, "agency": program.agency,
+            "kind": _PROGRAM, "id": program.id, "name": program.name,
+            "short_name": program.short_name, "agency": program.agency,
             "assistance_listing": program.assistance_listing,
         }))
         edges.append((key, catalog_key(NodeKind.agency, program.agency), _RUN_BY,
@@ -169,6 +170,7 @@ def _step_attributes(step: Step, journey_id: str, order: int, entry: bool) -> di
         "sentiment": step.sentiment,
         "entry": entry,
         "end": step.end,
+        "fork": step.fork,
         "forms": list(step.forms),
         "pain_points": list(step.pain_points),
         "accommodations": list(step.accommodations) if step.accommodations is not None else None,
@@ -176,7 +178,7 @@ def _step_attributes(step: Step, journey_id: str, order: int, entry: bool) -> di
     if step.measures is not None:
         attributes.update(
             (f"measure_{name}", score)
-            for name, score in step.measures.model_dump(exclude_none=True).items()
+            for name, score in step.measures.scores().items()
         )
     return attributes
 

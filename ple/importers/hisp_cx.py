@@ -12,7 +12,8 @@ For each entry the rows of the latest (year, quarter) that match are combined: e
 driver (q1..q7 -> satisfaction .. employee) is the respondent-weighted mean of
 ``attributes_qN_point_scale`` over the rows that report it (blank means not asked; a value
 outside 1-5 is a warning and left out), rounded to two decimals. The period, channel and
-respondents go into the step's ``notes`` (one sentence starting "A-11 import:").
+respondents go into the step's ``notes`` (one sentence starting "A-11 import:"), and the
+measures are marked as ``reported`` evidence (agency data), sourced to HISP-CX-Data.
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ from ple.errors import Problem, Severity
 from ple.model import MEASURE_KEYS
 
 REQUIRED_MAPPING_KEYS = ("journey", "step", "service_provider", "service")
+SOURCE = "https://github.com/GSA/HISP-CX-Data"
+"""Where the quarterly data is published: the ``sources`` of the measures' evidence."""
 NOTE_PATTERN = re.compile(r"\s*A-11 import: [^\n]*?\(ple import hisp-cx\)\.")
 
 
@@ -269,7 +272,8 @@ def _flow_map(values: dict[str, float]) -> Any:
 
 
 def _set_measures(step: Any, attached: Attached) -> None:
-    measures = _flow_map(attached.measures)
+    measures = _flow_map({**attached.measures,
+                          "evidence": _flow_map({"level": "reported", "sources": [SOURCE]})})
     if "measures" in step:
         step["measures"] = measures
     else:

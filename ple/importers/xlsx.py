@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from ple.errors import Problem, Severity
-from ple.io.documents import read_document
+from ple.io.documents import CATALOG_KEYS, read_document
 from ple.io.files import read_bytes, reading_problem
 from ple.sheets import csvfiles, workbook
 from ple.sheets.convert import Built, tables_to_journey
@@ -47,12 +47,11 @@ class SheetImport:
     @property
     def journey(self) -> dict[str, Any]:
         return {k: v for k, v in self.document.items()
-                if k not in ("agencies", "programs", "data_items")}
+                if k not in CATALOG_KEYS}
 
     @property
     def catalog(self) -> dict[str, list[Any]]:
-        return {k: self.document[k] for k in ("agencies", "programs", "data_items")
-                if k in self.document}
+        return {k: self.document[k] for k in CATALOG_KEYS if k in self.document}
 
 
 def read_workbook_bytes(data: bytes, name: str) -> SheetImport:

@@ -14,15 +14,15 @@ the cache can make loading faster, never make it fail.
 
 from __future__ import annotations
 
+import ast
 import hashlib
+import importlib.metadata
 import os
 import pickle
 import sys
 import tempfile
 from functools import cache
 from pathlib import Path
-
-import pydantic
 
 import ple
 from ple import limits
@@ -40,20 +40,72 @@ def cache_dir() -> Path | None:
     return Path(base) / "ple"
 
 
+PRODUCER = "ple.io.loader"
+"""The module that makes the cached values (it reads, parses and validates each file)."""
+LIBRARIES = ("pydantic", "pydantic-core", "PyYAML", "yaml-rs")
+"""The distributions whose code shapes a cached value: the validator and both parsers."""
+
+
 @cache
 def code_fingerprint() -> str:
-    """A hash of the code whose output is cached, so upgrades never read stale entries:
-    the model and everything that reads files (a parser that once cut a file short at a
-    NUL byte must not have its short reading served again after the fix), and the limits
-    in force (a file refused under one limit may be read under another)."""
-    digest = hashlib.sha256(f"{ple.__version__}|{pydantic.VERSION}|{sys.version}|"
-                            f"{limits.fingerprint()}".encode())
-    package = Path(ple.__file__).parent
-    sources = [*package.glob("model/*.py"), *package.glob("io/*.py"), package / "limits.py",
-               package / "errors.py"]
-    for source in sorted(sources):
+    """A hash of everything that shapes a cached value, so upgrades never read stale
+    entries (a parser that once cut a file short at a NUL byte must not have its short
+    reading served again after the fix): Python, the libraries that parse and validate,
+    the source of every module of the package that :data:`PRODUCER` imports, and the
+    limits in force (a file refused under one limit may be read under another)."""
+    return fingerprint_of(Path(ple.__file__).parent)
+
+
+def fingerprint_of(package: Path) -> str:
+    """:func:`code_fingerprint` of the package at ``package``."""
+    digest = hashlib.sha256(f"{ple.__version__}|{sys.version}|{limits.fingerprint()}".encode())
+    for library in LIBRARIES:
+        try:
+            digest.update(f"|{library} {importlib.metadata.version(library)}".encode())
+        except importlib.metadata.PackageNotFoundError:
+            digest.update(f"|{library} missing".encode())
+    for source in shaping_sources(package):
+        digest.update(b"\0" + source.relative_to(package).as_posix().encode() + b"\0")
         digest.update(source.read_bytes())
     return digest.hexdigest()[:16]
+
+
+def shaping_sources(package: Path) -> list[Path]:
+    """The files of :data:`PRODUCER` and of every package module it imports, directly or
+    through other modules, at the top or inside a function, with the ``__init__.py`` of
+    each package an import runs: everything whose change can change a cached value. Read
+    from the source, not from ``sys.modules``, so a module imported only when some file
+    needs it counts too."""
+    root = package.parent
+    found: set[Path] = set()
+    waiting = [PRODUCER]
+    while waiting:
+        for source in _module_files(root, waiting.pop()):
+            if source in found:
+                continue
+            found.add(source)
+            waiting += _imports(source, package.name)
+    return sorted(found)
+
+
+def _module_files(root: Path, module: str) -> list[Path]:
+    """The file of ``module`` and the ``__init__.py`` of every package on its way."""
+    parts = module.split(".")
+    files = [root.joinpath(*parts[:n], "__init__.py") for n in range(1, len(parts) + 1)]
+    files.append(root.joinpath(*parts).with_suffix(".py"))
+    return [f for f in files if f.is_file()]
+
+
+def _imports(source: Path, package: str) -> list[str]:
+    """Modules of ``package`` that ``source`` imports; ``from a import b`` counts ``a.b``
+    too, which is a module when ``b`` is one."""
+    names: list[str] = []
+    for node in ast.walk(ast.parse(source.read_bytes())):
+        if isinstance(node, ast.Import):
+            names += [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names += [node.module, *(f"{node.module}.{alias.name}" for alias in node.names)]
+    return [n for n in names if n == package or n.startswith(package + ".")]
 
 
 def content_key(data: bytes, suffix: str) -> str:

@@ -24,10 +24,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ple import limits
-from ple.collector import collector_paused
+from ple.collector import bulk_load
 from ple.errors import KeyPath, Location, Problem, Severity
 from ple.io import cache, files
-from ple.io.documents import FileContent, read_document
+from ple.io.documents import CATALOG_KEYS, FileContent, read_document
 from ple.io.files import SUFFIXES
 from ple.io.locate import positions_of
 from ple.io.parse import (
@@ -100,7 +100,7 @@ def load_workspace(
         return LoadResult(None, problems)
     sourced: list[Sourced] = []
     keys: list[str] = []
-    with collector_paused():
+    with bulk_load():
         for file in paths:
             given = replaced.get(file.resolve()) if replaced else None
             content, key = _read_file(file, use_cache=use_cache, located=located, data=given)
@@ -197,7 +197,7 @@ class _Errors:
             path = problem.path
             for end in range(len(path) + 1):
                 self.prefixes.add((problem.file, path[:end]))
-            if not path or path[0] not in ("agencies", "programs", "data_items"):
+            if not path or path[0] not in CATALOG_KEYS:
                 self.whole_file.add(problem.file)
 
     def inside(self, source: Sourced) -> bool:

@@ -15,6 +15,7 @@ from ple.io.documents import SETTINGS_KEY, Entry
 from ple.io.opportunity_references import check_opportunity
 from ple.io.suggest import did_you_mean
 from ple.model import (
+    BLUEPRINT_ROWS,
     Agency,
     Journey,
     JourneyState,
@@ -22,12 +23,17 @@ from ple.model import (
     Settings,
     Sharing,
     SharingBasis,
+    Step,
+    Touchpoint,
+    TouchpointKind,
     Workspace,
 )
+from ple.model.vocabulary import GAP_RULES
 from ple.model.workspace import Origin
 
 SINGULAR = {"agencies": "agency", "programs": "program", "data_items": "data item",
-            "sharing": "sharing record", "journeys": "journey", "opportunities": "opportunity"}
+            "sharing": "sharing record", "touchpoints": "touchpoint", "journeys": "journey",
+            "opportunities": "opportunity"}
 
 SHARE_TOLERANCE = 1e-6
 
@@ -88,6 +94,7 @@ def assemble(
         journeys=collections["journeys"],
         settings=settings or Settings(),
         sharing=collections["sharing"],
+        touchpoints=collections["touchpoints"],
         opportunities=collections["opportunities"],
         origins=origins,
     )
@@ -105,9 +112,13 @@ def find_reference_problems(workspace: Workspace) -> list[Problem]:
         checker.catalog_program(program)
     for record in workspace.sharing.values():
         checker.catalog_sharing(record)
+    for touchpoint in workspace.touchpoints.values():
+        checker.catalog_touchpoint(touchpoint)
     checker.listings_in_inventory()
     for journey in workspace.journeys.values():
         checker.journey(journey)
+    checker.detail_loops()
+    checker.gap_settings()
     for opportunity in workspace.opportunities.values():
         check_opportunity(checker, opportunity)
     return checker.problems
@@ -193,6 +204,20 @@ class _Checker:
             )
         )
 
+    def gap_settings(self) -> None:
+        """Rules the settings switch off or re-grade must exist: a misspelt id would
+        otherwise leave the rule on, or at its old severity, without a word."""
+        origin = self.workspace.origins.get((SETTINGS_KEY, ""))
+        if origin is None:
+            return
+        gaps = self.workspace.settings.gaps
+        for index, rule_id in enumerate(gaps.disabled_rules):
+            self._require(origin, ("gaps", "disabled_rules", index), rule_id, GAP_RULES,
+                          "gap rule")
+        for rule_id in gaps.severity:
+            self._require(origin, ("gaps", "severity", rule_id), rule_id, GAP_RULES,
+                          "gap rule")
+
     def catalog_agency(self, agency: Agency) -> None:
         origin = self._at("agencies", agency.id)
         self._require(origin, ("parent",), agency.parent, self.workspace.agencies, "agency")
@@ -231,6 +256,62 @@ class _Checker:
                 "add where it can be checked (the statute, the agreement, the form)",
                 path=(*origin.path, "basis"), value=record.basis.value,
                 severity=Severity.warning, code="sharing-without-sources"))
+    def catalog_touchpoint(self, touchpoint: Touchpoint) -> None:
+        origin = self._at("touchpoints", touchpoint.id)
+        self._require(origin, ("agency",), touchpoint.agency, self.workspace.agencies, "agency")
+        if touchpoint.kind is TouchpointKind.form:
+            return
+        for name, label in (("omb_control_number", "an OMB control number"),
+                            ("form_number", "a form number")):
+            value = getattr(touchpoint, name)
+            if value is not None:
+                self.problems.append(Problem(
+                    origin.file, f"only a form has {label}; this touchpoint "
+                    f"is a {touchpoint.kind.value} (set kind: form, or remove it)",
+                    path=(*origin.path, name), value=value, code="number-on-non-form"))
+
+    def detail_loops(self) -> None:
+        """Refuse a journey that is, through ``detail`` steps, told in more detail by
+        itself: drilling down would never end. Reported at each step on the loop."""
+        journeys = self.workspace.journeys
+        details = {j.id: [(s, step.detail) for s, step in enumerate(j.steps)
+                          if step.detail in journeys and step.detail != j.id]
+                   for j in journeys.values()}
+        done: set[str] = set()
+        for start in journeys:
+            if start in done:
+                continue
+            # A depth-first walk with its own stack: a chain of thousands of detail
+            # journeys must not hit Python's recursion limit.
+            on_path: dict[str, int] = {start: 0}
+            path: list[tuple[str, int, str]] = []
+            stack = [(start, iter(details[start]))]
+            while stack:
+                journey_id, moves = stack[-1]
+                move = next(moves, None)
+                if move is None:
+                    stack.pop()
+                    del on_path[journey_id]
+                    done.add(journey_id)
+                    if path:
+                        path.pop()
+                    continue
+                index, target = move
+                if target in on_path:
+                    self._report_loop([*path[on_path[target]:], (journey_id, index, target)])
+                elif target not in done:
+                    path.append((journey_id, index, target))
+                    on_path[target] = len(path)
+                    stack.append((target, iter(details[target])))
+
+    def _report_loop(self, loop: list[tuple[str, int, str]]) -> None:
+        names = " -> ".join([*(j for j, _, _ in loop), loop[0][0]])
+        for journey_id, index, target in loop:
+            origin = self._at("journeys", journey_id)
+            self.problems.append(Problem(
+                origin.file, f"detail journeys form a loop: {names}; a journey cannot be "
+                "told in more detail by itself", path=(*origin.path, "steps", index, "detail"),
+                value=target, code="detail-loop"))
 
     def listings_in_inventory(self) -> None:
         """When the Federal Program Inventory is loaded (``ple import programs`` writes
@@ -264,6 +345,7 @@ class _Checker:
         self._baseline(origin, journey)
         for a, accepted in enumerate(journey.accepted_findings):
             at = ("accepted_findings", a)
+            self._require(origin, (*at, "rule"), accepted.rule, GAP_RULES, "gap rule")
             self._require(origin, (*at, "step"), accepted.step, steps, "step")
             self._require(origin, (*at, "data_item"), accepted.data_item, ws.data_items,
                           "data item")
@@ -281,6 +363,7 @@ class _Checker:
             self._require(origin, (*at, "program"), step.program, ws.programs, "program")
             for r, item in enumerate(step.requests):
                 self._require(origin, (*at, "requests", r), item, ws.data_items, "data item")
+            self._blueprint(origin, journey, at, step)
             for p, persona in enumerate(step.personas or []):
                 self._require(origin, (*at, "personas", p), persona, personas, "persona")
             total_share = 0.0
@@ -300,12 +383,19 @@ class _Checker:
                                 "a handoff between agencies and is ignored",
                                 path=(*origin.path, *at, "next", t, "handoff"),
                                 severity=Severity.warning, code="handoff-within-agency"))
-            if total_share > 1 + SHARE_TOLERANCE:
+            if total_share > 1 + SHARE_TOLERANCE and not step.fork:
                 self.problems.append(
                     Problem(origin.file,
                             f"the shares of this step's branches add up to {total_share:g}, "
                             "more than 1", path=(*origin.path, *at, "next"),
                             value=round(total_share, 6), code="shares-over-one")
+                )
+            if step.fork and len(step.next) < 2:
+                self.problems.append(
+                    Problem(origin.file, "a fork needs two next steps or more; with "
+                            f"{len(step.next)} it is a plain step",
+                            path=(*origin.path, *at, "fork"), value=True,
+                            severity=Severity.warning, code="fork-without-branches")
                 )
             if step.end and step.next:
                 self.problems.append(
@@ -313,6 +403,36 @@ class _Checker:
                             path=(*origin.path, *at, "end"), value=True,
                             severity=Severity.warning, code="end-with-next")
                 )
+
+    def _blueprint(self, origin: Origin, journey: Journey, at: KeyPath, step: Step) -> None:
+        """The step's touchpoints, its blueprint actions' agencies, its detail journey and
+        its moment that matters."""
+        ws = self.workspace
+        for t, touchpoint in enumerate(step.touchpoints):
+            self._require(origin, (*at, "touchpoints", t), touchpoint, ws.touchpoints,
+                          "touchpoint")
+        for row in BLUEPRINT_ROWS:
+            for a, action in enumerate(getattr(step, row)):
+                self._require(origin, (*at, row, a, "agency"), action.agency, ws.agencies,
+                              "agency")
+        if step.detail is not None:
+            self._require(origin, (*at, "detail"), step.detail, ws.journeys, "journey")
+            if step.detail == journey.id:
+                self.problems.append(Problem(
+                    origin.file, "a step cannot be told in more detail by its own journey",
+                    path=(*origin.path, *at, "detail"), value=step.detail,
+                    code="self-reference"))
+        if step.moment_reason is not None and not step.moment_that_matters:
+            self.problems.append(Problem(
+                origin.file, "a moment_reason belongs to a moment that matters (set "
+                "moment_that_matters: true, or remove the reason)",
+                path=(*origin.path, *at, "moment_reason"), value=step.moment_reason,
+                code="reason-without-moment"))
+        elif step.moment_that_matters and step.moment_reason is None:
+            self.problems.append(Problem(
+                origin.file, "a moment that matters should say why, in moment_reason",
+                path=(*origin.path, *at, "moment_that_matters"), value=True,
+                severity=Severity.warning, code="moment-without-reason"))
 
     def _unique(self, origin: Origin, items: list, field: str, what: str) -> dict[str, int]:
         seen: dict[str, int] = {}

@@ -12,7 +12,16 @@ from typing import Any
 
 from pydantic import Field, TypeAdapter
 
-from ple.model import Agency, DataItem, Journey, Opportunity, Program, Settings, Sharing
+from ple.model import (
+    Agency,
+    DataItem,
+    Journey,
+    Opportunity,
+    Program,
+    Settings,
+    Sharing,
+    Touchpoint,
+)
 from ple.model.base import FormatModel
 
 
@@ -23,6 +32,7 @@ class CollectionsFile(FormatModel):
     programs: list[Program] = Field(default_factory=list)
     data_items: list[DataItem] = Field(default_factory=list)
     sharing: list[Sharing] = Field(default_factory=list)
+    touchpoints: list[Touchpoint] = Field(default_factory=list)
     journeys: list[Journey] = Field(default_factory=list)
     opportunities: list[Opportunity] = Field(default_factory=list)
     settings: Settings | None = None
@@ -35,6 +45,7 @@ class JourneyFile(Journey):
     programs: list[Program] = Field(default_factory=list)
     data_items: list[DataItem] = Field(default_factory=list)
     sharing: list[Sharing] = Field(default_factory=list)
+    touchpoints: list[Touchpoint] = Field(default_factory=list)
     settings: Settings | None = None
 
 

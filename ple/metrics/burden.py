@@ -16,7 +16,9 @@ from ple.collector import collector_paused
 from ple.errors import NotFoundError
 from ple.graph.order import START, loop_closing_moves, successors
 from ple.io.suggest import did_you_mean
+from ple.metrics.evidence import EvidenceShares, evidence_shares
 from ple.model import Journey, Step, Workspace
+from ple.scope import Scope, journeys_in_scope
 
 FIGURES = ("minutes", "wait_days", "cost_usd", "visits")
 UNDOCUMENTED = "undocumented"
@@ -60,6 +62,9 @@ class JourneyMetrics:
     """The steps of the path from an entry with the longest total wait."""
     critical_path_wait_days: float
     agency_burden: list[AgencyBurden] = field(default_factory=list)
+    evidence: dict[str, EvidenceShares] = field(default_factory=dict)
+    """Per figure (and ``critical_path_wait_days``), how much of the total rests on
+    observed, reported, assumed and unknown evidence."""
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -81,6 +86,7 @@ def journey_metrics(
     included = {s.id for s in steps}
     totals = {figure: 0.0 for figure in FIGURES}
     unknown = dict.fromkeys(FIGURES, 0)
+    parts: dict[str, list] = {figure: [] for figure in FIGURES}
     for step in steps:
         for figure in FIGURES:
             value = getattr(step.burden, figure) if step.burden else None
@@ -88,6 +94,7 @@ def journey_metrics(
                 unknown[figure] += 1
             else:
                 totals[figure] += value
+                parts[figure].append((step.burden_evidence(figure), value))
     handoffs = Counter(
         (t.handoff.type.value if t.handoff else UNDOCUMENTED)
         for s, t, target in journey.handoff_transitions()
@@ -95,6 +102,11 @@ def journey_metrics(
     )
     requests = Counter(item for s in steps for item in dict.fromkeys(s.requests))
     path, path_wait = critical_path(journey, included)
+    by_id = {s.id: s for s in steps}
+    evidence = {figure: evidence_shares(parts[figure]) for figure in FIGURES}
+    evidence["critical_path_wait_days"] = evidence_shares(
+        (by_id[s].burden_evidence("wait_days"), by_id[s].burden.wait_days)
+        for s in path if by_id[s].burden and by_id[s].burden.wait_days is not None)
     return JourneyMetrics(
         journey=journey.id,
         persona=persona,
@@ -108,6 +120,7 @@ def journey_metrics(
         critical_path=path,
         critical_path_wait_days=path_wait,
         agency_burden=_agency_burden(steps, totals["minutes"]),
+        evidence=evidence,
     )
 
 
@@ -160,9 +173,11 @@ def _weight(wait_days: float) -> float:
 
 
 def portfolio_metrics(
-    workspace: Workspace, journey_id: str | None = None, persona: str | None = None
+    workspace: Workspace, journey_id: str | None = None, persona: str | None = None,
+    *, scope: Scope | str = Scope.all,
 ) -> list[JourneyMetrics]:
-    """Metrics for each journey (or one), whole and then as each of its personas lives it.
+    """Metrics for each journey ``scope`` counts (or the one named), whole and then as
+    each of its personas lives it.
 
     With ``persona`` given, only that persona's rows (``journey_id`` is then required).
     """
@@ -170,7 +185,8 @@ def portfolio_metrics(
         if journey_id is None:
             raise NotFoundError("a persona belongs to a journey: give the journey too")
         return [journey_metrics(workspace, journey_id, persona)]
-    ids = [journey_id] if journey_id is not None else sorted(workspace.journeys)
+    ids = [journey_id] if journey_id is not None else [
+        j.id for j in journeys_in_scope(workspace, scope)]
     rows = []
     with collector_paused():
         for jid in ids:

@@ -20,7 +20,7 @@ the equity walk lets them take, each in the cheapest channel open to them.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from ple.equity import EquityResult, personas_to_walk, walk
@@ -29,6 +29,7 @@ from ple.errors import NotFoundError
 from ple.gaps import all_rules
 from ple.gaps.view import Handoff, JourneyView
 from ple.io.suggest import did_you_mean
+from ple.metrics.evidence import EvidenceShares, evidence_shares
 from ple.model import Channel, DataItemKind, HandoffType, Journey, Workspace
 
 ALONE = (HandoffType.cold, HandoffType.referral)
@@ -48,6 +49,10 @@ class SludgeFigure:
     """What was counted, when it is not steps: agency ids, data item ids, 'a -> b' moves."""
     unknown: tuple[str, ...] = ()
     """Steps (or moves) that do not say, so the figure may be low."""
+    evidence: EvidenceShares | None = None
+    """How much of it rests on observed, reported, assumed and unknown evidence: a burden
+    figure by each step's figure (weighed by size), any other by the evidence of the steps
+    it comes from (one each)."""
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -84,28 +89,40 @@ def sludge(workspace: Workspace, journey_id: str, persona: str | None = None) ->
     if persona is not None:
         return walked_sludge(workspace, walk(journey, personas_to_walk(journey, [persona])[0]))
     figures = {s.id: channel_figures(s, None) for s in journey.steps}
-    return _sludge(workspace, journey, None, figures)
+    return _sludge(workspace, journey, None, figures, {})
 
 
 def walked_sludge(workspace: Workspace, result: EquityResult) -> Sludge:
     """The three costs of the steps an equity walk took, each in the channel it chose."""
     journey = workspace.journeys[result.journey]
     by_id = {s.id: s for s in journey.steps}
-    figures = {s: channel_figures(by_id[s], _channel(result.burden.channels[s]))
-               for s in result.walked}
-    return _sludge(workspace, journey, result.persona, figures)
+    channels = {s: _channel(result.burden.channels[s]) for s in result.walked}
+    figures = {s: channel_figures(by_id[s], channels[s]) for s in result.walked}
+    return _sludge(workspace, journey, result.persona, figures, channels)
 
 
 def _sludge(workspace: Workspace, journey: Journey, persona: str | None,
-            figures: dict[str, dict[str, float | None]]) -> Sludge:
-    """The costs of the steps in ``figures`` (in journey order), with those figures."""
+            figures: dict[str, dict[str, float | None]],
+            channels: dict[str, Channel | None]) -> Sludge:
+    """The costs of the steps in ``figures`` (in journey order), with those figures, taken
+    through ``channels`` (a step missing there: its general figures)."""
     view = JourneyView.of(workspace, _restricted(journey, set(figures)))
+    by_id = {s.id: s for s in journey.steps}
+
+    def with_evidence(figure: SludgeFigure) -> SludgeFigure:
+        if figure.key in FIGURES:
+            parts = [(by_id[s].burden_evidence(figure.key, channels.get(s)), v[figure.key])
+                     for s, v in figures.items() if v[figure.key] is not None]
+        else:
+            parts = [(by_id[s].evidence, 1.0) for s in dict.fromkeys(figure.steps)]
+        return replace(figure, evidence=evidence_shares(parts))
+
     return Sludge(
         journey=journey.id,
         persona=persona,
-        learning=_learning(view),
-        compliance=_compliance(view, figures),
-        psychological=_psychological(view),
+        learning=tuple(map(with_evidence, _learning(view))),
+        compliance=tuple(map(with_evidence, _compliance(view, figures))),
+        psychological=tuple(map(with_evidence, _psychological(view))),
         steps=tuple(figures),
     )
 

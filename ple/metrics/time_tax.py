@@ -4,14 +4,20 @@ Hours a year = people a year (``volume.per_year``) x the hours an average person
 The average person does a step only as often as people reach it: a branch with a
 ``share`` carries that fraction of the people at its step. A branch without one is not
 guessed at; it makes the figure a range, low when nobody takes it and high when
-everyone who may take it does. So leadership gets one honest figure, or an honest range.
+everyone who may take it does. So leadership gets one honest figure, or an honest range,
+and beside a range a central estimate that says what it assumes (:attr:`TimeTax.assumes`).
 
 What counts:
 
 - **Hands-on minutes only** (``burden.minutes``). Waiting days are calendar time, not the
   person's time, and are left out.
 - A step with one way on and no ``share`` passes everyone on; with several ways on, the
-  ways without a ``share`` split whatever the shares leave (between none and all of it).
+  ways without a ``share`` split whatever the shares leave (between none and all of it;
+  the central estimate splits it evenly).
+- At a fork (``fork: true``) the ways on are not alternatives: each is taken by everyone
+  at the step, or by its ``share``, or, with a ``condition`` but no share, by between none
+  and all of them (half in the central estimate). A step two branches lead to again is
+  done once per person: its reach is at most everyone.
 - Several entry steps are several ways in, treated like branches without a share.
 - A loop is walked once (it is cut where a walk from the entries first closes it), so a
   journey with loops gets a floor: people who go round again spend more.
@@ -20,26 +26,37 @@ What counts:
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from ple.graph.order import START, loop_closing_moves, successors
-from ple.model import Journey
+from ple.metrics.evidence import EvidenceShares, evidence_shares, level_of
+from ple.model import Journey, Step
 
 
 @dataclass(frozen=True)
 class Span:
-    """A figure known only between two bounds; ``low == high`` when it is exact."""
+    """A figure known only between two bounds; ``low == high`` when it is exact.
+
+    ``central`` is an estimate between the bounds, made on stated assumptions (see
+    :attr:`TimeTax.assumes`); None when none was made. Equality compares the bounds.
+    """
 
     low: float
     high: float
+    central: float | None = field(default=None, compare=False)
 
     @property
     def exact(self) -> bool:
         return self.low == self.high
 
     def scaled(self, factor: float) -> Span:
-        return Span(self.low * factor, self.high * factor)
+        central = None if self.central is None else self.central * factor
+        return Span(self.low * factor, self.high * factor, central)
+
+    def central_text(self, digits: int = 0) -> str:
+        """The central estimate with thousands separators, or an empty string."""
+        return "" if self.central is None else f"{self.central:,.{digits}f}"
 
     def text(self, digits: int = 0) -> str:
         """``1,250`` when exact, else ``1,000 to 3,500``, with thousands separators."""
@@ -62,11 +79,23 @@ class TimeTax:
     """Reached steps whose minutes are not recorded: the figure is at least this much."""
     branches_without_share: tuple[tuple[str, str], ...]
     """(step, next step) moves without a ``share`` where people have a choice: the range."""
+    fork_branches_without_share: tuple[tuple[str, str], ...]
+    """(step, next step) branches of a fork with a condition but no ``share``: the range."""
+    assumes: tuple[str, ...]
+    """What the central estimate assumes, one clause each; empty when the figure is exact."""
     loops_cut: tuple[tuple[str, str], ...]
     """Moves back into the journey that were walked once only: the figure is a floor."""
+    evidence: EvidenceShares | None = None
+    """How much of the hours rests on observed, reported, assumed and unknown minutes
+    (each step weighed by the hours it adds, halfway between the low and high scenario)."""
+    volume_evidence: str = "unknown"
+    """The evidence level of the people-a-year figure the hours are multiplied by."""
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        data = asdict(self)
+        data["hours_per_person"]["central"] = self.hours_per_person.central
+        data["hours_per_year"]["central"] = self.hours_per_year.central
+        return data
 
 
 @dataclass(frozen=True)
@@ -76,11 +105,27 @@ class TimeTaxSaving:
     current: TimeTax
     future: TimeTax
     hours_per_year: Span
-    """Saved hours: low and high over the two scenarios (no unshared branch taken / all)."""
+    """Saved hours: the central scenarios' difference, between the least and the most the
+    three like-for-like scenarios save (no unshared branch taken, the central split, all
+    of them; two maps of different shape need not save most in the high one)."""
+
+    @property
+    def assumes(self) -> tuple[str, ...]:
+        """What the central estimate assumes, today and as proposed alike."""
+        return tuple(dict.fromkeys((*self.current.assumes, *self.future.assumes)))
 
     def to_dict(self) -> dict[str, Any]:
         return {"current": self.current.journey, "future": self.future.journey,
-                "hours_per_year": asdict(self.hours_per_year)}
+                "hours_per_year": {**asdict(self.hours_per_year),
+                                   "central": self.hours_per_year.central},
+                "assumes": list(self.assumes)}
+
+
+def assumption(assumes: tuple[str, ...] | list[str]) -> str:
+    """The clauses of a central estimate as one phrase: ``assumes that ...``."""
+    if not assumes:
+        return ""
+    return "assumes that " + "; and that ".join(assumes)
 
 
 def time_tax(journey: Journey) -> TimeTax | None:
@@ -89,10 +134,12 @@ def time_tax(journey: Journey) -> TimeTax | None:
         return None
     following = successors(journey)
     closing = loop_closing_moves(following)
-    reach, branches = _reach(journey, following, closing)
+    flows = _Flows.of(journey, following)
+    reach = _reach(following, closing, flows)
     minutes = {s.id: (s.burden.minutes if s.burden else None) for s in journey.steps}
-    low = high = 0.0
+    low = central = high = 0.0
     missing = []
+    parts = []
     for step in journey.steps:
         share = reach.get(step.id)
         if share is None or share.high == 0:
@@ -101,8 +148,11 @@ def time_tax(journey: Journey) -> TimeTax | None:
             missing.append(step.id)
             continue
         low += share.low * minutes[step.id] / 60
+        central += (share.central or 0.0) * minutes[step.id] / 60
         high += share.high * minutes[step.id] / 60
-    per_person = Span(low, high)
+        parts.append((step.burden_evidence("minutes"),
+                      (share.low + share.high) / 2 * minutes[step.id] / 60))
+    per_person = Span(low, high, central)
     people = journey.volume.per_year
     return TimeTax(
         journey=journey.id,
@@ -112,8 +162,12 @@ def time_tax(journey: Journey) -> TimeTax | None:
         hours_per_year=per_person.scaled(people),
         reach=reach,
         steps_without_minutes=tuple(missing),
-        branches_without_share=tuple(branches),
+        branches_without_share=tuple(flows.choice_branches),
+        fork_branches_without_share=tuple(flows.fork_branches),
         loops_cut=tuple(sorted((str(a), b) for a, b in closing)),
+        assumes=() if per_person.exact else flows.assumes(),
+        evidence=evidence_shares(parts),
+        volume_evidence=level_of(journey.volume.evidence),
     )
 
 
@@ -126,46 +180,100 @@ def time_tax_saved(current: TimeTax, future: TimeTax) -> TimeTaxSaving:
     """
     low = current.hours_per_year.low - future.hours_per_year.low
     high = current.hours_per_year.high - future.hours_per_year.high
+    central = (current.hours_per_year.central or 0.0) - (future.hours_per_year.central or 0.0)
+    scenarios = (low, high, central)
     return TimeTaxSaving(current=current, future=future,
-                         hours_per_year=Span(min(low, high), max(low, high)))
+                         hours_per_year=Span(min(scenarios), max(scenarios), central))
 
 
-def _reach(
-    journey: Journey, following: dict, closing: set
-) -> tuple[dict[str, Span], list[tuple[str, str]]]:
-    """Fraction of people reaching each step, as a low/high span, over the loop-cut walk."""
-    shares: dict[tuple[Any, str], Span] = {}
-    branches: list[tuple[str, str]] = []
-    entries = following[START]
-    for entry in entries:
-        shares[(START, entry)] = Span(1, 1) if len(entries) == 1 else Span(0, 1)
-    for step in journey.steps:
-        known = sum(t.share for t in step.next if t.share is not None)
+@dataclass
+class _Flows:
+    """The fraction of the people at each step who take each move, low, central and high,
+    and what the central figures assume."""
+
+    shares: dict[tuple[Any, str], Span]
+    choice_branches: list[tuple[str, str]]
+    fork_branches: list[tuple[str, str]]
+    choices: int = 0
+    """Choices with a branch without a share (the central estimate splits them evenly)."""
+    entries: int = 1
+
+    @classmethod
+    def of(cls, journey: Journey, following: dict) -> _Flows:
+        flows = cls({}, [], [])
+        entries = following[START]
+        flows.entries = len(entries)
+        for entry in entries:
+            flows.shares[(START, entry)] = (
+                Span(1, 1, 1) if len(entries) == 1 else Span(0, 1, 1 / len(entries)))
+        for step in journey.steps:
+            if step.fork:
+                flows._fork(step)
+            else:
+                flows._choice(step)
+        return flows
+
+    def _fork(self, step: Step) -> None:
         for move in step.next:
             if move.share is not None:
-                shares[(step.id, move.to)] = Span(move.share, move.share)
-            elif len(step.next) == 1:
-                shares[(step.id, move.to)] = Span(1, 1)
+                self.shares[(step.id, move.to)] = Span(move.share, move.share, move.share)
+            elif move.condition is None:
+                self.shares[(step.id, move.to)] = Span(1, 1, 1)
             else:
-                shares[(step.id, move.to)] = Span(0, max(0.0, 1 - known))
-                branches.append((step.id, move.to))
+                self.shares[(step.id, move.to)] = Span(0, 1, 0.5)
+                self.fork_branches.append((step.id, move.to))
+
+    def _choice(self, step: Step) -> None:
+        known = sum(t.share for t in step.next if t.share is not None)
+        unshared = [t for t in step.next if t.share is None]
+        rest = max(0.0, 1 - known)
+        for move in step.next:
+            if move.share is not None:
+                self.shares[(step.id, move.to)] = Span(move.share, move.share, move.share)
+            elif len(step.next) == 1:
+                self.shares[(step.id, move.to)] = Span(1, 1, 1)
+            else:
+                self.shares[(step.id, move.to)] = Span(0, rest, rest / len(unshared))
+                self.choice_branches.append((step.id, move.to))
+        if unshared and len(step.next) > 1:
+            self.choices += 1
+
+    def assumes(self) -> tuple[str, ...]:
+        """The clauses the central estimate rests on."""
+        clauses = []
+        if self.choices:
+            clauses.append("at a choice, the people the shares leave split evenly among the "
+                           "branches without a share")
+        if self.fork_branches:
+            clauses.append("at a fork, half the people take each branch that has a condition "
+                           "but no share")
+        if self.entries > 1:
+            clauses.append("people start evenly at each entry step")
+        return tuple(clauses)
+
+
+def _reach(following: dict, closing: set, flows: _Flows) -> dict[str, Span]:
+    """Fraction of people reaching each step, low, central and high, over the loop-cut
+    walk; at most everyone, since a step is done once per person."""
     incoming: dict[str, dict[Any, None]] = {}  # a dict keeps order and drops repeated moves
     for node, targets in following.items():
         for target in targets:
             if (node, target) not in closing:
                 incoming.setdefault(target, {})[node] = None
-    reach: dict[Any, Span] = {START: Span(1, 1)}
+    reach: dict[Any, Span] = {START: Span(1, 1, 1)}
     for node in _order(following, closing):
         if node == START:
             continue
-        sources = incoming.get(node, {})
+        sources = [s for s in incoming.get(node, {}) if s in reach]
         if not sources:
             continue
-        low = sum(reach[s].low * shares[(s, node)].low for s in sources if s in reach)
-        high = sum(reach[s].high * shares[(s, node)].high for s in sources if s in reach)
-        reach[node] = Span(min(low, 1.0), min(high, 1.0))
+        flows_in = [(reach[s], flows.shares[(s, node)]) for s in sources]
+        reach[node] = Span(min(1.0, sum(r.low * f.low for r, f in flows_in)),
+                           min(1.0, sum(r.high * f.high for r, f in flows_in)),
+                           min(1.0, sum((r.central or 0) * (f.central or 0)
+                                        for r, f in flows_in)))
     reach.pop(START)
-    return reach, branches
+    return reach
 
 
 def _order(following: dict, closing: set) -> list[Any]:

@@ -1,8 +1,11 @@
 """The validated workspace model: the contract every other layer builds on."""
 
-from ple.model.catalog import Agency, DataItem, Program
+from ple.model.catalog import Agency, DataItem, Program, Touchpoint
+from ple.model.evidence import Evidence
 from ple.model.journey import (
+    BLUEPRINT_ROWS,
     AcceptedFinding,
+    Action,
     Burden,
     CanUse,
     Handoff,
@@ -38,14 +41,18 @@ from ple.model.vocabulary import (
     AgencyLevel,
     Channel,
     DataItemKind,
+    EvidenceLevel,
     HandoffType,
     JourneyState,
+    TouchpointKind,
 )
 from ple.model.workspace import Origin, Workspace
 
 __all__ = [
+    "BLUEPRINT_ROWS",
     "MEASURE_KEYS",
     "AcceptedFinding",
+    "Action",
     "Agency",
     "AgencyLevel",
     "Authority",
@@ -56,6 +63,8 @@ __all__ = [
     "Channel",
     "DataItem",
     "DataItemKind",
+    "Evidence",
+    "EvidenceLevel",
     "FindingRef",
     "GapSettings",
     "Handoff",
@@ -78,6 +87,8 @@ __all__ = [
     "Stage",
     "Step",
     "StepEdit",
+    "Touchpoint",
+    "TouchpointKind",
     "Transition",
     "TransitionRef",
     "Volume",

@@ -11,11 +11,14 @@ from pydantic import Field, StrictBool
 from ple.model.base import FormatModel
 from ple.model.vocabulary import (
     COLOUR_PATTERN,
+    OMB_CONTROL_PATTERN,
     Acronym,
     AgencyLevel,
+    Channel,
     DataItemKind,
     Name,
     Slug,
+    TouchpointKind,
 )
 
 
@@ -44,6 +47,12 @@ class Program(FormatModel):
 
     id: Slug
     name: Name
+    short_name: Name | None = Field(
+        default=None,
+        description="The name people use, where it differs from the official one (the "
+        "Federal Program Inventory's title), e.g. 'Post-9/11 GI Bill'; shown where space "
+        "is short.",
+    )
     agency: Slug
     assistance_listing: str | None = Field(
         default=None,
@@ -69,4 +78,27 @@ class DataItem(FormatModel):
     id: Slug
     name: Name
     kind: DataItemKind | None = None
+    notes: str | None = None
+
+
+class Touchpoint(FormatModel):
+    """Where a customer meets a service: a form, a letter, a portal, a call centre, an
+    office. Defined once in the catalog, so the same form in several journeys is one
+    touchpoint; steps name the touchpoints they use."""
+
+    id: Slug
+    name: Name
+    kind: TouchpointKind
+    channel: Channel | None = Field(default=None, description="How the customer uses it.")
+    agency: Slug = Field(description="The agency that owns it.")
+    omb_control_number: str | None = Field(
+        default=None, pattern=OMB_CONTROL_PATTERN,
+        description="For a form: its OMB control number under the Paperwork Reduction Act, "
+        "e.g. 0960-0618. Only from a public source named in sources.",
+    )
+    form_number: str | None = Field(default=None, description="For a form: e.g. SSA-1.")
+    url: str | None = None
+    sources: list[str] = Field(
+        default_factory=list, description="Where its form and control numbers come from."
+    )
     notes: str | None = None

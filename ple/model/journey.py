@@ -14,6 +14,7 @@ from pydantic import BeforeValidator, Field, NonNegativeFloat, NonNegativeInt, S
 
 from ple import limits
 from ple.model.base import FormatModel
+from ple.model.evidence import Evidence
 from ple.model.vocabulary import (
     Accommodation,
     Channel,
@@ -39,6 +40,8 @@ class Burden(FormatModel):
                                               description="Out-of-pocket cost.")
     visits: NonNegativeInt | None = Field(default=None, le=limits.VISITS,
                                           description="Trips to an office.")
+    evidence: Evidence | None = Field(
+        default=None, description="What these figures rest on; default: the step's evidence.")
 
 
 class Measures(FormatModel):
@@ -51,6 +54,12 @@ class Measures(FormatModel):
     efficiency: float | None = Field(default=None, ge=1, le=5)
     transparency: float | None = Field(default=None, ge=1, le=5)
     employee: float | None = Field(default=None, ge=1, le=5)
+    evidence: Evidence | None = Field(
+        default=None, description="What these scores rest on; default: the step's evidence.")
+
+    def scores(self) -> dict[str, float]:
+        """The drivers that have a score, in OMB's order (without the evidence)."""
+        return self.model_dump(exclude_none=True, exclude={"evidence"})
 
 
 class Handoff(FormatModel):
@@ -72,6 +81,8 @@ class Transition(FormatModel):
         default=None, ge=0, le=1, description="Fraction of people who take this branch."
     )
     handoff: Handoff | None = None
+    evidence: Evidence | None = Field(
+        default=None, description="What the share rests on; default: the step's evidence.")
 
 
 class CanUse(FormatModel):
@@ -99,6 +110,18 @@ class Stage(FormatModel):
     description: str | None = None
 
 
+class Action(FormatModel):
+    """Something done for a step in a service blueprint's row: what staff or systems the
+    customer meets (frontstage), what happens out of sight (backstage), or what makes it
+    possible (support)."""
+
+    text: str = Field(min_length=1)
+    agency: Slug | None = Field(default=None,
+                                description="Who does it; default: the step's agency.")
+    system: str | None = Field(
+        default=None, description="The system or data exchange, e.g. SSA Enumeration at Birth.")
+
+
 class Step(FormatModel):
     """One thing the customer does, or has done for them, at one agency."""
 
@@ -120,8 +143,49 @@ class Step(FormatModel):
     measures: Measures | None = None
     personas: list[Slug] | None = None
     next: list[Transition] = Field(default_factory=list)
+    fork: StrictBool = Field(
+        default=False,
+        description="The next steps all happen, not one of them: the person goes on to "
+        "every one (apply for Medicaid and enrol in WIC). A branch with a share is taken by "
+        "that fraction, one with a condition but no share by an unknown part.",
+    )
     end: StrictBool = False
     notes: str | None = None
+    touchpoints: list[Slug] = Field(default_factory=list,
+                                    description="Ids of the touchpoints the step uses.")
+    frontstage: list[Action] = Field(
+        default_factory=list, description="What staff or systems the customer meets.")
+    backstage: list[Action] = Field(
+        default_factory=list, description="What staff and systems do out of the customer's sight.")
+    support: list[Action] = Field(
+        default_factory=list,
+        description="Systems, data exchanges and partners that make the step possible.")
+    moment_that_matters: StrictBool = False
+    moment_reason: str | None = Field(
+        default=None, description="Why this is a moment that matters, in a sentence.")
+    evidence: Evidence | None = Field(
+        default=None, description="What the step as mapped rests on; default unknown.")
+    detail: Slug | None = Field(
+        default=None, description="Id of a journey that tells this step in more detail.")
+
+    def burden_evidence(self, figure: str, channel: Channel | None = None) -> Evidence | None:
+        """The evidence of one burden figure (through ``channel``): that of the block the
+        figure comes from, else the step's; None when nobody said (unknown)."""
+        override = self.burden_by_channel.get(channel) if channel is not None else None
+        if override is not None and getattr(override, figure) is not None:
+            return override.evidence or self.evidence
+        return (self.burden.evidence if self.burden else None) or self.evidence
+
+    def actions(self) -> Iterator[tuple[str, Action]]:
+        """Every blueprint action of the step, with its row."""
+        for row in BLUEPRINT_ROWS:
+            for action in getattr(self, row):
+                yield row, action
+
+
+BLUEPRINT_ROWS = ("frontstage", "backstage", "support")
+"""A step's service blueprint rows, top to bottom; the line of visibility runs between
+frontstage and backstage."""
 
 
 def _year_as_text(value: object) -> object:
@@ -140,6 +204,7 @@ class Volume(FormatModel):
         default=None, description="The year the figure counts, e.g. 2023 or FY2024."
     )
     notes: str | None = None
+    evidence: Evidence | None = Field(default=None, description="What the figure rests on.")
 
 
 class TransitionRef(FormatModel):

@@ -15,9 +15,11 @@ from pydantic import StringConstraints
 from ple import limits
 
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+"""Ids are lowercase slugs so they survive URLs, file names and Cypher unchanged."""
 COLOUR_PATTERN = r"^#[0-9A-Fa-f]{6}$"
 """A colour as ``#RRGGBB``."""
-"""Ids are lowercase slugs so they survive URLs, file names and Cypher unchanged."""
+OMB_CONTROL_PATTERN = r"^\d{4}-\d{4}$"
+"""An OMB control number under the Paperwork Reduction Act, e.g. ``0960-0618``."""
 
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=limits.ID_LENGTH.value)]
 """An id of an agency, program, data item, journey, stage, persona or step; at most
@@ -87,6 +89,31 @@ class HandoffType(StrEnum):
     cold = "cold"
 
 
+class EvidenceLevel(StrEnum):
+    """How a figure or a step is known, surest first.
+
+    ``observed``: seen in research with people or in analytics; ``reported``: agency data
+    or a published figure; ``assumed``: a designer's estimate. A figure that names none
+    is *unknown*, which is not the same as assumed.
+    """
+
+    observed = "observed"
+    reported = "reported"
+    assumed = "assumed"
+
+
+class TouchpointKind(StrEnum):
+    """What sort of thing a touchpoint is: where the customer meets the service."""
+
+    form = "form"
+    letter = "letter"
+    portal = "portal"
+    call_centre = "call_centre"
+    office = "office"
+    app = "app"
+    card = "card"
+
+
 MEASURE_KEYS: tuple[str, ...] = (
     "satisfaction",
     "trust",
@@ -97,3 +124,25 @@ MEASURE_KEYS: tuple[str, ...] = (
     "employee",
 )
 """The A-11 Section 280 post-transaction survey drivers, in OMB's question order."""
+
+
+GAP_RULES: tuple[str, ...] = (
+    "assumed-moment",
+    "burden-hotspot",
+    "cold-handoff",
+    "dead-end",
+    "language-access",
+    "low-score",
+    "persona-blocked",
+    "ping-pong",
+    "repeated-request",
+    "single-channel",
+    "undocumented-handoff",
+    "unmeasured-touchpoint",
+    "unreachable-step",
+    "unshared-data",
+)
+"""The ids of the built-in gap rules (one module each under ``ple/gaps/rules``): the words
+``accepted_findings[].rule`` may name. They are part of the format, so a misspelled rule
+in an acceptance is a validation problem instead of an acceptance that silently never
+matches; the gap registry refuses a rule whose id is not listed here."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ple.model.catalog import Agency, DataItem, Program
+from ple.model.catalog import Agency, DataItem, Program, Touchpoint
 from ple.model.journey import Journey
 from ple.model.opportunity import Opportunity
 from ple.model.settings import Settings
@@ -36,6 +36,7 @@ class Workspace:
     sharing: dict[str, Sharing] = field(default_factory=dict)
     """The legal basis for sharing data items between agencies, keyed by
     :func:`ple.model.sharing.sharing_key`; a pair not here is unknown."""
+    touchpoints: dict[str, Touchpoint] = field(default_factory=dict)
     opportunities: dict[str, Opportunity] = field(default_factory=dict)
     """What teams mean to do about findings (:mod:`ple.model.opportunity`)."""
     origins: dict[tuple[str, str], Origin] = field(default_factory=dict, compare=False)
@@ -45,3 +46,8 @@ class Workspace:
         """The acronym when there is one, else the name: what a diagram shows."""
         agency = self.agencies[agency_id]
         return agency.acronym or agency.name
+
+    def program_label(self, program_id: str) -> str:
+        """The short name when there is one, else the name: what a step's details show."""
+        program = self.programs[program_id]
+        return program.short_name or program.name

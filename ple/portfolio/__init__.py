@@ -2,7 +2,7 @@
 where, where customers are left alone between agencies, and "tell us once" candidates.
 
 Every view takes a :class:`Scope`: today's journeys (the default), the portfolio as
-proposed, or every journey; see :mod:`ple.portfolio.scope`.
+proposed, or every journey; see :mod:`ple.scope`.
 """
 
 from ple.portfolio.network import AgencyEdge, AgencyNetwork, AgencyNode, agency_network
@@ -16,7 +16,7 @@ from ple.portfolio.rankings import (
     programs_by_reach,
 )
 from ple.portfolio.report import PortfolioReport, portfolio_report
-from ple.portfolio.scope import SCOPE_WORDS, Scope, journeys_in_scope, life_experience
+from ple.scope import SCOPE_WORDS, Scope, journeys_in_scope, life_experience
 
 __all__ = [
     "SCOPE_WORDS",

@@ -15,7 +15,7 @@ from typing import Any
 import networkx as nx
 
 from ple.model import Workspace
-from ple.portfolio.scope import Scope, journeys_in_scope, life_experience
+from ple.scope import Scope, journeys_in_scope, life_experience
 
 UNDOCUMENTED = "undocumented"
 TYPES = ("automatic", "warm", "referral", "cold", UNDOCUMENTED)

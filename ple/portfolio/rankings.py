@@ -1,7 +1,7 @@
 """Across a portfolio: who appears in the most life experiences, where customers are most
 often left alone between two agencies, and what they are asked for everywhere.
 
-Counts are of life experiences, not journeys (see :mod:`ple.portfolio.scope`), so a
+Counts are of life experiences, not journeys (see :mod:`ple.scope`), so a
 proposal never doubles its baseline.
 """
 
@@ -13,7 +13,7 @@ from typing import Any
 
 from ple.model import Workspace
 from ple.portfolio.network import UNDOCUMENTED
-from ple.portfolio.scope import Scope, journeys_in_scope, life_experience
+from ple.scope import Scope, journeys_in_scope, life_experience
 
 
 @dataclass(frozen=True)
@@ -95,7 +95,7 @@ def programs_by_reach(workspace: Workspace, scope: Scope | str = Scope.current,
             if step.program:
                 reach[step.program].add(life_experience(journey))
                 steps[step.program] += 1
-    return _ranked([Reach(p, workspace.programs[p].name, tuple(sorted(reach[p])), steps[p])
+    return _ranked([Reach(p, workspace.program_label(p), tuple(sorted(reach[p])), steps[p])
                     for p in reach], minimum)
 
 

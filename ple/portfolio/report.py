@@ -16,7 +16,7 @@ from ple.portfolio.rankings import (
     lonely_pairs,
     programs_by_reach,
 )
-from ple.portfolio.scope import Scope, journeys_in_scope, life_experience
+from ple.scope import Scope, journeys_in_scope, life_experience
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any, Literal, Protocol
 
+from ple.scope import Scope
+
 SharedKind = Literal["agency", "program", "data_item"]
 
 
@@ -82,8 +84,8 @@ class SharedRow:
 class QueryBackend(Protocol):
     """What a store must answer. Every list is sorted, so backends compare equal."""
 
-    def journeys(self) -> list[str]:
-        """Ids of every journey."""
+    def journeys(self, scope: Scope | str = Scope.all) -> list[str]:
+        """Ids of the journeys ``scope`` counts (:mod:`ple.scope`); every one by default."""
         ...
 
     def handoffs(
@@ -93,8 +95,10 @@ class QueryBackend(Protocol):
         from_agency: str | None = None,
         to_agency: str | None = None,
         type: str | None = None,
+        scope: Scope | str = Scope.all,
     ) -> list[HandoffRow]:
-        """Cross-agency transitions; ``type="undocumented"`` selects those without a type."""
+        """Cross-agency transitions; ``type="undocumented"`` selects those without a type.
+        Only journeys ``scope`` counts (and ``journey`` among them, when given)."""
         ...
 
     def journey_agencies(self, journey: str) -> list[AgencyRow]:
@@ -106,9 +110,10 @@ class QueryBackend(Protocol):
         ...
 
     def journeys_touching(
-        self, *, agency: str | None = None, program: str | None = None
+        self, *, agency: str | None = None, program: str | None = None,
+        scope: Scope | str = Scope.all,
     ) -> list[str]:
-        """Journeys with at least one step at ``agency`` or in ``program``."""
+        """Journeys ``scope`` counts with at least one step at ``agency`` or in ``program``."""
         ...
 
     def path(self, journey: str, from_step: str, to_step: str) -> list[str] | None:
@@ -119,6 +124,7 @@ class QueryBackend(Protocol):
         """
         ...
 
-    def shared_across_journeys(self, kind: SharedKind) -> list[SharedRow]:
-        """Agencies, programs or data items used by two or more journeys."""
+    def shared_across_journeys(self, kind: SharedKind,
+                               scope: Scope | str = Scope.all) -> list[SharedRow]:
+        """Agencies, programs or data items used by two or more journeys ``scope`` counts."""
         ...

@@ -10,6 +10,7 @@ from ple.errors import NotFoundError
 from ple.graph.schema import UNDOCUMENTED, EdgeKind, NodeKind, catalog_key, journey_key
 from ple.io.suggest import did_you_mean
 from ple.query.backend import AgencyRow, HandoffRow, ProgramRow, SharedKind, SharedRow
+from ple.scope import Scope, select
 
 _NEXT = EdgeKind.next.value
 _STEP = NodeKind.step.value
@@ -31,11 +32,20 @@ class NetworkxBackend:
                 f"no {what} {ident!r} in the workspace{did_you_mean(name, known)}"
             )
 
-    def journeys(self) -> list[str]:
-        return sorted(
-            data["id"] for _, data in self.graph.nodes(data=True)
-            if data["kind"] == NodeKind.journey.value
-        )
+    def journeys(self, scope: Scope | str = Scope.all) -> list[str]:
+        journeys = [(key, data) for key, data in self.graph.nodes(data=True)
+                    if data["kind"] == NodeKind.journey.value]
+        return select(((data["id"], data["state"], self._baseline(key))
+                       for key, data in journeys), scope)
+
+    def _baseline(self, journey_key: str) -> str | None:
+        return next((self.graph.nodes[target]["id"]
+                     for _, target, key in self.graph.out_edges(journey_key, keys=True)
+                     if key == EdgeKind.baseline.value), None)
+
+    def _counted(self, scope: Scope | str) -> set[str] | None:
+        """The journeys ``scope`` counts; None for every journey (nothing to filter)."""
+        return None if Scope(scope) is Scope.all else set(self.journeys(scope))
 
     def handoffs(
         self,
@@ -44,9 +54,11 @@ class NetworkxBackend:
         from_agency: str | None = None,
         to_agency: str | None = None,
         type: str | None = None,
+        scope: Scope | str = Scope.all,
     ) -> list[HandoffRow]:
         if journey is not None:
             self._require(catalog_key(NodeKind.journey, journey), "journey", journey)
+        counted = self._counted(scope)
         for agency in (from_agency, to_agency):
             if agency is not None:
                 self._require(catalog_key(NodeKind.agency, agency), "agency", agency)
@@ -56,6 +68,8 @@ class NetworkxBackend:
             if data["kind"] != _NEXT or not data["cross_agency"]:
                 continue
             if journey is not None and data["journey"] != journey:
+                continue
+            if counted is not None and data["journey"] not in counted:
                 continue
             source, target = nodes[u], nodes[v]
             if from_agency is not None and source["agency"] != from_agency:
@@ -98,7 +112,8 @@ class NetworkxBackend:
         return sorted(rows, key=lambda r: r.id)
 
     def journeys_touching(
-        self, *, agency: str | None = None, program: str | None = None
+        self, *, agency: str | None = None, program: str | None = None,
+        scope: Scope | str = Scope.all,
     ) -> list[str]:
         if agency is None and program is None:
             raise ValueError("give an agency or a program")
@@ -113,7 +128,8 @@ class NetworkxBackend:
             self._require(key, "program", program)
             found |= {self.graph.nodes[step]["journey"] for step, _, k in
                       self.graph.in_edges(key, keys=True) if k == EdgeKind.in_program.value}
-        return sorted(found)
+        counted = self._counted(scope)
+        return sorted(found if counted is None else found & counted)
 
     def path(self, journey: str, from_step: str, to_step: str) -> list[str] | None:
         self._require(catalog_key(NodeKind.journey, journey), "journey", journey)
@@ -146,7 +162,9 @@ class NetworkxBackend:
             at = parent[at]
         return [self.graph.nodes[k]["id"] for k in reversed(keys)]
 
-    def shared_across_journeys(self, kind: SharedKind) -> list[SharedRow]:
+    def shared_across_journeys(self, kind: SharedKind,
+                               scope: Scope | str = Scope.all) -> list[SharedRow]:
+        counted = self._counted(scope)
         edge_kind = {
             "agency": EdgeKind.at_agency, "program": EdgeKind.in_program,
             "data_item": EdgeKind.requests,
@@ -154,7 +172,9 @@ class NetworkxBackend:
         users: defaultdict[str, set[str]] = defaultdict(set)
         for step, target, key in self.graph.edges(keys=True):
             if key == edge_kind:
-                users[target].add(self.graph.nodes[step]["journey"])
+                journey = self.graph.nodes[step]["journey"]
+                if counted is None or journey in counted:
+                    users[target].add(journey)
         rows = [
             SharedRow(kind=kind, id=self.graph.nodes[t]["id"], name=self.graph.nodes[t]["name"],
                       journeys=tuple(sorted(js)))

@@ -1,7 +1,7 @@
 """A journey of a loaded workspace as plain documents, with the catalog entries it needs.
 
-A workbook or a downloaded YAML file should stand on its own: every agency, program
-and data item the journey names is carried with it (and each parent agency those
+A workbook or a downloaded YAML file should stand on its own: every agency, program,
+data item and touchpoint the journey names is carried with it (and each parent agency those
 name), and nothing else, so a 2,500-program inventory does not ride along.
 """
 
@@ -22,6 +22,10 @@ def plain(model: BaseModel) -> dict[str, Any]:
 def needed_catalog(workspace: Workspace, journey: Journey) -> dict[str, list[dict[str, Any]]]:
     """The catalog entries the journey names, in the workspace's order."""
     agencies = {s.agency for s in journey.steps}
+    agencies |= {a.agency for s in journey.steps for _, a in s.actions() if a.agency}
+    touchpoints = {t for s in journey.steps for t in s.touchpoints}
+    agencies |= {workspace.touchpoints[t].agency for t in touchpoints
+                 if t in workspace.touchpoints}
     if journey.lead_agency:
         agencies.add(journey.lead_agency)
     programs = {s.program for s in journey.steps if s.program}
@@ -39,4 +43,5 @@ def needed_catalog(workspace: Workspace, journey: Journey) -> dict[str, list[dic
         "agencies": [plain(a) for a in workspace.agencies.values() if a.id in agencies],
         "programs": [plain(p) for p in workspace.programs.values() if p.id in programs],
         "data_items": [plain(d) for d in workspace.data_items.values() if d.id in items],
+        "touchpoints": [plain(t) for t in workspace.touchpoints.values() if t.id in touchpoints],
     }

@@ -20,6 +20,7 @@ from typing import Any
 
 from ple.errors import KeyPath, Severity
 from ple.io.suggest import did_you_mean
+from ple.model import BLUEPRINT_ROWS
 from ple.sheets import schema
 from ple.sheets.cells import (
     LINE_SEPARATOR,
@@ -41,6 +42,12 @@ _BURDEN_KEYS = tuple(c.name for c in schema.BURDEN)
 _MEASURE_KEYS = tuple(c.name for c in schema.MEASURES)
 _VOLUME = {"volume_per_year": "per_year", "volume_source": "source", "volume_year": "year",
            "volume_notes": "notes"}
+_EVIDENCE = (("level", "evidence"), ("sources", "evidence_sources"),
+             ("notes", "evidence_notes"))
+"""An ``evidence`` block's keys and the column suffixes that hold them."""
+_EVIDENCE_PREFIXES = ("", "burden_", "measures_")
+"""The evidence blocks of a step row: the step's own, its burden's and its measures'."""
+_STEP_EVIDENCE = {prefix + suffix for prefix in _EVIDENCE_PREFIXES for _, suffix in _EVIDENCE}
 
 
 @dataclass(frozen=True)
@@ -104,7 +111,9 @@ def journey_to_tables(journey: Mapping[str, Any],
             for column, inner in _VOLUME.items():
                 if inner in value:
                     head[column] = value[inner]
-            _left_out_keys(split, ("volume",), value, set(_VOLUME.values()))
+            _evidence_cells(split, head, ("volume", "evidence"), value.get("evidence"),
+                            schema.JOURNEY, "volume_")
+            _left_out_keys(split, ("volume",), value, {*_VOLUME.values(), "evidence"})
         elif key in schema.JOURNEY.names and key != "volume":
             head[key] = _cell_value(split, (key,), value, schema.JOURNEY.column(key))
         else:
@@ -114,15 +123,17 @@ def journey_to_tables(journey: Mapping[str, Any],
                                          schema.STAGES)
     split.tables["Personas"] = [_persona_row(split, p, ("personas", i))
                                 for i, p in enumerate(_as_list(split, journey, "personas"))]
-    steps, transitions, by_channel = [], [], []
+    steps, transitions, by_channel, blueprint = [], [], [], []
     for i, step in enumerate(_as_list(split, journey, "steps")):
-        row, moves, channel_rows = _step_rows(split, step, ("steps", i))
+        row, moves, channel_rows, actions = _step_rows(split, step, ("steps", i))
         steps.append(row)
         transitions += moves
         by_channel += channel_rows
+        blueprint += actions
     split.tables["Steps"] = steps
     split.tables["Transitions"] = transitions
     split.tables["BurdenByChannel"] = by_channel
+    split.tables["Blueprint"] = blueprint
     split.tables["AcceptedFindings"] = [
         _accepted_row(split, a, ("accepted_findings", i))
         for i, a in enumerate(_as_list(split, journey, "accepted_findings"))]
@@ -204,6 +215,45 @@ def _left_out_keys(split: Split, path: KeyPath, mapping: Mapping[str, Any],
     split.left_out.extend((*path, key) for key in mapping if key not in known)
 
 
+def _evidence_cells(split: Split, row: Row, path: KeyPath, value: Any, sheet: Sheet,
+                    prefix: str) -> None:
+    """An ``evidence`` block as its three cells (``<prefix>evidence``, ...)."""
+    if value is None:
+        return
+    if not isinstance(value, Mapping):
+        split.left_out.append(path)
+        return
+    for inner, suffix in _EVIDENCE:
+        if inner in value:
+            name = prefix + suffix
+            row[name] = _cell_value(split, (*path, inner), value[inner], sheet.column(name))
+    _left_out_keys(split, path, value, {inner for inner, _ in _EVIDENCE})
+
+
+def _action_rows(split: Split, step_id: Any, row_name: str, actions: Any,
+                 path: KeyPath) -> list[Row]:
+    """A blueprint row's actions as rows of the Blueprint sheet."""
+    if actions is None:
+        return []
+    if not isinstance(actions, list):
+        split.left_out.append(path)
+        return []
+    rows = []
+    sheet = schema.BLUEPRINT
+    for j, action in enumerate(actions):
+        if not isinstance(action, Mapping):
+            split.left_out.append((*path, j))
+            continue
+        row: Row = {"step": step_id, "row": row_name}
+        for key, value in action.items():
+            if key in ("text", "agency", "system"):
+                row[key] = _cell_value(split, (*path, j, key), value, sheet.column(key))
+            else:
+                split.left_out.append((*path, j, key))
+        rows.append(row)
+    return rows
+
+
 def _persona_row(split: Split, persona: Any, path: KeyPath) -> Row:
     if not isinstance(persona, Mapping):
         split.left_out.append(path)
@@ -230,13 +280,15 @@ def _persona_row(split: Split, persona: Any, path: KeyPath) -> Row:
     return row
 
 
-def _step_rows(split: Split, step: Any, path: KeyPath) -> tuple[Row, list[Row], list[Row]]:
+def _step_rows(split: Split, step: Any, path: KeyPath
+               ) -> tuple[Row, list[Row], list[Row], list[Row]]:
     if not isinstance(step, Mapping):
         split.left_out.append(path)
-        return {}, [], []
+        return {}, [], [], []
     row: Row = {}
     moves: list[Row] = []
     by_channel: list[Row] = []
+    actions: list[Row] = []
     sheet = schema.STEPS
     step_id = step.get("id")
     for key, value in step.items():
@@ -252,7 +304,13 @@ def _step_rows(split: Split, step: Any, path: KeyPath) -> tuple[Row, list[Row], 
                 if inner in value:
                     row[inner] = _cell_value(split, (*at, inner), value[inner],
                                              sheet.column(inner))
-            _left_out_keys(split, at, value, set(keys))
+            _evidence_cells(split, row, (*at, "evidence"), value.get("evidence"), sheet,
+                            f"{key}_")
+            _left_out_keys(split, at, value, {*keys, "evidence"})
+        elif key == "evidence":
+            _evidence_cells(split, row, at, value, sheet, "")
+        elif key in BLUEPRINT_ROWS:
+            actions += _action_rows(split, step_id, key, value, at)
         elif key == "next":
             if value is None:
                 continue
@@ -274,15 +332,18 @@ def _step_rows(split: Split, step: Any, path: KeyPath) -> tuple[Row, list[Row], 
                             channel_row[inner] = _cell_value(
                                 split, (*at, channel, inner), burden[inner],
                                 schema.BURDEN_BY_CHANNEL.column(inner))
-                    _left_out_keys(split, (*at, channel), burden, set(_BURDEN_KEYS))
+                    _evidence_cells(split, channel_row, (*at, channel, "evidence"),
+                                    burden.get("evidence"), schema.BURDEN_BY_CHANNEL, "")
+                    _left_out_keys(split, (*at, channel), burden, {*_BURDEN_KEYS, "evidence"})
                 elif burden is not None:
                     split.left_out.append((*at, channel))
                 by_channel.append(channel_row)
-        elif key in sheet.names and key not in _BURDEN_KEYS and key not in _MEASURE_KEYS:
+        elif (key in sheet.names and key not in _BURDEN_KEYS and key not in _MEASURE_KEYS
+              and key not in _STEP_EVIDENCE):
             row[key] = _cell_value(split, at, value, sheet.column(key))
         else:
             split.left_out.append(at)
-    return row, moves, by_channel
+    return row, moves, by_channel, actions
 
 
 def _move_row(split: Split, step_id: Any, move: Any, path: KeyPath) -> Row:
@@ -305,6 +366,8 @@ def _move_row(split: Split, step_id: Any, move: Any, path: KeyPath) -> Row:
             _left_out_keys(split, (*path, key), value, {"type", "shares", "note"})
         elif key in ("to", "condition", "share"):
             row[key] = _cell_value(split, (*path, key), value, sheet.column(key))
+        elif key == "evidence":
+            _evidence_cells(split, row, (*path, key), value, sheet, "")
         else:
             split.left_out.append((*path, key))
     return row
@@ -368,6 +431,16 @@ class _Reader:
     def anchor(self, path: KeyPath, cell: Cell) -> None:
         self.built.cells.setdefault(path, cell)
 
+    def evidence(self, target: dict[str, Any], sheet: Sheet, row_index: int, row: Row,
+                 prefix: str, path: KeyPath) -> None:
+        """The ``evidence`` block at ``path`` from its three cells, into ``target``."""
+        evidence: dict[str, Any] = {}
+        for inner, suffix in _EVIDENCE:
+            self.put(evidence, inner, sheet, row_index, row, prefix + suffix, (*path, inner))
+        if evidence:
+            target["evidence"] = evidence
+            self.anchor(path, Cell(sheet.name, row_index, f"{prefix}evidence"))
+
 
 def _read(column: Column, raw: Any) -> Any:
     if _is_missing(raw):
@@ -414,12 +487,13 @@ def tables_to_journey(tables: Mapping[str, list[Row]]) -> Built:
     head = (tables.get("Journey") or [{}])[0]
     reader.anchor((), Cell("Journey", 0, "id"))
     for column in schema.JOURNEY.columns:
-        if column.name in _VOLUME:
+        if column.name in _VOLUME or column.name.startswith("volume_evidence"):
             continue
         reader.put(document, column.name, schema.JOURNEY, 0, head, column.name, (column.name,))
     volume: dict[str, Any] = {}
     for name, inner in _VOLUME.items():
         reader.put(volume, inner, schema.JOURNEY, 0, head, name, ("volume", inner))
+    reader.evidence(volume, schema.JOURNEY, 0, head, "volume_", ("volume", "evidence"))
     if volume:
         document["volume"] = volume
         reader.anchor(("volume",), Cell("Journey", 0, "volume_per_year"))
@@ -430,6 +504,7 @@ def tables_to_journey(tables: Mapping[str, list[Row]]) -> Built:
     reader.anchor(("steps",), Cell("Steps"))
     _read_transitions(reader, tables, steps, where)
     _read_burden_by_channel(reader, tables, steps, where)
+    _read_blueprint(reader, tables, steps, where)
     _read_plain(reader, document, "accepted_findings", tables, schema.ACCEPTED_FINDINGS,
                 _accepted_from)
     document.update(_catalog_document(reader, tables))
@@ -518,20 +593,22 @@ def _read_steps(reader: _Reader, tables: Mapping[str, list[Row]]
         step: dict[str, Any] = {}
         for column in sheet.columns:
             name = column.name
-            if name in _BURDEN_KEYS or name in _MEASURE_KEYS:
+            if name in _BURDEN_KEYS or name in _MEASURE_KEYS or name in _STEP_EVIDENCE:
                 continue
-            if name == "end":  # empty and FALSE both mean the default, no end
+            if name in ("end", "fork", "moment_that_matters"):  # empty or FALSE: the default
                 if reader.value(sheet, index, row, name, (*path, name)):
-                    step["end"] = True
+                    step[name] = True
                 continue
             reader.put(step, name, sheet, index, row, name, (*path, name))
         for group, keys in (("burden", _BURDEN_KEYS), ("measures", _MEASURE_KEYS)):
             values: dict[str, Any] = {}
             for key in keys:
                 reader.put(values, key, sheet, index, row, key, (*path, group, key))
+            reader.evidence(values, sheet, index, row, f"{group}_", (*path, group, "evidence"))
             if values:
                 step[group] = values
                 reader.anchor((*path, group), Cell(sheet.name, index, keys[0]))
+        reader.evidence(step, sheet, index, row, "", (*path, "evidence"))
         if isinstance(step.get("id"), str):
             where.setdefault(step["id"], len(steps))
         steps.append(step)
@@ -573,6 +650,7 @@ def _read_transitions(reader: _Reader, tables: Mapping[str, list[Row]],
         if handoff:
             move["handoff"] = handoff
             reader.anchor((*path, "handoff"), Cell(sheet.name, index, "handoff"))
+        reader.evidence(move, sheet, index, row, "", (*path, "evidence"))
         moves.append(move)
 
 
@@ -605,4 +683,39 @@ def _read_burden_by_channel(reader: _Reader, tables: Mapping[str, list[Row]],
         burden: dict[str, Any] = {}
         for key in _BURDEN_KEYS:
             reader.put(burden, key, sheet, index, row, key, (*path, key))
+        reader.evidence(burden, sheet, index, row, "", (*path, "evidence"))
         by_channel[channel] = burden
+
+
+def _read_blueprint(reader: _Reader, tables: Mapping[str, list[Row]],
+                    steps: list[dict[str, Any]], where: Mapping[str, int]) -> None:
+    """The Blueprint sheet's rows as the ``frontstage``, ``backstage`` and ``support``
+    actions of their steps, in row order."""
+    sheet = schema.BLUEPRINT
+    for index, row in enumerate(tables.get("Blueprint") or []):
+        if _is_blank(row):
+            continue
+        step_id = reader.value(sheet, index, row, "step")
+        row_name = reader.value(sheet, index, row, "row")
+        if step_id is None or row_name is None:
+            missing = "step" if step_id is None else "row"
+            reader.built.problems.append(CellProblem(
+                Cell(sheet.name, index, missing), f"a blueprint action needs its {missing}"))
+            continue
+        if step_id not in where:
+            _unknown_step(reader, sheet, index, "step", step_id, where)
+            continue
+        if row_name not in BLUEPRINT_ROWS:
+            reader.built.problems.append(CellProblem(
+                Cell(sheet.name, index, "row"),
+                f"{row_name!r} is not one of: {', '.join(BLUEPRINT_ROWS)}; this row is left "
+                "out", row_name))
+            continue
+        actions = steps[where[step_id]].setdefault(row_name, [])
+        path = ("steps", where[step_id], row_name, len(actions))
+        reader.anchor(path, Cell(sheet.name, index, "text"))
+        reader.anchor(path[:3], Cell(sheet.name, index, "row"))
+        action: dict[str, Any] = {}
+        for name in ("text", "agency", "system"):
+            reader.put(action, name, sheet, index, row, name, (*path, name))
+        actions.append(action)

@@ -13,13 +13,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from ple.model.journey import BLUEPRINT_ROWS
 from ple.model.vocabulary import (
     MEASURE_KEYS,
     AgencyLevel,
     Channel,
     DataItemKind,
+    EvidenceLevel,
     HandoffType,
     JourneyState,
+    TouchpointKind,
 )
 
 
@@ -85,6 +88,20 @@ BURDEN = (
     Column("visits", Kind.whole, help="Trips to an office"),
 )
 
+EVIDENCE_LEVELS = _words(EvidenceLevel)
+
+
+def evidence_columns(prefix: str, what: str) -> tuple[Column, ...]:
+    """The three columns of an ``evidence`` block: its level, sources and notes."""
+    return (
+        Column(f"{prefix}evidence", choices=EVIDENCE_LEVELS,
+               help=f"What {what} rests on: observed, reported or assumed; empty = unknown"),
+        Column(f"{prefix}evidence_sources", Kind.lines,
+               help=f"Where to check {what}, one source per line"),
+        Column(f"{prefix}evidence_notes"),
+    )
+
+
 JOURNEY = Sheet("Journey", (
     Column("id", required=True, help="Lowercase letters, digits and hyphens"),
     Column("name", required=True),
@@ -102,6 +119,7 @@ JOURNEY = Sheet("Journey", (
     Column("volume_source", help="Where the yearly figure comes from (required with it)"),
     Column("volume_year", help="The year the figure counts, e.g. 2023 or FY2024"),
     Column("volume_notes"),
+    *evidence_columns("volume_", "the yearly figure"),
     Column("notes"),
 ), "One row per field of the journey: its id, name, trigger, outcome and sources.")
 
@@ -142,10 +160,20 @@ STEPS = Sheet("Steps", (
     Column("forms", Kind.words, help="Form numbers, e.g. SSA-1"),
     Column("personas", Kind.words, refers_to="Personas", unknown_allowed=True,
            help="Who takes this step; empty means everyone"),
+    Column("fork", Kind.flag, help="TRUE when the next steps all happen, not one of them"),
     Column("end", Kind.flag, help="TRUE for a deliberate end of the journey"),
     Column("description"),
     Column("notes"),
     *MEASURES,
+    Column("touchpoints", Kind.words, refers_to="Touchpoints",
+           help="Forms, letters, portals, call centres and offices the step uses"),
+    Column("moment_that_matters", Kind.flag, help="TRUE for a moment that matters"),
+    Column("moment_reason", help="Why it matters, in a sentence"),
+    Column("detail", refers_to="journeys",
+           help="The id of a journey that tells this step in more detail"),
+    *evidence_columns("", "the step as mapped"),
+    *evidence_columns("burden_", "the burden figures"),
+    *evidence_columns("measures_", "the A-11 scores"),
 ), "One row per step, in journey order. Moves between steps are on the Transitions sheet.")
 
 TRANSITIONS = Sheet("Transitions", (
@@ -158,13 +186,24 @@ TRANSITIONS = Sheet("Transitions", (
     Column("shares", Kind.words, refers_to="DataItems",
            help="Data items passed along with the handoff"),
     Column("note", help="About the handoff"),
+    *evidence_columns("", "the share"),
 ), "One row per move from one step to the next, in order for each step.")
 
 BURDEN_BY_CHANNEL = Sheet("BurdenByChannel", (
     Column("step", required=True, refers_to="Steps"),
     Column("channel", required=True, choices=CHANNELS),
     *BURDEN,
+    *evidence_columns("", "this burden"),
 ), "A step's burden when taken through one channel (overrides the step's own burden).")
+
+BLUEPRINT = Sheet("Blueprint", (
+    Column("step", required=True, refers_to="Steps"),
+    Column("row", required=True, choices=BLUEPRINT_ROWS,
+           help="frontstage (what the customer meets), backstage (out of sight) or support"),
+    Column("text", required=True, help="What is done"),
+    Column("agency", refers_to="Agencies", help="Who does it; empty = the step's agency"),
+    Column("system", help="The system or data exchange"),
+), "The service blueprint under each step: one row per action, in order for each step.")
 
 ACCEPTED_FINDINGS = Sheet("AcceptedFindings", (
     Column("rule", required=True, help="Gap rule id, e.g. cold-handoff"),
@@ -190,6 +229,7 @@ AGENCIES = Sheet("Agencies", (
 PROGRAMS = Sheet("Programs", (
     Column("id", required=True),
     Column("name", required=True),
+    Column("short_name", help="The name people use, when it differs from the official one"),
     Column("agency", required=True, refers_to="Agencies"),
     Column("assistance_listing", help="Assistance Listing number such as 96.002 (as text)"),
     Column("url"),
@@ -205,11 +245,27 @@ DATA_ITEMS = Sheet("DataItems", (
     Column("notes"),
 ), "What customers are asked to provide.")
 
+TOUCHPOINTS = Sheet("Touchpoints", (
+    Column("id", required=True),
+    Column("name", required=True),
+    Column("kind", required=True, choices=_words(TouchpointKind)),
+    Column("channel", choices=CHANNELS),
+    Column("agency", required=True, refers_to="Agencies", help="The agency that owns it"),
+    Column("form_number", help="For a form: e.g. SSA-1"),
+    Column("omb_control_number", help="For a form: e.g. 0960-0618, from a public source"),
+    Column("url"),
+    Column("sources", Kind.lines, help="Where its numbers come from, one per line"),
+    Column("notes"),
+), "Forms, letters, portals, call centres and offices where customers meet a service.")
+
 JOURNEY_SHEETS = (JOURNEY, STEPS, TRANSITIONS, STAGES, PERSONAS, BURDEN_BY_CHANNEL,
-                  ACCEPTED_FINDINGS)
+                  ACCEPTED_FINDINGS, BLUEPRINT)
 CATALOG_SHEETS = (AGENCIES, PROGRAMS, DATA_ITEMS)
-SHEETS = (*JOURNEY_SHEETS, *CATALOG_SHEETS)
+"""The catalog sheets the app's catalog tables show."""
+WORKBOOK_CATALOG_SHEETS = (*CATALOG_SHEETS, TOUCHPOINTS)
+SHEETS = (*JOURNEY_SHEETS, *WORKBOOK_CATALOG_SHEETS)
 BY_NAME = {sheet.name: sheet for sheet in SHEETS}
 
-CATALOG_KEYS = {"Agencies": "agencies", "Programs": "programs", "DataItems": "data_items"}
+CATALOG_KEYS = {"Agencies": "agencies", "Programs": "programs", "DataItems": "data_items",
+                "Touchpoints": "touchpoints"}
 """Catalog sheet -> the workspace collection it holds."""

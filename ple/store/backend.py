@@ -12,6 +12,7 @@ from ple.errors import NotFoundError
 from ple.graph.schema import UNDOCUMENTED, NodeKind, catalog_key, journey_key
 from ple.io.suggest import did_you_mean
 from ple.query.backend import AgencyRow, HandoffRow, ProgramRow, SharedKind, SharedRow
+from ple.scope import Scope, select
 from ple.store import cypher
 from ple.store.connection import Connection
 
@@ -40,8 +41,15 @@ class CypherBackend:
         raise NotFoundError(f"no {what.replace('_', ' ')} {shown!r} in the workspace"
                             f"{did_you_mean(ident, known)}")
 
-    def journeys(self) -> list[str]:
-        return sorted(row["id"] for row in self._read(cypher.JOURNEY_IDS))
+    def journeys(self, scope: Scope | str = Scope.all) -> list[str]:
+        if Scope(scope) is Scope.all:
+            return sorted(row["id"] for row in self._read(cypher.JOURNEY_IDS))
+        return select(((r["id"], r["state"], r["baseline"])
+                       for r in self._read(cypher.JOURNEY_STATES)), scope)
+
+    def _counted(self, scope: Scope | str) -> list[str] | None:
+        """The journeys ``scope`` counts, as the ``$journeys`` parameter (None: all)."""
+        return None if Scope(scope) is Scope.all else self.journeys(scope)
 
     def handoffs(
         self,
@@ -50,6 +58,7 @@ class CypherBackend:
         from_agency: str | None = None,
         to_agency: str | None = None,
         type: str | None = None,
+        scope: Scope | str = Scope.all,
     ) -> list[HandoffRow]:
         if journey is not None:
             self._require(NodeKind.journey, journey)
@@ -57,7 +66,7 @@ class CypherBackend:
             if agency is not None:
                 self._require(NodeKind.agency, agency)
         filters = {"from_agency": from_agency, "to_agency": to_agency, "type": type,
-                   "undocumented": UNDOCUMENTED}
+                   "undocumented": UNDOCUMENTED, "journeys": self._counted(scope)}
         if journey is None:
             found = self._read(cypher.HANDOFFS, **filters)
         else:
@@ -83,18 +92,21 @@ class CypherBackend:
         return sorted(rows, key=lambda r: r.id)
 
     def journeys_touching(
-        self, *, agency: str | None = None, program: str | None = None
+        self, *, agency: str | None = None, program: str | None = None,
+        scope: Scope | str = Scope.all,
     ) -> list[str]:
         if agency is None and program is None:
             raise ValueError("give an agency or a program")
         found: set[str] = set()
+        counted = self._counted(scope)
         for kind, ident, edge in ((NodeKind.agency, agency, cypher.SHARED_EDGES["agency"]),
                                   (NodeKind.program, program, cypher.SHARED_EDGES["program"])):
             if ident is None:
                 continue
             self._require(kind, ident)
             found |= {row["journey"] for row in
-                      self._read(cypher.JOURNEYS_TOUCHING[edge], key=catalog_key(kind, ident))}
+                      self._read(cypher.JOURNEYS_TOUCHING[edge], key=catalog_key(kind, ident),
+                                 journeys=counted)}
         return sorted(found)
 
     def path(self, journey: str, from_step: str, to_step: str) -> list[str] | None:
@@ -117,9 +129,11 @@ class CypherBackend:
             path.append(step_id)
         return path
 
-    def shared_across_journeys(self, kind: SharedKind) -> list[SharedRow]:
+    def shared_across_journeys(self, kind: SharedKind,
+                               scope: Scope | str = Scope.all) -> list[SharedRow]:
         edge = cypher.SHARED_EDGES[kind]
         rows = [SharedRow(kind=kind, id=r["id"], name=r["name"],
                           journeys=tuple(sorted(r["journeys"])))
-                for r in self._read(cypher.SHARED_ACROSS_JOURNEYS[edge])]
+                for r in self._read(cypher.SHARED_ACROSS_JOURNEYS[edge],
+                                    journeys=self._counted(scope))]
         return sorted(rows, key=lambda r: (-len(r.journeys), r.id))

@@ -270,8 +270,16 @@ SCOPED_IDS: dict[NodeKind, str] = {
 
 JOURNEY_IDS = CATALOG_IDS[NodeKind.journey]
 
+JOURNEY_STATES = (
+    f"MATCH (j:{label(NodeKind.journey)}) "
+    f"OPTIONAL MATCH (j)-[:{rel_type(EdgeKind.baseline)}]->(b:{label(NodeKind.journey)}) "
+    "RETURN j.id AS id, j.state AS state, b.id AS baseline"
+)
+"""Every journey's state and baseline, from which a scope chooses (ple.scope.select)."""
+
 _HANDOFF_FILTERS = (
     "WHERE r.cross_agency = true "
+    "AND ($journeys IS NULL OR r.journey IN $journeys) "
     "AND ($from_agency IS NULL OR a.agency = $from_agency) "
     "AND ($to_agency IS NULL OR b.agency = $to_agency) "
     "AND ($type IS NULL OR coalesce(r.handoff, $undocumented) = $type) "
@@ -315,12 +323,15 @@ SHARED_EDGES: dict[str, EdgeKind] = {
 
 JOURNEYS_TOUCHING: dict[EdgeKind, str] = {
     edge: f"MATCH (s:{label(NodeKind.step)})-[:{rel_type(edge)}]->"
-          f"(:{label(ENDPOINTS[edge][1])} {{key: $key}}) RETURN DISTINCT s.journey AS journey"
+          f"(:{label(ENDPOINTS[edge][1])} {{key: $key}}) "
+          "WHERE $journeys IS NULL OR s.journey IN $journeys "
+          "RETURN DISTINCT s.journey AS journey"
     for edge in (EdgeKind.at_agency, EdgeKind.in_program)
 }
 
 SHARED_ACROSS_JOURNEYS: dict[EdgeKind, str] = {
     edge: f"MATCH (s:{label(NodeKind.step)})-[:{rel_type(edge)}]->(n:{label(ENDPOINTS[edge][1])}) "
+          "WHERE $journeys IS NULL OR s.journey IN $journeys "
           "WITH n, collect(DISTINCT s.journey) AS journeys "
           "WHERE size(journeys) >= 2 "
           "RETURN n.id AS id, n.name AS name, journeys"
@@ -445,7 +456,8 @@ def all_statements() -> dict[str, str]:
     for name in ("PING", "DELETE_JOURNEY_OUTGOING", "DELETE_JOURNEY", "JOURNEY_FINGERPRINTS",
                  "SET_JOURNEY_FINGERPRINT", "MARK_SYNC_STARTED", "CLAIM_SYNC", "WRITE_WORKSPACE",
                  "READ_WORKSPACE", "READ_PARENTS", "READ_JOURNEYS", "READ_TRANSITIONS",
-                 "HANDOFFS", "HANDOFFS_IN_JOURNEY", "JOURNEY_AGENCIES", "JOURNEY_PROGRAMS"):
+                 "HANDOFFS", "HANDOFFS_IN_JOURNEY", "JOURNEY_AGENCIES", "JOURNEY_PROGRAMS",
+                 "JOURNEY_STATES"):
         portable[name] = globals()[name]
     neo4j = {f"neo4j:{index.name}": neo4j_schema_statement(index) for index in SCHEMA}
     neo4j["neo4j:PATH_STEP"] = PATH_STEP["neo4j"]

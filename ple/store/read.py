@@ -37,6 +37,7 @@ from ple.store.records import (
     program_from,
     settings_from,
     sharing_from,
+    touchpoints_from,
 )
 
 
@@ -123,9 +124,12 @@ def _read(connection: Connection, state: dict[str, Any], where: str) -> Workspac
                for item_id in items}
     sharing = sharing_from(state)
     origins.update({("sharing", key): Origin(where, ("sharing", key)) for key in sharing})
+    touchpoints = touchpoints_from(state)
+    origins.update({("touchpoints", t): Origin(where, ("touchpoints", t)) for t in touchpoints})
     workspace = Workspace(agencies=agencies, programs=programs, data_items=data_items,
                           journeys=journeys, settings=settings_from(state), sharing=sharing,
-                          opportunities=opportunities, origins=origins)
+                          touchpoints=touchpoints, opportunities=opportunities,
+                          origins=origins)
     _check_references(workspace, where)
     return workspace
 

@@ -38,6 +38,8 @@ from ple.model import (
     Program,
     Settings,
     Sharing,
+    Step,
+    Touchpoint,
     Workspace,
 )
 from ple.store.cypher import WORKSPACE_KEY
@@ -140,6 +142,8 @@ def journey_rows(journey: Journey) -> Rows:
             "volume_source": volume.source if volume else None,
             "volume_year": volume.year if volume else None,
             "volume_notes": volume.notes if volume else None,
+            "volume_evidence": _json(volume.evidence.model_dump(mode="json", exclude_none=True))
+            if volume and volume.evidence else None,
             "accepted_findings": _json([
                 f.model_dump(mode="json", by_alias=True, exclude_none=True)
                 for f in journey.accepted_findings]) if journey.accepted_findings else None,
@@ -160,7 +164,7 @@ def journey_rows(journey: Journey) -> Rows:
         if step.burden is not None and all(getattr(step.burden, f) is None
                                            for f in BURDEN_FIELDS):
             empty_blocks.append("burden")
-        if step.measures is not None and not step.measures.model_dump(exclude_none=True):
+        if step.measures is not None and not step.measures.scores():
             empty_blocks.append("measures")
         extras[journey_key(NodeKind.step, jid, step.id)] = {
             "description": step.description,
@@ -172,9 +176,29 @@ def journey_rows(journey: Journey) -> Rows:
                 for channel, burden in step.burden_by_channel.items()
             }) if step.burden_by_channel else None,
             "empty_blocks": empty_blocks or None,
+            "blueprint": _blueprint_json(step),
         }
     nodes, edges = journey_elements(journey)
     return _rows(nodes, edges, extras)
+
+
+BLUEPRINT_FIELDS = ("touchpoints", "frontstage", "backstage", "support",
+                    "moment_that_matters", "moment_reason", "evidence", "detail")
+"""Step fields the graph does not hold, kept together in the ``blueprint`` property."""
+
+
+def _blueprint_json(step: Step) -> str | None:
+    """A step's blueprint fields and the evidence of its burden, measures and moves, as
+    one JSON string (None when it has none)."""
+    data = step.model_dump(mode="json", include=set(BLUEPRINT_FIELDS), exclude_defaults=True)
+    for block in ("burden", "measures"):
+        value = getattr(step, block)
+        if value is not None and value.evidence is not None:
+            data[f"{block}_evidence"] = value.evidence.model_dump(mode="json")
+    moves = [t.evidence.model_dump(mode="json") if t.evidence else None for t in step.next]
+    if any(moves):
+        data["next_evidence"] = moves
+    return _json(data) if data else None
 
 
 def journey_fingerprint(journey: Journey) -> str:
@@ -217,6 +241,8 @@ def workspace_properties(
     digest.update(sharing.encode())
     digest.update(opportunities.encode())
     digest.update(catalog_print.encode())
+    digest.update(_json([t.model_dump(mode="json") for t in workspace.touchpoints.values()])
+                  .encode())
     for journey_id in workspace.journeys:
         digest.update(f"{journey_id}={fingerprints[journey_id]}\n".encode())
     return {
@@ -229,6 +255,8 @@ def workspace_properties(
         "agencies": list(workspace.agencies),
         "programs": list(workspace.programs),
         "data_items": list(workspace.data_items),
+        "touchpoints": _json([t.model_dump(mode="json", exclude_defaults=True)
+                              for t in workspace.touchpoints.values()]),
         "journeys": list(workspace.journeys),
         "content": digest.hexdigest(),
         "catalog_fingerprint": catalog_print,
@@ -253,8 +281,8 @@ def agency_from(props: Mapping[str, Any], parent: str | None) -> Agency:
 
 def program_from(props: Mapping[str, Any]) -> Program:
     return Program.model_validate(_pick(
-        props, "id", "name", "agency", "assistance_listing", "url", "notes", "categories",
-        "beneficiary_types"))
+        props, "id", "name", "short_name", "agency", "assistance_listing", "url", "notes",
+        "categories", "beneficiary_types"))
 
 
 def data_item_from(props: Mapping[str, Any]) -> DataItem:
@@ -281,11 +309,18 @@ def opportunities_from(workspace_props: Mapping[str, Any]) -> dict[str, Opportun
     return {item["id"]: Opportunity.model_validate(item) for item in items}
 
 
+def touchpoints_from(workspace_props: Mapping[str, Any]) -> dict[str, Touchpoint]:
+    """The catalog's touchpoints, kept on the Workspace node (none before they existed)."""
+    items = [Touchpoint.model_validate(t)
+             for t in json.loads(workspace_props.get("touchpoints") or "[]")]
+    return {t.id: t for t in items}
+
+
 def _step_data(props: Mapping[str, Any], transitions: Iterable[tuple[str, Mapping]]) -> dict:
     empty = set(props.get("empty_blocks") or ())
     data = _pick(props, "id", "name", "stage", "agency", "program", "description", "forms",
                  "channels", "languages", "requests", "sentiment", "pain_points",
-                 "accommodations", "personas", "end", "notes")
+                 "accommodations", "personas", "end", "fork", "notes")
     burden = _pick(props, *BURDEN_FIELDS)
     if burden or "burden" in empty:
         data["burden"] = burden
@@ -295,11 +330,20 @@ def _step_data(props: Mapping[str, Any], transitions: Iterable[tuple[str, Mappin
         data["measures"] = measures
     if props.get("burden_by_channel") is not None:
         data["burden_by_channel"] = json.loads(props["burden_by_channel"])
+    blueprint = json.loads(props["blueprint"]) if props.get("blueprint") else {}
+    for block in ("burden", "measures"):
+        evidence = blueprint.pop(f"{block}_evidence", None)
+        if evidence is not None:
+            data.setdefault(block, {})["evidence"] = evidence
+    moves_evidence = blueprint.pop("next_evidence", [])
+    data.update(blueprint)
     moves = []
     for target, edge in sorted(transitions, key=lambda t: t[1]["order"]):
         move = {"to": target, **_pick(edge, "condition", "share")}
         if edge.get("handoff") is not None:
             move["handoff"] = {"type": edge["handoff"], **_pick(edge, "shares", "note")}
+        if len(moves) < len(moves_evidence) and moves_evidence[len(moves)] is not None:
+            move["evidence"] = moves_evidence[len(moves)]
         moves.append(move)
     data["next"] = moves
     return data
@@ -323,6 +367,8 @@ def journey_from(
         data["volume"] = {"per_year": props["volume"], "source": props.get("volume_source"),
                           **_pick({"year": props.get("volume_year"),
                                    "notes": props.get("volume_notes")}, "year", "notes")}
+        if props.get("volume_evidence") is not None:
+            data["volume"]["evidence"] = json.loads(props["volume_evidence"])
     if props.get("accepted_findings") is not None:
         data["accepted_findings"] = [AcceptedFinding.model_validate(f)
                                      for f in json.loads(props["accepted_findings"])]

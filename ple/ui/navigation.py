@@ -15,6 +15,7 @@ from ple.access import host_allowed
 from ple.signin import DEFAULT_PROVIDER, auth_problems, providers
 from ple.ui import state
 from ple.ui.text import small_print
+from ple.ui.widgets import scope_picker
 from ple.views.markdown import markdown_text
 
 PAGES_DIR = Path(__file__).resolve().parent / "app_pages"
@@ -47,6 +48,7 @@ def run_app() -> None:
             if refused:
                 st.error(markdown_text(refused), icon=":material/folder_off:")
     loaded = state.current()
+    scope_picker()
     if loaded.store is not None:
         st.sidebar.caption(f"Workspace: {markdown_text(loaded.path)} (read-only here; "
                            "`ple sync` writes it from the files)")

@@ -5,9 +5,35 @@ from __future__ import annotations
 import streamlit as st
 
 from ple.model import Journey, Workspace
+from ple.scope import SCOPE_HELP, SCOPE_LABELS, Scope
 from ple.ui.text import small_print
 from ple.views.canvas import selection_details
 from ple.views.markdown import markdown_text
+
+SCOPE_KEY = "scope"
+
+
+def scope_picker() -> Scope:
+    """Which journeys every total counts: one choice in the sidebar, kept across pages
+    and in the page's address (``?scope=proposed``), today's journeys unless changed.
+    Pages read it with :func:`chosen_scope`."""
+    linked = st.query_params.get(SCOPE_KEY)
+    if linked in {s.value for s in Scope} and SCOPE_KEY not in st.session_state:
+        st.session_state[SCOPE_KEY] = Scope(linked)
+    chosen = st.sidebar.radio("Journeys counted", list(Scope), key=SCOPE_KEY,
+                              format_func=SCOPE_LABELS.get,
+                              help="Which journeys the totals on every page add up. "
+                                   + SCOPE_HELP)
+    if chosen is not Scope.current and st.query_params.get(SCOPE_KEY) != chosen.value:
+        st.query_params[SCOPE_KEY] = chosen.value
+    elif chosen is Scope.current and SCOPE_KEY in st.query_params:
+        del st.query_params[SCOPE_KEY]
+    return Scope(chosen)
+
+
+def chosen_scope() -> Scope:
+    """The scope chosen in the sidebar (:func:`scope_picker`)."""
+    return Scope(st.session_state.get(SCOPE_KEY, Scope.current))
 
 
 def journey_picker(workspace: Workspace, key: str) -> str:

@@ -76,7 +76,7 @@ def measures_text(step: Step) -> str | None:
     """A-11 survey scores, e.g. "A-11 scores (1-5): satisfaction 4.1, trust 3.8"."""
     if step.measures is None:
         return None
-    scores = step.measures.model_dump(exclude_none=True)
+    scores = step.measures.scores()
     return "A-11 scores (1-5): " + ", ".join(f"{k} {v:g}" for k, v in scores.items())
 
 
@@ -84,11 +84,12 @@ def step_details(workspace: Workspace, journey: Journey, step: Step, findings: i
     """Everything a facilitator wants on hover or in the panel, as plain text lines."""
     agency = workspace.agencies[step.agency]
     stage = next((s.name for s in journey.stages if s.id == step.stage), None)
-    program = workspace.programs[step.program].name if step.program else None
+    program = workspace.programs[step.program] if step.program else None
     lines = [
         step.name,
         f"Agency: {agency.name}" + (f" ({agency.acronym})" if agency.acronym else ""),
-        f"Program: {program}" if program else None,
+        f"Program: {program.name}" + (f" ({program.short_name})" if program.short_name
+                                      else "") if program else None,
         f"Stage: {stage}" if stage else None,
         "Channels: " + (", ".join(c.value.replace("_", " ") for c in step.channels)
                         if step.channels is not None else "not recorded"),

@@ -13,6 +13,7 @@ from typing import Any
 from ple.compare import Comparison
 from ple.compare.handoffs import HandoffChange
 from ple.metrics import Span
+from ple.metrics.time_tax import assumption
 from ple.model import Workspace
 
 STEP_ORDER = {"added": 0, "changed": 1, "removed": 2, "unchanged": 3}
@@ -23,9 +24,14 @@ def number(value: float) -> str:
     return f"{value:,.0f}" if abs(value) >= 1000 else f"{value:g}"
 
 
+EVIDENCE_COLUMN = "evidence (today / proposed)"
+
+
 def metric_rows(comparison: Comparison) -> list[dict[str, Any]]:
-    """One row per figure: today, proposed, the change in words, and the unknown counts."""
-    return [{
+    """One row per figure: today, proposed, the change in words, and the unknown counts;
+    and, when either journey says what any figure rests on, each burden figure's evidence
+    mix (a comparison of maps that record no evidence keeps its four columns)."""
+    rows = [{
         "figure": m.label,
         "today": number(m.before),
         "proposed": number(m.after),
@@ -34,6 +40,15 @@ def metric_rows(comparison: Comparison) -> list[dict[str, Any]]:
             f"{m.unknown_before} / {m.unknown_after} steps"
             if m.unknown_before or m.unknown_after else ""),
     } for m in comparison.metrics]
+    recorded = [m for m in comparison.metrics
+                if m.evidence_before is not None and m.evidence_after is not None]
+    if any(e.amounts["unknown"] < sum(e.amounts.values())
+           for m in recorded for e in (m.evidence_before, m.evidence_after)):
+        for row, m in zip(rows, comparison.metrics, strict=True):
+            row[EVIDENCE_COLUMN] = (
+                f"{m.evidence_before.text()} / {m.evidence_after.text()}"
+                if m.evidence_before is not None and m.evidence_after is not None else "")
+    return rows
 
 
 def step_rows(workspace: Workspace, comparison: Comparison) -> list[dict[str, Any]]:
@@ -136,10 +151,16 @@ def time_tax_text(comparison: Comparison) -> str:
         gist = f"the proposal saves the public {saved.hours_per_year.text()} hours a year"
     else:
         gist = (f"the proposal changes the public's hours a year by between "
-                f"{-low:,.0f} more and {high:,.0f} fewer")
+                f"{round(-low):,} more and {round(high):,} fewer")
+    central = ""
+    middle = saved.hours_per_year.central
+    if not saved.hours_per_year.exact and middle is not None:
+        amount = f"{middle:,.0f} saved" if middle >= 0 else f"{-middle:,.0f} more"
+        central = (f"; a central estimate is {amount}, which "
+                   f"{assumption(saved.assumes)}")
     text = (f"Time tax: {gist} ({before.hours_per_year.text()} today, "
             f"{after.hours_per_year.text()} proposed, for "
-            f"{after.people_per_year:,} people a year).")
+            f"{after.people_per_year:,} people a year){central}.")
     if before.people_per_year != after.people_per_year:
         text += (f" The two journeys count different numbers of people "
                  f"({before.people_per_year:,} and {after.people_per_year:,}), so part of "

@@ -13,9 +13,10 @@ from typing import Any
 
 from ple.equity import BUILT_IN_PERSONAS, EquityResult, personas_to_walk, walk_journeys
 from ple.equity.burden import BurdenTotals
-from ple.metrics import Sludge, SludgeFigure, Span, TimeTax, sludge, time_tax
+from ple.metrics import Sludge, SludgeFigure, Span, TimeTax, TimeTaxSaving, sludge, time_tax
 from ple.metrics.report import number_text
 from ple.metrics.sludge import walked_sludge
+from ple.metrics.time_tax import assumption
 from ple.model import Workspace
 from ple.views.canvas import StepMark
 from ple.views.markdown import markdown_table
@@ -117,14 +118,42 @@ def equity_markdown(
 
 def compact_hours(span: Span) -> str:
     """``5.4M to 17.9M``: a range short enough for a headline figure."""
-    def short(value: float) -> str:
-        for size, suffix in ((1e9, "B"), (1e6, "M"), (1e3, "K")):
-            if value >= size:
-                return f"{value / size:.1f}{suffix}"
-        return f"{value:,.0f}"
-
-    low, high = short(span.low), short(span.high)
+    low, high = _short(span.low), _short(span.high)
     return low if low == high else f"{low} to {high}"
+
+
+def compact_central(span: Span) -> str | None:
+    """``central 9.8M``, shown under a headline range (what it assumes goes in the text
+    around it); None for an exact figure."""
+    if span.exact or span.central is None:
+        return None
+    return f"central {_short(span.central)}"
+
+
+def _short(value: float) -> str:
+    sign, value = ("-", -value) if value < 0 else ("", value)
+    for size, suffix in ((1e9, "B"), (1e6, "M"), (1e3, "K")):
+        if value >= size:
+            return f"{sign}{value / size:.1f}{suffix}"
+    return f"{sign}{value:,.0f}"
+
+
+def central_note(span: Span, assumes: Sequence[str]) -> str:
+    """``Central estimate 9,812,345 hours a year: it assumes that ...``, or nothing for an
+    exact figure."""
+    if span.exact or span.central is None:
+        return ""
+    return f"Central estimate {span.central:,.0f} hours a year: it {assumption(assumes)}."
+
+
+def saving_help(saved: TimeTaxSaving) -> str:
+    """What the Compare page's hours-saved figure means, and what its central estimate
+    assumes."""
+    return " ".join(part for part in (
+        "The public's hours a year today minus as proposed: people a year times the "
+        "hands-on minutes of an average person, a range where branches have no share "
+        f"({saved.hours_per_year.text()}).",
+        central_note(saved.hours_per_year, saved.assumes)) if part)
 
 
 def _figure(totals: BurdenTotals, key: str) -> str:

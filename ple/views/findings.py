@@ -14,6 +14,8 @@ class FindingFilter:
     journey: str | None = None
     agency: str | None = None
     include_accepted: bool = False
+    counted: frozenset[str] | None = None
+    """The journeys counted (a scope's, :mod:`ple.scope`); None: every journey."""
 
 
 def filter_findings(findings: list[Finding], wanted: FindingFilter) -> list[Finding]:
@@ -24,6 +26,7 @@ def filter_findings(findings: list[Finding], wanted: FindingFilter) -> list[Find
         if (wanted.rule is None or f.rule == wanted.rule)
         and f.severity.rank >= floor
         and (wanted.journey is None or f.journey == wanted.journey)
+        and (wanted.counted is None or f.journey in wanted.counted)
         and (wanted.agency is None or wanted.agency in f.agencies)
         and (wanted.include_accepted or not f.accepted)
     ]

@@ -40,6 +40,11 @@ def test_choosing_a_proposal_brings_its_baseline(monkeypatch):
     at.selectbox(key="compare_future").set_value("recovering-from-a-disaster-future")
     rerun(at)
     assert at.selectbox(key="compare_current").value == "recovering-from-a-disaster"
+    # "0 to 7.4M" alone cannot be quoted: a central estimate beside it, and what it assumes.
+    saved = next(m for m in at.metric if m.label == "Hours a year saved")
+    assert (saved.value, saved.proto.delta) == ("0 to 7.4M", "central 2.9M")
+    assert "Central estimate 2,887,500 hours a year: it assumes that at a fork, half the " \
+        "people take each branch" in saved.proto.help
     figures = table(at, 0).set_index("figure")
     assert figures.loc["Customer minutes (hands-on)", "change"] == "135 fewer"
     assert figures.loc["Cold handoffs", "today"] == "3"

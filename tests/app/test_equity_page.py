@@ -25,7 +25,9 @@ def test_the_walks_of_the_default_personas_are_listed(monkeypatch):
     assert cannot_travel["steps lost"] == 12
     assert [m.label for m in at.metric] == [
         "Hours a year, all people", "People a year", "Hands-on hours per person"]
-    assert at.metric[0].value == "5.4M to 17.9M"
+    assert (at.metric[0].value, at.metric[0].proto.delta) == ("7.7M to 17.9M", "central 10.5M")
+    assert "Central estimate 10,513,855 hours a year: it assumes that" in " ".join(
+        m.value for m in at.markdown)
 
 
 def test_one_persona_walk_marks_blocked_and_lost_steps_in_words(monkeypatch):

@@ -17,8 +17,10 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from click.testing import CliRunner
 from streamlit.testing.v1 import AppTest
 
+from ple.cli.main import cli
 from ple.model import Channel
 from ple.ui.navigation import GAPS, HANDOFFS, JOURNEY, PORTFOLIO
 from tests.conftest import ROOT
@@ -162,7 +164,7 @@ steps:
 def test_portfolio_shows_metrics_journeys_and_agency_matrix(monkeypatch, small):
     at = start(monkeypatch, small)
     assert texts(at.title) == ["Portfolio of life experiences"]
-    assert at.radio(key="portfolio_scope").value == "current"  # today's journeys by default
+    assert at.radio(key="scope").value == "current"  # today's journeys by default
     metrics = {m.label: m.value for m in at.metric}
     assert metrics == {"Life experiences": "1", "Steps": "4", "Cold handoffs": "1",
                        "Open warnings": "5"}
@@ -191,14 +193,14 @@ def test_portfolio_shows_metrics_journeys_and_agency_matrix(monkeypatch, small):
 
 def test_portfolio_counts_every_journey_on_request(monkeypatch, small):
     at = start(monkeypatch, small)
-    at.radio(key="portfolio_scope").set_value("all")
+    at.radio(key="scope").set_value("all")
     rerun(at)
     metrics = {m.label: m.value for m in at.metric}
     assert metrics == {"Life experiences": "1", "Steps": "6", "Cold handoffs": "1",
                        "Open warnings": "5"}  # two journeys, one life experience
     assert table(at, 0)["journey"].tolist() == ["Approaching retirement (test)",
                                                 "Approaching retirement, proposed"]
-    at.radio(key="portfolio_scope").set_value("proposed")
+    at.radio(key="scope").set_value("proposed")
     rerun(at)
     assert table(at, 0)["journey"].tolist() == ["Approaching retirement, proposed"]
     assert {m.label: m.value for m in at.metric}["Cold handoffs"] == "0"
@@ -223,10 +225,46 @@ def test_portfolio_of_bundled_data_counts_six_life_experiences(monkeypatch):
     at = start(monkeypatch, ROOT / "data")
     assert len(table(at, 0)) == 6  # today's journeys
     assert {m.label: m.value for m in at.metric}["Life experiences"] == "6"
-    at.radio(key="portfolio_scope").set_value("all")
+    at.radio(key="scope").set_value("all")
     rerun(at)
     assert len(table(at, 0)) == 9  # and the three proposals
     assert {m.label: m.value for m in at.metric}["Life experiences"] == "6"
+
+
+@pytest.mark.parametrize(("scope", "cold"), [("current", 22), ("proposed", 14), ("all", 25)])
+def test_portfolio_and_handoffs_count_the_same_cold_handoffs(monkeypatch, scope, cold):
+    """Before, the Portfolio page counted 22 cold handoffs in the bundled data and the
+    Handoffs page 25: it added the proposals' in. One scope, chosen in the sidebar, for
+    both; and the same figure as the command line's."""
+    at = start(monkeypatch, ROOT / "data")
+    at.radio(key="scope").set_value(scope)
+    rerun(at)
+    assert {m.label: m.value for m in at.metric}["Cold handoffs"] == str(cold)
+    go(at, HANDOFFS)
+    assert at.radio(key="scope").value == scope  # the choice follows to the next page
+    choose(at, "handoffs_type", "cold")
+    assert f"**{cold}** matching handoff(s)." in texts(at.markdown)
+    result = CliRunner().invoke(cli, ["query", "handoffs", str(ROOT / "data"), "--type",
+                                      "cold", "--scope", scope, "--format", "json"])
+    assert len(json.loads(result.stdout)["handoffs"]) == cold
+
+
+def test_the_scope_is_kept_in_the_address(monkeypatch, small):
+    at = start(monkeypatch, small)
+    at.radio(key="scope").set_value("proposed")
+    rerun(at)
+    assert at.query_params["scope"] == "proposed"
+    linked = start_with(monkeypatch, small, {"scope": "all"})
+    assert linked.radio(key="scope").value == "all"
+
+
+def start_with(monkeypatch: pytest.MonkeyPatch, workspace: Path,
+               query: dict[str, str]) -> AppTest:
+    """The app opened from a link carrying ``query`` in its address."""
+    monkeypatch.setenv("PLE_WORKSPACE", str(workspace))
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    at.query_params.update(query)
+    return rerun(at)
 
 
 def test_portfolio_without_journeys_says_so(monkeypatch, write):
@@ -383,12 +421,17 @@ def test_journey_page_renders_every_bundled_journey(monkeypatch):
 # --- handoffs -------------------------------------------------------------------------
 
 
-def test_handoffs_lists_every_cross_agency_move(monkeypatch, small):
+def test_handoffs_lists_every_cross_agency_move_of_todays_journeys(monkeypatch, small):
     at = start(monkeypatch, small, HANDOFFS)
     rows = table(at)
-    assert len(rows) == 4
-    assert "**4** matching handoff(s)." in texts(at.markdown)
-    assert sorted(rows["type"]) == ["automatic", "cold", "referral", "undocumented"]
+    assert len(rows) == 3
+    assert "**3** matching handoff(s)." in texts(at.markdown)
+    assert sorted(rows["type"]) == ["cold", "referral", "undocumented"]
+    assert ("Counting today's journeys (current state): 1 journey. Left out: 1 journey "
+            "(Approaching retirement, proposed).") in " ".join(texts(at.markdown))
+    at.radio(key="scope").set_value("all")
+    rerun(at)
+    assert sorted(table(at)["type"]) == ["automatic", "cold", "referral", "undocumented"]
 
 
 @pytest.mark.parametrize(
@@ -444,10 +487,12 @@ def test_matching_handoffs_are_drawn_thick(monkeypatch, small):
 # --- gaps -----------------------------------------------------------------------------
 
 
-def test_gaps_lists_every_open_finding(monkeypatch, small):
+def test_gaps_lists_every_open_finding_of_todays_journeys(monkeypatch, small):
     at = start(monkeypatch, small, GAPS)
     rows = table(at)
-    assert len(rows) == 20
+    assert len(rows) == 14 and set(rows["journey"]) == {"retirement"}
+    assert "Counting today's journeys (current state): 1 journey." in " ".join(
+        texts(at.markdown))
     assert f"**{len(rows)}** finding(s)." in texts(at.markdown)
     ranks = rows["severity"].map({"error": 2, "warning": 1, "info": 0}).tolist()
     assert ranks == sorted(ranks, reverse=True)  # worst first
@@ -505,13 +550,13 @@ def test_choosing_a_rule_explains_it(monkeypatch, small):
 def test_selecting_a_row_explains_its_rule(monkeypatch, small):
     at = start(monkeypatch, small, GAPS)
     rows = table(at)
-    at.session_state["gaps_table"] = {"selection": {"rows": [14], "columns": []}}
+    at.session_state["gaps_table"] = {"selection": {"rows": [12], "columns": []}}
     rerun(at)
-    assert texts(at.header) == [f"Rule `{rows['rule'][14]}`"]
+    assert texts(at.header) == [f"Rule `{rows['rule'][12]}`"]
     shown = texts(at.text)
-    assert shown[0] == rows["message"][14]  # the whole finding, as written
-    assert shown[1] == f"Suggestion: {rows['suggestion'][14]}"
-    assert shown[2].startswith(f"{rows['rule'][14]}:")
+    assert shown[0] == rows["message"][12]  # the whole finding, as written
+    assert shown[1] == f"Suggestion: {rows['suggestion'][12]}"
+    assert shown[2].startswith(f"{rows['rule'][12]}:")
 
 
 def test_a_finding_links_to_its_step_on_the_journey_map(monkeypatch, small):
@@ -540,9 +585,9 @@ def test_the_journey_page_opens_on_the_linked_journey_and_step(monkeypatch, smal
 
 def test_selected_row_beyond_a_narrowed_table_does_not_crash(monkeypatch, small):
     at = start(monkeypatch, small, GAPS)
-    at.session_state["gaps_table"] = {"selection": {"rows": [15], "columns": []}}
+    at.session_state["gaps_table"] = {"selection": {"rows": [13], "columns": []}}
     rerun(at)
-    choose(at, "gaps_rule", "cold-handoff")  # two findings: row 15 is gone
+    choose(at, "gaps_rule", "cold-handoff")  # one finding: row 13 is gone
 
 
 # --- invalid workspaces ---------------------------------------------------------------
@@ -598,11 +643,12 @@ def test_invalid_workspace_shows_errors_and_keeps_valid_journeys(monkeypatch, in
         assert at.selectbox(key="journey_select").options == ["Retire (valid)"]
         assert shown_steps(at) == {"apply", "enroll"}
     elif page == HANDOFFS:
-        assert at.selectbox(key="handoffs_journey").options == ["All journeys",
+        assert at.selectbox(key="handoffs_journey").options == ["All journeys counted",
                                                                "Retire (valid)"]
         assert table(at, 1)["journey"].tolist() == ["retire"]
     else:
-        assert at.selectbox(key="gaps_journey").options == ["All journeys", "Retire (valid)"]
+        assert at.selectbox(key="gaps_journey").options == ["All journeys counted",
+                                                           "Retire (valid)"]
         assert set(table(at, 1)["journey"]) == {"retire"}
 
 
@@ -748,7 +794,8 @@ def test_a_journey_past_the_limits_of_a_map_says_so_instead(monkeypatch, write):
         in notice.replace("\\", "")
     assert len(at.dataframe[0].value) == 41
     buttons = {b.proto.label: b.proto for b in at.get("download_button")}
-    assert {label for label, b in buttons.items() if b.disabled} == {"SVG", "PNG", "PDF"}
+    assert {label for label, b in buttons.items() if b.disabled} == {
+        "SVG", "PNG", "PDF", "BLUEPRINT-SVG", "BLUEPRINT-PNG", "BLUEPRINT-PDF"}
     assert "41 steps, over the limit of 20 steps per printed map" in buttons["PNG"].help
 
 

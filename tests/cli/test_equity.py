@@ -101,5 +101,8 @@ def test_bundled_data_runs_in_a_real_process_without_a_traceback():
     assert "Traceback" not in done.stderr
     results = json.loads(done.stdout)["results"]
     workspace = load_workspace(DATA).workspace
-    own = sum(1 for j in workspace.journeys.values() for p in j.personas if p.can_use or p.needs)
-    assert len(results) == 4 * len(workspace.journeys) + own  # built-ins everywhere, own ones
+    today = [j for j in workspace.journeys.values() if j.state.value == "current"]
+    own = sum(1 for j in today for p in j.personas if p.can_use or p.needs)
+    assert len(results) == 4 * len(today) + own  # today's journeys: built-ins, own ones
+    assert {r["journey"] for r in results} == {j.id for j in today}
+    assert "Counting today's journeys (current state): 6 journeys." in done.stderr

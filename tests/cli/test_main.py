@@ -78,18 +78,36 @@ def test_info_table_lists_each_journey(small):
     assert lines[2].startswith("retirement ")
 
 
+TODAY = {"journey": "retirement", "from_step": "apply-retirement", "to_step": "enroll-part-b",
+         "from_agency": "ssa", "to_agency": "cms", "type": "referral", "shares": ["ssn"],
+         "condition": "Not yet enrolled in Medicare"}
+PROPOSED = {"journey": "retirement-future", "from_step": "apply-once",
+            "to_step": "enroll-part-b", "from_agency": "ssa", "to_agency": "cms",
+            "type": "automatic", "shares": ["ssn"], "condition": None}
+
+
 def test_query_handoffs_json_has_the_documented_shape(small):
     result = run("query", "handoffs", str(small), "--from", "ssa", "--to", "cms",
                  "--format", "json")
     assert result.exit_code == 0
-    assert json.loads(result.stdout) == {"handoffs": [
-        {"journey": "retirement", "from_step": "apply-retirement", "to_step": "enroll-part-b",
-         "from_agency": "ssa", "to_agency": "cms", "type": "referral", "shares": ["ssn"],
-         "condition": "Not yet enrolled in Medicare"},
-        {"journey": "retirement-future", "from_step": "apply-once", "to_step": "enroll-part-b",
-         "from_agency": "ssa", "to_agency": "cms", "type": "automatic", "shares": ["ssn"],
-         "condition": None},
-    ]}
+    assert json.loads(result.stdout) == {"handoffs": [TODAY]}
+    assert result.stderr == ("1 handoff. Counting today's journeys (current state): "
+                             "1 journey. Left out: 1 journey (retirement-future).\n")
+
+
+@pytest.mark.parametrize(("scope", "expected"), [
+    ("current", [TODAY]), ("proposed", [PROPOSED]), ("all", [TODAY, PROPOSED])])
+def test_query_handoffs_counts_the_scope_chosen(small, scope, expected):
+    result = run("query", "handoffs", str(small), "--from", "ssa", "--to", "cms",
+                 "--format", "json", "--scope", scope)
+    assert json.loads(result.stdout)["handoffs"] == expected
+
+
+def test_a_journey_named_is_answered_whatever_the_scope(small):
+    result = run("query", "handoffs", str(small), "--journey", "retirement-future",
+                 "--format", "json")
+    assert json.loads(result.stdout)["handoffs"] == [PROPOSED]
+    assert "Counting the 1 journey named: retirement-future." in result.stderr
 
 
 def test_query_handoffs_undocumented_is_null_in_json_and_a_word_in_tables(small):
@@ -124,8 +142,13 @@ def test_query_path_and_shared(small):
                  "check-estimate", "--to", "enroll-part-b", "--format", "json")
     assert [r["step"] for r in json.loads(result.stdout)["path"]] == [
         "check-estimate", "apply-retirement", "enroll-part-b"]
+    # Only the proposal shares programs with today's journey: nothing recurs among
+    # today's journeys alone.
     shared = json.loads(run("query", "shared", str(small), "--kind", "program",
                             "--format", "json").stdout)
+    assert shared["shared"] == []
+    shared = json.loads(run("query", "shared", str(small), "--kind", "program",
+                            "--format", "json", "--scope", "all").stdout)
     assert [r["id"] for r in shared["shared"]] == ["medicare-part-b", "ssa-retirement"]
 
 

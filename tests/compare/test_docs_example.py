@@ -63,6 +63,7 @@ def test_the_prose_quotes_the_comparisons_figures(example):
         f"{comparison.metric('data_items_requested_more_than_once').before:g} → "
         f"{comparison.metric('data_items_requested_more_than_once').after:g}.**",
         f"**Time tax: {saved.text()} hours a year saved.**",
+        f"central estimate, **{saved.central:,.0f} hours a year saved**",
         f"The journey counts {after.people_per_year:,} people a year",
         f"{before.hours_per_person.text(2)} today and {after.hours_per_person.text(2)} as "
         "proposed",

@@ -255,3 +255,28 @@ def test_a_journey_in_a_json_collections_file_is_saved_and_deleted_in_place(tmp_
     assert written.ok
     left = load_workspace(root)
     assert sorted(left.workspace.journeys) == ["b"] and left.workspace.agencies
+
+
+def test_a_one_journey_file_keeps_its_touchpoints_and_blueprint_through_an_edit(tmp_path):
+    """A journey file that carries its own catalog, touchpoints included, and blueprint
+    rows: renaming one step through the tables changes that line and keeps the rest."""
+    from tests.io.test_blueprint_fields import DETAIL, JOURNEY, TOUCHPOINTS
+
+    root = tmp_path / "ws"
+    root.mkdir()
+    (root / "detail.yaml").write_text(DETAIL.lstrip(), encoding="utf-8")
+    (root / "retire.yaml").write_text(JOURNEY.lstrip() + TOUCHPOINTS, encoding="utf-8")
+    before = load_workspace(root)
+    assert before.ok, [str(p) for p in before.problems]
+    edit = edit_journey.open_journey(root, "retire")
+    assert [r["row"] for r in edit.tables["Blueprint"]] == ["frontstage", "backstage",
+                                                            "support"]
+    edit.tables["Steps"][1]["name"] = "Enroll in Medicare"
+    saved = edit_journey.save(edit, before, by=ME)
+    assert saved.outcome is Outcome.saved, saved.message
+    after = load_workspace(root)
+    assert after.ok
+    journey = after.workspace.journeys["retire"]
+    assert journey.steps[1].name == "Enroll in Medicare"
+    assert journey.steps[0] == before.workspace.journeys["retire"].steps[0]
+    assert after.workspace.touchpoints == before.workspace.touchpoints

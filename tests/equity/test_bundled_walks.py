@@ -32,3 +32,14 @@ def test_only_cannot_travel_is_shut_out_and_every_block_is_an_in_person_only_ste
         journey = workspace.journeys[result.journey]
         for blocked in result.blocked:
             assert [c.value for c in journey.step(blocked.step).channels] == ["in_person"]
+
+
+def test_the_transition_assistance_fork_holds_the_person_who_cannot_travel():
+    """Every member goes through TAP's workshop, briefing and separation (a fork); the
+    separation is in person only, so the walk no longer lets the briefing stand in."""
+    workspace, results = walks()
+    walked = {(r.journey, r.persona): r for r in results}
+    result = walked[("transitioning-to-civilian-life", "cannot-travel")]
+    assert workspace.journeys[result.journey].step("tap-initial-counseling").fork
+    assert result.completes is False
+    assert "separation-dd214" in [b.step for b in result.blocked]

@@ -212,3 +212,37 @@ def test_default_personas_are_the_built_ins_and_the_journeys_constrained_ones():
           - {id: deaf, name: Deaf, needs: [sign_language]}
     """)
     assert [p.id for p in personas_to_walk(journey(text))] == [*BUILT_IN_IDS, "deaf"]
+
+
+# --- forks: next steps that all happen -------------------------------------------------
+
+
+def test_at_a_choice_one_way_on_is_enough_at_a_fork_every_one_must_be_finished():
+    # apply leads to decide (mail) and to an appeal in person; cannot-travel can take
+    # only the first. As a choice that is enough; as a fork both happen, so it is not.
+    choice = walk(journey(), persona("cannot-travel"))
+    assert choice.completes is True and [b.step for b in choice.blocked] == ["appeal"]
+    fork = walk(edit("    next: [{to: decide}, {to: appeal}]",
+                     "    fork: true\n    next: [{to: decide}, {to: appeal}]"),
+                persona("cannot-travel"))
+    assert fork.completes is False and fork.unconstrained_completes is True
+    assert [b.step for b in fork.blocked] == ["appeal"]
+    assert fork.verdict == "blocked"
+
+
+def test_a_fork_whose_branches_all_finish_completes():
+    fork = walk(edit("    next: [{to: decide}, {to: appeal}]",
+                     "    fork: true\n    next: [{to: decide}, {to: appeal}]"),
+                persona("no-internet"))
+    assert fork.completes is True
+
+
+def test_a_fork_branch_for_some_people_does_not_hold_up_the_others():
+    # The appeal is for those found ineligible: someone who cannot get to it is blocked
+    # there and loses it, yet finishes the journey with the decision letter.
+    result = walk(edit("    next: [{to: decide}, {to: appeal}]",
+                       "    fork: true\n    next: [{to: decide}, {to: appeal, "
+                       "condition: Found ineligible}]"),
+                  persona("cannot-travel"))
+    assert result.completes is True
+    assert [b.step for b in result.blocked] == ["appeal"]

@@ -154,3 +154,9 @@ def test_sources_are_the_only_links_and_only_to_web_addresses(write) -> None:
     assert links(rendered) == ["https://www.performance.gov/cx/life-experiences/"]
     assert images(rendered) in ([], ["j-swimlane.png"])  # only the map beside the brief
     assert "javascript:alert(1)</li>" in rendered and "Interviews with 12 retirees" in rendered
+def test_a_time_tax_range_comes_with_its_central_estimate_and_assumption(bundled_ws) -> None:
+    text = flat(export_text(bundled_ws, "recovering-from-a-disaster", "md"))
+    assert ("- Time tax: 632,500 to 35,282,500 hours a year (3,300,000 people a year x 0.19 "
+            "to 10.69 hours each;") in text
+    assert ("a central estimate is 15,482,500, which assumes that at a fork, half the people "
+            "take each branch that has a condition but no share") in text

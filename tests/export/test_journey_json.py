@@ -44,9 +44,24 @@ def test_the_record_says_what_the_journey_says(case):
         minutes = step.burden.minutes if step.burden else None
         assert written["burden"]["minutes"] == minutes
         assert [r["id"] for r in written["requests"]] == step.requests
-    assert record["moments"] is None
+    assert record["moments"] == [
+        {"step": s.id, "name": s.name, "stage": s.stage, "reason": s.moment_reason}
+        for s in journey.steps if s.moment_that_matters]
     assert [o["id"] for o in record["opportunities"]] == [
         o.id for o in workspace.opportunities.values() if o.journey == journey_id]
+
+
+def test_the_blueprint_fields_are_carried(bundled_ws):
+    journey = bundled_ws.journeys["having-a-child"]
+    record = record_of(bundled_ws, "having-a-child")
+    marked = [s for s in journey.steps if s.moment_that_matters]
+    assert marked and [m["step"] for m in record["moments"]] == [s.id for s in marked]
+    for step, written in zip(journey.steps, record["steps"], strict=True):
+        assert [t["id"] for t in written["touchpoints"]] == step.touchpoints
+        assert [a["text"] for a in written["blueprint"]["backstage"]] == [
+            a.text for a in step.backstage]
+        assert written["evidence"] == (step.evidence.model_dump(mode="json")
+                                       if step.evidence else None)
 
 
 def test_hostile_text_comes_back_exactly(hostile_ws):
@@ -62,7 +77,7 @@ def test_findings_carry_the_legal_basis_for_sharing(bundled_ws):
     answers = [a for f in record["findings"] for a in f["sharing"]]
     recorded = [a for a in answers if a["recorded"]]
     assert {(a["data_item"], a["from"], a["to"]) for a in recorded} >= {
-        ("dd-214", "nca", "vba"), ("deceased-ssn", "state-vital-records", "ssa")}
+        ("dd-214", "nca", "vba"), ("ssn", "ssa", "vba")}
     assert all(a["authority"]["citation"] and a["sources"] for a in recorded)
     assert any(a["basis"] == "unknown" and a["authority"] is None for a in answers)
 

@@ -138,6 +138,6 @@ def test_the_recorded_legal_basis_is_listed_with_its_sources(bundled_ws):
     page = Outline(export_text(bundled_ws, "losing-a-loved-one", "text-html"))
     assert (3, "The legal basis for sharing") in page.headings
     text = "".join(page.text)
-    assert "42 U.S.C. 405(r) (statute)" in text
+    assert "5 U.S.C. 552a(b)(1) (statute)" in text
     assert "https://www.law.cornell.edu/uscode/text/5/552a" in text
     assert "are not recorded (unknown, neither allowed nor barred)" in text

@@ -18,7 +18,8 @@ from tests.cli.test_csv_formulas import FORMULA_START
 from tests.export.helpers import JOURNEYS
 
 SHEETS = ["Journey", "Steps", "Transitions", "Stages", "Personas", "BurdenByChannel",
-          "AcceptedFindings", "Agencies", "Programs", "DataItems", "About"]
+          "AcceptedFindings", "Blueprint", "Agencies", "Programs", "DataItems", "Touchpoints",
+          "About"]
 
 
 def workbook(workspace: Workspace, journey_id: str) -> openpyxl.Workbook:
@@ -43,7 +44,8 @@ def test_the_workbook_has_the_sheets_and_one_row_per_step(small_ws):
     assert sum(len(s.next) for s in journey.steps) == len(moves)
     assert moves[1] == {"from": "apply-retirement", "to": "get-l564", "handoff": "cold",
                         "condition": "Kept employer coverage past 65", "share": 0.3,
-                        "shares": None, "note": None}
+                        "shares": None, "note": None, "evidence": None,
+                        "evidence_sources": None, "evidence_notes": None}
     fields = {r["field"]: r["value"] for r in rows(book["Journey"])}
     assert fields["id"] == "retirement" and fields["lead_agency"] == "ssa"
 
@@ -102,7 +104,7 @@ def test_export_then_import_gives_the_same_journey(workspace, journey_id, reques
         assert journey == ws.journeys[journey_id], fmt
         for entry in entries[1:]:
             kind = {"agencies": ws.agencies, "programs": ws.programs,
-                    "data_items": ws.data_items}[entry.kind]
+                    "data_items": ws.data_items, "touchpoints": ws.touchpoints}[entry.kind]
             assert entry.item == kind[entry.item.id]
 
 
@@ -124,6 +126,40 @@ def test_a_csv_cell_that_looks_like_a_formula_gets_an_apostrophe_and_loses_it_ag
     # (blank cells at the end of a row are not kept: a missing cell reads as blank)
     assert read_csv(text, "x.csv") == [["name", "sentiment"], ["=HYPERLINK(\"x\")", "-2"],
                                        ["-2 days"]]
+
+
+def test_every_blueprint_and_evidence_field_survives_a_workbook(write):
+    """The journey of tests/io/test_blueprint_fields.py, with every new field, through a
+    workbook: openpyxl sees the rows, and the import gives back the same journey."""
+    from ple.io import load_workspace
+    from tests.io.test_blueprint_fields import DETAIL, JOURNEY, TOUCHPOINTS
+
+    write("catalog.yaml", TOUCHPOINTS)
+    write("detail.yaml", DETAIL)
+    workspace = load_workspace(write("retire.yaml", JOURNEY)).workspace
+    book = workbook(workspace, "retire")
+    blueprint = rows(book["Blueprint"])
+    assert [(r["step"], r["row"], r["text"], r["agency"], r["system"]) for r in blueprint] == [
+        ("apply", "frontstage", "Claims specialist interviews the customer", None, None),
+        ("apply", "backstage", "Earnings record checked", None, "Master Earnings File"),
+        ("apply", "support", "Medicare enrolment passed on", "cms", None)]
+    touchpoints = {r["id"]: r for r in rows(book["Touchpoints"])}
+    assert touchpoints["ssa-1"]["omb_control_number"] == "0960-0618"
+    step = rows(book["Steps"])[0]
+    assert (step["touchpoints"], step["moment_that_matters"], step["detail"]) == (
+        "ssa-1; ssa-phone", True, "retire-apply")
+    assert (step["evidence"], step["burden_evidence"], step["measures_evidence"]) == (
+        "observed", "reported", "assumed")
+    assert rows(book["Transitions"])[0]["evidence"] == "assumed"
+
+    data = export_journey(workspace, "retire", "xlsx")[0].data
+    read = read_workbook_bytes(data, "book.xlsx")
+    assert read.ok, [str(p) for p in read.problems]
+    entries = read_document(read.document, "back").entries
+    journey = next(e.item for e in entries if e.kind == "journeys")
+    assert journey == workspace.journeys["retire"]
+    back = {e.item.id: e.item for e in entries if e.kind == "touchpoints"}
+    assert back == workspace.touchpoints
 
 
 @pytest.mark.parametrize("text", ["=1+2", "+1", "-1 day", "@SUM(A1)", "\t=1", "\r=1",

@@ -14,6 +14,7 @@ import pytest
 
 from ple.gaps import Finding, all_rules, rule
 from ple.gaps.registry import RULE_ID
+from ple.model.vocabulary import GAP_RULES
 from tests.gaps.helpers import BASE, edit, edits, run
 
 
@@ -47,8 +48,18 @@ def at(rule: str, severity: str = "warning", *, step: str | None = None,
 CMS_ASKS_SSN = edit(BASE, "requests: [bank]", "requests: [ssn, bank]")
 """CMS asks for the SSN the customer gave SSA; the handoff shares it."""
 
+ASSUMED_MOMENT = edit(BASE, "    burden: {minutes: 30, wait_days: 10, cost_usd: 0, visits: 0}\n",
+                      "    burden: {minutes: 30, wait_days: 10, cost_usd: 0, visits: 0, "
+                      "evidence: {level: assumed}}\n    moment_that_matters: true\n"
+                      "    moment_reason: Income stops with the last paycheck.\n")
+"""The application is a moment that matters, and its burden is a designer's estimate."""
+
 PAIRS = {
     # rule: (journey that triggers it, near-identical journey that does not)
+    "assumed-moment": (
+        ASSUMED_MOMENT,
+        edit(ASSUMED_MOMENT, "evidence: {level: assumed}", "evidence: {level: reported}"),
+    ),
     "cold-handoff": (edit(BASE, "type: warm", "type: cold"), BASE),
     "undocumented-handoff": (
         edit(BASE, "handoff: {type: warm, shares: [ssn]}", "handoff:"),
@@ -97,8 +108,8 @@ def test_every_rule_has_a_triggering_and_a_near_identical_journey_here():
     assert set(PAIRS) == set(all_rules())
 
 
-def test_there_are_thirteen_rules():
-    assert len(all_rules()) == 13
+def test_there_are_fourteen_rules():
+    assert len(all_rules()) == 14
 
 
 @pytest.mark.parametrize("rule_id", sorted(PAIRS))
@@ -164,6 +175,13 @@ def test_registering_a_rule_id_twice_or_a_malformed_id_is_refused():
         rule(id="Dead_End", title="Bad", severity="error")(check)
     assert all_rules()["dead-end"].title == "Dead end"
     assert "Dead_End" not in all_rules()
+
+
+def test_the_format_lists_every_rule_and_only_rules_it_lists_register():
+    assert set(GAP_RULES) == set(all_rules())
+    with pytest.raises(ValueError, match="is not in GAP_RULES"):
+        rule(id="brand-new-rule", title="New", severity="info")(lambda view: [])
+    assert "brand-new-rule" not in all_rules()
 
 
 # --- cold-handoff -------------------------------------------------------------------------
@@ -811,3 +829,116 @@ def test_a_persona_whose_need_is_listed_everywhere_is_not_reported(write):
                .replace("    languages: [en, es, zh]\n", "    languages: [en, es, zh]\n" + listed))
     journey = with_persona(journey, "{id: easy, name: Easy read, needs: [easy_read]}")
     assert run(write, journey, "persona-blocked").findings == []
+
+
+# --- forks: next steps that all happen -----------------------------------------------------
+
+PARALLEL = """
+id: retire
+name: Approaching retirement
+steps:
+  - id: start
+    name: Turn 65
+    agency: ssa
+    next:
+      - to: medicare
+        handoff: {type: referral}
+      - to: pension
+  - id: medicare
+    name: Enroll in Medicare
+    agency: cms
+    requests: [ssn]
+    end: true
+  - id: pension
+    name: Claim the pension
+    agency: ssa
+    requests: [ssn]
+    end: true
+"""
+"""Two ways on from one step, each asking for the SSN: a choice, unless the step forks."""
+
+
+def test_an_item_asked_on_two_branches_of_a_choice_is_asked_of_different_people(write):
+    assert run(write, PARALLEL, "repeated-request").findings == []
+
+
+def test_an_item_asked_on_two_branches_of_a_fork_is_asked_twice_of_one_person(write):
+    journey = edit(PARALLEL, "    agency: ssa\n    next:", "    agency: ssa\n    fork: true\n"
+                                                          "    next:")
+    finding = one(run(write, journey, "repeated-request").findings)
+    assert finding.data_item == "ssn"
+    assert finding.message == (
+        "Social Security number is requested at 2 steps by 2 agencies, at least twice of "
+        "one person, on branches of a fork that all happen: 'Enroll in Medicare' (CMS), "
+        "'Claim the pension' (SSA). Whether CMS may share it with SSA is not recorded.")
+
+
+DEATH = """
+id: death
+name: Losing a loved one
+steps:
+  - id: register
+    name: Register the death
+    agency: county
+    requests: [ssn]
+    next:
+      - to: notify
+        handoff: {type: automatic, shares: [ssn]}
+      - to: certificates
+  - id: notify
+    name: SSA records the death
+    agency: ssa
+    end: true
+  - id: certificates
+    name: Order certificates
+    agency: county
+    next:
+      - to: survivors
+        handoff: {type: cold}
+  - id: survivors
+    name: Apply for survivor benefits
+    agency: ssa
+    requests: [ssn]
+    end: true
+"""
+"""The county registers the death and tells SSA on one branch; the family orders
+certificates and then applies at SSA on the other."""
+
+
+def test_at_a_choice_what_one_branch_gives_is_not_held_on_the_other(write):
+    finding = one(run(write, DEATH, "unshared-data").findings)
+    assert finding.transition == ("certificates", "survivors")
+
+
+def test_at_a_fork_what_the_first_step_of_a_branch_is_given_is_held_on_the_others(write):
+    journey = edit(DEATH, "    requests: [ssn]\n    next:",
+                   "    requests: [ssn]\n    fork: true\n    next:")
+    assert run(write, journey, "unshared-data").findings == []
+# --- assumed-moment -------------------------------------------------------------------
+
+
+def test_an_assumed_moment_names_the_step_and_its_reason(write):
+    finding = one(run(write, ASSUMED_MOMENT, "assumed-moment").findings)
+    assert anchors(finding) == at("assumed-moment", step="apply", agencies=("ssa",))
+    assert finding.message == (
+        "'Apply for benefits' (SSA) is a moment that matters, but every figure of its "
+        "burden is assumed. It matters because: Income stops with the last paycheck.")
+
+
+def test_unknown_evidence_is_not_assumed(write):
+    unknown = edit(ASSUMED_MOMENT, ", evidence: {level: assumed}", "")
+    assert run(write, unknown, "assumed-moment").findings == []
+
+
+def test_one_observed_channel_figure_is_enough(write):
+    observed = edit(ASSUMED_MOMENT, "    moment_that_matters: true\n",
+                    "    burden_by_channel:\n      phone: {minutes: 40, evidence: "
+                    "{level: observed}}\n    moment_that_matters: true\n")
+    assert run(write, observed, "assumed-moment").findings == []
+
+
+def test_the_step_evidence_is_the_default_of_its_burden(write):
+    by_step = edits(ASSUMED_MOMENT, (", evidence: {level: assumed}", ""),
+                    ("    moment_that_matters: true\n",
+                     "    evidence: {level: assumed}\n    moment_that_matters: true\n"))
+    assert one(run(write, by_step, "assumed-moment").findings).step == "apply"

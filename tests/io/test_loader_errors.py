@@ -79,6 +79,10 @@ def test_unknown_top_level_collection_suggests_the_name(write):
          "retire.yaml:4:1: baseline: unknown journey 'retir' (did you mean 'retire'?)"),
         ("name: Retire\n", "name: Retire\nentry: [aply]\n",
          "retire.yaml:3:9: entry[0]: unknown step 'aply' (did you mean 'apply'?)"),
+        # Before, a misspelled rule validated and the finding it was to accept stayed open.
+        ("steps:\n", "accepted_findings:\n  - {rule: repeated-requests, reason: Law}\nsteps:\n",
+         "retire.yaml:4:6: accepted_findings[0].rule: unknown gap rule 'repeated-requests' "
+         "(did you mean 'repeated-request'?)"),
     ],
 )
 def test_unresolved_reference_names_the_place_and_suggests(write, old, new, expected):
@@ -306,3 +310,59 @@ def test_a_count_past_64_bits_is_refused_where_it_is_written(write):
     found = {(p.line, p.field): p.message for p in result.errors}
     assert set(found) == {(3, "volume.per_year"), (5, "steps[0].burden.visits")}, found
     assert "9223372036854775808" in found[(3, "volume.per_year")]
+
+
+TWO_WAYS = JOURNEY.replace("    next:\n      - to: enroll\n",
+                           "    next:\n      - {to: enroll, share: 0.8}\n"
+                           "      - {to: apply, share: 0.5}\n")
+
+
+def test_the_shares_of_a_choice_may_not_add_up_to_more_than_everyone(write):
+    write("catalog.yaml", CATALOG)
+    folder = write("retire.yaml", TWO_WAYS)
+    assert messages(folder) == [
+        "retire.yaml:7:5: steps[0].next: the shares of this step's branches add up to 1.3, "
+        "more than 1"]
+
+
+def test_the_shares_of_a_fork_are_not_added_up(write):
+    """At a fork every branch happens: 80% also enrol, half also apply again."""
+    write("catalog.yaml", CATALOG)
+    folder = write("retire.yaml", TWO_WAYS.replace("    agency: ssa\n    next:",
+                                                   "    agency: ssa\n    fork: true\n"
+                                                   "    next:"))
+    result = load_workspace(folder)
+    assert result.ok and result.problems == []
+    assert result.workspace.journeys["retire"].steps[0].fork is True
+
+
+def test_a_fork_with_one_way_on_is_a_warning(write):
+    write("catalog.yaml", CATALOG)
+    folder = write("retire.yaml", JOURNEY.replace("    agency: ssa\n    next:",
+                                                  "    agency: ssa\n    fork: true\n"
+                                                  "    next:"))
+    result = load_workspace(folder)
+    assert result.ok
+    assert [str(p).replace(f"{folder}/", "") for p in result.problems] == [
+        "retire.yaml:7:5: steps[0].fork: warning: a fork needs two next steps or more; with 1 "
+        "it is a plain step"]
+
+
+
+@pytest.mark.parametrize(("settings", "expected"), [
+    ("{disabled_rules: [cold-handof]}",
+     "catalog.yaml:8:36: settings.gaps.disabled_rules[0]: unknown gap rule 'cold-handof' "
+     "(did you mean 'cold-handoff'?)"),
+    ("{severity: {dead-ends: error}}",
+     "catalog.yaml:8:30: settings.gaps.severity.dead-ends: unknown gap rule 'dead-ends' "
+     "(did you mean 'dead-end'?)"),
+    ("{severity: {dead-end: critical}}",
+     "catalog.yaml:8:30: settings.gaps.severity.dead-end: Input should be 'error', "
+     "'warning' or 'info', got 'critical'"),
+])
+def test_settings_naming_a_rule_that_does_not_exist_are_refused(write, settings, expected):
+    """Before, a misspelt rule in the settings was a warning at analysis: the rule stayed
+    on (or at its old severity) and validate passed."""
+    write("catalog.yaml", CATALOG + f"settings: {{gaps: {settings}}}\n")
+    folder = write("retire.yaml", JOURNEY)
+    assert messages(folder) == [expected]

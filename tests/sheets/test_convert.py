@@ -104,3 +104,17 @@ def test_the_catalog_as_tables_and_back():
     items = {e.item.id: e.item for e in read_document(built.document, "t").entries}
     assert items["cms"] == SMALL_WS.agencies["cms"]
     assert items["ssa-retirement"] == SMALL_WS.programs["ssa-retirement"]
+
+
+def test_an_unticked_flag_writes_nothing():
+    """A spreadsheet or the app's tables fill a TRUE/FALSE column with FALSE on every row;
+    FALSE and empty both mean the default, so no `moment_that_matters: false` (nor
+    `end: false`) appears in a file that did not have it."""
+    tables = journey_to_tables(plain(SMALL_WS.journeys["retirement"])).tables
+    for row in tables["Steps"]:
+        row.setdefault("end", False)
+        row["moment_that_matters"] = False
+    tables["Steps"][0]["moment_that_matters"] = True
+    steps = tables_to_journey(tables).document["steps"]
+    assert [("moment_that_matters" in s, "end" in s) for s in steps] == [
+        (True, False), (False, False), (False, False), (False, True)]

@@ -53,10 +53,21 @@ def drop_none(mapping: dict) -> dict:
     return {k: v for k, v in mapping.items() if v is not None}
 
 
+def evidence(draw):
+    """An evidence block, or none."""
+    if draw(st.booleans()):
+        return None
+    return drop_none({"level": draw(st.sampled_from(["observed", "reported", "assumed"])),
+                      "sources": draw(st.lists(texts, max_size=2)) or None,
+                      "notes": some(draw, texts)})
+
+
 def burden(draw):
     values = drop_none({"minutes": some(draw, amounts), "wait_days": some(draw, amounts),
                         "cost_usd": some(draw, amounts),
                         "visits": some(draw, st.integers(0, 50))})
+    if values:
+        values = drop_none({**values, "evidence": evidence(draw)})
     return values or None
 
 
@@ -84,6 +95,18 @@ def workspaces(draw) -> tuple[Workspace, str]:
             "kind": some(draw, st.sampled_from(["fact", "document", "identity"]))})
             for d in draw(st.lists(slugs, max_size=4, unique=True))],
     }
+    catalog["touchpoints"] = [drop_none({
+        "id": t, "name": draw(texts), "kind": kind, "agency": draw(st.sampled_from(agencies)),
+        "channel": some(draw, st.sampled_from(CHANNELS)),
+        "form_number": some(draw, texts) if kind == "form" else None,
+        "omb_control_number": some(draw, st.from_regex(r"\d{4}-\d{4}", fullmatch=True))
+        if kind == "form" else None,
+        "url": some(draw, texts), "sources": draw(st.lists(texts, max_size=2)) or None,
+        "notes": some(draw, texts)})
+        for t in draw(st.lists(slugs, max_size=3, unique=True))
+        for kind in [draw(st.sampled_from(["form", "letter", "portal", "call_centre",
+                                          "office", "app", "card"]))]]
+    touchpoints = [t["id"] for t in catalog["touchpoints"]]
     programs = [p["id"] for p in catalog["programs"]]
     items = [d["id"] for d in catalog["data_items"]]
     stages = draw(st.lists(slugs, max_size=3, unique=True))
@@ -98,13 +121,24 @@ def workspaces(draw) -> tuple[Workspace, str]:
                 {"type": t, "shares": s or None, "note": n}),
                 st.sampled_from(HANDOFF_TYPES),
                 st.lists(st.sampled_from(items), max_size=2) if items else st.just([]),
-                optional_text))})
+                optional_text)),
+            "evidence": evidence(draw)})
             for _ in range(draw(st.integers(0, 2)))]
         total = sum(m.get("share", 0) for m in moves)
         for move in moves:  # shares of one step add up to at most 1
             if total > 1 and "share" in move:
                 move["share"] = float(f"{move['share'] / total / 2:.15g}")
         scores = drop_none({k: some(draw, fifteen_digits(1, 5)) for k in MEASURE_KEYS})
+        if scores:
+            scores = drop_none({**scores, "evidence": evidence(draw)})
+
+        def actions() -> list[dict] | None:
+            return [drop_none({"text": draw(texts),
+                               "agency": some(draw, st.sampled_from(agencies)),
+                               "system": some(draw, texts)})
+                    for _ in range(draw(st.integers(0, 2)))] or None
+
+        moment = draw(st.booleans())
         by_channel = {c: b for c in draw(words) if (b := burden(draw))}
         return drop_none({
             "id": step_id, "name": draw(texts),
@@ -122,8 +156,15 @@ def workspaces(draw) -> tuple[Workspace, str]:
             "accommodations": some(draw, accommodations), "measures": scores or None,
             "personas": some(draw, st.lists(st.sampled_from(personas), max_size=2))
             if personas else None,
-            "next": moves or None, "end": draw(st.booleans()) or None,
-            "notes": some(draw, texts)})
+            "next": moves or None, "fork": draw(st.booleans()) or None,
+            "end": draw(st.booleans()) or None,
+            "notes": some(draw, texts),
+            "touchpoints": (draw(st.lists(st.sampled_from(touchpoints), max_size=2)) or None)
+            if touchpoints else None,
+            "frontstage": actions(), "backstage": actions(), "support": actions(),
+            "moment_that_matters": moment or None,
+            "moment_reason": some(draw, texts) if moment else None,
+            "evidence": evidence(draw)})
 
     journey = drop_none({
         "id": draw(slugs), "name": draw(texts),
@@ -133,9 +174,13 @@ def workspaces(draw) -> tuple[Workspace, str]:
         "description": some(draw, texts),
         "sources": draw(st.lists(texts, max_size=2)) or None,
         "entry": draw(st.lists(st.sampled_from(step_ids), max_size=2, unique=True)) or None,
-        "volume": some(draw, st.builds(lambda n, s, y, x: drop_none(
-            {"per_year": n, "source": s, "year": y, "notes": x}),
-            st.integers(0, 2**53), texts, optional_text, optional_text)),
+        "volume": some(draw, st.builds(lambda n, s, y, x, e: drop_none(
+            {"per_year": n, "source": s, "year": y, "notes": x, "evidence": e}),
+            st.integers(0, 2**53), texts, optional_text, optional_text,
+            st.none() | st.builds(lambda level, src: drop_none(
+                {"level": level, "sources": src or None}),
+                st.sampled_from(["observed", "reported", "assumed"]),
+                st.lists(texts, max_size=2)))),
         "personas": [drop_none({
             "id": p, "name": draw(texts), "description": some(draw, texts),
             "can_use": some(draw, st.builds(lambda c, lang: drop_none(
@@ -167,7 +212,8 @@ def workspaces(draw) -> tuple[Workspace, str]:
 def same_as(workspace: Workspace, document: dict) -> None:
     entries = read_document(document, "back").entries
     kinds = {"journeys": workspace.journeys, "agencies": workspace.agencies,
-             "programs": workspace.programs, "data_items": workspace.data_items}
+             "programs": workspace.programs, "data_items": workspace.data_items,
+             "touchpoints": workspace.touchpoints}
     for entry in entries:
         assert entry.item == kinds[entry.kind][entry.item.id], entry.kind
     assert sum(e.kind == "journeys" for e in entries) == 1

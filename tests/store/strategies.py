@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from ple.model import (
     MEASURE_KEYS,
     AcceptedFinding,
+    Action,
     Agency,
     AgencyLevel,
     Burden,
@@ -23,6 +24,8 @@ from ple.model import (
     Channel,
     DataItem,
     DataItemKind,
+    Evidence,
+    EvidenceLevel,
     GapSettings,
     Handoff,
     HandoffType,
@@ -35,11 +38,14 @@ from ple.model import (
     Settings,
     Stage,
     Step,
+    Touchpoint,
+    TouchpointKind,
     Transition,
     TransitionRef,
     Volume,
     Workspace,
 )
+from ple.model.vocabulary import GAP_RULES
 
 HOSTILE = [
     "Citizen's \"portal\"",
@@ -72,6 +78,10 @@ def floats_in(low: float, high: float, exact: bool) -> st.SearchStrategy[float]:
     return st.floats(low, high, allow_nan=False) if exact else short_floats(low, high)
 
 
+evidence = st.none() | st.builds(Evidence, level=st.sampled_from(list(EvidenceLevel)),
+                                 sources=st.lists(texts, max_size=2), notes=maybe_text)
+
+
 @st.composite
 def burdens(draw: st.DrawFn, exact: bool) -> Burden:
     return Burden(
@@ -79,17 +89,24 @@ def burdens(draw: st.DrawFn, exact: bool) -> Burden:
         wait_days=draw(st.none() | floats_in(0, 400, exact)),
         cost_usd=draw(st.none() | floats_in(0, 1e5, exact)),
         visits=draw(st.none() | st.integers(0, 20)),
+        evidence=draw(evidence),
     )
 
 
 @st.composite
 def measures(draw: st.DrawFn, exact: bool) -> Measures:
-    return Measures(**{name: draw(st.none() | floats_in(1, 5, exact)) for name in MEASURE_KEYS})
+    return Measures(**{name: draw(st.none() | floats_in(1, 5, exact)) for name in MEASURE_KEYS},
+                    evidence=draw(evidence))
+
+
+def actions(agencies: list[str]) -> st.SearchStrategy[list[Action]]:
+    return st.lists(st.builds(Action, text=texts, agency=st.none() | st.sampled_from(agencies),
+                              system=maybe_text), max_size=2)
 
 
 @st.composite
 def journeys(draw: st.DrawFn, agencies: list[str], programs: list[str], items: list[str],
-             other_journeys: list[str], exact: bool) -> Journey:
+             other_journeys: list[str], exact: bool, touchpoints: list[str] = ()) -> Journey:
     journey_id = draw(slugs)
     stage_ids = draw(st.lists(slugs, max_size=3, unique=True))
     persona_ids = draw(st.lists(slugs, max_size=3, unique=True))
@@ -113,7 +130,8 @@ def journeys(draw: st.DrawFn, agencies: list[str], programs: list[str], items: l
                 note=maybe_text))
             moves.append(Transition(to=target, condition=draw(maybe_text),
                                     share=draw(st.none() | floats_in(0, 0.3, exact)),
-                                    handoff=handoff))
+                                    handoff=handoff, evidence=draw(evidence)))
+        moment = draw(st.booleans())
         steps.append(Step(
             id=step_id, name=draw(texts),
             stage=draw(st.none() | st.sampled_from(stage_ids)) if stage_ids else None,
@@ -136,12 +154,21 @@ def journeys(draw: st.DrawFn, agencies: list[str], programs: list[str], items: l
             personas=draw(st.none() | st.lists(st.sampled_from(persona_ids), max_size=2))
             if persona_ids else draw(st.none() | st.just([])),
             next=moves,
+            fork=draw(st.booleans()),
             end=draw(st.booleans()) if not moves else False,
             notes=draw(maybe_text),
+            touchpoints=draw(st.lists(st.sampled_from(touchpoints), max_size=2))
+            if touchpoints else [],
+            frontstage=draw(actions(agencies)), backstage=draw(actions(agencies)),
+            support=draw(actions(agencies)),
+            moment_that_matters=moment, moment_reason=draw(maybe_text) if moment else None,
+            evidence=draw(evidence),
+            detail=draw(st.none() | st.sampled_from(other_journeys)) if other_journeys else None,
         ))
         del index
     findings = draw(st.lists(st.builds(
-        AcceptedFinding, rule=slugs, step=st.none() | st.sampled_from(step_ids),
+        AcceptedFinding, rule=st.sampled_from(GAP_RULES),
+        step=st.none() | st.sampled_from(step_ids),
         transition=st.none() | st.builds(
             lambda a, b: TransitionRef.model_validate({"from": a, "to": b}),
             st.sampled_from(step_ids), st.sampled_from(step_ids)),
@@ -158,7 +185,8 @@ def journeys(draw: st.DrawFn, agencies: list[str], programs: list[str], items: l
         entry=draw(st.lists(st.sampled_from(step_ids), max_size=2, unique=True)),
         volume=draw(st.none() | st.builds(
             Volume, per_year=st.integers(0, 10**12), source=texts,
-            year=st.none() | st.sampled_from(["2023", "FY2024"]), notes=maybe_text)),
+            year=st.none() | st.sampled_from(["2023", "FY2024"]), notes=maybe_text,
+            evidence=evidence)),
         personas=personas,
         stages=[Stage(id=s, name=draw(texts), description=draw(maybe_text)) for s in stage_ids],
         steps=steps,
@@ -181,7 +209,8 @@ def workspaces(draw: st.DrawFn, exact: bool = True) -> Workspace:
             notes=draw(maybe_text))
     program_ids = draw(st.lists(slugs, max_size=3, unique=True))
     programs = {p: Program(
-        id=p, name=draw(texts), agency=draw(st.sampled_from(agency_ids)),
+        id=p, name=draw(texts), short_name=draw(maybe_text),
+        agency=draw(st.sampled_from(agency_ids)),
         assistance_listing=draw(st.none() | st.sampled_from(["96.002", "93.774A"])),
         url=draw(maybe_text), notes=draw(maybe_text),
         categories=draw(st.lists(texts, max_size=2)),
@@ -190,10 +219,20 @@ def workspaces(draw: st.DrawFn, exact: bool = True) -> Workspace:
     items = {i: DataItem(id=i, name=draw(texts),
                          kind=draw(st.none() | st.sampled_from(list(DataItemKind))),
                          notes=draw(maybe_text)) for i in item_ids}
+    touchpoints = {t: Touchpoint(
+        id=t, name=draw(texts), kind=kind, agency=draw(st.sampled_from(agency_ids)),
+        channel=draw(st.none() | st.sampled_from(list(Channel))),
+        form_number=draw(maybe_text) if kind is TouchpointKind.form else None,
+        omb_control_number=draw(st.none() | st.just("0960-0618"))
+        if kind is TouchpointKind.form else None,
+        url=draw(maybe_text), sources=draw(st.lists(texts, max_size=2)), notes=draw(maybe_text))
+        for t in draw(st.lists(slugs, max_size=3, unique=True))
+        for kind in [draw(st.sampled_from(list(TouchpointKind)))]}
     journey_list: list[Journey] = []
     for _ in range(draw(st.integers(1, 3))):
         current = [j.id for j in journey_list if j.state is JourneyState.current]
-        journey = draw(journeys(agency_ids, program_ids, item_ids, current, exact))
+        journey = draw(journeys(agency_ids, program_ids, item_ids, current, exact,
+                                list(touchpoints)))
         if journey.id not in {j.id for j in journey_list}:
             journey_list.append(journey)
     settings = draw(st.one_of(st.just(Settings()), st.builds(
@@ -201,8 +240,10 @@ def workspaces(draw: st.DrawFn, exact: bool = True) -> Workspace:
             GapSettings,
             burden_hotspot=st.builds(HotspotLimits, factor=floats_in(1.5, 9, exact)),
             low_score=floats_in(1, 5, exact),
-            disabled_rules=st.lists(slugs, max_size=2),
-            severity=st.dictionaries(slugs, st.sampled_from(["error", "warning", "info"]),
+            disabled_rules=st.lists(st.sampled_from(GAP_RULES), max_size=2),
+            severity=st.dictionaries(st.sampled_from(GAP_RULES),
+                                     st.sampled_from(["error", "warning", "info"]),
                                      max_size=2)))))
     return Workspace(agencies=agencies, programs=programs, data_items=items,
-                     journeys={j.id: j for j in journey_list}, settings=settings)
+                     journeys={j.id: j for j in journey_list}, settings=settings,
+                     touchpoints=touchpoints)

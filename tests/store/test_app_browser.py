@@ -129,6 +129,6 @@ def visit_every_page(url: str, shots: Path, handoffs: int) -> list[str]:
 
 def test_every_page_of_ple_app_on_neo4j_renders_in_chromium(neo4j_app, small_workspace,
                                                             tmp_path: Path):
-    handoffs = len(open_backend(small_workspace).handoffs())
+    handoffs = len(open_backend(small_workspace).handoffs(scope="current"))  # the default
     external = in_a_thread_of_its_own(lambda: visit_every_page(neo4j_app, tmp_path, handoffs))
     assert external == [], external

@@ -54,7 +54,8 @@ def operators(plan: dict) -> list[str]:
 def dummy(name: str) -> object:
     """A parameter as sync sends it (plans depend on it: an empty list plans differently)."""
     row = {"key": "x", "source": "x", "target": "y", "order": 0, "props": {}}
-    return {"rows": [row], "keys": ["x"], "props": {}, "limit": 1}.get(name, "x")
+    return {"rows": [row], "keys": ["x"], "props": {}, "limit": 1,
+            "journeys": ["x"]}.get(name, "x")
 
 
 def test_the_queries_by_key_or_journey_use_the_indexes(neo4j, neo4j_config, data_workspace):

@@ -11,6 +11,7 @@ import pytest
 from ple.errors import NotFoundError
 from ple.model import Workspace
 from ple.query import NetworkxBackend, open_backend
+from ple.scope import journeys_in_scope
 from ple.store import CypherBackend, sync
 
 HANDOFF_TYPES = [None, "automatic", "warm", "referral", "cold", "undocumented"]
@@ -74,6 +75,24 @@ def test_every_query_matches_networkx(store, name, request):
     for kind in ("agency", "program", "data_item"):
         assert same(lambda k=kind: cypher.shared_across_journeys(k),
                     lambda k=kind: networkx.shared_across_journeys(k)) is not None
+
+
+@pytest.mark.parametrize("scope", ["current", "proposed", "all"])
+def test_every_scope_counts_the_same_journeys_on_the_server(store, data_workspace, scope):
+    """The server chooses a scope's journeys by the same rule (ple.scope) as networkx and
+    the files: the bundled data's cold handoffs are 22 today, 14 as proposed, 25 in all."""
+    cypher, networkx = backends(store, data_workspace)
+    assert cypher.journeys(scope) == networkx.journeys(scope) == [
+        j.id for j in journeys_in_scope(data_workspace, scope)]
+    cold = same(lambda: cypher.handoffs(type="cold", scope=scope),
+                lambda: networkx.handoffs(type="cold", scope=scope))
+    assert len(cold) == {"current": 22, "proposed": 14, "all": 25}[scope]
+    for agency in ("ssa", "fema", "nope"):
+        same(lambda a=agency: cypher.journeys_touching(agency=a, scope=scope),
+             lambda a=agency: networkx.journeys_touching(agency=a, scope=scope))
+    for kind in ("agency", "program", "data_item"):
+        same(lambda k=kind: cypher.shared_across_journeys(k, scope),
+             lambda k=kind: networkx.shared_across_journeys(k, scope))
 
 
 @pytest.mark.parametrize("name", ["data", "synthetic"])

@@ -27,6 +27,7 @@ from ple.store.records import (
     program_from,
     settings_from,
     sharing_from,
+    touchpoints_from,
     workspace_properties,
 )
 from tests.store.strategies import workspaces
@@ -63,7 +64,8 @@ def through_rows(workspace: Workspace) -> Workspace:
             scoped[NodeKind.persona], scoped[NodeKind.step], moves)
     return Workspace(agencies=agencies, programs=programs, data_items=items,
                      journeys=journeys, settings=settings_from(state),
-                     sharing=sharing_from(state), opportunities=opportunities_from(state))
+                     sharing=sharing_from(state), touchpoints=touchpoints_from(state),
+                     opportunities=opportunities_from(state))
 
 
 @settings(max_examples=EXAMPLES, deadline=None,

@@ -107,13 +107,15 @@ def test_a_deleted_journey_and_catalog_item_are_removed(store, data_workspace):
     used = {s.agency for j in journeys.values() for s in j.steps} | {
         j.lead_agency for j in journeys.values()} | {
         p.agency for p in data_workspace.programs.values()} | {
-        a.parent for a in data_workspace.agencies.values()}
+        a.parent for a in data_workspace.agencies.values()} | {
+        t.agency for t in data_workspace.touchpoints.values()} | {
+        a.agency for j in journeys.values() for s in j.steps for _, a in s.actions()}
     unused = [a for a in data_workspace.agencies if a not in used]
     assert unused, "the bundled catalog has an agency only the removed journey uses"
     agencies = {k: v for k, v in data_workspace.agencies.items() if k != unused[0]}
     smaller = Workspace(agencies=agencies, programs=data_workspace.programs,
                         data_items=data_workspace.data_items, journeys=journeys,
-                        settings=data_workspace.settings)
+                        settings=data_workspace.settings, touchpoints=data_workspace.touchpoints)
     report = sync(smaller, store)
     assert report.journeys_removed == [gone]
     assert report.journeys_written == []

@@ -11,6 +11,7 @@ from ple.export.formats import swimlane  # noqa: F401 - imported to register
 # The journey record's opportunities (journey-json) come from ple.opportunities.
 from ple.export import opportunities  # noqa: F401 - imported to register
 from ple.export.formats import (  # noqa: F401 - imported to register
+    blueprint,
     brief,
     drawio,
     graph_files,

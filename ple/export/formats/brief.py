@@ -13,6 +13,7 @@ from ple.export.registry import (
     file_stem,
 )
 from ple.metrics import journey_metrics, time_tax
+from ple.metrics.time_tax import assumption
 from ple.model import Journey
 from ple.views.equity import equity_markdown
 from ple.views.markdown import markdown_link, markdown_table, markdown_text
@@ -73,9 +74,13 @@ def _time_tax_lines(journey: Journey) -> list[str]:
     tax = time_tax(journey)
     if tax is None:
         return []
+    central = ""
+    if not tax.hours_per_year.exact:
+        central = (f"; a central estimate is {tax.hours_per_year.central_text()}, which "
+                   f"{assumption(tax.assumes)}")
     return [f"- Time tax: {tax.hours_per_year.text()} hours a year "
             f"({tax.people_per_year:,} people a year x {tax.hours_per_person.text(2)} hours "
-            f"each; source: {markdown_text(tax.source)})"]
+            f"each; source: {markdown_text(tax.source)}){central}"]
 
 
 def _equity_lines(context: ExportContext) -> list[str]:

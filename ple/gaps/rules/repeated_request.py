@@ -13,7 +13,8 @@ from ple.gaps.view import JourneyView, some_of
 @rule(id="repeated-request", title="Same information requested again", severity="warning")
 def repeated_request(view: JourneyView) -> Iterator[Gap]:
     """The same data item is requested at two or more steps of the journey, at least
-    twice on one path (steps on alternative branches alone do not count).
+    twice of one person: twice on one path, or on two branches of a fork, which all happen
+    (steps on alternative branches of a choice alone do not count).
 
     Why it matters:
         Giving the same facts and documents again and again is the most visible
@@ -38,7 +39,13 @@ def repeated_request(view: JourneyView) -> Iterator[Gap]:
         for item in dict.fromkeys(step.requests):
             askers.setdefault(item, []).append(step)
     for item, steps in askers.items():
-        if len(steps) < 2 or not any(view.asked_before(step.id, item) for step in steps):
+        if len(steps) < 2:
+            continue
+        if any(view.asked_before(step.id, item) for step in steps):
+            how = "twice on one path"
+        elif item in view.asked_on_branches_of_a_fork:
+            how = "twice of one person, on branches of a fork that all happen"
+        else:
             continue  # asked on alternative branches only: nobody is asked twice
         agencies = tuple(dict.fromkeys(step.agency for step in steps))
         where = some_of((view.step_label(step) for step in steps), len(steps))
@@ -48,7 +55,7 @@ def repeated_request(view: JourneyView) -> Iterator[Gap]:
             message=(
                 f"{view.item(item)} is requested at {len(steps)} steps by "
                 f"{len(agencies)} agenc{'y' if len(agencies) == 1 else 'ies'}, at least "
-                f"twice on one path: {where}.{describe(view, asked)}"
+                f"{how}: {where}.{describe(view, asked)}"
             ),
             suggestion=(
                 f"Collect {view.item(item)} once and share it along the handoffs, "

@@ -21,7 +21,7 @@ from ple.views.compare import (
     step_rows,
     summary_lines,
 )
-from ple.views.equity import compact_hours
+from ple.views.equity import compact_central, compact_hours, saving_help
 from ple.views.markdown import markdown_text
 
 loaded = state.current()
@@ -76,7 +76,7 @@ minutes = comparison.metric("minutes")
 cold = comparison.metric("handoffs.cold")
 repeated = comparison.metric("data_items_requested_more_than_once")
 opened = comparison.findings.open_counts()
-m1, m2, m3, m4, m5 = st.columns(5)
+m1, m2, m3, m4, m5 = st.columns([1, 1, 1, 1, 1.5])  # room for a range of hours
 m1.metric("Customer minutes", f"{minutes.after:g}",
           delta=None if minutes.delta is None else f"{minutes.delta:+g} min",
           delta_color="inverse",
@@ -92,9 +92,9 @@ m4.metric("Open warnings", opened["after"]["warning"],
           delta_color="inverse", help=f"Today {opened['before']['warning']}.")
 saved = comparison.time_tax_saved
 m5.metric("Hours a year saved", compact_hours(saved.hours_per_year) if saved else "unknown",
-          help="The public's hours a year today minus as proposed: people a year times the "
-               "hands-on minutes of an average person, a range where branches have no share."
-               if saved else "A journey without `volume` has no time tax.")
+          delta=compact_central(saved.hours_per_year) if saved else None,
+          delta_color="off", delta_arrow="off",
+          help=saving_help(saved) if saved else "A journey without `volume` has no time tax.")
 
 st.header("In short")
 st.markdown("\n".join(f"- {markdown_text(line)}" for line in summary_lines(workspace, comparison)))

@@ -14,6 +14,8 @@ from ple.views.equity import (
     VERDICTS,
     blocked_rows,
     burden_rows,
+    central_note,
+    compact_central,
     compact_hours,
     default_personas,
     equity_view,
@@ -54,14 +56,17 @@ else:
     tax = view.time_tax
     a, b, c = st.columns(3)
     a.metric("Hours a year, all people", compact_hours(tax.hours_per_year),
+             delta=compact_central(tax.hours_per_year), delta_color="off", delta_arrow="off",
              help=f"{tax.hours_per_year.text()} hours a year")
     b.metric("People a year", f"{tax.people_per_year:,}")
     c.metric("Hands-on hours per person", tax.hours_per_person.text(2))
     notes = [markdown_text(f"{tax.hours_per_year.text()} hours a year. Source of the yearly "
                            f"count: {tax.source}.")]
     if not tax.hours_per_year.exact:
-        notes.append(f"A range: {len(tax.branches_without_share)} branch(es) have no `share`, "
-                     "so each is counted from nobody to everyone who may take it.")
+        unshared = len(tax.branches_without_share) + len(tax.fork_branches_without_share)
+        notes.append(f"A range: {unshared} branch(es) have no `share`, so each is counted "
+                     "from nobody to everyone who may take it. "
+                     + central_note(tax.hours_per_year, tax.assumes))
     if tax.steps_without_minutes:
         notes.append(f"At least: {len(tax.steps_without_minutes)} step(s) do not record "
                      "minutes.")

@@ -4,9 +4,11 @@ import streamlit as st
 
 from ple.gaps.catalogue import explain
 from ple.opportunities import addressing, starter_yaml
+from ple.scope import counted
 from ple.ui import state
 from ple.ui.navigation import JOURNEY, OPPORTUNITIES
 from ple.ui.text import small_print
+from ple.ui.widgets import chosen_scope
 from ple.views.findings import FindingFilter, filter_findings
 from ple.views.markdown import markdown_text
 
@@ -22,7 +24,7 @@ rule = a.selectbox("Rule", [None, *rules], key="gaps_rule",
                    format_func=lambda r: "All rules" if r is None else r)
 severity = b.selectbox("At least", ["info", "warning", "error"], key="gaps_severity")
 journey_id = c.selectbox("Journey", [None, *sorted(workspace.journeys)], key="gaps_journey",
-                         format_func=lambda j: "All journeys" if j is None
+                         format_func=lambda j: "All journeys counted" if j is None
                          else workspace.journeys[j].name)
 agency = d.selectbox("Agency", [None, *sorted(workspace.agencies, key=workspace.agency_label)],
                      key="gaps_agency",
@@ -30,13 +32,17 @@ agency = d.selectbox("Agency", [None, *sorted(workspace.agencies, key=workspace.
                      else workspace.agency_label(x))
 show_accepted = st.checkbox("Show accepted findings", value=False, key="gaps_accepted")
 
-wanted = FindingFilter(rule, severity, journey_id, agency, show_accepted)
+chosen = counted(workspace, chosen_scope(), [journey_id] if journey_id else [])
+wanted = FindingFilter(rule, severity, journey_id, agency, show_accepted,
+                       frozenset(chosen.journeys))
 findings = filter_findings(report.findings, wanted)
 if st.session_state.get("gaps_filter") != wanted:
     # New rows: a row picked in the old table would point at another finding, or none.
     st.session_state.pop("gaps_table", None)
     st.session_state["gaps_filter"] = wanted
 st.write(f"**{len(findings)}** finding(s).")
+names = {j.id: j.name for j in workspace.journeys.values()}
+small_print(markdown_text(chosen.sentence(names)))
 selection = st.dataframe(
     [{k: v for k, v in f.to_dict().items() if k != "sharing"} for f in findings],
     hide_index=True, width="stretch", key="gaps_table",

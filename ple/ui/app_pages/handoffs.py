@@ -5,7 +5,9 @@ import streamlit as st
 from ple.ui import state
 from ple.ui.canvas import journey_canvas, map_data
 from ple.ui.text import small_print
+from ple.ui.widgets import chosen_scope
 from ple.views.canvas import journey_canvas_data
+from ple.views.handoffs import matching_handoffs
 from ple.views.markdown import markdown_text
 
 loaded = state.current()
@@ -26,16 +28,17 @@ from_agency = a.selectbox("From agency", agencies, key="handoffs_from",
 to_agency = b.selectbox("To agency", agencies, key="handoffs_to",
                         format_func=lambda x: "Any" if x is None else workspace.agency_label(x))
 journey_id = c.selectbox("Journey", [None, *sorted(workspace.journeys)], key="handoffs_journey",
-                         format_func=lambda j: "All journeys" if j is None
+                         format_func=lambda j: "All journeys counted" if j is None
                          else workspace.journeys[j].name)
 kind = d.selectbox("Type", [None, "automatic", "warm", "referral", "cold", "undocumented"],
                    key="handoffs_type", format_func=lambda t: "Any type" if t is None else t)
 
-rows = loaded.backend.handoffs(journey=journey_id, from_agency=from_agency,
-                               to_agency=to_agency, type=kind)
+view = matching_handoffs(loaded.backend, chosen_scope(), journey=journey_id,
+                         from_agency=from_agency, to_agency=to_agency, type=kind)
+rows = view.rows
 st.write(f"**{len(rows)}** matching handoff(s).")
-st.dataframe([{**r.to_dict(), "type": r.type or "undocumented"} for r in rows],
-             hide_index=True, width="stretch")
+small_print(markdown_text(view.note(workspace)))
+st.dataframe(view.table(), hide_index=True, width="stretch")
 
 shown = journey_id or (rows[0].journey if rows else None)
 if shown:

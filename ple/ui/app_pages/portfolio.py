@@ -9,10 +9,11 @@ from ple.diagram.legend import handoff_legend
 from ple.diagram.network import network_html
 from ple.diagram.style import agency_colours
 from ple.export.network import network_download
-from ple.portfolio import Scope, portfolio_report
+from ple.portfolio import portfolio_report
 from ple.portfolio.network import TYPES
 from ple.ui import state
 from ple.ui.text import small_print
+from ple.ui.widgets import chosen_scope
 from ple.views.markdown import markdown_text
 from ple.views.portfolio import (
     agency_matrix,
@@ -24,24 +25,18 @@ from ple.views.portfolio import (
     tell_us_once_rows,
 )
 
-SCOPE_LABELS = {Scope.current: "Today's journeys", Scope.proposed: "As proposed",
-                Scope.all: "Every journey"}
-
 loaded = state.current()
 workspace = loaded.workspace
 st.title("Portfolio of life experiences")
 small_print(markdown_text(f"Workspace {loaded.path}: {len(workspace.journeys)} journeys, "
-                          f"{sum(len(j.steps) for j in workspace.journeys.values())} steps"))
+                          f"{sum(len(j.steps) for j in workspace.journeys.values())} steps "
+                          "in its files"))
 
 rows = portfolio_rows(workspace, loaded.report)
 if not rows:
     st.info("No valid journeys to show.")
     st.stop()
-scope = st.radio(
-    "Count", list(Scope), format_func=SCOPE_LABELS.get, horizontal=True, key="portfolio_scope",
-    help="Today's journeys: the current state. As proposed: each journey replaced by the "
-         "future states that name it as baseline. Every journey: both. A future state always "
-         "counts as its baseline's life experience.")
+scope = chosen_scope()
 report = portfolio_report(workspace, scope)
 counted = set(report.journeys)
 shown = [r for r in rows if r["id"] in counted]
