@@ -36,8 +36,8 @@ def opportunities(source: Source, owner: str | None, statuses: tuple[str, ...],
     personas unblocked, cold handoffs closed, findings resolved, repeated requests removed.
 
     Each worth is today's journey compared with the opportunity's change applied, by the
-    code of `ple compare` and `ple equity`. Exit 1 when an opportunity names a gap rule
-    that does not exist. The workspace is the files at PATH, or, with
+    code of `ple compare` and `ple equity`. Exit 1 when the workspace is invalid. The
+    workspace is the files at PATH, or, with
     --backend neo4j|falkordb, the workspace synced to that database."""
     from ple.opportunities import opportunity_report
 

@@ -23,7 +23,8 @@ from ple.views.opportunities import COLUMNS, ORDER_SENTENCE, anchors, ranking_ro
 
 HEADINGS = {"rank": "Rank", "id": "Id", "title": "Opportunity", "journey": "Journey",
             "owner": "Owner", "status": "Status", "label": "Label", "change": "Change",
-            "hours_a_year_saved": "Hours a year saved", "personas_unblocked":
+            "hours_a_year_saved": "Hours a year saved",
+            "hours_rest_on": "What the hours rest on", "personas_unblocked":
             "Personas unblocked", "cold_handoffs_closed": "Cold handoffs closed",
             "repeated_requests_removed": "Repeated requests removed",
             "findings_resolved": "Findings resolved",
@@ -73,11 +74,14 @@ def _opportunity(workspace: Workspace, row: RankedOpportunity) -> Section:
     facts = [("Journey", workspace.journeys[opportunity.journey].name),
              ("Owner", summary["owner"]), ("Status", opportunity.status.value),
              ("Change", change), ("Hours a year saved", hours),
+             ("What the hours rest on", worth.evidence_text or "no volume: no hours"),
              ("Personas unblocked", summary["personas_unblocked"]),
              ("Cold handoffs closed", str(worth.cold_handoffs_closed)),
              ("Repeated requests removed", str(worth.repeated_requests_removed)),
              ("Findings resolved", f"{worth.findings_resolved} (introduced: "
                                    f"{worth.findings_introduced})")]
+    if worth.hours_assume:
+        facts.append(("The central estimate assumes", "; ".join(worth.hours_assume)))
     for answer in worth.barred:
         authority = answer.authority.citation if answer.authority else "a statute"
         facts.append(("Needs a change in law",

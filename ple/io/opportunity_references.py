@@ -1,10 +1,10 @@
 """The references of an opportunity: its journey, owner, steps, findings and change.
 
 An opportunity is checked against the journey it improves: every step, move and data
-item it names must be there, and an edit must change something that exists (a step can
-only stop asking for what it asks for). Each problem is reported at the field that
-holds it, with a "did you mean" for near misses. Whether a named finding is still open
-needs the gap rules, which sit above this layer: ``ple.opportunities`` checks that.
+item and gap rule it names must be there, and an edit must change something that exists
+(a step can only stop asking for what it asks for). Each problem is reported at the field
+that holds it, with a "did you mean" for near misses. Whether today's journey has a named
+finding needs the gap rules to run, above this layer: ``ple.opportunities`` checks that.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from ple.errors import KeyPath, Problem
 from ple.io.suggest import did_you_mean
 from ple.model import Journey, JourneyState, Opportunity
+from ple.model.vocabulary import GAP_RULES
 from ple.model.workspace import Origin
 
 if TYPE_CHECKING:
@@ -41,6 +42,7 @@ def check_opportunity(checker: _Checker, opportunity: Opportunity) -> None:
         checker._require(origin, ("steps", index), step_id, steps, "step")
     for index, found in enumerate(opportunity.findings):
         at = ("findings", index)
+        checker._require(origin, (*at, "rule"), found.rule, GAP_RULES, "gap rule")
         checker._require(origin, (*at, "step"), found.step, steps, "step")
         checker._require(origin, (*at, "data_item"), found.data_item, ws.data_items,
                          "data item")

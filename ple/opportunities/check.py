@@ -1,18 +1,17 @@
-"""Checks of opportunities that need the gap rules: is each finding they name real?
+"""The check of opportunities that needs the gap rules: is each finding they name real?
 
-The loader checks every id an opportunity names; whether a finding reference matches a
-finding of today's journey can only be told by running the rules, so it is checked here,
-with problems placed on their file and line like the loader's. An unknown rule is an
-error. A reference that matches no finding is a warning: an opportunity that is done has
-often fixed its finding already, and the map may have changed since it was written.
+The loader checks every id an opportunity names, its rules among them; whether a finding
+reference matches a finding of today's journey can only be told by running the rules, so
+it is checked here, with problems placed on their file and line like the loader's. A
+reference that matches no finding is a warning: an opportunity that is done has often
+fixed its finding already, and the map may have changed since it was written.
 """
 
 from __future__ import annotations
 
 from ple.errors import Problem, Severity
-from ple.gaps import GapReport, all_rules
+from ple.gaps import GapReport
 from ple.io.loader import place_on_lines
-from ple.io.suggest import did_you_mean
 from ple.model import Workspace
 from ple.opportunities.worth import matches
 
@@ -23,7 +22,6 @@ SHOWN = 5
 def opportunity_problems(workspace: Workspace, report: GapReport) -> list[Problem]:
     """Problems of the findings the opportunities name, placed on lines. ``report`` must
     cover the journeys the opportunities improve."""
-    rules = all_rules()
     problems = []
     for opportunity in workspace.opportunities.values():
         origin = workspace.origins.get(("opportunities", opportunity.id))
@@ -32,11 +30,6 @@ def opportunity_problems(workspace: Workspace, report: GapReport) -> list[Proble
         today = [f for f in report.findings if f.journey == opportunity.journey]
         for index, ref in enumerate(opportunity.findings):
             at = (*origin.path, "findings", index)
-            if ref.rule not in rules:
-                problems.append(Problem(
-                    origin.file, f"unknown gap rule {ref.rule!r}{did_you_mean(ref.rule, rules)}",
-                    path=(*at, "rule"), value=ref.rule, code="unknown-reference"))
-                continue
             if any(matches(ref, f) for f in today):
                 continue
             same_rule = [f for f in today if f.rule == ref.rule]

@@ -6,12 +6,14 @@ on which other opportunities are shown (a filter keeps the relative order):
 1. hours a year saved, the low end of the range (what the change surely gives back as
    far as the map says); opportunities on journeys without ``volume`` come after all
    that have hours;
-2. hours a year saved, the high end;
-3. personas unblocked (sure ones, then those that hang on unverified steps);
-4. cold handoffs closed;
-5. findings resolved;
-6. repeated requests removed;
-7. the opportunity's id, alphabetically: equal worth keeps a fixed order.
+2. hours a year saved, the central estimate (halfway between the ends when the time tax
+   gives none);
+3. hours a year saved, the high end;
+4. personas unblocked (sure ones, then those that hang on unverified steps);
+5. cold handoffs closed;
+6. findings resolved;
+7. repeated requests removed;
+8. the opportunity's id, alphabetically: equal worth keeps a fixed order.
 """
 
 from __future__ import annotations
@@ -25,7 +27,8 @@ from ple.io.suggest import did_you_mean
 from ple.model import Opportunity, OpportunityStatus, Workspace
 from ple.opportunities.worth import Worth, worth_of
 
-SORT_KEY = ("hours a year saved (low end)", "hours a year saved (high end)",
+SORT_KEY = ("hours a year saved (low end)", "hours a year saved (central estimate)",
+            "hours a year saved (high end)",
             "personas unblocked", "personas that may be unblocked", "cold handoffs closed",
             "findings resolved", "repeated requests removed", "id")
 """The ranking's keys in order, as reports name them."""
@@ -42,7 +45,6 @@ class RankedOpportunity:
     def summary(self, workspace: Workspace) -> dict[str, Any]:
         """The row as short table cells."""
         opportunity, worth = self.opportunity, self.worth
-        hours = worth.hours_per_year_saved
         owner = opportunity.owner
         return {
             "rank": self.rank,
@@ -54,7 +56,8 @@ class RankedOpportunity:
             "status": opportunity.status.value,
             "label": "needs a change in law" if worth.needs_change_in_law else "",
             "change": "future journey" if opportunity.change.future else "edits",
-            "hours_a_year_saved": "unknown" if hours is None else hours.text(),
+            "hours_a_year_saved": worth.hours_text,
+            "hours_rest_on": worth.evidence_text,
             "personas_unblocked": _people(worth),
             "cold_handoffs_closed": worth.cold_handoffs_closed,
             "repeated_requests_removed": worth.repeated_requests_removed,
@@ -79,7 +82,11 @@ def sort_key(row: tuple[Opportunity, Worth]) -> tuple:
     """The ranking's key (see the module docstring): smaller is better."""
     opportunity, worth = row
     hours = worth.hours_per_year_saved
-    return (hours is None, -(hours.low if hours else 0), -(hours.high if hours else 0),
+    central = 0.0
+    if hours is not None:
+        central = hours.central if hours.central is not None else (hours.low + hours.high) / 2
+    return (hours is None, -(hours.low if hours else 0), -central,
+            -(hours.high if hours else 0),
             -len(worth.personas_unblocked), -len(worth.personas_maybe_unblocked),
             -worth.cold_handoffs_closed, -worth.findings_resolved,
             -worth.repeated_requests_removed, opportunity.id)

@@ -16,6 +16,7 @@ from ple.compare import Comparison, compare_journeys
 from ple.equity import EquityResult, walk_journeys
 from ple.gaps import Finding, analyze
 from ple.metrics import Span
+from ple.metrics.evidence import EvidenceShares
 from ple.model import FindingRef, Opportunity, Workspace
 from ple.model.sharing import SharingAnswer
 from ple.opportunities.apply import Applied, apply_change
@@ -51,6 +52,13 @@ class Worth:
     hours_per_year_saved: Span | None
     """The public's hours a year today minus with the change (a range where branches have
     no share); None when the journey does not say how many people take it."""
+    hours_assume: tuple[str, ...]
+    """What the central estimate of the hours assumes (empty when the hours are exact)."""
+    hours_evidence: tuple[EvidenceShares | None, EvidenceShares | None]
+    """How much of the hours today and with the change rests on observed, reported,
+    assumed and unknown minutes (None without a volume)."""
+    volume_evidence: str
+    """The evidence level of the people-a-year figure (``unknown`` when not given)."""
     people_per_year: int | None
     volume_source: str | None
     steps_without_minutes: tuple[str, ...]
@@ -80,12 +88,39 @@ class Worth:
     def needs_change_in_law(self) -> bool:
         return bool(self.barred)
 
+    @property
+    def hours_text(self) -> str:
+        """``1,000 to 3,500 (central 2,100)``, ``1,250``, or ``unknown`` without a volume."""
+        hours = self.hours_per_year_saved
+        if hours is None:
+            return "unknown"
+        central = (f" (central {hours.central_text()})"
+                   if not hours.exact and hours.central is not None else "")
+        return hours.text() + central
+
+    @property
+    def evidence_text(self) -> str:
+        """What the hours rest on, today / with the change: ``60% reported, 40% assumed``;
+        empty without a volume."""
+        today, proposed = self.hours_evidence
+        if today is None or proposed is None:
+            return ""
+        return (f"minutes today: {today.text()}; with the change: {proposed.text()}; people "
+                f"a year: {self.volume_evidence}")
+
     def to_dict(self) -> dict[str, Any]:
         hours = self.hours_per_year_saved
         return {
             "opportunity": self.opportunity,
-            "hours_per_year_saved": (None if hours is None
-                                     else {"low": hours.low, "high": hours.high}),
+            "hours_per_year_saved": (None if hours is None else {
+                "low": hours.low, "high": hours.high, "central": hours.central}),
+            "hours_assume": list(self.hours_assume),
+            "hours_evidence": {
+                "today": None if self.hours_evidence[0] is None
+                else self.hours_evidence[0].to_dict(),
+                "proposed": None if self.hours_evidence[1] is None
+                else self.hours_evidence[1].to_dict(),
+                "volume": self.volume_evidence},
             "people_per_year": self.people_per_year,
             "volume_source": self.volume_source,
             "steps_without_minutes": list(self.steps_without_minutes),
@@ -110,12 +145,15 @@ def worth_of(workspace: Workspace, opportunity: Opportunity) -> Worth:
     walks = walk_journeys(applied.workspace, [applied.current, applied.future])
     unblocked, maybe, newly = _personas(applied, walks)
     saved = comparison.time_tax_saved
-    before = comparison.time_tax_before
+    before, after = comparison.time_tax_before, comparison.time_tax_after
     today = [f for f in report.findings if f.journey == applied.current]
     return Worth(
         opportunity=opportunity.id,
         comparison=comparison,
         hours_per_year_saved=saved.hours_per_year if saved else None,
+        hours_assume=saved.assumes if saved else (),
+        hours_evidence=(before.evidence if before else None, after.evidence if after else None),
+        volume_evidence=before.volume_evidence if before else "unknown",
         people_per_year=before.people_per_year if before else None,
         volume_source=before.source if before else None,
         steps_without_minutes=before.steps_without_minutes if before else (),

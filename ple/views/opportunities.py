@@ -14,7 +14,7 @@ from ple.opportunities import SORT_KEY, AddressedFinding, RankedOpportunity
 from ple.views.markdown import markdown_link, markdown_table, markdown_text
 
 COLUMNS = ["rank", "id", "title", "journey", "owner", "status", "label", "change",
-           "hours_a_year_saved", "personas_unblocked", "cold_handoffs_closed",
+           "hours_a_year_saved", "hours_rest_on", "personas_unblocked", "cold_handoffs_closed",
            "repeated_requests_removed", "findings_resolved", "addressed_resolved"]
 """The ranking's columns, in every format."""
 
@@ -64,6 +64,10 @@ def ranking_markdown(workspace: Workspace, ranked: Sequence[RankedOpportunity]) 
         if worth.people_per_year is not None:
             lines.append(f"- People a year: {worth.people_per_year:,} "
                          f"({markdown_text(worth.volume_source or '')})")
+            lines.append(f"- The hours rest on: {markdown_text(worth.evidence_text)}")
+            if worth.hours_assume:
+                lines.append("- The central estimate assumes: "
+                             + markdown_text("; ".join(worth.hours_assume)))
         for answer in worth.barred:
             authority = answer.authority.citation if answer.authority else "a statute"
             lines.append(f"- Needs a change in law: {markdown_text(answer.from_agency)} may not "

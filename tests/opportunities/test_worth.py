@@ -62,3 +62,15 @@ def test_a_journey_without_volume_has_no_hours(tmp_path):
     worth = worth_of(workspace, workspace.opportunities["enroll-by-phone"])
     assert worth.hours_per_year_saved is None and worth.people_per_year is None
     assert worth.cold_handoffs_closed == 1
+
+
+def test_the_hours_carry_the_comparisons_central_estimate_and_evidence(both):
+    worth = worth_of(both, both.opportunities["enroll-by-phone-drawn"])
+    drawn = compare_journeys(both, "today", "today-future")
+    saved = drawn.time_tax_saved
+    assert worth.hours_per_year_saved.central == saved.hours_per_year.central
+    assert worth.hours_assume == saved.assumes
+    assert worth.hours_evidence == (drawn.time_tax_before.evidence,
+                                    drawn.time_tax_after.evidence)
+    assert worth.evidence_text == ("minutes today: 100% unknown; with the change: 100% "
+                                   "unknown; people a year: unknown")

@@ -88,6 +88,9 @@ st.markdown("\n".join(f"- **{label}**: {markdown_text(value)}" for label, value 
     ("Hours a year saved", summary["hours_a_year_saved"]
      + (f" ({worth.people_per_year:,} people a year; {worth.volume_source})"
         if worth.people_per_year is not None else "")),
+    ("What the hours rest on", worth.evidence_text or "no volume: no hours"),
+    *([("The central estimate assumes", "; ".join(worth.hours_assume))]
+      if worth.hours_assume else []),
     ("Personas unblocked", summary["personas_unblocked"]),
     ("Cold handoffs closed", str(worth.cold_handoffs_closed)),
     ("Repeated requests removed", str(worth.repeated_requests_removed)),
