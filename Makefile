@@ -33,6 +33,7 @@ bench: install-dev
 	$(BIN)/python benchmarks/analysis.py
 	$(BIN)/python benchmarks/chain.py
 	$(BIN)/python benchmarks/equity.py
+	$(BIN)/python benchmarks/opportunities.py
 	$(BIN)/python benchmarks/app_rerun.py
 	$(BIN)/python benchmarks/maps.py
 	$(BIN)/python benchmarks/edit.py

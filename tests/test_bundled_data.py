@@ -143,6 +143,28 @@ def test_the_imported_benefit_finder_workspace_validates():
     assert sorted(result.workspace.journeys)[:1]  # at least one life event
 
 
+def test_every_bundled_sharing_record_is_cited_used_and_documented(workspace):
+    """Only cited facts are bundled: each record names its authority and sources, answers
+    a repeated ask that `ple gaps` finds in the bundled journeys or says why a handoff
+    may pass the item along as it does, and is listed in docs/bundled-data.md."""
+    from ple.gaps import analyze
+    from tests.conftest import ROOT
+
+    docs = (ROOT / "docs" / "bundled-data.md").read_text(encoding="utf-8")
+    used = {(a.data_item, a.from_agency, a.to_agency)
+            for f in analyze(workspace).findings for a in f.sharing if a.recorded}
+    used |= {(item, source.agency, target.agency) for journey in workspace.journeys.values()
+             for source, move, target in journey.handoff_transitions() if move.handoff
+             for item in move.handoff.shares}
+    assert workspace.sharing
+    for record in workspace.sharing.values():
+        assert record.authority and record.sources and record.notes, record.id
+        assert (record.data_item, record.from_, record.to) in used, record.id
+        row = (f"| `{record.data_item}` | `{record.from_}` | `{record.to}` | "
+               f"`{record.basis.value}` |")
+        assert row in docs, f"docs/bundled-data.md lacks {record.id}"
+
+
 INVENTORY = ROOT / "tests" / "fixtures" / "programs-bundled.csv"
 """The Federal Program Inventory's rows for the listings data/ names (tests/fixtures)."""
 

@@ -11,6 +11,8 @@ from pydantic import BaseModel
 import ple.model as model
 from ple.cli.main import cli
 from ple.graph.schema import EdgeKind, NodeKind
+from ple.model import OpportunityStatus
+from ple.model.sharing import AuthorityKind, SharingBasis
 from ple.model.vocabulary import MEASURE_KEYS, AgencyLevel, Channel, DataItemKind, HandoffType
 from tests.conftest import ROOT
 
@@ -36,7 +38,8 @@ def test_every_field_is_in_the_format_reference(model_class):
 
 def test_every_vocabulary_word_is_in_the_format_reference():
     documented = backticked((DOCS / "format.md").read_text(encoding="utf-8"))
-    words = {*Channel, *AgencyLevel, *DataItemKind, *HandoffType, *MEASURE_KEYS}
+    words = {*Channel, *AgencyLevel, *DataItemKind, *HandoffType, *MEASURE_KEYS,
+             *SharingBasis, *AuthorityKind, *OpportunityStatus}
     assert {str(w) for w in words} <= documented
 
 

@@ -79,3 +79,4 @@ def export(source: Source, journey_id: str | None, every: bool, fmt: str,
         say(str(file))
     if refused:
         sys.exit(EXIT_INVALID)
+

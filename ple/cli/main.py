@@ -24,6 +24,7 @@ from ple.cli.compare import compare
 from ple.cli.equity import equity
 from ple.cli.export import export
 from ple.cli.imports import import_group
+from ple.cli.opportunities import opportunities
 from ple.cli.portfolio import portfolio
 from ple.cli.query import query
 from ple.cli.render import emit_problems, emit_rows, say
@@ -114,4 +115,5 @@ cli.add_command(equity)
 cli.add_command(export)
 cli.add_command(compare)
 cli.add_command(portfolio)
+cli.add_command(opportunities)
 cli.add_command(import_group)

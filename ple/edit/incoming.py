@@ -42,6 +42,8 @@ from ple.signin import Person, may_write
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 CATALOG = ("agencies", "programs", "data_items", "touchpoints")
+SKIPPED = ("settings", "sharing")
+"""What an uploaded file may carry that is not imported (the workspace keeps its own)."""
 
 
 @dataclass
@@ -136,7 +138,8 @@ def _from_document_file(name: str, data: bytes, suffix: str) -> Incoming:
     if not isinstance(value, dict):
         return incoming
     if "id" in value and "steps" in value:
-        incoming.journeys = [{k: v for k, v in value.items() if k not in (*CATALOG, "settings")}]
+        incoming.journeys = [{k: v for k, v in value.items()
+                              if k not in (*CATALOG, *SKIPPED)}]
         incoming.journey_paths = [()]
     else:
         listed = value.get("journeys") or []
@@ -150,6 +153,11 @@ def _from_document_file(name: str, data: bytes, suffix: str) -> Incoming:
         incoming.problems.append(Problem(name, "the file's settings are not imported; the "
                                          "workspace keeps its own", path=("settings",),
                                          severity=Severity.warning, code="settings-skipped"))
+    if "sharing" in value:
+        incoming.problems.append(Problem(
+            name, "the file's sharing records are not imported: the legal basis for sharing "
+            "is the workspace's own; add them to its catalog if they hold there",
+            path=("sharing",), severity=Severity.warning, code="sharing-skipped"))
     if not incoming.journeys and not any(incoming.catalog.values()):
         incoming.problems.append(Problem(name, "the file holds no journey and no catalog "
                                          "entry", code="empty"))
@@ -263,7 +271,7 @@ def _without_side_collections(change: FileChange) -> FileChange:
     inner = change.apply
 
     def apply(root: Any, json_file: bool) -> Any:
-        for key in (*CATALOG, "settings"):
+        for key in (*CATALOG, *SKIPPED):
             if key in root:
                 del root[key]
         return inner(root, json_file) if inner is not None else root

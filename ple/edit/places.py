@@ -23,6 +23,9 @@ from ple.io.parse import ParseFailure, decode, parse_fast
 from ple.model.vocabulary import SLUG_PATTERN
 
 CATALOG = ("agencies", "programs", "data_items", "touchpoints")
+BESIDE = ("sharing", "settings")
+"""What else a one-journey file may carry beside the journey, kept as written when the
+journey is edited (the tables show neither)."""
 
 
 @dataclass(frozen=True)
@@ -54,7 +57,7 @@ def journeys_in(file: Path, value: Any) -> Iterator[FoundJourney]:
     if not isinstance(value, dict):
         return
     if "id" in value and "steps" in value:
-        document = {k: v for k, v in value.items() if k not in (*CATALOG, "settings")}
+        document = {k: v for k, v in value.items() if k not in (*CATALOG, *BESIDE)}
         yield FoundJourney(str(value.get("id")), str(value.get("name") or value.get("id")),
                            Place(file), document)
         return

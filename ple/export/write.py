@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ple.export.registry import Artifact, artifact_name
@@ -50,8 +50,21 @@ def plan_files(artifacts: list[Artifact], output: str | None, stem: str,
         folder = Path(output) if output is not None else DEFAULT_FOLDER
     else:
         target = Path(output)  # type: ignore[arg-type]  # means_a_folder covers None
+        artifacts = _named_as_given(artifacts, target.name)
         folder, stem = target.parent, target.name.removesuffix(artifacts[0].extension)
     return [Planned(folder / artifact_name(a, stem), a.data) for a in artifacts]
+
+
+def _named_as_given(artifacts: list[Artifact], name: str) -> list[Artifact]:
+    """A one-file format with a two-part extension (``.text.html``) written to a name with
+    only its last part (``-o child.html``) keeps that name, rather than becoming
+    ``child.html.text.html``."""
+    if len(artifacts) != 1 or artifacts[0].suffix or name.endswith(artifacts[0].extension):
+        return artifacts
+    last = Path(artifacts[0].extension).suffix
+    if last and last != artifacts[0].extension and name.endswith(last):
+        return [replace(artifacts[0], extension=last)]
+    return artifacts
 
 
 class ExportFiles:

@@ -156,6 +156,7 @@ def _finding(
         unverified=gap.unverified,
         accepted=accepted is not None,
         accepted_reason=accepted.reason if accepted else None,
+        sharing=gap.sharing,
     )
 
 

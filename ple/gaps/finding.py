@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from ple.model import SharingAnswer
+
 
 class FindingSeverity(StrEnum):
     """How much a finding matters, worst first."""
@@ -34,6 +36,8 @@ class Gap:
     """True when the data does not say: the rule could not check, so a person should."""
     severity: FindingSeverity | None = None
     """Overrides the rule's default, e.g. info for an unverified case."""
+    sharing: tuple[SharingAnswer, ...] = ()
+    """For a data item asked again: what the catalog says about each holder sharing it."""
 
 
 @dataclass(frozen=True)
@@ -52,6 +56,9 @@ class Finding:
     unverified: bool = False
     accepted: bool = False
     accepted_reason: str | None = None
+    sharing: tuple[SharingAnswer, ...] = ()
+    """For a data item asked again: the legal basis for each holder sharing it with the
+    agency that asks (``unknown`` where the catalog records none)."""
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
@@ -71,4 +78,16 @@ class Finding:
             "unverified": self.unverified,
             "accepted": self.accepted,
             "accepted_reason": self.accepted_reason,
+            "sharing": [answer.to_dict() for answer in self.sharing],
         }
+
+    @property
+    def needs_change_in_law(self) -> bool:
+        """True when, for some agency that asks again, every agency holding the item is
+        barred by statute from sharing it: no agreement can spare that ask, only a new
+        law. A holder that is barred beside one whose basis is unknown is not enough."""
+        barred: dict[tuple[str, str], bool] = {}
+        for answer in self.sharing:
+            key = (answer.data_item, answer.to_agency)
+            barred[key] = barred.get(key, True) and answer.needs_change_in_law
+        return any(barred.values())

@@ -21,7 +21,16 @@ from pydantic import BaseModel, ValidationError
 from ple import limits
 from ple.errors import KeyPath, Problem, Severity, shown
 from ple.io.suggest import did_you_mean
-from ple.model import Agency, DataItem, Journey, Program, Settings, Touchpoint
+from ple.model import (
+    Agency,
+    DataItem,
+    Journey,
+    Opportunity,
+    Program,
+    Settings,
+    Sharing,
+    Touchpoint,
+)
 from ple.model.vocabulary import (
     ACCOMMODATION_PATTERN,
     COLOUR_PATTERN,
@@ -35,12 +44,14 @@ COLLECTIONS: dict[str, type[BaseModel]] = {
     "agencies": Agency,
     "programs": Program,
     "data_items": DataItem,
+    "sharing": Sharing,
     "touchpoints": Touchpoint,
     "journeys": Journey,
+    "opportunities": Opportunity,
 }
 """Top-level keys a workspace file may hold, and the model of their items."""
 
-CATALOG_KEYS = ("agencies", "programs", "data_items", "touchpoints")
+CATALOG_KEYS = ("agencies", "programs", "data_items", "sharing", "touchpoints")
 
 SETTINGS_KEY = "settings"
 """A mapping, not a list: the workspace's gap-rule thresholds (at most one file has it)."""

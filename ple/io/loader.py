@@ -41,7 +41,7 @@ from ple.io.parse import (
 from ple.io.references import Sourced, assemble
 from ple.model import Workspace
 
-__all__ = ["SUFFIXES", "LoadResult", "find_files", "load_workspace"]
+__all__ = ["SUFFIXES", "LoadResult", "find_files", "load_workspace", "place_on_lines"]
 
 
 @dataclass
@@ -123,6 +123,12 @@ def load_workspace(
     if _any_error(problems):
         return LoadResult(None, problems, names, usable=_usable_part(sourced, problems))
     return LoadResult(workspace, problems, names, usable=workspace)
+
+
+def place_on_lines(problems: list[Problem]) -> list[Problem]:
+    """``problems`` found after loading (by an analysis that knows the key paths of what
+    it reports) with their lines and columns, read from their files as the loader does."""
+    return sorted(_locate(problems, {}), key=_report_order)
 
 
 def _report_order(problem: Problem) -> tuple:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from ple.errors import KeyPath, Location, Problem, Severity
 from ple.io.documents import SETTINGS_KEY, Entry
+from ple.io.opportunity_references import check_opportunity
 from ple.io.suggest import did_you_mean
 from ple.model import (
     BLUEPRINT_ROWS,
@@ -20,6 +21,8 @@ from ple.model import (
     JourneyState,
     Program,
     Settings,
+    Sharing,
+    SharingBasis,
     Step,
     Touchpoint,
     TouchpointKind,
@@ -29,7 +32,8 @@ from ple.model.vocabulary import GAP_RULES
 from ple.model.workspace import Origin
 
 SINGULAR = {"agencies": "agency", "programs": "program", "data_items": "data item",
-            "touchpoints": "touchpoint", "journeys": "journey"}
+            "sharing": "sharing record", "touchpoints": "touchpoint", "journeys": "journey",
+            "opportunities": "opportunity"}
 
 SHARE_TOLERANCE = 1e-6
 
@@ -67,15 +71,17 @@ def assemble(
         key = (entry.kind, entry.item.id)
         if key in origins:
             first = origins[key]
+            # A sharing record has no id of its own: it is keyed by item and pair.
+            at = () if entry.kind == "sharing" else ("id",)
             problems.append(
                 Problem(
                     source.file,
-                    f"duplicate {SINGULAR[entry.kind]} id {entry.item.id!r}; the first "
-                    "definition is used",
-                    path=(*entry.path, "id"),
+                    f"duplicate {SINGULAR[entry.kind]} {'id ' if at else ''}"
+                    f"{entry.item.id!r}; the first definition is used",
+                    path=(*entry.path, *at),
                     value=entry.item.id,
                     code="duplicate-id",
-                    related=(Location(first.file, path=(*first.path, "id")),),
+                    related=(Location(first.file, path=(*first.path, *at)),),
                 )
             )
             continue
@@ -87,7 +93,9 @@ def assemble(
         data_items=collections["data_items"],
         journeys=collections["journeys"],
         settings=settings or Settings(),
+        sharing=collections["sharing"],
         touchpoints=collections["touchpoints"],
+        opportunities=collections["opportunities"],
         origins=origins,
     )
     if check_references:
@@ -102,6 +110,8 @@ def find_reference_problems(workspace: Workspace) -> list[Problem]:
         checker.catalog_agency(agency)
     for program in workspace.programs.values():
         checker.catalog_program(program)
+    for record in workspace.sharing.values():
+        checker.catalog_sharing(record)
     for touchpoint in workspace.touchpoints.values():
         checker.catalog_touchpoint(touchpoint)
     checker.listings_in_inventory()
@@ -109,6 +119,8 @@ def find_reference_problems(workspace: Workspace) -> list[Problem]:
         checker.journey(journey)
     checker.detail_loops()
     checker.gap_settings()
+    for opportunity in workspace.opportunities.values():
+        check_opportunity(checker, opportunity)
     return checker.problems
 
 
@@ -218,6 +230,32 @@ class _Checker:
                 origin.file, f"agency parents form a loop: {' -> '.join([*shown, ending])}",
                 path=(*origin.path, "parent"), value=agency.parent, code="parent-loop"))
 
+    def catalog_sharing(self, record: Sharing) -> None:
+        """A sharing record names a known item and two known, different agencies; a
+        permission or a bar names its authority; one without sources is a warning,
+        since a legal basis nobody can check is a rumour."""
+        ws, origin = self.workspace, self._at("sharing", record.id)
+        self._require(origin, ("data_item",), record.data_item, ws.data_items, "data item")
+        self._require(origin, ("from",), record.from_, ws.agencies, "agency")
+        self._require(origin, ("to",), record.to, ws.agencies, "agency")
+        if record.from_ == record.to:
+            self.problems.append(Problem(
+                origin.file, f"a sharing record is between two agencies; 'from' and 'to' are "
+                f"both {record.to!r}", path=(*origin.path, "to"), value=record.to,
+                code="self-reference"))
+        if record.basis in (SharingBasis.permitted, SharingBasis.prohibited) and (
+                record.authority is None):
+            self.problems.append(Problem(
+                origin.file, f"a sharing that is {record.basis.value} must name its authority "
+                "(authority: kind and citation): without one it is a guess presented as law",
+                path=(*origin.path, "basis"), value=record.basis.value,
+                code="sharing-without-authority"))
+        if not record.sources and record.basis is not SharingBasis.unknown:
+            self.problems.append(Problem(
+                origin.file, f"a sharing recorded as {record.basis.value} names no sources; "
+                "add where it can be checked (the statute, the agreement, the form)",
+                path=(*origin.path, "basis"), value=record.basis.value,
+                severity=Severity.warning, code="sharing-without-sources"))
     def catalog_touchpoint(self, touchpoint: Touchpoint) -> None:
         origin = self._at("touchpoints", touchpoint.id)
         self._require(origin, ("agency",), touchpoint.agency, self.workspace.agencies, "agency")

@@ -1,8 +1,8 @@
 """The JSON Schema of a workspace file, so editors can check and complete YAML.
 
 A file is either a set of collections (``agencies``, ``programs``,
-``data_items``, ``journeys``) or one journey that may carry catalog collections
-beside it. Editors such as VS Code (with the YAML extension) read this schema
+``data_items``, ``sharing``, ``journeys``, ``opportunities``) or one journey that may carry
+catalog collections beside it. Editors such as VS Code (with the YAML extension) read this schema
 from a ``# yaml-language-server: $schema=...`` comment.
 """
 
@@ -12,7 +12,16 @@ from typing import Any
 
 from pydantic import Field, TypeAdapter
 
-from ple.model import Agency, DataItem, Journey, Program, Settings, Touchpoint
+from ple.model import (
+    Agency,
+    DataItem,
+    Journey,
+    Opportunity,
+    Program,
+    Settings,
+    Sharing,
+    Touchpoint,
+)
 from ple.model.base import FormatModel
 
 
@@ -22,8 +31,10 @@ class CollectionsFile(FormatModel):
     agencies: list[Agency] = Field(default_factory=list)
     programs: list[Program] = Field(default_factory=list)
     data_items: list[DataItem] = Field(default_factory=list)
+    sharing: list[Sharing] = Field(default_factory=list)
     touchpoints: list[Touchpoint] = Field(default_factory=list)
     journeys: list[Journey] = Field(default_factory=list)
+    opportunities: list[Opportunity] = Field(default_factory=list)
     settings: Settings | None = None
 
 
@@ -33,6 +44,7 @@ class JourneyFile(Journey):
     agencies: list[Agency] = Field(default_factory=list)
     programs: list[Program] = Field(default_factory=list)
     data_items: list[DataItem] = Field(default_factory=list)
+    sharing: list[Sharing] = Field(default_factory=list)
     touchpoints: list[Touchpoint] = Field(default_factory=list)
     settings: Settings | None = None
 

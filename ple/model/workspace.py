@@ -11,7 +11,9 @@ from dataclasses import dataclass, field
 
 from ple.model.catalog import Agency, DataItem, Program, Touchpoint
 from ple.model.journey import Journey
+from ple.model.opportunity import Opportunity
 from ple.model.settings import Settings
+from ple.model.sharing import Sharing
 
 
 @dataclass(frozen=True)
@@ -31,7 +33,12 @@ class Workspace:
     data_items: dict[str, DataItem] = field(default_factory=dict)
     journeys: dict[str, Journey] = field(default_factory=dict)
     settings: Settings = field(default_factory=Settings)
+    sharing: dict[str, Sharing] = field(default_factory=dict)
+    """The legal basis for sharing data items between agencies, keyed by
+    :func:`ple.model.sharing.sharing_key`; a pair not here is unknown."""
     touchpoints: dict[str, Touchpoint] = field(default_factory=dict)
+    opportunities: dict[str, Opportunity] = field(default_factory=dict)
+    """What teams mean to do about findings (:mod:`ple.model.opportunity`)."""
     origins: dict[tuple[str, str], Origin] = field(default_factory=dict, compare=False)
     """(kind, id) -> where it was defined; kinds are the collection names."""
 

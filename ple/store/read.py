@@ -33,8 +33,10 @@ from ple.store.records import (
     data_item_from,
     in_order,
     journey_from,
+    opportunities_from,
     program_from,
     settings_from,
+    sharing_from,
     touchpoints_from,
 )
 
@@ -114,15 +116,20 @@ def _read(connection: Connection, state: dict[str, Any], where: str) -> Workspac
 
     # Every item's origin is the database, so problems (and anything else that reports
     # where an item came from) name it.
+    opportunities = opportunities_from(state)
     origins = {(collection, item_id): Origin(where, (collection, item_id))
                for collection, items in (("agencies", agencies), ("programs", programs),
-                                         ("data_items", data_items), ("journeys", journeys))
+                                         ("data_items", data_items), ("journeys", journeys),
+                                         ("opportunities", opportunities))
                for item_id in items}
+    sharing = sharing_from(state)
+    origins.update({("sharing", key): Origin(where, ("sharing", key)) for key in sharing})
     touchpoints = touchpoints_from(state)
     origins.update({("touchpoints", t): Origin(where, ("touchpoints", t)) for t in touchpoints})
     workspace = Workspace(agencies=agencies, programs=programs, data_items=data_items,
-                          journeys=journeys, settings=settings_from(state),
-                          touchpoints=touchpoints, origins=origins)
+                          journeys=journeys, settings=settings_from(state), sharing=sharing,
+                          touchpoints=touchpoints, opportunities=opportunities,
+                          origins=origins)
     _check_references(workspace, where)
     return workspace
 

@@ -34,8 +34,10 @@ from ple.model import (
     Agency,
     DataItem,
     Journey,
+    Opportunity,
     Program,
     Settings,
+    Sharing,
     Step,
     Touchpoint,
     Workspace,
@@ -227,9 +229,17 @@ def workspace_properties(
     """The Workspace node: settings, the order of each collection (a load gives the
     dicts back in file order), and a fingerprint of the whole content."""
     settings = _json(workspace.settings.model_dump(mode="json"))
+    # Sharing records and opportunities are few and nothing queries them in Cypher: one
+    # JSON text each, like the settings, keeps them with the workspace they describe.
+    sharing = _json([record.model_dump(mode="json", by_alias=True, exclude_none=True)
+                     for record in workspace.sharing.values()])
+    opportunities = _json([o.model_dump(mode="json", by_alias=True, exclude_none=True)
+                           for o in workspace.opportunities.values()])
     catalog_print = catalog_fingerprint(catalog)
     digest = hashlib.sha256(f"ple-store-{STORE_FORMAT}\n".encode())
     digest.update(settings.encode())
+    digest.update(sharing.encode())
+    digest.update(opportunities.encode())
     digest.update(catalog_print.encode())
     digest.update(_json([t.model_dump(mode="json") for t in workspace.touchpoints.values()])
                   .encode())
@@ -240,6 +250,8 @@ def workspace_properties(
         "kind": "workspace",
         "format": STORE_FORMAT,
         "settings": settings,
+        "sharing": sharing,
+        "opportunities": opportunities,
         "agencies": list(workspace.agencies),
         "programs": list(workspace.programs),
         "data_items": list(workspace.data_items),
@@ -282,6 +294,19 @@ def data_item_from(props: Mapping[str, Any]) -> DataItem:
 
 def settings_from(workspace_props: Mapping[str, Any]) -> Settings:
     return Settings.model_validate(json.loads(workspace_props["settings"]))
+
+
+def sharing_from(workspace_props: Mapping[str, Any]) -> dict[str, Sharing]:
+    """The sharing records (none from a store written before they were kept)."""
+    records = [Sharing.model_validate(item)
+               for item in json.loads(workspace_props.get("sharing") or "[]")]
+    return {record.id: record for record in records}
+
+
+def opportunities_from(workspace_props: Mapping[str, Any]) -> dict[str, Opportunity]:
+    """The opportunities, in file order (a database synced before they existed has none)."""
+    items = json.loads(workspace_props.get("opportunities") or "[]")
+    return {item["id"]: Opportunity.model_validate(item) for item in items}
 
 
 def touchpoints_from(workspace_props: Mapping[str, Any]) -> dict[str, Touchpoint]:

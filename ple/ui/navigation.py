@@ -27,6 +27,7 @@ GAPS = PAGES_DIR / "gaps.py"
 EQUITY = PAGES_DIR / "equity.py"
 COMPARE = PAGES_DIR / "compare.py"
 EDIT = PAGES_DIR / "edit.py"
+OPPORTUNITIES = PAGES_DIR / "opportunities.py"
 
 
 def run_app() -> None:
@@ -58,6 +59,7 @@ def run_app() -> None:
         st.Page(GAPS, title="Gaps", icon=":material/report:"),
         st.Page(EQUITY, title="Equity", icon=":material/accessibility:"),
         st.Page(COMPARE, title="Compare", icon=":material/compare_arrows:"),
+        st.Page(OPPORTUNITIES, title="Opportunities", icon=":material/lightbulb:"),
         # Editing writes files; a workspace read from a database is changed by editing
         # its files and running `ple sync` again.
         *([] if loaded.store is not None else [st.Page(EDIT, title="Edit",

@@ -15,7 +15,16 @@ import pytest
 import yaml
 from streamlit.testing.v1 import AppTest
 
-from ple.ui.navigation import COMPARE, EDIT, EQUITY, GAPS, HANDOFFS, JOURNEY, PORTFOLIO
+from ple.ui.navigation import (
+    COMPARE,
+    EDIT,
+    EQUITY,
+    GAPS,
+    HANDOFFS,
+    JOURNEY,
+    OPPORTUNITIES,
+    PORTFOLIO,
+)
 from tests.conftest import ROOT
 from tests.export.helpers import HOSTILE_JOURNEY, hostile, write_hostile_pair
 from tests.markdown import images, links, render, shown_as
@@ -36,6 +45,12 @@ def hostile_workspace(folder: Path) -> Path:
     broken["steps"] = [{**broken["steps"][2], TRICK: "a field no one knows"}]
     (folder / "broken.yaml").write_text(yaml.safe_dump(broken), encoding="utf-8")
     (folder / "[x](javascript:alert(1)).yaml").write_text("", encoding="utf-8")
+    opportunity = {"id": "fix", "title": TRICK, "how_might_we": TRICK, "journey": "hostile",
+                   "findings": [{"rule": "cold-handoff"}], "steps": ["first"],
+                   "owner": {"agency": "ssa", "unit": TRICK, "role": TRICK},
+                   "change": {"future": "hostile-future"}, "sources": [TRICK]}
+    (folder / "opportunities.yaml").write_text(
+        yaml.safe_dump({"opportunities": [opportunity]}), encoding="utf-8")
     return folder
 
 
@@ -45,6 +60,7 @@ def markdown_shown(at: AppTest) -> list[str]:
                                   "error", "warning", "info", "success", "toast")
              for e in getattr(at, kind)]
     found += [b.label for b in at.button]
+    found += [link.proto.label for link in at.get("page_link")]
     return found
 
 
@@ -73,12 +89,28 @@ def visit(at: AppTest, page: Path) -> AppTest:
     return at
 
 
-@pytest.mark.parametrize("page", [PORTFOLIO, JOURNEY, HANDOFFS, GAPS, EQUITY, COMPARE],
-                         ids=lambda p: p.stem)
+@pytest.mark.parametrize("page", [PORTFOLIO, JOURNEY, HANDOFFS, GAPS, EQUITY, COMPARE,
+                                  OPPORTUNITIES], ids=lambda p: p.stem)
 def test_every_page_shows_hostile_text_as_text(at: AppTest, page: Path) -> None:
     visit(at, page)
     assert_shown_as_text(at, page.stem)
     assert any("(javascript:alert(1)).yaml" in shown_as(w.value) for w in at.sidebar.warning)
+
+
+def test_a_hostile_opportunity_is_text_on_its_page_and_from_the_gaps_page(at: AppTest) -> None:
+    visit(at, OPPORTUNITIES)
+    [heading] = at.header
+    assert PIN in shown_as(heading.value)  # there, as text
+    assert_shown_as_text(at, "opportunities")
+    visit(at, GAPS)
+    at.selectbox(key="gaps_rule").set_value("cold-handoff")
+    at.run()
+    at.session_state["gaps_table"] = {"selection": {"rows": [0], "columns": []}}
+    at.run()
+    labels = [link.proto.label for link in at.get("page_link")
+              if "opportunity=" in link.proto.query_string]
+    assert len(labels) == 1 and PIN in shown_as(labels[0])
+    assert_shown_as_text(at, "gaps: a finding's opportunities")
 
 
 def test_the_journey_page_shows_a_hostile_name_as_its_title(at: AppTest) -> None:

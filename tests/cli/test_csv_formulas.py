@@ -60,6 +60,11 @@ ALSO = {"id": "also", "name": FORMULAS[1],
         "steps": [{"id": "only", "name": FORMULAS[2], "agency": "ssa", "requests": ["ssn"],
                    "end": True}]}
 """A second journey, so that the agency and the data item are shared by two."""
+OPPORTUNITIES = {"opportunities": [
+    {"id": "formula-fix", "title": FORMULAS[6], "how_might_we": FORMULAS[0],
+     "journey": "formulas", "owner": {"agency": "cms", "unit": FORMULAS[3]},
+     "change": {"handoffs": [{"from": "first", "to": "second", "type": "warm"}]}}]}
+"""An opportunity whose title and owner's unit start as formulas."""
 CSV_COMMANDS = {
     "info": [],
     "gaps": ["--fail-on", "never"],
@@ -71,6 +76,7 @@ CSV_COMMANDS = {
     "query path": ["--journey", "formulas", "--from", "first", "--to", "third"],
     "query shared": ["--kind", "data_item"],
     "query program-suggestions": ["--journey", "formulas"],
+    "opportunities": [],
 }
 NAMELESS = {"metrics", "query journeys", "query path"}
 """Commands whose CSV holds ids and figures only: nothing of the user's can start it."""
@@ -82,6 +88,7 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (root / "catalog.yaml").write_text(yaml.safe_dump(CATALOG), encoding="utf-8")
     (root / "formulas.yaml").write_text(yaml.safe_dump(JOURNEY), encoding="utf-8")
     (root / "also.yaml").write_text(yaml.safe_dump(ALSO), encoding="utf-8")
+    (root / "opportunities.yaml").write_text(yaml.safe_dump(OPPORTUNITIES), encoding="utf-8")
     return root
 
 

@@ -30,6 +30,22 @@ def test_tables_write_three_files_beside_the_name(small, tmp_path):
         "retire.csv", "retire.findings.csv", "retire.transitions.csv"]
 
 
+def test_a_two_part_extension_keeps_the_name_given(small, tmp_path):
+    """`text-html` writes `<journey>.text.html` in a folder, but `-o retire.html` is
+    retire.html, not retire.html.text.html."""
+    for fmt, name in (("text-html", "retire.html"), ("journey-json", "retire.json"),
+                      ("text-html", "page.text.html")):
+        result = run("export", str(small), "--journey", "retirement", "--format", fmt,
+                     "-o", str(tmp_path / name))
+        assert result.exit_code == 0, result.output
+        assert result.stdout.splitlines() == [str(tmp_path / name)]
+    result = run("export", str(small), "--all", "--format", "text-html", "-o",
+                 str(tmp_path / "all"))
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (tmp_path / "all").iterdir()) == [
+        "retirement-future.text.html", "retirement.text.html"]
+
+
 def test_all_journeys_into_a_folder(small, tmp_path):
     result = run("export", str(small), "--all", "--format", "drawio", "-o", str(tmp_path))
     assert result.exit_code == 0, result.output

@@ -12,10 +12,11 @@ from pathlib import Path
 
 import click
 import pytest
+import yaml
 from click.testing import CliRunner
 
 from ple.cli.main import cli
-from tests.export.helpers import write_hostile_pair
+from tests.export.helpers import hostile, write_hostile_pair
 from tests.markdown import images, links, render, tags
 
 MARKDOWN_COMMANDS = {
@@ -24,6 +25,7 @@ MARKDOWN_COMMANDS = {
     "equity": ["--journey", "hostile", "--fail-on", "never"],
     "compare": ["hostile", "hostile-future"],
     "portfolio": ["--scope", "all"],
+    "opportunities": [],
 }
 """Each command with ``--format md``, with the options that make it show hostile text."""
 
@@ -48,14 +50,21 @@ def commands_with_format(fmt: str) -> set[str]:
 
 @pytest.fixture(scope="module")
 def hostile_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return write_hostile_pair(tmp_path_factory.mktemp("hostile") / "workspace")
+    folder = write_hostile_pair(tmp_path_factory.mktemp("hostile") / "workspace")
+    opportunity = {"id": "fix", "title": hostile("Opportunity"), "journey": "hostile",
+                   "how_might_we": hostile("How might we"),
+                   "owner": {"agency": "ssa", "unit": hostile("Unit"), "role": hostile("Role")},
+                   "change": {"future": "hostile-future"}}
+    (folder / "opportunities.yaml").write_text(
+        yaml.safe_dump({"opportunities": [opportunity]}), encoding="utf-8")
+    return folder
 
 
 def assert_no_markup_from_the_user(markdown: str, own_images: tuple[str, ...] = ()) -> None:
     rendered = render(markdown)
     assert links(rendered) == [], links(rendered)  # the workspace has no sources to link
     assert images(rendered) == list(own_images) and "<script" not in rendered, rendered
-    assert tags(rendered) <= {"p", "code", "h1", "h2", "ul", "li", "table", "thead", "tbody",
+    assert tags(rendered) <= {"p", "code", "h1", "h2", "h3", "ul", "li", "table", "thead", "tbody",
                               "tr", "th", "td", "em", "strong", "br", "img"}, tags(rendered)
 
 

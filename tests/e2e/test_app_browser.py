@@ -43,6 +43,7 @@ PAGES = {
     "gaps": ("/gaps", "Gaps"),
     "equity": ("/equity", "Equity"),
     "compare": ("/compare", "Compare current and future state"),
+    "opportunities": ("/opportunities", "Opportunities"),
 }
 """URL path (st.Page derives it from the page file's name) and the page's title."""
 
@@ -61,7 +62,8 @@ def test_every_page_renders_without_an_exception(page, small_app, name, tmp_path
     assert page.locator("[data-testid='stAlertContentError']").count() == 0
     links = page.locator("[data-testid='stSidebarNav'] a").all_inner_texts()
     assert [text.split()[-1] for text in links] == [
-        "Portfolio", "Journey", "Handoffs", "Gaps", "Equity", "Compare", "Edit"]
+        "Portfolio", "Journey", "Handoffs", "Gaps", "Equity", "Compare", "Opportunities",
+        "Edit"]
     screenshot(page, tmp_path / f"{name}.png")
 
 

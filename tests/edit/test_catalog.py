@@ -81,3 +81,21 @@ def test_an_invalid_catalog_is_kept_as_a_draft_and_continued(workspace):
     assert edit_catalog.save(resumed, before, by=ME).outcome is Outcome.saved
     assert load_workspace(workspace).workspace.programs["snap"].agency == "usda"
     assert edit_catalog.catalog_drafts(workspace) == []
+
+
+def test_sharing_records_are_kept_when_a_data_item_is_edited(workspace):
+    """The tables hold agencies, programs and data items only; the file's `sharing`
+    records are not in them and must survive a save untouched."""
+    file = workspace / "catalog.yaml"
+    file.write_text(file.read_text() + (
+        "sharing:\n  - data_item: ssn\n    from: ssa\n    to: cms\n    basis: agreement-needed\n"
+        "    sources: [\"https://www.ssa.gov/privacy/cma.html\"]\n"))
+    before = load_workspace(workspace)
+    assert before.ok, before.problems
+    edit = edit_catalog.open_catalog(workspace)
+    row = next(r for r in edit.tables["DataItems"] if r["id"] == "ssn")
+    row["name"] = "Social Security number (SSN)"
+    assert edit_catalog.save(edit, before, by=ME).outcome is Outcome.saved
+    after = load_workspace(workspace).workspace
+    assert after.data_items["ssn"].name == "Social Security number (SSN)"
+    assert [r.id for r in after.sharing.values()] == ["ssn from ssa to cms"]

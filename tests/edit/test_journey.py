@@ -280,3 +280,28 @@ def test_a_one_journey_file_keeps_its_touchpoints_and_blueprint_through_an_edit(
     assert journey.steps[1].name == "Enroll in Medicare"
     assert journey.steps[0] == before.workspace.journeys["retire"].steps[0]
     assert after.workspace.touchpoints == before.workspace.touchpoints
+
+
+def test_a_one_journey_file_keeps_its_sharing_records_through_an_edit(tmp_path):
+    """`sharing` records written beside a one-journey file survive a save of the journey
+    from the tables, which hold only the journey."""
+    root = tmp_path / "ws"
+    root.mkdir()
+    (root / "retire.yaml").write_text(
+        "id: retire\nname: Retire\nsteps:\n"
+        "  - {id: apply, name: Apply, agency: ssa, requests: [ssn], next: [{to: enroll}]}\n"
+        "  - {id: enroll, name: Enroll, agency: cms, requests: [ssn], end: true}\n"
+        "agencies:\n  - {id: ssa, name: Social Security Administration}\n"
+        "  - {id: cms, name: Centers for Medicare & Medicaid Services}\n"
+        "data_items:\n  - {id: ssn, name: Social Security number}\n"
+        "sharing:\n  - data_item: ssn\n    from: ssa\n    to: cms\n    basis: agreement-needed\n"
+        "    sources: [\"https://www.ssa.gov/privacy/cma.html\"]\n", encoding="utf-8")
+    before = load_workspace(root)
+    assert before.ok, [str(p) for p in before.problems]
+    edit = edit_journey.open_journey(root, "retire")
+    edit.tables["Steps"][1]["name"] = "Enroll in Medicare"
+    saved = edit_journey.save(edit, before, by=ME)
+    assert saved.outcome is Outcome.saved, saved.message
+    after = load_workspace(root)
+    assert after.workspace.journeys["retire"].steps[1].name == "Enroll in Medicare"
+    assert after.workspace.sharing == before.workspace.sharing

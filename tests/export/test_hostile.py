@@ -14,7 +14,7 @@ import pytest
 from ple.export import all_exporters, export_journey
 from ple.model import Workspace
 
-DATA_FORMATS = {"csv", "json", "sheets", "yaml"}
+DATA_FORMATS = {"csv", "json", "journey-json", "sheets", "yaml"}
 """Text formats that hold user text as data, never as markup: ``<script>`` in a CSV cell
 or a JSON string is just text, and those modules check that it comes back exactly."""
 

@@ -263,7 +263,8 @@ def test_an_item_requested_by_two_agencies_is_reported_once_for_the_item(write):
     assert finding.message == (
         "Social Security number is requested at 2 steps by 2 agencies, at least twice on "
         "one path: "
-        "'Plan retirement' (SSA), 'Enroll in Medicare' (CMS)."
+        "'Plan retirement' (SSA), 'Enroll in Medicare' (CMS). Whether SSA may share it with "
+        "CMS is not recorded."
     )
     assert finding.suggestion == (
         "Collect Social Security number once and share it along the handoffs, or reuse "
@@ -300,7 +301,8 @@ def test_a_handoff_that_does_not_share_an_item_asked_again_is_reported(write, ha
                                   data_item="ssn")
     assert finding.message == (
         "'Enroll in Medicare' (CMS) asks the customer for Social Security number, which SSA "
-        "already holds from earlier steps; the handoff does not pass it along."
+        "already holds from earlier steps; the handoff does not pass it along. Whether SSA "
+        "may share it with CMS is not recorded."
     )
     assert finding.suggestion == (
         "Share Social Security number on the handoff from SSA so CMS need not ask."
@@ -313,7 +315,8 @@ def test_an_undocumented_handoff_is_an_unverified_finding(write):
     assert (finding.data_item, finding.unverified, finding.severity.value) == (
         "ssn", True, "info")
     assert finding.message.endswith(
-        "the handoff is not described, so whether it passes it along is unknown.")
+        "the handoff is not described, so whether it passes it along is unknown. Whether SSA "
+        "may share it with CMS is not recorded.")
 
 
 def test_several_unshared_items_are_named_together_without_a_single_data_item(write):
@@ -324,6 +327,8 @@ def test_several_unshared_items_are_named_together_without_a_single_data_item(wr
     assert finding.message == (
         "'Enroll in Medicare' (CMS) asks the customer for Social Security number, Proof of "
         "age, which SSA already holds from earlier steps; the handoff does not pass them along."
+        " Whether SSA may share Social Security number and Proof of age with CMS is not "
+        "recorded."
     )
 
 
@@ -389,7 +394,8 @@ def test_an_item_shared_on_a_handoff_is_held_by_the_agency_it_was_shared_with(wr
     assert finding.transition == ("enroll", "tax")
     assert finding.message == (
         "'File taxes' (IRS) asks the customer for Social Security number, which CMS already "
-        "holds from earlier steps; the handoff does not pass it along."
+        "holds from earlier steps; the handoff does not pass it along. Whether CMS may share "
+        "it with IRS is not recorded."
     )
 
 
@@ -864,7 +870,7 @@ def test_an_item_asked_on_two_branches_of_a_fork_is_asked_twice_of_one_person(wr
     assert finding.message == (
         "Social Security number is requested at 2 steps by 2 agencies, at least twice of "
         "one person, on branches of a fork that all happen: 'Enroll in Medicare' (CMS), "
-        "'Claim the pension' (SSA).")
+        "'Claim the pension' (SSA). Whether CMS may share it with SSA is not recorded.")
 
 
 DEATH = """

@@ -23,8 +23,10 @@ from ple.store.records import (
     journey_fingerprint,
     journey_from,
     journey_rows,
+    opportunities_from,
     program_from,
     settings_from,
+    sharing_from,
     touchpoints_from,
     workspace_properties,
 )
@@ -62,7 +64,8 @@ def through_rows(workspace: Workspace) -> Workspace:
             scoped[NodeKind.persona], scoped[NodeKind.step], moves)
     return Workspace(agencies=agencies, programs=programs, data_items=items,
                      journeys=journeys, settings=settings_from(state),
-                     touchpoints=touchpoints_from(state))
+                     sharing=sharing_from(state), touchpoints=touchpoints_from(state),
+                     opportunities=opportunities_from(state))
 
 
 @settings(max_examples=EXAMPLES, deadline=None,

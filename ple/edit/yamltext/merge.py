@@ -33,13 +33,14 @@ from ple.edit.yamltext.shape import (
     same,
     unwrap,
 )
-from ple.model import Agency, DataItem, Journey, Program, Touchpoint
+from ple.model import Agency, DataItem, Journey, Program, Sharing, Touchpoint
 
 COLLECTION_MODELS: dict[str, type[BaseModel]] = {
     "agencies": Agency,
     "programs": Program,
     "data_items": DataItem,
     "touchpoints": Touchpoint,
+    "sharing": Sharing,
     "journeys": Journey,
 }
 
@@ -263,7 +264,8 @@ def merge_collection(root: Any, key: str, items: list[Any], *, json_file: bool =
     elif "steps" in root:  # a one-journey file: what it names comes after the journey
         _insert(root, len(root), key, node)
     else:
-        order = ["settings", "agencies", "programs", "data_items", "touchpoints", "journeys"]
+        order = ["settings", "agencies", "programs", "data_items", "touchpoints", "sharing",
+                 "journeys"]
         _insert(root, _position_for(root, key, order), key, node)
 
 
@@ -273,14 +275,14 @@ def standalone(journey: Mapping[str, Any], catalog: Mapping[str, list[Any]]) -> 
 
     def fill(root: Any) -> None:
         merge_journey(root, (), journey)
-        for key in ("agencies", "programs", "data_items", "touchpoints"):
+        for key in ("agencies", "programs", "data_items", "touchpoints", "sharing"):
             if catalog.get(key):
                 merge_collection(root, key, list(catalog[key]))
 
     return render(None, ".yaml", fill)
 
 
-SIDE_KEYS = ("agencies", "programs", "data_items", "touchpoints", "settings")
+SIDE_KEYS = ("agencies", "programs", "data_items", "touchpoints", "sharing", "settings")
 """What a one-journey file may carry beside the journey."""
 
 

@@ -8,14 +8,18 @@ below, and add its reader test to ``tests/export``.
 # isort: off
 from ple.export.formats import swimlane  # noqa: F401 - imported to register
 # isort: on
+# The journey record's opportunities (journey-json) come from ple.opportunities.
+from ple.export import opportunities  # noqa: F401 - imported to register
 from ple.export.formats import (  # noqa: F401 - imported to register
     blueprint,
     brief,
     drawio,
     graph_files,
+    journey_json,
     mermaid,
     page,
     tables,
+    text_page,
     xlsx,
     yaml_file,
 )

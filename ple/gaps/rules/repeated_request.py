@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from ple.gaps.finding import Gap
 from ple.gaps.registry import rule
+from ple.gaps.sharing import answers_for, describe
 from ple.gaps.view import JourneyView, some_of
 
 
@@ -23,7 +24,10 @@ def repeated_request(view: JourneyView) -> Iterator[Gap]:
     How to fix:
         Ask once and share: pass the item along the handoff (`shares`), reuse what
         another agency already holds, or pre-fill it. Where law requires a fresh
-        copy, say so in the step's notes and accept the finding.
+        copy, say so in the step's notes and accept the finding. The finding says,
+        for each agency that asks after another, what the catalog's `sharing` records
+        allow: sharing under a named authority, no agreement yet, barred by law (only
+        a change in law helps), or not recorded.
 
     Basis:
         "Tell us once" (UK Tell Us Once; SSA Enumeration at Birth and Electronic
@@ -45,11 +49,13 @@ def repeated_request(view: JourneyView) -> Iterator[Gap]:
             continue  # asked on alternative branches only: nobody is asked twice
         agencies = tuple(dict.fromkeys(step.agency for step in steps))
         where = some_of((view.step_label(step) for step in steps), len(steps))
+        asked = [(view.item(item), answers_for(view, item, agencies[:position], receiver))
+                 for position, receiver in enumerate(agencies[1:], start=1)]
         yield Gap(
             message=(
                 f"{view.item(item)} is requested at {len(steps)} steps by "
                 f"{len(agencies)} agenc{'y' if len(agencies) == 1 else 'ies'}, at least "
-                f"{how}: {where}."
+                f"{how}: {where}.{describe(view, asked)}"
             ),
             suggestion=(
                 f"Collect {view.item(item)} once and share it along the handoffs, "
@@ -57,4 +63,5 @@ def repeated_request(view: JourneyView) -> Iterator[Gap]:
             ),
             agencies=agencies,
             data_item=item,
+            sharing=tuple(a for _, answers in asked for a in answers),
         )

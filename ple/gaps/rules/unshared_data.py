@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from ple.gaps.finding import FindingSeverity, Gap
 from ple.gaps.flow import held_on_every_path
 from ple.gaps.registry import rule
+from ple.gaps.sharing import answers_for, describe
 from ple.gaps.view import JourneyView, some_of
 
 
@@ -27,7 +28,11 @@ def unshared_data(view: JourneyView) -> Iterator[Gap]:
 
     How to fix:
         Add the item to the handoff's `shares` and make the receiving agency use
-        it, through a data-sharing agreement, an API or a pre-filled form.
+        it, through a data-sharing agreement, an API or a pre-filled form. The finding
+        says what the catalog's `sharing` records allow for each item from the sending
+        agency to the receiving one: sharing under a named authority, no agreement yet,
+        barred by law (the suggestion then says a change in law comes first), or not
+        recorded.
 
     Basis:
         "Tell us once" patterns (UK Tell Us Once, SSA Enumeration at Birth);
@@ -52,17 +57,26 @@ def unshared_data(view: JourneyView) -> Iterator[Gap]:
             how = f"the handoff is not described, so whether it passes {it} along is unknown"
         else:
             how = f"the handoff does not pass {it} along"
+        answers = [answers_for(view, item, [source.agency], target.agency)[0]
+                   for item in missing]
+        barred = [view.item(a.data_item) for a in answers if a.needs_change_in_law]
+        suggestion = (f"Share {names} on the handoff from {view.agency(source.agency)} "
+                      f"so {view.agency(target.agency)} need not ask.")
+        if barred:
+            suggestion += (f" Sharing {some_of(barred, len(barred), ' and ')} needs a change "
+                           "in law first.")
         yield Gap(
             message=(
                 f"{view.step_label(target)} asks the customer for {names}, which "
                 f"{view.agency(source.agency)} already holds from earlier steps; {how}."
+                f"{describe(view, [(view.item(a.data_item), [a]) for a in answers])}"
             ),
-            suggestion=f"Share {names} on the handoff from {view.agency(source.agency)} "
-                       f"so {view.agency(target.agency)} need not ask.",
+            suggestion=suggestion,
             step=source.id,
             transition=(source.id, target.id),
             agencies=(source.agency, target.agency),
             data_item=missing[0] if len(missing) == 1 else None,
             unverified=detail is None,
             severity=FindingSeverity.info if detail is None else None,
+            sharing=tuple(answers),
         )

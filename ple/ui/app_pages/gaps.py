@@ -3,9 +3,10 @@
 import streamlit as st
 
 from ple.gaps.catalogue import explain
+from ple.opportunities import addressing, starter_yaml
 from ple.scope import counted
 from ple.ui import state
-from ple.ui.navigation import JOURNEY
+from ple.ui.navigation import JOURNEY, OPPORTUNITIES
 from ple.ui.text import small_print
 from ple.ui.widgets import chosen_scope
 from ple.views.findings import FindingFilter, filter_findings
@@ -43,7 +44,8 @@ st.write(f"**{len(findings)}** finding(s).")
 names = {j.id: j.name for j in workspace.journeys.values()}
 small_print(markdown_text(chosen.sentence(names)))
 selection = st.dataframe(
-    [f.to_dict() for f in findings], hide_index=True, width="stretch", key="gaps_table",
+    [{k: v for k, v in f.to_dict().items() if k != "sharing"} for f in findings],
+    hide_index=True, width="stretch", key="gaps_table",
     on_select="rerun", selection_mode="single-row",
     column_order=["severity", "rule", "journey", "step", "message", "suggestion", "accepted"],
     column_config={"message": st.column_config.TextColumn(width="large"),
@@ -63,6 +65,18 @@ if picked:
                      else "Open the journey's map", icon=":material/arrow_forward:",
                      query_params={"journey": finding.journey,
                                    **({"step": finding.step} if finding.step else {})})
+    st.subheader("Opportunities")
+    opportunities = addressing(workspace, finding) if finding.journey in workspace.journeys \
+        else []
+    for opportunity in opportunities:
+        st.page_link(OPPORTUNITIES,
+                     label=markdown_text(f"{opportunity.title} ({opportunity.status.value})"),
+                     icon=":material/lightbulb:", query_params={"opportunity": opportunity.id})
+    if not opportunities and finding.journey in workspace.journeys:
+        st.write("No opportunity addresses this finding yet. To start one, add this to the "
+                 "`opportunities:` list of a workspace file (for example "
+                 "`opportunities.yaml`), write its change, and check it with `ple validate`:")
+        st.code(starter_yaml(workspace, finding), language="yaml")
 elif rule:
     st.header(f"Rule `{rule}`")
     st.text(explain(rule))

@@ -1,0 +1,74 @@
+"""From a finding to an opportunity: the ones that address it, or the YAML to start one.
+
+The Gaps page shows, for each finding, the opportunities whose finding references match
+it; when there are none, an opportunity to paste into the workspace's opportunities file,
+already naming the finding, its journey and the agency that runs its step.
+"""
+
+from __future__ import annotations
+
+import yaml
+
+from ple.gaps import Finding
+from ple.model import Opportunity, Workspace
+from ple.opportunities.worth import matches
+
+
+def addressing(workspace: Workspace, finding: Finding) -> list[Opportunity]:
+    """The opportunities on the finding's journey that name it, by id."""
+    return sorted((o for o in workspace.opportunities.values()
+                   if o.journey == finding.journey and any(matches(r, finding)
+                                                           for r in o.findings)),
+                  key=lambda o: o.id)
+
+
+def starter_yaml(workspace: Workspace, finding: Finding) -> str:
+    """An opportunity, as YAML for an ``opportunities:`` list, that addresses ``finding``.
+
+    Its id is free in the workspace. Its change is left for the designer to write: an edit
+    of the finding's step that changes nothing yet, with the possible changes in comments,
+    so that pasted as it is, ``ple validate`` says what is missing instead of a made-up
+    figure passing for one.
+    """
+    ref: dict[str, object] = {"rule": finding.rule}
+    if finding.step:
+        ref["step"] = finding.step
+    if finding.transition:
+        ref["transition"] = {"from": finding.transition[0], "to": finding.transition[1]}
+    if finding.data_item:
+        ref["data_item"] = finding.data_item
+    journey = workspace.journeys[finding.journey]
+    anchor = finding.step or (finding.transition[0] if finding.transition else None)
+    step = journey.step(anchor) if anchor else None
+    owner = step.agency if step else (finding.agencies[0] if finding.agencies
+                                      else journey.lead_agency or "")
+    entry: dict[str, object] = {
+        "id": _free_id(workspace, f"{finding.rule}-{anchor or finding.data_item or 'fix'}"),
+        "title": f"Fix: {finding.rule.replace('-', ' ')}",
+        "how_might_we": "How might we ...?",
+        "journey": finding.journey,
+        "findings": [ref],
+        "owner": {"agency": owner},
+        "status": "idea",
+    }
+    text = yaml.safe_dump([entry], sort_keys=False, allow_unicode=True, width=88)
+    target = yaml.safe_dump(anchor or journey.steps[0].id).splitlines()[0]
+    return text + "\n".join([
+        "  change:",
+        f"    # either a future-state journey whose baseline is {journey.id}:",
+        "    # future: ...",
+        "    # or edits on today's journey (docs/format.md#change):",
+        "    steps:",
+        f"      - step: {target}",
+        "        # minutes: ...",
+        "        # add_channels: [...]",
+        "        # stop_requesting: [...]",
+    ]) + "\n"
+
+
+def _free_id(workspace: Workspace, wanted: str) -> str:
+    base = wanted[:60].rstrip("-")
+    candidate, number = base, 2
+    while candidate in workspace.opportunities:
+        candidate, number = f"{base}-{number}", number + 1
+    return candidate

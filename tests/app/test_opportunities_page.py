@@ -1,0 +1,81 @@
+"""The Opportunities page and the Gaps page's way to them, driven through AppTest."""
+
+from __future__ import annotations
+
+import yaml
+
+from ple.io import load_workspace
+from ple.opportunities import rank_opportunities
+from ple.ui.navigation import GAPS, OPPORTUNITIES
+from tests.app.test_pages import choose, rerun, start, table, texts
+from tests.conftest import DATA
+from tests.markdown import shown_as
+
+
+def test_the_page_shows_the_libraries_ranking_of_the_bundled_portfolio(monkeypatch):
+    at = start(monkeypatch, DATA, OPPORTUNITIES)
+    workspace = load_workspace(DATA).workspace
+    expected = [r.opportunity.id for r in rank_opportunities(workspace)]
+    shown = table(at)
+    assert list(shown["id"]) == expected and list(shown["rank"]) == list(range(1, 7))
+    assert shown_as(texts(at.header)[0]).startswith("1. ")  # the first one, in full
+    [download] = at.get("download_button")
+    assert download.proto.label == "Download the ranking (accessible HTML)"
+
+
+def test_filters_narrow_the_ranking(monkeypatch):
+    at = start(monkeypatch, DATA, OPPORTUNITIES)
+    choose(at, "opportunities_owner", "fns")
+    assert list(table(at)["id"]) == ["wic-from-medicaid-data", "snap-from-the-ui-claim"]
+    at.multiselect(key="opportunities_status").set_value(["exploring"])
+    rerun(at)
+    assert table(at).empty  # FNS owns no opportunity that is being explored
+    assert "**0** opportunities." in texts(at.markdown)
+
+
+def test_an_opportunity_opens_from_its_address_with_the_findings_it_addresses(monkeypatch):
+    at = start(monkeypatch, DATA, OPPORTUNITIES)
+    at.query_params["opportunity"] = "wic-from-medicaid-data"
+    rerun(at)
+    assert [shown_as(h) for h in texts(at.header)] == [
+        "4. WIC certification from Medicaid enrollment data"]
+    addressed = table(at, 1)
+    assert list(addressed["what the change does"]) == ["resolved", "resolved", "still open",
+                                                       "still open"]
+
+
+def test_a_gap_finding_links_to_the_opportunity_that_addresses_it(monkeypatch):
+    at = start(monkeypatch, DATA, GAPS)
+    choose(at, "gaps_journey", "having-a-child")
+    choose(at, "gaps_rule", "cold-handoff")
+    rows = table(at)
+    row = next(i for i, step in enumerate(rows["step"]) if step == "apply-medicaid-pregnancy")
+    at.session_state["gaps_table"] = {"selection": {"rows": [row], "columns": []}}
+    rerun(at)
+    links = [link for link in at.get("page_link") if "opportunity=" in link.proto.query_string]
+    assert [link.proto.query_string for link in links] == [
+        "opportunity=wic-from-medicaid-data"]
+
+
+def test_a_finding_no_opportunity_addresses_offers_one_to_start(monkeypatch):
+    at = start(monkeypatch, DATA, GAPS)
+    choose(at, "gaps_journey", "having-a-child")
+    choose(at, "gaps_rule", "single-channel")
+    at.session_state["gaps_table"] = {"selection": {"rows": [0], "columns": []}}
+    rerun(at)
+    [snippet] = at.code
+    [entry] = yaml.safe_load(snippet.value)
+    assert entry["journey"] == "having-a-child"
+    assert entry["findings"] == [{"rule": "single-channel", "step": table(at)["step"][0]}]
+    assert entry["change"]["steps"][0]["step"] == table(at)["step"][0]
+
+
+def test_an_opportunity_the_law_bars_is_labelled_on_the_page(monkeypatch, tmp_path):
+    from tests.opportunities.test_law import with_sharing
+
+    with_sharing(tmp_path, "prohibited")
+    at = start(monkeypatch, tmp_path / "ws", OPPORTUNITIES)
+    assert list(table(at)["label"]) == ["needs a change in law"]
+    [warning] = at.warning
+    assert warning.value.startswith("Needs a change in law: SSA may not share Home address "
+                                    "with CMS")
