@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 import click
 
@@ -23,19 +22,22 @@ def _format_names() -> list[str]:
 @click.option("--all", "every", is_flag=True, help="Export every journey into a folder.")
 @click.option("--format", "fmt", default="html", show_default=True,
               help="Format name; see --list.")
-@click.option("-o", "--output", type=click.Path(path_type=Path),
-              help="File to write (one journey) or folder (--all). Default: ./exports/")
+@click.option("-o", "--output", type=click.Path(),
+              help="File to write (one journey), or folder: with --all, when it ends in a "
+                   "slash (created if missing) or is one already. Default: ./exports/")
+@click.option("--force", is_flag=True, help="Overwrite files that exist.")
 @click.option("--list", "list_formats", is_flag=True, help="List the formats and exit.")
 def export(source: Source, journey_id: str | None, every: bool, fmt: str,
-           output: Path | None, list_formats: bool) -> None:
+           output: str | None, force: bool, list_formats: bool) -> None:
     """Export journeys: html, svg, png, pdf, mermaid, drawio, graphml, json, csv, md.
 
     A journey the format cannot hold (a map past its limits, text a workbook cannot
     store) is an error message and exit 1; with --all the other journeys are still
-    written."""
+    written. A file that exists is only overwritten with --force: without it nothing is
+    written and the command exits 1."""
     from ple.export import ExportRefused, ExportUnavailable, all_exporters, export_journey
     from ple.export.registry import file_stem
-    from ple.export.write import write_artifacts
+    from ple.export.write import WouldOverwrite, plan_files, write_planned
     from ple.gaps import analyze
 
     if list_formats:
@@ -49,7 +51,7 @@ def export(source: Source, journey_id: str | None, every: bool, fmt: str,
     workspace = source.workspace()
     report = analyze(workspace)
     ids = sorted(workspace.journeys) if every else [journey_id]
-    written, refused = [], 0
+    planned, refused = [], 0
     with unknown_ids_are_usage_errors():
         for jid in ids:
             try:
@@ -61,17 +63,16 @@ def export(source: Source, journey_id: str | None, every: bool, fmt: str,
                 click.echo(f"error: {error}", err=True)
                 refused += 1
                 continue
-            try:
-                if every or output is None or output.is_dir():
-                    folder = output or Path("exports")
-                    written += write_artifacts(artifacts, folder, file_stem(jid))
-                else:
-                    stem = output.name.removesuffix(artifacts[0].extension)
-                    written += write_artifacts(artifacts, output.parent, stem)
-            except OSError as error:
-                click.echo(f"error: cannot write {error.filename or output}: "
-                           f"{error.strerror or error}", err=True)
-                sys.exit(EXIT_INVALID)
+            planned += plan_files(artifacts, output, file_stem(jid), many=every)
+    try:
+        written = write_planned(planned, force=force)
+    except WouldOverwrite as error:
+        say(f"error: {error}", err=True)
+        sys.exit(EXIT_INVALID)
+    except OSError as error:
+        click.echo(f"error: cannot write {error.filename or output}: "
+                   f"{error.strerror or error}", err=True)
+        sys.exit(EXIT_INVALID)
     for file in written:
         say(str(file))
     if refused:

@@ -14,6 +14,7 @@ import networkx as nx
 
 from ple.diagram.network import network_html
 from ple.export.bundle import Download
+from ple.export.formats.graph_files import edge_id
 from ple.export.xml_text import xml_text
 from ple.portfolio import AgencyNetwork
 
@@ -27,7 +28,8 @@ def network_graphml(network: AgencyNetwork) -> str:
         (node, {k: xml_text(v) if isinstance(v, str) else v for k, v in data.items()})
         for node, data in graph.nodes(data=True))
     clean.add_edges_from(
-        (u, v, key, {k: xml_text(x) if isinstance(x, str) else x for k, x in data.items()})
+        (u, v, edge_id(u, key, v),
+         {k: xml_text(x) if isinstance(x, str) else x for k, x in data.items()})
         for u, v, key, data in graph.edges(keys=True, data=True))
     return "\n".join(nx.generate_graphml(clean, prettyprint=True)) + "\n"
 

@@ -22,7 +22,14 @@ from ple import limits
 from ple.errors import KeyPath, Problem, Severity, shown
 from ple.io.suggest import did_you_mean
 from ple.model import Agency, DataItem, Journey, Program, Settings, Touchpoint
-from ple.model.vocabulary import COLOUR_PATTERN, SLUG_PATTERN
+from ple.model.vocabulary import (
+    ACCOMMODATION_PATTERN,
+    COLOUR_PATTERN,
+    LANGUAGE_PATTERN,
+    LISTING_PATTERN,
+    OMB_CONTROL_PATTERN,
+    SLUG_PATTERN,
+)
 
 COLLECTIONS: dict[str, type[BaseModel]] = {
     "agencies": Agency,
@@ -253,14 +260,26 @@ def _too_long(given: Any, most: int) -> str:
     return f"{shown(given)} is {limit.beyond(length, 'characters long')}"
 
 
+PATTERN_RULES: dict[str, str] = {
+    SLUG_PATTERN: "is not a valid id: use lowercase letters, digits and hyphens",
+    LANGUAGE_PATTERN: "is not a language tag such as 'en', 'es' or 'zh-Hant'",
+    COLOUR_PATTERN: "is not a colour written as #RRGGBB, e.g. '#0072B2'",
+    ACCOMMODATION_PATTERN: "should be lowercase words joined by underscores, e.g. "
+                           "'screen_reader'",
+    LISTING_PATTERN: "is not an Assistance Listing number: two digits, a point and three "
+                     "digits, e.g. '96.002'",
+    OMB_CONTROL_PATTERN: "is not an OMB control number: four digits, a hyphen and four "
+                         "digits, e.g. '0960-0618'",
+}
+"""What each pattern of the format asks for, in words: a value that does not match is told
+the rule of its own field (every pattern needs its entry here; tests hold them to it)."""
+
+
 def _pattern_message(pattern: str, given: Any) -> str:
-    if pattern == SLUG_PATTERN:
-        return f"{shown(given)} is not a valid id: use lowercase letters, digits and hyphens"
-    if "[a-z]{2,3}" in pattern:
-        return f"{shown(given)} is not a language tag such as 'en', 'es' or 'zh-Hant'"
-    if pattern == COLOUR_PATTERN:
-        return f"{shown(given)} is not a colour written as #RRGGBB, e.g. '#0072B2'"
-    return f"{shown(given)} should be lowercase words joined by underscores, e.g. 'screen_reader'"
+    rule = PATTERN_RULES.get(pattern)
+    if rule is None:  # a pattern added without its words: at least say which form it takes
+        return f"{shown(given)} does not have the form this field takes ({pattern})"
+    return f"{shown(given)} {rule}"
 
 
 def _is_scalar(value: Any) -> bool:

@@ -11,6 +11,7 @@ from pydantic import Field, StrictBool
 from ple.model.base import FormatModel
 from ple.model.vocabulary import (
     COLOUR_PATTERN,
+    LISTING_PATTERN,
     OMB_CONTROL_PATTERN,
     Acronym,
     AgencyLevel,
@@ -56,7 +57,7 @@ class Program(FormatModel):
     agency: Slug
     assistance_listing: str | None = Field(
         default=None,
-        pattern=r"^\d{2}\.\d{3}[A-Z]?$",
+        pattern=LISTING_PATTERN,
         description="Assistance Listing number (formerly CFDA), e.g. 96.002.",
     )
     url: str | None = None

@@ -31,10 +31,16 @@ Name = Annotated[str, StringConstraints(min_length=1, max_length=limits.NAME_LEN
 Acronym = Annotated[str, StringConstraints(max_length=limits.NAME_LENGTH.value)]
 """A short label shown instead of a name."""
 
-LanguageCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
+LANGUAGE_PATTERN = r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
+ACCOMMODATION_PATTERN = r"^[a-z][a-z0-9_]*$"
+LISTING_PATTERN = r"^\d{2}\.\d{3}[A-Z]?$"
+"""An Assistance Listing number (formerly CFDA): two digits, a point, three digits and
+sometimes a letter, e.g. ``96.002``; text, since ``96.010`` as a number loses its zero."""
+
+LanguageCode = Annotated[str, StringConstraints(pattern=LANGUAGE_PATTERN)]
 """A BCP 47 language tag such as ``en``, ``es`` or ``zh-Hant``."""
 
-Accommodation = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
+Accommodation = Annotated[str, StringConstraints(pattern=ACCOMMODATION_PATTERN)]
 """An accommodation word such as ``screen_reader`` or ``interpreter`` (open vocabulary)."""
 
 

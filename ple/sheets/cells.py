@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime
 import math
+import re
 from collections.abc import Sequence
 
 NONE = "(none)"
@@ -113,6 +114,29 @@ def read_text(value: object) -> str | None:
                         "(or put an apostrophe in front) so it keeps every digit")
     text = str(value).strip()
     return text or None
+
+
+LISTING_AS_NUMBER = re.compile(r"^\d{2}\.\d{1,3}$")
+"""A listing that lost its last zeros on the way: ``97.05`` for ``97.050``."""
+
+
+def read_listing(value: object) -> str | None:
+    """An Assistance Listing number cell. Listings have two digits, a point and three
+    digits, so a number with two digits before the point and at most three after can only
+    be the listing it came from: typed into a cell formatted as a number (93.575), or a CSV
+    file a spreadsheet saved (``97.05`` for ``97.050``). Anything else is read as text and
+    checked against the listing's rule, which says what it should look like."""
+    if isinstance(value, float) and math.isfinite(value):
+        written = f"{value:.3f}"
+        if float(written) == value and LISTING_AS_NUMBER.match(written):
+            return written
+        raise CellError(f"expected an Assistance Listing number such as 96.002, got the "
+                        f"number {value!r}; format the cell as text so it keeps every digit")
+    text = read_text(value)
+    if text is not None and LISTING_AS_NUMBER.match(text):
+        whole, decimals = text.split(".")
+        return f"{whole}.{decimals.ljust(3, '0')}"
+    return text
 
 
 def read_number(value: object, *, whole: bool = False) -> float | int | None:

@@ -28,6 +28,7 @@ from ple.sheets.cells import (
     WORD_SEPARATOR,
     CellError,
     read_bool,
+    read_listing,
     read_number,
     read_text,
     split_items,
@@ -464,6 +465,8 @@ def _read(column: Column, raw: Any) -> Any:
         return read_number(raw, whole=True)
     if column.kind is Kind.flag:
         return read_bool(raw)
+    if column.kind is Kind.listing:
+        return read_listing(raw)
     return read_text(raw)
 
 

@@ -39,6 +39,9 @@ class Kind(StrEnum):
     """A list of ids or words, ``;``-joined."""
     lines = "lines"
     """A list of sentences, one per line."""
+    listing = "listing"
+    """An Assistance Listing number such as 96.010: text (the workbook formats its cells
+    as text), but a number a spreadsheet made of it is read back as the listing it was."""
 
 
 @dataclass(frozen=True)
@@ -231,7 +234,8 @@ PROGRAMS = Sheet("Programs", (
     Column("name", required=True),
     Column("short_name", help="The name people use, when it differs from the official one"),
     Column("agency", required=True, refers_to="Agencies"),
-    Column("assistance_listing", help="Assistance Listing number such as 96.002 (as text)"),
+    Column("assistance_listing", Kind.listing,
+           help="Assistance Listing number such as 96.002 (as text)"),
     Column("url"),
     Column("notes"),
     Column("categories", Kind.words),

@@ -29,6 +29,8 @@ from ple.sheets.schema import Column, Kind, Sheet
 MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 LAST_ROW = 1_048_576
 """Excel's last row: drop-downs cover whole columns, so added rows get them too."""
+TEXT_FORMAT = "@"
+"""The number format that keeps what is typed as text."""
 _FIXED_TIME = "2000-01-01T00:00:00Z"
 _ZIP_TIME = (2000, 1, 1, 0, 0, 0)
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
@@ -129,6 +131,10 @@ def _sheet_layout(tab: Any, sheet: Sheet, grid: Grid) -> None:
         if column.kind is Kind.lines or column.name in ("description", "notes", "note"):
             for row in range(2, len(grid) + 1):
                 tab[f"{letter}{row}"].alignment = Alignment(wrap_text=True, vertical="top")
+        if column.kind is Kind.listing:  # 96.010 typed here stays text, with its zero
+            tab.column_dimensions[letter].number_format = TEXT_FORMAT
+            for row in range(2, len(grid) + 1):
+                tab[f"{letter}{row}"].number_format = TEXT_FORMAT
     if len(grid) > 1:
         tab.auto_filter.ref = f"A1:{column_letter(len(sheet.columns))}{len(grid)}"
 

@@ -61,3 +61,44 @@ def test_list_formats():
     listed = run("export", "--list").stdout
     for name in ("html", "mermaid", "drawio", "graphml", "json", "csv", "md"):
         assert f"\n{name} " in listed
+
+
+def test_a_trailing_slash_means_a_folder_that_is_made(small, tmp_path):
+    folder = tmp_path / "newdir"
+    result = run("export", str(small), "--journey", "retirement", "--format", "drawio",
+                 "-o", f"{folder}/")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == [str(folder / "retirement.drawio")]
+    assert [p.name for p in tmp_path.iterdir()] == ["newdir"]
+    assert "<mxfile" in (folder / "retirement.drawio").read_text(encoding="utf-8")
+
+
+def test_an_existing_file_is_overwritten_only_with_force(small, tmp_path):
+    target = tmp_path / "retire.mmd"
+    target.write_text("my notes", encoding="utf-8")
+    refused = run("export", str(small), "--journey", "retirement", "--format", "mermaid",
+                  "-o", str(target))
+    assert refused.exit_code == 1
+    assert f"{target} exists; use --force to overwrite it (nothing written)" in refused.stderr
+    assert refused.stdout == ""
+    assert target.read_text(encoding="utf-8") == "my notes"
+    forced = run("export", str(small), "--journey", "retirement", "--format", "mermaid",
+                 "-o", str(target), "--force")
+    assert forced.exit_code == 0, forced.output
+    assert target.read_text(encoding="utf-8").startswith("flowchart LR")
+
+
+def test_a_second_export_of_all_journeys_writes_nothing_without_force(small, tmp_path):
+    assert run("export", str(small), "--all", "--format", "json",
+               "-o", str(tmp_path)).exit_code == 0
+    (tmp_path / "retirement.json").write_text("edited", encoding="utf-8")
+    (tmp_path / "retirement-future.json").unlink()
+    again = run("export", str(small), "--all", "--format", "json", "-o", str(tmp_path))
+    assert again.exit_code == 1
+    assert "use --force to overwrite it (nothing written)" in again.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["retirement.json"]
+    assert (tmp_path / "retirement.json").read_text(encoding="utf-8") == "edited"
+    assert run("export", str(small), "--all", "--format", "json", "-o", str(tmp_path),
+               "--force").exit_code == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["retirement-future.json",
+                                                          "retirement.json"]

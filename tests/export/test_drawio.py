@@ -5,6 +5,7 @@ unique ids, edges with a relative geometry child, steps inside their agency's la
 from __future__ import annotations
 
 import html
+import itertools
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -149,3 +150,137 @@ def test_control_characters_do_not_break_the_xml(write) -> None:
     assert root.find("diagram").get("name") == "Page break"
     [step] = root.findall("diagram/mxGraphModel/root/UserObject")
     assert label_text(step.get("label")) == "Form feed, nul  and vertical tab\tend"
+
+
+# -- geometry, read from the file: where diagrams.net will draw what ---------------------
+
+def every_journey() -> list[tuple[str, str]]:
+    """(folder, journey id) of every bundled journey, future states included."""
+    from ple.io import load_workspace
+    from tests.conftest import ROOT
+
+    return [(folder, journey_id) for folder in ("data", "data-benefit-finder")
+            for journey_id in sorted(load_workspace(ROOT / folder).workspace.journeys)]
+
+
+EVERY_JOURNEY = every_journey()
+
+
+@pytest.fixture(scope="module")
+def bundled_files() -> dict[str, Workspace]:
+    from ple.io import load_workspace
+    from tests.conftest import ROOT
+
+    return {folder: load_workspace(ROOT / folder).workspace
+            for folder in ("data", "data-benefit-finder")}
+
+
+Box = tuple[float, float, float, float]
+
+
+def geometry(cell: ET.Element) -> Box:
+    g = cell.find("mxGeometry")
+    return tuple(float(g.get(k, 0)) for k in ("x", "y", "width", "height"))  # type: ignore[return-value]
+
+
+def step_boxes(root: ET.Element) -> dict[str, Box]:
+    """Each step's box in the diagram's coordinates (a step sits inside its lane)."""
+    by_id = cells(root)
+    boxes = {}
+    for obj in root.findall("diagram/mxGraphModel/root/UserObject"):
+        cell = obj.find("mxCell")
+        lane_x, lane_y, _, _ = geometry(by_id[cell.get("parent")])
+        x, y, w, h = geometry(cell)
+        boxes[obj.get("id")] = (lane_x + x, lane_y + y, w, h)
+    return boxes
+
+
+def crosses(a: tuple[float, float], b: tuple[float, float], box: Box, inset: float = 1.0) -> bool:
+    """Whether the segment a-b passes through the box's inside (Liang-Barsky clipping); a
+    segment along an edge, or touching a corner, does not."""
+    left, top = box[0] + inset, box[1] + inset
+    right, bottom = box[0] + box[2] - inset, box[1] + box[3] - inset
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    low, high = 0.0, 1.0
+    for p, q in ((-dx, a[0] - left), (dx, right - a[0]), (-dy, a[1] - top), (dy, bottom - a[1])):
+        if p == 0:
+            if q < 0:
+                return False
+            continue
+        t = q / p
+        if p < 0:
+            low = max(low, t)
+        else:
+            high = min(high, t)
+    return low < high
+
+
+def test_the_crossing_check_sees_a_crossing() -> None:
+    box = (10.0, 10.0, 20.0, 20.0)
+    assert crosses((0, 20), (40, 20), box)
+    assert not crosses((0, 5), (40, 5), box) and not crosses((0, 10), (40, 10), box)
+
+
+@pytest.mark.parametrize(("folder", "journey_id"), EVERY_JOURNEY,
+                         ids=[j for _, j in EVERY_JOURNEY])
+def test_no_move_runs_through_another_step(folder, journey_id, bundled_files) -> None:
+    """Every move, from where it leaves its step through the waypoints the file gives to
+    where it enters the next (draw.io draws straight segments: edgeStyle=none), passes
+    no step box but its own two."""
+    root = ET.fromstring(export_text(bundled_files[folder], journey_id, "drawio"))
+    boxes = step_boxes(root)
+    moves = [c for c in cells(root).values() if c.get("edge") == "1"]
+    assert moves
+    for move in moves:
+        rule = style(move)
+        assert rule["edgeStyle"] == "none"
+        source, target = boxes[move.get("source")], boxes[move.get("target")]
+        points = [(source[0] + float(rule["exitX"]) * source[2],
+                   source[1] + float(rule["exitY"]) * source[3])]
+        points += [(float(p.get("x")), float(p.get("y")))
+                   for p in move.findall("mxGeometry/Array/mxPoint")]
+        points.append((target[0] + float(rule["entryX"]) * target[2],
+                       target[1] + float(rule["entryY"]) * target[3]))
+        for a, b in itertools.pairwise(points):
+            for step, box in boxes.items():
+                if step not in (move.get("source"), move.get("target")):
+                    assert not crosses(a, b, box), (move.get("id"), step, a, b)
+
+
+def wrapped_lines(text: str, width: float, font) -> int:
+    """Lines the text takes when wrapped at word boundaries to ``width`` pixels."""
+    lines, line = 0, ""
+    for paragraph in text.split("\n"):
+        line = ""
+        for word in paragraph.split():
+            candidate = f"{line} {word}".strip()
+            if line and font.getlength(candidate) > width:
+                lines, line = lines + 1, word
+            else:
+                line = candidate
+        lines += 1
+    return lines
+
+
+@pytest.mark.parametrize(("folder", "journey_id"), EVERY_JOURNEY,
+                         ids=[j for _, j in EVERY_JOURNEY])
+def test_lane_titles_wrap_inside_their_band(folder, journey_id, bundled_files) -> None:
+    """A lane's title runs along its height (horizontal=0) and wraps (html=1 with
+    whiteSpace=wrap): it never runs into the lanes above and below. Wrapped at the lane's
+    height in its own font, as measured by Pillow with DejaVu Sans, the lines fit in the
+    title band (startSize), so they do not run into the steps either."""
+    from matplotlib import get_data_path
+    from PIL import ImageFont
+
+    root = ET.fromstring(export_text(bundled_files[folder], journey_id, "drawio"))
+    lanes = [c for c in cells(root).values() if "swimlane" in style(c)]
+    assert lanes
+    for lane in lanes:
+        rule = style(lane)
+        assert (rule["html"], rule["whiteSpace"], rule["horizontal"]) == ("1", "wrap", "0")
+        font = ImageFont.truetype(f"{get_data_path()}/fonts/ttf/DejaVuSans.ttf",
+                                  float(rule["fontSize"]))
+        _, _, _, height = geometry(lane)
+        lines = wrapped_lines(label_text(lane.get("value")), height - 8, font)
+        assert lines * float(rule["fontSize"]) * 1.2 <= float(rule["startSize"]) - 8, (
+            label_text(lane.get("value")), lines)

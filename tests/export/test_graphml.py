@@ -42,6 +42,13 @@ def flat(attributes: dict[str, Any]) -> dict[str, Any]:
             for key, value in attributes.items() if value is not None}
 
 
+def graphml_id(source: str, kind: str, target: str) -> str:
+    """The GraphML id of an edge: its source, its key in the graph (its kind; ``next:0``
+    for a move, numbered by its place among the step's next steps) and its target, which
+    no other edge shares."""
+    return f"{source}|{kind}|{target}"
+
+
 def test_networkx_reads_the_same_graph(case) -> None:
     _, journey_id, expected, text = case
     read = nx.read_graphml(io.BytesIO(text.encode("utf-8")), force_multigraph=True)
@@ -52,9 +59,10 @@ def test_networkx_reads_the_same_graph(case) -> None:
     assert set(read.nodes) == set(expected.nodes)
     for node, data in expected.nodes(data=True):
         assert read.nodes[node] == flat(data), node
-    assert set(read.edges(keys=True)) == set(expected.edges(keys=True))
+    assert set(read.edges(keys=True)) == {(u, v, graphml_id(u, key, v))
+                                          for u, v, key in expected.edges(keys=True)}
     for u, v, key, data in expected.edges(keys=True, data=True):
-        assert read.edges[u, v, key] == flat(data), (u, v, key)
+        assert read.edges[u, v, graphml_id(u, key, v)] == flat(data), (u, v, key)
 
 
 def test_every_step_is_a_node_with_its_attributes(case) -> None:
@@ -91,7 +99,7 @@ def test_list_attributes_are_json_strings(case) -> None:
         for name, value in data.items():
             if isinstance(value, list):
                 lists += 1
-                assert json.loads(read.edges[u, v, key][name]) == value
+                assert json.loads(read.edges[u, v, graphml_id(u, key, v)][name]) == value
     assert lists
 
 
@@ -103,6 +111,18 @@ def test_one_key_per_attribute_name(bundled_ws: Workspace) -> None:
         keys = Counter((k.get("for"), k.get("attr.name"))
                        for k in root.iter("{http://graphml.graphdrawing.org/xmlns}key"))
         assert [k for k, n in keys.items() if n > 1] == [], journey_id
+
+
+def test_every_edge_has_an_id_of_its_own_that_stays(case) -> None:
+    """Edge ids were the edge's kind: ``id="requests"`` 47 times in one file. Read with
+    ElementTree, as XML."""
+    workspace, journey_id, expected, text = case
+    edges = ET.fromstring(text).iter("{http://graphml.graphdrawing.org/xmlns}edge")
+    ids = [edge.get("id") for edge in edges]
+    assert ids and None not in ids
+    assert [i for i, n in Counter(ids).items() if n > 1] == []
+    assert export_text(workspace, journey_id, "graphml") == text  # the same ids every time
+    assert sorted(ids) == sorted(graphml_id(u, key, v) for u, v, key in expected.edges(keys=True))
 
 
 # igraph keeps the GraphML node ids in a vertex attribute called ``id``; the export

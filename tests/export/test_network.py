@@ -29,6 +29,20 @@ def test_graphml_holds_every_agency_and_weighted_edge(bundled_ws: Workspace, tmp
     assert sorted(other.es["handoffs"]) == sorted(e.handoffs for e in network.edges)
 
 
+def test_graphml_edges_have_ids_of_their_own(bundled_ws: Workspace):
+    """An edge's id was its handoff type (``id="referral"`` on every referral)."""
+    import xml.etree.ElementTree as ET
+    from collections import Counter
+
+    text = network_graphml(agency_network(bundled_ws, "all"))
+    ids = [e.get("id") for e in ET.fromstring(text).iter(
+        "{http://graphml.graphdrawing.org/xmlns}edge")]
+    assert ids and [i for i, n in Counter(ids).items() if n > 1] == []
+    graph = nx.read_graphml(io.StringIO(text), force_multigraph=True)
+    assert {key for _, _, key in graph.edges(keys=True)} == {
+        f"{u}|{d['type']}|{v}" for u, v, d in graph.edges(data=True)}
+
+
 def test_hostile_names_in_both_files(hostile_ws: Workspace):
     network = agency_network(hostile_ws, "all")
     graph = nx.read_graphml(io.StringIO(network_graphml(network)), force_multigraph=True)

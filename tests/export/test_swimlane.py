@@ -204,6 +204,32 @@ def test_png_is_a_picture_of_print_size(journey_id: str, bundled_ws: Workspace) 
     assert width > height
 
 
+@pytest.mark.parametrize("journey_id", ["approaching-retirement", "having-a-child"])
+def test_png_says_its_resolution(journey_id: str, bundled_ws: Workspace) -> None:
+    """The pHYs chunk, read by Pillow: a document or printer sizes the picture as the map
+    (at 150 dpi) instead of guessing 72 or 96 dots per inch."""
+    from PIL import Image
+
+    image = Image.open(io.BytesIO(export(bundled_ws, journey_id, "png")))
+    dpi_x, dpi_y = image.info["dpi"]
+    assert abs(dpi_x - 150) < 0.1 and abs(dpi_y - 150) < 0.1
+    context = ExportContext(bundled_ws, journey_id, analyze(bundled_ws, journeys=[journey_id]))
+    layout = swimlane.print_layout(swimlane.sketch_of(context))
+    assert abs(image.size[0] / dpi_x - layout.width) < 0.02
+    assert abs(image.size[1] / dpi_y - layout.height) < 0.02
+
+
+def test_svg_names_a_generic_family_after_its_fonts(bundled_ws: Workspace) -> None:
+    """A viewer without DejaVu Sans falls back to its own sans serif, not a serif default."""
+    root = ET.fromstring(export(bundled_ws, "having-a-child", "svg"))
+    families = {m.group(1).strip() for e in root.iter() if e.get("style")
+                for m in re.finditer(r"font-family:([^;]+)", e.get("style"))}
+    assert families
+    for family in families:
+        names = [name.strip() for name in family.split(",")]
+        assert names[0] == "'DejaVu Sans'" and names[-1] == "sans-serif", family
+
+
 def test_png_is_small_enough_for_a_document(bundled_ws: Workspace) -> None:
     assert len(export(bundled_ws, "approaching-retirement", "png")) < 400_000
 

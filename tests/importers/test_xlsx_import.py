@@ -110,3 +110,51 @@ def test_accommodations_keep_unknown_apart_from_none(cell):
              "x.sheet-Steps.csv": f"id,name,agency,accommodations\na,A,ssa,{cell}\n".encode()}
     step = read_csv_bytes(files, "x").document["steps"][0]
     assert step.get("accommodations") == ([] if cell else None)
+
+
+def listing_cell(book: openpyxl.Workbook) -> openpyxl.cell.Cell:
+    programs = book["Programs"]
+    column = [c.value for c in programs[1]].index("assistance_listing") + 1
+    return programs.cell(row=2, column=column)
+
+
+def test_the_listing_column_is_formatted_as_text():
+    programs = exported()["Programs"]
+    cell = listing_cell(exported())
+    assert (cell.value, cell.data_type, cell.number_format) == ("96.002", "s", "@")
+    assert programs.column_dimensions[cell.column_letter].number_format == "@"
+
+
+@pytest.mark.parametrize(("typed", "read_as"), [(93.575, "93.575"), (97.05, "97.050"),
+                                                (10.5, "10.500"), ("97.05", "97.050")])
+def test_a_listing_a_spreadsheet_made_a_number_is_read_as_the_listing(typed, read_as):
+    book = exported()
+    listing_cell(book).value = typed  # what Excel stores for 93.575 typed into a General cell
+    result = read(book)
+    assert result.ok, messages(result)
+    assert result.document["programs"][0]["assistance_listing"] == read_as
+
+
+@pytest.mark.parametrize(("typed", "message"), [
+    (123.45, "expected an Assistance Listing number such as 96.002, got the number 123.45"),
+    (96.0021, "expected an Assistance Listing number such as 96.002, got the number 96.0021"),
+    ("96-002", "'96-002' is not an Assistance Listing number: two digits, a point and three "
+               "digits, e.g. '96.002'"),
+])
+def test_a_cell_that_is_no_listing_is_told_the_listings_rule(typed, message):
+    book = exported()
+    listing_cell(book).value = typed
+    assert (f"retirement.xlsx: sheet Programs, row 2, column D (assistance_listing): {message}"
+            in " ".join(messages(read(book))))
+
+
+def test_a_csv_round_trip_through_a_spreadsheet_keeps_the_listing():
+    """A spreadsheet opening an exported CSV reads 97.050 as a number and saves 97.05."""
+    files = {a.suffix.removeprefix(".") + ".csv": a.data
+             for a in export_journey(WORKSPACE, "retirement", "sheets")}
+    programs = files["sheet-Programs.csv"].decode()
+    assert "96.002" in programs
+    files["sheet-Programs.csv"] = programs.replace("96.002", "97.05").encode()
+    result = read_csv_bytes({f"x.{name}": data for name, data in files.items()}, "x")
+    assert result.ok, messages(result)
+    assert result.document["programs"][0]["assistance_listing"] == "97.050"

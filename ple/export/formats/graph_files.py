@@ -6,7 +6,8 @@ unknown there too. Nor can XML hold control characters other than tab and line
 breaks: in a text attribute those become spaces (in a list's JSON they are escaped).
 Node-link JSON keeps lists and nulls as they are, and puts each node's key under
 ``node`` (read it back with ``node_link_graph(data, edges="edges", name="node")``).
-In GraphML the ``id`` attribute is renamed ``local_id``; the node key is the GraphML id.
+In GraphML the ``id`` attribute is renamed ``local_id``; the node key is the GraphML id,
+and each edge's id is its own (:func:`edge_id`), the same in every export of the journey.
 """
 
 from __future__ import annotations
@@ -37,12 +38,21 @@ def _flat(attributes: dict[str, Any]) -> dict[str, Any]:
             for key, value in attributes.items() if value is not None}
 
 
+def edge_id(source: str, key: str, target: str) -> str:
+    """A GraphML edge id no other edge of the file has, and the same in every export:
+    ``step:retirement/apply|requests|data_item:ssn``. The graph's edge key alone (the
+    edge's kind, or ``next:0`` for a move), which networkx writes as the id, repeats on
+    every edge of that kind; source, key and target together are unique, and ``|``
+    occurs in none of them."""
+    return f"{source}|{key}|{target}"
+
+
 def generate_graphml(context: ExportContext) -> str:
     graph = journey_graph(context)
     flat = nx.MultiDiGraph()
     flat.graph["journey"] = context.journey_id
     flat.add_nodes_from((node, _flat(data)) for node, data in graph.nodes(data=True))
-    flat.add_edges_from((u, v, key, _flat(data)) for u, v, key, data in
+    flat.add_edges_from((u, v, edge_id(u, key, v), _flat(data)) for u, v, key, data in
                         graph.edges(keys=True, data=True))
     return "\n".join(nx.generate_graphml(flat, prettyprint=True)) + "\n"
 

@@ -87,11 +87,20 @@ and the cached font objects that measure text are not safe to share between thre
 (the app serves sessions on threads)."""
 
 
+def _families_named() -> list[str]:
+    """The fonts the map is drawn with, then the generic ``sans-serif``: an SVG names them
+    all in ``font-family``, so a viewer without DejaVu Sans sets the text in its own sans
+    serif instead of a serif default. The three fonts hold every letter, so the pictures
+    matplotlib draws never reach the generic name (whose first font is DejaVu Sans)."""
+    return [*families(), "sans-serif"]
+
+
 @contextmanager
 def _drawing() -> Iterator[None]:
     import matplotlib
 
-    with _LOCK, matplotlib.rc_context({**_RC, "font.family": families()}):
+    with _LOCK, matplotlib.rc_context({**_RC, "font.family": _families_named(),
+                                       "font.sans-serif": families()[:1]}):
         yield
 
 
@@ -190,7 +199,7 @@ class _Painter:
 
     def __init__(self, layout: SwimlaneLayout, ax: Axes, scale: float) -> None:
         self.lay, self.ax, self.scale = layout, ax, scale
-        self.families = families()
+        self.families = _families_named()
 
     def text(self, x: float, y: float, text: str, size: float, **kwargs: Any) -> None:
         self.ax.text(x, y, text, fontsize=size * self.scale, fontfamily=self.families,
@@ -508,7 +517,7 @@ def render_png(context: ExportContext) -> list[Artifact]:
             _discard(figure)
     buffer = io.BytesIO()
     picture.quantize(256, method=Image.Quantize.MEDIANCUT).save(
-        buffer, format="PNG", compress_level=7)
+        buffer, format="PNG", compress_level=7, dpi=(dpi, dpi))  # pHYs: its print size
     return [Artifact(buffer.getvalue())]
 
 
