@@ -10,6 +10,7 @@ from ple.export.formats import swimlane  # noqa: F401 - imported to register
 # isort: on
 from ple.export.formats import (  # noqa: F401 - imported to register
     blueprint,
+    blueprint_drawio,
     brief,
     drawio,
     graph_files,
