@@ -17,7 +17,7 @@ from ple.errors import NotFoundError
 from ple.graph.order import START, loop_closing_moves, successors
 from ple.io.suggest import did_you_mean
 from ple.metrics.evidence import EvidenceShares, evidence_shares
-from ple.metrics.rollup import DetailedStep
+from ple.metrics.rollup import DetailedStep, detail_order
 from ple.model import Journey, Step, Workspace
 from ple.scope import Scope, journeys_in_scope
 
@@ -77,12 +77,14 @@ class JourneyMetrics:
 
 def journey_metrics(
     workspace: Workspace, journey_id: str, persona: str | None = None, *,
-    roll_up: bool = False,
+    roll_up: bool = False, rolled: dict[str, JourneyMetrics] | None = None,
 ) -> JourneyMetrics:
     """Figures for one journey, optionally only the steps that apply to ``persona``.
 
     With ``roll_up``, a step with a ``detail`` journey counts that journey's figures in
-    its place (see :mod:`ple.metrics.rollup`); the detail journey is counted whole."""
+    its place (see :mod:`ple.metrics.rollup`); the detail journey is counted whole.
+    ``rolled`` keeps the rolled-up figures of detail journeys between calls (a portfolio
+    asks for the same ones many times)."""
     journey = workspace.journeys.get(journey_id)
     if journey is None:
         raise NotFoundError(f"no journey {journey_id!r} in the workspace"
@@ -90,11 +92,19 @@ def journey_metrics(
     if persona is not None and persona not in {p.id for p in journey.personas}:
         raise NotFoundError(f"no persona {persona!r} in journey {journey_id!r}"
                             f"{did_you_mean(persona, [p.id for p in journey.personas])}")
-    return _metrics(workspace, journey, persona, roll_up, (journey.id,))
+    memo: dict[str, JourneyMetrics] = {} if rolled is None else rolled
+    loops: set[tuple[str, str]] = set()
+    if roll_up:  # bottom-up, so a chain of any length needs no recursion
+        order, loops = detail_order(workspace, journey.id, memo)
+        for detail in order:
+            if detail not in memo:
+                memo[detail] = _metrics(workspace, workspace.journeys[detail], None, True,
+                                        memo, loops)
+    return _metrics(workspace, journey, persona, roll_up, memo, loops)
 
 
 def _metrics(workspace: Workspace, journey: Journey, persona: str | None, roll_up: bool,
-             path: tuple[str, ...]) -> JourneyMetrics:
+             memo: dict[str, JourneyMetrics], loops: set[tuple[str, str]]) -> JourneyMetrics:
     steps = [s for s in journey.steps
              if persona is None or s.personas is None or persona in s.personas]
     included = {s.id for s in steps}
@@ -104,7 +114,7 @@ def _metrics(workspace: Workspace, journey: Journey, persona: str | None, roll_u
     by_agency: dict[str, dict[str, float]] = {}
     detailed, waits, wait_parts = [], {}, {}
     for step in steps:
-        inner = _detail_metrics(workspace, step, roll_up, path)
+        inner = _detail_metrics(workspace, journey.id, step, roll_up, memo, loops)
         if isinstance(inner, str):  # a detail that could not be rolled up
             detailed.append(DetailedStep(step.id, step.detail or "", False, reason=inner))
             inner = None
@@ -170,18 +180,18 @@ def _metrics(workspace: Workspace, journey: Journey, persona: str | None, roll_u
     )
 
 
-def _detail_metrics(workspace: Workspace, step: Step, roll_up: bool,
-                    path: tuple[str, ...]) -> JourneyMetrics | str | None:
+def _detail_metrics(workspace: Workspace, journey_id: str, step: Step, roll_up: bool,
+                    memo: dict[str, JourneyMetrics], loops: set[tuple[str, str]]
+                    ) -> JourneyMetrics | str | None:
     """The rolled-up metrics of the step's detail journey, None when there is nothing to
     roll up, or why it cannot be (the loader refuses both; a hand-built workspace may not)."""
     if not roll_up or step.detail is None:
         return None
-    detail = workspace.journeys.get(step.detail)
-    if detail is None:
+    if step.detail not in workspace.journeys:
         return "no such journey: its step keeps its own figures"
-    if detail.id in path:
+    if (journey_id, step.detail) in loops or step.detail not in memo:
         return "a loop of detail journeys: its step keeps its own figures"
-    return _metrics(workspace, detail, None, True, (*path, detail.id))
+    return memo[step.detail]
 
 
 def _level_parts(shares: EvidenceShares) -> list[tuple[str, float]]:
@@ -270,9 +280,10 @@ def portfolio_metrics(
     ids = [journey_id] if journey_id is not None else [
         j.id for j in journeys_in_scope(workspace, scope)]
     rows = []
+    rolled: dict[str, JourneyMetrics] = {}
     with collector_paused():
         for jid in ids:
-            rows.append(journey_metrics(workspace, jid, roll_up=roll_up))
-            rows += [journey_metrics(workspace, jid, p.id, roll_up=roll_up)
+            rows.append(journey_metrics(workspace, jid, roll_up=roll_up, rolled=rolled))
+            rows += [journey_metrics(workspace, jid, p.id, roll_up=roll_up, rolled=rolled)
                      for p in workspace.journeys[jid].personas]
     return rows

@@ -19,8 +19,12 @@ line such as ``rolled up: apply <- ssn-card (minutes, wait_days)``.
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterator
 from dataclasses import asdict, dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ple.model import Workspace
 
 ROLL_UP_HELP = ("--roll-up counts a detail journey's burden in the place of the step it "
                 "details (replacing the step's own figures); --keep-apart (the default) "
@@ -74,3 +78,35 @@ def detail_sentence(roll_up: bool, detailed: tuple[DetailedStep, ...] | list[Det
         return ". ".join(parts)
     return ("kept apart: " + "; ".join(d.text() for d in detailed)
             + " (each journey counts its own steps; --roll-up counts the detail in its place)")
+
+
+def detail_order(workspace: Workspace, journey_id: str, known: Collection[str] = ()
+                 ) -> tuple[list[str], set[tuple[str, str]]]:
+    """The journeys below ``journey_id`` in its chain of detail journeys, each after every
+    journey it is detailed by in turn (so rolling them up in this order needs no
+    recursion, however long the chain), and the (journey, detail) pairs that close a loop
+    (the loader refuses loops; a workspace built by hand may hold one). Journeys in
+    ``known`` (rolled up already) are neither walked nor listed."""
+    def details(jid: str) -> Iterator[str]:
+        return iter(dict.fromkeys(s.detail for s in workspace.journeys[jid].steps
+                                  if s.detail is not None and s.detail in workspace.journeys))
+
+    order: list[str] = []
+    loops: set[tuple[str, str]] = set()
+    open_, done = {journey_id}, set(known)
+    stack = [(journey_id, details(journey_id))]
+    while stack:
+        jid, below = stack[-1]
+        detail = next(below, None)
+        if detail is None:
+            stack.pop()
+            open_.discard(jid)
+            done.add(jid)
+            if jid != journey_id:
+                order.append(jid)
+        elif detail in open_:
+            loops.add((jid, detail))
+        elif detail not in done:
+            open_.add(detail)
+            stack.append((detail, details(detail)))
+    return order, loops

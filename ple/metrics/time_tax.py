@@ -31,6 +31,7 @@ from typing import Any
 
 from ple.graph.order import START, loop_closing_moves, successors
 from ple.metrics.evidence import EvidenceShares, evidence_shares, level_of
+from ple.metrics.rollup import detail_order
 from ple.model import Journey, Step, Workspace
 
 
@@ -138,7 +139,13 @@ def time_tax(journey: Journey, workspace: Workspace | None = None, *,
     ``detail/step``."""
     if journey.volume is None:
         return None
-    hours = _per_person(journey, workspace if roll_up else None, (journey.id,))
+    below: dict[str, _PerPerson] = {}
+    loops: set[tuple[str, str]] = set()
+    if roll_up and workspace is not None:  # bottom-up: no recursion down a long chain
+        order, loops = detail_order(workspace, journey.id)
+        for detail in order:
+            below[detail] = _per_person(workspace.journeys[detail], below, loops)
+    hours = _per_person(journey, below, loops)
     people = journey.volume.per_year
     return TimeTax(
         journey=journey.id,
@@ -167,10 +174,11 @@ class _PerPerson:
     reach: dict[str, Span]
 
 
-def _per_person(journey: Journey, workspace: Workspace | None,
-                path: tuple[str, ...]) -> _PerPerson:
-    """Hours an average person spends on the journey; with a ``workspace``, detail
-    journeys (not already on ``path``) count in the place of the steps they detail."""
+def _per_person(journey: Journey, below: dict[str, _PerPerson],
+                loops: set[tuple[str, str]]) -> _PerPerson:
+    """Hours an average person spends on the journey; the detail journeys in ``below``
+    (their own hours, rolled up) count in the place of the steps they detail, unless the
+    detail closes a loop or records no minutes."""
     following = successors(journey)
     closing = loop_closing_moves(following)
     flows = _Flows.of(journey, following)
@@ -182,7 +190,9 @@ def _per_person(journey: Journey, workspace: Workspace | None,
         share = reach.get(step.id)
         if share is None or share.high == 0:
             continue
-        inner = _detail_hours(step, workspace, path)
+        inner = below.get(step.detail) if step.detail is not None else None
+        if inner is not None and ((journey.id, step.detail) in loops or not inner.parts):
+            inner = None
         if inner is not None:
             minutes = inner.span.scaled(60)
             missing += [f"{step.detail}/{m}" for m in inner.missing]
@@ -200,18 +210,6 @@ def _per_person(journey: Journey, workspace: Workspace | None,
         central += (share.central or 0.0) * (minutes.central or 0.0) / 60
         high += share.high * minutes.high / 60
     return _PerPerson(Span(low, high, central), missing, parts, flows, closing, reach)
-
-
-def _detail_hours(step: Step, workspace: Workspace | None,
-                  path: tuple[str, ...]) -> _PerPerson | None:
-    """The detail journey's hours per person, when it is rolled up and records minutes."""
-    if workspace is None or step.detail is None or step.detail in path:
-        return None
-    detail = workspace.journeys.get(step.detail)
-    if detail is None:
-        return None
-    inner = _per_person(detail, workspace, (*path, detail.id))
-    return inner if inner.parts else None
 
 
 def time_tax_saved(current: TimeTax, future: TimeTax) -> TimeTaxSaving:

@@ -70,11 +70,13 @@ def portfolio_burden(workspace: Workspace, scope: Scope | str = Scope.current, *
     unknown = dict.fromkeys(FIGURES, 0)
     parts: dict[str, list] = {figure: [] for figure in FIGURES}
     through: list[tuple[str, str, str]] = []
+    rolled: dict[str, JourneyMetrics] = {}
     with collector_paused():
-        rows = [journey_metrics(workspace, j.id, roll_up=roll_up) for j in journeys]
+        rows = [journey_metrics(workspace, j.id, roll_up=roll_up, rolled=rolled)
+                for j in journeys]
         for journey in journeys:
             for step in journey.steps:
-                recorded = _recorded_in_detail(workspace, step.detail, in_scope)
+                recorded = _recorded_in_detail(workspace, step.detail, in_scope, rolled)
                 if recorded:
                     through.append((journey.id, step.id, step.detail or ""))
                 for figure in FIGURES:
@@ -90,11 +92,12 @@ def portfolio_burden(workspace: Workspace, scope: Scope | str = Scope.current, *
                            {f: evidence_shares(parts[f]) for f in FIGURES}, through)
 
 
-def _recorded_in_detail(workspace: Workspace, detail: str | None,
-                        in_scope: set[str]) -> set[str]:
+def _recorded_in_detail(workspace: Workspace, detail: str | None, in_scope: set[str],
+                        rolled: dict[str, JourneyMetrics]) -> set[str]:
     """The figures a step's in-scope detail journey records, down its own details."""
     if detail is None or detail not in in_scope:
         return set()
-    rolled = journey_metrics(workspace, detail, roll_up=True)
-    return {f for f in FIGURES if rolled.evidence[f].basis != "none"}
+    whole = rolled.get(detail) or journey_metrics(workspace, detail, roll_up=True,
+                                                  rolled=rolled)
+    return {f for f in FIGURES if whole.evidence[f].basis != "none"}
 

@@ -193,3 +193,33 @@ def test_cli_says_which_it_did(folder):
     assert portfolio.exit_code == 0, portfolio.output
     text = " ".join(portfolio.output.split())
     assert "rolled up: apply &lt;- card" in text and "Burden totals" in text
+
+
+def chain(workspace, length: int, loop: bool = False):
+    """A workspace of ``length`` journeys, each one step that the next one details (the
+    last details the first when ``loop``): built by hand, past the loader's checks."""
+    verify = workspace.journeys["check"].steps[0]
+    journeys = {}
+    for n in range(length):
+        detail = f"j{n + 1}" if n + 1 < length else ("j0" if loop else None)
+        step = verify.model_copy(update={"detail": detail, "next": []})
+        journeys[f"j{n}"] = workspace.journeys["check"].model_copy(
+            update={"id": f"j{n}", "steps": [step]})
+    return type(workspace)(agencies=workspace.agencies, journeys=journeys)
+
+
+def test_a_long_chain_rolls_up_without_recursion(workspace):
+    long = chain(workspace, 1500)  # deeper than Python recursion goes
+    top = journey_metrics(long, "j0", roll_up=True)
+    assert top.minutes == 30  # each step's 30 minutes are replaced by the next journey's
+    assert time_tax(long.journeys["j0"], long, roll_up=True) is None  # no volume
+    assert portfolio_burden(long, "all", roll_up=True).totals["minutes"] == 30
+
+
+def test_a_loop_of_detail_journeys_keeps_the_closing_steps_figures(workspace):
+    looped = chain(workspace, 3, loop=True)
+    top = journey_metrics(looped, "j0", roll_up=True)
+    assert top.minutes == 30
+    closing = top.detailed[0].within[0].within[0]
+    assert (closing.step, closing.detail, closing.rolled_up) == ("verify", "j0", False)
+    assert "loop" in closing.reason
