@@ -81,7 +81,7 @@ METRIC_COLUMNS = ["journey", "persona", "steps", "minutes", "wait_days", "cost_u
                   "unknown", "agencies", "handoffs", "data_items_requested",
                   "data_items_requested_more_than_once", "critical_path_wait_days",
                   "learning", "compliance", "psychological", "hours_a_year", "evidence",
-                  "detail journeys"]
+                  "detail_journeys"]
 
 
 @click.command()
@@ -114,7 +114,7 @@ def metrics(source: Source, journey: str | None, persona: str | None, scope: str
         record["unknown"] = [f"{k} {v}" for k, v in record["unknown"].items() if v]
         record["handoffs"] = [f"{k} {v}" for k, v in record["handoffs"].items()]
         record["evidence"] = row.evidence_lines()
-        record["detail journeys"] = detail_sentence(roll_up, row.burden.detailed)
+        record["detail_journeys"] = detail_sentence(roll_up, row.burden.detailed)
         flat.append(record)
     emit_rows(flat, METRIC_COLUMNS, fmt, "metrics")
     say_counted(f"{len(rows)} rows", chosen)
