@@ -12,6 +12,7 @@ from ple.cli.common import (
     EXIT_OK,
     Source,
     formats_option,
+    roll_up_option,
     say_counted,
     scope_option,
     source_options,
@@ -79,7 +80,8 @@ def gaps(source: Source, journeys: tuple[str, ...], rules: tuple[str, ...],
 METRIC_COLUMNS = ["journey", "persona", "steps", "minutes", "wait_days", "cost_usd", "visits",
                   "unknown", "agencies", "handoffs", "data_items_requested",
                   "data_items_requested_more_than_once", "critical_path_wait_days",
-                  "learning", "compliance", "psychological", "hours_a_year", "evidence"]
+                  "learning", "compliance", "psychological", "hours_a_year", "evidence",
+                  "detail_journeys"]
 
 
 @click.command()
@@ -87,19 +89,21 @@ METRIC_COLUMNS = ["journey", "persona", "steps", "minutes", "wait_days", "cost_u
 @click.option("--journey", help="Only this journey.")
 @click.option("--persona", help="Only this persona of --journey.")
 @scope_option
+@roll_up_option
 @formats_option(REPORT_FORMATS)
 def metrics(source: Source, journey: str | None, persona: str | None, scope: str,
-            fmt: str) -> None:
+            roll_up: bool, fmt: str) -> None:
     """Burden per journey (each --scope counts, or --journey) and persona: time, waiting,
     cost, visits, handoffs, repeats, the three costs of sludge and the time tax (the
     public's hours a year)."""
     from ple.metrics import metrics_report
+    from ple.metrics.rollup import detail_sentence
     from ple.scope import counted
 
     workspace = source.workspace()
     chosen = counted(workspace, scope, [journey] if journey else [])
     with unknown_ids_are_usage_errors():
-        rows = metrics_report(workspace, journey, persona, scope=scope)
+        rows = metrics_report(workspace, journey, persona, scope=scope, roll_up=roll_up)
     if fmt == "json":
         click.echo(json.dumps({"metrics": [r.to_dict() for r in rows]}, indent=2))
         say_counted(f"{len(rows)} rows", chosen)
@@ -110,6 +114,7 @@ def metrics(source: Source, journey: str | None, persona: str | None, scope: str
         record["unknown"] = [f"{k} {v}" for k, v in record["unknown"].items() if v]
         record["handoffs"] = [f"{k} {v}" for k, v in record["handoffs"].items()]
         record["evidence"] = row.evidence_lines()
+        record["detail_journeys"] = detail_sentence(roll_up, row.burden.detailed)
         flat.append(record)
     emit_rows(flat, METRIC_COLUMNS, fmt, "metrics")
     say_counted(f"{len(rows)} rows", chosen)

@@ -53,6 +53,15 @@ def scope_option(function: Callable[..., Any]) -> Callable[..., Any]:
         help=f"Which journeys to count when none is named. {SCOPE_HELP}")(function)
 
 
+def roll_up_option(function: Callable[..., Any]) -> Callable[..., Any]:
+    """``--roll-up/--keep-apart``: count a detail journey in its parent step's place or
+    not (ple.metrics.rollup); kept apart by default, so figures read as each map says."""
+    from ple.metrics.rollup import ROLL_UP_HELP
+
+    return click.option("--roll-up/--keep-apart", "roll_up", default=False,
+                        show_default=True, help=ROLL_UP_HELP)(function)
+
+
 def say_counted(total: str, counted: Counted) -> None:
     """The total and which journeys it counts, on stderr (data stays on stdout)."""
     from ple.cli.render import say

@@ -7,7 +7,13 @@ from pathlib import Path
 
 import click
 
-from ple.cli.common import Source, formats_option, scope_option, source_options
+from ple.cli.common import (
+    Source,
+    formats_option,
+    roll_up_option,
+    scope_option,
+    source_options,
+)
 from ple.cli.render import say
 
 PORTFOLIO_FORMATS = ("table", "json", "md")
@@ -21,9 +27,10 @@ PORTFOLIO_FORMATS = ("table", "json", "md")
 @click.option("--network", "network_file", type=click.Path(path_type=Path),
               help="Also write the agency network to this file: .html (interactive "
                    "diagram) or .graphml (Gephi, yEd).")
+@roll_up_option
 @formats_option(PORTFOLIO_FORMATS)
 def portfolio(source: Source, scope: str, top: int, network_file: Path | None,
-              fmt: str) -> None:
+              roll_up: bool, fmt: str) -> None:
     """Agencies and programs in the most life experiences, agency pairs with the most cold
     or undocumented handoffs, "tell us once" candidates and the agency network.
 
@@ -34,7 +41,7 @@ def portfolio(source: Source, scope: str, top: int, network_file: Path | None,
     if network_file is not None and network_file.suffix not in (".html", ".graphml"):
         raise click.UsageError("--network FILE must end in .html or .graphml")
     workspace = source.workspace("give a workspace PATH, or --backend neo4j|falkordb")
-    report = portfolio_report(workspace, scope, top=top or None)
+    report = portfolio_report(workspace, scope, top=top or None, roll_up=roll_up)
     if network_file is not None:
         from ple.diagram.style import agency_colours
         from ple.export.network import network_download
@@ -52,6 +59,8 @@ def portfolio(source: Source, scope: str, top: int, network_file: Path | None,
     from ple.views.portfolio import report_sections, scope_sentence
 
     sentence = scope_sentence(workspace, report)
+    if report.burden.sentence():
+        sentence += " " + report.burden.sentence() + "."
     lines = [markdown_text(sentence) if fmt == "md" else sentence]
     for title, rows in report_sections(workspace, report):
         if fmt == "md":

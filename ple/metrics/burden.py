@@ -17,6 +17,7 @@ from ple.errors import NotFoundError
 from ple.graph.order import START, loop_closing_moves, successors
 from ple.io.suggest import did_you_mean
 from ple.metrics.evidence import EvidenceShares, evidence_shares
+from ple.metrics.rollup import DetailedStep, detail_order
 from ple.model import Journey, Step, Workspace
 from ple.scope import Scope, journeys_in_scope
 
@@ -65,15 +66,25 @@ class JourneyMetrics:
     evidence: dict[str, EvidenceShares] = field(default_factory=dict)
     """Per figure (and ``critical_path_wait_days``), how much of the total rests on
     observed, reported, assumed and unknown evidence."""
+    roll_up: bool = False
+    """True when detail journeys were counted in the place of the steps they detail."""
+    detailed: tuple[DetailedStep, ...] = ()
+    """The steps told in more detail by another journey, and what was done with each."""
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
 
 def journey_metrics(
-    workspace: Workspace, journey_id: str, persona: str | None = None
+    workspace: Workspace, journey_id: str, persona: str | None = None, *,
+    roll_up: bool = False, rolled: dict[str, JourneyMetrics] | None = None,
 ) -> JourneyMetrics:
-    """Figures for one journey, optionally only the steps that apply to ``persona``."""
+    """Figures for one journey, optionally only the steps that apply to ``persona``.
+
+    With ``roll_up``, a step with a ``detail`` journey counts that journey's figures in
+    its place (see :mod:`ple.metrics.rollup`); the detail journey is counted whole.
+    ``rolled`` keeps the rolled-up figures of detail journeys between calls (a portfolio
+    asks for the same ones many times)."""
     journey = workspace.journeys.get(journey_id)
     if journey is None:
         raise NotFoundError(f"no journey {journey_id!r} in the workspace"
@@ -81,32 +92,75 @@ def journey_metrics(
     if persona is not None and persona not in {p.id for p in journey.personas}:
         raise NotFoundError(f"no persona {persona!r} in journey {journey_id!r}"
                             f"{did_you_mean(persona, [p.id for p in journey.personas])}")
+    memo: dict[str, JourneyMetrics] = {} if rolled is None else rolled
+    loops: set[tuple[str, str]] = set()
+    if roll_up:  # bottom-up, so a chain of any length needs no recursion
+        order, loops = detail_order(workspace, journey.id, memo)
+        for detail in order:
+            if detail not in memo:
+                memo[detail] = _metrics(workspace, workspace.journeys[detail], None, True,
+                                        memo, loops)
+    return _metrics(workspace, journey, persona, roll_up, memo, loops)
+
+
+def _metrics(workspace: Workspace, journey: Journey, persona: str | None, roll_up: bool,
+             memo: dict[str, JourneyMetrics], loops: set[tuple[str, str]]) -> JourneyMetrics:
     steps = [s for s in journey.steps
              if persona is None or s.personas is None or persona in s.personas]
     included = {s.id for s in steps}
     totals = {figure: 0.0 for figure in FIGURES}
     unknown = dict.fromkeys(FIGURES, 0)
     parts: dict[str, list] = {figure: [] for figure in FIGURES}
+    by_agency: dict[str, dict[str, float]] = {}
+    detailed, waits, wait_parts = [], {}, {}
     for step in steps:
+        inner = _detail_metrics(workspace, journey.id, step, roll_up, memo, loops)
+        if isinstance(inner, str):  # a detail that could not be rolled up
+            detailed.append(DetailedStep(step.id, step.detail or "", False, reason=inner))
+            inner = None
+        replaced = [f for f in FIGURES if inner is not None
+                    and inner.evidence[f].basis != "none"]
+        own = by_agency.setdefault(step.agency, _agency_row())
+        own["steps"] += 1
         for figure in FIGURES:
+            if figure in replaced:
+                totals[figure] += getattr(inner, figure)
+                unknown[figure] += inner.unknown[figure]
+                parts[figure] += _level_parts(inner.evidence[figure])
+                for row in inner.agency_burden:
+                    _add_agency(by_agency, row, figure)
+                continue
             value = getattr(step.burden, figure) if step.burden else None
             if value is None:
                 unknown[figure] += 1
+                own["unknown_minutes"] += figure == "minutes"
             else:
                 totals[figure] += value
+                own[figure] += value
                 parts[figure].append((step.burden_evidence(figure), value))
+        if inner is not None:
+            detailed.append(DetailedStep(
+                step.id, inner.journey, True, tuple(replaced),
+                tuple(f for f in FIGURES if f not in replaced), inner.detailed))
+            if "wait_days" in replaced:
+                waits[step.id] = inner.critical_path_wait_days
+                wait_parts[step.id] = _level_parts(inner.evidence["critical_path_wait_days"])
+        elif step.detail is not None and not roll_up:
+            detailed.append(DetailedStep(step.id, step.detail, False))
     handoffs = Counter(
         (t.handoff.type.value if t.handoff else UNDOCUMENTED)
         for s, t, target in journey.handoff_transitions()
         if s.id in included and target.id in included
     )
     requests = Counter(item for s in steps for item in dict.fromkeys(s.requests))
-    path, path_wait = critical_path(journey, included)
+    path_steps, path_wait = critical_path(journey, included, waits)
     by_id = {s.id: s for s in steps}
     evidence = {figure: evidence_shares(parts[figure]) for figure in FIGURES}
     evidence["critical_path_wait_days"] = evidence_shares(
-        (by_id[s].burden_evidence("wait_days"), by_id[s].burden.wait_days)
-        for s in path if by_id[s].burden and by_id[s].burden.wait_days is not None)
+        part for s in path_steps for part in (
+            wait_parts[s] if s in wait_parts
+            else [(by_id[s].burden_evidence("wait_days"), by_id[s].burden.wait_days)]
+            if by_id[s].burden and by_id[s].burden.wait_days is not None else []))
     return JourneyMetrics(
         journey=journey.id,
         persona=persona,
@@ -117,38 +171,76 @@ def journey_metrics(
         handoffs=dict(sorted(handoffs.items())),
         data_items_requested=len(requests),
         data_items_requested_more_than_once=sum(1 for n in requests.values() if n > 1),
-        critical_path=path,
+        critical_path=path_steps,
         critical_path_wait_days=path_wait,
-        agency_burden=_agency_burden(steps, totals["minutes"]),
+        agency_burden=_agency_burden(by_agency, totals["minutes"]),
         evidence=evidence,
+        roll_up=roll_up,
+        detailed=tuple(detailed),
     )
 
 
-def _agency_burden(steps: list[Step], total_minutes: float) -> list[AgencyBurden]:
-    by_agency: dict[str, list[Step]] = {}
-    for step in steps:
-        by_agency.setdefault(step.agency, []).append(step)
+def _detail_metrics(workspace: Workspace, journey_id: str, step: Step, roll_up: bool,
+                    memo: dict[str, JourneyMetrics], loops: set[tuple[str, str]]
+                    ) -> JourneyMetrics | str | None:
+    """The rolled-up metrics of the step's detail journey, None when there is nothing to
+    roll up, or why it cannot be (the loader refuses both; a hand-built workspace may not)."""
+    if not roll_up or step.detail is None:
+        return None
+    if step.detail not in workspace.journeys:
+        return "no such journey: its step keeps its own figures"
+    if (journey_id, step.detail) in loops or step.detail not in memo:
+        return "a loop of detail journeys: its step keeps its own figures"
+    return memo[step.detail]
+
+
+def _level_parts(shares: EvidenceShares) -> list[tuple[str, float]]:
+    """A detail journey's evidence mix as parts of its parent's total: its amounts by
+    level, or, when every figure was 0, one zero part for each figure it counted."""
+    if shares.basis == "count":
+        return [(level, 0.0) for level, n in shares.amounts.items() for _ in range(int(n))]
+    return [(level, amount) for level, amount in shares.amounts.items() if amount]
+
+
+def _agency_row() -> dict[str, float]:
+    return {"steps": 0, "unknown_minutes": 0, **dict.fromkeys(FIGURES, 0.0)}
+
+
+def _add_agency(by_agency: dict[str, dict[str, float]], row: AgencyBurden,
+                figure: str) -> None:
+    """Add one figure of a detail journey's agency row to the parent's rows (the agency
+    gets its part even if it runs none of the parent's own steps)."""
+    into = by_agency.setdefault(row.agency, _agency_row())
+    into[figure] += getattr(row, figure)
+    if figure == "minutes":
+        into["unknown_minutes"] += row.unknown_minutes
+
+
+def _agency_burden(by_agency: dict[str, dict[str, float]],
+                   total_minutes: float) -> list[AgencyBurden]:
     rows = []
-    for agency, owned in by_agency.items():
-        sums = {f: sum((getattr(s.burden, f) or 0) if s.burden else 0 for s in owned)
-                for f in FIGURES}
+    for agency, sums in by_agency.items():
         share = sums["minutes"] / total_minutes if total_minutes else None
-        unknown = sum(1 for s in owned if s.burden is None or s.burden.minutes is None)
-        rows.append(AgencyBurden(agency=agency, steps=len(owned), **sums,
-                                 unknown_minutes=unknown, share_of_minutes=share))
+        rows.append(AgencyBurden(
+            agency=agency, steps=int(sums["steps"]),
+            **{f: sums[f] for f in FIGURES},
+            unknown_minutes=int(sums["unknown_minutes"]), share_of_minutes=share))
     return sorted(rows, key=lambda r: (-r.minutes, r.agency))
 
 
-def critical_path(journey: Journey, included: set[str]) -> tuple[list[str], float]:
+def critical_path(journey: Journey, included: set[str],
+                  waits: dict[str, float] | None = None) -> tuple[list[str], float]:
     """The path from an entry step with the longest total wait, and that wait.
 
     A journey may loop (send missing documents, decide again). Loops are cut
     where a depth-first walk from the entries first closes them, so every step is
     counted at most once on the path; unknown waits count as zero. Among paths of
     equal wait the one with more steps wins, so a journey without waits still has
-    a path to show.
+    a path to show. ``waits`` replaces some steps' waits (a rolled-up detail journey's
+    own critical path wait).
     """
     wait = {s.id: (s.burden.wait_days or 0.0) if s.burden else 0.0 for s in journey.steps}
+    wait.update(waits or {})
     following = successors(journey, included)
     closing = loop_closing_moves(following)
     graph = nx.DiGraph()
@@ -174,7 +266,7 @@ def _weight(wait_days: float) -> float:
 
 def portfolio_metrics(
     workspace: Workspace, journey_id: str | None = None, persona: str | None = None,
-    *, scope: Scope | str = Scope.all,
+    *, scope: Scope | str = Scope.all, roll_up: bool = False,
 ) -> list[JourneyMetrics]:
     """Metrics for each journey ``scope`` counts (or the one named), whole and then as
     each of its personas lives it.
@@ -184,13 +276,14 @@ def portfolio_metrics(
     if persona is not None:
         if journey_id is None:
             raise NotFoundError("a persona belongs to a journey: give the journey too")
-        return [journey_metrics(workspace, journey_id, persona)]
+        return [journey_metrics(workspace, journey_id, persona, roll_up=roll_up)]
     ids = [journey_id] if journey_id is not None else [
         j.id for j in journeys_in_scope(workspace, scope)]
     rows = []
+    rolled: dict[str, JourneyMetrics] = {}
     with collector_paused():
         for jid in ids:
-            rows.append(journey_metrics(workspace, jid))
-            rows += [journey_metrics(workspace, jid, p.id)
+            rows.append(journey_metrics(workspace, jid, roll_up=roll_up, rolled=rolled))
+            rows += [journey_metrics(workspace, jid, p.id, roll_up=roll_up, rolled=rolled)
                      for p in workspace.journeys[jid].personas]
     return rows

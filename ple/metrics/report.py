@@ -8,11 +8,11 @@ The burden figures (:mod:`ple.metrics.burden`), the three costs of sludge
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ple.collector import collector_paused
-from ple.metrics.burden import FIGURES, JourneyMetrics, portfolio_metrics
+from ple.metrics.burden import FIGURES, JourneyMetrics, journey_metrics, portfolio_metrics
 from ple.metrics.sludge import Sludge, SludgeFigure, sludge
 from ple.metrics.time_tax import TimeTax, time_tax
 from ple.model import Workspace
@@ -64,21 +64,49 @@ class MetricsRow:
 
 def metrics_report(
     workspace: Workspace, journey_id: str | None = None, persona: str | None = None,
-    *, scope: Scope | str = Scope.all,
+    *, scope: Scope | str = Scope.all, roll_up: bool = False,
 ) -> list[MetricsRow]:
     """Rows as :func:`~ple.metrics.burden.portfolio_metrics` gives them, with sludge and
     time tax. A persona row's sludge follows the equity walk (its channels, languages and
-    needs applied); its burden figures are the plain filter on ``Step.personas``."""
+    needs applied); its burden figures are the plain filter on ``Step.personas``.
+
+    With ``roll_up``, detail journeys count in the place of the steps they detail
+    (:mod:`ple.metrics.rollup`): in the burden, the time tax and the compliance costs."""
     rows = []
     with collector_paused():
-        for burden in portfolio_metrics(workspace, journey_id, persona, scope=scope):
+        for burden in portfolio_metrics(workspace, journey_id, persona, scope=scope,
+                                        roll_up=roll_up):
             journey = workspace.journeys[burden.journey]
+            costs = sludge(workspace, burden.journey, burden.persona)
             rows.append(MetricsRow(
                 burden=burden,
-                sludge=sludge(workspace, burden.journey, burden.persona),
-                time_tax=time_tax(journey) if burden.persona is None else None,
+                sludge=_rolled_compliance(workspace, costs, burden),
+                time_tax=(time_tax(journey, workspace, roll_up=roll_up)
+                          if burden.persona is None else None),
             ))
     return rows
+
+
+def _rolled_compliance(workspace: Workspace, costs: Sludge, burden: JourneyMetrics) -> Sludge:
+    """The compliance costs with each rolled-up figure taken from the burden, which counted
+    the detail journeys in place: its total, its evidence, and its unknown steps (the
+    parent's own, then one ``step <- detail`` entry per unknown figure in the detail)."""
+    rolled = [d for d in burden.detailed if d.rolled_up]
+    if not rolled:
+        return costs
+    figures = []
+    for figure in costs.compliance:
+        replaced = [d for d in rolled if figure.key in d.figures]
+        if figure.key not in FIGURES or not replaced:
+            figures.append(figure)
+            continue
+        unknown = [s for s in figure.unknown if s not in {d.step for d in replaced}]
+        for d in replaced:
+            inner = journey_metrics(workspace, d.detail, roll_up=True)
+            unknown += [f"{d.step} <- {d.detail}"] * inner.unknown[figure.key]
+        figures.append(replace(figure, value=getattr(burden, figure.key),
+                               unknown=tuple(unknown), evidence=burden.evidence[figure.key]))
+    return replace(costs, compliance=tuple(figures))
 
 
 def number_text(value: float) -> str:

@@ -31,7 +31,8 @@ from typing import Any
 
 from ple.graph.order import START, loop_closing_moves, successors
 from ple.metrics.evidence import EvidenceShares, evidence_shares, level_of
-from ple.model import Journey, Step
+from ple.metrics.rollup import detail_order
+from ple.model import Journey, Step, Workspace
 
 
 @dataclass(frozen=True)
@@ -128,47 +129,87 @@ def assumption(assumes: tuple[str, ...] | list[str]) -> str:
     return "assumes that " + "; and that ".join(assumes)
 
 
-def time_tax(journey: Journey) -> TimeTax | None:
-    """The journey's time tax, or None when it says nothing about how many people take it."""
+def time_tax(journey: Journey, workspace: Workspace | None = None, *,
+             roll_up: bool = False) -> TimeTax | None:
+    """The journey's time tax, or None when it says nothing about how many people take it.
+
+    With ``roll_up`` (and the ``workspace`` holding the detail journeys), a step with a
+    ``detail`` journey counts that journey's hours per person in its place, walked by the
+    same rules (see :mod:`ple.metrics.rollup`); its steps without minutes are listed as
+    ``detail/step``."""
     if journey.volume is None:
         return None
-    following = successors(journey)
-    closing = loop_closing_moves(following)
-    flows = _Flows.of(journey, following)
-    reach = _reach(following, closing, flows)
-    minutes = {s.id: (s.burden.minutes if s.burden else None) for s in journey.steps}
-    low = central = high = 0.0
-    missing = []
-    parts = []
-    for step in journey.steps:
-        share = reach.get(step.id)
-        if share is None or share.high == 0:
-            continue
-        if minutes[step.id] is None:
-            missing.append(step.id)
-            continue
-        low += share.low * minutes[step.id] / 60
-        central += (share.central or 0.0) * minutes[step.id] / 60
-        high += share.high * minutes[step.id] / 60
-        parts.append((step.burden_evidence("minutes"),
-                      (share.low + share.high) / 2 * minutes[step.id] / 60))
-    per_person = Span(low, high, central)
+    below: dict[str, _PerPerson] = {}
+    loops: set[tuple[str, str]] = set()
+    if roll_up and workspace is not None:  # bottom-up: no recursion down a long chain
+        order, loops = detail_order(workspace, journey.id)
+        for detail in order:
+            below[detail] = _per_person(workspace.journeys[detail], below, loops)
+    hours = _per_person(journey, below, loops)
     people = journey.volume.per_year
     return TimeTax(
         journey=journey.id,
         people_per_year=people,
         source=journey.volume.source,
-        hours_per_person=per_person,
-        hours_per_year=per_person.scaled(people),
-        reach=reach,
-        steps_without_minutes=tuple(missing),
-        branches_without_share=tuple(flows.choice_branches),
-        fork_branches_without_share=tuple(flows.fork_branches),
-        loops_cut=tuple(sorted((str(a), b) for a, b in closing)),
-        assumes=() if per_person.exact else flows.assumes(),
-        evidence=evidence_shares(parts),
+        hours_per_person=hours.span,
+        hours_per_year=hours.span.scaled(people),
+        reach=hours.reach,
+        steps_without_minutes=tuple(hours.missing),
+        branches_without_share=tuple(hours.flows.choice_branches),
+        fork_branches_without_share=tuple(hours.flows.fork_branches),
+        loops_cut=tuple(sorted((str(a), b) for a, b in hours.closing)),
+        assumes=() if hours.span.exact else hours.flows.assumes(),
+        evidence=evidence_shares(hours.parts),
         volume_evidence=level_of(journey.volume.evidence),
     )
+
+
+@dataclass
+class _PerPerson:
+    span: Span
+    missing: list[str]
+    parts: list[tuple[Any, float]]
+    flows: _Flows
+    closing: set
+    reach: dict[str, Span]
+
+
+def _per_person(journey: Journey, below: dict[str, _PerPerson],
+                loops: set[tuple[str, str]]) -> _PerPerson:
+    """Hours an average person spends on the journey; the detail journeys in ``below``
+    (their own hours, rolled up) count in the place of the steps they detail, unless the
+    detail closes a loop or records no minutes."""
+    following = successors(journey)
+    closing = loop_closing_moves(following)
+    flows = _Flows.of(journey, following)
+    reach = _reach(following, closing, flows)
+    low = central = high = 0.0
+    missing: list[str] = []
+    parts: list[tuple[Any, float]] = []
+    for step in journey.steps:
+        share = reach.get(step.id)
+        if share is None or share.high == 0:
+            continue
+        inner = below.get(step.detail) if step.detail is not None else None
+        if inner is not None and ((journey.id, step.detail) in loops or not inner.parts):
+            inner = None
+        if inner is not None:
+            minutes = inner.span.scaled(60)
+            missing += [f"{step.detail}/{m}" for m in inner.missing]
+            weight = (share.low + share.high) / 2
+            parts += [(level, weight * hours) for level, hours in inner.parts]
+        elif step.burden is None or step.burden.minutes is None:
+            missing.append(step.id)
+            continue
+        else:
+            value = step.burden.minutes
+            minutes = Span(value, value, value)
+            parts.append((step.burden_evidence("minutes"),
+                          (share.low + share.high) / 2 * value / 60))
+        low += share.low * minutes.low / 60
+        central += (share.central or 0.0) * (minutes.central or 0.0) / 60
+        high += share.high * minutes.high / 60
+    return _PerPerson(Span(low, high, central), missing, parts, flows, closing, reach)
 
 
 def time_tax_saved(current: TimeTax, future: TimeTax) -> TimeTaxSaving:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ple.model import Workspace
+from ple.portfolio.burden import PortfolioBurden, portfolio_burden
 from ple.portfolio.network import AgencyNetwork, agency_network
 from ple.portfolio.rankings import (
     AskedEverywhere,
@@ -35,6 +36,7 @@ class PortfolioReport:
     programs: list[Reach]
     pairs: list[LonelyPair]
     tell_us_once: list[AskedEverywhere]
+    burden: PortfolioBurden
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -45,15 +47,19 @@ class PortfolioReport:
             "programs": [r.to_dict() for r in self.programs],
             "pairs": [r.to_dict() for r in self.pairs],
             "tell_us_once": [r.to_dict() for r in self.tell_us_once],
+            "burden": self.burden.to_dict(),
         }
 
 
 def portfolio_report(
-    workspace: Workspace, scope: Scope | str = Scope.current, top: int | None = None
+    workspace: Workspace, scope: Scope | str = Scope.current, top: int | None = None,
+    *, roll_up: bool = False,
 ) -> PortfolioReport:
     """Agency network, agencies and programs by reach, agency pairs by cold or
     undocumented handoffs, and "tell us once" candidates; ``top`` keeps the first rows of
-    each ranking (the network is always whole)."""
+    each ranking (the network is always whole); ``roll_up`` counts detail journeys in
+    the place of the steps they detail in the burden rows (the totals count every step
+    once either way)."""
     scope = Scope(scope)
     journeys = journeys_in_scope(workspace, scope)
     counted = {j.id for j in journeys}
@@ -71,4 +77,5 @@ def portfolio_report(
         programs=cut(programs_by_reach(workspace, scope)),
         pairs=cut(lonely_pairs(workspace, scope)),
         tell_us_once=cut(asked_everywhere(workspace, scope)),
+        burden=portfolio_burden(workspace, scope, roll_up=roll_up),
     )

@@ -7,6 +7,7 @@ from typing import Any
 
 from ple.gaps import GapReport
 from ple.metrics import journey_metrics
+from ple.metrics.rollup import detail_sentence
 from ple.model import Workspace
 from ple.portfolio import (
     SCOPE_WORDS,
@@ -21,14 +22,16 @@ from ple.portfolio import (
 )
 
 
-def portfolio_rows(workspace: Workspace, report: GapReport) -> list[dict[str, Any]]:
-    """Counts, handoffs by type, open findings by severity and total burden per journey."""
+def portfolio_rows(workspace: Workspace, report: GapReport,
+                   roll_up: bool = False) -> list[dict[str, Any]]:
+    """Counts, handoffs by type, open findings by severity and total burden per journey
+    (with ``roll_up``, detail journeys counted in the place of the steps they detail)."""
     open_findings = Counter(
         (f.journey, f.severity.value) for f in report.findings if not f.accepted)
     rows = []
     for journey_id in sorted(workspace.journeys):
         journey = workspace.journeys[journey_id]
-        metrics = journey_metrics(workspace, journey_id)
+        metrics = journey_metrics(workspace, journey_id, roll_up=roll_up)
         rows.append({
             "journey": journey.name,
             "id": journey_id,
@@ -118,7 +121,24 @@ def report_sections(workspace: Workspace,
          tell_us_once_rows(workspace, report.tell_us_once)),
         ("Agency network: handoffs between agencies, by type",
          network_rows(workspace, report.network)),
+        ("Burden per journey, detail journeys "
+         + ("rolled up" if report.burden.roll_up else "kept apart"),
+         burden_rows(workspace, report)),
+        ("Burden totals: every step counted once", report.burden.total_rows()),
     ]
+
+
+def burden_rows(workspace: Workspace, report: PortfolioReport) -> list[dict[str, Any]]:
+    """One row per journey: its burden, its unknown figures, what its minutes rest on and
+    what was done with its detail journeys."""
+    return [{
+        "journey": workspace.journeys[m.journey].name,
+        "minutes": m.minutes, "wait days": m.wait_days, "cost usd": m.cost_usd,
+        "visits": m.visits,
+        "unknown": ", ".join(f"{k} {v}" for k, v in m.unknown.items() if v),
+        "minutes rest on": m.evidence["minutes"].text(),
+        "detail journeys": detail_sentence(m.roll_up, m.detailed),
+    } for m in report.burden.rows]
 
 
 def scope_sentence(workspace: Workspace, report: PortfolioReport) -> str:

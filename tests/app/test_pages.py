@@ -221,6 +221,25 @@ def test_portfolio_network_diagram_follows_the_type_filter(monkeypatch, small):
     assert labels == {"Network as HTML", "Network as GraphML"}
 
 
+def test_portfolio_rolls_detail_journeys_up_on_request(monkeypatch, write):
+    from tests.conftest import CATALOG
+    from tests.metrics.test_rollup import CARD, CHECK, LIFE
+
+    write("catalog.yaml", CATALOG)
+    write("card.yaml", CARD)
+    write("check.yaml", CHECK)
+    at = start(monkeypatch, write("life.yaml", LIFE))
+    minutes = dict(zip(table(at, 0)["journey"], table(at, 0)["minutes"], strict=True))
+    assert minutes["Life"] == 70  # kept apart: Life's own steps
+    assert "kept apart: apply" in " ".join(texts(at.markdown))
+    at.toggle(key="portfolio_roll_up").set_value(True)
+    rerun(at)
+    minutes = dict(zip(table(at, 0)["journey"], table(at, 0)["minutes"], strict=True))
+    assert minutes == {"Card": 50, "Check": 30, "Life": 60}
+    assert "rolled up: apply" in " ".join(texts(at.markdown))
+    assert not at.error
+
+
 def test_portfolio_of_bundled_data_counts_six_life_experiences(monkeypatch):
     at = start(monkeypatch, ROOT / "data")
     assert len(table(at, 0)) == 6  # today's journeys

@@ -146,3 +146,26 @@ def test_no_traceback_from_a_real_process():
     assert done.returncode == 1
     assert "Traceback" not in done.stderr
     assert done.stderr.startswith("error: cannot reach Neo4j at bolt://127.0.0.1:")
+
+
+def test_roll_up_reads_the_same_from_the_database(backend, tmp_path):
+    """A two-level chain of detail journeys (tests/metrics/test_rollup.py) synced, then
+    rolled up and kept apart from the database as from the files."""
+    from tests.conftest import CATALOG
+    from tests.metrics.test_rollup import CARD, CHECK, LIFE
+
+    for name, text in (("catalog.yaml", CATALOG), ("card.yaml", CARD),
+                       ("check.yaml", CHECK), ("life.yaml", LIFE)):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    synced = run("sync", str(tmp_path), "--backend", backend)
+    assert synced.exit_code == 0, synced.output
+    for command, args in ((["metrics"], ["--journey", "life", "--roll-up"]),
+                          (["metrics"], ["--keep-apart"]),
+                          (["portfolio"], ["--scope", "all", "--roll-up"])):
+        files = run(*command, str(tmp_path), *args, "--format", "json")
+        database = run(*command, *args, "--backend", backend, "--format", "json")
+        assert files.exit_code == 0, files.output
+        assert (database.exit_code, database.stdout) == (0, files.stdout), command
+    rolled = run("metrics", "--journey", "life", "--roll-up", "--backend", backend,
+                 "--format", "json")
+    assert '"rolled_up": true' in rolled.stdout and '"minutes": 60.0' in rolled.stdout

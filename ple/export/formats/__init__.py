@@ -12,6 +12,7 @@ from ple.export.formats import swimlane  # noqa: F401 - imported to register
 from ple.export import opportunities  # noqa: F401 - imported to register
 from ple.export.formats import (  # noqa: F401 - imported to register
     blueprint,
+    blueprint_drawio,
     brief,
     drawio,
     graph_files,

@@ -32,15 +32,20 @@ small_print(markdown_text(f"Workspace {loaded.path}: {len(workspace.journeys)} j
                           f"{sum(len(j.steps) for j in workspace.journeys.values())} steps "
                           "in its files"))
 
-rows = portfolio_rows(workspace, loaded.report)
+roll_up = st.toggle("Roll detail journeys up into their steps", key="portfolio_roll_up",
+                    help="On: a step with a detail journey counts that journey's burden in "
+                         "its place. Off: each journey counts its own steps. The totals "
+                         "count every step once either way.")
+rows = portfolio_rows(workspace, loaded.report, roll_up)
 if not rows:
     st.info("No valid journeys to show.")
     st.stop()
 scope = chosen_scope()
-report = portfolio_report(workspace, scope)
+report = portfolio_report(workspace, scope, roll_up=roll_up)
 counted = set(report.journeys)
 shown = [r for r in rows if r["id"] in counted]
-small_print(markdown_text(scope_sentence(workspace, report)))
+small_print(markdown_text(" ".join(
+    filter(None, (scope_sentence(workspace, report), report.burden.sentence())))))
 first, second, third, fourth = st.columns(4)
 first.metric("Life experiences", len(report.life_experiences))
 second.metric("Steps", sum(r["steps"] for r in shown))
