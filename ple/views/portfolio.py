@@ -41,6 +41,7 @@ def portfolio_rows(workspace: Workspace, report: GapReport) -> list[dict[str, An
             "warnings": open_findings[(journey_id, "warning")],
             "info": open_findings[(journey_id, "info")],
             "minutes": metrics.minutes,
+            "minutes rest on": metrics.evidence["minutes"].text(),
             "wait days": metrics.wait_days,
             "people a year": journey.volume.per_year if journey.volume else None,
         })

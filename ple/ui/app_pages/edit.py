@@ -29,6 +29,7 @@ from ple.sheets import schema
 from ple.sheets.closure import needed_catalog
 from ple.sheets.grid import describe
 from ple.ui import canvas_panel, editing, state
+from ple.ui.blueprint_panel import blueprint_section
 from ple.ui.canvas import journey_canvas, map_data, reported_selection
 from ple.ui.text import small_print
 from ple.views.canvas import edit_canvas_data
@@ -379,9 +380,9 @@ def journey_section() -> None:
     before_grids = copy.deepcopy(edit.tables)
     choices = choices_for(edit.tables)
     titles = ["Steps", "Transitions", "Stages", "Personas", "Journey details",
-              "Burden by channel", "Accepted findings"]
+              "Burden by channel", "Accepted findings", "Blueprint"]
     sheets = [schema.STEPS, schema.TRANSITIONS, schema.STAGES, schema.PERSONAS, None,
-              schema.BURDEN_BY_CHANNEL, schema.ACCEPTED_FINDINGS]
+              schema.BURDEN_BY_CHANNEL, schema.ACCEPTED_FINDINGS, schema.BLUEPRINT]
     # Drawn only when asked for: the seven grids were half of the time an edit on the map
     # took to come back (docs/performance.md), and the map and its panel edit every field.
     shown = st.toggle("Show the tables", key="edit_show_tables",
@@ -577,8 +578,10 @@ def panel_section(edit: JourneyEdit, scope: str, selected: dict | None,
 
     key = f"edit_panel_{scope}_{editing.generation(scope)}"
     if selected and selected.get("kind") == "step":
-        canvas_panel.step_panel(edit.tables, selected["id"], choices, change, select,
-                                f"{key}_{selected['id']}")
+        canvas_panel.step_panel(
+            edit.tables, selected["id"], choices, change, select, f"{key}_{selected['id']}",
+            more=lambda row: blueprint_section(edit.tables, row, edit.journey_id, choices,
+                                               change, f"{key}_{selected['id']}"))
     elif selected and selected.get("kind") == "route":
         canvas_panel.move_panel(edit.tables, selected["from"], selected["to"], choices,
                                 change, select, f"{key}_{selected['from']}_{selected['to']}")

@@ -1,0 +1,95 @@
+"""The side panel's blueprint section on the Edit page: what a step looks like in the
+service blueprint (its frontstage, backstage and support actions, its touchpoints), whether
+it is a moment that matters and why, what it rests on (its evidence), and which journey
+tells it in more detail.
+
+Widgets only, like :mod:`ple.ui.canvas_panel`: the change goes to ``change`` as one
+:func:`ple.edit.actions.set_blueprint` call (one undo), and whatever is wrong with it (a
+reason without the flag, an action without text, a detail journey that loops back) is
+reported by the page's problems panel with its place, like a bad cell in the tables.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from ple.edit import actions
+from ple.model.journey import BLUEPRINT_ROWS
+from ple.sheets.convert import Row, Tables
+from ple.sheets.schema import EVIDENCE_LEVELS
+from ple.ui.canvas_panel import Change, _cleaned, _index, _label, _options
+from ple.views.edit import Choices
+
+UNKNOWN = ""
+ACTION_COLUMNS = {"row": "Row", "text": "What is done", "agency": "Agency (empty: the step's)",
+                  "system": "System or data exchange"}
+
+
+def blueprint_section(tables: Tables, row: Row, journey_id: str | None, choices: Choices,
+                      change: Change, key: str) -> None:
+    """The blueprint fields of one step's Steps row and its Blueprint rows, as a form."""
+    step_id = str(row["id"])
+    with st.form(f"{key}_blueprint", border=True):
+        st.markdown("**Service blueprint and evidence**")
+        values: dict[str, Any] = {}
+        touchpoints = _options(list(choices.touchpoints), row.get("touchpoints"))
+        values["touchpoints"] = st.multiselect(
+            "Touchpoints (from the catalog)", touchpoints, default=row.get("touchpoints") or [],
+            format_func=_label(choices.touchpoints),
+            help="The forms, letters, portals, call centres and offices the step uses; new "
+                 "ones are added to the catalog's files or a workbook (docs/editing.md)")
+        values["moment_that_matters"] = st.checkbox(
+            "A moment that matters", value=bool(row.get("moment_that_matters")))
+        values["moment_reason"] = st.text_input(
+            "Why it matters (a sentence)", value=str(row.get("moment_reason") or ""))
+        levels = [UNKNOWN, *EVIDENCE_LEVELS]
+        values["evidence"] = st.selectbox(
+            "What the step rests on (evidence)", levels,
+            index=_index(levels, row.get("evidence") or UNKNOWN),
+            format_func=lambda level: level or "unknown (not recorded)",
+            help="observed: research with people, analytics; reported: agency data or a "
+                 "published figure; assumed: a designer's estimate")
+        values["evidence_sources"] = [line.strip() for line in st.text_area(
+            "Evidence sources, one per line", value="\n".join(row.get("evidence_sources") or [])
+        ).splitlines() if line.strip()]
+        details = [UNKNOWN, *_options([j for j in choices.journeys if j != journey_id],
+                                      row.get("detail"))]
+        values["detail"] = st.selectbox(
+            "Told in more detail by the journey", details,
+            index=_index(details, row.get("detail") or UNKNOWN),
+            format_func=lambda j: choices.journeys.get(j, j) or "None")
+        st.markdown("Actions behind the step: frontstage (what the customer meets), backstage "
+                    "(out of sight), support (systems, data exchanges, partners)")
+        rows = st.data_editor(
+            step_actions(tables, step_id), key=f"{key}_actions", num_rows="dynamic",
+            hide_index=True, width="stretch",
+            column_config={
+                "row": st.column_config.SelectboxColumn(ACTION_COLUMNS["row"],
+                                                        options=list(BLUEPRINT_ROWS)),
+                "text": st.column_config.TextColumn(ACTION_COLUMNS["text"]),
+                "agency": st.column_config.SelectboxColumn(
+                    ACTION_COLUMNS["agency"], options=list(choices.agencies)),
+                "system": st.column_config.TextColumn(ACTION_COLUMNS["system"]),
+            })
+        if st.form_submit_button("Apply blueprint changes", type="primary"):
+            fields = _cleaned(values)
+            change(lambda t: actions.set_blueprint(t, step_id, fields, _records(rows)))
+
+
+def step_actions(tables: Tables, step_id: str) -> pd.DataFrame:
+    """The step's Blueprint rows, every column present (the grid needs them all, even
+    with no rows yet)."""
+    return pd.DataFrame([{column: r.get(column) for column in actions.BLUEPRINT_COLUMNS}
+                         for r in tables.get("Blueprint", []) if r.get("step") == step_id],
+                        columns=list(actions.BLUEPRINT_COLUMNS), dtype=object)
+
+
+def _records(rows: Any) -> list[dict[str, Any]]:
+    """The grid's rows as dictionaries, whatever shape the editor hands back."""
+    if hasattr(rows, "to_dict"):
+        rows = rows.to_dict("records")
+    return [{k: (None if v != v else v) for k, v in dict(r).items()}  # NaN: empty
+            for r in rows]
