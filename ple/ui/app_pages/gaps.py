@@ -9,6 +9,7 @@ from ple.ui.navigation import JOURNEY
 from ple.ui.text import small_print
 from ple.ui.widgets import chosen_scope
 from ple.views.findings import FindingFilter, filter_findings
+from ple.views.markdown import markdown_text
 
 loaded = state.current()
 workspace = loaded.workspace
@@ -39,7 +40,8 @@ if st.session_state.get("gaps_filter") != wanted:
     st.session_state.pop("gaps_table", None)
     st.session_state["gaps_filter"] = wanted
 st.write(f"**{len(findings)}** finding(s).")
-small_print(chosen.sentence({j.id: j.name for j in workspace.journeys.values()}))
+names = {j.id: j.name for j in workspace.journeys.values()}
+small_print(markdown_text(chosen.sentence(names)))
 selection = st.dataframe(
     [f.to_dict() for f in findings], hide_index=True, width="stretch", key="gaps_table",
     on_select="rerun", selection_mode="single-row",

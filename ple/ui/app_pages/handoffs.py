@@ -37,7 +37,7 @@ view = matching_handoffs(loaded.backend, chosen_scope(), journey=journey_id,
                          from_agency=from_agency, to_agency=to_agency, type=kind)
 rows = view.rows
 st.write(f"**{len(rows)}** matching handoff(s).")
-small_print(view.note(workspace))
+small_print(markdown_text(view.note(workspace)))
 st.dataframe(view.table(), hide_index=True, width="stretch")
 
 shown = journey_id or (rows[0].journey if rows else None)
