@@ -191,11 +191,12 @@ BLUEPRINT_COLUMNS = ("row", "text", "agency", "system")
 
 
 def set_blueprint(tables: Tables, step_id: str, fields: Mapping[str, Any],
-                  rows: Iterable[Mapping[str, Any]]) -> Done:
+                  rows: Iterable[Mapping[str, Any]] | None) -> Done:
     """Change a step's blueprint fields (touchpoints, moment, evidence, detail: cells of
     its Steps row) and replace its actions on the Blueprint sheet with ``rows`` (row,
     text, agency, system), in one action, so one undo takes it back. The new actions
-    take the place of the old ones in the sheet; rows with nothing in them are left out.
+    take the place of the old ones in the sheet; rows with nothing in them are left out;
+    ``rows`` None keeps the actions as they are.
     Nothing is checked here: a row without text or with an unknown agency is reported by
     the review, with its place, like a bad cell in the tables."""
     step = _steps(tables).get(step_id)
@@ -204,6 +205,8 @@ def set_blueprint(tables: Tables, step_id: str, fields: Mapping[str, Any],
     before = copy.deepcopy((step, tables.get("Blueprint", [])))
     for column, value in fields.items():
         _set(step, column, value)
+    if rows is None:
+        rows = [r for r in tables.get("Blueprint", []) if r.get("step") == step_id]
     new_rows = []
     for given in rows:
         row: Row = {"step": step_id}
