@@ -118,10 +118,12 @@ def _card_html(layout: AppBlueprint, card: Card, top: float) -> str:
     tag = (f'<span class="ple-bp-tag" style="position:absolute;left:0.06in;top:-{TAG_H / 2:.3f}in;'
            f'height:{TAG_H:.3f}in;line-height:{TAG_H:.3f}in">{escape(card.tag)}</span>'
            if card.moment else "")
-    kind = {"customer": "step", "touchpoints": "touchpoint"}.get(card.row, f"{card.row} action")
+    # Read step by step (the cards' order), each card saying which row it is in.
+    kind = {"customer": "Customer action", "touchpoints": "Touchpoint"}.get(
+        card.row, f"{card.row.capitalize()} action")
     step_id = layout.order[card.column]
     return (f'<div class="ple-bp-card" data-row="{card.row}" data-step="{escape(step_id)}" '
-            f'data-evidence="{card.evidence}" aria-label="{escape(kind)}" '
+            f'data-evidence="{card.evidence}" role="group" aria-label="{escape(kind)}" '
             f'style="{_at(card.x, card.y - top, card.w, card.h)}box-sizing:border-box;'
             f'{box}color:{colour};padding:{PAD_Y:.3f}in {PAD_X:.3f}in 0 {left:.3f}in;'
             f'overflow:visible">{tag}{"".join(body)}</div>')
@@ -143,14 +145,16 @@ STYLE = """<style>
 
 def legend_html() -> str:
     """What the marks mean, in words beside a sample of each."""
-    items = ['<span><span class="ple-bp-tag" style="background:#FFE27A;border:1px solid #111;'
-             'border-radius:3px;padding:0 4px;font-weight:bold">★ n</span> a moment that '
+    items = ['<span role="listitem"><span class="ple-bp-tag" style="background:#FFE27A;'
+             'border:1px solid #111;border-radius:3px;padding:0 4px;font-weight:bold">★ n'
+             '</span> a moment that '
              'matters (listed under the blueprint)</span>',
-             '<span><span class="sample" style="border-left:0.07in solid #888;'
+             '<span role="listitem"><span class="sample" style="border-left:0.07in solid #888;'
              'border-top:1px solid #555;border-bottom:1px solid #555;border-right:1px solid '
              '#555"></span>the agency that acts: named in bold on every card</span>']
     for level in LEVELS:
-        items.append(f'<span><span class="sample" style="border:{BORDERS[level]} #111"></span>'
+        items.append(f'<span role="listitem"><span class="sample" '
+                     f'style="border:{BORDERS[level]} #111"></span>'
                      f'<b>{level}</b>: outline {OUTLINES[level]}; the card says '
                      f'"Evidence: {level}"</span>')
     return f'<div class="ple-bp-legend" role="list">{"".join(items)}</div>'

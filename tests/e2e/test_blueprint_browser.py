@@ -18,6 +18,7 @@ import yaml
 from tests.e2e.browser import EXCEPTION, choose, open_page, poll, screenshot, settle
 from tests.e2e.canvas import node
 from tests.e2e.conftest import SMALL
+from tests.e2e.test_accessibility import check
 
 pytestmark = pytest.mark.browser
 
@@ -39,7 +40,7 @@ def title(page) -> str:
 
 
 def test_blueprint_mode_shows_the_backstage_under_the_line_of_visibility(page, blueprint_app,
-                                                                         tmp_path):
+                                                                         axe_source, tmp_path):
     url, _ = blueprint_app
     open_page(page, url + "/journey?journey=retirement")
     assert page.locator("section.ple-blueprint").count() == 0  # the map comes first
@@ -67,6 +68,7 @@ def test_blueprint_mode_shows_the_backstage_under_the_line_of_visibility(page, b
     panel.wait_for()
     assert page.locator(EXCEPTION).count() == 0
     screenshot(page, tmp_path / "journey-blueprint.png")
+    check(page, axe_source, "journey-blueprint", tmp_path)  # axe-core: nothing serious
 
 
 def test_a_moment_that_matters_is_edited_with_its_reason_and_saved(page, blueprint_app,
