@@ -108,6 +108,7 @@ def find_reference_problems(workspace: Workspace) -> list[Problem]:
     for journey in workspace.journeys.values():
         checker.journey(journey)
     checker.detail_loops()
+    checker.gap_settings()
     return checker.problems
 
 
@@ -190,6 +191,20 @@ class _Checker:
                 code="unknown-reference",
             )
         )
+
+    def gap_settings(self) -> None:
+        """Rules the settings switch off or re-grade must exist: a misspelt id would
+        otherwise leave the rule on, or at its old severity, without a word."""
+        origin = self.workspace.origins.get((SETTINGS_KEY, ""))
+        if origin is None:
+            return
+        gaps = self.workspace.settings.gaps
+        for index, rule_id in enumerate(gaps.disabled_rules):
+            self._require(origin, ("gaps", "disabled_rules", index), rule_id, GAP_RULES,
+                          "gap rule")
+        for rule_id in gaps.severity:
+            self._require(origin, ("gaps", "severity", rule_id), rule_id, GAP_RULES,
+                          "gap rule")
 
     def catalog_agency(self, agency: Agency) -> None:
         origin = self._at("agencies", agency.id)

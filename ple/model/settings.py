@@ -7,6 +7,8 @@ every run gives the same findings.
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import Field, NonNegativeFloat
 
 from ple import limits
@@ -35,7 +37,7 @@ class GapSettings(FormatModel):
     low_score: float = Field(default=3.0, ge=1, le=5,
                              description="An A-11 driver score below this is low.")
     disabled_rules: list[Slug] = Field(default_factory=list)
-    severity: dict[Slug, str] = Field(
+    severity: dict[Slug, Literal["error", "warning", "info"]] = Field(
         default_factory=dict, description="Rule id -> error, warning or info, to override."
     )
 

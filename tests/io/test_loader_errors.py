@@ -347,3 +347,22 @@ def test_a_fork_with_one_way_on_is_a_warning(write):
         "retire.yaml:7:5: steps[0].fork: warning: a fork needs two next steps or more; with 1 "
         "it is a plain step"]
 
+
+
+@pytest.mark.parametrize(("settings", "expected"), [
+    ("{disabled_rules: [cold-handof]}",
+     "catalog.yaml:8:36: settings.gaps.disabled_rules[0]: unknown gap rule 'cold-handof' "
+     "(did you mean 'cold-handoff'?)"),
+    ("{severity: {dead-ends: error}}",
+     "catalog.yaml:8:30: settings.gaps.severity.dead-ends: unknown gap rule 'dead-ends' "
+     "(did you mean 'dead-end'?)"),
+    ("{severity: {dead-end: critical}}",
+     "catalog.yaml:8:30: settings.gaps.severity.dead-end: Input should be 'error', "
+     "'warning' or 'info', got 'critical'"),
+])
+def test_settings_naming_a_rule_that_does_not_exist_are_refused(write, settings, expected):
+    """Before, a misspelt rule in the settings was a warning at analysis: the rule stayed
+    on (or at its old severity) and validate passed."""
+    write("catalog.yaml", CATALOG + f"settings: {{gaps: {settings}}}\n")
+    folder = write("retire.yaml", JOURNEY)
+    assert messages(folder) == [expected]

@@ -240,8 +240,9 @@ def workspaces(draw: st.DrawFn, exact: bool = True) -> Workspace:
             GapSettings,
             burden_hotspot=st.builds(HotspotLimits, factor=floats_in(1.5, 9, exact)),
             low_score=floats_in(1, 5, exact),
-            disabled_rules=st.lists(slugs, max_size=2),
-            severity=st.dictionaries(slugs, st.sampled_from(["error", "warning", "info"]),
+            disabled_rules=st.lists(st.sampled_from(GAP_RULES), max_size=2),
+            severity=st.dictionaries(st.sampled_from(GAP_RULES),
+                                     st.sampled_from(["error", "warning", "info"]),
                                      max_size=2)))))
     return Workspace(agencies=agencies, programs=programs, data_items=items,
                      journeys={j.id: j for j in journey_list}, settings=settings,
