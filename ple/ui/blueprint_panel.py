@@ -97,19 +97,22 @@ def _actions_dialog(tables: Tables, row: Row, choices: Choices, change: Change,
     st.markdown(f"**{markdown_text(str(row.get('name') or step_id))}**: frontstage (what the "
                 "customer meets), backstage (out of sight), support (systems, data exchanges, "
                 "partners). An empty agency is the step's own; empty rows are left out.")
-    edited = st.data_editor(
-        step_actions(tables, step_id), key=f"{key}_actions", num_rows="dynamic",
-        hide_index=True, width="stretch",
-        column_config={
-            "row": st.column_config.SelectboxColumn(ACTION_COLUMNS["row"], width="small",
-                                                    options=list(BLUEPRINT_ROWS)),
-            "text": st.column_config.TextColumn(ACTION_COLUMNS["text"], width="large"),
-            "agency": st.column_config.SelectboxColumn(
-                ACTION_COLUMNS["agency"], options=list(choices.agencies)),
-            "system": st.column_config.TextColumn(ACTION_COLUMNS["system"]),
-        })
-    if st.button("Apply the actions", type="primary", key=f"{key}_actions_apply"):
-        change(lambda t: actions.set_blueprint(t, step_id, {}, _records(edited)))
+    # In a form: a cell edit does not run the dialog again (a rerun under the pointer can
+    # swallow the next click); everything is applied at once.
+    with st.form(f"{key}_actions_form", border=False):
+        edited = st.data_editor(
+            step_actions(tables, step_id), key=f"{key}_actions", num_rows="dynamic",
+            hide_index=True, width="stretch",
+            column_config={
+                "row": st.column_config.SelectboxColumn(
+                    ACTION_COLUMNS["row"], width="small", options=list(BLUEPRINT_ROWS)),
+                "text": st.column_config.TextColumn(ACTION_COLUMNS["text"], width="large"),
+                "agency": st.column_config.SelectboxColumn(
+                    ACTION_COLUMNS["agency"], options=list(choices.agencies)),
+                "system": st.column_config.TextColumn(ACTION_COLUMNS["system"]),
+            })
+        if st.form_submit_button("Apply the actions", type="primary"):
+            change(lambda t: actions.set_blueprint(t, step_id, {}, _records(edited)))
 
 
 def step_actions(tables: Tables, step_id: str) -> pd.DataFrame:

@@ -127,3 +127,43 @@ def test_a_detail_link_opens_the_detailed_journey_and_leads_back(page, blueprint
     assert "step=enroll-part-b" in page.url  # the step it came from is selected again
     page.get_by_role("button", name=f"Open the detailed journey: {DETAILED}").wait_for()
     assert page.locator(EXCEPTION).count() == 0
+
+
+def test_a_backstage_action_is_added_in_the_wide_table_and_saved(page, blueprint_app,
+                                                                 tmp_path):
+    """The actions grid is in a dialog: pick the row from its list, type the text."""
+    url, workspace = blueprint_app
+    file = workspace / "journeys" / "retirement.yaml"
+    open_page(page, url + "/edit")
+    choose(page, "Journey", f"{RETIREMENT} (retirement)")
+    node(page, "check-estimate").click()
+    settle(page)
+    page.get_by_role("button", name="Edit the actions behind this step…").click()
+    dialog = page.get_by_role("dialog")
+    grid = dialog.locator("[data-testid='stDataFrame']").first
+    grid.locator("canvas").first.wait_for()
+    settle(page)
+    box = grid.bounding_box()
+    first_row = box["y"] + 35 + 17  # under the header; the step has no actions yet
+    page.mouse.click(box["x"] + 120, first_row)  # the empty row at the end adds one
+    page.mouse.dblclick(box["x"] + 120, first_row)
+    page.get_by_role("option", name="backstage", exact=True).click()
+    text_cell = (box["x"] + 120 + 200, first_row)
+    page.mouse.click(*text_cell)  # the grid takes the pointer back from the list
+    page.wait_for_timeout(300)
+    page.mouse.dblclick(*text_cell)
+    editor = page.locator("textarea.gdg-input:visible")
+    editor.wait_for()
+    editor.fill("Estimate drawn from the earnings record")
+    editor.press("Enter")
+    screenshot(page, tmp_path / "actions-dialog.png")
+    dialog.get_by_role("button", name="Apply the actions").click()
+    settle(page)
+    dialog.wait_for(state="detached")
+    page.get_by_text("backstage: Estimate drawn from the earnings record").wait_for()
+    page.get_by_role("button", name="Save", exact=True).click()
+    settle(page)
+    saved = poll(lambda: yaml.safe_load(file.read_text(encoding="utf-8")),
+                 lambda journey: "backstage" in journey["steps"][0])
+    assert saved["steps"][0]["backstage"] == [{"text": "Estimate drawn from the earnings record"}]
+    assert page.locator(EXCEPTION).count() == 0
