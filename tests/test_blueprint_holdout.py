@@ -96,6 +96,15 @@ def test_it_loads_and_renders_in_every_picture_format(workspace):
         assert words in svg.replace("\n", " "), words
 
 
+def test_it_renders_in_the_apps_blueprint_mode(workspace):
+    from ple.views.blueprint import blueprint_html, blueprint_layout
+
+    html = blueprint_html(blueprint_layout(workspace, "losing-a-job"))
+    for words in ("Wage records checked", "Former employer:", "★ 2", "UI claims line",
+                  "Evidence: observed"):
+        assert words in html, words
+
+
 def test_every_evidence_mix_adds_up_to_100_percent(workspace):
     rows = metrics_report(workspace, "losing-a-job")
     mixes = [m for row in rows for m in every_share(row.to_dict())]

@@ -148,7 +148,8 @@ def delete(tables: Tables, steps: Iterable[str] = (),
         r for r in tables.get("Transitions", [])
         if r.get("from") not in gone and r.get("to") not in gone
         and (r.get("from"), r.get("to")) not in cut]
-    for sheet, column in (("BurdenByChannel", "step"), ("AcceptedFindings", "step")):
+    for sheet, column in (("BurdenByChannel", "step"), ("AcceptedFindings", "step"),
+                          ("Blueprint", "step")):
         if sheet in tables:
             tables[sheet] = [r for r in tables[sheet] if r.get(column) not in gone]
     head = (tables.get("Journey") or [{}])[0]
@@ -186,12 +187,50 @@ def set_fields(tables: Tables, sheet: str, match: Mapping[str, Any],
                 step=str(row.get("id")) if sheet == "Steps" else None)
 
 
+BLUEPRINT_COLUMNS = ("row", "text", "agency", "system")
+
+
+def set_blueprint(tables: Tables, step_id: str, fields: Mapping[str, Any],
+                  rows: Iterable[Mapping[str, Any]] | None) -> Done:
+    """Change a step's blueprint fields (touchpoints, moment, evidence, detail: cells of
+    its Steps row) and replace its actions on the Blueprint sheet with ``rows`` (row,
+    text, agency, system), in one action, so one undo takes it back. The new actions
+    take the place of the old ones in the sheet; rows with nothing in them are left out;
+    ``rows`` None keeps the actions as they are.
+    Nothing is checked here: a row without text or with an unknown agency is reported by
+    the review, with its place, like a bad cell in the tables."""
+    step = _steps(tables).get(step_id)
+    if step is None:
+        return Done("That step no longer exists.", changed=False)
+    before = copy.deepcopy((step, tables.get("Blueprint", [])))
+    for column, value in fields.items():
+        _set(step, column, value)
+    if rows is None:
+        rows = [r for r in tables.get("Blueprint", []) if r.get("step") == step_id]
+    new_rows = []
+    for given in rows:
+        row: Row = {"step": step_id}
+        for column in BLUEPRINT_COLUMNS:
+            value = given.get(column)
+            _set(row, column, value.strip() if isinstance(value, str) else value)
+        if len(row) > 1:
+            new_rows.append(row)
+    sheet = tables.get("Blueprint", [])
+    at = next((i for i, r in enumerate(sheet) if r.get("step") == step_id), len(sheet))
+    kept = [r for r in sheet if r.get("step") != step_id]
+    at -= sum(1 for r in sheet[:at] if r.get("step") == step_id)
+    tables["Blueprint"] = [*kept[:at], *new_rows, *kept[at:]]
+    if (step, tables["Blueprint"]) == before:
+        return Done("No change.", changed=False)
+    return Done(f"Changed the blueprint of {step.get('name') or step_id!r}.", step=step_id)
+
+
 def _rename_step(tables: Tables, old: str, new: str, keep: Row) -> None:
     for row in tables.get("Transitions", []):
         for column in ("from", "to"):
             if row.get(column) == old:
                 row[column] = new
-    for sheet, columns in (("BurdenByChannel", ("step",)),
+    for sheet, columns in (("BurdenByChannel", ("step",)), ("Blueprint", ("step",)),
                            ("AcceptedFindings", ("step", "from", "to"))):
         for row in tables.get(sheet, []):
             for column in columns:

@@ -44,8 +44,10 @@ def _label(labels: dict[str, str]) -> Callable[[str], str]:
 
 
 def step_panel(tables: Tables, step_id: str, choices: Choices, change: Change,
-               select: Select, key: str) -> None:
-    """Every field of one step, as a form; then connect, move and delete."""
+               select: Select, key: str,
+               more: Callable[[Row], None] | None = None) -> None:
+    """Every field of one step, as a form; then ``more`` sections for the row (the
+    blueprint's), then connect, move and delete."""
     row = next((r for r in tables.get("Steps", []) if r.get("id") == step_id), None)
     if row is None:
         small_print("The selected step no longer exists.")
@@ -105,6 +107,8 @@ def step_panel(tables: Tables, step_id: str, choices: Choices, change: Change,
         values["description"] = st.text_area("Description", value=str(row.get("description") or ""))
         if st.form_submit_button("Apply changes", type="primary"):
             change(lambda t: actions.set_fields(t, "Steps", {"id": step_id}, _cleaned(values)))
+    if more is not None:
+        more(row)
     _connect_form(tables, row, choices, change, key)
     _moves_list(tables, step_id, select, key)
     if st.button("Delete this step", key=f"{key}_delete", icon=":material/delete:"):

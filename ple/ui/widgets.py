@@ -7,6 +7,7 @@ import streamlit as st
 from ple.model import Journey, Workspace
 from ple.scope import SCOPE_HELP, SCOPE_LABELS, Scope
 from ple.ui.text import small_print
+from ple.views.blueprint import blueprint_lines, detail_of, detailed_steps
 from ple.views.canvas import selection_details
 from ple.views.markdown import markdown_text
 
@@ -81,5 +82,39 @@ def step_panel(workspace: Workspace, journey: Journey, selection: dict[str, str]
         small_print("Select a step or an arrow on the map (click it, or Tab to it and press "
                     "Enter) to see its details here.")
         return
+    step = next((s for s in journey.steps if selection and selection.get("kind") == "step"
+                 and s.id == selection.get("id")), None)
+    if step is not None:
+        lines += blueprint_lines(workspace, step)
     st.subheader(markdown_text(lines[0]))
     st.markdown("\n".join(f"- {markdown_text(line)}" for line in lines[1:]))
+    detail = detail_of(workspace, journey, step.id) if step is not None else None
+    if detail is not None:
+        st.button(markdown_text(f"Open the detailed journey: {detail.name}"),
+                  key=f"open_detail_{journey.id}_{step.id}", icon=":material/zoom_in:",
+                  on_click=open_journey, args=(detail.id, None),
+                  help="The journey that tells this step in more detail")
+
+
+def open_journey(journey_id: str, step_id: str | None) -> None:
+    """Show another journey (and select one of its steps): a callback, so the journey
+    select box opens on it (:func:`journey_picker` follows the address)."""
+    st.query_params["journey"] = journey_id
+    if step_id:
+        st.query_params["step"] = step_id
+    elif "step" in st.query_params:
+        del st.query_params["step"]
+
+
+def detailed_notice(workspace: Workspace, journey_id: str) -> None:
+    """On a journey that tells another journey's step in more detail: which step, and a
+    way back to it."""
+    for index, link in enumerate(detailed_steps(workspace, journey_id)):
+        left, right = st.columns([3, 1], vertical_alignment="center")
+        left.info(markdown_text(f"This journey tells the step “{link.step_name}” of "
+                                f"“{link.journey_name}” in more detail."),
+                  icon=":material/subdirectory_arrow_right:")
+        right.button(markdown_text(f"Back to {link.journey_name}"),
+                     key=f"detail_back_{journey_id}_{index}", icon=":material/arrow_upward:",
+                     on_click=open_journey, args=(link.journey_id, link.step_id),
+                     help="Open the journey this one details, with its step selected")

@@ -238,6 +238,9 @@ class Choices:
     personas: list[str] = field(default_factory=list)
     rules: list[str] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
+    touchpoints: dict[str, str] = field(default_factory=dict)
+    journeys: dict[str, str] = field(default_factory=dict)
+    """Journeys a step may name as its ``detail``, by name."""
 
 
 def journey_choices(workspace: Workspace, tables: dict[str, list[Row]]) -> Choices:
@@ -253,6 +256,9 @@ def journey_choices(workspace: Workspace, tables: dict[str, list[Row]]) -> Choic
         data_items={d.id: d.name for d in workspace.data_items.values()},
         stages=ids("Stages"), steps=ids("Steps"), personas=ids("Personas"),
         rules=sorted(all_rules()),
+        touchpoints={t.id: f"{t.name} ({t.form_number})" if t.form_number else t.name
+                     for t in workspace.touchpoints.values()},
+        journeys={j.id: j.name for j in workspace.journeys.values()},
     )
 
 

@@ -38,12 +38,14 @@ def portfolio_rows(workspace: Workspace, report: GapReport,
             "state": journey.state.value,
             "steps": metrics.steps,
             "agencies": metrics.agencies,
+            # Beside the minutes, in view without scrolling: how sure the figure is.
+            "minutes": metrics.minutes,
+            "minutes rest on": metrics.evidence["minutes"].text(),
             **{f"{kind} handoffs": metrics.handoffs.get(kind, 0)
                for kind in ("automatic", "warm", "referral", "cold", "undocumented")},
             "errors": open_findings[(journey_id, "error")],
             "warnings": open_findings[(journey_id, "warning")],
             "info": open_findings[(journey_id, "info")],
-            "minutes": metrics.minutes,
             "wait days": metrics.wait_days,
             "people a year": journey.volume.per_year if journey.volume else None,
         })

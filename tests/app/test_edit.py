@@ -48,7 +48,7 @@ def test_the_tables_are_drawn_only_when_asked_for(monkeypatch, workspace):
     assert len(app.data_editor) == 0
     app.toggle(key="edit_show_tables").set_value(True)
     run(app)
-    assert len(app.data_editor) == 6  # the journey's details are a form
+    assert len(app.data_editor) == 7  # the journey's details are a form; Blueprint too
 
 
 def run(app: AppTest) -> AppTest:

@@ -3,11 +3,13 @@
     .venv/bin/python -m tests.e2e.screenshots [OUT_DIR]
 
 - ``journey-page.png`` (README): the Journey page on "Recovering from a disaster";
+- ``journey-blueprint.png`` (README, docs/editing.md): the Journey page's blueprint mode on
+  "Having a child and early childhood";
 - ``compare-page.png`` (docs/compare.md): the Compare page on the proposed disaster journey;
 - ``edit-page.png`` (docs/editing.md): the Edit page with a step selected on the map;
 - ``canvas/<journey>.png``: the journey canvas of every journey in data/ and
   data-benefit-finder/, the whole map fitted to its frame (Fit), to look at before a
-  release: no text over text, no arrow through a box (not kept in git).
+  release: no text over text, no arrow through a box (docs/canvas-gallery.md).
 
 The app runs on a scratch copy of each workspace (the sidebar shows only its name) and
 no request leaves the machine.
@@ -43,6 +45,18 @@ def journey_page(page, url: str, out: Path) -> None:
     legend_end = page.get_by_text("⚠ n on a step").bounding_box()
     page.screenshot(path=str(out), clip={"x": SIDEBAR, "y": 0, "width": 1400 - SIDEBAR,
                                          "height": legend_end["y"] + legend_end["height"] + 16})
+
+
+def blueprint_page(page, url: str, out: Path) -> None:
+    page.set_viewport_size({"width": 1400, "height": 1400})
+    open_page(page, url + "/journey?journey=having-a-child")
+    page.get_by_text("Service blueprint", exact=True).click()
+    blueprint = page.locator("section.ple-blueprint")
+    blueprint.wait_for()
+    still(page)
+    box = blueprint.bounding_box()
+    page.screenshot(path=str(out), clip={"x": SIDEBAR, "y": max(box["y"] - 120, 0),
+                                         "width": 1400 - SIDEBAR, "height": box["height"] + 130})
 
 
 def compare_page(page, url: str, out: Path) -> None:
@@ -92,6 +106,7 @@ def main(out: Path = OUT) -> list[Path]:
             with app_page(folder, Path(scratch), VIEWPORT) as (page, url):
                 if name == "data":
                     for make, file in ((journey_page, "journey-page.png"),
+                                       (blueprint_page, "journey-blueprint.png"),
                                        (compare_page, "compare-page.png"),
                                        (edit_page, "edit-page.png")):
                         make(page, url, out / file)

@@ -188,3 +188,69 @@ def test_canvas_actions_save_as_minimal_yaml_diffs(workspace):
     assert save(edit, load_workspace(workspace), by=local_person()).outcome is Outcome.unchanged
     assert file.read_text() == text  # an unchanged save leaves the file byte for byte
     assert text != original
+
+
+def test_a_steps_blueprint_is_changed_in_one_action_and_undone_in_one(tables):
+    tables["Blueprint"] = [{"step": "a", "row": "backstage", "text": "Old"},
+                           {"step": "b", "row": "support", "text": "Kept"}]
+    undo = Undo()
+    undo.before_change(tables)
+    done = actions.set_blueprint(
+        tables, "a", {"moment_that_matters": True, "moment_reason": "Income stops",
+                      "evidence": "observed", "evidence_sources": ["Field study"]},
+        [{"row": "frontstage", "text": " Staff take the call ", "agency": None},
+         {"row": "backstage", "text": "Record checked", "system": "Claims system"},
+         {"row": None, "text": None, "agency": None, "system": None}])  # an empty grid row
+    assert done.changed and done.step == "a"
+    assert tables["Steps"][0]["moment_that_matters"] is True
+    assert tables["Steps"][0]["evidence_sources"] == ["Field study"]
+    assert tables["Blueprint"] == [  # in the old rows' place, before the other step's
+        {"step": "a", "row": "frontstage", "text": "Staff take the call"},
+        {"step": "a", "row": "backstage", "text": "Record checked", "system": "Claims system"},
+        {"step": "b", "row": "support", "text": "Kept"}]
+    assert not actions.set_blueprint(tables, "a", {"moment_that_matters": True},
+                                     [{"row": "frontstage", "text": "Staff take the call"},
+                                      {"row": "backstage", "text": "Record checked",
+                                       "system": "Claims system"}]).changed
+    restored = undo.undo(tables)
+    assert restored["Blueprint"][0]["text"] == "Old" and "evidence" not in restored["Steps"][0]
+
+
+def test_a_steps_actions_follow_its_new_id_and_go_with_it(tables):
+    tables["Blueprint"] = [{"step": "a", "row": "backstage", "text": "Checked"}]
+    actions.set_fields(tables, "Steps", {"id": "a"}, {"id": "check"})
+    assert tables["Blueprint"][0]["step"] == "check"
+    actions.delete(tables, ["check"])
+    assert tables["Blueprint"] == []
+
+
+def test_blueprint_fields_set_in_the_panel_are_saved_and_read_back(workspace):
+    from ple.edit.commit import Outcome
+    from ple.edit.journey import open_journey, review, save
+    from ple.io import load_workspace
+    from ple.signin import local_person
+    from ple.views.edit import problem_rows
+
+    edit = open_journey(workspace, "retirement")
+    before = load_workspace(workspace)
+    # A reason without the flag is refused, and the problem names its cell.
+    actions.set_blueprint(edit.tables, "apply-retirement", {"moment_reason": "Income stops"},
+                          [{"row": "backstage", "text": "Earnings record checked"}])
+    rows = problem_rows(review(edit, before), edit.tables)
+    assert any(r.severity.value == "error" and "moment_reason" in f"{r.where} {r.message}"
+               for r in rows), rows
+    assert save(edit, before, by=local_person()).outcome is not Outcome.saved
+    actions.set_blueprint(edit.tables, "apply-retirement",
+                          {"moment_that_matters": True, "moment_reason": "Income stops",
+                           "evidence": "reported", "evidence_sources": ["SSA annual report"]},
+                          [{"row": "backstage", "text": "Earnings record checked",
+                            "agency": "ssa", "system": "Claims system"}])
+    saved = save(edit, before, by=local_person())
+    assert saved.outcome is Outcome.saved, saved.message
+    step = next(s for s in load_workspace(workspace).workspace.journeys["retirement"].steps
+                if s.id == "apply-retirement")
+    assert step.moment_that_matters and step.moment_reason == "Income stops"
+    assert step.evidence.level.value == "reported"
+    assert step.evidence.sources == ["SSA annual report"]
+    assert [(a.text, a.agency, a.system) for a in step.backstage] == [
+        ("Earnings record checked", "ssa", "Claims system")]

@@ -125,3 +125,15 @@ def test_report_sections_and_the_scope_sentence(small):
         ("Employer", "CMS", "undocumented")}
     everything = portfolio_report(workspace, "all")
     assert "Left out" not in scope_sentence(workspace, everything)
+
+
+def test_each_journey_says_what_its_minutes_rest_on():
+    workspace = load_workspace(DATA).workspace
+    rows = {r["id"]: r for r in portfolio_rows(workspace, analyze(workspace))}
+    for journey_id, row in rows.items():
+        mix = journey_metrics(workspace, journey_id).evidence["minutes"]
+        assert row["minutes rest on"] == mix.text()
+    # A bundled journey with evidence, and one whose figures nobody qualified: unknown,
+    # never counted as assumed.
+    assert "reported" in rows["having-a-child"]["minutes rest on"]
+    assert rows["losing-a-loved-one"]["minutes rest on"] == "100% unknown"

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from ple.edit import actions, incoming, store
+from ple.edit import actions, store
 from ple.edit import catalog as edit_catalog
 from ple.edit import journey as edit_journey
 from ple.edit.commit import Outcome, Saved
@@ -27,9 +27,10 @@ from ple.gaps import analyze
 from ple.model import JourneyState
 from ple.sheets import schema
 from ple.sheets.closure import needed_catalog
-from ple.sheets.grid import describe
 from ple.ui import canvas_panel, editing, state
+from ple.ui.blueprint_panel import blueprint_section
 from ple.ui.canvas import journey_canvas, map_data, reported_selection
+from ple.ui.edit_upload import upload_section
 from ple.ui.text import small_print
 from ple.views.canvas import edit_canvas_data
 from ple.views.edit import Choices, catalog_choices, journey_choices, problem_rows
@@ -379,9 +380,9 @@ def journey_section() -> None:
     before_grids = copy.deepcopy(edit.tables)
     choices = choices_for(edit.tables)
     titles = ["Steps", "Transitions", "Stages", "Personas", "Journey details",
-              "Burden by channel", "Accepted findings"]
+              "Burden by channel", "Accepted findings", "Blueprint"]
     sheets = [schema.STEPS, schema.TRANSITIONS, schema.STAGES, schema.PERSONAS, None,
-              schema.BURDEN_BY_CHANNEL, schema.ACCEPTED_FINDINGS]
+              schema.BURDEN_BY_CHANNEL, schema.ACCEPTED_FINDINGS, schema.BLUEPRINT]
     # Drawn only when asked for: the seven grids were half of the time an edit on the map
     # took to come back (docs/performance.md), and the map and its panel edit every field.
     shown = st.toggle("Show the tables", key="edit_show_tables",
@@ -577,8 +578,10 @@ def panel_section(edit: JourneyEdit, scope: str, selected: dict | None,
 
     key = f"edit_panel_{scope}_{editing.generation(scope)}"
     if selected and selected.get("kind") == "step":
-        canvas_panel.step_panel(edit.tables, selected["id"], choices, change, select,
-                                f"{key}_{selected['id']}")
+        canvas_panel.step_panel(
+            edit.tables, selected["id"], choices, change, select, f"{key}_{selected['id']}",
+            more=lambda row: blueprint_section(edit.tables, row, edit.journey_id, choices,
+                                               change, f"{key}_{selected['id']}"))
     elif selected and selected.get("kind") == "route":
         canvas_panel.move_panel(edit.tables, selected["from"], selected["to"], choices,
                                 change, select, f"{key}_{selected['from']}_{selected['to']}")
@@ -760,50 +763,12 @@ def catalog_choices_of(edit) -> Choices:
 # --- uploads --------------------------------------------------------------------------
 
 
-def upload_section() -> None:
-    st.header("Add a journey from a file")
-    small_print("A YAML or JSON journey file (one sent by a colleague, or downloaded "
-                "here), an Excel workbook from `ple export --format xlsx`, or its CSV "
-                "sheets (choose all of them at once). Nothing is written until you confirm.")
-    files = st.file_uploader("Journey file", type=["yaml", "yml", "json", "xlsx", "csv"],
-                             accept_multiple_files=True, key="edit_upload",
-                             max_upload_size=incoming.MAX_UPLOAD_BYTES // 2**20)
-    if not files:
-        return
-    csvs = {f.name: f.getvalue() for f in files if f.name.lower().endswith(".csv")}
-    others = [f for f in files if not f.name.lower().endswith(".csv")]
-    if (csvs and others) or len(others) > 1:
-        st.error("Upload one file, or the CSV sheets of one journey.")
-        return
-    read = incoming.read_incoming_csv(csvs, "the CSV sheets") if csvs else \
-        incoming.read_incoming(others[0].name, others[0].getvalue())
-    replace = st.checkbox("Replace a journey (and catalog entries) the workspace already "
-                          "has; the old files go into the history", key="edit_upload_replace")
-    planned = incoming.plan(root, read, replace=replace)
-    for note in planned.notes:
-        st.markdown(f"- {markdown_text(note)}")
-    errors = [p for p in planned.problems if p.severity is Severity.error]
-    if planned.problems:
-        st.dataframe([{"severity": p.severity.value, "where": _where(p), "message": p.message}
-                      for p in planned.problems], hide_index=True, width="stretch",
-                     column_config={"message": st.column_config.TextColumn(width="large")})
-    if errors:
-        st.error(f"{len(errors)} error(s): fix them in the file and upload it again.")
-    if st.button("Add to the workspace", key="edit_upload_commit", type="primary",
-                 disabled=bool(errors) or not planned.changes):
-        saved = incoming.commit_plan(planned, by=state.person())
-        report_saved(saved, "upload")
-        if saved.outcome is Outcome.saved:
-            sessions.clear()
-            st.session_state.pop("edit_catalog", None)
-        st.rerun()
-
-
-def _where(problem) -> str:
-    text = incoming.problem_text(problem)
-    if problem.file.lower().endswith((".xlsx", ".csv")) or "sheet" in text:
-        return describe(problem).split(": ")[1] if ": " in describe(problem) else text
-    return str(problem.location) + (f" {problem.field}" if problem.path else "")
+def uploaded(saved: Saved) -> None:
+    """After an upload was written (or refused): say so, and forget what was opened."""
+    report_saved(saved, "upload")
+    if saved.outcome is Outcome.saved:
+        sessions.clear()
+        st.session_state.pop("edit_catalog", None)
 
 
 # --- history and drafts ---------------------------------------------------------------
@@ -897,6 +862,6 @@ elif mode == MODES[1]:
 elif mode == MODES[2]:
     catalog_section()
 elif mode == MODES[3]:
-    upload_section()
+    upload_section(root, uploaded)
 else:
     history_section()

@@ -10,9 +10,16 @@ from ple.export.bundle import download_name, journey_download
 from ple.metrics import journey_metrics
 from ple.model import Channel
 from ple.ui import state
+from ple.ui.blueprint import blueprint_mode
 from ple.ui.canvas import journey_canvas, map_data
 from ple.ui.text import small_print
-from ple.ui.widgets import chosen_step, journey_picker, remember_step, step_panel
+from ple.ui.widgets import (
+    chosen_step,
+    detailed_notice,
+    journey_picker,
+    remember_step,
+    step_panel,
+)
 from ple.views.canvas import journey_canvas_data
 from ple.views.journey import (
     StepFilter,
@@ -34,6 +41,11 @@ journey = workspace.journeys[journey_id]
 st.title(markdown_text(journey.name))
 if journey.trigger or journey.outcome:
     small_print(markdown_text(" → ".join(t for t in (journey.trigger, journey.outcome) if t)))
+detailed_notice(workspace, journey_id)
+view = st.radio("View", ["Map", "Service blueprint"], key="journey_view", horizontal=True,
+                help="The map: who does what, and the handoffs. The service blueprint: under "
+                     "each step what staff and systems do in front and behind the line of "
+                     "visibility, the touchpoints, moments that matter and evidence.")
 
 with st.expander("Filters", expanded=False):
     a, b, c, d = st.columns(4)
@@ -72,12 +84,15 @@ selected_step = chosen_step(journey)
 dimmed = tuple(s.id for s in journey.steps if s.id not in set(visible))
 if not visible:
     st.info("No step matches the filters; all steps are shown faded.")
-events = journey_canvas(map_data(lambda: canvas(loaded.fingerprint, journey_id, dimmed,
-                                                 selected_step)),
-                        key=f"journey_canvas_{journey_id}")
-remember_step(events.selection)
+if view == "Map":
+    selection = journey_canvas(map_data(lambda: canvas(loaded.fingerprint, journey_id, dimmed,
+                                                        selected_step)),
+                               key=f"journey_canvas_{journey_id}").selection
+else:
+    selection = blueprint_mode(loaded, journey, selected_step)
+remember_step(selection)
 with st.container(border=True):
-    step_panel(workspace, journey, events.selection, counts)
+    step_panel(workspace, journey, selection, counts)
 
 legend_agencies, legend_handoffs = st.columns(2)
 with legend_agencies:
