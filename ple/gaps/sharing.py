@@ -82,8 +82,9 @@ def _not_recorded(view: JourneyView, unknown: Sequence[Sequence[SharingAnswer]],
         (sender, receiver), = pairs
         return (f"whether {view.agency(sender)} may share {what} with {view.agency(receiver)}"
                 " is not recorded")
-    receivers = list(dict.fromkeys(view.agency(r) for _, r in sorted(
-        pairs, key=lambda pair: [a.to_agency for u in unknown for a in u].index(pair[1]))))
+    # Receivers in the order they ask (the answers' order), each once: linear in the answers.
+    receivers = list(dict.fromkeys(view.agency(a.to_agency) for answers in unknown
+                                   for a in answers if a.basis is SharingBasis.unknown))
     holders = "the agencies that hold it" if one_item else "the agencies that hold them"
     return f"whether {holders} may share {what} with {_either(receivers)} is not recorded"
 
