@@ -90,9 +90,11 @@ def test_a_listing_typed_in_libreoffice_stays_text(small, tmp_path):
     exported, saved = tmp_path / "exported.xlsx", tmp_path / "saved.xlsx"
     assert run("export", small, "--journey", "retirement", "--format", "xlsx",
                "-o", exported).exit_code == 0
+    header = [c.value for c in openpyxl.load_workbook(exported)["Programs"][1]]
+    place = f"{openpyxl.utils.get_column_letter(header.index('assistance_listing') + 1)}3"
     subprocess.run([UNO_PYTHON, FIXTURES / "edit.py", exported, saved,
-                    "type", "Programs", "D3", "93.575"], check=True, timeout=180)
-    cell = openpyxl.load_workbook(saved)["Programs"]["D3"]
+                    "type", "Programs", place, "93.575"], check=True, timeout=180)
+    cell = openpyxl.load_workbook(saved)["Programs"][place]
     assert (cell.value, cell.data_type) == ("93.575", "s")
     folder = tmp_path / "ws"
     shutil.copytree(small, folder)

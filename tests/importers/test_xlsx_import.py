@@ -143,9 +143,10 @@ def test_a_listing_a_spreadsheet_made_a_number_is_read_as_the_listing(typed, rea
 ])
 def test_a_cell_that_is_no_listing_is_told_the_listings_rule(typed, message):
     book = exported()
-    listing_cell(book).value = typed
-    assert (f"retirement.xlsx: sheet Programs, row 2, column D (assistance_listing): {message}"
-            in " ".join(messages(read(book))))
+    cell = listing_cell(book)
+    cell.value = typed
+    assert (f"retirement.xlsx: sheet Programs, row 2, column {cell.column_letter} "
+            f"(assistance_listing): {message}" in " ".join(messages(read(book))))
 
 
 def test_a_csv_round_trip_through_a_spreadsheet_keeps_the_listing():
