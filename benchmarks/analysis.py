@@ -59,9 +59,14 @@ def measure(journeys: int, steps: int, repeats: int, root: Path) -> dict[str, An
     metrics_seconds, _ = timed(lambda: portfolio_metrics(workspace), repeats)
     analysis = gaps_seconds + metrics_seconds
     return {
-        "journeys": journeys, "steps": journeys * steps, "findings": len(report.findings),
-        "cold_load_s": load_seconds, "gaps_s": gaps_seconds, "metrics_s": metrics_seconds,
-        "analysis_s": analysis, "analysis_over_load": analysis / load_seconds,
+        "journeys": journeys,
+        "steps": journeys * steps,
+        "findings": len(report.findings),
+        "cold_load_s": load_seconds,
+        "gaps_s": gaps_seconds,
+        "metrics_s": metrics_seconds,
+        "analysis_s": analysis,
+        "analysis_over_load": analysis / load_seconds,
     }
 
 
@@ -76,18 +81,28 @@ def main() -> None:
         half = measure(args.journeys, args.steps // 2, args.repeats, Path(root))
         full = measure(args.journeys, args.steps, args.repeats, Path(root))
     growth = full["analysis_s"] / half["analysis_s"]
-    result = {"half": half, "full": full, "growth_2x_steps": growth,
-              "goals": {"analysis_at_most_load": full["analysis_over_load"] <= 1.0,
-                        "linear_growth": growth <= 2.2}}
+    result = {
+        "half": half,
+        "full": full,
+        "growth_2x_steps": growth,
+        "goals": {
+            "analysis_at_most_load": full["analysis_over_load"] <= 1.0,
+            "linear_growth": growth <= 2.2,
+        },
+    }
     if args.json:
         print(json.dumps(result, indent=2))
         return
-    print(f"{'steps':>8} {'findings':>9} {'cold load':>10} {'gaps':>7} {'metrics':>8} "
-          f"{'analysis':>9} {'x load':>7}")
+    print(
+        f"{'steps':>8} {'findings':>9} {'cold load':>10} {'gaps':>7} {'metrics':>8} "
+        f"{'analysis':>9} {'x load':>7}"
+    )
     for row in (half, full):
-        print(f"{row['steps']:>8} {row['findings']:>9} {row['cold_load_s']:>9.2f}s "
-              f"{row['gaps_s']:>6.2f}s {row['metrics_s']:>7.2f}s {row['analysis_s']:>8.2f}s "
-              f"{row['analysis_over_load']:>7.2f}")
+        print(
+            f"{row['steps']:>8} {row['findings']:>9} {row['cold_load_s']:>9.2f}s "
+            f"{row['gaps_s']:>6.2f}s {row['metrics_s']:>7.2f}s {row['analysis_s']:>8.2f}s "
+            f"{row['analysis_over_load']:>7.2f}"
+        )
     print(f"growth for 2x the steps: {growth:.2f} (goal <= 2.2)")
     print(f"analysis no slower than a cold load: {result['goals']['analysis_at_most_load']}")
 

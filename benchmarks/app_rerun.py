@@ -82,8 +82,10 @@ def machine() -> str:
         pass
     import streamlit
 
-    return (f"{os.cpu_count()} cores{', ' + model if model else ''}; "
-            f"Python {platform.python_version()}; Streamlit {streamlit.__version__}")
+    return (
+        f"{os.cpu_count()} cores{', ' + model if model else ''}; "
+        f"Python {platform.python_version()}; Streamlit {streamlit.__version__}"
+    )
 
 
 def measure(steps: int, reruns: int, folder: Path, cache: Path, profile: bool) -> dict[str, Any]:
@@ -143,11 +145,15 @@ def print_report(r: dict[str, Any]) -> None:
     print(f"Journey page, {r['steps']} steps ({r['journey']}); {r['machine']}")
     print(f"  imports (streamlit.testing, ple.ui)      {r['import_ms']:8.0f} ms")
     print(f"  cold first run (load, gaps, map)         {r['cold_first_run_ms']:8.0f} ms")
-    print(f"  warm rerun, median of {len(r['rerun_samples_ms']):<3}              "
-          f"{r['rerun_median_ms']:8.1f} ms  (min {r['rerun_min_ms']:.1f}, "
-          f"max {r['rerun_max_ms']:.1f})")
-    print(f"  first run with a new filter, median of {len(r['new_filter_samples_ms'])}  "
-          f"{r['new_filter_median_ms']:8.1f} ms")
+    print(
+        f"  warm rerun, median of {len(r['rerun_samples_ms']):<3}              "
+        f"{r['rerun_median_ms']:8.1f} ms  (min {r['rerun_min_ms']:.1f}, "
+        f"max {r['rerun_max_ms']:.1f})"
+    )
+    print(
+        f"  first run with a new filter, median of {len(r['new_filter_samples_ms'])}  "
+        f"{r['new_filter_median_ms']:8.1f} ms"
+    )
     print(f"  map sent to the browser                  {r['map_bytes']:8,d} bytes")
     print(f"goal: median warm rerun <= {r['goal_ms']:.0f} ms: {r['goal_met']}")
     if "profile" in r:
@@ -159,8 +165,11 @@ def main() -> None:
     parser.add_argument("--steps", type=int, default=500)
     parser.add_argument("--reruns", type=int, default=20)
     parser.add_argument("--out", type=Path, help="keep the generated workspace here")
-    parser.add_argument("--profile", action="store_true",
-                        help="also profile one warm rerun (cProfile, script thread)")
+    parser.add_argument(
+        "--profile",
+        action="store_true",
+        help="also profile one warm rerun (cProfile, script thread)",
+    )
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:

@@ -73,15 +73,22 @@ def time_layout(folder: Path, repeats: int) -> dict[str, Any]:
     source = dot_source(workspace, journey_id)
     ours, dots = [], []
     for _ in range(repeats):
-        done = subprocess.run([sys.executable, "-c", COLD_LAYOUT, str(folder)], cwd=ROOT,
-                              capture_output=True, text=True, check=True)
+        done = subprocess.run(
+            [sys.executable, "-c", COLD_LAYOUT, str(folder)],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
         ours.append(float(done.stdout.split()[0]))
         started = time.perf_counter()
-        subprocess.run(["dot", "-Tjson"], input=source, capture_output=True, text=True,
-                       check=True)
+        subprocess.run(["dot", "-Tjson"], input=source, capture_output=True, text=True, check=True)
         dots.append(time.perf_counter() - started)
-    return {"canvas_cold_s": statistics.median(ours), "dot_s": statistics.median(dots),
-            "ratio_to_dot": statistics.median(ours) / statistics.median(dots)}
+    return {
+        "canvas_cold_s": statistics.median(ours),
+        "dot_s": statistics.median(dots),
+        "ratio_to_dot": statistics.median(ours) / statistics.median(dots),
+    }
 
 
 def time_opening(folder: Path, repeats: int, browser: Any) -> dict[str, Any]:
@@ -103,8 +110,11 @@ def time_opening(folder: Path, repeats: int, browser: Any) -> dict[str, Any]:
         page.locator(".react-flow__node.selected").first.wait_for(timeout=60_000)
         selected.append(time.perf_counter() - started)
         context.close()
-    return {"page_bytes": len(page_file.data), "drawn_s": statistics.median(drawn),
-            "selected_s": statistics.median(selected)}
+    return {
+        "page_bytes": len(page_file.data),
+        "drawn_s": statistics.median(drawn),
+        "selected_s": statistics.median(selected),
+    }
 
 
 def time_edits(folder: Path, edits: int, browser: Any) -> dict[str, Any]:
@@ -144,12 +154,16 @@ def time_edits(folder: Path, edits: int, browser: Any) -> dict[str, Any]:
                 page.mouse.up()
                 try:
                     page.wait_for_function(
-                    """sent => {
+                        """sent => {
                         const host = document.querySelector('.ple-canvas-host');
                         const made = host && Number((host.dataset.lastEdit || '0').split(' ')[0]);
                         const canvas = document.querySelector('.ple-canvas[data-applied]');
                         return made > sent && canvas && canvas.dataset.applied === String(made);
-                    }""", arg=sent, polling="raf", timeout=30_000)
+                    }""",
+                        arg=sent,
+                        polling="raf",
+                        timeout=30_000,
+                    )
                 except Exception:
                     shot = Path(tempfile.gettempdir()) / "ple-canvas-failed-edit.png"
                     page.screenshot(path=str(shot))
@@ -159,9 +173,13 @@ def time_edits(folder: Path, edits: int, browser: Any) -> dict[str, Any]:
             page.context.close()
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
-    return {"steps": len(journey.steps), "edits": edits,
-            "median_ms": statistics.median(seconds) * 1000,
-            "slowest_ms": max(seconds) * 1000, "first_ms": seconds[0] * 1000}
+    return {
+        "steps": len(journey.steps),
+        "edits": edits,
+        "median_ms": statistics.median(seconds) * 1000,
+        "slowest_ms": max(seconds) * 1000,
+        "first_ms": seconds[0] * 1000,
+    }
 
 
 def main() -> None:
@@ -178,13 +196,14 @@ def main() -> None:
 
     results: dict[str, Any] = {"python": platform.python_version(), "sizes": {}}
     with tempfile.TemporaryDirectory() as scratch, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path(),
-                                             args=launch_args())
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=launch_args())
         for steps in (int(s) for s in args.steps.split(",")):
             folder = Path(scratch) / f"s{steps}"
             synthetic.write_workspace(folder, 1, steps)
-            results["sizes"][steps] = {**time_layout(folder, args.repeats),
-                                       **time_opening(folder, args.repeats, browser)}
+            results["sizes"][steps] = {
+                **time_layout(folder, args.repeats),
+                **time_opening(folder, args.repeats, browser),
+            }
         folder = Path(scratch) / "edit"
         synthetic.write_workspace(folder, 1, args.edit_steps)
         results["edit"] = time_edits(folder, args.edits, browser)
@@ -192,16 +211,22 @@ def main() -> None:
     if args.json:
         print(json.dumps(results, indent=2))
         return
-    print(f"{'steps':>6} {'canvas cold':>12} {'dot':>8} {'ratio':>6} {'page':>9} "
-          f"{'drawn':>7} {'selected':>9}")
+    print(
+        f"{'steps':>6} {'canvas cold':>12} {'dot':>8} {'ratio':>6} {'page':>9} "
+        f"{'drawn':>7} {'selected':>9}"
+    )
     for steps, row in results["sizes"].items():
-        print(f"{steps:>6} {row['canvas_cold_s']:>11.3f}s {row['dot_s']:>7.3f}s "
-              f"{row['ratio_to_dot']:>5.2f}x {row['page_bytes'] / 1e6:>7.2f}MB "
-              f"{row['drawn_s']:>6.2f}s {row['selected_s']:>8.2f}s")
+        print(
+            f"{steps:>6} {row['canvas_cold_s']:>11.3f}s {row['dot_s']:>7.3f}s "
+            f"{row['ratio_to_dot']:>5.2f}x {row['page_bytes'] / 1e6:>7.2f}MB "
+            f"{row['drawn_s']:>6.2f}s {row['selected_s']:>8.2f}s"
+        )
     edit = results["edit"]
-    print(f"edit on {edit['steps']} steps: median {edit['median_ms']:.0f} ms, first "
-          f"{edit['first_ms']:.0f} ms, slowest {edit['slowest_ms']:.0f} ms ({edit['edits']} "
-          f"drags)")
+    print(
+        f"edit on {edit['steps']} steps: median {edit['median_ms']:.0f} ms, first "
+        f"{edit['first_ms']:.0f} ms, slowest {edit['slowest_ms']:.0f} ms ({edit['edits']} "
+        f"drags)"
+    )
 
 
 if __name__ == "__main__":

@@ -56,8 +56,11 @@ def write_chain(folder: Path, steps: int, shape: str) -> None:
     listed = []
     for number in range(steps):
         step: dict[str, Any] = {
-            "id": f"s{number}", "name": f"Step {number}", "agency": f"agency-{number % 3}",
-            "channels": ["online", "phone"], "burden": {"minutes": 10, "wait_days": 1},
+            "id": f"s{number}",
+            "name": f"Step {number}",
+            "agency": f"agency-{number % 3}",
+            "channels": ["online", "phone"],
+            "burden": {"minutes": 10, "wait_days": 1},
             "requests": [f"item-{number % 60}", f"own-{number}"],
         }
         following = number + 1 if number + 1 < steps else (0 if shape != "chain" else None)
@@ -68,12 +71,18 @@ def write_chain(folder: Path, steps: int, shape: str) -> None:
         listed.append(step)
     if shape == "listed from its end":
         listed.reverse()
-    journey = {"id": "chain", "name": "A long chain", "entry": ["s0"],
-               "volume": {"per_year": 1000, "source": "synthetic"}, "steps": listed}
+    journey = {
+        "id": "chain",
+        "name": "A long chain",
+        "entry": ["s0"],
+        "volume": {"per_year": 1000, "source": "synthetic"},
+        "steps": listed,
+    }
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
     (folder / "catalog.yaml").write_text(yaml.dump(catalog, Dumper=dumper), encoding="utf-8")
-    (folder / "chain.yaml").write_text(yaml.dump(journey, Dumper=dumper, sort_keys=False),
-                                       encoding="utf-8")
+    (folder / "chain.yaml").write_text(
+        yaml.dump(journey, Dumper=dumper, sort_keys=False), encoding="utf-8"
+    )
 
 
 def timed(action: Callable[[], Any], repeats: int) -> tuple[float, Any]:
@@ -118,12 +127,22 @@ def measure(steps: int, shape: str, repeats: int, root: Path) -> dict[str, Any]:
     equity_s, _ = timed(lambda: walk_journeys(workspace), repeats)
     analysis_s = gaps_s + metrics_s + equity_s
     return {
-        "shape": shape, "steps": steps, "findings": len(report.findings),
-        "cold_load_s": load_s, "gaps_s": gaps_s, "metrics_s": metrics_s, "equity_s": equity_s,
-        "analysis_s": analysis_s, "analysis_over_load": analysis_s / load_s,
-        "analysis_peak_bytes": peak_bytes(lambda: (analyze(workspace),
-                                                   metrics_report(workspace, None, None),
-                                                   walk_journeys(workspace))),
+        "shape": shape,
+        "steps": steps,
+        "findings": len(report.findings),
+        "cold_load_s": load_s,
+        "gaps_s": gaps_s,
+        "metrics_s": metrics_s,
+        "equity_s": equity_s,
+        "analysis_s": analysis_s,
+        "analysis_over_load": analysis_s / load_s,
+        "analysis_peak_bytes": peak_bytes(
+            lambda: (
+                analyze(workspace),
+                metrics_report(workspace, None, None),
+                walk_journeys(workspace),
+            )
+        ),
     }
 
 
@@ -142,26 +161,39 @@ def main() -> None:
     growth = {}
     for shape in SHAPES:
         half, full = (r for r in rows if r["shape"] == shape)
-        growth[shape] = {"time": full["analysis_s"] / half["analysis_s"],
-                         "memory": full["analysis_peak_bytes"] / half["analysis_peak_bytes"]}
-    result = {"rows": rows, "growth_2x_steps": growth,
-              "goals": {"analysis_over_load": LOAD_RATIO_GOAL, "growth": GROWTH_GOAL}}
+        growth[shape] = {
+            "time": full["analysis_s"] / half["analysis_s"],
+            "memory": full["analysis_peak_bytes"] / half["analysis_peak_bytes"],
+        }
+    result = {
+        "rows": rows,
+        "growth_2x_steps": growth,
+        "goals": {"analysis_over_load": LOAD_RATIO_GOAL, "growth": GROWTH_GOAL},
+    }
     if args.json:
         print(json.dumps(result, indent=2))
         return
-    print(f"{'shape':<20}{'steps':>7}{'findings':>9}{'cold load':>10}{'gaps':>7}{'metrics':>8}"
-          f"{'equity':>8}{'analysis':>9}{'x load':>7}{'peak MB':>8}")
+    print(
+        f"{'shape':<20}{'steps':>7}{'findings':>9}{'cold load':>10}{'gaps':>7}{'metrics':>8}"
+        f"{'equity':>8}{'analysis':>9}{'x load':>7}{'peak MB':>8}"
+    )
     for r in rows:
-        print(f"{r['shape']:<20}{r['steps']:>7,}{r['findings']:>9,}{r['cold_load_s']:>9.2f}s"
-              f"{r['gaps_s']:>6.2f}s{r['metrics_s']:>7.2f}s{r['equity_s']:>7.2f}s"
-              f"{r['analysis_s']:>8.2f}s{r['analysis_over_load']:>7.2f}"
-              f"{r['analysis_peak_bytes'] / 1e6:>8.0f}")
+        print(
+            f"{r['shape']:<20}{r['steps']:>7,}{r['findings']:>9,}{r['cold_load_s']:>9.2f}s"
+            f"{r['gaps_s']:>6.2f}s{r['metrics_s']:>7.2f}s{r['equity_s']:>7.2f}s"
+            f"{r['analysis_s']:>8.2f}s{r['analysis_over_load']:>7.2f}"
+            f"{r['analysis_peak_bytes'] / 1e6:>8.0f}"
+        )
     for shape, g in growth.items():
-        print(f"{shape}: 2x the steps costs {g['time']:.2f}x the time, {g['memory']:.2f}x the "
-              f"peak memory (goal <= {GROWTH_GOAL})")
+        print(
+            f"{shape}: 2x the steps costs {g['time']:.2f}x the time, {g['memory']:.2f}x the "
+            f"peak memory (goal <= {GROWTH_GOAL})"
+        )
     worst = max(r["analysis_over_load"] for r in rows if r["steps"] == args.steps)
-    print(f"analysis at most {LOAD_RATIO_GOAL:g}x a cold load: {worst <= LOAD_RATIO_GOAL} "
-          f"(worst {worst:.2f})")
+    print(
+        f"analysis at most {LOAD_RATIO_GOAL:g}x a cold load: {worst <= LOAD_RATIO_GOAL} "
+        f"(worst {worst:.2f})"
+    )
 
 
 if __name__ == "__main__":

@@ -74,8 +74,12 @@ def measure(journeys: int, steps: int, repeats: int) -> dict:
             before = load_workspace(root)
             figures["xlsx"].append(timed(round_trip, before.workspace, journey_id)[0])
         size = (root / "journeys" / f"{journey_id}.yaml").stat().st_size
-    return {"journeys": journeys, "steps": steps, "file_kb": round(size / 1024),
-            **{k: round(statistics.median(v), 3) for k, v in figures.items()}}
+    return {
+        "journeys": journeys,
+        "steps": steps,
+        "file_kb": round(size / 1024),
+        **{k: round(statistics.median(v), 3) for k, v in figures.items()},
+    }
 
 
 def main() -> None:
@@ -90,9 +94,11 @@ def main() -> None:
         return
     print("journeys x steps   file    open  review    save  xlsx round trip")
     for row in rows:
-        print(f"{row['journeys']:>8} x {row['steps']:<5} {row['file_kb']:>4} KB "
-              f"{row['open']:>6.2f}s {row['review']:>6.2f}s {row['save']:>6.2f}s "
-              f"{row['xlsx']:>6.2f}s")
+        print(
+            f"{row['journeys']:>8} x {row['steps']:<5} {row['file_kb']:>4} KB "
+            f"{row['open']:>6.2f}s {row['review']:>6.2f}s {row['save']:>6.2f}s "
+            f"{row['xlsx']:>6.2f}s"
+        )
 
 
 if __name__ == "__main__":

@@ -31,15 +31,20 @@ def measure(journeys: int, steps: int, repeats: int, root: Path) -> dict[str, An
     folder = root / f"{journeys}x{steps}"
     write_workspace(folder, journeys, steps)
     load_seconds, workspace = timed(lambda: cold_load(folder), repeats)
-    walk_seconds, results = timed(lambda: walk_journeys(workspace, personas=BUILT_IN_IDS),
-                                  repeats)
-    with_volume = [j.model_copy(update={"volume": Volume(per_year=1000, source="synthetic")})
-                   for j in workspace.journeys.values()]  # synthetic journeys have none
+    walk_seconds, results = timed(lambda: walk_journeys(workspace, personas=BUILT_IN_IDS), repeats)
+    with_volume = [
+        j.model_copy(update={"volume": Volume(per_year=1000, source="synthetic")})
+        for j in workspace.journeys.values()
+    ]  # synthetic journeys have none
     tax_seconds, _ = timed(lambda: [time_tax(j) for j in with_volume], repeats)
     return {
-        "journeys": journeys, "steps": journeys * steps, "walks": len(results),
+        "journeys": journeys,
+        "steps": journeys * steps,
+        "walks": len(results),
         "blocked_walks": sum(1 for r in results if r.completes is False),
-        "cold_load_s": load_seconds, "walk_s": walk_seconds, "time_tax_s": tax_seconds,
+        "cold_load_s": load_seconds,
+        "walk_s": walk_seconds,
+        "time_tax_s": tax_seconds,
         "walk_over_load": walk_seconds / load_seconds,
     }
 
@@ -58,9 +63,11 @@ def main() -> None:
         print(json.dumps(row, indent=2))
         return
     print(f"{row['steps']} steps, {row['walks']} walks ({row['blocked_walks']} cannot complete)")
-    print(f"cold load {row['cold_load_s']:.2f}s, walk (4 built-in personas) "
-          f"{row['walk_s']:.2f}s = {row['walk_over_load']:.2f}x load "
-          f"(goal <= 1.0: {row['goal_walk_at_most_load']}), time tax {row['time_tax_s']:.2f}s")
+    print(
+        f"cold load {row['cold_load_s']:.2f}s, walk (4 built-in personas) "
+        f"{row['walk_s']:.2f}s = {row['walk_over_load']:.2f}x load "
+        f"(goal <= 1.0: {row['goal_walk_at_most_load']}), time tax {row['time_tax_s']:.2f}s"
+    )
 
 
 if __name__ == "__main__":

@@ -49,28 +49,48 @@ def measure(steps: int, repeats: int) -> dict[str, Any]:
             started = time.perf_counter()
             artifacts = export_journey(workspace, journey_id, name, report)
             samples.append(time.perf_counter() - started)
-        rows.append({"format": name, "available": True, "median_s": statistics.median(samples),
-                     "min_s": min(samples), "max_s": max(samples), "files": len(artifacts),
-                     "bytes": sum(len(a.data) for a in artifacts), "samples_s": samples})
-    return {"steps": len(workspace.journeys[journey_id].steps), "repeats": repeats,
-            "findings": len(report.findings), "analysis_s": analysis,
-            "python": platform.python_version(), "machine": platform.machine(), "rows": rows}
+        rows.append(
+            {
+                "format": name,
+                "available": True,
+                "median_s": statistics.median(samples),
+                "min_s": min(samples),
+                "max_s": max(samples),
+                "files": len(artifacts),
+                "bytes": sum(len(a.data) for a in artifacts),
+                "samples_s": samples,
+            }
+        )
+    return {
+        "steps": len(workspace.journeys[journey_id].steps),
+        "repeats": repeats,
+        "findings": len(report.findings),
+        "analysis_s": analysis,
+        "python": platform.python_version(),
+        "machine": platform.machine(),
+        "rows": rows,
+    }
 
 
 def table(result: dict[str, Any]) -> str:
-    lines = [f"export of one synthetic journey of {result['steps']} steps "
-             f"({result['findings']} findings; gap analysis {result['analysis_s']:.2f}s, "
-             "not included)",
-             f"CPython {result['python']}, {result['machine']}; median of {result['repeats']} "
-             "runs after one untimed run", "",
-             f"{'format':<9}{'median':>9}{'min-max':>15}{'files':>7}{'size':>10}"]
+    lines = [
+        f"export of one synthetic journey of {result['steps']} steps "
+        f"({result['findings']} findings; gap analysis {result['analysis_s']:.2f}s, "
+        "not included)",
+        f"CPython {result['python']}, {result['machine']}; median of {result['repeats']} "
+        "runs after one untimed run",
+        "",
+        f"{'format':<9}{'median':>9}{'min-max':>15}{'files':>7}{'size':>10}",
+    ]
     for row in result["rows"]:
         if not row["available"]:
             lines.append(f"{row['format']:<9}{'not installed':>20}")
             continue
         spread = f"{row['min_s']:.2f}-{row['max_s']:.2f}"
-        lines.append(f"{row['format']:<9}{row['median_s']:>8.2f}s{spread:>15}"
-                     f"{row['files']:>7}{row['bytes'] / 1024:>8.0f} KB")
+        lines.append(
+            f"{row['format']:<9}{row['median_s']:>8.2f}s{spread:>15}"
+            f"{row['files']:>7}{row['bytes'] / 1024:>8.0f} KB"
+        )
     return "\n".join(lines)
 
 

@@ -80,10 +80,14 @@ def dense(steps: int) -> str:
 def fan(branches: int) -> str:
     """One step with ``branches`` next steps."""
     targets = ", ".join(f"{{to: s{i}}}" for i in range(1, branches + 1))
-    ends = "".join(f"  - {{id: s{i}, name: Step {i}, agency: {['ssa', 'cms', 'irs'][i % 3]}, "
-                   "end: true}\n" for i in range(1, branches + 1))
-    return (f"id: fan\nname: Fan\nentry: [s0]\nsteps:\n"
-            f"  - {{id: s0, name: Start, agency: ssa, next: [{targets}]}}\n{ends}")
+    ends = "".join(
+        f"  - {{id: s{i}, name: Step {i}, agency: {['ssa', 'cms', 'irs'][i % 3]}, end: true}}\n"
+        for i in range(1, branches + 1)
+    )
+    return (
+        f"id: fan\nname: Fan\nentry: [s0]\nsteps:\n"
+        f"  - {{id: s0, name: Start, agency: ssa, next: [{targets}]}}\n{ends}"
+    )
 
 
 def at_the_printed_limit(steps: int = 300) -> str:
@@ -92,10 +96,15 @@ def at_the_printed_limit(steps: int = 300) -> str:
     lines = []
     for i in range(steps):
         later = [j for j in (i + 1, i + 2) if j < steps]
-        tail = (", next: [" + ", ".join(f"{{to: s{j}, handoff: {{type: cold}}}}" for j in later)
-                + "]") if later else ", end: true"
-        lines.append(f"  - {{id: s{i}, name: Step {i} with a name long enough to wrap, "
-                     f"agency: {['ssa', 'cms', 'irs'][i % 3]}{tail}}}\n")
+        tail = (
+            (", next: [" + ", ".join(f"{{to: s{j}, handoff: {{type: cold}}}}" for j in later) + "]")
+            if later
+            else ", end: true"
+        )
+        lines.append(
+            f"  - {{id: s{i}, name: Step {i} with a name long enough to wrap, "
+            f"agency: {['ssa', 'cms', 'irs'][i % 3]}{tail}}}\n"
+        )
     return "id: limit\nname: At the limit\nentry: [s0]\nsteps:\n" + "".join(lines)
 
 
@@ -106,78 +115,115 @@ def canvas_rows(root: Path, repeats: int) -> list[dict[str, Any]]:
         folder = root / f"synthetic-{steps}"
         write_workspace(folder, 1, steps)
         shapes.append((f"synthetic, {steps:,} steps", folder))
-    shapes.append(("150 steps, each to every later one", write_journey(root / "dense",
-                                                                       dense(150))))
+    shapes.append(("150 steps, each to every later one", write_journey(root / "dense", dense(150))))
     shapes.append(("one step with 1,000 branches", write_journey(root / "fan", fan(1_000))))
     for label, folder in shapes:
         load = median_time(lambda f=folder: load_workspace(f, use_cache=False), repeats)
         workspace = load_workspace(folder, use_cache=False).workspace
         [journey_id] = workspace.journeys
         journey = workspace.journeys[journey_id]
-        seconds = median_time(lambda w=workspace, j=journey_id: journey_canvas_data(w, j),
-                              repeats)
+        seconds = median_time(lambda w=workspace, j=journey_id: journey_canvas_data(w, j), repeats)
         data = journey_canvas_data(workspace, journey_id)
-        rows.append({"shape": label, "steps": len(journey.steps),
-                     "moves": sum(len(s.next) for s in journey.steps), "canvas_s": seconds,
-                     "cold_load_s": load, "ratio": seconds / load,
-                     "json_bytes": len(json.dumps(data))})
+        rows.append(
+            {
+                "shape": label,
+                "steps": len(journey.steps),
+                "moves": sum(len(s.next) for s in journey.steps),
+                "canvas_s": seconds,
+                "cold_load_s": load,
+                "ratio": seconds / load,
+                "json_bytes": len(json.dumps(data)),
+            }
+        )
     return rows
 
 
 def picture_rows(root: Path, repeats: int) -> list[dict[str, Any]]:
     rows = []
     for label, journey_id, text in (
-            ("300 steps, 600 handoffs", "limit", at_the_printed_limit()),
-            ("one step, 299 branches", "fan", fan(299))):
+        ("300 steps, 600 handoffs", "limit", at_the_printed_limit()),
+        ("one step, 299 branches", "fan", fan(299)),
+    ):
         folder = write_journey(root / f"print-{journey_id}", text)
         workspace = load_workspace(folder, use_cache=False).workspace
         report = analyze(workspace)
         for fmt in ("svg", "png", "pdf"):
-            def export(fmt: str = fmt, workspace: Any = workspace, report: Any = report,
-                       journey_id: str = journey_id) -> object:
+
+            def export(
+                fmt: str = fmt,
+                workspace: Any = workspace,
+                report: Any = report,
+                journey_id: str = journey_id,
+            ) -> object:
                 try:
                     return export_journey(workspace, journey_id, fmt, report)
                 except ExportRefused as refused:
                     return refused
+
             outcome = export()
             seconds = median_time(export, repeats)
-            rows.append({"shape": label, "format": fmt, "seconds": seconds,
-                         "outcome": str(outcome) if isinstance(outcome, ExportRefused)
-                         else f"{sum(len(a.data) for a in outcome) / 1024:,.0f} KB"})
+            rows.append(
+                {
+                    "shape": label,
+                    "format": fmt,
+                    "seconds": seconds,
+                    "outcome": str(outcome)
+                    if isinstance(outcome, ExportRefused)
+                    else f"{sum(len(a.data) for a in outcome) / 1024:,.0f} KB",
+                }
+            )
     folder = write_journey(root / "dense-refused", dense(150))
     workspace = load_workspace(folder, use_cache=False).workspace
     report = analyze(workspace)
     for fmt in ("svg", "png", "pdf"):
-        seconds = median_time(lambda f=fmt: export_refusal(workspace, "dense", f, report),
-                              repeats)
-        rows.append({"shape": "150 steps, 11,175 moves", "format": fmt, "seconds": seconds,
-                     "outcome": "refused before any layout"})
+        seconds = median_time(lambda f=fmt: export_refusal(workspace, "dense", f, report), repeats)
+        rows.append(
+            {
+                "shape": "150 steps, 11,175 moves",
+                "format": fmt,
+                "seconds": seconds,
+                "outcome": "refused before any layout",
+            }
+        )
     return rows
 
 
 def measure(repeats: int) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
-        return {"python": platform.python_version(), "machine": platform.machine(),
-                "repeats": repeats, "canvas": canvas_rows(root, repeats),
-                "pictures": picture_rows(root, repeats)}
+        return {
+            "python": platform.python_version(),
+            "machine": platform.machine(),
+            "repeats": repeats,
+            "canvas": canvas_rows(root, repeats),
+            "pictures": picture_rows(root, repeats),
+        }
 
 
 def table(result: dict[str, Any]) -> str:
-    lines = [f"CPython {result['python']}, {result['machine']}; median of {result['repeats']} "
-             "runs after one untimed run", "",
-             "canvas data on the server (journey_canvas_data)",
-             f"{'journey':<38}{'steps':>7}{'moves':>8}{'canvas':>9}{'cold load':>11}"
-             f"{'ratio':>7}{'JSON':>9}"]
+    lines = [
+        f"CPython {result['python']}, {result['machine']}; median of {result['repeats']} "
+        "runs after one untimed run",
+        "",
+        "canvas data on the server (journey_canvas_data)",
+        f"{'journey':<38}{'steps':>7}{'moves':>8}{'canvas':>9}{'cold load':>11}"
+        f"{'ratio':>7}{'JSON':>9}",
+    ]
     for row in result["canvas"]:
-        lines.append(f"{row['shape']:<38}{row['steps']:>7,}{row['moves']:>8,}"
-                     f"{row['canvas_s']:>8.2f}s{row['cold_load_s']:>10.2f}s"
-                     f"{row['ratio']:>6.1f}x{row['json_bytes'] / 2**20:>7.1f} MB")
-    lines += ["", "printed map (export_journey; a refusal is export_refusal)",
-              f"{'journey':<28}{'format':<8}{'time':>8}  outcome"]
+        lines.append(
+            f"{row['shape']:<38}{row['steps']:>7,}{row['moves']:>8,}"
+            f"{row['canvas_s']:>8.2f}s{row['cold_load_s']:>10.2f}s"
+            f"{row['ratio']:>6.1f}x{row['json_bytes'] / 2**20:>7.1f} MB"
+        )
+    lines += [
+        "",
+        "printed map (export_journey; a refusal is export_refusal)",
+        f"{'journey':<28}{'format':<8}{'time':>8}  outcome",
+    ]
     for row in result["pictures"]:
-        lines.append(f"{row['shape']:<28}{row['format']:<8}{row['seconds']:>7.3f}s  "
-                     f"{row['outcome'][:90]}")
+        lines.append(
+            f"{row['shape']:<28}{row['format']:<8}{row['seconds']:>7.3f}s  {row['outcome'][:90]}"
+        )
     return "\n".join(lines)
 
 

@@ -45,14 +45,21 @@ def with_opportunities(workspace: Workspace) -> Workspace:
         journeys[journey.id] = journey
         asks = next(s for s in journey.steps if s.requests)
         move = next(((s, t) for s, t, _ in journey.handoff_transitions()), None)
-        change: dict[str, Any] = {"steps": [{"step": asks.id,
-                                             "stop_requesting": asks.requests[:1]}]}
+        change: dict[str, Any] = {
+            "steps": [{"step": asks.id, "stop_requesting": asks.requests[:1]}]
+        }
         if move is not None:
             change["handoffs"] = [{"from": move[0].id, "to": move[1].to, "type": "automatic"}]
-        opportunities[f"fix-{journey.id}"] = Opportunity.model_validate({
-            "id": f"fix-{journey.id}", "title": "Fix", "how_might_we": "How might we?",
-            "journey": journey.id, "owner": {"agency": journey.steps[0].agency},
-            "change": change})
+        opportunities[f"fix-{journey.id}"] = Opportunity.model_validate(
+            {
+                "id": f"fix-{journey.id}",
+                "title": "Fix",
+                "how_might_we": "How might we?",
+                "journey": journey.id,
+                "owner": {"agency": journey.steps[0].agency},
+                "change": change,
+            }
+        )
     return replace(workspace, journeys=journeys, opportunities=opportunities)
 
 
@@ -77,9 +84,14 @@ def measure(journeys: int, steps: int, repeats: int, root: Path) -> dict[str, An
         seconds, ranked = timed(lambda: rank_opportunities(workspace), 1)
         rank.append(seconds)
     direct_seconds, rank_seconds = statistics.median(direct), statistics.median(rank)
-    return {"journeys": journeys, "steps": journeys * steps, "opportunities": len(ranked),
-            "direct_s": direct_seconds, "rank_s": rank_seconds,
-            "rank_over_direct": rank_seconds / direct_seconds}
+    return {
+        "journeys": journeys,
+        "steps": journeys * steps,
+        "opportunities": len(ranked),
+        "direct_s": direct_seconds,
+        "rank_s": rank_seconds,
+        "rank_over_direct": rank_seconds / direct_seconds,
+    }
 
 
 def main() -> None:
@@ -95,10 +107,12 @@ def main() -> None:
     if args.json:
         print(json.dumps(row, indent=2))
         return
-    print(f"{row['opportunities']} opportunities on {row['steps']} steps: rank "
-          f"{row['rank_s']:.2f}s, directly {row['direct_s']:.2f}s = "
-          f"{row['rank_over_direct']:.2f}x (goal <= 1.5: "
-          f"{row['goal_rank_at_most_1_5x_direct']})")
+    print(
+        f"{row['opportunities']} opportunities on {row['steps']} steps: rank "
+        f"{row['rank_s']:.2f}s, directly {row['direct_s']:.2f}s = "
+        f"{row['rank_over_direct']:.2f}x (goal <= 1.5: "
+        f"{row['goal_rank_at_most_1_5x_direct']})"
+    )
 
 
 if __name__ == "__main__":

@@ -534,8 +534,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument(
         "--out", type=Path, help="write the workspaces here (kept) instead of a temporary folder"
     )
-    parser.add_argument("--variant", choices=[*VARIANTS, "both"], default="both",
-                        help="which synthetic workspace: clean, with warnings, or both")
+    parser.add_argument(
+        "--variant",
+        choices=[*VARIANTS, "both"],
+        default="both",
+        help="which synthetic workspace: clean, with warnings, or both",
+    )
     parser.add_argument("--json", action="store_true", help="print JSON instead of the table")
     parser.add_argument("--no-cli", action="store_true", help="skip timing `ple validate`")
     parser.add_argument(
@@ -570,14 +574,19 @@ def main(argv: list[str] | None = None) -> None:
         for variant in variants:
             size = f"{args.journeys}x{args.steps}"
             progress(f"generating {variant} {size} ...")
-            full = generate(args.journeys, args.steps, out / f"{variant}-{size}",
-                            warnings=variant == "warnings")
+            full = generate(
+                args.journeys, args.steps, out / f"{variant}-{size}", warnings=variant == "warnings"
+            )
             half = None
             if not args.no_growth and (variant == "clean" or len(variants) == 1):
                 steps = args.steps // 2
                 progress(f"generating {variant} {args.journeys}x{steps} ...")
-                half = generate(args.journeys, steps, out / f"{variant}-{args.journeys}x{steps}",
-                                warnings=variant == "warnings")
+                half = generate(
+                    args.journeys,
+                    steps,
+                    out / f"{variant}-{args.journeys}x{steps}",
+                    warnings=variant == "warnings",
+                )
             runner = Runner(scratch / variant, env, use_cli=not args.no_cli)
             runner.scratch.mkdir(parents=True, exist_ok=True)
             plans.append((variant, full, half, runner))
@@ -607,15 +616,24 @@ def main(argv: list[str] | None = None) -> None:
     if args.json:
         print(json.dumps({"variants": reports}, indent=2))
         return
-    print("\n\n".join([*(f"== {name} ==\n{render(r)}" for name, r in reports.items()),
-                       render_variants(reports)]))
+    print(
+        "\n\n".join(
+            [
+                *(f"== {name} ==\n{render(r)}" for name, r in reports.items()),
+                render_variants(reports),
+            ]
+        )
+    )
 
 
 def render_variants(reports: dict[str, dict[str, Any]]) -> str:
     """The goals of every variant side by side: ratio of medians (of fastest runs)."""
     goals = [g["goal"] for g in next(iter(reports.values()))["goals"]]
-    lines = [f"{'goal (ratio of medians; fastest runs)':<40}"
-             + "".join(f"{name:>18}" for name in reports) + f"{'limit':>8}"]
+    lines = [
+        f"{'goal (ratio of medians; fastest runs)':<40}"
+        + "".join(f"{name:>18}" for name in reports)
+        + f"{'limit':>8}"
+    ]
     for goal in goals:
         cells = []
         limit = 0.0
@@ -626,8 +644,9 @@ def render_variants(reports: dict[str, dict[str, Any]]) -> str:
                 continue
             limit = found["limit"]
             mark = "" if found["met"] else " !"
-            cells.append(f"{found['value']:.2f} ({found['fastest_runs_value']:.2f}){mark}"
-                         .rjust(18))
+            cells.append(
+                f"{found['value']:.2f} ({found['fastest_runs_value']:.2f}){mark}".rjust(18)
+            )
         lines.append(f"{goal:<40}{''.join(cells)}{limit:>8.2f}")
     lines.append("(! = goal missed)")
     return "\n".join(lines)

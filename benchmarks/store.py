@@ -101,8 +101,10 @@ def database(args: argparse.Namespace, scratch: Path) -> Iterator[Connection]:
         connection = connect(resolve("neo4j"))
         if workspace_state(connection) is not None and not args.clear:
             connection.close()
-            raise SystemExit(f"{connection.config.describe()} holds a ple workspace; the "
-                             "benchmark would delete it. Use an empty database, or --clear.")
+            raise SystemExit(
+                f"{connection.config.describe()} holds a ple workspace; the "
+                "benchmark would delete it. Use an empty database, or --clear."
+            )
         try:
             yield connection
         finally:
@@ -146,20 +148,32 @@ def timed(action: Callable[[], Any]) -> tuple[float, Any]:
 
 def sample_of(workspace: Workspace, journeys: int) -> Workspace:
     chosen = dict(list(workspace.journeys.items())[:journeys])
-    return Workspace(agencies=workspace.agencies, programs=workspace.programs,
-                     data_items=workspace.data_items, journeys=chosen,
-                     settings=workspace.settings)
+    return Workspace(
+        agencies=workspace.agencies,
+        programs=workspace.programs,
+        data_items=workspace.data_items,
+        journeys=chosen,
+        settings=workspace.settings,
+    )
 
 
 def one_journey_changed(workspace: Workspace) -> Workspace:
     """The workspace with every step of its first journey renamed."""
     first = next(iter(workspace.journeys.values()))
-    renamed = first.model_copy(update={"steps": [
-        step.model_copy(update={"name": f"{step.name} (renamed)"}) for step in first.steps]})
-    return Workspace(agencies=workspace.agencies, programs=workspace.programs,
-                     data_items=workspace.data_items,
-                     journeys={**workspace.journeys, first.id: renamed},
-                     settings=workspace.settings)
+    renamed = first.model_copy(
+        update={
+            "steps": [
+                step.model_copy(update={"name": f"{step.name} (renamed)"}) for step in first.steps
+            ]
+        }
+    )
+    return Workspace(
+        agencies=workspace.agencies,
+        programs=workspace.programs,
+        data_items=workspace.data_items,
+        journeys={**workspace.journeys, first.id: renamed},
+        settings=workspace.settings,
+    )
 
 
 def one_big_journey(args: argparse.Namespace, scratch: Path) -> dict[str, Any]:
@@ -178,25 +192,33 @@ def one_big_journey(args: argparse.Namespace, scratch: Path) -> dict[str, Any]:
         finally:
             connection.close()
     assert loaded == workspace, "load(sync(w)) != w for the big journey"
-    return {"steps": args.one_journey_steps, "seconds": seconds,
-            "entities": report.entities_written, "jvm_options": " ".join(TEST_JVM_OPTIONS)}
+    return {
+        "steps": args.one_journey_steps,
+        "seconds": seconds,
+        "entities": report.entities_written,
+        "jvm_options": " ".join(TEST_JVM_OPTIONS),
+    }
 
 
-def one_round(args: argparse.Namespace, connection: Connection, workspace: Workspace,
-              sample: Workspace) -> dict[str, Any]:
+def one_round(
+    args: argparse.Namespace, connection: Connection, workspace: Workspace, sample: Workspace
+) -> dict[str, Any]:
     """Every measurement once. The sample runs first, while the database is small; the
     whole workspace last, so that its graph is never deleted within the round."""
     row: dict[str, Any] = {}
     empty(connection)
-    row["sample_single_s"], single = timed(lambda: sync(
-        sample, connection, schema=False, batch_rows=1))
+    row["sample_single_s"], single = timed(
+        lambda: sync(sample, connection, schema=False, batch_rows=1)
+    )
     row["sample_entities"] = single.entities_written
     empty(connection)
-    row["sample_batched_s"], _ = timed(lambda: sync(
-        sample, connection, schema=False, batch_rows=args.batch_rows))
+    row["sample_batched_s"], _ = timed(
+        lambda: sync(sample, connection, schema=False, batch_rows=args.batch_rows)
+    )
     empty(connection)
-    row["batched_s"], report = timed(lambda: sync(
-        workspace, connection, schema=False, batch_rows=args.batch_rows))
+    row["batched_s"], report = timed(
+        lambda: sync(workspace, connection, schema=False, batch_rows=args.batch_rows)
+    )
     row["entities"] = report.entities_written
     row["resync_s"], again = timed(lambda: sync(workspace, connection, schema=False))
     assert again.journeys_written == []
@@ -215,20 +237,23 @@ def one_round(args: argparse.Namespace, connection: Connection, workspace: Works
     row["networkx_handoffs_s"], expected = timed(networkx.handoffs)
     assert expected == handoffs, "the server's handoffs differ from networkx's"
     row["networkx_shared_s"], expected_shared = timed(
-        lambda: networkx.shared_across_journeys("program"))
+        lambda: networkx.shared_across_journeys("program")
+    )
     assert expected_shared == shared, "the server's shared programs differ from networkx's"
     first = next(iter(workspace.journeys.values()))
-    row["query_path_s"], path = timed(lambda: backend.path(
-        first.id, first.steps[0].id, first.steps[-1].id))
+    row["query_path_s"], path = timed(
+        lambda: backend.path(first.id, first.steps[0].id, first.steps[-1].id)
+    )
     row["path_moves"] = len(path or []) - 1
-    say(f"  batched {row['batched_s']:.1f} s; one per statement on the sample "
-        f"{row['sample_single_s']:.1f} s, batched {row['sample_batched_s']:.2f} s")
+    say(
+        f"  batched {row['batched_s']:.1f} s; one per statement on the sample "
+        f"{row['sample_single_s']:.1f} s, batched {row['sample_batched_s']:.2f} s"
+    )
     return row
 
 
 @contextlib.contextmanager
-def neo4j_of_our_own(args: argparse.Namespace, scratch: Path,
-                     warm_up: Workspace) -> Iterator[None]:
+def neo4j_of_our_own(args: argparse.Namespace, scratch: Path, warm_up: Workspace) -> Iterator[None]:
     """One Neo4j for every round, its JIT warmed by an untimed sync of ``warm_up`` (on a
     cold Java the first 100,000 entities went about three times slower): a server that
     runs for days is warm, and the rounds measure that. ``args.neo4j`` is its connection."""
@@ -278,28 +303,43 @@ def measure(args: argparse.Namespace) -> dict[str, Any]:
     single_rate = sample_entities / median("sample_single_s")
     sample_batched_rate = sample_entities / median("sample_batched_s")
     return {
-        "backend": args.backend, "target": target, "journeys": len(workspace.journeys),
-        "steps": steps, "entities": entities, "batch_rows": args.batch_rows,
-        "sample_journeys": len(sample.journeys), "sample_entities": sample_entities,
-        "repeats": args.repeats, "python": platform.python_version(),
-        "machine": platform.machine(), "cpus": os.cpu_count(),
+        "backend": args.backend,
+        "target": target,
+        "journeys": len(workspace.journeys),
+        "steps": steps,
+        "entities": entities,
+        "batch_rows": args.batch_rows,
+        "sample_journeys": len(sample.journeys),
+        "sample_entities": sample_entities,
+        "repeats": args.repeats,
+        "python": platform.python_version(),
+        "machine": platform.machine(),
+        "cpus": os.cpu_count(),
         "load_average": os.getloadavg()[0] if hasattr(os, "getloadavg") else None,
-        "batched_s": median("batched_s"), "batched_rate": batched_rate,
-        "resync_s": median("resync_s"), "load_s": median("load_s"),
-        "resync_one_s": median("resync_one_s"), "resync_back_s": median("resync_back_s"),
+        "batched_s": median("batched_s"),
+        "batched_rate": batched_rate,
+        "resync_s": median("resync_s"),
+        "load_s": median("load_s"),
+        "resync_one_s": median("resync_one_s"),
+        "resync_back_s": median("resync_back_s"),
         "per_journey_s": median("batched_s") / len(workspace.journeys),
-        "query_handoffs_s": median("query_handoffs_s"), "handoffs": rounds[0]["handoffs"],
+        "query_handoffs_s": median("query_handoffs_s"),
+        "handoffs": rounds[0]["handoffs"],
         "networkx_handoffs_s": median("networkx_handoffs_s"),
-        "query_shared_s": median("query_shared_s"), "shared": rounds[0]["shared"],
+        "query_shared_s": median("query_shared_s"),
+        "shared": rounds[0]["shared"],
         "networkx_shared_s": median("networkx_shared_s"),
-        "query_path_s": median("query_path_s"), "path_moves": rounds[0]["path_moves"],
-        "sample_single_s": median("sample_single_s"), "single_rate": single_rate,
+        "query_path_s": median("query_path_s"),
+        "path_moves": rounds[0]["path_moves"],
+        "sample_single_s": median("sample_single_s"),
+        "single_rate": single_rate,
         "sample_batched_s": median("sample_batched_s"),
         "sample_batched_rate": sample_batched_rate,
         "single_extrapolated_s": entities / single_rate,
         "ratio": batched_rate / single_rate,
         "ratio_on_sample": sample_batched_rate / single_rate,
-        "one_journey": big, "goal": GOALS[args.backend],
+        "one_journey": big,
+        "goal": GOALS[args.backend],
         "rounds": rounds,
     }
 
@@ -340,9 +380,11 @@ def table(r: dict[str, Any]) -> str:
     ]
     if r["one_journey"]:
         big = r["one_journey"]
-        lines.append(f"one journey of {big['steps']:,} steps ({big['entities']:,} entities) "
-                     f"to a Neo4j with {big['jvm_options']}: {big['seconds']:.0f} s, "
-                     "no memory error, loaded back equal")
+        lines.append(
+            f"one journey of {big['steps']:,} steps ({big['entities']:,} entities) "
+            f"to a Neo4j with {big['jvm_options']}: {big['seconds']:.0f} s, "
+            "no memory error, loaded back equal"
+        )
     return "\n".join(lines)
 
 
@@ -355,10 +397,17 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--sample-journeys", type=int, default=2)
     parser.add_argument("--batch-rows", type=int, default=BATCH_ROWS)
-    parser.add_argument("--one-journey-steps", type=int, default=0,
-                        help="Neo4j: also sync one journey of this many steps (100000)")
-    parser.add_argument("--clear", action="store_true",
-                        help="Neo4j: delete a ple workspace the database already holds")
+    parser.add_argument(
+        "--one-journey-steps",
+        type=int,
+        default=0,
+        help="Neo4j: also sync one journey of this many steps (100000)",
+    )
+    parser.add_argument(
+        "--clear",
+        action="store_true",
+        help="Neo4j: delete a ple workspace the database already holds",
+    )
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     parser.add_argument("--out", type=Path, help="keep the generated workspace here")
     args = parser.parse_args()

@@ -51,8 +51,7 @@ def catalog(agencies: int = 40, programs: int = 200, data_items: int = 60) -> di
     }
 
 
-def journey(index: int, steps: int, rng: random.Random, cat: dict,
-            warnings: bool = False) -> dict:
+def journey(index: int, steps: int, rng: random.Random, cat: dict, warnings: bool = False) -> dict:
     """One journey of ``steps`` steps with branching, handoffs and repeated requests;
     with ``warnings``, some moves within one agency carry a handoff the loader warns
     about."""
@@ -108,8 +107,11 @@ def journey(index: int, steps: int, rng: random.Random, cat: dict,
                     "type": rng.choice(HANDOFF_TYPES),
                     "shares": step["requests"][:1],
                 }
-            elif (warnings and step_list[t]["agency"] == step["agency"]
-                  and warn.random() < WITHIN_AGENCY_HANDOFF_SHARE):
+            elif (
+                warnings
+                and step_list[t]["agency"] == step["agency"]
+                and warn.random() < WITHIN_AGENCY_HANDOFF_SHARE
+            ):
                 transition["handoff"] = {"type": "warm"}
             transitions.append(transition)
         step["next"] = transitions
@@ -124,8 +126,9 @@ def journey(index: int, steps: int, rng: random.Random, cat: dict,
     }
 
 
-def write_workspace(out: Path, journeys: int, steps: int, seed: int = 1,
-                    warnings: bool = False) -> list[Path]:
+def write_workspace(
+    out: Path, journeys: int, steps: int, seed: int = 1, warnings: bool = False
+) -> list[Path]:
     """Write ``catalog.yaml`` and one file per journey under ``out``; return the files.
     ``warnings`` writes the variant whose journeys carry warnings."""
     rng = random.Random(seed)
@@ -137,8 +140,9 @@ def write_workspace(out: Path, journeys: int, steps: int, seed: int = 1,
     for j in range(journeys):
         path = out / "journeys" / f"journey-{j}.yaml"
         path.parent.mkdir(exist_ok=True)
-        text = yaml.dump(journey(j, steps, rng, cat, warnings), Dumper=dumper, sort_keys=False,
-                         width=200)
+        text = yaml.dump(
+            journey(j, steps, rng, cat, warnings), Dumper=dumper, sort_keys=False, width=200
+        )
         path.write_text(text, encoding="utf-8")
         written.append(path)
     return written
@@ -150,8 +154,9 @@ def main() -> None:
     parser.add_argument("--journeys", type=int, default=100)
     parser.add_argument("--steps", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--warnings", action="store_true",
-                        help="the variant whose journeys carry warnings")
+    parser.add_argument(
+        "--warnings", action="store_true", help="the variant whose journeys carry warnings"
+    )
     args = parser.parse_args()
     files = write_workspace(args.out, args.journeys, args.steps, args.seed, args.warnings)
     size = sum(f.stat().st_size for f in files)

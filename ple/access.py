@@ -58,23 +58,34 @@ class Access:
         return bool(self.roots)
 
 
-def from_settings(environ: Mapping[str, str] | None = None,
-                  secrets: Mapping[str, Any] | None = None) -> Access:
+def from_settings(
+    environ: Mapping[str, str] | None = None, secrets: Mapping[str, Any] | None = None
+) -> Access:
     """The access settings in force: the environment's, else the secrets' ``[server]``."""
     environ = os.environ if environ is None else environ
     server = (secrets or {}).get("server") or {}
     roots: list[str] = (
         [r for r in environ[ROOTS_VARIABLE].split(os.pathsep) if r]
-        if environ.get(ROOTS_VARIABLE) else [str(r) for r in server.get("roots") or []])
+        if environ.get(ROOTS_VARIABLE)
+        else [str(r) for r in server.get("roots") or []]
+    )
     hosts: list[str] = (
         [h.strip() for h in environ[HOSTS_VARIABLE].split(",") if h.strip()]
-        if environ.get(HOSTS_VARIABLE) else [str(h) for h in server.get("hosts") or []])
-    sign_in = (environ[SIGN_IN_VARIABLE].strip().lower() in _YES
-               if environ.get(SIGN_IN_VARIABLE) else server.get("sign_in") is True)
+        if environ.get(HOSTS_VARIABLE)
+        else [str(h) for h in server.get("hosts") or []]
+    )
+    sign_in = (
+        environ[SIGN_IN_VARIABLE].strip().lower() in _YES
+        if environ.get(SIGN_IN_VARIABLE)
+        else server.get("sign_in") is True
+    )
     editors = environ[EDITORS_VARIABLE].split(",") if environ.get(EDITORS_VARIABLE) else None
-    return Access(tuple(Path(r).expanduser().resolve() for r in roots),
-                  tuple(dict.fromkeys([*LOOPBACK_HOSTS, *(h.lower() for h in hosts)])),
-                  sign_in, Roles.from_table(server, editors))
+    return Access(
+        tuple(Path(r).expanduser().resolve() for r in roots),
+        tuple(dict.fromkeys([*LOOPBACK_HOSTS, *(h.lower() for h in hosts)])),
+        sign_in,
+        Roles.from_table(server, editors),
+    )
 
 
 _YES = ("1", "true", "yes", "on")
@@ -151,8 +162,10 @@ def workspace_folder(access: Access, typed: str) -> Path | Refused:
         path = access.roots[0] / path
     resolved = path.resolve()
     if not any(resolved == root or resolved.is_relative_to(root) for root in access.roots):
-        return Refused(f"{typed.strip()} is outside the folders this app serves; "
-                       f"choose a folder inside {', '.join(str(r) for r in access.roots)}.")
+        return Refused(
+            f"{typed.strip()} is outside the folders this app serves; "
+            f"choose a folder inside {', '.join(str(r) for r in access.roots)}."
+        )
     return resolved
 
 

@@ -48,8 +48,9 @@ def _setting(name: str, default: int) -> int:
     if not text:
         return default
     if not text.isdigit() or int(text) == 0:
-        SETTING_PROBLEMS.append(f"{name} must be a whole number above zero, got "
-                                f"{os.environ[name]!r}")
+        SETTING_PROBLEMS.append(
+            f"{name} must be a whole number above zero, got {os.environ[name]!r}"
+        )
         return default
     return int(text)
 
@@ -87,8 +88,9 @@ NAME_LENGTH = Limit(500, "characters per name")
 """Longest ``name`` or ``acronym``: what diagrams and tables show. The longest program
 name in the Federal Program Inventory has about 200 characters."""
 
-TEXT_LENGTH = Limit(_setting("PLE_MAX_TEXT_LENGTH", 10_000), "characters per text field",
-                    "PLE_MAX_TEXT_LENGTH")
+TEXT_LENGTH = Limit(
+    _setting("PLE_MAX_TEXT_LENGTH", 10_000), "characters per text field", "PLE_MAX_TEXT_LENGTH"
+)
 """Longest value of any other text field (descriptions, notes, pain points, sources):
 about 1,500 words."""
 
@@ -102,15 +104,17 @@ MAP_MOVES = Limit(_setting("PLE_MAX_MAP_MOVES", 20_000), "moves per map", "PLE_M
 """Most moves (arrows) the canvas draws: a journey within the step limit may still have
 millions of moves (20,000 steps of 1,000 branches each)."""
 
-PRINTED_STEPS = Limit(_setting("PLE_MAX_PRINTED_STEPS", 300), "steps per printed map",
-                      "PLE_MAX_PRINTED_STEPS")
+PRINTED_STEPS = Limit(
+    _setting("PLE_MAX_PRINTED_STEPS", 300), "steps per printed map", "PLE_MAX_PRINTED_STEPS"
+)
 """Most steps the print map (SVG, PNG, PDF, the brief's picture) draws. Drawing is the
 slow part of an export (matplotlib sets each word and box on its own: about 3 seconds
 for 300 steps and 600 handoffs as a PDF), and a map of 300 steps is about 450 inches
 long, its text too small to read on any page; the largest bundled journey has 34."""
 
-PRINTED_MOVES = Limit(_setting("PLE_MAX_PRINTED_MOVES", 600), "moves per printed map",
-                      "PLE_MAX_PRINTED_MOVES")
+PRINTED_MOVES = Limit(
+    _setting("PLE_MAX_PRINTED_MOVES", 600), "moves per printed map", "PLE_MAX_PRINTED_MOVES"
+)
 """Most moves (arrows, each with its word when it is a handoff) the print map draws:
 twice the steps, where real journeys have about 1.2 moves a step."""
 
@@ -136,16 +140,16 @@ count transactions rather than people)."""
 
 # --- workbooks -----------------------------------------------------------------------------
 
-SHEET_ROWS = Limit(_setting("PLE_MAX_SHEET_ROWS", 100_000), "rows per sheet",
-                   "PLE_MAX_SHEET_ROWS")
+SHEET_ROWS = Limit(_setting("PLE_MAX_SHEET_ROWS", 100_000), "rows per sheet", "PLE_MAX_SHEET_ROWS")
 """Most rows that hold something on one sheet (blank rows are not counted); a
 1,000-step journey has about 2,000 rows in all."""
 
 SHEET_COLUMNS = Limit(200, "columns per sheet")
 """Rightmost column that may hold something; the widest sheet has 27 columns."""
 
-WORKBOOK_MIB = Limit(_setting("PLE_MAX_WORKBOOK_MB", 64), "MiB of unpacked workbook",
-                     "PLE_MAX_WORKBOOK_MB")
+WORKBOOK_MIB = Limit(
+    _setting("PLE_MAX_WORKBOOK_MB", 64), "MiB of unpacked workbook", "PLE_MAX_WORKBOOK_MB"
+)
 """Most bytes an .xlsx file may unpack to (its sheets, shared text and styles), in MiB;
 a workbook of a 1,000-step journey unpacks to about 2 MB. Checked against the sizes
 the zip file declares before anything is unpacked, so a zip bomb is refused unread."""
@@ -153,6 +157,20 @@ the zip file declares before anything is unpacked, so a zip bomb is refused unre
 
 def fingerprint() -> str:
     """The values of every limit, for the cache key."""
-    return repr([FILE_MIB.value, DEPTH.value, INTEGER_DIGITS.value, STEPS.value,
-                 BRANCHES.value, ID_LENGTH.value, NAME_LENGTH.value, TEXT_LENGTH.value,
-                 MINUTES, WAIT_DAYS, COST_USD, VISITS, PEOPLE_PER_YEAR])
+    return repr(
+        [
+            FILE_MIB.value,
+            DEPTH.value,
+            INTEGER_DIGITS.value,
+            STEPS.value,
+            BRANCHES.value,
+            ID_LENGTH.value,
+            NAME_LENGTH.value,
+            TEXT_LENGTH.value,
+            MINUTES,
+            WAIT_DAYS,
+            COST_USD,
+            VISITS,
+            PEOPLE_PER_YEAR,
+        ]
+    )

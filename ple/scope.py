@@ -43,12 +43,17 @@ SCOPE_WORDS = {
     Scope.proposed: "the portfolio as proposed (future states in place of their baselines)",
     Scope.all: "every journey, current and future",
 }
-SCOPE_LABELS = {Scope.current: "Today's journeys", Scope.proposed: "As proposed",
-                Scope.all: "Every journey"}
+SCOPE_LABELS = {
+    Scope.current: "Today's journeys",
+    Scope.proposed: "As proposed",
+    Scope.all: "Every journey",
+}
 """Short names for a choice on a page."""
-SCOPE_HELP = ("current: today's journeys; proposed: future states in place of their "
-              "baselines; all: every journey. A future state always counts as its "
-              "baseline's life experience.")
+SCOPE_HELP = (
+    "current: today's journeys; proposed: future states in place of their "
+    "baselines; all: every journey. A future state always counts as its "
+    "baseline's life experience."
+)
 
 
 def life_experience(journey: Journey) -> str:
@@ -59,8 +64,9 @@ def life_experience(journey: Journey) -> str:
     return journey.id
 
 
-def select(journeys: Iterable[tuple[str, str, str | None]],
-           scope: Scope | str = Scope.current) -> list[str]:
+def select(
+    journeys: Iterable[tuple[str, str, str | None]], scope: Scope | str = Scope.current
+) -> list[str]:
     """The ids ``scope`` counts among (id, state, baseline) triples, sorted: the rule
     itself, shared by the workspace and both query backends."""
     scope = Scope(scope)
@@ -92,39 +98,51 @@ class Counted:
     """The journeys were named outright; the scope did not choose them."""
 
     @classmethod
-    def of(cls, every: Iterable[str], in_scope: Iterable[str], scope: Scope | str,
-           named: Sequence[str] = ()) -> Counted:
+    def of(
+        cls,
+        every: Iterable[str],
+        in_scope: Iterable[str],
+        scope: Scope | str,
+        named: Sequence[str] = (),
+    ) -> Counted:
         """From every journey's id and those in scope; ``named`` ones win over the scope."""
         every = sorted(every)
         counted = list(dict.fromkeys(named)) if named else sorted(in_scope)
         kept = set(counted)
-        return cls(Scope(scope), tuple(counted), tuple(j for j in every if j not in kept),
-                   bool(named))
+        return cls(
+            Scope(scope), tuple(counted), tuple(j for j in every if j not in kept), bool(named)
+        )
 
     def sentence(self, names: Mapping[str, str] | None = None) -> str:
         """``Counting today's journeys (current state): 6 journeys. Left out: 3 journeys
         (...).``, journeys by name where ``names`` has them."""
+
         def listed(ids: Sequence[str]) -> str:
             return ", ".join((names or {}).get(i, i) for i in ids)
 
         if self.named:
-            return f"Counting the {_journeys(len(self.journeys))} named: " \
-                   f"{listed(self.journeys)}."
+            return f"Counting the {_journeys(len(self.journeys))} named: {listed(self.journeys)}."
         text = f"Counting {SCOPE_WORDS[self.scope]}: {_journeys(len(self.journeys))}."
         if self.left_out:
             text += f" Left out: {_journeys(len(self.left_out))} ({listed(self.left_out)})."
         return text
 
     def to_dict(self) -> dict[str, Any]:
-        return {"scope": self.scope.value, "journeys": list(self.journeys),
-                "left_out": list(self.left_out), "named": self.named}
+        return {
+            "scope": self.scope.value,
+            "journeys": list(self.journeys),
+            "left_out": list(self.left_out),
+            "named": self.named,
+        }
 
 
-def counted(workspace: Workspace, scope: Scope | str = Scope.current,
-            named: Sequence[str] = ()) -> Counted:
+def counted(
+    workspace: Workspace, scope: Scope | str = Scope.current, named: Sequence[str] = ()
+) -> Counted:
     """The journeys of ``workspace`` a total counts: those ``named``, else ``scope``'s."""
-    return Counted.of(workspace.journeys, [j.id for j in journeys_in_scope(workspace, scope)],
-                      scope, named)
+    return Counted.of(
+        workspace.journeys, [j.id for j in journeys_in_scope(workspace, scope)], scope, named
+    )
 
 
 def _journeys(count: int) -> str:

@@ -91,9 +91,11 @@ def may_write(person: Person) -> str | None:
         return None
     if not person.signed_in:
         return "Only editors can save, and you are not signed in. Nothing was saved."
-    return (f"Only editors can save; you are signed in as {person}, a viewer. Nothing was "
-            "saved. Download your version to send it to an editor, or ask the app's "
-            "operator to make you an editor.")
+    return (
+        f"Only editors can save; you are signed in as {person}, a viewer. Nothing was "
+        "saved. Download your version to send it to an editor, or ask the app's "
+        "operator to make you an editor."
+    )
 
 
 # --- roles ------------------------------------------------------------------------------
@@ -111,8 +113,7 @@ class Roles:
     groups_claim: str = "groups"
 
     @classmethod
-    def from_table(cls, server: Mapping[str, Any],
-                   editors: Iterable[str] | None = None) -> Roles:
+    def from_table(cls, server: Mapping[str, Any], editors: Iterable[str] | None = None) -> Roles:
         """Read ``editors``, ``viewers``, ``editor_groups`` and ``groups_claim``;
         ``editors`` given here (from ``ple app --editor``) replace the table's."""
         viewers = server.get("viewers")
@@ -132,16 +133,14 @@ def _listed(value: Any) -> list[Any]:
 
 
 def _addresses(entries: Iterable[str]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(str(e).strip().lower() for e in _listed(entries)
-                               if str(e).strip()))
+    return tuple(dict.fromkeys(str(e).strip().lower() for e in _listed(entries) if str(e).strip()))
 
 
 def _listed_address(email: str | None, entries: Iterable[str]) -> bool:
     if not email:
         return False
     domain = "@" + email.rsplit("@", 1)[-1]
-    return any(entry == email or (entry.startswith("@") and entry == domain)
-               for entry in entries)
+    return any(entry == email or (entry.startswith("@") and entry == domain) for entry in entries)
 
 
 def person_from_claims(claims: Mapping[str, Any], roles: Roles) -> Person:
@@ -149,8 +148,13 @@ def person_from_claims(claims: Mapping[str, Any], roles: Roles) -> Person:
     email = str(claims.get("email") or "").strip().lower() or None
     trusted = email if claims.get("email_verified") is not False else None
     groups = {str(g) for g in _listed(claims.get(roles.groups_claim))}
-    name = str(claims.get("name") or claims.get("preferred_username") or email
-               or claims.get("sub") or "someone")
+    name = str(
+        claims.get("name")
+        or claims.get("preferred_username")
+        or email
+        or claims.get("sub")
+        or "someone"
+    )
     role: Role | None
     if _listed_address(trusted, roles.editors) or groups & set(roles.editor_groups):
         role = Role.editor
@@ -169,8 +173,11 @@ def providers(secrets: Mapping[str, Any]) -> list[str]:
     ``[auth]`` itself), in the order written."""
     auth = secrets.get("auth") or {}
     found = [DEFAULT_PROVIDER] if any(k in auth for k in PROVIDER_KEYS) else []
-    return found + [name for name, value in auth.items()
-                    if isinstance(value, Mapping) and name != "client_kwargs"]
+    return found + [
+        name
+        for name, value in auth.items()
+        if isinstance(value, Mapping) and name != "client_kwargs"
+    ]
 
 
 def auth_problems(secrets: Mapping[str, Any] | None) -> list[str]:
@@ -184,19 +191,26 @@ def auth_problems(secrets: Mapping[str, Any] | None) -> list[str]:
         return ["the secrets have no [auth] table"]
     problems = [f"[auth] has no {key}" for key in AUTH_KEYS if not auth.get(key)]
     redirect = str(auth.get("redirect_uri") or "")
-    if redirect and not (redirect.startswith(("https://", "http://"))
-                         and redirect.rstrip("/").endswith("/oauth2callback")):
-        problems.append(f"[auth] redirect_uri must be the app's address followed by "
-                        f"/oauth2callback, not {redirect}")
+    if redirect and not (
+        redirect.startswith(("https://", "http://"))
+        and redirect.rstrip("/").endswith("/oauth2callback")
+    ):
+        problems.append(
+            f"[auth] redirect_uri must be the app's address followed by "
+            f"/oauth2callback, not {redirect}"
+        )
     secret = str(auth.get("cookie_secret") or "")
     if secret and len(secret) < MIN_COOKIE_SECRET:
-        problems.append(f"[auth] cookie_secret must be at least {MIN_COOKIE_SECRET} "
-                        "random characters (python3 -c 'import secrets; "
-                        "print(secrets.token_hex(32))')")
+        problems.append(
+            f"[auth] cookie_secret must be at least {MIN_COOKIE_SECRET} "
+            "random characters (python3 -c 'import secrets; "
+            "print(secrets.token_hex(32))')"
+        )
     named = providers(secrets or {})
     if not named:
-        problems.append("[auth] names no provider: give client_id, client_secret and "
-                        "server_metadata_url")
+        problems.append(
+            "[auth] names no provider: give client_id, client_secret and server_metadata_url"
+        )
     for name in named:
         table = auth if name == DEFAULT_PROVIDER else auth[name]
         where = "[auth]" if name == DEFAULT_PROVIDER else f"[auth.{name}]"

@@ -13,8 +13,25 @@ from cmarkgfm.cmark import Options
 TAG = re.compile(r"<(/?)([a-z0-9]+)[^>]*>")
 INLINE = {"p", "code"}
 """What user text may become: a paragraph, and code spans (words that look like links)."""
-DOCUMENT = INLINE | {"h1", "h2", "h3", "ul", "ol", "li", "table", "thead", "tbody", "tr",
-                     "th", "td", "strong", "em", "img", "a", "hr"}
+DOCUMENT = INLINE | {
+    "h1",
+    "h2",
+    "h3",
+    "ul",
+    "ol",
+    "li",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "strong",
+    "em",
+    "img",
+    "a",
+    "hr",
+}
 """What a whole report may hold; its images and links are checked one by one."""
 
 

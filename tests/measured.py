@@ -56,16 +56,16 @@ class Ran:
         assert self.returncode in (0, 1), f"{what} exited {self.returncode}:\n{tail}"
         assert self.stderr.strip() or self.stdout.strip(), f"{what} said nothing"
         assert self.seconds <= SECONDS, f"{what} took {self.seconds:.1f} s of processor time"
-        assert self.peak_bytes <= PEAK_BYTES, (
-            f"{what} peaked at {self.peak_bytes / 2**20:,.0f} MiB")
+        assert self.peak_bytes <= PEAK_BYTES, f"{what} peaked at {self.peak_bytes / 2**20:,.0f} MiB"
 
 
 def _limit_memory() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (_ADDRESS_SPACE, _ADDRESS_SPACE))
 
 
-def run_ple(*args: str | Path, env: dict[str, str] | None = None,
-            timeout: float | None = None) -> Ran:
+def run_ple(
+    *args: str | Path, env: dict[str, str] | None = None, timeout: float | None = None
+) -> Ran:
     """``python -m ple ARGS`` from the repository, measured. The child is killed after
     ``timeout`` seconds of wall time (default :data:`TIMEOUT`, far past :data:`SECONDS`,
     so a slow run is reported with its time and only a hang is cut short)."""
@@ -74,8 +74,9 @@ def run_ple(*args: str | Path, env: dict[str, str] | None = None,
     environment = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         started = time.monotonic()
-        child = subprocess.Popen(command, stdout=out, stderr=err, cwd=ROOT, env=environment,
-                                 preexec_fn=_limit_memory)
+        child = subprocess.Popen(
+            command, stdout=out, stderr=err, cwd=ROOT, env=environment, preexec_fn=_limit_memory
+        )
         timed_out = False
         while True:
             pid, status, usage = os.wait4(child.pid, os.WNOHANG)
@@ -94,5 +95,4 @@ def run_ple(*args: str | Path, env: dict[str, str] | None = None,
         stderr = err.read().decode(errors="replace")
     peak = usage.ru_maxrss if sys.platform == "darwin" else usage.ru_maxrss * 1024
     seconds = usage.ru_utime + usage.ru_stime
-    return Ran(tuple(map(str, args)), child.returncode, stdout, stderr, seconds, peak,
-               timed_out)
+    return Ran(tuple(map(str, args)), child.returncode, stdout, stderr, seconds, peak, timed_out)

@@ -50,8 +50,10 @@ def test_a_folder_inside_a_root_opens_relative_or_absolute(served):
     assert workspace_folder(access, "team-a") == (root / "team-a").resolve()
 
 
-@pytest.mark.parametrize("typed", ["{base}/private", "/", "../private", "team-a/../../private",
-                                   "{base}/served-but-not-really"])
+@pytest.mark.parametrize(
+    "typed",
+    ["{base}/private", "/", "../private", "team-a/../../private", "{base}/served-but-not-really"],
+)
 def test_a_folder_outside_every_root_is_refused(served, typed):
 
     access, _, base = served
@@ -72,9 +74,17 @@ def test_the_first_workspace_is_the_wanted_one_only_inside_a_root(served):
     assert default_workspace(access, str(base / "private")) == str(root.resolve())
 
 
-@pytest.mark.parametrize(("header", "name"), [
-    ("localhost:8501", "localhost"), ("LOCALHOST", "localhost"), ("[::1]:8501", "::1"),
-    ("127.0.0.1:80", "127.0.0.1"), ("cx.agency.gov", "cx.agency.gov"), ("::1", "::1")])
+@pytest.mark.parametrize(
+    ("header", "name"),
+    [
+        ("localhost:8501", "localhost"),
+        ("LOCALHOST", "localhost"),
+        ("[::1]:8501", "::1"),
+        ("127.0.0.1:80", "127.0.0.1"),
+        ("cx.agency.gov", "cx.agency.gov"),
+        ("::1", "::1"),
+    ],
+)
 def test_host_names_are_read_from_the_header(header, name):
     assert host_name(header) == name
 

@@ -20,46 +20,89 @@ ASSUMED = {"level": "assumed"}
 JOURNEY = {
     "id": "losing-a-job",
     "name": "Losing a job",
-    "volume": {"per_year": 250000, "source": "State UI agency annual report", "year": "2024",
-               "evidence": REPORTED},
+    "volume": {
+        "per_year": 250000,
+        "source": "State UI agency annual report",
+        "year": "2024",
+        "evidence": REPORTED,
+    },
     "agencies": [
         {"id": "state-ui", "name": "State unemployment insurance agency", "level": "state"},
         {"id": "dol", "name": "Department of Labor", "acronym": "DOL"},
         {"id": "employer", "name": "Former employer", "level": "private"},
     ],
     "touchpoints": [
-        {"id": "ui-portal", "name": "UI claim portal", "kind": "portal", "channel": "online",
-         "agency": "state-ui"},
-        {"id": "ui-call", "name": "UI claims line", "kind": "call_centre", "channel": "phone",
-         "agency": "state-ui"},
-        {"id": "separation-notice", "name": "Separation notice", "kind": "letter",
-         "agency": "employer"},
+        {
+            "id": "ui-portal",
+            "name": "UI claim portal",
+            "kind": "portal",
+            "channel": "online",
+            "agency": "state-ui",
+        },
+        {
+            "id": "ui-call",
+            "name": "UI claims line",
+            "kind": "call_centre",
+            "channel": "phone",
+            "agency": "state-ui",
+        },
+        {
+            "id": "separation-notice",
+            "name": "Separation notice",
+            "kind": "letter",
+            "agency": "employer",
+        },
     ],
     "stages": [{"id": "file", "name": "File"}, {"id": "keep", "name": "Keep benefits"}],
     "steps": [
-        {"id": "file-claim", "name": "File an unemployment claim", "stage": "file",
-         "agency": "state-ui", "channels": ["online", "phone"],
-         "touchpoints": ["ui-portal", "ui-call", "separation-notice"],
-         "frontstage": [{"text": "Online claim form, or a claims agent by phone"}],
-         "backstage": [{"text": "Wage records checked", "system": "State wage record file"},
-                       {"text": "Employer asked to confirm the separation",
-                        "agency": "employer"}],
-         "support": [{"text": "Identity verified", "agency": "dol",
-                      "system": "Federal identity verification service"}],
-         "moment_that_matters": True,
-         "moment_reason": "No income until the claim is filed and approved.",
-         "evidence": OBSERVED,
-         "burden": {"minutes": 55, "wait_days": 21, "evidence": OBSERVED},
-         "burden_by_channel": {"phone": {"minutes": 90, "evidence": ASSUMED}},
-         "measures": {"ease": 2.8, "evidence": REPORTED},
-         "next": [{"to": "weekly-certification", "share": 0.8, "evidence": REPORTED},
-                  {"to": "appeal", "share": 0.2, "evidence": ASSUMED}]},
-        {"id": "weekly-certification", "name": "Certify every week", "stage": "keep",
-         "agency": "state-ui", "burden": {"minutes": 10, "evidence": REPORTED},
-         "end": True},
-        {"id": "appeal", "name": "Appeal a denial", "stage": "keep", "agency": "state-ui",
-         "burden": {"minutes": 120, "wait_days": 45}, "moment_that_matters": True,
-         "moment_reason": "A denial stops every payment.", "end": True},
+        {
+            "id": "file-claim",
+            "name": "File an unemployment claim",
+            "stage": "file",
+            "agency": "state-ui",
+            "channels": ["online", "phone"],
+            "touchpoints": ["ui-portal", "ui-call", "separation-notice"],
+            "frontstage": [{"text": "Online claim form, or a claims agent by phone"}],
+            "backstage": [
+                {"text": "Wage records checked", "system": "State wage record file"},
+                {"text": "Employer asked to confirm the separation", "agency": "employer"},
+            ],
+            "support": [
+                {
+                    "text": "Identity verified",
+                    "agency": "dol",
+                    "system": "Federal identity verification service",
+                }
+            ],
+            "moment_that_matters": True,
+            "moment_reason": "No income until the claim is filed and approved.",
+            "evidence": OBSERVED,
+            "burden": {"minutes": 55, "wait_days": 21, "evidence": OBSERVED},
+            "burden_by_channel": {"phone": {"minutes": 90, "evidence": ASSUMED}},
+            "measures": {"ease": 2.8, "evidence": REPORTED},
+            "next": [
+                {"to": "weekly-certification", "share": 0.8, "evidence": REPORTED},
+                {"to": "appeal", "share": 0.2, "evidence": ASSUMED},
+            ],
+        },
+        {
+            "id": "weekly-certification",
+            "name": "Certify every week",
+            "stage": "keep",
+            "agency": "state-ui",
+            "burden": {"minutes": 10, "evidence": REPORTED},
+            "end": True,
+        },
+        {
+            "id": "appeal",
+            "name": "Appeal a denial",
+            "stage": "keep",
+            "agency": "state-ui",
+            "burden": {"minutes": 120, "wait_days": 45},
+            "moment_that_matters": True,
+            "moment_reason": "A denial stops every payment.",
+            "end": True,
+        },
     ],
 }
 
@@ -100,8 +143,13 @@ def test_it_renders_in_the_apps_blueprint_mode(workspace):
     from ple.views.blueprint import blueprint_html, blueprint_layout
 
     html = blueprint_html(blueprint_layout(workspace, "losing-a-job"))
-    for words in ("Wage records checked", "Former employer:", "★ 2", "UI claims line",
-                  "Evidence: observed"):
+    for words in (
+        "Wage records checked",
+        "Former employer:",
+        "★ 2",
+        "UI claims line",
+        "Evidence: observed",
+    ):
         assert words in html, words
 
 

@@ -17,8 +17,12 @@ DATASETS = ROOT.parent / "shared" / "datasets" / "federal-program-inventory"
 """The shared extract the fixture was taken from, beside the checkout when it is there."""
 
 LIFE_EXPERIENCES = [
-    "approaching-retirement", "facing-a-financial-shock", "having-a-child",
-    "losing-a-loved-one", "recovering-from-a-disaster", "transitioning-to-civilian-life",
+    "approaching-retirement",
+    "facing-a-financial-shock",
+    "having-a-child",
+    "losing-a-loved-one",
+    "recovering-from-a-disaster",
+    "transitioning-to-civilian-life",
 ]
 
 
@@ -62,7 +66,8 @@ def test_a_proposal_counts_the_same_people_as_its_baseline(workspace):
     """The time tax of a proposal is compared with today's: same people, same source."""
     for future, current in FUTURE_STATES.items():
         assert workspace.journeys[future].volume == workspace.journeys[current].volume.model_copy(
-            update={"notes": workspace.journeys[future].volume.notes})
+            update={"notes": workspace.journeys[future].volume.notes}
+        )
 
 
 def test_every_proposed_change_says_what_is_proposed(workspace):
@@ -74,7 +79,8 @@ def test_every_proposed_change_says_what_is_proposed(workspace):
         comparison = compare_journeys(workspace, current, future)
         for change in comparison.steps:
             if change.status in ("added", "changed") and any(
-                    c.field not in ("sentiment", "pain_points", "next") for c in change.changes):
+                c.field not in ("sentiment", "pain_points", "next") for c in change.changes
+            ):
                 notes = workspace.journeys[future].step(change.future).notes or ""
                 assert "propos" in notes.lower(), f"{future}/{change.future}"
             if change.status == "added":
@@ -97,11 +103,13 @@ def test_estimated_minutes_say_so(workspace):
 
 
 def test_known_federal_handoffs_are_mapped(backend):
-    ssa_to_cms = backend.handoffs(journey="approaching-retirement", from_agency="ssa",
-                                  to_agency="cms")
+    ssa_to_cms = backend.handoffs(
+        journey="approaching-retirement", from_agency="ssa", to_agency="cms"
+    )
     assert ssa_to_cms, "SSA takes Medicare applications and hands them to CMS"
-    assert backend.handoffs(journey="recovering-from-a-disaster", from_agency="fema",
-                            to_agency="sba")
+    assert backend.handoffs(
+        journey="recovering-from-a-disaster", from_agency="fema", to_agency="sba"
+    )
     birth = backend.handoffs(journey="having-a-child", to_agency="ssa", type="automatic")
     assert birth and "ssn" in birth[0].shares  # Enumeration at Birth
 
@@ -151,17 +159,26 @@ def test_every_bundled_sharing_record_is_cited_used_and_documented(workspace):
     from tests.conftest import ROOT
 
     docs = (ROOT / "docs" / "bundled-data.md").read_text(encoding="utf-8")
-    used = {(a.data_item, a.from_agency, a.to_agency)
-            for f in analyze(workspace).findings for a in f.sharing if a.recorded}
-    used |= {(item, source.agency, target.agency) for journey in workspace.journeys.values()
-             for source, move, target in journey.handoff_transitions() if move.handoff
-             for item in move.handoff.shares}
+    used = {
+        (a.data_item, a.from_agency, a.to_agency)
+        for f in analyze(workspace).findings
+        for a in f.sharing
+        if a.recorded
+    }
+    used |= {
+        (item, source.agency, target.agency)
+        for journey in workspace.journeys.values()
+        for source, move, target in journey.handoff_transitions()
+        if move.handoff
+        for item in move.handoff.shares
+    }
     assert workspace.sharing
     for record in workspace.sharing.values():
         assert record.authority and record.sources and record.notes, record.id
         assert (record.data_item, record.from_, record.to) in used, record.id
-        row = (f"| `{record.data_item}` | `{record.from_}` | `{record.to}` | "
-               f"`{record.basis.value}` |")
+        row = (
+            f"| `{record.data_item}` | `{record.from_}` | `{record.to}` | `{record.basis.value}` |"
+        )
         assert row in docs, f"docs/bundled-data.md lacks {record.id}"
 
 
@@ -186,8 +203,10 @@ def test_a_program_with_a_listing_is_named_as_the_inventory_names_it(workspace):
     assert workspace.programs["post-911-gi-bill"].short_name == "Post-9/11 GI Bill"
 
 
-@pytest.mark.skipif(not (DATASETS / "programs.csv").exists(),
-                    reason="the shared Federal Program Inventory extract is not here")
+@pytest.mark.skipif(
+    not (DATASETS / "programs.csv").exists(),
+    reason="the shared Federal Program Inventory extract is not here",
+)
 def test_the_inventory_fixture_is_the_inventory_unchanged():
     source = inventory_rows(DATASETS / "programs.csv")
     for number, row in inventory_rows(INVENTORY).items():
@@ -204,6 +223,8 @@ def test_the_in_person_retirement_claim_takes_the_ssa_10_figure_it_borrows(works
         claim = workspace.journeys[journey].step("apply-retirement")
         assert claim.burden_by_channel["in_person"].minutes == derived, journey
         assert f"{derived} minutes" in claim.notes
+
+
 BLUEPRINTED = ["approaching-retirement", "having-a-child"]
 """Journeys that carry the service blueprint, touchpoints, moments and evidence."""
 
@@ -227,11 +248,14 @@ def test_two_journeys_carry_blueprint_touchpoints_moments_and_evidence(workspace
 def test_every_control_number_names_its_source(workspace):
     numbered = [t for t in workspace.touchpoints.values() if t.omb_control_number]
     assert {t.form_number: t.omb_control_number for t in numbered} == {
-        "SSA-1": "0960-0618", "CMS-40B": "0938-1230"}
+        "SSA-1": "0960-0618",
+        "CMS-40B": "0938-1230",
+    }
     for touchpoint in numbered:
         number = touchpoint.omb_control_number
-        assert any(number in source or "omb.report/icr" in source
-                   for source in touchpoint.sources), touchpoint.id
+        assert any(
+            number in source or "omb.report/icr" in source for source in touchpoint.sources
+        ), touchpoint.id
 
 
 def test_the_evidence_mix_docs_quote_is_what_metrics_report(workspace):
@@ -241,7 +265,11 @@ def test_the_evidence_mix_docs_quote_is_what_metrics_report(workspace):
     text = " ".join((ROOT / "docs" / "bundled-data.md").read_text(encoding="utf-8").split())
     retirement = journey_metrics(workspace, "approaching-retirement").evidence["minutes"]
     child = journey_metrics(workspace, "having-a-child").evidence["minutes"]
-    assert (f"314 active minutes as {retirement.percent['reported']}% reported and "
-            f"{retirement.percent['assumed']}% assumed") in text
-    assert (f"having a child's 439 as {child.percent['reported']}% reported and "
-            f"{child.percent['assumed']}% assumed") in text
+    assert (
+        f"314 active minutes as {retirement.percent['reported']}% reported and "
+        f"{retirement.percent['assumed']}% assumed"
+    ) in text
+    assert (
+        f"having a child's 439 as {child.percent['reported']}% reported and "
+        f"{child.percent['assumed']}% assumed"
+    ) in text

@@ -54,8 +54,9 @@ RERUNS = textwrap.dedent("""
 
 def test_three_hundred_reruns_of_the_equity_and_compare_pages_hold_memory_flat():
     script = RERUNS.format(data=str(DATA), reruns=270)
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                          cwd=ROOT, timeout=600)
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=600
+    )
     assert done.returncode == 0, done.stderr
     grown, frozen = map(int, done.stdout.split())
     assert grown < 256 * 1024, f"{grown / 1e6:.1f} MB more after 270 more reruns"
@@ -70,13 +71,16 @@ def test_analyses_leave_the_collector_on_and_freeze_nothing():
 
 
 def test_bulk_loads_freeze_once_in_a_process():
-    script = ("import gc\nfrom ple.io import load_workspace\nfrom ple.graph import build_graph\n"
-              f"workspace = load_workspace({str(DATA)!r}).workspace\n"
-              "first = gc.get_freeze_count()\n"
-              "build_graph(workspace)\n"
-              f"load_workspace({str(DATA)!r}, use_cache=False)\n"
-              "print(first, gc.get_freeze_count() - first, gc.isenabled())\n")
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                          cwd=ROOT, check=True)
+    script = (
+        "import gc\nfrom ple.io import load_workspace\nfrom ple.graph import build_graph\n"
+        f"workspace = load_workspace({str(DATA)!r}).workspace\n"
+        "first = gc.get_freeze_count()\n"
+        "build_graph(workspace)\n"
+        f"load_workspace({str(DATA)!r}, use_cache=False)\n"
+        "print(first, gc.get_freeze_count() - first, gc.isenabled())\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, check=True
+    )
     first, later, enabled = done.stdout.split()
     assert int(first) > 0 and int(later) == 0 and enabled == "True"

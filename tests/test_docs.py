@@ -23,9 +23,11 @@ def backticked(text: str) -> set[str]:
     return set(re.findall(r"`([^`\n]+)`", text))
 
 
-MODELS = [getattr(model, name) for name in model.__all__
-          if isinstance(getattr(model, name), type)
-          and issubclass(getattr(model, name), BaseModel)]
+MODELS = [
+    getattr(model, name)
+    for name in model.__all__
+    if isinstance(getattr(model, name), type) and issubclass(getattr(model, name), BaseModel)
+]
 
 
 @pytest.mark.parametrize("model_class", MODELS, ids=lambda m: m.__name__)
@@ -38,8 +40,16 @@ def test_every_field_is_in_the_format_reference(model_class):
 
 def test_every_vocabulary_word_is_in_the_format_reference():
     documented = backticked((DOCS / "format.md").read_text(encoding="utf-8"))
-    words = {*Channel, *AgencyLevel, *DataItemKind, *HandoffType, *MEASURE_KEYS,
-             *SharingBasis, *AuthorityKind, *OpportunityStatus}
+    words = {
+        *Channel,
+        *AgencyLevel,
+        *DataItemKind,
+        *HandoffType,
+        *MEASURE_KEYS,
+        *SharingBasis,
+        *AuthorityKind,
+        *OpportunityStatus,
+    }
     assert {str(w) for w in words} <= documented
 
 
@@ -79,7 +89,7 @@ def test_the_rule_catalogue_in_docs_is_generated_from_the_rules():
     from ple.gaps.catalogue import BEGIN, END, catalogue_markdown
 
     text = (DOCS / "gaps.md").read_text(encoding="utf-8")
-    documented = text[text.index(BEGIN): text.index(END) + len(END)] + "\n"
+    documented = text[text.index(BEGIN) : text.index(END) + len(END)] + "\n"
     assert documented == catalogue_markdown(), (
         "docs/gaps.md is stale: paste `ple gaps --list-rules --format md` over the catalogue"
     )

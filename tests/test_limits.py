@@ -9,8 +9,10 @@ from ple import limits
 from tests.measured import run_ple
 
 
-@pytest.mark.parametrize("text, value", [("", 7), ("50000", 50_000), ("50_000", 50_000),
-                                         ("50,000", 50_000), (" 12 ", 12)])
+@pytest.mark.parametrize(
+    "text, value",
+    [("", 7), ("50000", 50_000), ("50_000", 50_000), ("50,000", 50_000), (" 12 ", 12)],
+)
 def test_a_setting_is_a_whole_number(monkeypatch, text, value):
     monkeypatch.setattr(limits, "SETTING_PROBLEMS", [])
     monkeypatch.setenv("PLE_TEST_LIMIT", text)
@@ -36,7 +38,8 @@ def test_the_command_line_refuses_to_run_with_a_bad_setting(small):
 def test_a_limit_beyond_says_how_to_raise_it():
     assert limits.STEPS.beyond(25_000, "steps") == (
         f"25,000 steps, over the limit of {limits.STEPS.value:,} steps per journey "
-        "(set PLE_MAX_STEPS to raise it)")
+        "(set PLE_MAX_STEPS to raise it)"
+    )
     assert "set" not in limits.BRANCHES.beyond(2_000, "next steps")
 
 

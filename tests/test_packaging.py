@@ -25,8 +25,10 @@ PROJECT = PYPROJECT["project"]
 
 def requirements(*extras: str) -> dict[str, Requirement]:
     """The dependencies (and those of ``extras``) by canonical distribution name."""
-    lines = [*PROJECT["dependencies"],
-             *(line for extra in extras for line in PROJECT["optional-dependencies"][extra])]
+    lines = [
+        *PROJECT["dependencies"],
+        *(line for extra in extras for line in PROJECT["optional-dependencies"][extra]),
+    ]
     return {canonicalize_name(r.name): r for r in map(Requirement, lines)}
 
 
@@ -78,24 +80,29 @@ def test_the_licence_is_an_spdx_expression():
     assert canonicalize_license_expression(licence) == licence
 
 
-@pytest.mark.skipif(Version(importlib.metadata.version("setuptools")) < Version("77"),
-                    reason="setuptools 77 or newer reads SPDX licence expressions")
+@pytest.mark.skipif(
+    Version(importlib.metadata.version("setuptools")) < Version("77"),
+    reason="setuptools 77 or newer reads SPDX licence expressions",
+)
 def test_building_the_package_prints_no_deprecation_warning(tmp_path):
     source = tmp_path / "source"
     source.mkdir()
     for name in ("pyproject.toml", "README.md"):
         shutil.copy(ROOT / name, source / name)
-    shutil.copytree(ROOT / "ple", source / "ple",
-                    ignore=shutil.ignore_patterns("__pycache__", "node_modules"))
+    shutil.copytree(
+        ROOT / "ple", source / "ple", ignore=shutil.ignore_patterns("__pycache__", "node_modules")
+    )
     script = (
         "import os, warnings\n"
         "os.mkdir('meta')\n"
         "from setuptools.warnings import SetuptoolsDeprecationWarning\n"
         "warnings.simplefilter('error', SetuptoolsDeprecationWarning)\n"
         "from setuptools import build_meta\n"
-        "print(build_meta.prepare_metadata_for_build_wheel('meta'))\n")
-    done = subprocess.run([sys.executable, "-c", script], cwd=source, capture_output=True,
-                          text=True, timeout=120)
+        "print(build_meta.prepare_metadata_for_build_wheel('meta'))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=source, capture_output=True, text=True, timeout=120
+    )
     assert done.returncode == 0, done.stderr
     assert "Deprecat" not in done.stdout + done.stderr
     metadata = (source / "meta" / done.stdout.split()[-1] / "METADATA").read_text()

@@ -17,8 +17,9 @@ from ple.signin import (
     providers,
 )
 
-ROLES = Roles(editors=("ana.lopez@cx.agency.gov", "@editors.agency.gov"),
-              editor_groups=("ple-editors",))
+ROLES = Roles(
+    editors=("ana.lopez@cx.agency.gov", "@editors.agency.gov"), editor_groups=("ple-editors",)
+)
 
 
 def signed_in(**claims) -> Person:
@@ -81,20 +82,27 @@ def test_without_sign_in_the_computer_user_is_an_editor_and_with_it_nobody_until
     assert person(Access(), None) == local_person()
     server = Access(sign_in=True, roles=ROLES)
     assert person(server, {}) is NOT_SIGNED_IN
-    assert person(server, {"is_logged_in": False, "email": "ana.lopez@cx.agency.gov"}) \
-        is NOT_SIGNED_IN
-    assert person(server, {"is_logged_in": True,
-                           "email": "ana.lopez@cx.agency.gov"}).may_edit
+    assert (
+        person(server, {"is_logged_in": False, "email": "ana.lopez@cx.agency.gov"}) is NOT_SIGNED_IN
+    )
+    assert person(server, {"is_logged_in": True, "email": "ana.lopez@cx.agency.gov"}).may_edit
 
 
 def test_sign_in_and_editors_come_from_the_environment_before_the_secrets():
-    secrets = {"server": {"sign_in": True, "editors": ["a@agency.gov"], "viewers": ["@x.gov"],
-                          "editor_groups": "cx", "groups_claim": "roles"}}
+    secrets = {
+        "server": {
+            "sign_in": True,
+            "editors": ["a@agency.gov"],
+            "viewers": ["@x.gov"],
+            "editor_groups": "cx",
+            "groups_claim": "roles",
+        }
+    }
     access = from_settings({}, secrets)
-    assert access.sign_in and access.roles == Roles(("a@agency.gov",), ("@x.gov",), ("cx",),
-                                                    "roles")
-    overridden = from_settings({"PLE_SIGN_IN": "1", "PLE_EDITORS": "B@agency.gov, @y.gov"},
-                               secrets)
+    assert access.sign_in and access.roles == Roles(
+        ("a@agency.gov",), ("@x.gov",), ("cx",), "roles"
+    )
+    overridden = from_settings({"PLE_SIGN_IN": "1", "PLE_EDITORS": "B@agency.gov, @y.gov"}, secrets)
     assert overridden.roles.editors == ("b@agency.gov", "@y.gov")
     assert from_settings({"PLE_SIGN_IN": "0"}, secrets).sign_in is False
     assert from_settings({}, {"server": {"sign_in": "yes"}}).sign_in is False  # TOML true only
@@ -115,31 +123,57 @@ def test_complete_auth_secrets_have_no_problems():
     assert providers({"auth": GOOD_AUTH}) == ["default"]
 
 
-@pytest.mark.parametrize(("secrets", "expected"), [
-    (None, "no [auth] table"),
-    ({"server": {}}, "no [auth] table"),
-    ({"auth": {k: v for k, v in GOOD_AUTH.items() if k != "cookie_secret"}},
-     "[auth] has no cookie_secret"),
-    ({"auth": {**GOOD_AUTH, "cookie_secret": "short"}}, "at least 32"),
-    ({"auth": {**GOOD_AUTH, "redirect_uri": "https://cx.agency.gov/"}}, "/oauth2callback"),
-    ({"auth": {k: v for k, v in GOOD_AUTH.items() if k != "client_secret"}},
-     "[auth] has no client_secret"),
-    ({"auth": {"redirect_uri": GOOD_AUTH["redirect_uri"],
-               "cookie_secret": GOOD_AUTH["cookie_secret"]}}, "names no provider"),
-    ({"auth": {"redirect_uri": GOOD_AUTH["redirect_uri"],
-               "cookie_secret": GOOD_AUTH["cookie_secret"],
-               "okta": {"client_id": "ple"}}}, "[auth.okta] has no server_metadata_url"),
-])
+@pytest.mark.parametrize(
+    ("secrets", "expected"),
+    [
+        (None, "no [auth] table"),
+        ({"server": {}}, "no [auth] table"),
+        (
+            {"auth": {k: v for k, v in GOOD_AUTH.items() if k != "cookie_secret"}},
+            "[auth] has no cookie_secret",
+        ),
+        ({"auth": {**GOOD_AUTH, "cookie_secret": "short"}}, "at least 32"),
+        ({"auth": {**GOOD_AUTH, "redirect_uri": "https://cx.agency.gov/"}}, "/oauth2callback"),
+        (
+            {"auth": {k: v for k, v in GOOD_AUTH.items() if k != "client_secret"}},
+            "[auth] has no client_secret",
+        ),
+        (
+            {
+                "auth": {
+                    "redirect_uri": GOOD_AUTH["redirect_uri"],
+                    "cookie_secret": GOOD_AUTH["cookie_secret"],
+                }
+            },
+            "names no provider",
+        ),
+        (
+            {
+                "auth": {
+                    "redirect_uri": GOOD_AUTH["redirect_uri"],
+                    "cookie_secret": GOOD_AUTH["cookie_secret"],
+                    "okta": {"client_id": "ple"},
+                }
+            },
+            "[auth.okta] has no server_metadata_url",
+        ),
+    ],
+)
 def test_what_keeps_sign_in_from_working_is_named(secrets, expected):
-    assert any(expected in problem for problem in auth_problems(secrets)), \
-        auth_problems(secrets)
+    assert any(expected in problem for problem in auth_problems(secrets)), auth_problems(secrets)
 
 
 def test_named_providers_are_offered_in_order():
-    secrets = {"auth": {"redirect_uri": GOOD_AUTH["redirect_uri"],
-                        "cookie_secret": GOOD_AUTH["cookie_secret"],
-                        "microsoft": {k: GOOD_AUTH[k] for k in
-                                      ("client_id", "client_secret", "server_metadata_url")},
-                        "okta": {k: GOOD_AUTH[k] for k in
-                                 ("client_id", "client_secret", "server_metadata_url")}}}
+    secrets = {
+        "auth": {
+            "redirect_uri": GOOD_AUTH["redirect_uri"],
+            "cookie_secret": GOOD_AUTH["cookie_secret"],
+            "microsoft": {
+                k: GOOD_AUTH[k] for k in ("client_id", "client_secret", "server_metadata_url")
+            },
+            "okta": {
+                k: GOOD_AUTH[k] for k in ("client_id", "client_secret", "server_metadata_url")
+            },
+        }
+    }
     assert providers(secrets) == ["microsoft", "okta"] and auth_problems(secrets) == []

@@ -38,7 +38,11 @@ def format_option(function: Callable[..., Any]) -> Callable[..., Any]:
 def formats_option(choices: tuple[str, ...]) -> Callable[[Callable[..., Any]], Any]:
     """``--format`` with the given choices, table first."""
     return click.option(
-        "--format", "fmt", type=click.Choice(choices), default=choices[0], show_default=True,
+        "--format",
+        "fmt",
+        type=click.Choice(choices),
+        default=choices[0],
+        show_default=True,
         help="Output format.",
     )
 
@@ -48,9 +52,12 @@ def scope_option(function: Callable[..., Any]) -> Callable[..., Any]:
     from ple.scope import SCOPE_HELP, Scope
 
     return click.option(
-        "--scope", type=click.Choice([s.value for s in Scope]), default=Scope.current.value,
+        "--scope",
+        type=click.Choice([s.value for s in Scope]),
+        default=Scope.current.value,
         show_default=True,
-        help=f"Which journeys to count when none is named. {SCOPE_HELP}")(function)
+        help=f"Which journeys to count when none is named. {SCOPE_HELP}",
+    )(function)
 
 
 def roll_up_option(function: Callable[..., Any]) -> Callable[..., Any]:
@@ -58,8 +65,9 @@ def roll_up_option(function: Callable[..., Any]) -> Callable[..., Any]:
     not (ple.metrics.rollup); kept apart by default, so figures read as each map says."""
     from ple.metrics.rollup import ROLL_UP_HELP
 
-    return click.option("--roll-up/--keep-apart", "roll_up", default=False,
-                        show_default=True, help=ROLL_UP_HELP)(function)
+    return click.option(
+        "--roll-up/--keep-apart", "roll_up", default=False, show_default=True, help=ROLL_UP_HELP
+    )(function)
 
 
 def say_counted(total: str, counted: Counted) -> None:
@@ -133,7 +141,8 @@ class Source:
             if self.path is not None:
                 raise click.UsageError(
                     f"--backend {self.backend} reads the workspace from the database; leave "
-                    f"out PATH (`ple sync PATH --backend {self.backend}` writes it there)")
+                    f"out PATH (`ple sync PATH --backend {self.backend}` writes it there)"
+                )
             return
         if self.uri is not None or self.database is not None:
             raise click.UsageError("--uri and --database go with --backend neo4j or falkordb")
@@ -167,8 +176,15 @@ def source_options(function: Callable[..., Any]) -> Callable[..., Any]:
     command as one ``source`` argument."""
 
     @functools.wraps(function)
-    def command(*args: Any, path: str | None, no_cache: bool, backend: str, uri: str | None,
-                database: str | None, **kwargs: Any) -> Any:
+    def command(
+        *args: Any,
+        path: str | None,
+        no_cache: bool,
+        backend: str,
+        uri: str | None,
+        database: str | None,
+        **kwargs: Any,
+    ) -> Any:
         source = Source(path, no_cache, backend, uri, database)
         return function(*args, source=source, **kwargs)
 
@@ -179,18 +195,30 @@ def source_options(function: Callable[..., Any]) -> Callable[..., Any]:
 
 def backend_options(function: Callable[..., Any]) -> Callable[..., Any]:
     """``--backend``, ``--uri`` and ``--database``."""
-    for option in reversed([
-        click.option("--backend", type=click.Choice(BACKEND_CHOICES), default="networkx",
-                     show_default=True,
-                     help="networkx: read the files at PATH; neo4j or falkordb: read the "
-                          "workspace synced to that database (no PATH). See docs/neo4j.md."),
-        click.option("--uri", metavar="URI",
-                     help="Database address, instead of NEO4J_URI or FALKORDB_URL. Never put "
-                          "a password in it: use NEO4J_PASSWORD or FALKORDB_PASSWORD."),
-        click.option("--database", metavar="NAME",
-                     help="Neo4j database (else NEO4J_DATABASE, default neo4j) or FalkorDB "
-                          "graph (else FALKORDB_GRAPH, default ple)."),
-    ]):
+    for option in reversed(
+        [
+            click.option(
+                "--backend",
+                type=click.Choice(BACKEND_CHOICES),
+                default="networkx",
+                show_default=True,
+                help="networkx: read the files at PATH; neo4j or falkordb: read the "
+                "workspace synced to that database (no PATH). See docs/neo4j.md.",
+            ),
+            click.option(
+                "--uri",
+                metavar="URI",
+                help="Database address, instead of NEO4J_URI or FALKORDB_URL. Never put "
+                "a password in it: use NEO4J_PASSWORD or FALKORDB_PASSWORD.",
+            ),
+            click.option(
+                "--database",
+                metavar="NAME",
+                help="Neo4j database (else NEO4J_DATABASE, default neo4j) or FalkorDB "
+                "graph (else FALKORDB_GRAPH, default ple).",
+            ),
+        ]
+    ):
         function = option(function)
     return function
 
@@ -218,5 +246,3 @@ def unknown_ids_are_usage_errors() -> Iterator[None]:
     except NotFoundError as error:
         say(f"error: {error}", err=True)
         sys.exit(EXIT_USAGE)
-
-

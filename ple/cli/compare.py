@@ -19,8 +19,14 @@ COMPARE_FORMATS = ("table", "json", "md")
 @no_cache_option
 @backend_options
 @formats_option(COMPARE_FORMATS)
-def compare(arguments: tuple[str, ...], no_cache: bool, backend: str, uri: str | None,
-            database: str | None, fmt: str) -> None:
+def compare(
+    arguments: tuple[str, ...],
+    no_cache: bool,
+    backend: str,
+    uri: str | None,
+    database: str | None,
+    fmt: str,
+) -> None:
     """Compare today's journey CURRENT with a proposed FUTURE one.
 
     With one journey, compare a future state with its baseline (or a current state
@@ -41,8 +47,11 @@ def compare(arguments: tuple[str, ...], no_cache: bool, backend: str, uri: str |
         say(f"error: {error}", err=True)
         sys.exit(EXIT_USAGE)
     if fmt == "json":
-        click.echo(json.dumps({"comparisons": [c.to_dict() for c in comparisons]}, indent=2,
-                              ensure_ascii=False))
+        click.echo(
+            json.dumps(
+                {"comparisons": [c.to_dict() for c in comparisons]}, indent=2, ensure_ascii=False
+            )
+        )
         return
     from ple.export.comparison import comparison_markdown
 
@@ -55,8 +64,9 @@ def compare(arguments: tuple[str, ...], no_cache: bool, backend: str, uri: str |
             say(_table_text(workspace, comparison))
 
 
-def _source(arguments: tuple[str, ...], no_cache: bool, backend: str, uri: str | None,
-            database: str | None) -> tuple[Source, list[str]]:
+def _source(
+    arguments: tuple[str, ...], no_cache: bool, backend: str, uri: str | None, database: str | None
+) -> tuple[Source, list[str]]:
     """Where the workspace is, and the journey ids. PATH comes first with the files and is
     left out with a database; a folder given with --backend is the usage error it is
     (Source.check), not a journey id."""
@@ -78,8 +88,11 @@ def _table_text(workspace, comparison) -> str:
     from ple.export.comparison import READING, section_rows
     from ple.views.compare import summary_lines
 
-    lines = [f"{comparison.current_name} → {comparison.future_name}",
-             f"({comparison.current} → {comparison.future})", ""]
+    lines = [
+        f"{comparison.current_name} → {comparison.future_name}",
+        f"({comparison.current} → {comparison.future})",
+        "",
+    ]
     lines += summary_lines(workspace, comparison)
     for title, rows in section_rows(workspace, comparison):
         lines += ["", title.upper(), table(rows, list(rows[0])) if rows else "(none)"]

@@ -20,15 +20,25 @@ def _format_names() -> list[str]:
 @source_options
 @click.option("--journey", "journey_id", help="The journey to export.")
 @click.option("--all", "every", is_flag=True, help="Export every journey into a folder.")
-@click.option("--format", "fmt", default="html", show_default=True,
-              help="Format name; see --list.")
-@click.option("-o", "--output", type=click.Path(),
-              help="File to write (one journey), or folder: with --all, when it ends in a "
-                   "slash (created if missing) or is one already. Default: ./exports/")
+@click.option("--format", "fmt", default="html", show_default=True, help="Format name; see --list.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(),
+    help="File to write (one journey), or folder: with --all, when it ends in a "
+    "slash (created if missing) or is one already. Default: ./exports/",
+)
 @click.option("--force", is_flag=True, help="Overwrite files that exist.")
 @click.option("--list", "list_formats", is_flag=True, help="List the formats and exit.")
-def export(source: Source, journey_id: str | None, every: bool, fmt: str,
-           output: str | None, force: bool, list_formats: bool) -> None:
+def export(
+    source: Source,
+    journey_id: str | None,
+    every: bool,
+    fmt: str,
+    output: str | None,
+    force: bool,
+    list_formats: bool,
+) -> None:
     """Export journeys: html, svg, png, pdf, mermaid, drawio, graphml, json, csv, md.
 
     A journey the format cannot hold (a map past its limits, text a workbook cannot
@@ -41,9 +51,20 @@ def export(source: Source, journey_id: str | None, every: bool, fmt: str,
     from ple.gaps import analyze
 
     if list_formats:
-        emit_rows([{"format": e.name, "extension": e.extension, "available": e.available(),
-                    "description": e.description} for e in all_exporters().values()],
-                  ["format", "extension", "available", "description"], "table", "formats")
+        emit_rows(
+            [
+                {
+                    "format": e.name,
+                    "extension": e.extension,
+                    "available": e.available(),
+                    "description": e.description,
+                }
+                for e in all_exporters().values()
+            ],
+            ["format", "extension", "available", "description"],
+            "table",
+            "formats",
+        )
         return
     source.check("give a workspace PATH, or --backend neo4j|falkordb (or --list)")
     if every == (journey_id is not None):
@@ -70,8 +91,9 @@ def export(source: Source, journey_id: str | None, every: bool, fmt: str,
         say(f"error: {error}", err=True)
         sys.exit(EXIT_INVALID)
     except OSError as error:
-        click.echo(f"error: cannot write {error.filename or output}: "
-                   f"{error.strerror or error}", err=True)
+        click.echo(
+            f"error: cannot write {error.filename or output}: {error.strerror or error}", err=True
+        )
         sys.exit(EXIT_INVALID)
     finally:
         files.discard()
@@ -79,4 +101,3 @@ def export(source: Source, journey_id: str | None, every: bool, fmt: str,
         say(str(file))
     if refused:
         sys.exit(EXIT_INVALID)
-

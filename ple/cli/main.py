@@ -51,28 +51,42 @@ def cli() -> None:
 @cli.command()
 @path_argument
 @no_cache_option
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="text: problems on stderr; json: a report on stdout.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text: problems on stderr; json: a report on stdout.",
+)
 def validate(path: str, no_cache: bool, fmt: str) -> None:
     """Check every file of a workspace folder (or one file) and report all problems."""
     from ple.io import load_workspace
 
     result = load_workspace(path, use_cache=not no_cache)
     if fmt == "json":
-        click.echo(json.dumps({
-            "valid": result.ok,
-            "files": len(result.files),
-            "problems": [p.to_dict() for p in result.problems],
-        }, indent=2, ensure_ascii=False))
+        click.echo(
+            json.dumps(
+                {
+                    "valid": result.ok,
+                    "files": len(result.files),
+                    "problems": [p.to_dict() for p in result.problems],
+                },
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
     else:
         emit_problems(result.problems)
         if result.ok and result.workspace is not None:
             steps = sum(len(j.steps) for j in result.workspace.journeys.values())
-            say(f"{path}: valid ({len(result.files)} files, "
-                       f"{len(result.workspace.journeys)} journeys, {steps} steps)", err=True)
+            say(
+                f"{path}: valid ({len(result.files)} files, "
+                f"{len(result.workspace.journeys)} journeys, {steps} steps)",
+                err=True,
+            )
         else:
-            say(f"{path}: {len(result.errors)} error(s) in {len(result.files)} files",
-                       err=True)
+            say(f"{path}: {len(result.errors)} error(s) in {len(result.files)} files", err=True)
     sys.exit(EXIT_OK if result.ok else EXIT_INVALID)
 
 
@@ -88,8 +102,17 @@ def info(source: Source, scope: str, fmt: str) -> None:
     workspace = source.workspace()
     chosen = counted(workspace, scope)
     rows = [r.to_dict() for r in summarize(workspace) if r.id in chosen.journeys]
-    columns = ["id", "name", "state", "stages", "steps", "agencies", "handoffs",
-               "undocumented_handoffs", "volume_per_year"]
+    columns = [
+        "id",
+        "name",
+        "state",
+        "stages",
+        "steps",
+        "agencies",
+        "handoffs",
+        "undocumented_handoffs",
+        "volume_per_year",
+    ]
     emit_rows(rows, columns, fmt, "journeys")
     say_counted(f"{len(rows)} journey{'' if len(rows) == 1 else 's'}", chosen)
 

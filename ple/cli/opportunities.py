@@ -24,14 +24,23 @@ STATUSES = ("idea", "exploring", "committed", "in_delivery", "done", "dropped")
 @click.command()
 @source_options
 @click.option("--owner", metavar="AGENCY", help="Only opportunities this agency owns.")
-@click.option("--status", "statuses", multiple=True, type=click.Choice(STATUSES),
-              help="Only opportunities with this status (repeatable).")
-@click.option("--agency", metavar="AGENCY",
-              help="Only opportunities that touch this agency: it owns them, or runs a step "
-                   "they address or change.")
+@click.option(
+    "--status",
+    "statuses",
+    multiple=True,
+    type=click.Choice(STATUSES),
+    help="Only opportunities with this status (repeatable).",
+)
+@click.option(
+    "--agency",
+    metavar="AGENCY",
+    help="Only opportunities that touch this agency: it owns them, or runs a step "
+    "they address or change.",
+)
 @formats_option(OPPORTUNITY_FORMATS)
-def opportunities(source: Source, owner: str | None, statuses: tuple[str, ...],
-                  agency: str | None, fmt: str) -> None:
+def opportunities(
+    source: Source, owner: str | None, statuses: tuple[str, ...], agency: str | None, fmt: str
+) -> None:
     """Rank the workspace's opportunities by what each is worth: hours a year saved,
     personas unblocked, cold handoffs closed, findings resolved, repeated requests removed.
 
@@ -46,8 +55,13 @@ def opportunities(source: Source, owner: str | None, statuses: tuple[str, ...],
         report = opportunity_report(workspace, owner=owner, status=statuses, agency=agency)
     emit_problems(report.problems)
     if fmt == "json":
-        click.echo(json.dumps({"opportunities": [r.to_dict() for r in report.ranked]},
-                              indent=2, ensure_ascii=False))
+        click.echo(
+            json.dumps(
+                {"opportunities": [r.to_dict() for r in report.ranked]},
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
     elif fmt == "md":
         from ple.views.opportunities import ranking_markdown
 

@@ -22,15 +22,25 @@ PORTFOLIO_FORMATS = ("table", "json", "md")
 @click.command()
 @source_options
 @scope_option
-@click.option("--top", type=click.IntRange(min=0), default=10, show_default=True,
-              help="Rows of each ranking to show; 0 for all. The network is always whole.")
-@click.option("--network", "network_file", type=click.Path(path_type=Path),
-              help="Also write the agency network to this file: .html (interactive "
-                   "diagram) or .graphml (Gephi, yEd).")
+@click.option(
+    "--top",
+    type=click.IntRange(min=0),
+    default=10,
+    show_default=True,
+    help="Rows of each ranking to show; 0 for all. The network is always whole.",
+)
+@click.option(
+    "--network",
+    "network_file",
+    type=click.Path(path_type=Path),
+    help="Also write the agency network to this file: .html (interactive "
+    "diagram) or .graphml (Gephi, yEd).",
+)
 @roll_up_option
 @formats_option(PORTFOLIO_FORMATS)
-def portfolio(source: Source, scope: str, top: int, network_file: Path | None,
-              roll_up: bool, fmt: str) -> None:
+def portfolio(
+    source: Source, scope: str, top: int, network_file: Path | None, roll_up: bool, fmt: str
+) -> None:
     """Agencies and programs in the most life experiences, agency pairs with the most cold
     or undocumented handoffs, "tell us once" candidates and the agency network.
 
@@ -47,8 +57,9 @@ def portfolio(source: Source, scope: str, top: int, network_file: Path | None,
         from ple.export.network import network_download
         from ple.io.atomic import write_atomically
 
-        download = network_download(report.network, network_file.suffix[1:],
-                                    agency_colours(workspace))
+        download = network_download(
+            report.network, network_file.suffix[1:], agency_colours(workspace)
+        )
         write_atomically(network_file, download.data)
         say(f"wrote {network_file}", err=True)
     if fmt == "json":

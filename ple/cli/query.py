@@ -35,21 +35,50 @@ def query() -> None:
 @click.option("--journey", help="Only this journey.")
 @click.option("--from", "from_agency", metavar="AGENCY", help="Handoffs from this agency.")
 @click.option("--to", "to_agency", metavar="AGENCY", help="Handoffs to this agency.")
-@click.option("--type", "handoff_type", type=click.Choice(HANDOFF_CHOICES),
-              help="Only this handoff type; 'undocumented' for those without one.")
+@click.option(
+    "--type",
+    "handoff_type",
+    type=click.Choice(HANDOFF_CHOICES),
+    help="Only this handoff type; 'undocumented' for those without one.",
+)
 @scope_option
 @format_option
-def handoffs(source: Source, journey: str | None, from_agency: str | None,
-             to_agency: str | None, handoff_type: str | None, scope: str, fmt: str) -> None:
+def handoffs(
+    source: Source,
+    journey: str | None,
+    from_agency: str | None,
+    to_agency: str | None,
+    handoff_type: str | None,
+    scope: str,
+    fmt: str,
+) -> None:
     """List the handoffs between agencies (in the journeys --scope counts, or --journey)."""
     from ple.query import counted_by
 
     named = [journey] if journey else []
-    rows, counted = ask(source, lambda backend: (backend.handoffs(
-        journey=journey, from_agency=from_agency, to_agency=to_agency, type=handoff_type,
-        scope="all" if journey else scope), counted_by(backend, scope, named)))
-    columns = ["journey", "from_step", "to_step", "from_agency", "to_agency", "type",
-               "shares", "condition"]
+    rows, counted = ask(
+        source,
+        lambda backend: (
+            backend.handoffs(
+                journey=journey,
+                from_agency=from_agency,
+                to_agency=to_agency,
+                type=handoff_type,
+                scope="all" if journey else scope,
+            ),
+            counted_by(backend, scope, named),
+        ),
+    )
+    columns = [
+        "journey",
+        "from_step",
+        "to_step",
+        "from_agency",
+        "to_agency",
+        "type",
+        "shares",
+        "condition",
+    ]
     from ple.graph.schema import UNDOCUMENTED
 
     dicts = [r.to_dict() for r in rows]
@@ -66,8 +95,12 @@ def handoffs(source: Source, journey: str | None, from_agency: str | None,
 def agencies(source: Source, journey: str, fmt: str) -> None:
     """List the agencies of one journey, with how many steps each runs."""
     rows = ask(source, lambda backend: backend.journey_agencies(journey))
-    emit_rows([r.to_dict() for r in rows], ["id", "acronym", "name", "hisp", "level", "steps"],
-              fmt, "agencies")
+    emit_rows(
+        [r.to_dict() for r in rows],
+        ["id", "acronym", "name", "hisp", "level", "steps"],
+        fmt,
+        "agencies",
+    )
 
 
 @query.command()
@@ -77,8 +110,12 @@ def agencies(source: Source, journey: str, fmt: str) -> None:
 def programs(source: Source, journey: str, fmt: str) -> None:
     """List the programs behind the steps of one journey."""
     rows = ask(source, lambda backend: backend.journey_programs(journey))
-    emit_rows([r.to_dict() for r in rows],
-              ["id", "name", "agency", "assistance_listing", "steps"], fmt, "programs")
+    emit_rows(
+        [r.to_dict() for r in rows],
+        ["id", "name", "agency", "assistance_listing", "steps"],
+        fmt,
+        "programs",
+    )
 
 
 @query.command()
@@ -87,15 +124,19 @@ def programs(source: Source, journey: str, fmt: str) -> None:
 @click.option("--program", help="Journeys with a step in this program.")
 @scope_option
 @format_option
-def journeys(source: Source, agency: str | None, program: str | None, scope: str,
-             fmt: str) -> None:
+def journeys(source: Source, agency: str | None, program: str | None, scope: str, fmt: str) -> None:
     """List the journeys (of those --scope counts) that touch an agency or a program."""
     from ple.query import counted_by
 
     if agency is None and program is None:
         raise click.UsageError("give --agency or --program")
-    ids, counted = ask(source, lambda backend: (backend.journeys_touching(
-        agency=agency, program=program, scope=scope), counted_by(backend, scope)))
+    ids, counted = ask(
+        source,
+        lambda backend: (
+            backend.journeys_touching(agency=agency, program=program, scope=scope),
+            counted_by(backend, scope),
+        ),
+    )
     emit_rows([{"journey": i} for i in ids], ["journey"], fmt, "journeys")
     say_counted(f"{len(ids)} of them touch it", counted)
 
@@ -112,14 +153,19 @@ def path(source: Source, journey: str, from_step: str, to_step: str, fmt: str) -
     if steps is None:
         say(f"no path from {from_step!r} to {to_step!r} in {journey!r}", err=True)
         sys.exit(EXIT_INVALID)
-    emit_rows([{"order": i, "step": s} for i, s in enumerate(steps)], ["order", "step"],
-              fmt, "path")
+    emit_rows(
+        [{"order": i, "step": s} for i, s in enumerate(steps)], ["order", "step"], fmt, "path"
+    )
 
 
 @query.command()
 @source_options
-@click.option("--kind", type=click.Choice(["agency", "program", "data_item"]),
-              default="agency", show_default=True)
+@click.option(
+    "--kind",
+    type=click.Choice(["agency", "program", "data_item"]),
+    default="agency",
+    show_default=True,
+)
 @scope_option
 @format_option
 def shared(source: Source, kind: str, scope: str, fmt: str) -> None:
@@ -127,8 +173,10 @@ def shared(source: Source, kind: str, scope: str, fmt: str) -> None:
     counts."""
     from ple.query import counted_by
 
-    rows, counted = ask(source, lambda backend: (
-        backend.shared_across_journeys(kind, scope), counted_by(backend, scope)))
+    rows, counted = ask(
+        source,
+        lambda backend: (backend.shared_across_journeys(kind, scope), counted_by(backend, scope)),
+    )
     emit_rows([r.to_dict() for r in rows], ["kind", "id", "name", "journeys"], fmt, "shared")
     say_counted(f"{len(rows)} used by two journeys or more", counted)
 
@@ -149,6 +197,9 @@ def program_suggestions(source: Source, journey: str, limit: int, fmt: str) -> N
     workspace = source.workspace()
     with unknown_ids_are_usage_errors():
         rows = suggest_programs(workspace, journey, limit)
-    emit_rows([r.to_dict() for r in rows],
-              ["id", "name", "agency", "assistance_listing", "score", "like", "shared"],
-              fmt, "suggestions")
+    emit_rows(
+        [r.to_dict() for r in rows],
+        ["id", "name", "agency", "assistance_listing", "score", "like", "shared"],
+        fmt,
+        "suggestions",
+    )

@@ -67,8 +67,7 @@ WIDEST_COLUMN = 120
 Padding every row to one very long cell made a table of 20,000 findings take 2 GB."""
 
 
-def table(rows: Sequence[dict[str, Any]], columns: Sequence[str],
-          width: int | None = None) -> str:
+def table(rows: Sequence[dict[str, Any]], columns: Sequence[str], width: int | None = None) -> str:
     """An aligned text table; empty cells stand for unknown or none.
 
     Fitted to ``width`` (default :func:`terminal_width`): long cells (a finding's message)
@@ -78,12 +77,15 @@ def table(rows: Sequence[dict[str, Any]], columns: Sequence[str],
     cells = [[_cell(row.get(c)) for c in columns] for row in rows]
     width = terminal_width() if width is None else width
     if width is None:
-        widths = [max([len(c), *(min(len(r[i]), WIDEST_COLUMN) for r in cells)])
-                  for i, c in enumerate(columns)]
+        widths = [
+            max([len(c), *(min(len(r[i]), WIDEST_COLUMN) for r in cells)])
+            for i, c in enumerate(columns)
+        ]
         lines = ["  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip()]
         lines.append("  ".join("-" * w for w in widths))
-        lines += ["  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)).rstrip()
-                  for r in cells]
+        lines += [
+            "  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)).rstrip() for r in cells
+        ]
         return "\n".join(lines)
     return _fitted(columns, cells, width)
 
@@ -111,14 +113,19 @@ def _fitted(columns: Sequence[str], cells: list[list[str]], width: int) -> str:
     ids and headers into pieces narrower than :data:`NARROWEST`, one block per row
     instead, a line per column. Cells are plain Text, so user text such as ``[bold]``
     or ``:smile:`` is shown as written, never as markup."""
-    natural = [max([cell_len(c), *(cell_len(r[i]) for r in cells)])
-               for i, c in enumerate(columns)]
+    natural = [max([cell_len(c), *(cell_len(r[i]) for r in cells)]) for i, c in enumerate(columns)]
     prose = [_is_prose([r[i] for r in cells]) for i in range(len(columns))]
     widths = _share(natural, prose, width - 2 * (len(columns) - 1))
     if any(w < min(n, NARROWEST) for w, n in zip(widths, natural, strict=True)):
         return _records(columns, cells, width)
-    grid = Table(box=_UNDER_THE_HEADER, show_edge=False, pad_edge=False,
-                 padding=(0, 1, 0, 0), header_style="", expand=False)
+    grid = Table(
+        box=_UNDER_THE_HEADER,
+        show_edge=False,
+        pad_edge=False,
+        padding=(0, 1, 0, 0),
+        header_style="",
+        expand=False,
+    )
     for column, fitted in zip(columns, widths, strict=True):
         grid.add_column(Text(column), width=fitted, overflow="fold")
     for row in cells:
@@ -147,8 +154,15 @@ def _records(columns: Sequence[str], cells: list[list[str]], width: int) -> str:
 
 def _printed(renderable: Table, width: int) -> str:
     buffer = io.StringIO()
-    Console(file=buffer, width=max(width, 20), color_system=None, highlight=False,
-            emoji=False, markup=False, legacy_windows=False).print(renderable)
+    Console(
+        file=buffer,
+        width=max(width, 20),
+        color_system=None,
+        highlight=False,
+        emoji=False,
+        markup=False,
+        legacy_windows=False,
+    ).print(renderable)
     return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines())
 
 
@@ -177,11 +191,14 @@ PROSE_FLOOR = 20
 
 def _capped(natural: list[int], prose: list[bool], room: int, only_prose: bool) -> list[int]:
     """The widest cap under which the columns fit ``room``."""
+
     def widths(cap: int) -> list[int]:
         if only_prose:
             return [min(n, cap) if p else n for n, p in zip(natural, prose, strict=True)]
-        return [n if n <= 8 else max(min(n, cap * (2 if p else 1)), 4)
-                for n, p in zip(natural, prose, strict=True)]
+        return [
+            n if n <= 8 else max(min(n, cap * (2 if p else 1)), 4)
+            for n, p in zip(natural, prose, strict=True)
+        ]
 
     cap = max(natural)
     while cap > 4 and sum(widths(cap)) > room:
@@ -189,15 +206,21 @@ def _capped(natural: list[int], prose: list[bool], room: int, only_prose: bool) 
     return widths(cap)
 
 
-def emit_rows(
-    rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: str, key: str
-) -> None:
+def emit_rows(rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: str, key: str) -> None:
     """Write rows to stdout; JSON wraps them as ``{key: [...]}``."""
     if fmt == "json":
         click.echo(json.dumps({key: list(rows)}, indent=2, ensure_ascii=False))
     elif fmt == "csv":  # text a spreadsheet would run as a formula starts with '
-        lines = [list(columns), *([_cell(row.get(c)) if isinstance(row.get(c), (list, tuple))
-                                   else row.get(c) for c in columns] for row in rows)]
+        lines = [
+            list(columns),
+            *(
+                [
+                    _cell(row.get(c)) if isinstance(row.get(c), (list, tuple)) else row.get(c)
+                    for c in columns
+                ]
+                for row in rows
+            ),
+        ]
         text = csv_text(lines)  # data: kept as it is, unless it goes to a terminal
         click.echo(plain_text(text) if sys.stdout.isatty() else text, nl=False)
     elif fmt == "md":
@@ -211,8 +234,7 @@ def markdown_table(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> st
     escaped (:mod:`ple.views.markdown`): names show as text, never as markup."""
     from ple.views.markdown import markdown_table as escaped_table
 
-    return "\n".join(escaped_table(columns, [[_cell(row.get(c)) for c in columns]
-                                            for row in rows]))
+    return "\n".join(escaped_table(columns, [[_cell(row.get(c)) for c in columns] for row in rows]))
 
 
 def emit_problems(problems: Sequence[Problem]) -> None:

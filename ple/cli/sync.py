@@ -15,20 +15,33 @@ PROGRESS_FROM_STEPS = 2000
 
 @click.command()
 @path_argument
-@click.option("--backend", type=click.Choice(DATABASE_BACKENDS), required=True,
-              help="The database to write to.")
-@click.option("--uri", metavar="URI",
-              help="Database address, instead of NEO4J_URI or FALKORDB_URL. Never put a "
-                   "password in it: use NEO4J_PASSWORD or FALKORDB_PASSWORD.")
-@click.option("--database", metavar="NAME",
-              help="Neo4j database (else NEO4J_DATABASE, default neo4j) or FalkorDB graph "
-                   "(else FALKORDB_GRAPH, default ple).")
-@click.option("--full", is_flag=True,
-              help="Write every journey again, even those the database already holds "
-                   "unchanged.")
+@click.option(
+    "--backend",
+    type=click.Choice(DATABASE_BACKENDS),
+    required=True,
+    help="The database to write to.",
+)
+@click.option(
+    "--uri",
+    metavar="URI",
+    help="Database address, instead of NEO4J_URI or FALKORDB_URL. Never put a "
+    "password in it: use NEO4J_PASSWORD or FALKORDB_PASSWORD.",
+)
+@click.option(
+    "--database",
+    metavar="NAME",
+    help="Neo4j database (else NEO4J_DATABASE, default neo4j) or FalkorDB graph "
+    "(else FALKORDB_GRAPH, default ple).",
+)
+@click.option(
+    "--full",
+    is_flag=True,
+    help="Write every journey again, even those the database already holds unchanged.",
+)
 @no_cache_option
-def sync(path: str, backend: str, uri: str | None, database: str | None, full: bool,
-         no_cache: bool) -> None:
+def sync(
+    path: str, backend: str, uri: str | None, database: str | None, full: bool, no_cache: bool
+) -> None:
     """Write a workspace to Neo4j or FalkorDB; the database then holds exactly the files.
 
     Journeys changed in the files are rewritten, journeys removed from them are deleted,
@@ -44,11 +57,15 @@ def sync(path: str, backend: str, uri: str | None, database: str | None, full: b
     steps = sum(len(j.steps) for j in workspace.journeys.values())
     with store_errors(), connected(config) as connection:
         if steps >= PROGRESS_FROM_STEPS:
-            with click.progressbar(length=steps, label=f"Writing to {config.describe()}",
-                                   file=sys.stderr,
-                                   show_pos=True) as bar:
-                report = sync_workspace(workspace, connection, full=full,
-                                        progress=lambda _, n: bar.update(n))
+            with click.progressbar(
+                length=steps,
+                label=f"Writing to {config.describe()}",
+                file=sys.stderr,
+                show_pos=True,
+            ) as bar:
+                report = sync_workspace(
+                    workspace, connection, full=full, progress=lambda _, n: bar.update(n)
+                )
         else:
             report = sync_workspace(workspace, connection, full=full)
     say(report.summary(), err=True)

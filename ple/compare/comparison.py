@@ -49,8 +49,7 @@ class Comparison:
     def step_counts(self) -> dict[str, int]:
         """How many steps were added, removed, changed and left unchanged."""
         counts = Counter(s.status for s in self.steps)
-        return {status: counts[status] for status in ("added", "removed", "changed",
-                                                     "unchanged")}
+        return {status: counts[status] for status in ("added", "removed", "changed", "unchanged")}
 
     def metric(self, name: str) -> MetricDelta:
         return next(m for m in self.metrics if m.metric == name)
@@ -59,11 +58,14 @@ class Comparison:
         def tax(value: TimeTax | None) -> dict[str, Any] | None:
             if value is None:
                 return None
-            return {"people_per_year": value.people_per_year, "source": value.source,
-                    "hours_per_person": vars(value.hours_per_person),
-                    "hours_per_year": vars(value.hours_per_year),
-                    "steps_without_minutes": list(value.steps_without_minutes),
-                    "assumes": list(value.assumes)}
+            return {
+                "people_per_year": value.people_per_year,
+                "source": value.source,
+                "hours_per_person": vars(value.hours_per_person),
+                "hours_per_year": vars(value.hours_per_year),
+                "steps_without_minutes": list(value.steps_without_minutes),
+                "assumes": list(value.assumes),
+            }
 
         return {
             "current": self.current,
@@ -80,8 +82,9 @@ class Comparison:
             "time_tax": {
                 "before": tax(self.time_tax_before),
                 "after": tax(self.time_tax_after),
-                "hours_per_year_saved": (vars(self.time_tax_saved.hours_per_year)
-                                         if self.time_tax_saved else None),
+                "hours_per_year_saved": (
+                    vars(self.time_tax_saved.hours_per_year) if self.time_tax_saved else None
+                ),
                 "assumes": list(self.time_tax_saved.assumes) if self.time_tax_saved else [],
             },
         }
@@ -113,19 +116,26 @@ def compare_journeys(
             steps=step_changes(workspace, current, future, match),
             handoffs=handoff_changes(current, future, match),
             data_items=data_item_changes(current, future),
-            metrics=metric_deltas(current, future, match,
-                                  journey_metrics(workspace, current.id),
-                                  journey_metrics(workspace, future.id)),
+            metrics=metric_deltas(
+                current,
+                future,
+                match,
+                journey_metrics(workspace, current.id),
+                journey_metrics(workspace, future.id),
+            ),
             findings=diff_findings(before, after, match),
             time_tax_before=tax_before,
             time_tax_after=tax_after,
-            time_tax_saved=(time_tax_saved(tax_before, tax_after)
-                            if tax_before and tax_after else None),
+            time_tax_saved=(
+                time_tax_saved(tax_before, tax_after) if tax_before and tax_after else None
+            ),
         )
 
 
 def compare(
-    workspace: Workspace, current: str | None = None, future: str | None = None,
+    workspace: Workspace,
+    current: str | None = None,
+    future: str | None = None,
     report: GapReport | None = None,
 ) -> list[Comparison]:
     """The comparisons the user asked for by naming two journeys, one or none (see

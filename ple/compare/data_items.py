@@ -27,9 +27,14 @@ class DataItemChange:
     agencies_after: tuple[str, ...]
 
     def to_dict(self) -> dict[str, Any]:
-        return {"item": self.item, "status": self.status, "steps_before": self.steps_before,
-                "steps_after": self.steps_after, "agencies_before": list(self.agencies_before),
-                "agencies_after": list(self.agencies_after)}
+        return {
+            "item": self.item,
+            "status": self.status,
+            "steps_before": self.steps_before,
+            "steps_after": self.steps_after,
+            "agencies_before": list(self.agencies_before),
+            "agencies_after": list(self.agencies_after),
+        }
 
 
 def _askers(journey: Journey) -> dict[str, list[str]]:
@@ -58,8 +63,17 @@ def data_item_changes(current: Journey, future: Journey) -> list[DataItemChange]
             status = "asked more"
         else:
             status = "unchanged"
-        rows.append(DataItemChange(item, status, len(old), len(new),
-                                   tuple(dict.fromkeys(old)), tuple(dict.fromkeys(new))))
+        rows.append(
+            DataItemChange(
+                item,
+                status,
+                len(old),
+                len(new),
+                tuple(dict.fromkeys(old)),
+                tuple(dict.fromkeys(new)),
+            )
+        )
     order = {"no longer requested": 0, "newly requested": 1}
-    return sorted(rows, key=lambda r: (order.get(r.status, 2),
-                                       r.steps_after - r.steps_before, r.item))
+    return sorted(
+        rows, key=lambda r: (order.get(r.status, 2), r.steps_after - r.steps_before, r.item)
+    )

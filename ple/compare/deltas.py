@@ -93,8 +93,11 @@ class MetricDelta:
 
 
 def metric_deltas(
-    current: Journey, future: Journey, match: StepMatch,
-    before: JourneyMetrics, after: JourneyMetrics,
+    current: Journey,
+    future: Journey,
+    match: StepMatch,
+    before: JourneyMetrics,
+    after: JourneyMetrics,
 ) -> list[MetricDelta]:
     """Every metric of :data:`LABELS`, today against the proposed journey."""
     rows = [_count("steps", before.steps, after.steps)]
@@ -102,13 +105,19 @@ def metric_deltas(
         rows.append(_figure(figure, current, future, match, before, after))
     rows.append(_count("agencies", before.agencies, after.agencies))
     for kind in HANDOFF_TYPES:
-        rows.append(_count(f"handoffs.{kind}", before.handoffs.get(kind, 0),
-                           after.handoffs.get(kind, 0)))
-    rows.append(_count("data_items_requested", before.data_items_requested,
-                       after.data_items_requested))
-    rows.append(_count("data_items_requested_more_than_once",
-                       before.data_items_requested_more_than_once,
-                       after.data_items_requested_more_than_once))
+        rows.append(
+            _count(f"handoffs.{kind}", before.handoffs.get(kind, 0), after.handoffs.get(kind, 0))
+        )
+    rows.append(
+        _count("data_items_requested", before.data_items_requested, after.data_items_requested)
+    )
+    rows.append(
+        _count(
+            "data_items_requested_more_than_once",
+            before.data_items_requested_more_than_once,
+            after.data_items_requested_more_than_once,
+        )
+    )
     rows.append(_critical_path(before, after, rows))
     return rows
 
@@ -118,12 +127,17 @@ def _count(metric: str, before: float, after: float) -> MetricDelta:
 
 
 def _figure(
-    figure: str, current: Journey, future: Journey, match: StepMatch,
-    before: JourneyMetrics, after: JourneyMetrics,
+    figure: str,
+    current: Journey,
+    future: Journey,
+    match: StepMatch,
+    before: JourneyMetrics,
+    after: JourneyMetrics,
 ) -> MetricDelta:
     def unknown(journey: Journey) -> set[str]:
-        return {s.id for s in journey.steps
-                if s.burden is None or getattr(s.burden, figure) is None}
+        return {
+            s.id for s in journey.steps if s.burden is None or getattr(s.burden, figure) is None
+        }
 
     missing_before, missing_after = unknown(current), unknown(future)
     both = sum(1 for c, f, _ in match.pairs if c in missing_before and f in missing_after)
@@ -135,18 +149,36 @@ def _figure(
     else:
         bound = "at most" if open_before else "at least" if open_after else "exact"
         delta = new - old
-    return MetricDelta(figure, LABELS[figure], old, new, delta, bound,
-                       len(missing_before), len(missing_after), both,
-                       before.evidence.get(figure), after.evidence.get(figure))
+    return MetricDelta(
+        figure,
+        LABELS[figure],
+        old,
+        new,
+        delta,
+        bound,
+        len(missing_before),
+        len(missing_after),
+        both,
+        before.evidence.get(figure),
+        after.evidence.get(figure),
+    )
 
 
-def _critical_path(before: JourneyMetrics, after: JourneyMetrics,
-                   rows: list[MetricDelta]) -> MetricDelta:
+def _critical_path(
+    before: JourneyMetrics, after: JourneyMetrics, rows: list[MetricDelta]
+) -> MetricDelta:
     """Exact only when every step of both journeys records its wait: the path is the one
     with the longest known wait, and an unknown wait could move it anywhere."""
     waits = next(r for r in rows if r.metric == "wait_days")
     known = waits.unknown_before == 0 and waits.unknown_after == 0
     old, new = before.critical_path_wait_days, after.critical_path_wait_days
-    return MetricDelta("critical_path_wait_days", LABELS["critical_path_wait_days"], old, new,
-                       new - old if known else None, "exact" if known else "unknown",
-                       waits.unknown_before, waits.unknown_after)
+    return MetricDelta(
+        "critical_path_wait_days",
+        LABELS["critical_path_wait_days"],
+        old,
+        new,
+        new - old if known else None,
+        "exact" if known else "unknown",
+        waits.unknown_before,
+        waits.unknown_after,
+    )

@@ -44,8 +44,9 @@ class FindingsDiff:
             "open": self.open_counts(),
             "resolved": [f.to_dict() for f in self.resolved],
             "introduced": [f.to_dict() for f in self.introduced],
-            "remaining": [{"before": old.to_dict(), "after": new.to_dict()}
-                          for old, new in self.remaining],
+            "remaining": [
+                {"before": old.to_dict(), "after": new.to_dict()} for old, new in self.remaining
+            ],
         }
 
 
@@ -58,15 +59,15 @@ def _by_severity(findings: list[Finding]) -> dict[str, int]:
 
 def _key(finding: Finding, step_id) -> Key:
     transition = finding.transition
-    return (finding.rule,
-            step_id(finding.step) if finding.step else None,
-            (step_id(transition[0]), step_id(transition[1])) if transition else None,
-            finding.data_item)
+    return (
+        finding.rule,
+        step_id(finding.step) if finding.step else None,
+        (step_id(transition[0]), step_id(transition[1])) if transition else None,
+        finding.data_item,
+    )
 
 
-def diff_findings(
-    before: list[Finding], after: list[Finding], match: StepMatch
-) -> FindingsDiff:
+def diff_findings(before: list[Finding], after: list[Finding], match: StepMatch) -> FindingsDiff:
     """Pair ``before`` (today's journey) and ``after`` (the proposed one) by key.
 
     Several findings with one key (a rule that reports a step twice) pair up in order;

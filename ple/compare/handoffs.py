@@ -48,11 +48,18 @@ class HandoffChange:
         return None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"status": self.status, "from_step": self.from_step, "to_step": self.to_step,
-                "from_agency": self.from_agency, "to_agency": self.to_agency,
-                "before": self.before, "after": self.after, "better": self.better,
-                "shares_before": list(self.shares_before),
-                "shares_after": list(self.shares_after)}
+        return {
+            "status": self.status,
+            "from_step": self.from_step,
+            "to_step": self.to_step,
+            "from_agency": self.from_agency,
+            "to_agency": self.to_agency,
+            "before": self.before,
+            "after": self.after,
+            "better": self.better,
+            "shares_before": list(self.shares_before),
+            "shares_after": list(self.shares_after),
+        }
 
 
 @dataclass(frozen=True)
@@ -87,8 +94,9 @@ def handoff_changes(current: Journey, future: Journey, match: StepMatch) -> list
         for step in journey.steps:
             for move in step.next:
                 if move.to in steps:
-                    found.setdefault((key(step.id), key(move.to)),
-                                     _Side(step, steps[move.to], move))
+                    found.setdefault(
+                        (key(step.id), key(move.to)), _Side(step, steps[move.to], move)
+                    )
         return found
 
     before = sides(current, lambda s: future_of.get(s, GONE + s))
@@ -123,5 +131,14 @@ def _change(key: tuple[str, str], old: _Side | None, new: _Side | None) -> Hando
     else:
         status = "unchanged"
     from_step, to_step = (step.removeprefix(GONE) for step in key)
-    return HandoffChange(status, from_step, to_step, shown.source.agency, shown.target.agency,
-                         was, now, shares_before, shares_after)
+    return HandoffChange(
+        status,
+        from_step,
+        to_step,
+        shown.source.agency,
+        shown.target.agency,
+        was,
+        now,
+        shares_before,
+        shares_after,
+    )

@@ -59,8 +59,9 @@ def match_steps(current: Journey, future: Journey) -> StepMatch:
             matched[step.id] = (waiting[name_key(step.name)].pop(0), "name")
     taken = {current_id for current_id, _ in matched.values()}
     return StepMatch(
-        pairs=tuple((matched[s.id][0], s.id, matched[s.id][1])
-                    for s in future.steps if s.id in matched),
+        pairs=tuple(
+            (matched[s.id][0], s.id, matched[s.id][1]) for s in future.steps if s.id in matched
+        ),
         removed=tuple(s.id for s in current.steps if s.id not in taken),
         added=tuple(s.id for s in future.steps if s.id not in matched),
     )

@@ -25,8 +25,11 @@ class PairError(PleError):
 def baseline_pairs(workspace: Workspace) -> list[tuple[str, str]]:
     """(baseline id, future id) for every future-state journey that names a baseline,
     sorted by the future journey's id."""
-    return [(j.baseline, j.id) for j in sorted(workspace.journeys.values(), key=lambda j: j.id)
-            if j.state is JourneyState.future and j.baseline]
+    return [
+        (j.baseline, j.id)
+        for j in sorted(workspace.journeys.values(), key=lambda j: j.id)
+        if j.state is JourneyState.future and j.baseline
+    ]
 
 
 def pairs_to_compare(
@@ -38,29 +41,36 @@ def pairs_to_compare(
     if current is None:
         pairs = baseline_pairs(workspace)
         if not pairs:
-            raise PairError("no future-state journey in the workspace names a baseline: "
-                            "give the two journeys to compare")
+            raise PairError(
+                "no future-state journey in the workspace names a baseline: "
+                "give the two journeys to compare"
+            )
         return pairs
     first = find_journey(workspace, current)
     if future is None:
         return _pairs_of(workspace, first)
     second = find_journey(workspace, future)
     if first.id == second.id:
-        raise PairError(f"cannot compare journey {first.id!r} with itself: "
-                        "give a current and a future journey")
+        raise PairError(
+            f"cannot compare journey {first.id!r} with itself: give a current and a future journey"
+        )
     return [(first.id, second.id)]
 
 
 def _pairs_of(workspace: Workspace, journey: Journey) -> list[tuple[str, str]]:
     if journey.state is JourneyState.future:
         if journey.baseline is None:
-            raise PairError(f"future-state journey {journey.id!r} names no baseline: "
-                            "give the current journey to compare it with")
+            raise PairError(
+                f"future-state journey {journey.id!r} names no baseline: "
+                "give the current journey to compare it with"
+            )
         return [(journey.baseline, journey.id)]
     pairs = [pair for pair in baseline_pairs(workspace) if pair[0] == journey.id]
     if not pairs:
-        raise PairError(f"no future-state journey names {journey.id!r} as its baseline: "
-                        "give the future journey to compare it with")
+        raise PairError(
+            f"no future-state journey names {journey.id!r} as its baseline: "
+            "give the future journey to compare it with"
+        )
     return pairs
 
 
@@ -68,6 +78,8 @@ def find_journey(workspace: Workspace, journey_id: str) -> Journey:
     """The journey with this id, or a NotFoundError that suggests a close one."""
     journey = workspace.journeys.get(journey_id)
     if journey is None:
-        raise NotFoundError(f"no journey {journey_id!r} in the workspace"
-                            f"{did_you_mean(journey_id, workspace.journeys)}")
+        raise NotFoundError(
+            f"no journey {journey_id!r} in the workspace"
+            f"{did_you_mean(journey_id, workspace.journeys)}"
+        )
     return journey

@@ -16,8 +16,12 @@ from ple.model import Journey, Step, Workspace
 
 NOT_RECORDED = "not recorded"
 
-BURDEN_WORDS = {"minutes": "minutes", "wait_days": "days waiting", "cost_usd": "cost (USD)",
-                "visits": "office visits"}
+BURDEN_WORDS = {
+    "minutes": "minutes",
+    "wait_days": "days waiting",
+    "cost_usd": "cost (USD)",
+    "visits": "office visits",
+}
 
 
 @dataclass(frozen=True)
@@ -32,8 +36,7 @@ class FieldChange:
     """The change in words, e.g. "minutes 15 → 5" or "no longer asks for Birth certificate"."""
 
     def to_dict(self) -> dict[str, Any]:
-        return {"field": self.field, "before": self.before, "after": self.after,
-                "text": self.text}
+        return {"field": self.field, "before": self.before, "after": self.after, "text": self.text}
 
 
 @dataclass(frozen=True)
@@ -55,9 +58,15 @@ class StepChange:
     changes: tuple[FieldChange, ...] = field(default_factory=tuple)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"status": self.status, "current": self.current, "future": self.future,
-                "name": self.name, "agency": self.agency, "matched_by": self.matched_by,
-                "changes": [c.to_dict() for c in self.changes]}
+        return {
+            "status": self.status,
+            "current": self.current,
+            "future": self.future,
+            "name": self.name,
+            "agency": self.agency,
+            "matched_by": self.matched_by,
+            "changes": [c.to_dict() for c in self.changes],
+        }
 
 
 def step_changes(
@@ -75,8 +84,17 @@ def step_changes(
             continue
         current_id, how = pairs[step.id]
         changes = tuple(differ.changes(today[current_id], step))
-        rows.append(StepChange("changed" if changes else "unchanged", current_id, step.id,
-                               step.name, step.agency, how, changes))
+        rows.append(
+            StepChange(
+                "changed" if changes else "unchanged",
+                current_id,
+                step.id,
+                step.name,
+                step.agency,
+                how,
+                changes,
+            )
+        )
     for step_id in match.removed:
         step = today[step_id]
         rows.append(StepChange("removed", step_id, None, step.name, step.agency))
@@ -86,8 +104,9 @@ def step_changes(
 class _Differ:
     """Compares the fields of two versions of a step, with the names to say it in words."""
 
-    def __init__(self, workspace: Workspace, current: Journey, future: Journey,
-                 match: StepMatch) -> None:
+    def __init__(
+        self, workspace: Workspace, current: Journey, future: Journey, match: StepMatch
+    ) -> None:
         self.workspace = workspace
         self.current_stages = {s.id: s.name for s in current.stages}
         self.future_stages = {s.id: s.name for s in future.stages}
@@ -102,47 +121,75 @@ class _Differ:
         stage_before = self.current_stages.get(before.stage or "")
         stage_after = self.future_stages.get(after.stage or "")
         if stage_before != stage_after:
-            yield FieldChange("stage", before.stage, after.stage,
-                              f"stage {stage_before or 'none'} → {stage_after or 'none'}")
+            yield FieldChange(
+                "stage",
+                before.stage,
+                after.stage,
+                f"stage {stage_before or 'none'} → {stage_after or 'none'}",
+            )
         if before.agency != after.agency:
-            yield FieldChange("agency", before.agency, after.agency,
-                              f"agency {ws.agency_label(before.agency)} → "
-                              f"{ws.agency_label(after.agency)}")
+            yield FieldChange(
+                "agency",
+                before.agency,
+                after.agency,
+                f"agency {ws.agency_label(before.agency)} → {ws.agency_label(after.agency)}",
+            )
         if before.program != after.program:
-            yield FieldChange("program", before.program, after.program,
-                              f"program {self._program(before.program)} → "
-                              f"{self._program(after.program)}")
+            yield FieldChange(
+                "program",
+                before.program,
+                after.program,
+                f"program {self._program(before.program)} → {self._program(after.program)}",
+            )
         yield from _list_change("forms", before.forms, after.forms, str)
-        yield from _list_change("channels", before.channels, after.channels,
-                                lambda c: c.value.replace("_", " "))
+        yield from _list_change(
+            "channels", before.channels, after.channels, lambda c: c.value.replace("_", " ")
+        )
         yield from _list_change("languages", before.languages, after.languages, str)
-        yield from _list_change("accommodations", before.accommodations, after.accommodations,
-                                lambda a: a.replace("_", " "))
+        yield from _list_change(
+            "accommodations",
+            before.accommodations,
+            after.accommodations,
+            lambda a: a.replace("_", " "),
+        )
         for figure, words in BURDEN_WORDS.items():
             old = getattr(before.burden, figure) if before.burden else None
             new = getattr(after.burden, figure) if after.burden else None
             if old != new:
-                yield FieldChange(f"burden.{figure}", old, new,
-                                  f"{words} {_figure(old)} → {_figure(new)}")
+                yield FieldChange(
+                    f"burden.{figure}", old, new, f"{words} {_figure(old)} → {_figure(new)}"
+                )
         yield from self._requests(before, after)
-        yield from _list_change("personas", before.personas, after.personas, str,
-                                unknown="everyone")
+        yield from _list_change(
+            "personas", before.personas, after.personas, str, unknown="everyone"
+        )
         if before.sentiment != after.sentiment:
-            yield FieldChange("sentiment", before.sentiment, after.sentiment,
-                              f"sentiment {_figure(before.sentiment)} → "
-                              f"{_figure(after.sentiment)}")
+            yield FieldChange(
+                "sentiment",
+                before.sentiment,
+                after.sentiment,
+                f"sentiment {_figure(before.sentiment)} → {_figure(after.sentiment)}",
+            )
         if before.pain_points != after.pain_points:
-            yield FieldChange("pain_points", before.pain_points, after.pain_points,
-                              f"pain points {len(before.pain_points)} → "
-                              f"{len(after.pain_points)}")
+            yield FieldChange(
+                "pain_points",
+                before.pain_points,
+                after.pain_points,
+                f"pain points {len(before.pain_points)} → {len(after.pain_points)}",
+            )
         old_measures = before.measures.scores() if before.measures else {}
         new_measures = after.measures.scores() if after.measures else {}
         if old_measures != new_measures:
-            yield FieldChange("measures", old_measures or None, new_measures or None,
-                              "A-11 scores changed")
+            yield FieldChange(
+                "measures", old_measures or None, new_measures or None, "A-11 scores changed"
+            )
         if before.end != after.end:
-            yield FieldChange("end", before.end, after.end,
-                              "now ends the journey" if after.end else "no longer ends the journey")
+            yield FieldChange(
+                "end",
+                before.end,
+                after.end,
+                "now ends the journey" if after.end else "no longer ends the journey",
+            )
         yield from self._next(before, after)
 
     def _program(self, program: str | None) -> str:
@@ -159,8 +206,7 @@ class _Differ:
             words.append("no longer asks for " + ", ".join(items[i].name for i in dropped))
         if new:
             words.append("now asks for " + ", ".join(items[i].name for i in new))
-        yield FieldChange("requests", list(before.requests), list(after.requests),
-                          "; ".join(words))
+        yield FieldChange("requests", list(before.requests), list(after.requests), "; ".join(words))
 
     def _next(self, before: Step, after: Step) -> Iterable[FieldChange]:
         """Where the step leads, compared in today's ids (a renamed step is the same)."""
@@ -171,33 +217,41 @@ class _Differ:
         words = []
         gone = [t for t in old if t not in new]
         if gone:
-            words.append("no longer leads to " + ", ".join(
-                f"'{self.current_names[t]}'" for t in gone))
+            words.append(
+                "no longer leads to " + ", ".join(f"'{self.current_names[t]}'" for t in gone)
+            )
         fresh = [t.to for t in after.next if self.current_of.get(t.to, t.to) not in old]
         if fresh:
-            words.append("now leads to " + ", ".join(
-                f"'{self.future_names[t]}'" for t in fresh))
-        yield FieldChange("next", [t.to for t in before.next], [t.to for t in after.next],
-                          "; ".join(words))
+            words.append("now leads to " + ", ".join(f"'{self.future_names[t]}'" for t in fresh))
+        yield FieldChange(
+            "next", [t.to for t in before.next], [t.to for t in after.next], "; ".join(words)
+        )
 
 
 def _figure(value: float | int | None) -> str:
     return NOT_RECORDED if value is None else f"{value:g}"
 
 
-def _list_change(name: str, before: list | None, after: list | None,
-                 word: Callable[[Any], str], unknown: str = NOT_RECORDED
-                 ) -> Iterable[FieldChange]:
+def _list_change(
+    name: str,
+    before: list | None,
+    after: list | None,
+    word: Callable[[Any], str],
+    unknown: str = NOT_RECORDED,
+) -> Iterable[FieldChange]:
     """A list whose absence means unknown (channels, languages...) or everyone (personas)."""
     if (before is None) != (after is None) or (
-            before is not None and after is not None and set(before) != set(after)):
+        before is not None and after is not None and set(before) != set(after)
+    ):
+
         def show(values: list | None) -> str:
             if values is None:
                 return unknown
             return ", ".join(word(v) for v in values) or "none"
 
-        yield FieldChange(name, _plain(before), _plain(after),
-                          f"{name} {show(before)} → {show(after)}")
+        yield FieldChange(
+            name, _plain(before), _plain(after), f"{name} {show(before)} → {show(after)}"
+        )
 
 
 def _plain(values: list | None) -> list[str] | None:

@@ -42,19 +42,37 @@ MIN_ROW_H = 0.42
 MIN_WIDTH = 8.0
 
 ROWS = ("touchpoints", "customer", "frontstage", "backstage", "support")
-ROW_TITLES = {"touchpoints": "Touchpoints", "customer": "Customer actions",
-              "frontstage": "Frontstage", "backstage": "Backstage",
-              "support": "Support processes"}
-LINES_AFTER = {"customer": "Line of interaction", "frontstage": "Line of visibility",
-               "backstage": "Line of internal interaction"}
+ROW_TITLES = {
+    "touchpoints": "Touchpoints",
+    "customer": "Customer actions",
+    "frontstage": "Frontstage",
+    "backstage": "Backstage",
+    "support": "Support processes",
+}
+LINES_AFTER = {
+    "customer": "Line of interaction",
+    "frontstage": "Line of visibility",
+    "backstage": "Line of internal interaction",
+}
 """The lines drawn under a row, by Shostack's names."""
 
-OUTLINES = {"observed": "solid, heavy", "reported": "solid", "assumed": "dashed",
-            "unknown": "dotted"}
+OUTLINES = {
+    "observed": "solid, heavy",
+    "reported": "solid",
+    "assumed": "dashed",
+    "unknown": "dotted",
+}
 """How a customer card's outline shows the step's evidence."""
 
-KIND_WORDS = {"form": "Form", "letter": "Letter", "portal": "Portal",
-              "call_centre": "Call centre", "office": "Office", "app": "App", "card": "Card"}
+KIND_WORDS = {
+    "form": "Form",
+    "letter": "Letter",
+    "portal": "Portal",
+    "call_centre": "Call centre",
+    "office": "Office",
+    "app": "App",
+    "card": "Card",
+}
 
 
 MOST_LINES = {"customer": 40, "touchpoints": 40, "frontstage": 12, "backstage": 12, "support": 12}
@@ -65,8 +83,9 @@ MOST_HEAD, MOST_DETAIL, MOST_REASON = 8, 3, 3
 """Lines for a card's head (its agency, a form's number), a system and a moment's reason."""
 
 
-def wrap_after(head: str, text: str, width: float, size: float,
-               most: int = 40) -> tuple[list[str], bool]:
+def wrap_after(
+    head: str, text: str, width: float, size: float, most: int = 40
+) -> tuple[list[str], bool]:
     """``text`` wrapped to ``width`` inches after ``head`` (in bold, with a space) on its
     first line, in at most ``most`` lines; and whether the head shares that line (else it
     has a line of its own, because the text's first word would not fit beside it)."""
@@ -76,13 +95,13 @@ def wrap_after(head: str, text: str, width: float, size: float,
     if room <= 0 or text_width(first_word, size) / 72 > room:
         return wrap_some(text, width, size, most), False
     first = wrap(text, room, size)[0]
-    rest = text[len(first):].strip()
+    rest = text[len(first) :].strip()
     lines = [first, *(wrap(rest, width, size) if rest else [])]
     if len(lines) > most:
         last = lines[most - 1]
         while last and text_width(last.rstrip() + ELLIPSIS, size) > width * 72:
             last = last[:-1]
-        lines = [*lines[:most - 1], last.rstrip() + ELLIPSIS]
+        lines = [*lines[: most - 1], last.rstrip() + ELLIPSIS]
     return lines, True
 
 
@@ -146,15 +165,17 @@ def column_order(sketch: JourneySketch) -> list[str]:
 class BlueprintLayout:
     """Every position of one journey's blueprint with columns ``column_w`` inches wide."""
 
-    def __init__(self, workspace: Workspace, journey: Journey, sketch: JourneySketch,
-                 column_w: float) -> None:
+    def __init__(
+        self, workspace: Workspace, journey: Journey, sketch: JourneySketch, column_w: float
+    ) -> None:
         self.workspace, self.journey, self.column_w = workspace, journey, column_w
         self.order = column_order(sketch)
         self.columns = len(self.order)
         self.colours = agency_colours(workspace)
         self.x0 = MARGIN + ROW_LABEL_W
-        self.width = max(self.x0 + COLUMN_GAP + self.columns * (column_w + COLUMN_GAP) + MARGIN,
-                         MIN_WIDTH)
+        self.width = max(
+            self.x0 + COLUMN_GAP + self.columns * (column_w + COLUMN_GAP) + MARGIN, MIN_WIDTH
+        )
         self.right = self.width - MARGIN
         self.cards: list[Card] = []
         self.moments: list[Moment] = []
@@ -187,17 +208,32 @@ class BlueprintLayout:
             evidence = step.evidence.level.value if step.evidence else "unknown"
             head = self._label(step.agency) + ":"
             lines, inline = wrap_after(head, step.name, inner, CARD_PT, MOST_LINES["customer"])
-            self.cards.append(Card("customer", column, self.colours[step.agency], head, lines,
-                                   inline, evidence=evidence, moment=moment))
+            self.cards.append(
+                Card(
+                    "customer",
+                    column,
+                    self.colours[step.agency],
+                    head,
+                    lines,
+                    inline,
+                    evidence=evidence,
+                    moment=moment,
+                )
+            )
             for row, action in step.actions():
                 agency = action.agency or step.agency
-                detail = (wrap_some(f"System: {action.system}", inner - STRIPE, CARD_PT,
-                                    MOST_DETAIL) if action.system else [])
+                detail = (
+                    wrap_some(f"System: {action.system}", inner - STRIPE, CARD_PT, MOST_DETAIL)
+                    if action.system
+                    else []
+                )
                 head = self._label(agency) + ":"
-                lines, inline = wrap_after(head, action.text, inner - STRIPE, CARD_PT,
-                                           MOST_LINES[row])
-                self.cards.append(Card(row, column, self.colours[agency], head, lines, inline,
-                                       detail))
+                lines, inline = wrap_after(
+                    head, action.text, inner - STRIPE, CARD_PT, MOST_LINES[row]
+                )
+                self.cards.append(
+                    Card(row, column, self.colours[agency], head, lines, inline, detail)
+                )
 
     def _touchpoint(self, column: int, touchpoint_id: str) -> Card:
         touchpoint = self.workspace.touchpoints[touchpoint_id]
@@ -205,18 +241,16 @@ class BlueprintLayout:
         number = f" {flat(touchpoint.form_number)}" if touchpoint.form_number else ""
         head = f"{kind}{number} · {self._label(touchpoint.agency)}:"
         inner = self.column_w - 2 * PAD_X - STRIPE
-        lines, inline = wrap_after(head, touchpoint.name, inner, CARD_PT,
-                                   MOST_LINES["touchpoints"])
-        detail = ([f"OMB {touchpoint.omb_control_number}"]
-                  if touchpoint.omb_control_number else [])
-        return Card("touchpoints", column, self.colours[touchpoint.agency], head, lines,
-                    inline, detail)
+        lines, inline = wrap_after(head, touchpoint.name, inner, CARD_PT, MOST_LINES["touchpoints"])
+        detail = [f"OMB {touchpoint.omb_control_number}"] if touchpoint.omb_control_number else []
+        return Card(
+            "touchpoints", column, self.colours[touchpoint.agency], head, lines, inline, detail
+        )
 
     def card_height(self, card: Card) -> float:
         head = 0 if card.inline else len(self.head_lines(card))
         tag = TAG_H / 2 if card.moment else 0.0
-        return (tag + 2 * PAD_Y
-                + (head + len(card.lines) + len(card.detail)) * line_height(CARD_PT))
+        return tag + 2 * PAD_Y + (head + len(card.lines) + len(card.detail)) * line_height(CARD_PT)
 
     def head_lines(self, card: Card) -> list[str]:
         """The head on lines of its own (one line, when it shares the text's first)."""
@@ -235,11 +269,15 @@ class BlueprintLayout:
         self.legend_w = sum(self.legend_widths) + 0.25
         beside = self.legend_w <= inner - 3.6
         title_w = inner - self.legend_w - 0.4 if beside else inner
-        self.title_lines = wrap(f"Service blueprint: {self.journey.name}", title_w, TITLE_PT,
-                                bold=True)
+        self.title_lines = wrap(
+            f"Service blueprint: {self.journey.name}", title_w, TITLE_PT, bold=True
+        )
         self.summary_lines = wrap(summary(self.journey) + ".", title_w, TEXT_PT)
-        title_h = (len(self.title_lines) * line_height(TITLE_PT) + 0.06
-                   + len(self.summary_lines) * line_height(TEXT_PT))
+        title_h = (
+            len(self.title_lines) * line_height(TITLE_PT)
+            + 0.06
+            + len(self.summary_lines) * line_height(TEXT_PT)
+        )
         legend_h = line_height(TEXT_PT + 1) + 0.05 + half * LEGEND_ROW
         if beside:
             self.legend_x, self.legend_y = self.width - MARGIN - self.legend_w, MARGIN
@@ -281,10 +319,16 @@ class BlueprintLayout:
                 if card.row == row:
                     stacks.setdefault(card.column, []).append(card)
             title = wrap(ROW_TITLES[row], ROW_LABEL_W - 0.2, LABEL_PT, bold=True)
-            need = max((sum(self.card_height(c) for c in stack) + CARD_GAP * (len(stack) - 1)
-                        for stack in stacks.values()), default=0.0)
-            height = max(need + 2 * ROW_PAD, MIN_ROW_H,
-                         len(title) * line_height(LABEL_PT) + 2 * ROW_PAD)
+            need = max(
+                (
+                    sum(self.card_height(c) for c in stack) + CARD_GAP * (len(stack) - 1)
+                    for stack in stacks.values()
+                ),
+                default=0.0,
+            )
+            height = max(
+                need + 2 * ROW_PAD, MIN_ROW_H, len(title) * line_height(LABEL_PT) + 2 * ROW_PAD
+            )
             for column, stack in stacks.items():
                 card_y = y + ROW_PAD
                 for card in stack:
@@ -302,15 +346,23 @@ class BlueprintLayout:
         self.footer_top = self.rows_bottom + 0.18
         inner = self.width - 2 * MARGIN
         self.footer_indent = tag_width(f"★ {max(len(self.moments), 1)}") + 0.1
-        self.moments = [Moment(m.number, wrap_some(m.lines[0], inner - self.footer_indent,
-                                                    TEXT_PT, MOST_REASON))
-                        for m in self.moments]
+        self.moments = [
+            Moment(
+                m.number, wrap_some(m.lines[0], inner - self.footer_indent, TEXT_PT, MOST_REASON)
+            )
+            for m in self.moments
+        ]
         if not self.moments:
             self.footer_bottom = self.footer_top - 0.1
             return
         lines = sum(len(m.lines) for m in self.moments)
-        self.footer_bottom = (self.footer_top + line_height(TEXT_PT + 1) + 0.06
-                              + lines * line_height(TEXT_PT) + 0.05 * len(self.moments))
+        self.footer_bottom = (
+            self.footer_top
+            + line_height(TEXT_PT + 1)
+            + 0.06
+            + lines * line_height(TEXT_PT)
+            + 0.05 * len(self.moments)
+        )
 
 
 LEGEND_ROW = 0.2
@@ -322,8 +374,7 @@ def legend_entries() -> list[tuple[str, str, str]]:
     return [
         ("moment", "★ n", "moment that matters (listed below)"),
         ("stripe", "", "the agency that acts, named on every card"),
-        *(("outline", level, f"the step rests on {level} evidence")
-          for level in OUTLINES),
+        *(("outline", level, f"the step rests on {level} evidence") for level in OUTLINES),
     ]
 
 
@@ -341,21 +392,23 @@ def summary(journey: Journey) -> str:
     actions = sum(1 for step in journey.steps for _ in step.actions())
     touchpoints = len({t for step in journey.steps for t in step.touchpoints})
     moments = sum(1 for step in journey.steps if step.moment_that_matters)
-    agencies = len({step.agency for step in journey.steps}
-                   | {a.agency for step in journey.steps for _, a in step.actions()
-                      if a.agency})
+    agencies = len(
+        {step.agency for step in journey.steps}
+        | {a.agency for step in journey.steps for _, a in step.actions() if a.agency}
+    )
 
     def count(n: int, one: str, many: str) -> str:
         return f"{n} {one if n == 1 else many}"
 
-    return (f"{count(len(journey.steps), 'customer action', 'customer actions')}, "
-            f"{count(actions, 'action', 'actions')} behind them at "
-            f"{count(agencies, 'agency', 'agencies')}, "
-            f"{count(touchpoints, 'touchpoint', 'touchpoints')}, "
-            f"{count(moments, 'moment that matters', 'moments that matter')}")
+    return (
+        f"{count(len(journey.steps), 'customer action', 'customer actions')}, "
+        f"{count(actions, 'action', 'actions')} behind them at "
+        f"{count(agencies, 'agency', 'agencies')}, "
+        f"{count(touchpoints, 'touchpoint', 'touchpoints')}, "
+        f"{count(moments, 'moment that matters', 'moments that matter')}"
+    )
 
 
 def describe(journey: Journey) -> str:
     """One sentence saying what the blueprint shows: the picture's text alternative."""
     return f"Service blueprint of the journey {flat(journey.name)}: {summary(journey)}."
-

@@ -51,7 +51,7 @@ MARKS: dict[str, Mark] = {
 
 EDGE_MARKS: dict[str, str] = {
     "cold → automatic": "a handoff whose type changed: today's type, then the proposed one "
-                        "(thick line)",
+    "(thick line)",
     "new": "a move only the proposed journey has",
     "removed": "a move the proposed journey drops (grey, dotted)",
 }
@@ -77,8 +77,9 @@ def comparison_map(workspace: Workspace, comparison: Comparison) -> ComparisonMa
         return future_of.get(current_id, REMOVED_PREFIX + current_id)
 
     status = {(c.future or REMOVED_PREFIX + (c.current or "")): c for c in comparison.steps}
-    changed_handoffs = {(h.from_step, h.to_step): h for h in comparison.handoffs
-                        if h.status == "type changed"}
+    changed_handoffs = {
+        (h.from_step, h.to_step): h for h in comparison.handoffs if h.status == "type changed"
+    }
     today = {(union_id(s.id), union_id(t.to)) for s in current.steps for t in s.next}
     proposed = {(s.id, t.to) for s in future.steps for t in s.next}
     origin: dict[str, tuple[Journey, str]] = {s.id: (future, s.id) for s in future.steps}
@@ -92,8 +93,9 @@ def comparison_map(workspace: Workspace, comparison: Comparison) -> ComparisonMa
             handoff = move.handoff.type.value if move.handoff else None
             changed = changed_handoffs.get((step.id, move.to))
             if changed is not None:
-                moves[step.id].append(Move(move.to, handoff, f"{changed.before} → "
-                                           f"{changed.after}", "strong"))
+                moves[step.id].append(
+                    Move(move.to, handoff, f"{changed.before} → {changed.after}", "strong")
+                )
             elif (step.id, move.to) not in today:
                 crossing = agency_of[move.to] != step.agency
                 word = (handoff or "undocumented") if crossing else ""
@@ -112,8 +114,9 @@ def comparison_map(workspace: Workspace, comparison: Comparison) -> ComparisonMa
             if agency_today[step.id] != agency_today[move.to]:
                 was = move.handoff.type.value if move.handoff else "undocumented"
             moves[key].append(Move(target, None, f"removed {was}".strip(), "removed"))
-    stage_ids = [s.id for s in future.stages] + [s.id for s in current.stages
-                                                  if s.id not in {x.id for x in future.stages}]
+    stage_ids = [s.id for s in future.stages] + [
+        s.id for s in current.stages if s.id not in {x.id for x in future.stages}
+    ]
     stage_names = {s.id: s.name for s in (*current.stages, *future.stages)}
     steps, changes = [], {}
     for key, (journey, step_id) in origin.items():
@@ -121,20 +124,30 @@ def comparison_map(workspace: Workspace, comparison: Comparison) -> ComparisonMa
         change = status[key]
         mark = MARKS.get(change.status)
         changes[key] = ([f"{mark.badge}: {mark.meaning}"] if mark else []) + [
-            f"Changed: {c.text}" for c in change.changes]
-        steps.append(StepSketch(
-            id=key, name=step.name, agency=step.agency,
-            stage=step.stage if step.stage in stage_names else NO_STAGE,
-            next=tuple(m for m in moves.get(key, []) if m.to in origin),
-            mark=mark.badge if mark else None,
-            fill=REMOVED_FILL if change.status == "removed" else None))
+            f"Changed: {c.text}" for c in change.changes
+        ]
+        steps.append(
+            StepSketch(
+                id=key,
+                name=step.name,
+                agency=step.agency,
+                stage=step.stage if step.stage in stage_names else NO_STAGE,
+                next=tuple(m for m in moves.get(key, []) if m.to in origin),
+                mark=mark.badge if mark else None,
+                fill=REMOVED_FILL if change.status == "removed" else None,
+            )
+        )
     colours = agency_colours(workspace)
-    lanes = tuple(lane_for(workspace, agency, colours)
-                  for agency in lanes_in_order(s.agency for s in steps))
-    entry = tuple(dict.fromkeys([*future.entry_steps,
-                                 *(union_id(e) for e in current.entry_steps)]))
+    lanes = tuple(
+        lane_for(workspace, agency, colours) for agency in lanes_in_order(s.agency for s in steps)
+    )
+    entry = tuple(dict.fromkeys([*future.entry_steps, *(union_id(e) for e in current.entry_steps)]))
     sketch = JourneySketch(
-        id=f"{current.id}-vs-{future.id}", name=f"{current.name} compared with {future.name}",
-        steps=tuple(steps), lanes=lanes,
-        stages=tuple((stage, stage_names[stage]) for stage in stage_ids), entry=entry)
+        id=f"{current.id}-vs-{future.id}",
+        name=f"{current.name} compared with {future.name}",
+        steps=tuple(steps),
+        lanes=lanes,
+        stages=tuple((stage, stage_names[stage]) for stage in stage_ids),
+        entry=entry,
+    )
     return ComparisonMap(sketch, changes, origin)

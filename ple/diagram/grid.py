@@ -66,8 +66,9 @@ def grid(sketch: JourneySketch) -> Grid:
         local = depths(members, following, list(sketch.entry)) if members else {}
         width = max(local.values(), default=0) + 1
         column_of.update({step: first + depth for step, depth in local.items()})
-        stages.append(StageColumns(stage_id, names.get(stage_id, NO_STAGE_NAME), first,
-                                   first + width - 1))
+        stages.append(
+            StageColumns(stage_id, names.get(stage_id, NO_STAGE_NAME), first, first + width - 1)
+        )
         first += width
     stacked: defaultdict[tuple[int, int], int] = defaultdict(int)
     cells = {}

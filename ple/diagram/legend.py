@@ -26,8 +26,13 @@ def _css_line(style: EdgeStyle) -> str:
     return "dashed" if style.dashes[0] > 3 else "dotted"
 
 
-def agency_legend(workspace: Workspace, journey: Journey, *, full_names: bool = False,
-                  text: Callable[[str], str] = escape) -> list[str]:
+def agency_legend(
+    workspace: Workspace,
+    journey: Journey,
+    *,
+    full_names: bool = False,
+    text: Callable[[str], str] = escape,
+) -> list[str]:
     """One entry per agency lane: its colour and its label (and full name if asked), each
     name written by ``text``."""
     entries = []
@@ -37,8 +42,10 @@ def agency_legend(workspace: Workspace, journey: Journey, *, full_names: bool = 
         words = text(workspace.agency_label(agency))
         if full_names:
             words += f": {text(workspace.agencies[agency].name)}"
-        entries.append(f"<span style='{_SAMPLE}width:1em;height:1em;background:{colour};"
-                       f"border:1px solid #222'></span>{words}")
+        entries.append(
+            f"<span style='{_SAMPLE}width:1em;height:1em;background:{colour};"
+            f"border:1px solid #222'></span>{words}"
+        )
     return entries
 
 

@@ -61,12 +61,16 @@ def render_page(
 ) -> str:
     from pyvis.network import Network  # imports IPython: only when a diagram is drawn
 
-    network = Network(height=f"{height}px", width="100%", directed=True,
-                      cdn_resources="in_line")
+    network = Network(height=f"{height}px", width="100%", directed=True, cdn_resources="in_line")
     network.options = {
         "physics": {"enabled": False},
-        "interaction": {"hover": True, "navigationButtons": True, "keyboard": True,
-                        "multiselect": False, "tooltipDelay": 150},
+        "interaction": {
+            "hover": True,
+            "navigationButtons": True,
+            "keyboard": True,
+            "multiselect": False,
+            "tooltipDelay": 150,
+        },
         "edges": {"smooth": {"enabled": True, "type": "curvedCW", "roundness": 0.15}},
         "nodes": {"widthConstraint": {"maximum": 190}},
     }
@@ -76,13 +80,17 @@ def render_page(
         network.add_edge(edge.pop("from"), edge.pop("to"), **edge)
     page = _EMPTY_HEADING.sub("", _EXTERNAL.sub("", network.generate_html()))
     name = html.escape(title)
-    page = (page
-            .replace("<html>", '<html lang="en">', 1)
-            .replace('<meta charset="utf-8">', f'<meta charset="utf-8">\n<title>{name}</title>', 1)
-            .replace('<div class="card"', '<div role="main" class="card"', 1)
-            .replace('<div id="mynetwork"',
-                     f'<div role="img" aria-label="{name}. The page lists the same steps and '
-                     'handoffs as text." id="mynetwork"', 1))
+    page = (
+        page.replace("<html>", '<html lang="en">', 1)
+        .replace('<meta charset="utf-8">', f'<meta charset="utf-8">\n<title>{name}</title>', 1)
+        .replace('<div class="card"', '<div role="main" class="card"', 1)
+        .replace(
+            '<div id="mynetwork"',
+            f'<div role="img" aria-label="{name}. The page lists the same steps and '
+            'handoffs as text." id="mynetwork"',
+            1,
+        )
+    )
     body, end, rest = page.rpartition("</body>")
     return body + _NAME_THE_FOCUSABLE_CANVAS + _START_READABLE + end + rest
 

@@ -100,13 +100,11 @@ def _ports(layout: SwimlaneLayout) -> None:
         entering[route.target.step.id].append(route)
     for sid, routes in leaving.items():
         routes.sort(key=lambda r: (r.target.row, r.target.column))
-        for route, y in zip(routes, _port_ys(layout, layout.boxes[sid], len(routes)),
-                            strict=True):
+        for route, y in zip(routes, _port_ys(layout, layout.boxes[sid], len(routes)), strict=True):
             route.y_out = y
     for sid, routes in entering.items():
         routes.sort(key=lambda r: (r.source.row, r.source.column))
-        for route, y in zip(routes, _port_ys(layout, layout.boxes[sid], len(routes)),
-                            strict=True):
+        for route, y in zip(routes, _port_ys(layout, layout.boxes[sid], len(routes)), strict=True):
             route.y_in = y
 
 
@@ -131,15 +129,24 @@ def _tracks(layout: SwimlaneLayout) -> None:
         y = layout.gap_top[gap] + ROW_GAP / 2
         vertical[s.column + 1].append(_Segment(route.y_out, y, index, 0, 0))
         vertical[t.column].append(_Segment(y, route.y_in, index, 1, 2))
-        horizontal[gap].append(_Segment(layout.gap_left(s.column + 1) + GAP / 2,
-                                        layout.gap_left(t.column) + GAP / 2, index, 2, 0))
+        horizontal[gap].append(
+            _Segment(
+                layout.gap_left(s.column + 1) + GAP / 2,
+                layout.gap_left(t.column) + GAP / 2,
+                index,
+                2,
+                0,
+            )
+        )
     track: dict[tuple[int, int], float] = {}
     for k, segments in vertical.items():
-        track.update(_spread(segments, layout.gap_left(k) + 0.07,
-                             layout.gap_left(k) + GAP - 0.14, 0.08))
+        track.update(
+            _spread(segments, layout.gap_left(k) + 0.07, layout.gap_left(k) + GAP - 0.14, 0.08)
+        )
     for g, segments in horizontal.items():
-        track.update(_spread(segments, layout.gap_top[g] + 0.05,
-                             layout.gap_top[g] + ROW_GAP - 0.05, 0.06))
+        track.update(
+            _spread(segments, layout.gap_top[g] + 0.05, layout.gap_top[g] + ROW_GAP - 0.05, 0.06)
+        )
     for index, route in enumerate(layout.routes):
         start = (route.source.right, route.y_out)
         end = (route.target.x - ARROW_LEN * 0.6, route.y_in)
@@ -165,15 +172,17 @@ class _Track:
         if self.shared:
             return False
         i = bisect_left(self.spans, (seg.lo, seg.hi))
-        return ((i == 0 or self.spans[i - 1][1] + 0.06 < seg.lo)
-                and (i == len(self.spans) or seg.hi + 0.06 < self.spans[i][0]))
+        return (i == 0 or self.spans[i - 1][1] + 0.06 < seg.lo) and (
+            i == len(self.spans) or seg.hi + 0.06 < self.spans[i][0]
+        )
 
     def add(self, seg: _Segment) -> None:
         insort(self.spans, (seg.lo, seg.hi))
 
 
-def _spread(segments: list[_Segment], low: float, high: float,
-            spacing: float) -> dict[tuple[int, int], float]:
+def _spread(
+    segments: list[_Segment], low: float, high: float, spacing: float
+) -> dict[tuple[int, int], float]:
     """A track (a coordinate between ``low`` and ``high``) for each segment, so that
     overlapping segments run apart; segments of a lower side get tracks nearer ``low``.
     Each segment takes the first track it fits on; when none of :data:`MAX_TRACKS` has
@@ -204,8 +213,9 @@ def _simplify(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
             continue
         if len(out) >= 2:
             (ax, ay), (bx, by) = out[-2], out[-1]
-            if ((abs(ax - bx) < 1e-9 and abs(bx - p[0]) < 1e-9)
-                    or (abs(ay - by) < 1e-9 and abs(by - p[1]) < 1e-9)):
+            if (abs(ax - bx) < 1e-9 and abs(bx - p[0]) < 1e-9) or (
+                abs(ay - by) < 1e-9 and abs(by - p[1]) < 1e-9
+            ):
                 out[-1] = p
                 continue
         out.append(p)
@@ -241,8 +251,7 @@ def place_labels(layout: SwimlaneLayout) -> list[RouteLabel]:
         return covered + outside * 10
 
     for box in layout.boxes.values():
-        taken(_Rect(box.x - 0.02, box.y - TAG_H / 2 - 0.02, box.right + 0.02,
-                    box.bottom + 0.02))
+        taken(_Rect(box.x - 0.02, box.y - TAG_H / 2 - 0.02, box.right + 0.02, box.bottom + 0.02))
     labels = []
     budget = MAX_MAP_SPOTS
     for index, route in enumerate(layout.routes):
@@ -267,16 +276,23 @@ def place_labels(layout: SwimlaneLayout) -> list[RouteLabel]:
     return labels
 
 
-def _label_spots(layout: SwimlaneLayout, points: list[tuple[float, float]], w: float,
-                 h: float) -> Iterator[tuple[float, float, bool]]:
+def _label_spots(
+    layout: SwimlaneLayout, points: list[tuple[float, float]], w: float, h: float
+) -> Iterator[tuple[float, float, bool]]:
     """Where an arrow's word may go, best first: on a vertical part where it crosses a row
     gap, on its horizontal run, anywhere along a vertical part, beside it, and last turned
     upright along it."""
     legs = list(itertools.pairwise(points))
-    vertical = [(xa, *sorted((ya, yb))) for (xa, ya), (xb, yb) in legs
-                if abs(xa - xb) < 1e-9 and abs(ya - yb) > 1e-9]
-    runs = [(ya, *sorted((xa, xb))) for (xa, ya), (xb, yb) in legs
-            if abs(ya - yb) < 1e-9 and abs(xb - xa) > w]
+    vertical = [
+        (xa, *sorted((ya, yb)))
+        for (xa, ya), (xb, yb) in legs
+        if abs(xa - xb) < 1e-9 and abs(ya - yb) > 1e-9
+    ]
+    runs = [
+        (ya, *sorted((xa, xb)))
+        for (xa, ya), (xb, yb) in legs
+        if abs(ya - yb) < 1e-9 and abs(xb - xa) > w
+    ]
     gaps = [top + ROW_GAP / 2 for top in layout.gap_top]
     shifts = [dx for dx in (0.0, -0.05, 0.05, -0.1, 0.1, -0.15, 0.15) if abs(dx) < w / 2 - 0.05]
     for x, lo, hi in vertical:
@@ -288,8 +304,7 @@ def _label_spots(layout: SwimlaneLayout, points: list[tuple[float, float]], w: f
         for share in (0.5, 0.3, 0.7):
             yield lo + (hi - lo) * share, y, False
     for x, lo, hi in vertical:
-        for y in _from_the_middle(lo + h / 2, 0.05, int((hi - lo - h) / 0.05) + 1,
-                                  (lo + hi) / 2):
+        for y in _from_the_middle(lo + h / 2, 0.05, int((hi - lo - h) / 0.05) + 1, (lo + hi) / 2):
             for dx in shifts:
                 yield x + dx, y, False
     for x, lo, hi in vertical:

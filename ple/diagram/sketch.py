@@ -90,9 +90,12 @@ def lanes_in_order(agencies: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(agencies))
 
 
-def sketch_journey(workspace: Workspace, journey: Journey,
-                   findings: Mapping[str, int] | None = None,
-                   marks: Mapping[str, str] | None = None) -> JourneySketch:
+def sketch_journey(
+    workspace: Workspace,
+    journey: Journey,
+    findings: Mapping[str, int] | None = None,
+    marks: Mapping[str, str] | None = None,
+) -> JourneySketch:
     """A validated journey as a sketch; ``findings`` counts open findings per step."""
     findings = findings or {}
     marks = marks or {}
@@ -101,17 +104,33 @@ def sketch_journey(workspace: Workspace, journey: Journey,
     agency_of = {step.id: step.agency for step in journey.steps}
     steps = tuple(
         StepSketch(
-            id=step.id, name=step.name, agency=step.agency,
+            id=step.id,
+            name=step.name,
+            agency=step.agency,
             stage=step.stage if step.stage in stage_ids else NO_STAGE,
             next=tuple(
                 Move(t.to, t.handoff.type.value if t.handoff else None)
-                for t in step.next if t.to in agency_of),
-            findings=findings.get(step.id, 0), pain_points=tuple(step.pain_points),
-            sentiment=step.sentiment, mark=marks.get(step.id))
-        for step in journey.steps)
-    lanes = tuple(lane_for(workspace, agency, colours)
-                  for agency in lanes_in_order(s.agency for s in journey.steps))
+                for t in step.next
+                if t.to in agency_of
+            ),
+            findings=findings.get(step.id, 0),
+            pain_points=tuple(step.pain_points),
+            sentiment=step.sentiment,
+            mark=marks.get(step.id),
+        )
+        for step in journey.steps
+    )
+    lanes = tuple(
+        lane_for(workspace, agency, colours)
+        for agency in lanes_in_order(s.agency for s in journey.steps)
+    )
     return JourneySketch(
-        id=journey.id, name=journey.name, steps=steps, lanes=lanes,
+        id=journey.id,
+        name=journey.name,
+        steps=steps,
+        lanes=lanes,
         stages=tuple((stage.id, stage.name) for stage in journey.stages),
-        entry=tuple(journey.entry_steps), trigger=journey.trigger, outcome=journey.outcome)
+        entry=tuple(journey.entry_steps),
+        trigger=journey.trigger,
+        outcome=journey.outcome,
+    )

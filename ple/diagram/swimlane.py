@@ -193,8 +193,11 @@ def size_problem(steps: int, moves: int, printed: bool = False) -> str | None:
     """Why a journey of ``steps`` steps and ``moves`` moves is not drawn, naming the
     limit it passes (:mod:`ple.limits`), or None. Counted before any layout, so a journey
     too large to draw is refused at once rather than after minutes of drawing."""
-    most_steps, most_moves = ((limits.PRINTED_STEPS, limits.PRINTED_MOVES) if printed
-                              else (limits.MAP_STEPS, limits.MAP_MOVES))
+    most_steps, most_moves = (
+        (limits.PRINTED_STEPS, limits.PRINTED_MOVES)
+        if printed
+        else (limits.MAP_STEPS, limits.MAP_MOVES)
+    )
     for count, limit, noun in ((steps, most_steps, "steps"), (moves, most_moves, "moves")):
         if count > limit.value:
             return f"the journey has {limit.beyond(count, noun)}"
@@ -228,10 +231,12 @@ def summary(sketch: JourneySketch) -> str:
                 kinds[kind] = kinds.get(kind, 0) + 1
     split = ", ".join(f"{kinds[k]} {k}" for k in HANDOFF_STYLES if kinds.get(k))
     agencies = len({s.agency for s in sketch.steps})
-    return (f"{_plural(len(sketch.steps), 'step')} at "
-            f"{_plural(agencies, 'agency', 'agencies')}, one lane each, with "
-            f"{_plural(sum(kinds.values()), 'handoff')} between agencies"
-            + (f" ({split})" if split else ""))
+    return (
+        f"{_plural(len(sketch.steps), 'step')} at "
+        f"{_plural(agencies, 'agency', 'agencies')}, one lane each, with "
+        f"{_plural(sum(kinds.values()), 'handoff')} between agencies"
+        + (f" ({split})" if split else "")
+    )
 
 
 def describe(sketch: JourneySketch) -> str:
@@ -242,7 +247,8 @@ def describe(sketch: JourneySketch) -> str:
 def legend_entries() -> list[tuple[str, EdgeStyle | None, str, str]]:
     """(kind, line style, word in bold, explanation) for each entry of the legend."""
     moves: list[tuple[str, EdgeStyle | None, str, str]] = [
-        ("line", style, style.label, style.meaning) for style in HANDOFF_STYLES.values()]
+        ("line", style, style.label, style.meaning) for style in HANDOFF_STYLES.values()
+    ]
     return [
         *moves,
         ("line", WITHIN_AGENCY, "same agency", WITHIN_AGENCY.meaning),
@@ -268,17 +274,21 @@ def _legend_size(entries: list, available: float) -> tuple[float, float, list[li
     """The legend in as few rows as fit ``available`` inches: width, height, columns."""
     for n_columns in range(4, 0, -1):
         per = -(-len(entries) // n_columns)
-        columns = [entries[i:i + per] for i in range(0, len(entries), per)]
-        width = (sum(max(map(legend_entry_width, column)) for column in columns)
-                 + 0.25 * (len(columns) - 1))
+        columns = [entries[i : i + per] for i in range(0, len(entries), per)]
+        width = sum(max(map(legend_entry_width, column)) for column in columns) + 0.25 * (
+            len(columns) - 1
+        )
         if width <= available or n_columns == 1:
             return width, line_height(TEXT_PT + 1) + 0.05 + per * LEGEND_ROW, columns
     raise AssertionError("unreachable")
 
 
 def lane_label_height(bold: list[str], plain: list[str]) -> float:
-    return (len(bold) * line_height(LANE_PT) + len(plain) * line_height(TEXT_PT)
-            + (0.04 if plain else 0.0))
+    return (
+        len(bold) * line_height(LANE_PT)
+        + len(plain) * line_height(TEXT_PT)
+        + (0.04 if plain else 0.0)
+    )
 
 
 class SwimlaneLayout:
@@ -288,8 +298,9 @@ class SwimlaneLayout:
     :meth:`route` then routes the arrows and places their words.
     """
 
-    def __init__(self, sketch: JourneySketch, box_w: float, *, header: bool = True,
-                 cells: Grid | None = None) -> None:
+    def __init__(
+        self, sketch: JourneySketch, box_w: float, *, header: bool = True, cells: Grid | None = None
+    ) -> None:
         self.sketch, self.box_w, self.with_header = sketch, box_w, header
         self.grid = cells or grid(sketch)
         self.routes: list[Route] = []
@@ -323,8 +334,14 @@ class SwimlaneLayout:
         self.boxes: dict[str, Box] = {}
         for step in self.sketch.steps:
             cell = self.grid.cells[step.id]
-            box = Box(step, cell.lane, first_row[cell.lane] + cell.slot, cell.column,
-                      step.fill or colours[step.agency], w=self.box_w)
+            box = Box(
+                step,
+                cell.lane,
+                first_row[cell.lane] + cell.slot,
+                cell.column,
+                step.fill or colours[step.agency],
+                w=self.box_w,
+            )
             box.lines = wrap(step.name, self.box_w - 2 * PAD_X, STEP_PT)
             self.boxes[step.id] = box
 
@@ -361,12 +378,21 @@ class SwimlaneLayout:
         title_w = inner - legend_w - 0.4 if beside else inner
         self.title_lines = wrap(sketch.name, title_w, TITLE_PT, bold=True)
         self.summary_lines = wrap(summary(sketch) + ".", title_w, TEXT_PT)
-        ends = [f"Starts with: {sketch.trigger}" if sketch.trigger else "",
-                f"Ends with: {sketch.outcome}" if sketch.outcome else ""]
-        ends_lines = [line for text in ends if text
-                      for line in wrap_some(text, title_w, TEXT_PT, MAX_ENDS_LINES)]
-        title_h = (len(self.title_lines) * line_height(TITLE_PT) + 0.06
-                   + len(self.summary_lines) * line_height(TEXT_PT))
+        ends = [
+            f"Starts with: {sketch.trigger}" if sketch.trigger else "",
+            f"Ends with: {sketch.outcome}" if sketch.outcome else "",
+        ]
+        ends_lines = [
+            line
+            for text in ends
+            if text
+            for line in wrap_some(text, title_w, TEXT_PT, MAX_ENDS_LINES)
+        ]
+        title_h = (
+            len(self.title_lines) * line_height(TITLE_PT)
+            + 0.06
+            + len(self.summary_lines) * line_height(TEXT_PT)
+        )
         # Trigger and outcome are shown if they fit beside the legend (or when the legend
         # has a band of its own): the lanes need the height more.
         ends_h = len(ends_lines) * line_height(TEXT_PT)
@@ -394,8 +420,10 @@ class SwimlaneLayout:
             x1 = self.column_left(stage.last) + self.box_w + GAP / 2 - 0.04
             bands.append((stage, x0, x1, wrap(stage.name, x1 - x0 - 0.1, TEXT_PT, bold=True)))
         height = max(len(lines) for *_, lines in bands) * line_height(TEXT_PT) + 0.06
-        self.stages = [StageBand(stage.id, x0, x1, top, height, lines, stage.first, stage.last)
-                       for stage, x0, x1, lines in bands]
+        self.stages = [
+            StageBand(stage.id, x0, x1, top, height, lines, stage.first, stage.last)
+            for stage, x0, x1, lines in bands
+        ]
         self.lanes_top = top + height + 0.05
 
     # -- rows, vertically ----------------------------------------------------------------
@@ -413,8 +441,10 @@ class SwimlaneLayout:
         ports = {s.id: max(arriving[s.id], len(s.next)) for s in self.sketch.steps}
         box_h = [MIN_BOX_H] * n_rows
         for box in self.boxes.values():
-            need = self.top_pad[box.row] + max(len(box.lines) * line_height(STEP_PT) + PAD_Y,
-                                               PORT_SPACING * (ports[box.step.id] + 1))
+            need = self.top_pad[box.row] + max(
+                len(box.lines) * line_height(STEP_PT) + PAD_Y,
+                PORT_SPACING * (ports[box.step.id] + 1),
+            )
             box_h[box.row] = max(box_h[box.row], need)
         row_h = list(box_h)
         self.lane_labels = [self._lane_label(lane.label, lane.name) for lane in self.sketch.lanes]
@@ -455,8 +485,10 @@ class SwimlaneLayout:
         """The label in bold (acronym, else name) and the full name under it."""
         width = LANE_LABEL_W - 0.24
         label, name = flat(label), flat(name)
-        return (wrap(label, width, LANE_PT, bold=True),
-                wrap(name, width, TEXT_PT) if name != label else [])
+        return (
+            wrap(label, width, LANE_PT, bold=True),
+            wrap(name, width, TEXT_PT) if name != label else [],
+        )
 
     # -- footer --------------------------------------------------------------------------
     def _footer(self) -> None:
@@ -472,9 +504,15 @@ class SwimlaneLayout:
         n_columns = max(1, min(4, int(inner // 4.0)))
         self.footer_col_w = (inner - 0.25 * (n_columns - 1)) / n_columns
         self.footer_indent = tag_width(str(len(self.pain_points))) + 0.1
-        items = [(n, wrap_some(text, self.footer_col_w - self.footer_indent, TEXT_PT,
-                               MAX_PAIN_POINT_LINES))
-                 for n, text in listed]
+        items = [
+            (
+                n,
+                wrap_some(
+                    text, self.footer_col_w - self.footer_indent, TEXT_PT, MAX_PAIN_POINT_LINES
+                ),
+            )
+            for n, text in listed
+        ]
 
         def height(item: tuple[int, list[str]]) -> float:
             return len(item[1]) * line_height(TEXT_PT) + 0.05
@@ -483,15 +521,23 @@ class SwimlaneLayout:
         used = 0.0
         self.footer_columns = [[]]
         for item in items:
-            if (used + height(item) / 2 > per_column and self.footer_columns[-1]
-                    and len(self.footer_columns) < n_columns):
+            if (
+                used + height(item) / 2 > per_column
+                and self.footer_columns[-1]
+                and len(self.footer_columns) < n_columns
+            ):
                 self.footer_columns.append([])
                 used = 0.0
             self.footer_columns[-1].append(item)
             used += height(item)
         tallest = max(sum(map(height, column)) for column in self.footer_columns)
-        self.footer_bottom = (self.footer_top + line_height(TEXT_PT + 1) + 0.06 + tallest
-                              + (line_height(TEXT_PT) if self.footer_more else 0))
+        self.footer_bottom = (
+            self.footer_top
+            + line_height(TEXT_PT + 1)
+            + 0.06
+            + tallest
+            + (line_height(TEXT_PT) if self.footer_more else 0)
+        )
 
     # -- sentiment -----------------------------------------------------------------------
     def sentiment(self) -> SentimentRow | None:
@@ -511,8 +557,14 @@ class SwimlaneLayout:
             spread = min(0.16, (self.box_w - 0.2) / max(len(boxes) - 1, 1))
             for i, box in enumerate(boxes):
                 value = box.step.sentiment or 0
-                row.marks.append(SentimentMark(centre + (i - (len(boxes) - 1) / 2) * spread,
-                                               row.y_of(value), value, box.colour))
+                row.marks.append(
+                    SentimentMark(
+                        centre + (i - (len(boxes) - 1) / 2) * spread,
+                        row.y_of(value),
+                        value,
+                        box.colour,
+                    )
+                )
             mean = sum(b.step.sentiment or 0 for b in boxes) / len(boxes)
             row.means.append((centre, row.y_of(mean)))
         return row
@@ -535,8 +587,9 @@ class SwimlaneLayout:
                 elif move.emphasis == "strong":
                     style = replace(style, width=style.width * 2.5)
                 label = move.label if move.label is not None else style.label
-                self.routes.append(Route(self.boxes[step.id], self.boxes[move.to], style,
-                                         crossing, kind, label))
+                self.routes.append(
+                    Route(self.boxes[step.id], self.boxes[move.to], style, crossing, kind, label)
+                )
         route_arrows(self)
         self.labels = place_labels(self)
         return self

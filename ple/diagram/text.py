@@ -49,7 +49,8 @@ _INVISIBLE = re.compile(
     "[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b\u200e\u200f"
     "\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd"
     "\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001"
-    "\U000e0020-\U000e007f]")
+    "\U000e0020-\U000e007f]"
+)
 """Unicode's formatting characters (category Cf) but the two joiners (U+200C, U+200D),
 which shape Persian words and emoji: they draw nothing, and the byte order mark makes
 matplotlib's PDF writer fail (an IndexError in matplotlib 3.11)."""
@@ -66,8 +67,10 @@ class _NoBoldIsFine(logging.Filter):
     that it found no bold of it to fall back on; its regular glyphs are the right ones."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        return not (record.getMessage().startswith("findfont: Failed to find font weight")
-                    and FONTS[-1] in record.getMessage())
+        return not (
+            record.getMessage().startswith("findfont: Failed to find font weight")
+            and FONTS[-1] in record.getMessage()
+        )
 
 
 logging.getLogger("matplotlib.font_manager").addFilter(_NoBoldIsFine())
@@ -97,8 +100,10 @@ def font_files(bold: bool = False) -> tuple[str, ...]:
     files: list[str] = []
     for family in FONTS:
         try:
-            found = findfont(FontProperties(family=[family], weight="bold" if bold else "normal"),
-                             fallback_to_default=False)
+            found = findfont(
+                FontProperties(family=[family], weight="bold" if bold else "normal"),
+                fallback_to_default=False,
+            )
         except ValueError:  # not in this matplotlib
             continue
         if found not in files:
@@ -158,9 +163,11 @@ def advance_table() -> dict[str, dict[str, int]]:
     for weight, bold in (("regular", False), ("bold", True)):
         loaded = TTFont(font_file(bold), lazy=True)
         metrics = loaded["hmtx"]
-        table[weight] = {str(code): metrics[glyph][0]
-                         for code, glyph in sorted(loaded.getBestCmap().items())
-                         if code <= TABLE_END}
+        table[weight] = {
+            str(code): metrics[glyph][0]
+            for code, glyph in sorted(loaded.getBestCmap().items())
+            if code <= TABLE_END
+        }
         table[weight]["units_per_em"] = loaded["head"].unitsPerEm
     return table
 
@@ -259,10 +266,9 @@ def wrap_some(text: str, width: float, size: float, most: int, bold: bool = Fals
     last, limit = lines[most - 1], width * 72
     while last and text_width(last.rstrip() + ELLIPSIS, size, bold) > limit:
         last = last[:-1]
-    return [*lines[:most - 1], last.rstrip() + ELLIPSIS]
+    return [*lines[: most - 1], last.rstrip() + ELLIPSIS]
 
 
 if __name__ == "__main__":
-    ADVANCES.write_text(json.dumps(advance_table(), separators=(",", ":")) + "\n",
-                        encoding="utf-8")
+    ADVANCES.write_text(json.dumps(advance_table(), separators=(",", ":")) + "\n", encoding="utf-8")
     print(f"wrote {ADVANCES.name}")

@@ -47,7 +47,7 @@ def new_id(taken: set[str], name: str) -> str:
     base = slug(name)
     candidate, number = base, 2
     while candidate in taken:
-        candidate = f"{base[:MAX_ID_LENGTH - len(str(number)) - 1]}-{number}"
+        candidate = f"{base[: MAX_ID_LENGTH - len(str(number)) - 1]}-{number}"
         number += 1
     return candidate
 
@@ -121,8 +121,9 @@ def connect(tables: Tables, source: str, target: str, handoff: str | None) -> Do
     if source == target:
         return Done("A step cannot lead to itself.", changed=False)
     moves = tables.setdefault("Transitions", [])
-    existing = next((row for row in moves if row.get("from") == source
-                     and row.get("to") == target), None)
+    existing = next(
+        (row for row in moves if row.get("from") == source and row.get("to") == target), None
+    )
     if existing is not None:
         if existing.get("handoff") == handoff:
             return Done("These steps are connected already.", changed=False)
@@ -136,8 +137,9 @@ def connect(tables: Tables, source: str, target: str, handoff: str | None) -> Do
     return Done(f"Connected {source} to {target}" + (f" ({handoff} handoff)." if handoff else "."))
 
 
-def delete(tables: Tables, steps: Iterable[str] = (),
-           moves: Iterable[Mapping[str, str]] = ()) -> Done:
+def delete(
+    tables: Tables, steps: Iterable[str] = (), moves: Iterable[Mapping[str, str]] = ()
+) -> Done:
     """Delete steps (with every move to or from them, and every row that names them) and
     moves."""
     gone = set(steps)
@@ -145,11 +147,17 @@ def delete(tables: Tables, steps: Iterable[str] = (),
     before = {name: len(rows) for name, rows in tables.items()}
     tables["Steps"] = [r for r in tables.get("Steps", []) if r.get("id") not in gone]
     tables["Transitions"] = [
-        r for r in tables.get("Transitions", [])
-        if r.get("from") not in gone and r.get("to") not in gone
-        and (r.get("from"), r.get("to")) not in cut]
-    for sheet, column in (("BurdenByChannel", "step"), ("AcceptedFindings", "step"),
-                          ("Blueprint", "step")):
+        r
+        for r in tables.get("Transitions", [])
+        if r.get("from") not in gone
+        and r.get("to") not in gone
+        and (r.get("from"), r.get("to")) not in cut
+    ]
+    for sheet, column in (
+        ("BurdenByChannel", "step"),
+        ("AcceptedFindings", "step"),
+        ("Blueprint", "step"),
+    ):
         if sheet in tables:
             tables[sheet] = [r for r in tables[sheet] if r.get(column) not in gone]
     head = (tables.get("Journey") or [{}])[0]
@@ -167,12 +175,14 @@ def delete(tables: Tables, steps: Iterable[str] = (),
     return Done("Deleted " + " and ".join(parts) + ".")
 
 
-def set_fields(tables: Tables, sheet: str, match: Mapping[str, Any],
-               values: Mapping[str, Any]) -> Done:
+def set_fields(
+    tables: Tables, sheet: str, match: Mapping[str, Any], values: Mapping[str, Any]
+) -> Done:
     """Change cells of the row of ``sheet`` whose columns equal ``match`` (a step by its
     id, a move by from and to). Renaming a step's id follows it everywhere it is named."""
-    row = next((r for r in tables.get(sheet, [])
-                if all(r.get(k) == v for k, v in match.items())), None)
+    row = next(
+        (r for r in tables.get(sheet, []) if all(r.get(k) == v for k, v in match.items())), None
+    )
     if row is None:
         return Done("That row no longer exists.", changed=False)
     changed = {k: v for k, v in values.items() if row.get(k) != (v if v not in ("", []) else None)}
@@ -183,15 +193,21 @@ def set_fields(tables: Tables, sheet: str, match: Mapping[str, Any],
         _set(row, column, value)
     if sheet == "Steps" and "id" in changed and old_id:
         _rename_step(tables, str(old_id), str(row["id"]), keep=row)
-    return Done("Changed " + ", ".join(sorted(changed)) + ".",
-                step=str(row.get("id")) if sheet == "Steps" else None)
+    return Done(
+        "Changed " + ", ".join(sorted(changed)) + ".",
+        step=str(row.get("id")) if sheet == "Steps" else None,
+    )
 
 
 BLUEPRINT_COLUMNS = ("row", "text", "agency", "system")
 
 
-def set_blueprint(tables: Tables, step_id: str, fields: Mapping[str, Any],
-                  rows: Iterable[Mapping[str, Any]] | None) -> Done:
+def set_blueprint(
+    tables: Tables,
+    step_id: str,
+    fields: Mapping[str, Any],
+    rows: Iterable[Mapping[str, Any]] | None,
+) -> Done:
     """Change a step's blueprint fields (touchpoints, moment, evidence, detail: cells of
     its Steps row) and replace its actions on the Blueprint sheet with ``rows`` (row,
     text, agency, system), in one action, so one undo takes it back. The new actions
@@ -230,8 +246,11 @@ def _rename_step(tables: Tables, old: str, new: str, keep: Row) -> None:
         for column in ("from", "to"):
             if row.get(column) == old:
                 row[column] = new
-    for sheet, columns in (("BurdenByChannel", ("step",)), ("Blueprint", ("step",)),
-                           ("AcceptedFindings", ("step", "from", "to"))):
+    for sheet, columns in (
+        ("BurdenByChannel", ("step",)),
+        ("Blueprint", ("step",)),
+        ("AcceptedFindings", ("step", "from", "to")),
+    ):
         for row in tables.get(sheet, []):
             for column in columns:
                 if row.get(column) == old:
@@ -272,13 +291,18 @@ def apply(tables: Tables, event: Mapping[str, Any]) -> Done:
     the caller's (they need the history)."""
     op = event.get("op")
     if op == "add":
-        return add_step(tables, str(event.get("name") or ""), str(event.get("agency") or ""),
-                        event.get("stage") or None)
+        return add_step(
+            tables,
+            str(event.get("name") or ""),
+            str(event.get("agency") or ""),
+            event.get("stage") or None,
+        )
     if op == "move":
         return move_steps(tables, event.get("moves") or [])
     if op == "connect":
-        return connect(tables, str(event.get("from")), str(event.get("to")),
-                       event.get("handoff") or None)
+        return connect(
+            tables, str(event.get("from")), str(event.get("to")), event.get("handoff") or None
+        )
     if op == "delete":
         return delete(tables, event.get("steps") or [], event.get("routes") or [])
     return Done(f"Unknown action {op!r}.", changed=False)

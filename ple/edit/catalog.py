@@ -86,8 +86,9 @@ def catalog_drafts(root: Path) -> list[store.Draft]:
             value = parse_fast(draft.text, draft.target.suffix)
         except ParseFailure:
             value = None
-        has_catalog = isinstance(value, dict) and any(isinstance(value.get(k), list)
-                                                      for k in CATALOG)
+        has_catalog = isinstance(value, dict) and any(
+            isinstance(value.get(k), list) for k in CATALOG
+        )
         if draft.target.resolve() in held or has_catalog:
             drafts.append(draft)
     return drafts
@@ -104,8 +105,11 @@ def open_catalog(root: Path, drafts: list[store.Draft] = ()) -> CatalogEdit:
     found_files = {found.file.resolve(): found for found in find_catalog(root)}
     for target, draft in instead.items():
         value = parse_fast(draft.text, draft.target.suffix)
-        collections = {k: value[k] for k in CATALOG
-                       if isinstance(value, dict) and isinstance(value.get(k), list)}
+        collections = {
+            k: value[k]
+            for k in CATALOG
+            if isinstance(value, dict) and isinstance(value.get(k), list)
+        }
         found_files[target] = CatalogFile(draft.target, collections)
     for target in sorted(found_files):
         found = found_files[target]
@@ -122,8 +126,10 @@ def open_catalog(root: Path, drafts: list[store.Draft] = ()) -> CatalogEdit:
         tables = catalog_to_tables(found.collections, split)
         if split.left_out:
             shown = ", ".join(format_key_path(p) for p in split.left_out[:6])
-            raise PleError(f"{found.file} has catalog entries the tables cannot show ({shown}); "
-                           "fix them in the file first")
+            raise PleError(
+                f"{found.file} has catalog entries the tables cannot show ({shown}); "
+                "fix them in the file first"
+            )
         name = edit._name(found.file)
         for sheet, rows in tables.items():
             edit.tables[sheet] += [{**row, FILE_COLUMN: name} for row in rows]
@@ -176,26 +182,28 @@ def _applier(collections: dict[str, list[Any]]) -> Callable[[Any, bool], None]:
     def apply(root: Any, json_file: bool) -> None:
         for kind in schema.CATALOG_KEYS.values():
             if kind in collections or kind in root:
-                yamltext.merge_collection(root, kind, collections.get(kind, []),
-                                          json_file=json_file)
+                yamltext.merge_collection(
+                    root, kind, collections.get(kind, []), json_file=json_file
+                )
 
     return apply
 
 
 def review(edit: CatalogEdit, before: LoadResult | None) -> Review:
     plan = plan_changes(edit)
-    return Review(plan.built, check(edit.root, plan.changes, before=before,
-                                    locate=plan.locate))
+    return Review(plan.built, check(edit.root, plan.changes, before=before, locate=plan.locate))
 
 
-def save(edit: CatalogEdit, before: LoadResult | None, *, by: Person,
-         as_draft: bool = False) -> Saved:
+def save(
+    edit: CatalogEdit, before: LoadResult | None, *, by: Person, as_draft: bool = False
+) -> Saved:
     """Write every file whose entries changed, as ``by``; after a save the edit describes
     the new files."""
     plan = plan_changes(edit)
     bases = {c.path: edit.bases.get(c.path) for c in plan.changes}
-    saved = commit(edit.root, plan.changes, bases, plan.built, before, plan.locate,
-                   by=by, as_draft=as_draft)
+    saved = commit(
+        edit.root, plan.changes, bases, plan.built, before, plan.locate, by=by, as_draft=as_draft
+    )
     if saved.outcome in (Outcome.saved, Outcome.unchanged):
         for path, data in saved.texts.items():
             if data is not None:
@@ -204,8 +212,16 @@ def save(edit: CatalogEdit, before: LoadResult | None, *, by: Person,
     return saved
 
 
-def add_entry(root: Path, kind: str, name: str, before: LoadResult | None, *, by: Person,
-              acronym: str | None = None, agency: str | None = None) -> tuple[Saved, str]:
+def add_entry(
+    root: Path,
+    kind: str,
+    name: str,
+    before: LoadResult | None,
+    *,
+    by: Person,
+    acronym: str | None = None,
+    agency: str | None = None,
+) -> tuple[Saved, str]:
     """Add one agency, program (of ``agency``) or data item named ``name`` to the catalog
     and save it at once; its id is derived from the name. The catalog is shared, so an
     entry made while editing a journey is there for every journey; like any save, it is
@@ -218,8 +234,11 @@ def add_entry(root: Path, kind: str, name: str, before: LoadResult | None, *, by
     rows = edit.tables.setdefault(sheet, [])
     short = acronym.strip() if kind == "agencies" and acronym and acronym.strip() else name
     entry_id = new_id({str(r.get("id")) for r in rows}, short)  # SSA -> ssa, as people say
-    row: dict[str, Any] = {"id": entry_id, "name": " ".join(name.split()),
-                           FILE_COLUMN: edit.default_file(kind)}
+    row: dict[str, Any] = {
+        "id": entry_id,
+        "name": " ".join(name.split()),
+        FILE_COLUMN: edit.default_file(kind),
+    }
     if kind == "agencies" and acronym and acronym.strip():
         row["acronym"] = acronym.strip()
     if kind == "programs":

@@ -97,14 +97,20 @@ def exact_text(change: FileChange) -> bytes | None:
     if change.apply is None:
         return None
     json_file = change.path.suffix.lower() == ".json"
-    text = yamltext.render(change.base_text, change.path.suffix,
-                           lambda document: change.apply(document, json_file))
+    text = yamltext.render(
+        change.base_text, change.path.suffix, lambda document: change.apply(document, json_file)
+    )
     return text.encode("utf-8")
 
 
-def check(root: Path, changes: list[FileChange], *, before: LoadResult | None,
-          locate: Callable[[Path, KeyPath], Cell | None],
-          contents: Mapping[Path, bytes | None] | None = None) -> Checked:
+def check(
+    root: Path,
+    changes: list[FileChange],
+    *,
+    before: LoadResult | None,
+    locate: Callable[[Path, KeyPath], Cell | None],
+    contents: Mapping[Path, bytes | None] | None = None,
+) -> Checked:
     """Load the workspace as it would be after the changes and sort its problems.
 
     ``contents`` are the files' new bytes (from :func:`exact_text`); by default the
@@ -120,8 +126,7 @@ def check(root: Path, changes: list[FileChange], *, before: LoadResult | None,
     elsewhere = []
     for problem in result.problems:
         if Path(problem.file).resolve() in edited:
-            checked.own.append(Located(problem, locate(Path(problem.file).resolve(),
-                                                       problem.path)))
+            checked.own.append(Located(problem, locate(Path(problem.file).resolve(), problem.path)))
         elif problem.severity is Severity.error and _key(problem) not in known:
             elsewhere.append(problem)
     if not checked.errors:

@@ -68,9 +68,18 @@ Verify = Callable[[Checked], str | None]
 """Says why the validated result is not what the tables describe (None: it is)."""
 
 
-def commit(root: Path, changes: list[FileChange], bases: dict[Path, str | None],
-           built: Built, before: LoadResult | None, locate: Locate, *, by: Person,
-           as_draft: bool = False, verify: Verify | None = None) -> Saved:
+def commit(
+    root: Path,
+    changes: list[FileChange],
+    bases: dict[Path, str | None],
+    built: Built,
+    before: LoadResult | None,
+    locate: Locate,
+    *,
+    by: Person,
+    as_draft: bool = False,
+    verify: Verify | None = None,
+) -> Saved:
     """Write ``changes`` as ``by`` if they may edit, no file changed since ``bases`` were
     taken and the workspace gains no error; with ``as_draft``, keep invalid work as
     drafts instead."""
@@ -79,9 +88,13 @@ def commit(root: Path, changes: list[FileChange], bases: dict[Path, str | None],
         return Saved(Outcome.not_allowed, refusal)
     changed = store.conflicts({c.path: bases.get(c.path) for c in changes})
     if changed:
-        return Saved(Outcome.conflict, "A file changed on disk since you began editing: "
-                     + "; ".join(c.describe(store.shown(root, c.path)) for c in changed)
-                     + ". Nothing was saved.", conflicts=changed)
+        return Saved(
+            Outcome.conflict,
+            "A file changed on disk since you began editing: "
+            + "; ".join(c.describe(store.shown(root, c.path)) for c in changed)
+            + ". Nothing was saved.",
+            conflicts=changed,
+        )
     try:
         texts = {c.path: exact_text(c) for c in changes}
     except (yamltext.NotEditable, PleError) as error:
@@ -90,15 +103,27 @@ def commit(root: Path, changes: list[FileChange], bases: dict[Path, str | None],
     review = Review(built, checked)
     if not review.ok:
         if not as_draft:
-            return Saved(Outcome.invalid, f"Nothing was saved: {review.problem_count} "
-                         "error(s) to fix first, or keep the work as a draft.", review,
-                         texts=texts)
-        kept = [store.save_draft(root, path, data.decode("utf-8"), bases.get(path),
-                                 review.problem_count, by=by)
-                for path, data in texts.items() if data is not None]
-        return Saved(Outcome.draft, f"Kept as a draft with {review.problem_count} "
-                     "error(s); the workspace was not changed.", review, drafts=kept,
-                     texts=texts)
+            return Saved(
+                Outcome.invalid,
+                f"Nothing was saved: {review.problem_count} "
+                "error(s) to fix first, or keep the work as a draft.",
+                review,
+                texts=texts,
+            )
+        kept = [
+            store.save_draft(
+                root, path, data.decode("utf-8"), bases.get(path), review.problem_count, by=by
+            )
+            for path, data in texts.items()
+            if data is not None
+        ]
+        return Saved(
+            Outcome.draft,
+            f"Kept as a draft with {review.problem_count} error(s); the workspace was not changed.",
+            review,
+            drafts=kept,
+            texts=texts,
+        )
     reason = verify(checked) if verify else None
     if reason:
         return Saved(Outcome.invalid, f"Nothing was saved: {reason}", review, texts=texts)
@@ -110,19 +135,36 @@ def commit(root: Path, changes: list[FileChange], bases: dict[Path, str | None],
     if written.not_allowed:
         return Saved(Outcome.not_allowed, written.not_allowed, review, written, texts=texts)
     if written.outside:
-        return Saved(Outcome.invalid, "Nothing was saved: "
-                     + ", ".join(str(p) for p in written.outside)
-                     + " is outside the workspace folder.", review, written, texts=texts)
+        return Saved(
+            Outcome.invalid,
+            "Nothing was saved: "
+            + ", ".join(str(p) for p in written.outside)
+            + " is outside the workspace folder.",
+            review,
+            written,
+            texts=texts,
+        )
     if written.busy:
-        return Saved(Outcome.conflict, "Another save of this workspace did not finish in "
-                     f"{store.LOCK_WAIT_SECONDS:g} seconds; nothing was saved. Try again.",
-                     review, written, texts=texts)
+        return Saved(
+            Outcome.conflict,
+            "Another save of this workspace did not finish in "
+            f"{store.LOCK_WAIT_SECONDS:g} seconds; nothing was saved. Try again.",
+            review,
+            written,
+            texts=texts,
+        )
     if not written.ok:  # a colleague saved between our first check and the write
-        return Saved(Outcome.conflict, "Someone else saved "
-                     + "; ".join(store.shown(root, c.path) for c in written.conflicts)
-                     + " while you were saving; nothing of yours was written. Your version "
-                     "is kept in the file's history.", review, written,
-                     conflicts=written.conflicts, texts=texts)
+        return Saved(
+            Outcome.conflict,
+            "Someone else saved "
+            + "; ".join(store.shown(root, c.path) for c in written.conflicts)
+            + " while you were saving; nothing of yours was written. Your version "
+            "is kept in the file's history.",
+            review,
+            written,
+            conflicts=written.conflicts,
+            texts=texts,
+        )
     for path in texts:
         store.discard_draft(root, path, by=by)
     names = ", ".join(store.shown(root, p) for p in [*written.written, *written.removed])

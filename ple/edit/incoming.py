@@ -73,8 +73,9 @@ class Incoming:
         if sheets is not None and sheets.built is not None and sheets.layout is not None:
             cell = sheets.built.cell_of(path)
             if cell is not None:
-                return sheets.layout.problem(cell, problem.message, problem.value,
-                                             problem.severity, problem.code)
+                return sheets.layout.problem(
+                    cell, problem.message, problem.value, problem.severity, problem.code
+                )
             return problem
         if self.positions is None:
             try:
@@ -90,14 +91,23 @@ def read_incoming(name: str, data: bytes) -> Incoming:
     file) or ``.xlsx``. For CSV sheets use :func:`read_incoming_csv`."""
     suffix = Path(name).suffix.lower()
     if len(data) > MAX_UPLOAD_BYTES:
-        return Incoming(name, problems=[Problem(name, f"the file is over "
-                                                f"{MAX_UPLOAD_BYTES // 2**20} MiB")])
+        return Incoming(
+            name, problems=[Problem(name, f"the file is over {MAX_UPLOAD_BYTES // 2**20} MiB")]
+        )
     if suffix == ".xlsx":
         return _from_sheets(read_workbook_bytes(data, name))
     if suffix in (".yaml", ".yml", ".json"):
         return _from_document_file(name, data, suffix)
-    return Incoming(name, problems=[Problem(name, "expected a .yaml, .yml, .json or .xlsx "
-                                            "file (or CSV sheets)", code="unknown-type")])
+    return Incoming(
+        name,
+        problems=[
+            Problem(
+                name,
+                "expected a .yaml, .yml, .json or .xlsx file (or CSV sheets)",
+                code="unknown-type",
+            )
+        ],
+    )
 
 
 def read_incoming_csv(files: dict[str, bytes], name: str = "CSV sheets") -> Incoming:
@@ -130,37 +140,58 @@ def _from_document_file(name: str, data: bytes, suffix: str) -> Incoming:
         incoming.text = decode(data)
         value = parse_fast(incoming.text, suffix)
     except ParseFailure as failure:
-        incoming.problems.append(Problem(name, failure.message, line=failure.line,
-                                         column=failure.column, code=failure.code))
+        incoming.problems.append(
+            Problem(
+                name, failure.message, line=failure.line, column=failure.column, code=failure.code
+            )
+        )
         return incoming
     content = read_document(value, name)
     incoming.problems += [incoming.relocate(p.path, p) for p in content.problems]
     if not isinstance(value, dict):
         return incoming
     if "id" in value and "steps" in value:
-        incoming.journeys = [{k: v for k, v in value.items()
-                              if k not in (*CATALOG, *SKIPPED)}]
+        incoming.journeys = [{k: v for k, v in value.items() if k not in (*CATALOG, *SKIPPED)}]
         incoming.journey_paths = [()]
     else:
         listed = value.get("journeys") or []
-        chosen = [(i, j) for i, j in enumerate(listed if isinstance(listed, list) else [])
-                  if isinstance(j, dict)]
+        chosen = [
+            (i, j)
+            for i, j in enumerate(listed if isinstance(listed, list) else [])
+            if isinstance(j, dict)
+        ]
         incoming.journeys = [j for _, j in chosen]
         incoming.journey_paths = [("journeys", i) for i, _ in chosen]
-    incoming.catalog = {k: [i for i in value[k] if isinstance(i, dict)]
-                        for k in CATALOG if isinstance(value.get(k), list)}
+    incoming.catalog = {
+        k: [i for i in value[k] if isinstance(i, dict)]
+        for k in CATALOG
+        if isinstance(value.get(k), list)
+    }
     if "settings" in value:
-        incoming.problems.append(Problem(name, "the file's settings are not imported; the "
-                                         "workspace keeps its own", path=("settings",),
-                                         severity=Severity.warning, code="settings-skipped"))
+        incoming.problems.append(
+            Problem(
+                name,
+                "the file's settings are not imported; the workspace keeps its own",
+                path=("settings",),
+                severity=Severity.warning,
+                code="settings-skipped",
+            )
+        )
     if "sharing" in value:
-        incoming.problems.append(Problem(
-            name, "the file's sharing records are not imported: the legal basis for sharing "
-            "is the workspace's own; add them to its catalog if they hold there",
-            path=("sharing",), severity=Severity.warning, code="sharing-skipped"))
+        incoming.problems.append(
+            Problem(
+                name,
+                "the file's sharing records are not imported: the legal basis for sharing "
+                "is the workspace's own; add them to its catalog if they hold there",
+                path=("sharing",),
+                severity=Severity.warning,
+                code="sharing-skipped",
+            )
+        )
     if not incoming.journeys and not any(incoming.catalog.values()):
-        incoming.problems.append(Problem(name, "the file holds no journey and no catalog "
-                                         "entry", code="empty"))
+        incoming.problems.append(
+            Problem(name, "the file holds no journey and no catalog entry", code="empty")
+        )
     return incoming
 
 
@@ -205,8 +236,11 @@ def plan(root: Path, incoming: Incoming, *, replace: bool = False) -> Plan:
     for index, journey in enumerate(incoming.journeys):
         edit = _journey_edit(result, root, existing, folder, journey, replace)
         if edit is not None:
-            if edit.is_new and incoming.journey_paths[index] == () and \
-                    Path(incoming.name).suffix.lower() in (".yaml", ".yml"):
+            if (
+                edit.is_new
+                and incoming.journey_paths[index] == ()
+                and Path(incoming.name).suffix.lower() in (".yaml", ".yml")
+            ):
                 edit.base_text = incoming.text  # keep the sender's comments and layout
             journeys.append((edit, incoming.journey_paths[index]))
     catalog = _catalog_plan(result, root, incoming, replace)
@@ -230,21 +264,36 @@ def plan(root: Path, incoming: Incoming, *, replace: bool = False) -> Plan:
     return result
 
 
-def _journey_edit(result: Plan, root: Path, existing: dict[str, Any], folder: Path,
-                  journey: dict[str, Any], replace: bool) -> JourneyEdit | None:
+def _journey_edit(
+    result: Plan,
+    root: Path,
+    existing: dict[str, Any],
+    folder: Path,
+    journey: dict[str, Any],
+    replace: bool,
+) -> JourneyEdit | None:
     journey_id = str(journey.get("id"))
     split = journey_to_tables(journey)
     if split.left_out:
-        result.problems.append(Problem(
-            result.incoming.name, f"parts of journey {journey_id!r} cannot be placed: "
-            + ", ".join(format_key_path(p) for p in split.left_out[:6])))
+        result.problems.append(
+            Problem(
+                result.incoming.name,
+                f"parts of journey {journey_id!r} cannot be placed: "
+                + ", ".join(format_key_path(p) for p in split.left_out[:6]),
+            )
+        )
         return None
     if journey_id in existing:
         if not replace:
-            result.problems.append(Problem(
-                result.incoming.name, f"the workspace already has a journey {journey_id!r} "
-                f"(in {existing[journey_id].place.file}); replace it, or change the id",
-                code="journey-exists", value=journey_id))
+            result.problems.append(
+                Problem(
+                    result.incoming.name,
+                    f"the workspace already has a journey {journey_id!r} "
+                    f"(in {existing[journey_id].place.file}); replace it, or change the id",
+                    code="journey-exists",
+                    value=journey_id,
+                )
+            )
             return None
         edit = open_journey(root, journey_id)
         edit.tables = split.tables
@@ -297,10 +346,12 @@ class _Catalog:
     """(sheet, row of the catalog edit) -> (collection, index in the incoming file)."""
 
 
-def _catalog_plan(result: Plan, root: Path, incoming: Incoming, replace: bool
-                  ) -> _Catalog | None:
-    edit = catalog_edit.open_catalog(root) if root.exists() else \
-        catalog_edit.CatalogEdit(root, {name: [] for name in schema.CATALOG_KEYS})
+def _catalog_plan(result: Plan, root: Path, incoming: Incoming, replace: bool) -> _Catalog | None:
+    edit = (
+        catalog_edit.open_catalog(root)
+        if root.exists()
+        else catalog_edit.CatalogEdit(root, {name: [] for name in schema.CATALOG_KEYS})
+    )
     incoming_of: dict[tuple[str, int], tuple[str, int]] = {}
     added: dict[str, int] = {}
     updated: list[str] = []
@@ -321,19 +372,32 @@ def _catalog_plan(result: Plan, root: Path, incoming: Incoming, replace: bool
             if _same_entry(sheet, current, row):
                 continue
             if not replace:
-                result.problems.append(result.incoming.relocate((kind, index), Problem(
-                    incoming.name, f"the workspace's {what} {item_id!r} differs from this "
-                    "one; the workspace's is kept (replace to take this one)",
-                    path=(kind, index), severity=Severity.warning, code="catalog-differs",
-                    value=item_id)))
+                result.problems.append(
+                    result.incoming.relocate(
+                        (kind, index),
+                        Problem(
+                            incoming.name,
+                            f"the workspace's {what} {item_id!r} differs from this "
+                            "one; the workspace's is kept (replace to take this one)",
+                            path=(kind, index),
+                            severity=Severity.warning,
+                            code="catalog-differs",
+                            value=item_id,
+                        ),
+                    )
+                )
                 continue
-            rows[where[item_id]] = {**row, catalog_edit.FILE_COLUMN:
-                                    current.get(catalog_edit.FILE_COLUMN)}
+            rows[where[item_id]] = {
+                **row,
+                catalog_edit.FILE_COLUMN: current.get(catalog_edit.FILE_COLUMN),
+            }
             incoming_of[(sheet, where[item_id])] = (kind, index)
             updated.append(f"{what} {item_id!r}")
     if added:
-        result.notes.append("catalog entries added: " + ", ".join(
-            f"{count} {kind.replace('_', ' ')}" for kind, count in added.items()))
+        result.notes.append(
+            "catalog entries added: "
+            + ", ".join(f"{count} {kind.replace('_', ' ')}" for kind, count in added.items())
+        )
     if updated:
         result.notes.append("catalog entries updated: " + ", ".join(updated))
     if not incoming_of:
@@ -343,18 +407,21 @@ def _catalog_plan(result: Plan, root: Path, incoming: Incoming, replace: bool
 
 def _same_entry(sheet: str, current: dict[str, Any], incoming: dict[str, Any]) -> bool:
     """Whether two catalog rows describe the same entry (as validated models)."""
-    found = [read_document(tables_to_catalog({sheet: [row]}).document, sheet).entries
-             for row in (current, incoming)]
+    found = [
+        read_document(tables_to_catalog({sheet: [row]}).document, sheet).entries
+        for row in (current, incoming)
+    ]
     return bool(found[0]) and bool(found[1]) and found[0][0].item == found[1][0].item
 
 
-def _origin(journeys: list[tuple[JourneyEdit, KeyPath]], catalog: _Catalog | None
-            ) -> Callable[[Path, KeyPath], KeyPath | None]:
+def _origin(
+    journeys: list[tuple[JourneyEdit, KeyPath]], catalog: _Catalog | None
+) -> Callable[[Path, KeyPath], KeyPath | None]:
     def origin(file: Path, path: KeyPath) -> KeyPath | None:
         for edit, at in journeys:
             prefix = edit.place.path
             if file == edit.place.file.resolve() and path[: len(prefix)] == prefix:
-                return (*at, *path[len(prefix):])
+                return (*at, *path[len(prefix) :])
         if catalog is not None:
             cell = catalog.plan.locate(file, path)
             if cell is not None and cell.row is not None:
@@ -409,16 +476,24 @@ def commit_plan(result: Plan, *, by: Person) -> Saved:
         return Saved(Outcome.unchanged, "Nothing to change.")
     created = not result.root.exists()
     result.root.mkdir(parents=True, exist_ok=True)
-    saved = commit(result.root, result.changes, result.bases, Built({}),
-                   None if created else load_workspace(result.root), lambda f, p: None, by=by)
+    saved = commit(
+        result.root,
+        result.changes,
+        result.bases,
+        Built({}),
+        None if created else load_workspace(result.root),
+        lambda f, p: None,
+        by=by,
+    )
     if saved.outcome is not Outcome.saved and created:
         with contextlib.suppress(OSError):
             result.root.rmdir()
     return saved
 
 
-def import_path(source: Path, root: Path, *, by: Person, replace: bool = False
-                ) -> tuple[Plan, Saved | None]:
+def import_path(
+    source: Path, root: Path, *, by: Person, replace: bool = False
+) -> tuple[Plan, Saved | None]:
     """Read ``source`` (a workbook, CSV sheets, or a YAML/JSON file) and place it into the
     workspace folder ``root`` as ``by``; nothing is written when the plan has errors."""
     placed = plan(root, read_incoming_path(source), replace=replace)
@@ -432,7 +507,11 @@ def problem_text(problem: Problem) -> str:
     ``file:line:column: field: message``."""
     from ple.sheets.grid import describe
 
-    if problem.file.lower().endswith((".xlsx", ".csv")) and problem.path and \
-            isinstance(problem.path[0], str) and problem.path[0][:1].isupper():
+    if (
+        problem.file.lower().endswith((".xlsx", ".csv"))
+        and problem.path
+        and isinstance(problem.path[0], str)
+        and problem.path[0][:1].isupper()
+    ):
         return describe(problem)
     return str(problem)

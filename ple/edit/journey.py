@@ -65,9 +65,11 @@ class NotTabular(PleError):
         self.paths = paths
         shown = ", ".join(format_key_path(p) for p in paths[:8])
         more = f" and {len(paths) - 8} more" if len(paths) > 8 else ""
-        super().__init__(f"journey {journey_id!r} has parts the tables cannot show: {shown}"
-                         f"{more}. Fix them in the file first (unknown fields are usually "
-                         "typos), then edit it here.")
+        super().__init__(
+            f"journey {journey_id!r} has parts the tables cannot show: {shown}"
+            f"{more}. Fix them in the file first (unknown fields are usually "
+            "typos), then edit it here."
+        )
 
 
 @dataclass
@@ -120,16 +122,25 @@ def open_journey(root: Path, journey_id: str, place: Place | None = None) -> Jou
     if place is not None:
         from ple.edit.places import journeys_in, read_plain
 
-        found = [j for j in journeys_in(place.file, read_plain(place.file))
-                 if j.id == journey_id and j.place == place]
+        found = [
+            j
+            for j in journeys_in(place.file, read_plain(place.file))
+            if j.id == journey_id and j.place == place
+        ]
     if not found:
         found = [j for j in find_journeys(root) if j.id == journey_id]
     if not found:
         raise NotFoundError(f"no journey {journey_id!r} in {root}")
     first = found[0]
     data = read_bytes(first.place.file)
-    return JourneyEdit(root, first.place, _tables_of(first, journey_id),
-                       data.decode("utf-8"), store.digest(data), journey_id)
+    return JourneyEdit(
+        root,
+        first.place,
+        _tables_of(first, journey_id),
+        data.decode("utf-8"),
+        store.digest(data),
+        journey_id,
+    )
 
 
 def resume(root: Path, draft: store.Draft, journey_id: str | None = None) -> JourneyEdit:
@@ -145,8 +156,9 @@ def resume(root: Path, draft: store.Draft, journey_id: str | None = None) -> Jou
     journeys = list(journeys_in(draft.target, value))
     chosen = next((j for j in journeys if journey_id in (None, j.id)), None)
     if chosen is None:
-        raise NotFoundError(f"the draft {draft.file} holds no journey"
-                            + (f" {journey_id!r}" if journey_id else ""))
+        raise NotFoundError(
+            f"the draft {draft.file} holds no journey" + (f" {journey_id!r}" if journey_id else "")
+        )
     base_text = None
     if draft.base is not None:
         data = store.read_bytes(draft.target)
@@ -154,8 +166,15 @@ def resume(root: Path, draft: store.Draft, journey_id: str | None = None) -> Jou
         if store.digest(data) != draft.base:
             base_text = draft.text  # the file moved on: the save will report the conflict
     original = _original_id(draft.target, chosen.place.path, base_text)
-    return JourneyEdit(root, chosen.place, _tables_of(chosen, chosen.id), base_text,
-                       draft.base, original, saved_document={})  # a draft is unsaved work
+    return JourneyEdit(
+        root,
+        chosen.place,
+        _tables_of(chosen, chosen.id),
+        base_text,
+        draft.base,
+        original,
+        saved_document={},
+    )  # a draft is unsaved work
 
 
 def _original_id(file: Path, path: KeyPath, text: str | None) -> str | None:
@@ -186,8 +205,10 @@ class Start(StrEnum):
 
 def _check_new_id(root: Path, journey_id: str) -> None:
     if not re.match(SLUG_PATTERN, journey_id or ""):
-        raise PleError(f"{shown(journey_id)} is not a valid id: use lowercase letters, digits "
-                       "and hyphens, starting with a letter or digit")
+        raise PleError(
+            f"{shown(journey_id)} is not a valid id: use lowercase letters, digits "
+            "and hyphens, starting with a letter or digit"
+        )
     if len(journey_id) > limits.ID_LENGTH.value:
         raise PleError(f"the id is {limits.ID_LENGTH.beyond(len(journey_id), 'characters')}")
     if any(j.id == journey_id for j in find_journeys(root)):
@@ -201,9 +222,16 @@ def id_for_new_journey(root: Path, name: str) -> str:
     return new_id({j.id for j in find_journeys(root)}, name)
 
 
-def new_journey(root: Path, journey_id: str, name: str, *, start: Start = Start.blank,
-                source: str | None = None, agency: str | None = None,
-                file: Path | None = None) -> JourneyEdit:
+def new_journey(
+    root: Path,
+    journey_id: str,
+    name: str,
+    *,
+    start: Start = Start.blank,
+    source: str | None = None,
+    agency: str | None = None,
+    file: Path | None = None,
+) -> JourneyEdit:
     """A journey that exists only in the editor until it is saved to ``file`` (by
     default ``<id>.yaml`` beside the other journey files).
 
@@ -219,8 +247,9 @@ def new_journey(root: Path, journey_id: str, name: str, *, start: Start = Start.
         raise PleError(f"{target} already exists; choose another id or file")
     if start is Start.blank:  # no step yet: the lead agency's lane waits for the first
         tables: Tables = {sheet: [] for sheet in JOURNEY_TABLES}
-        tables["Journey"] = [{"id": journey_id, "name": name, "state": "current",
-                              "lead_agency": agency}]
+        tables["Journey"] = [
+            {"id": journey_id, "name": name, "state": "current", "lead_agency": agency}
+        ]
     else:
         origin = next((j for j in journeys if j.id == source), None)
         if origin is None:
@@ -230,8 +259,10 @@ def new_journey(root: Path, journey_id: str, name: str, *, start: Start = Start.
         head.update(id=journey_id, name=name)
         if start is Start.future:
             if head.get("state") == "future":
-                raise PleError(f"{source!r} is already a future-state journey; start from the "
-                               "current-state journey it improves")
+                raise PleError(
+                    f"{source!r} is already a future-state journey; start from the "
+                    "current-state journey it improves"
+                )
             head.update(state="future", baseline=origin.id)
             tables["AcceptedFindings"] = []  # decisions about today's service, not the plan
         tables["Journey"] = [head]
@@ -241,9 +272,15 @@ def new_journey(root: Path, journey_id: str, name: str, *, start: Start = Start.
 # --- renaming -------------------------------------------------------------------------
 
 REFERENCES: dict[str, tuple[tuple[str, str], ...]] = {
-    "Steps": (("Transitions", "from"), ("Transitions", "to"), ("BurdenByChannel", "step"),
-              ("AcceptedFindings", "step"), ("AcceptedFindings", "from"),
-              ("AcceptedFindings", "to"), ("Journey", "entry")),
+    "Steps": (
+        ("Transitions", "from"),
+        ("Transitions", "to"),
+        ("BurdenByChannel", "step"),
+        ("AcceptedFindings", "step"),
+        ("AcceptedFindings", "from"),
+        ("AcceptedFindings", "to"),
+        ("Journey", "entry"),
+    ),
     "Stages": (("Steps", "stage"),),
     "Personas": (("Steps", "personas"),),
 }
@@ -261,8 +298,11 @@ def follow_renames(before: Tables, after: Tables) -> tuple[Tables, list[str]] | 
         old_rows, new_rows = before.get(sheet) or [], after.get(sheet) or []
         if len(old_rows) != len(new_rows):
             continue
-        changed = [(a.get("id"), b.get("id")) for a, b in zip(old_rows, new_rows, strict=True)
-                   if a.get("id") != b.get("id")]
+        changed = [
+            (a.get("id"), b.get("id"))
+            for a, b in zip(old_rows, new_rows, strict=True)
+            if a.get("id") != b.get("id")
+        ]
         if len(changed) != 1:
             continue
         old, new = changed[0]
@@ -282,8 +322,7 @@ def follow_renames(before: Tables, after: Tables) -> tuple[Tables, list[str]] | 
                     row[column] = [new if v == old else v for v in value]
                     count += 1
         if count:
-            renamed.append(f"{sheet[:-1].lower()} {old!r} is now {new!r} in {count} "
-                           "other place(s)")
+            renamed.append(f"{sheet[:-1].lower()} {old!r} is now {new!r} in {count} other place(s)")
     return (tables, renamed) if renamed else None
 
 
@@ -302,8 +341,9 @@ def journey_change(edit: JourneyEdit, built: Built) -> FileChange:
 
     def apply(root: Any, json_file: bool) -> Any:
         if path and not _has(root, path):
-            raise PleError(f"{edit.place.file} no longer holds this journey at "
-                           f"{'.'.join(map(str, path))}")
+            raise PleError(
+                f"{edit.place.file} no longer holds this journey at {'.'.join(map(str, path))}"
+            )
         return yamltext.merge_journey(root, path, document, json_file=json_file)
 
     return FileChange(edit.place.file, apply, edit.base_text)
@@ -326,7 +366,7 @@ def _locator(edit: JourneyEdit, built: Built):
     def locate(file: Path, path: KeyPath) -> Cell | None:
         if file != target or path[: len(prefix)] != prefix:
             return None
-        return built.cell_of(path[len(prefix):])
+        return built.cell_of(path[len(prefix) :])
 
     return locate
 
@@ -334,20 +374,30 @@ def _locator(edit: JourneyEdit, built: Built):
 def review(edit: JourneyEdit, before: LoadResult | None) -> Review:
     """Validate the edit against the whole workspace, without writing anything."""
     built = build(edit)
-    checked = check(edit.root, [journey_change(edit, built)], before=before,
-                    locate=_locator(edit, built))
+    checked = check(
+        edit.root, [journey_change(edit, built)], before=before, locate=_locator(edit, built)
+    )
     return Review(built, checked)
 
 
-def save(edit: JourneyEdit, before: LoadResult | None, *, by: Person,
-         as_draft: bool = False) -> Saved:
+def save(
+    edit: JourneyEdit, before: LoadResult | None, *, by: Person, as_draft: bool = False
+) -> Saved:
     """Write the edit as ``by`` if they may edit, it is valid and nobody changed the file
     meanwhile; with ``as_draft``, keep an invalid edit as a draft instead of refusing it.
     After a save, ``edit`` describes the new file, so editing can go on."""
     built = build(edit)
-    saved = commit(edit.root, [journey_change(edit, built)], {edit.place.file: edit.base}, built,
-                   before, _locator(edit, built), by=by, as_draft=as_draft,
-                   verify=lambda checked: _mismatch(built, checked, edit.journey_id))
+    saved = commit(
+        edit.root,
+        [journey_change(edit, built)],
+        {edit.place.file: edit.base},
+        built,
+        before,
+        _locator(edit, built),
+        by=by,
+        as_draft=as_draft,
+        verify=lambda checked: _mismatch(built, checked, edit.journey_id),
+    )
     if saved.outcome in (Outcome.saved, Outcome.unchanged):
         text = saved.texts[edit.place.file] or b""
         edit.base_text = text.decode("utf-8")
@@ -365,12 +415,20 @@ def _mismatch(built: Built, checked: Checked, journey_id: str) -> str | None:
     got = workspace.journeys.get(journey_id) if workspace else None
     if wanted is None or got is None or wanted == got:
         return None
-    return ("the file would not hold what the tables show (please report this); "
-            "download the YAML to keep your work.")
+    return (
+        "the file would not hold what the tables show (please report this); "
+        "download the YAML to keep your work."
+    )
 
 
-def save_as_new(edit: JourneyEdit, before: LoadResult | None, journey_id: str,
-                name: str | None = None, *, by: Person) -> tuple[JourneyEdit, Saved]:
+def save_as_new(
+    edit: JourneyEdit,
+    before: LoadResult | None,
+    journey_id: str,
+    name: str | None = None,
+    *,
+    by: Person,
+) -> tuple[JourneyEdit, Saved]:
     """Save the edited journey under a new id, in a new file beside the others (the way
     out of a conflict that keeps both versions). Raises PleError for a bad or taken id."""
     _check_new_id(edit.root, journey_id)
@@ -382,8 +440,15 @@ def save_as_new(edit: JourneyEdit, before: LoadResult | None, journey_id: str,
     head["id"] = journey_id
     if name:
         head["name"] = name
-    fresh = replace(edit, place=Place(target), tables=tables, base_text=None, base=None,
-                    original_id=None, saved_document=None)
+    fresh = replace(
+        edit,
+        place=Place(target),
+        tables=tables,
+        base_text=None,
+        base=None,
+        original_id=None,
+        saved_document=None,
+    )
     return fresh, save(fresh, before, by=by)
 
 
@@ -403,23 +468,28 @@ def delete(edit: JourneyEdit, *, by: Person) -> store.Written:
     if edit.base_text is None:
         return store.Written()
     if not edit.place.path:
-        return store.write_files(edit.root, {edit.place.file: None},
-                                 {edit.place.file: edit.base}, by=by)
+        return store.write_files(
+            edit.root, {edit.place.file: None}, {edit.place.file: edit.base}, by=by
+        )
     path = edit.place.path
 
     def apply(root: Any, json_file: bool) -> None:
         del root[path[0]][path[1]]
 
     text = exact_text(FileChange(edit.place.file, apply, edit.base_text))
-    return store.write_files(edit.root, {edit.place.file: text}, {edit.place.file: edit.base},
-                             by=by)
+    return store.write_files(
+        edit.root, {edit.place.file: text}, {edit.place.file: edit.base}, by=by
+    )
 
 
 def problem_cells(review_: Review) -> list[tuple[Cell | None, str, Severity]]:
     """Every problem of a review as (cell, message, severity), for display."""
     rows: list[tuple[Cell | None, str, Severity]] = [
-        (p.cell, p.message, p.severity) for p in review_.cell_problems]
-    rows += [(p.cell, p.problem.message if p.cell else str(p.problem), p.problem.severity)
-             for p in review_.checked.own]
+        (p.cell, p.message, p.severity) for p in review_.cell_problems
+    ]
+    rows += [
+        (p.cell, p.problem.message if p.cell else str(p.problem), p.problem.severity)
+        for p in review_.checked.own
+    ]
     rows += [(None, str(p), p.severity) for p in review_.checked.caused]
     return rows

@@ -58,15 +58,20 @@ def journeys_in(file: Path, value: Any) -> Iterator[FoundJourney]:
         return
     if "id" in value and "steps" in value:
         document = {k: v for k, v in value.items() if k not in (*CATALOG, *BESIDE)}
-        yield FoundJourney(str(value.get("id")), str(value.get("name") or value.get("id")),
-                           Place(file), document)
+        yield FoundJourney(
+            str(value.get("id")), str(value.get("name") or value.get("id")), Place(file), document
+        )
         return
     items = value.get("journeys")
     if isinstance(items, list):
         for index, item in enumerate(items):
             if isinstance(item, dict) and "id" in item:
-                yield FoundJourney(str(item["id"]), str(item.get("name") or item["id"]),
-                                   Place(file, ("journeys", index)), dict(item))
+                yield FoundJourney(
+                    str(item["id"]),
+                    str(item.get("name") or item["id"]),
+                    Place(file, ("journeys", index)),
+                    dict(item),
+                )
 
 
 def find_journeys(root: Path) -> list[FoundJourney]:

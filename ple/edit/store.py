@@ -172,8 +172,7 @@ class Written:
 
     @property
     def ok(self) -> bool:
-        return not self.conflicts and not self.outside and not self.busy \
-            and not self.not_allowed
+        return not self.conflicts and not self.outside and not self.busy and not self.not_allowed
 
 
 def conflicts(base: Mapping[Path, str | None]) -> list[Changed]:
@@ -186,8 +185,9 @@ def conflicts(base: Mapping[Path, str | None]) -> list[Changed]:
     return found
 
 
-def write_files(root: Path, changes: Mapping[Path, bytes | None],
-                base: Mapping[Path, str | None], *, by: Person) -> Written:
+def write_files(
+    root: Path, changes: Mapping[Path, bytes | None], base: Mapping[Path, str | None], *, by: Person
+) -> Written:
     """Write (bytes) or remove (None) each file, unless ``by`` may not edit, or any of
     the files changed on disk since ``base`` was taken or lies outside the workspace;
     every replaced or removed file is kept in the history, and each save is recorded
@@ -210,8 +210,7 @@ def write_files(root: Path, changes: Mapping[Path, bytes | None],
                 for path, data in changes.items():
                     if data is not None:  # recorded first: the copy is stamped after it
                         _record(root, path, Save.now("refused", by, digest(data)))
-                        result.refused_kept.append(keep_version(root, path, data,
-                                                                refused=True))
+                        result.refused_kept.append(keep_version(root, path, data, refused=True))
                 return result
             for path, data in changes.items():
                 old = read_bytes(path)
@@ -288,8 +287,9 @@ class Save:
 
     @classmethod
     def now(cls, action: str, by: Person, sha256: str | None) -> Save:
-        return cls(datetime.datetime.now(datetime.UTC), action, by.name, by.email, sha256,
-                   by.signed_in)
+        return cls(
+            datetime.datetime.now(datetime.UTC), action, by.name, by.email, sha256, by.signed_in
+        )
 
     @property
     def who(self) -> str:
@@ -297,10 +297,17 @@ class Save:
         return str(Person(self.by, self.email))
 
     def to_line(self) -> str:
-        return json.dumps({"at": self.at.isoformat(timespec="microseconds"),
-                           "action": self.action, "by": self.by, "email": self.email,
-                           "signed_in": self.signed_in, "sha256": self.sha256},
-                          ensure_ascii=False)
+        return json.dumps(
+            {
+                "at": self.at.isoformat(timespec="microseconds"),
+                "action": self.action,
+                "by": self.by,
+                "email": self.email,
+                "signed_in": self.signed_in,
+                "sha256": self.sha256,
+            },
+            ensure_ascii=False,
+        )
 
 
 def _record(root: Path, path: Path, save: Save) -> None:
@@ -323,21 +330,39 @@ def list_saves(root: Path, path: Path) -> list[Save]:
         try:
             item = json.loads(line)
             at = datetime.datetime.fromisoformat(item["at"])
-            saves.append(Save(at if at.tzinfo else at.replace(tzinfo=datetime.UTC),
-                              str(item["action"]), str(item["by"]), item.get("email"),
-                              item.get("sha256"), bool(item.get("signed_in"))))
+            saves.append(
+                Save(
+                    at if at.tzinfo else at.replace(tzinfo=datetime.UTC),
+                    str(item["action"]),
+                    str(item["by"]),
+                    item.get("email"),
+                    item.get("sha256"),
+                    bool(item.get("signed_in")),
+                )
+            )
         except (ValueError, KeyError, TypeError):
             continue
     return sorted(saves, key=lambda s: s.at, reverse=True)
 
 
-def who_saved(saves: list[Save], sha256: str | None, *, before: datetime.datetime | None = None,
-              refused: bool = False) -> Save | None:
+def who_saved(
+    saves: list[Save],
+    sha256: str | None,
+    *,
+    before: datetime.datetime | None = None,
+    refused: bool = False,
+) -> Save | None:
     """The newest record of writing (or, with ``refused``, of trying to write) this
     content, at or before ``before``."""
     wanted = "refused" if refused else "saved"
-    return next((s for s in saves if s.action == wanted and s.sha256 == sha256
-                 and (before is None or s.at <= before)), None)
+    return next(
+        (
+            s
+            for s in saves
+            if s.action == wanted and s.sha256 == sha256 and (before is None or s.at <= before)
+        ),
+        None,
+    )
 
 
 @dataclass(frozen=True)
@@ -370,9 +395,16 @@ def list_versions(root: Path, path: Path) -> list[Version]:
         data = file.read_bytes()
         sha256 = hashlib.sha256(data).hexdigest()
         refused = bool(found.group(2))
-        versions.append(Version(file, saved, len(data), sha256, refused=refused,
-                                author=who_saved(saves, sha256, before=saved,
-                                                 refused=refused)))
+        versions.append(
+            Version(
+                file,
+                saved,
+                len(data),
+                sha256,
+                refused=refused,
+                author=who_saved(saves, sha256, before=saved, refused=refused),
+            )
+        )
     return sorted(versions, key=lambda v: (v.saved, v.file.name), reverse=True)
 
 
@@ -398,8 +430,7 @@ def files_with_history(root: Path) -> list[Path]:
 def restore(root: Path, version: Version, path: Path, *, by: Person) -> Written:
     """Put an earlier version back; the current one goes into the history first, so a
     restore can itself be undone."""
-    return write_files(root, {path: version.file.read_bytes()}, {path: file_digest(path)},
-                       by=by)
+    return write_files(root, {path: version.file.read_bytes()}, {path: file_digest(path)}, by=by)
 
 
 # --- drafts ---------------------------------------------------------------------------
@@ -425,8 +456,9 @@ class Draft:
     """Who kept it (None: a draft from before drafts recorded it)."""
 
 
-def save_draft(root: Path, path: Path, text: str, base: str | None, problems: int, *,
-               by: Person) -> Path:
+def save_draft(
+    root: Path, path: Path, text: str, base: str | None, problems: int, *, by: Person
+) -> Path:
     """Keep ``text`` (the whole intended content of ``path``) as a draft; raises
     :class:`NotAllowed` when ``by`` may not edit."""
     _allowed(by)
@@ -456,7 +488,7 @@ def read_draft(root: Path, file: Path) -> Draft:
         if not line.startswith(DRAFT_MARK):
             body_start = number
             break
-        key, _, value = line[len(DRAFT_MARK):].strip().partition(" ")
+        key, _, value = line[len(DRAFT_MARK) :].strip().partition(" ")
         meta[key] = value
     else:
         body_start = len(lines)
@@ -465,8 +497,11 @@ def read_draft(root: Path, file: Path) -> Draft:
     target = PurePosixPath(meta["target"])
     if target.is_absolute() or ".." in target.parts or not inside(root, folder_of(root) / target):
         raise OutsideWorkspace(f"{file} names a target outside the workspace: {meta['target']}")
-    saved = datetime.datetime.fromisoformat(meta["saved"]) if "saved" in meta else \
-        datetime.datetime.fromtimestamp(file.stat().st_mtime, datetime.UTC)
+    saved = (
+        datetime.datetime.fromisoformat(meta["saved"])
+        if "saved" in meta
+        else datetime.datetime.fromtimestamp(file.stat().st_mtime, datetime.UTC)
+    )
     return Draft(
         target=folder_of(root) / meta["target"],
         text="".join(lines[body_start:]),

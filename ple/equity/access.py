@@ -76,7 +76,8 @@ class StepAccess:
 def step_access(step: Step, persona: Persona) -> StepAccess:
     """The verdict on ``step`` for ``persona``."""
     candidates: tuple[Channel | None, ...] = (
-        tuple(step.channels) if step.channels is not None else (None,))
+        tuple(step.channels) if step.channels is not None else (None,)
+    )
     if not candidates:
         return StepAccess(Access.blocked, (), ("offers no channel at all",))
     passing: list[Channel | None] = []
@@ -104,8 +105,7 @@ def step_access(step: Step, persona: Persona) -> StepAccess:
         return StepAccess(Access.passes, tuple(passing))
     if open_:
         return StepAccess(Access.unverified, tuple(open_), unknowns=tuple(unknowns))
-    return StepAccess(Access.blocked, (),
-                      _reasons(step, persona, unusable, language_fails, unmet))
+    return StepAccess(Access.blocked, (), _reasons(step, persona, unusable, language_fails, unmet))
 
 
 def _check(
@@ -149,7 +149,10 @@ def _same_language(offered: str, spoken: str) -> bool:
 
 
 def _reasons(
-    step: Step, persona: Persona, unusable: list[Channel], language_fails: bool,
+    step: Step,
+    persona: Persona,
+    unusable: list[Channel],
+    language_fails: bool,
     unmet: dict[str, list[Channel | None]],
 ) -> tuple[str, ...]:
     reasons = []
@@ -160,12 +163,15 @@ def _reasons(
         reasons.append(f"this person cannot do it {_channels(unusable)}")
     if language_fails:
         spoken = ", ".join(persona.can_use.languages or []) if persona.can_use else ""
-        reasons.append(f"offered only in {', '.join(step.languages or [])}; this person "
-                       f"uses {spoken}")
+        reasons.append(
+            f"offered only in {', '.join(step.languages or [])}; this person uses {spoken}"
+        )
     for need, channels in unmet.items():
         if need in NEED_CHANNELS:
-            reasons.append(f"does not list {_word(need)} among its accommodations "
-                           f"(needed for {_channels(channels)})")
+            reasons.append(
+                f"does not list {_word(need)} among its accommodations "
+                f"(needed for {_channels(channels)})"
+            )
         else:
             reasons.append(f"does not list {_word(need)} among its accommodations")
     return tuple(reasons)

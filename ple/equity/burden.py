@@ -42,8 +42,9 @@ def channel_figures(step: Step, channel: Channel | None) -> dict[str, float | No
     figures = {f: (getattr(step.burden, f) if step.burden else None) for f in FIGURES}
     override = step.burden_by_channel.get(channel) if channel is not None else None
     if override is not None:
-        figures.update({f: getattr(override, f) for f in FIGURES
-                        if getattr(override, f) is not None})
+        figures.update(
+            {f: getattr(override, f) for f in FIGURES if getattr(override, f) is not None}
+        )
     return figures
 
 
@@ -54,12 +55,15 @@ def cheapest(
     options = [(channel, channel_figures(step, channel)) for channel in channels]
     if not options:
         return None, channel_figures(step, None)
-    return min(options, key=lambda option: tuple(
-        (value is None, value or 0.0) for value in (option[1][f] for f in FIGURES)))
+    return min(
+        options,
+        key=lambda option: tuple(
+            (value is None, value or 0.0) for value in (option[1][f] for f in FIGURES)
+        ),
+    )
 
 
-def sum_burden(choices: dict[str, tuple[Channel | None, dict[str, float | None]]]
-               ) -> BurdenTotals:
+def sum_burden(choices: dict[str, tuple[Channel | None, dict[str, float | None]]]) -> BurdenTotals:
     """Add up each step's chosen figures; unknown figures are counted, never added as 0."""
     totals = dict.fromkeys(FIGURES, 0.0)
     unknown = dict.fromkeys(FIGURES, 0)
@@ -71,7 +75,11 @@ def sum_burden(choices: dict[str, tuple[Channel | None, dict[str, float | None]]
             else:
                 totals[figure] += value
     return BurdenTotals(
-        steps=len(choices), **totals, unknown=unknown,
-        channels={step: (channel.value if channel is not None else None)
-                  for step, (channel, _) in choices.items()},
+        steps=len(choices),
+        **totals,
+        unknown=unknown,
+        channels={
+            step: (channel.value if channel is not None else None)
+            for step, (channel, _) in choices.items()
+        },
     )

@@ -31,7 +31,7 @@ BUILT_IN_PERSONAS: tuple[Persona, ...] = (
         id="cannot-travel",
         name="Cannot travel",
         description="Cannot make in-person visits (disability, distance, no transport, "
-                    "caregiving).",
+        "caregiving).",
         can_use=CanUse(channels=[c for c in Channel if c is not Channel.in_person]),
     ),
     Persona(
@@ -49,8 +49,9 @@ BUILT_IN_IDS: tuple[str, ...] = tuple(p.id for p in BUILT_IN_PERSONAS)
 def is_constrained(persona: Persona) -> bool:
     """Whether the persona says anything the walk can check (channels, languages, needs)."""
     can_use = persona.can_use
-    limited = can_use is not None and (can_use.channels is not None
-                                       or can_use.languages is not None)
+    limited = can_use is not None and (
+        can_use.channels is not None or can_use.languages is not None
+    )
     return limited or bool(persona.needs)
 
 
@@ -70,8 +71,10 @@ def personas_to_walk(journey: Journey, names: Sequence[str] | None = None) -> li
         persona = own.get(name) or built_in.get(name)
         if persona is None:
             known = [*built_in, *own]
-            raise NotFoundError(f"no persona {name!r} built in or in journey {journey.id!r}"
-                                f"{did_you_mean(name, known)}")
+            raise NotFoundError(
+                f"no persona {name!r} built in or in journey {journey.id!r}"
+                f"{did_you_mean(name, known)}"
+            )
         chosen.append(persona)
     return chosen
 

@@ -75,6 +75,7 @@ class EquityResult:
 
     def summary(self) -> dict[str, Any]:
         """The result as short table cells, the person's figures beside everyone's."""
+
         def minutes(totals: BurdenTotals) -> str:
             unknown = totals.unknown["minutes"]
             return f"{totals.minutes:,.0f}" + (f" (+{unknown} unknown)" if unknown else "")
@@ -104,8 +105,7 @@ class EquityResult:
             "unconstrained_completes": self.unconstrained_completes,
             "blocked": [{"step": b.step, "reasons": list(b.reasons)} for b in self.blocked],
             "lost": list(self.lost),
-            "unverified": [{"step": u.step, "unknowns": list(u.unknowns)}
-                           for u in self.unverified],
+            "unverified": [{"step": u.step, "unknowns": list(u.unknowns)} for u in self.unverified],
             "walked": list(self.walked),
             "burden": self.burden.to_dict(),
             "unconstrained_burden": self.unconstrained_burden.to_dict(),
@@ -127,12 +127,10 @@ def unconstrained(journey: Journey, steps: dict[str, Step]) -> Unconstrained:
     reached = _reach(steps, entries, lambda step: True)
     order = [s.id for s in journey.steps if s.id in reached]
     burden = sum_burden({s: cheapest(steps[s], steps[s].channels or [None]) for s in order})
-    return Unconstrained(frozenset(reached), _finishes(steps, entries, lambda step: True),
-                         burden)
+    return Unconstrained(frozenset(reached), _finishes(steps, entries, lambda step: True), burden)
 
 
-def walk(journey: Journey, persona: Persona, everyone: Unconstrained | None = None
-         ) -> EquityResult:
+def walk(journey: Journey, persona: Persona, everyone: Unconstrained | None = None) -> EquityResult:
     """Walk ``journey`` as ``persona``; ``everyone`` may be passed in when already known
     (it is the same for every persona that walks every step)."""
     applies = _applies_to(journey, persona)
@@ -149,8 +147,13 @@ def walk(journey: Journey, persona: Persona, everyone: Unconstrained | None = No
         return access[step].access is Access.passes
 
     may = _reach(steps, entries, may_pass)
-    completes = (True if _finishes(steps, entries, surely_passes)
-                 else None if _finishes(steps, entries, may_pass) else False)
+    completes = (
+        True
+        if _finishes(steps, entries, surely_passes)
+        else None
+        if _finishes(steps, entries, may_pass)
+        else False
+    )
     order = [s.id for s in journey.steps if s.id in steps]
     walked = [s for s in order if s in may and access[s].access is not Access.blocked]
     return EquityResult(
@@ -160,11 +163,17 @@ def walk(journey: Journey, persona: Persona, everyone: Unconstrained | None = No
         built_in=is_built_in(journey, persona),
         completes=completes,
         unconstrained_completes=everyone.completes,
-        blocked=tuple(BlockedStep(s, access[s].reasons) for s in order
-                      if s in may and access[s].access is Access.blocked),
+        blocked=tuple(
+            BlockedStep(s, access[s].reasons)
+            for s in order
+            if s in may and access[s].access is Access.blocked
+        ),
         lost=tuple(s for s in order if s in everyone.reached and s not in may),
-        unverified=tuple(UnverifiedStep(s, access[s].unknowns) for s in walked
-                         if access[s].access is Access.unverified),
+        unverified=tuple(
+            UnverifiedStep(s, access[s].unknowns)
+            for s in walked
+            if access[s].access is Access.unverified
+        ),
         walked=tuple(walked),
         burden=sum_burden({s: cheapest(steps[s], access[s].channels) for s in walked}),
         unconstrained_burden=everyone.burden,
@@ -172,7 +181,8 @@ def walk(journey: Journey, persona: Persona, everyone: Unconstrained | None = No
 
 
 def walk_journeys(
-    workspace: Workspace, journey_ids: Sequence[str] | None = None,
+    workspace: Workspace,
+    journey_ids: Sequence[str] | None = None,
     personas: Sequence[str] | None = None,
 ) -> list[EquityResult]:
     """Walk each journey (or the ones named; none when the list is empty) as each persona
@@ -181,8 +191,10 @@ def walk_journeys(
     ids = list(journey_ids) if journey_ids is not None else sorted(workspace.journeys)
     for journey_id in ids:
         if journey_id not in workspace.journeys:
-            raise NotFoundError(f"no journey {journey_id!r} in the workspace"
-                                f"{did_you_mean(journey_id, workspace.journeys)}")
+            raise NotFoundError(
+                f"no journey {journey_id!r} in the workspace"
+                f"{did_you_mean(journey_id, workspace.journeys)}"
+            )
     journeys = [workspace.journeys[i] for i in ids]
     if personas and journeys:  # a journey's own persona: walked where the journey has it
         for name in personas:
@@ -215,9 +227,11 @@ def _access_of(steps: dict[str, Step], persona: Persona) -> dict[str, StepAccess
     verdicts: dict[tuple, StepAccess] = {}
     access = {}
     for step in steps.values():
-        key = (tuple(step.channels) if step.channels is not None else None,
-               tuple(step.languages) if step.languages is not None else None,
-               tuple(step.accommodations) if step.accommodations is not None else None)
+        key = (
+            tuple(step.channels) if step.channels is not None else None,
+            tuple(step.languages) if step.languages is not None else None,
+            tuple(step.accommodations) if step.accommodations is not None else None,
+        )
         verdict = verdicts.get(key)
         if verdict is None:
             verdict = verdicts[key] = step_access(step, persona)
@@ -225,8 +239,7 @@ def _access_of(steps: dict[str, Step], persona: Persona) -> dict[str, StepAccess
     return access
 
 
-def _finishes(steps: dict[str, Step], entries: list[str],
-              passes: Callable[[str], bool]) -> bool:
+def _finishes(steps: dict[str, Step], entries: list[str], passes: Callable[[str], bool]) -> bool:
     """Whether a walk from some entry, through steps that pass, finishes: a step is
     finished when it passes and is an end, or when one of its ways on is finished (a
     choice), or every way on that everyone takes is (a fork: a branch with a condition
@@ -261,14 +274,11 @@ def _everyones_ways(step: Step, steps: dict[str, Step]) -> set[str] | None:
     that are each for some people only)."""
     if not step.fork:
         return None
-    ways = {t.to for t in step.next
-            if t.to in steps and t.condition is None and t.share is None}
+    ways = {t.to for t in step.next if t.to in steps and t.condition is None and t.share is None}
     return ways or None
 
 
-def _reach(
-    steps: dict[str, Step], entries: list[str], passes: Callable[[str], bool]
-) -> set[str]:
+def _reach(steps: dict[str, Step], entries: list[str], passes: Callable[[str], bool]) -> set[str]:
     """Steps reached from ``entries``; a step that does not pass is reached, not left."""
     seen = set(entries)
     queue = deque(entries)

@@ -33,8 +33,7 @@ def journey_download(
     artifacts = export_journey(workspace, journey_id, fmt, report)
     if not all_exporters()[fmt].several_files:
         only = artifacts[0]
-        return Download(download_name(journey_id, fmt), only.data,
-                        all_exporters()[fmt].media_type)
+        return Download(download_name(journey_id, fmt), only.data, all_exporters()[fmt].media_type)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for artifact in artifacts:

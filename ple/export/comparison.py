@@ -30,10 +30,12 @@ from ple.views.compare import (
 )
 from ple.views.markdown import markdown_table, markdown_text
 
-READING = ("Totals add only the figures the steps record; a change is \"exact\" when every "
-           "step records the figure in both versions (or leaves it out in both versions of "
-           "the same step), \"at least\" or \"at most\" when only one version has steps that "
-           "do not say, and \"unknown\" when both do.")
+READING = (
+    'Totals add only the figures the steps record; a change is "exact" when every '
+    "step records the figure in both versions (or leaves it out in both versions of "
+    'the same step), "at least" or "at most" when only one version has steps that '
+    'do not say, and "unknown" when both do.'
+)
 
 
 def section_rows(workspace: Workspace, comparison: Comparison) -> list[tuple[str, list[dict]]]:
@@ -59,9 +61,14 @@ def _md_table(rows: Sequence[dict[str, Any]]) -> list[str]:
 
 def comparison_markdown(workspace: Workspace, comparison: Comparison) -> str:
     """The brief in Markdown."""
-    lines = [f"# {markdown_text(_title(comparison))}", "",
-             f"Today's journey `{comparison.current}` compared with the proposed "
-             f"`{comparison.future}`.", "", "## In short", ""]
+    lines = [
+        f"# {markdown_text(_title(comparison))}",
+        "",
+        f"Today's journey `{comparison.current}` compared with the proposed `{comparison.future}`.",
+        "",
+        "## In short",
+        "",
+    ]
     lines += [f"- {markdown_text(line)}" for line in summary_lines(workspace, comparison)]
     for title, rows in section_rows(workspace, comparison):
         lines += ["", f"## {title}", "", *_md_table(rows)]
@@ -86,9 +93,10 @@ def _html_table(rows: Sequence[dict[str, Any]]) -> str:
     if not rows:
         return "<p>None.</p>"
     columns = list(rows[0])
-    head = "".join(f"<th scope=\"col\">{e(c)}</th>" for c in columns)
-    body = "".join("<tr>" + "".join(f"<td>{e(str(row[c]))}</td>" for c in columns) + "</tr>"
-                   for row in rows)
+    head = "".join(f'<th scope="col">{e(c)}</th>' for c in columns)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{e(str(row[c]))}</td>" for c in columns) + "</tr>" for row in rows
+    )
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
@@ -103,13 +111,18 @@ def comparison_page(workspace: Workspace, comparison: Comparison) -> str:
         canvas = ""
         about_map = f"No map: {e(str(too_large))}. The tables below list every change as text."
     summary = "".join(f"<li>{e(line)}</li>" for line in summary_lines(workspace, comparison))
-    marks = "".join(f"<li><strong>{e(m.badge)}</strong>: {e(m.meaning)}</li>"
-                    for m in MARKS.values())
-    marks += "".join(f"<li>line labelled <strong>{e(label)}</strong>: {e(meaning)}</li>"
-                     for label, meaning in EDGE_MARKS.items())
-    sections = "".join(f"<h2>{e(title)}</h2>{_html_table(rows)}"
-                       + (f"<p>{e(READING)}</p>" if title == "Burden figures" else "")
-                       for title, rows in section_rows(workspace, comparison))
+    marks = "".join(
+        f"<li><strong>{e(m.badge)}</strong>: {e(m.meaning)}</li>" for m in MARKS.values()
+    )
+    marks += "".join(
+        f"<li>line labelled <strong>{e(label)}</strong>: {e(meaning)}</li>"
+        for label, meaning in EDGE_MARKS.items()
+    )
+    sections = "".join(
+        f"<h2>{e(title)}</h2>{_html_table(rows)}"
+        + (f"<p>{e(READING)}</p>" if title == "Burden figures" else "")
+        for title, rows in section_rows(workspace, comparison)
+    )
     title = e(_title(comparison))
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
@@ -133,9 +146,11 @@ def comparison_download(workspace: Workspace, comparison: Comparison, fmt: str) 
     """The brief as a file: ``md`` or ``html``."""
     stem = f"{file_stem(comparison.current)}-vs-{file_stem(comparison.future)}"
     if fmt == "md":
-        return Download(f"{stem}.md", comparison_markdown(workspace, comparison).encode(),
-                        "text/markdown")
+        return Download(
+            f"{stem}.md", comparison_markdown(workspace, comparison).encode(), "text/markdown"
+        )
     if fmt == "html":
-        return Download(f"{stem}.html", comparison_page(workspace, comparison).encode(),
-                        "text/html")
+        return Download(
+            f"{stem}.html", comparison_page(workspace, comparison).encode(), "text/html"
+        )
     raise ValueError(f"no comparison brief format {fmt!r}: use md or html")

@@ -26,21 +26,26 @@ def network_graphml(network: AgencyNetwork) -> str:
     clean = nx.MultiDiGraph(**{k: xml_text(str(v)) for k, v in graph.graph.items()})
     clean.add_nodes_from(
         (node, {k: xml_text(v) if isinstance(v, str) else v for k, v in data.items()})
-        for node, data in graph.nodes(data=True))
+        for node, data in graph.nodes(data=True)
+    )
     clean.add_edges_from(
-        (u, v, edge_id(u, key, v),
-         {k: xml_text(x) if isinstance(x, str) else x for k, x in data.items()})
-        for u, v, key, data in graph.edges(keys=True, data=True))
+        (
+            u,
+            v,
+            edge_id(u, key, v),
+            {k: xml_text(x) if isinstance(x, str) else x for k, x in data.items()},
+        )
+        for u, v, key, data in graph.edges(keys=True, data=True)
+    )
     return "\n".join(nx.generate_graphml(clean, prettyprint=True)) + "\n"
 
 
-def network_download(network: AgencyNetwork, fmt: str,
-                     colours: Mapping[str, str] | None = None) -> Download:
+def network_download(
+    network: AgencyNetwork, fmt: str, colours: Mapping[str, str] | None = None
+) -> Download:
     """The network as ``agency-network-<scope>.html`` or ``.graphml``; ``colours`` are the
     workspace's agency colours."""
     if fmt not in NETWORK_FORMATS:
         raise ValueError(f"no agency network format {fmt!r}: use html or graphml")
-    text = (network_html(network, colours=colours) if fmt == "html"
-            else network_graphml(network))
-    return Download(f"agency-network-{network.scope}.{fmt}", text.encode(),
-                    NETWORK_FORMATS[fmt])
+    text = network_html(network, colours=colours) if fmt == "html" else network_graphml(network)
+    return Download(f"agency-network-{network.scope}.{fmt}", text.encode(), NETWORK_FORMATS[fmt])

@@ -84,16 +84,23 @@ class ExportRefused(PleError):
     or holds what the format cannot store. The message says which, and what to do."""
 
 
-def exporter(name: str, extension: str, media_type: str, description: str,
-             available: Callable[[], bool] = lambda: True,
-             several_files: bool = False, check: Check = _no_check) -> Callable[[Render], Render]:
+def exporter(
+    name: str,
+    extension: str,
+    media_type: str,
+    description: str,
+    available: Callable[[], bool] = lambda: True,
+    several_files: bool = False,
+    check: Check = _no_check,
+) -> Callable[[Render], Render]:
     """Register a render function as the exporter for ``name``."""
 
     def register(render: Render) -> Render:
         if name in EXPORTERS:
             raise ValueError(f"export format {name!r} is registered twice")
-        EXPORTERS[name] = Exporter(name, extension, media_type, render, description, available,
-                                   several_files, check)
+        EXPORTERS[name] = Exporter(
+            name, extension, media_type, render, description, available, several_files, check
+        )
         return render
 
     return register
@@ -111,8 +118,9 @@ def export_journey(
     """Render one journey in one format. Raises NotFoundError, ExportUnavailable or
     ExportRefused (whose message starts with the journey and the format)."""
     chosen = _chosen(workspace, journey_id, fmt)
-    context = ExportContext(workspace, journey_id,
-                            report or analyze(workspace, journeys=[journey_id]))
+    context = ExportContext(
+        workspace, journey_id, report or analyze(workspace, journeys=[journey_id])
+    )
     try:
         reason = chosen.check(context)
         if reason:
@@ -120,18 +128,21 @@ def export_journey(
         rendered = chosen.render(context)
     except ExportRefused as refused:
         raise ExportRefused(f"journey {journey_id!r} as {fmt}: {refused}") from None
-    return [Artifact(a.data, a.suffix, a.extension or chosen.extension, a.filename)
-            for a in rendered]
+    return [
+        Artifact(a.data, a.suffix, a.extension or chosen.extension, a.filename) for a in rendered
+    ]
 
 
-def export_refusal(workspace: Workspace, journey_id: str, fmt: str,
-                   report: GapReport | None = None) -> str | None:
+def export_refusal(
+    workspace: Workspace, journey_id: str, fmt: str, report: GapReport | None = None
+) -> str | None:
     """Why :func:`export_journey` would refuse this journey in this format, as far as its
     exporter can tell without rendering (a picture may still be refused when drawn);
     None when nothing stands in the way."""
     chosen = _chosen(workspace, journey_id, fmt)
-    context = ExportContext(workspace, journey_id,
-                            report or analyze(workspace, journeys=[journey_id]))
+    context = ExportContext(
+        workspace, journey_id, report or analyze(workspace, journeys=[journey_id])
+    )
     return chosen.check(context)
 
 
@@ -140,8 +151,10 @@ def _chosen(workspace: Workspace, journey_id: str, fmt: str) -> Exporter:
     if fmt not in formats:
         raise NotFoundError(f"no export format {fmt!r}{did_you_mean(fmt, formats)}")
     if journey_id not in workspace.journeys:
-        raise NotFoundError(f"no journey {journey_id!r} in the workspace"
-                            f"{did_you_mean(journey_id, workspace.journeys)}")
+        raise NotFoundError(
+            f"no journey {journey_id!r} in the workspace"
+            f"{did_you_mean(journey_id, workspace.journeys)}"
+        )
     chosen = formats[fmt]
     if not chosen.available():
         raise ExportUnavailable(f"the {fmt} format needs a library that is not installed")
@@ -153,8 +166,10 @@ def file_stem(journey_id: str) -> str:
     slugs, but a journey that reached an export another way (a database) may carry any id:
     that one gets the slug of what it can keep and a short hash, so every file system
     takes the name and no two journeys share it."""
-    if re.fullmatch(r"[a-z0-9][a-z0-9-]*", journey_id) and \
-            len(journey_id) <= limits.ID_LENGTH.value:
+    if (
+        re.fullmatch(r"[a-z0-9][a-z0-9-]*", journey_id)
+        and len(journey_id) <= limits.ID_LENGTH.value
+    ):
         return journey_id
     slug = re.sub(r"[^a-z0-9]+", "-", journey_id.lower()).strip("-")[:60] or "journey"
     return f"{slug}-{hashlib.sha256(journey_id.encode()).hexdigest()[:8]}"

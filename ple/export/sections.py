@@ -74,23 +74,27 @@ nav ul { columns: 2; } footer { margin-top: 2rem; font-size: .9rem; color: #444;
 nothing on the page means something by colour alone."""
 
 
-def accessible_page(title: str, sections: Sequence[Section], *,
-                    intro: Sequence[str] = (), footer: str = "") -> str:
+def accessible_page(
+    title: str, sections: Sequence[Section], *, intro: Sequence[str] = (), footer: str = ""
+) -> str:
     """The page: ``title`` as the only ``h1``, ``intro`` paragraphs under it, a contents
     list of the top sections, the sections as ``h2`` (their subsections ``h3``, ...)."""
     anchors = _Anchors()
     body = "".join(_section(section, 2, anchors) for section in sections)
-    contents = "".join(f'<li><a href="#{anchors.of(section)}">{_e(section.heading)}</a></li>'
-                       for section in sections)
-    nav = (f'<nav aria-label="Contents"><ul>{contents}</ul></nav>\n' if len(sections) > 1
-           else "")
+    contents = "".join(
+        f'<li><a href="#{anchors.of(section)}">{_e(section.heading)}</a></li>'
+        for section in sections
+    )
+    nav = f'<nav aria-label="Contents"><ul>{contents}</ul></nav>\n' if len(sections) > 1 else ""
     paragraphs = "".join(f"<p>{_e(p)}</p>" for p in intro)
     ending = f"<footer><p>{_e(footer)}</p></footer>\n" if footer else ""
-    return (f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-            f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-            f"<title>{_e(title)}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n"
-            f"<header><h1>{_e(title)}</h1>{paragraphs}</header>\n{nav}"
-            f"<main>\n{body}</main>\n{ending}</body>\n</html>\n")
+    return (
+        f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{_e(title)}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n"
+        f"<header><h1>{_e(title)}</h1>{paragraphs}</header>\n{nav}"
+        f"<main>\n{body}</main>\n{ending}</body>\n</html>\n"
+    )
 
 
 class _Anchors:
@@ -103,8 +107,11 @@ class _Anchors:
     def of(self, section: Section) -> str:
         key = id(section)
         if key not in self.given:
-            base = section.anchor or re.sub(r"[^a-z0-9]+", "-", section.heading.lower()
-                                            ).strip("-")[:60] or "section"
+            base = (
+                section.anchor
+                or re.sub(r"[^a-z0-9]+", "-", section.heading.lower()).strip("-")[:60]
+                or "section"
+            )
             anchor, n = base, 1
             while anchor in self.used:
                 n += 1
@@ -117,16 +124,22 @@ class _Anchors:
 def _section(section: Section, level: int, anchors: _Anchors) -> str:
     heading = min(level, 6)
     anchor = anchors.of(section)
-    parts = [f'<section aria-labelledby="{anchor}">\n'
-             f'<h{heading} id="{anchor}">{_e(section.heading)}</h{heading}>\n']
+    parts = [
+        f'<section aria-labelledby="{anchor}">\n'
+        f'<h{heading} id="{anchor}">{_e(section.heading)}</h{heading}>\n'
+    ]
     parts += [f"<p>{_e(p)}</p>\n" for p in section.paragraphs]
     if section.facts:
-        parts.append("<dl>" + "".join(f"<dt>{_e(term)}</dt><dd>{_e(text)}</dd>"
-                                      for term, text in section.facts) + "</dl>\n")
+        parts.append(
+            "<dl>"
+            + "".join(f"<dt>{_e(term)}</dt><dd>{_e(text)}</dd>" for term, text in section.facts)
+            + "</dl>\n"
+        )
     if section.items:
         tag = "ol" if section.ordered else "ul"
-        parts.append(f"<{tag}>" + "".join(f"<li>{_item(i)}</li>" for i in section.items)
-                     + f"</{tag}>\n")
+        parts.append(
+            f"<{tag}>" + "".join(f"<li>{_item(i)}</li>" for i in section.items) + f"</{tag}>\n"
+        )
     if section.table is not None:
         parts.append(_table(section.table))
     parts += [_section(sub, level + 1, anchors) for sub in section.subsections]
@@ -137,11 +150,18 @@ def _section(section: Section, level: int, anchors: _Anchors) -> str:
 def _table(table: Table) -> str:
     head = "".join(f'<th scope="col">{_e(c)}</th>' for c in table.columns)
     rows = "".join(
-        "<tr>" + "".join(f'<th scope="row">{_e(cell)}</th>' if n == 0 else f"<td>{_e(cell)}</td>"
-                         for n, cell in enumerate(row)) + "</tr>"
-        for row in table.rows)
-    return (f"<table><caption>{_e(table.caption)}</caption><thead><tr>{head}</tr></thead>"
-            f"<tbody>{rows}</tbody></table>\n")
+        "<tr>"
+        + "".join(
+            f'<th scope="row">{_e(cell)}</th>' if n == 0 else f"<td>{_e(cell)}</td>"
+            for n, cell in enumerate(row)
+        )
+        + "</tr>"
+        for row in table.rows
+    )
+    return (
+        f"<table><caption>{_e(table.caption)}</caption><thead><tr>{head}</tr></thead>"
+        f"<tbody>{rows}</tbody></table>\n"
+    )
 
 
 def _item(item: str | Link) -> str:

@@ -41,8 +41,9 @@ def means_a_folder(output: str | None, many: bool) -> bool:
     return output.endswith(("/", os.sep)) or _holds(Path(output), Path.is_dir)
 
 
-def plan_files(artifacts: list[Artifact], output: str | None, stem: str,
-               many: bool = False) -> list[Planned]:
+def plan_files(
+    artifacts: list[Artifact], output: str | None, stem: str, many: bool = False
+) -> list[Planned]:
     """Where one journey's artifacts go: into the folder ``output`` names (``exports`` by
     default), named after ``stem``; or as the file ``output`` names, its extension
     added when missing."""

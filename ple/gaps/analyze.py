@@ -46,8 +46,7 @@ class GapReport:
 
     def failing(self, at_least: FindingSeverity) -> list[Finding]:
         """Findings not accepted whose severity is ``at_least`` or worse."""
-        return [f for f in self.findings
-                if not f.accepted and f.severity.rank >= at_least.rank]
+        return [f for f in self.findings if not f.accepted and f.severity.rank >= at_least.rank]
 
 
 def analyze(
@@ -67,15 +66,16 @@ def analyze(
     for rule_id in [*settings.disabled_rules, *settings.severity]:
         if rule_id not in registry:
             report.warnings.append(
-                f"settings name an unknown rule {rule_id!r}{did_you_mean(rule_id, registry)}")
+                f"settings name an unknown rule {rule_id!r}{did_you_mean(rule_id, registry)}"
+            )
     for rule_id, severity in settings.severity.items():
         if severity not in FindingSeverity.__members__:
             report.warnings.append(
-                f"settings give rule {rule_id!r} an unknown severity {severity!r}")
+                f"settings give rule {rule_id!r} an unknown severity {severity!r}"
+            )
     chosen = _chosen_rules(registry, rules, settings.disabled_rules)
     with collector_paused():
-        _run(workspace, _chosen_journeys(workspace, journeys), chosen, rules, min_severity,
-             report)
+        _run(workspace, _chosen_journeys(workspace, journeys), chosen, rules, min_severity, report)
     return report
 
 
@@ -99,7 +99,8 @@ def _run(
                 if finding.severity.rank >= min_severity.rank:
                     report.findings.append(finding)
         report.unused_acceptances += [
-            (journey.id, accepted) for index, accepted in enumerate(journey.accepted_findings)
+            (journey.id, accepted)
+            for index, accepted in enumerate(journey.accepted_findings)
             if index not in used and accepted.rule in ran
         ]
 
@@ -123,8 +124,10 @@ def _chosen_journeys(workspace: Workspace, journeys: Iterable[str] | None) -> li
     chosen = []
     for journey_id in journeys:
         if journey_id not in workspace.journeys:
-            raise NotFoundError(f"no journey {journey_id!r} in the workspace"
-                                f"{did_you_mean(journey_id, workspace.journeys)}")
+            raise NotFoundError(
+                f"no journey {journey_id!r} in the workspace"
+                f"{did_you_mean(journey_id, workspace.journeys)}"
+            )
         chosen.append(workspace.journeys[journey_id])
     return chosen
 

@@ -30,8 +30,11 @@ def summary_line(rule: Rule) -> str:
 def explain(rule_id: str) -> str:
     """Plain text for one rule: what it detects, why it matters, how to fix, basis."""
     rule = find_rule(rule_id)
-    lines = [f"{rule.id}: {rule.title} (default severity: {rule.severity.value})", "",
-             summary_line(rule)]
+    lines = [
+        f"{rule.id}: {rule.title} (default severity: {rule.severity.value})",
+        "",
+        summary_line(rule),
+    ]
     for name in SECTIONS:
         lines += ["", f"{name}:", f"  {rule.section(name)}"]
     return "\n".join(lines)
@@ -39,16 +42,24 @@ def explain(rule_id: str) -> str:
 
 def catalogue_rows() -> list[dict[str, str]]:
     """One row per rule, for tables."""
-    return [{"id": r.id, "title": r.title, "severity": r.severity.value,
-             "detects": summary_line(r)} for r in all_rules().values()]
+    return [
+        {"id": r.id, "title": r.title, "severity": r.severity.value, "detects": summary_line(r)}
+        for r in all_rules().values()
+    ]
 
 
 def catalogue_markdown() -> str:
     """Every rule as a Markdown section, between the generated-text markers."""
     parts = [BEGIN, ""]
     for rule in all_rules().values():
-        parts += [f"### `{rule.id}`: {rule.title}", "",
-                  f"Default severity: **{rule.severity.value}**.", "", summary_line(rule), ""]
+        parts += [
+            f"### `{rule.id}`: {rule.title}",
+            "",
+            f"Default severity: **{rule.severity.value}**.",
+            "",
+            summary_line(rule),
+            "",
+        ]
         for name in SECTIONS:
             parts += [f"*{name}.* {rule.section(name)}", ""]
     parts.append(END)

@@ -68,8 +68,7 @@ class Finding:
             "journey": self.journey,
             "step": self.step,
             "transition": (
-                {"from": self.transition[0], "to": self.transition[1]}
-                if self.transition else None
+                {"from": self.transition[0], "to": self.transition[1]} if self.transition else None
             ),
             "agencies": list(self.agencies),
             "data_item": self.data_item,

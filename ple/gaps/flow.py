@@ -48,8 +48,7 @@ class Bits:
         return {name for name, number in self.index.items() if mask >> number & 1}
 
 
-def components(nodes: Iterable[str], following: Callable[[str], Iterable[str]]
-               ) -> list[list[str]]:
+def components(nodes: Iterable[str], following: Callable[[str], Iterable[str]]) -> list[list[str]]:
     """The strongly connected components of a graph, each listed before every component
     that leads to it (so the reverse of a topological order): Tarjan's algorithm, with a
     stack of its own instead of recursion. Plain Python, because the graphs are often
@@ -137,16 +136,28 @@ def held_on_every_path(journey: Journey) -> tuple[Bits, dict[str, int], dict[str
     nothing; a step no entry reaches holds nothing.
     """
     by_id = {step.id: step for step in journey.steps}
-    pairs = Bits.of([*((s.agency, item) for s in journey.steps for item in s.requests),
-                     *((by_id[t.to].agency, item) for s in journey.steps for t in s.next
-                       if t.handoff for item in t.handoff.shares)])
+    pairs = Bits.of(
+        [
+            *((s.agency, item) for s in journey.steps for item in s.requests),
+            *(
+                (by_id[t.to].agency, item)
+                for s in journey.steps
+                for t in s.next
+                if t.handoff
+                for item in t.handoff.shares
+            ),
+        ]
+    )
     gives = {s.id: pairs.mask((s.agency, item) for item in s.requests) for s in journey.steps}
     alongside = {s.id: _given_alongside(s, by_id, pairs) for s in journey.steps if s.fork}
     arriving: dict[str, list[tuple[str, int]]] = {s.id: [] for s in journey.steps}
     for step in journey.steps:
         for move in step.next:
-            shared = (pairs.mask((by_id[move.to].agency, i) for i in move.handoff.shares)
-                      if move.handoff else 0)
+            shared = (
+                pairs.mask((by_id[move.to].agency, i) for i in move.handoff.shares)
+                if move.handoff
+                else 0
+            )
             arriving[move.to].append((step.id, shared | alongside.get(step.id, 0)))
     entries = [e for e in dict.fromkeys(journey.entry_steps) if e in by_id]
     rank = _walk_order(by_id, entries)

@@ -42,8 +42,11 @@ class Rule:
 
     def section(self, name: str) -> str:
         """The text of one docstring section, e.g. ``section("How to fix")``."""
-        match = re.search(rf"^{re.escape(name)}:\s*\n(.*?)(?=^\S[^\n]*:\s*$|\Z)",
-                          self.explanation, flags=re.MULTILINE | re.DOTALL)
+        match = re.search(
+            rf"^{re.escape(name)}:\s*\n(.*?)(?=^\S[^\n]*:\s*$|\Z)",
+            self.explanation,
+            flags=re.MULTILINE | re.DOTALL,
+        )
         return " ".join(match[1].split()) if match else ""
 
 

@@ -14,18 +14,26 @@ from collections.abc import Iterable, Sequence
 from ple.gaps.view import LISTED, JourneyView, some_of
 from ple.model import SharingAnswer, SharingBasis, sharing_basis
 
-PREFERENCE = {SharingBasis.permitted: 0, SharingBasis.agreement_needed: 1,
-              SharingBasis.unknown: 2, SharingBasis.prohibited: 3}
+PREFERENCE = {
+    SharingBasis.permitted: 0,
+    SharingBasis.agreement_needed: 1,
+    SharingBasis.unknown: 2,
+    SharingBasis.prohibited: 3,
+}
 """Which sender's answer a sentence gives when several agencies hold the item: the most
 open way to spare the customer. Unknown comes before prohibited, since a holder nobody
 checked may still be a way; a bar is only the answer when every holder is barred."""
 
 
-def answers_for(view: JourneyView, item: str, senders: Iterable[str], receiver: str
-                ) -> list[SharingAnswer]:
+def answers_for(
+    view: JourneyView, item: str, senders: Iterable[str], receiver: str
+) -> list[SharingAnswer]:
     """The recorded basis (or unknown) for each holder sharing ``item`` with ``receiver``."""
-    return [sharing_basis(view.workspace.sharing, item, sender, receiver)
-            for sender in dict.fromkeys(senders) if sender != receiver]
+    return [
+        sharing_basis(view.workspace.sharing, item, sender, receiver)
+        for sender in dict.fromkeys(senders)
+        if sender != receiver
+    ]
 
 
 def best(answers: Sequence[SharingAnswer]) -> SharingAnswer:
@@ -65,26 +73,44 @@ def _recorded(view: JourneyView, chosen: SharingAnswer, what: str) -> str:
     if chosen.basis is SharingBasis.agreement_needed:
         allowed = f" (the law allows one: {_cited(chosen)})" if chosen.authority else ""
         return f"{to} asks again for {what}: no agreement between {sender} and {to} yet{allowed}"
-    return (f"{to} asks again for {what}: the law bars sharing from {sender} "
-            f"({_cited(chosen)}); only a change in law would allow it")
+    return (
+        f"{to} asks again for {what}: the law bars sharing from {sender} "
+        f"({_cited(chosen)}); only a change in law would allow it"
+    )
 
 
-def _not_recorded(view: JourneyView, unknown: Sequence[Sequence[SharingAnswer]],
-                  one_item: bool) -> str:
+def _not_recorded(
+    view: JourneyView, unknown: Sequence[Sequence[SharingAnswer]], one_item: bool
+) -> str:
     """One clause for every ask whose basis the catalog does not record, naming the items
     when the finding is about several (some may have been answered already)."""
-    pairs = {(a.from_agency, a.to_agency) for answers in unknown for a in answers
-             if a.basis is SharingBasis.unknown}
+    pairs = {
+        (a.from_agency, a.to_agency)
+        for answers in unknown
+        for a in answers
+        if a.basis is SharingBasis.unknown
+    }
     names = list(dict.fromkeys(view.item(answers[0].data_item) for answers in unknown))
-    what = "it" if one_item else (names[0] if len(names) == 1 else
-                                  f"{', '.join(names[:-1])} and {names[-1]}")
+    what = (
+        "it"
+        if one_item
+        else (names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}")
+    )
     if len(pairs) == 1:
-        (sender, receiver), = pairs
-        return (f"whether {view.agency(sender)} may share {what} with {view.agency(receiver)}"
-                " is not recorded")
+        ((sender, receiver),) = pairs
+        return (
+            f"whether {view.agency(sender)} may share {what} with {view.agency(receiver)}"
+            " is not recorded"
+        )
     # Receivers in the order they ask (the answers' order), each once: linear in the answers.
-    receivers = list(dict.fromkeys(view.agency(a.to_agency) for answers in unknown
-                                   for a in answers if a.basis is SharingBasis.unknown))
+    receivers = list(
+        dict.fromkeys(
+            view.agency(a.to_agency)
+            for answers in unknown
+            for a in answers
+            if a.basis is SharingBasis.unknown
+        )
+    )
     holders = "the agencies that hold it" if one_item else "the agencies that hold them"
     return f"whether {holders} may share {what} with {_either(receivers)} is not recorded"
 
@@ -102,6 +128,10 @@ def _cited(answer: SharingAnswer) -> str:
     authority = answer.authority
     if authority is None:
         return "an unnamed authority"
-    kind = {"matching-agreement": "a computer matching agreement", "consent": "the "
-            "customer's consent", "regulation": "regulation", "statute": "statute"}
+    kind = {
+        "matching-agreement": "a computer matching agreement",
+        "consent": "the customer's consent",
+        "regulation": "regulation",
+        "statute": "statute",
+    }
     return f"{authority.citation} ({kind[authority.kind.value]})"

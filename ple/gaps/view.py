@@ -93,11 +93,13 @@ class JourneyView:
             regions = [self._behind(target) for target in dict.fromkeys(t.to for t in step.next)]
             # Steps two branches both lead to are done once: only what lies behind one
             # branch alone is done alongside the other branches.
-            own = [region - set().union(*(other for other in regions if other is not region))
-                   for region in regions]
+            own = [
+                region - set().union(*(other for other in regions if other is not region))
+                for region in regions
+            ]
             asked = [{item for s in region for item in self.steps[s].requests} for region in own]
             for index, first in enumerate(asked):
-                for second in asked[index + 1:]:
+                for second in asked[index + 1 :]:
                     twice |= first & second
         return twice
 

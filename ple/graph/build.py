@@ -44,27 +44,53 @@ def catalog_elements(workspace: Workspace) -> tuple[Nodes, Edges]:
     edges: Edges = []
     for agency in workspace.agencies.values():
         key = catalog_key(NodeKind.agency, agency.id)
-        nodes.append((key, {
-            "kind": _AGENCY, "id": agency.id, "name": agency.name, "acronym": agency.acronym,
-            "hisp": agency.hisp, "level": agency.level.value,
-        }))
+        nodes.append(
+            (
+                key,
+                {
+                    "kind": _AGENCY,
+                    "id": agency.id,
+                    "name": agency.name,
+                    "acronym": agency.acronym,
+                    "hisp": agency.hisp,
+                    "level": agency.level.value,
+                },
+            )
+        )
         if agency.parent:
-            edges.append((key, catalog_key(NodeKind.agency, agency.parent), _PART_OF,
-                          {"kind": _PART_OF}))
+            edges.append(
+                (key, catalog_key(NodeKind.agency, agency.parent), _PART_OF, {"kind": _PART_OF})
+            )
     for program in workspace.programs.values():
         key = catalog_key(NodeKind.program, program.id)
-        nodes.append((key, {
-            "kind": _PROGRAM, "id": program.id, "name": program.name,
-            "short_name": program.short_name, "agency": program.agency,
-            "assistance_listing": program.assistance_listing,
-        }))
-        edges.append((key, catalog_key(NodeKind.agency, program.agency), _RUN_BY,
-                      {"kind": _RUN_BY}))
+        nodes.append(
+            (
+                key,
+                {
+                    "kind": _PROGRAM,
+                    "id": program.id,
+                    "name": program.name,
+                    "short_name": program.short_name,
+                    "agency": program.agency,
+                    "assistance_listing": program.assistance_listing,
+                },
+            )
+        )
+        edges.append(
+            (key, catalog_key(NodeKind.agency, program.agency), _RUN_BY, {"kind": _RUN_BY})
+        )
     for item in workspace.data_items.values():
-        nodes.append((catalog_key(NodeKind.data_item, item.id), {
-            "kind": _DATA_ITEM, "id": item.id, "name": item.name,
-            "data_kind": item.kind.value if item.kind else None,
-        }))
+        nodes.append(
+            (
+                catalog_key(NodeKind.data_item, item.id),
+                {
+                    "kind": _DATA_ITEM,
+                    "id": item.id,
+                    "name": item.name,
+                    "data_kind": item.kind.value if item.kind else None,
+                },
+            )
+        )
     return nodes, edges
 
 
@@ -91,31 +117,59 @@ _FOR_PERSONA = EdgeKind.for_persona.value
 def _add_journey(journey: Journey, nodes: Nodes, edges: Edges) -> None:
     jid = journey.id
     jkey = catalog_key(NodeKind.journey, jid)
-    nodes.append((jkey, {
-        "kind": _JOURNEY, "id": jid, "name": journey.name, "state": journey.state.value,
-        "lead_agency": journey.lead_agency,
-        "volume": journey.volume.per_year if journey.volume else None,
-    }))
+    nodes.append(
+        (
+            jkey,
+            {
+                "kind": _JOURNEY,
+                "id": jid,
+                "name": journey.name,
+                "state": journey.state.value,
+                "lead_agency": journey.lead_agency,
+                "volume": journey.volume.per_year if journey.volume else None,
+            },
+        )
+    )
     if journey.lead_agency:
         edges.append((jkey, f"agency:{journey.lead_agency}", _LED_BY, {"kind": _LED_BY}))
     if journey.baseline:
         edges.append((jkey, f"journey:{journey.baseline}", _BASELINE, {"kind": _BASELINE}))
     for order, stage in enumerate(journey.stages):
         key = f"stage:{jid}/{stage.id}"
-        nodes.append((key, {"kind": _STAGE, "id": stage.id, "journey": jid,
-                            "name": stage.name, "order": order}))
+        nodes.append(
+            (
+                key,
+                {
+                    "kind": _STAGE,
+                    "id": stage.id,
+                    "journey": jid,
+                    "name": stage.name,
+                    "order": order,
+                },
+            )
+        )
         edges.append((jkey, key, _HAS_STAGE, {"kind": _HAS_STAGE}))
     for persona in journey.personas:
         key = f"persona:{jid}/{persona.id}"
         can_use = persona.can_use
-        nodes.append((key, {
-            "kind": _PERSONA, "id": persona.id, "journey": jid, "name": persona.name,
-            "channels": [c.value for c in can_use.channels]
-            if can_use and can_use.channels is not None else None,
-            "languages": list(can_use.languages)
-            if can_use and can_use.languages is not None else None,
-            "needs": list(persona.needs),
-        }))
+        nodes.append(
+            (
+                key,
+                {
+                    "kind": _PERSONA,
+                    "id": persona.id,
+                    "journey": jid,
+                    "name": persona.name,
+                    "channels": [c.value for c in can_use.channels]
+                    if can_use and can_use.channels is not None
+                    else None,
+                    "languages": list(can_use.languages)
+                    if can_use and can_use.languages is not None
+                    else None,
+                    "needs": list(persona.needs),
+                },
+            )
+        )
         edges.append((jkey, key, _HAS_PERSONA, {"kind": _HAS_PERSONA}))
     entries = set(journey.entry_steps)
     agency_of = {step.id: step.agency for step in journey.steps}
@@ -132,21 +186,27 @@ def _add_journey(journey: Journey, nodes: Nodes, edges: Edges) -> None:
         for item in dict.fromkeys(step.requests):
             edges.append((key, "data_item:" + item, _REQUESTS, {"kind": _REQUESTS}))
         for persona in step.personas or ():
-            edges.append((key, f"persona:{jid}/{persona}", _FOR_PERSONA,
-                          {"kind": _FOR_PERSONA}))
+            edges.append((key, f"persona:{jid}/{persona}", _FOR_PERSONA, {"kind": _FOR_PERSONA}))
         for index, transition in enumerate(step.next):
             handoff = transition.handoff
-            edges.append((key, prefix + transition.to, f"next:{index}", {
-                "kind": _NEXT,
-                "journey": jid,
-                "order": index,
-                "condition": transition.condition,
-                "share": transition.share,
-                "cross_agency": agency_of[transition.to] != step.agency,
-                "handoff": handoff.type.value if handoff else None,
-                "shares": list(handoff.shares) if handoff else [],
-                "note": handoff.note if handoff else None,
-            }))
+            edges.append(
+                (
+                    key,
+                    prefix + transition.to,
+                    f"next:{index}",
+                    {
+                        "kind": _NEXT,
+                        "journey": jid,
+                        "order": index,
+                        "condition": transition.condition,
+                        "share": transition.share,
+                        "cross_agency": agency_of[transition.to] != step.agency,
+                        "handoff": handoff.type.value if handoff else None,
+                        "shares": list(handoff.shares) if handoff else [],
+                        "note": handoff.note if handoff else None,
+                    },
+                )
+            )
 
 
 def _step_attributes(step: Step, journey_id: str, order: int, entry: bool) -> dict[str, Any]:
@@ -177,8 +237,7 @@ def _step_attributes(step: Step, journey_id: str, order: int, entry: bool) -> di
     }
     if step.measures is not None:
         attributes.update(
-            (f"measure_{name}", score)
-            for name, score in step.measures.scores().items()
+            (f"measure_{name}", score) for name, score in step.measures.scores().items()
         )
     return attributes
 

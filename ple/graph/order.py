@@ -21,7 +21,8 @@ def successors(journey: Journey, included: set[str] | None = None) -> dict[Hasha
     keep = included if included is not None else {s.id for s in journey.steps}
     following: dict[Hashable, list[str]] = {
         step.id: [t.to for t in step.next if t.to in keep]
-        for step in journey.steps if step.id in keep
+        for step in journey.steps
+        if step.id in keep
     }
     following[START] = [e for e in journey.entry_steps if e in keep]
     return following
@@ -58,15 +59,17 @@ def step_depths(journey: Journey) -> dict[str, int]:
     return depths([s.id for s in journey.steps], following, following[START])
 
 
-def depths(steps: list[str], following: Mapping[Hashable, list[str]],
-           entries: list[str]) -> dict[str, int]:
+def depths(
+    steps: list[str], following: Mapping[Hashable, list[str]], entries: list[str]
+) -> dict[str, int]:
     """The longest number of moves from an entry to each of ``steps`` along
     ``following`` (moves to steps outside ``steps`` are ignored), loops cut where a
     walk from the entries first closes them; steps no entry reaches start walks of
     their own, in the order given."""
     kept = set(steps)
     walk: dict[Hashable, list[str]] = {
-        step: [t for t in following.get(step, []) if t in kept] for step in steps}
+        step: [t for t in following.get(step, []) if t in kept] for step in steps
+    }
     walk[START] = [*(e for e in entries if e in kept), *steps]
     closing = loop_closing_moves(walk)
     depth = dict.fromkeys(steps, 0)

@@ -16,13 +16,18 @@ def journey_subgraph(graph: nx.MultiDiGraph, journey_id: str) -> nx.MultiDiGraph
     """
     own = {node for node, data in graph.nodes(data=True) if data.get("journey") == journey_id}
     own.add(catalog_key(NodeKind.journey, journey_id))
-    used = {target for node in own for target in graph.successors(node)
-            if graph.nodes[target]["kind"] in ("agency", "program", "data_item")}
+    used = {
+        target
+        for node in own
+        for target in graph.successors(node)
+        if graph.nodes[target]["kind"] in ("agency", "program", "data_item")
+    }
     keep = own | used
     part = nx.MultiDiGraph()
-    part.add_nodes_from((node, dict(data)) for node, data in graph.nodes(data=True)
-                        if node in keep)
-    part.add_edges_from((u, v, key, dict(data))
-                        for u, v, key, data in graph.edges(keys=True, data=True)
-                        if u in keep and v in keep)
+    part.add_nodes_from((node, dict(data)) for node, data in graph.nodes(data=True) if node in keep)
+    part.add_edges_from(
+        (u, v, key, dict(data))
+        for u, v, key, data in graph.edges(keys=True, data=True)
+        if u in keep and v in keep
+    )
     return part

@@ -91,34 +91,68 @@ agency id. The ids are those of the bundled ``data/catalog.yaml`` where it has t
 (ssa, cms, dod, va, dol, ed, fema, hhs, irs); doi, doj and nls are new."""
 
 AGENCIES: dict[str, dict[str, Any]] = {
-    "ssa": {"name": "Social Security Administration", "acronym": "SSA", "hisp": True,
-            "url": "https://www.ssa.gov/"},
-    "hhs": {"name": "Department of Health and Human Services", "acronym": "HHS",
-            "url": "https://www.hhs.gov/"},
-    "cms": {"name": "Centers for Medicare & Medicaid Services", "acronym": "CMS", "hisp": True,
-            "parent": "hhs", "url": "https://www.cms.gov/"},
+    "ssa": {
+        "name": "Social Security Administration",
+        "acronym": "SSA",
+        "hisp": True,
+        "url": "https://www.ssa.gov/",
+    },
+    "hhs": {
+        "name": "Department of Health and Human Services",
+        "acronym": "HHS",
+        "url": "https://www.hhs.gov/",
+    },
+    "cms": {
+        "name": "Centers for Medicare & Medicaid Services",
+        "acronym": "CMS",
+        "hisp": True,
+        "parent": "hhs",
+        "url": "https://www.cms.gov/",
+    },
     "dod": {"name": "Department of Defense", "acronym": "DoD", "url": "https://www.defense.gov/"},
     "va": {"name": "Department of Veterans Affairs", "acronym": "VA", "url": "https://www.va.gov/"},
-    "doi": {"name": "Department of the Interior (Indian Affairs)", "acronym": "DOI",
-            "url": "https://www.bia.gov/"},
+    "doi": {
+        "name": "Department of the Interior (Indian Affairs)",
+        "acronym": "DOI",
+        "url": "https://www.bia.gov/",
+    },
     "doj": {"name": "Department of Justice", "acronym": "DOJ", "url": "https://www.justice.gov/"},
     "dol": {"name": "Department of Labor", "acronym": "DOL", "url": "https://www.dol.gov/"},
     "ed": {"name": "Department of Education", "acronym": "ED", "url": "https://www.ed.gov/"},
-    "fema": {"name": "Federal Emergency Management Agency", "acronym": "FEMA", "hisp": True,
-             "url": "https://www.fema.gov/"},
-    "irs": {"name": "Internal Revenue Service", "acronym": "IRS", "hisp": True,
-            "url": "https://www.irs.gov/"},
-    "nls": {"name": "National Library Service for the Blind and Print Disabled",
-            "acronym": "NLS", "url": "https://www.loc.gov/nls/"},
-    FINDER_AGENCY: {"name": "USAGov Benefit Finder (General Services Administration)",
-                    "acronym": "USAGov", "url": "https://www.usa.gov/benefit-finder",
-                    "notes": "The Benefit Finder itself: where the customer starts."},
+    "fema": {
+        "name": "Federal Emergency Management Agency",
+        "acronym": "FEMA",
+        "hisp": True,
+        "url": "https://www.fema.gov/",
+    },
+    "irs": {
+        "name": "Internal Revenue Service",
+        "acronym": "IRS",
+        "hisp": True,
+        "url": "https://www.irs.gov/",
+    },
+    "nls": {
+        "name": "National Library Service for the Blind and Print Disabled",
+        "acronym": "NLS",
+        "url": "https://www.loc.gov/nls/",
+    },
+    FINDER_AGENCY: {
+        "name": "USAGov Benefit Finder (General Services Administration)",
+        "acronym": "USAGov",
+        "url": "https://www.usa.gov/benefit-finder",
+        "notes": "The Benefit Finder itself: where the customer starts.",
+    },
 }
 """Names of the mapped agencies, the same as ``data/catalog.yaml`` for the ids it shares."""
 
 STAGE_ORDER = [
-    "burial-and-funeral-assistance", "financial-assistance", "healthcare", "life-insurance",
-    "housing", "educational-assistance", "training-and-jobs",
+    "burial-and-funeral-assistance",
+    "financial-assistance",
+    "healthcare",
+    "life-insurance",
+    "housing",
+    "educational-assistance",
+    "training-and-jobs",
 ]
 """Benefit types (``tags``, labelled in ``locales/en/types``) in the order stages are walked:
 the most urgent help first. Benefits with no known type go to a last stage, ``other``."""
@@ -179,11 +213,25 @@ class _Reader:
         except ValueError:
             return str(path)
 
-    def warn(self, path: Path | str, message: str, key_path: tuple = (), value: Any = None,
-             code: str = "benefit-finder") -> None:
+    def warn(
+        self,
+        path: Path | str,
+        message: str,
+        key_path: tuple = (),
+        value: Any = None,
+        code: str = "benefit-finder",
+    ) -> None:
         file = path if isinstance(path, str) else self.rel(path)
-        self.problems.append(Problem(file=file, message=message, path=key_path, value=value,
-                                     severity=Severity.warning, code=code))
+        self.problems.append(
+            Problem(
+                file=file,
+                message=message,
+                path=key_path,
+                value=value,
+                severity=Severity.warning,
+                code=code,
+            )
+        )
 
     def front_matter(self, path: Path) -> dict[str, Any] | None:
         try:
@@ -193,8 +241,9 @@ class _Reader:
             return None
         match = FRONT_MATTER.match(text)
         if match is None:
-            self.warn(path, "no YAML front matter between '---' lines; skipped",
-                      code="no-front-matter")
+            self.warn(
+                path, "no YAML front matter between '---' lines; skipped", code="no-front-matter"
+            )
             return None
         try:
             data = yaml.safe_load(match.group(1))
@@ -242,16 +291,27 @@ class _Labels:
                     resolved = table[text].strip()
                     if not resolved:
                         if required:
-                            self.reader.warn(self.file, f"label key {text!r} has an empty label",
-                                             key_path, text, code="empty-label")
+                            self.reader.warn(
+                                self.file,
+                                f"label key {text!r} has an empty label",
+                                key_path,
+                                text,
+                                code="empty-label",
+                            )
                         return None
                     return resolved
-            self.reader.warn(self.file, f"label key {text!r} has no label in locales/en",
-                             key_path, text, code="missing-label")
+            self.reader.warn(
+                self.file,
+                f"label key {text!r} has no label in locales/en",
+                key_path,
+                text,
+                code="missing-label",
+            )
             return None
         if PLACEHOLDER.search(text):
-            self.reader.warn(self.file, f"placeholder text {text!r}", key_path, text,
-                             code="placeholder")
+            self.reader.warn(
+                self.file, f"placeholder text {text!r}", key_path, text, code="placeholder"
+            )
         return text
 
 
@@ -259,8 +319,13 @@ def _scan_placeholders(reader: _Reader, file: Path, labels: dict[str, str]) -> N
     """Placeholder text anywhere in a file's labels, used by the importer or not."""
     for key, text in labels.items():
         if PLACEHOLDER.search(text):
-            reader.warn(file, f"placeholder text {text!r} for label {key!r}", (key,), text,
-                        code="placeholder")
+            reader.warn(
+                file,
+                f"placeholder text {text!r} for label {key!r}",
+                (key,),
+                text,
+                code="placeholder",
+            )
 
 
 def read_benefit_finder(root: str | Path, *, commit: str = DEFAULT_COMMIT) -> ImportResult:
@@ -271,8 +336,11 @@ def read_benefit_finder(root: str | Path, *, commit: str = DEFAULT_COMMIT) -> Im
     result = ImportResult()
     content, locales = root / "content", root / "locales" / "en"
     if not (content / "benefits").is_dir():
-        reader.warn(root, "no content/benefits folder: is this the Benefit Finder repository?",
-                    code="not-found")
+        reader.warn(
+            root,
+            "no content/benefits folder: is this the Benefit Finder repository?",
+            code="not-found",
+        )
         result.problems = reader.problems
         return result
     common = reader.labels(locales / "en.json")
@@ -298,21 +366,29 @@ def read_benefit_finder(root: str | Path, *, commit: str = DEFAULT_COMMIT) -> Im
             labels = _Labels(reader, criteria_file, criteria_labels, common)
             name = labels.text(label_key, (f"line {number}", "label"), required=True)
             if item_id in criteria:
-                reader.warn(criteria_file, f"criteria key {key!r} repeats (as id {item_id!r}); "
-                            "the first row is kept", (f"line {number}",), key, code="duplicate")
+                reader.warn(
+                    criteria_file,
+                    f"criteria key {key!r} repeats (as id {item_id!r}); the first row is kept",
+                    (f"line {number}",),
+                    key,
+                    code="duplicate",
+                )
                 continue
             if not name:
                 name = key.replace("_", " ")
             criteria[item_id] = DataItem(
-                id=item_id, name=_item_name(name) or key, kind="fact",
+                id=item_id,
+                name=_item_name(name) or key,
+                kind="fact",
                 notes=f"Benefit Finder criteria key {key} ({kind}"
-                      + (f", group {group})" if group else ")"),
+                + (f", group {group})" if group else ")"),
             )
             criteria_group[item_id] = group or ""
         result.criteria_rows = len(criteria)
     else:
-        reader.warn(criteria_file, "missing; data items come from the benefits only",
-                    code="not-found")
+        reader.warn(
+            criteria_file, "missing; data items come from the benefits only", code="not-found"
+        )
 
     # Known life event ids: those with a page and those with labels.
     life_event_files = sorted((content / "life-events").glob("*.md"))
@@ -336,16 +412,25 @@ def read_benefit_finder(root: str | Path, *, commit: str = DEFAULT_COMMIT) -> Im
             continue
         program_id = slug(path.stem)
         if program_id != path.stem:
-            reader.warn(path, f"file name {path.stem!r} is not a lowercase slug; "
-                        f"read as {program_id!r}", value=path.stem, code="file-name")
+            reader.warn(
+                path,
+                f"file name {path.stem!r} is not a lowercase slug; read as {program_id!r}",
+                value=path.stem,
+                code="file-name",
+            )
         if program_id in programs:
-            reader.warn(path, f"benefit {program_id!r} appears twice; the first is kept",
-                        value=path.stem, code="duplicate")
+            reader.warn(
+                path,
+                f"benefit {program_id!r} appears twice; the first is kept",
+                value=path.stem,
+                code="duplicate",
+            )
             continue
         own = reader.labels(locales / "benefits" / f"{path.stem}.json")
         if not own:
-            reader.warn(path, f"no labels in locales/en/benefits/{path.stem}.json",
-                        code="missing-label")
+            reader.warn(
+                path, f"no labels in locales/en/benefits/{path.stem}.json", code="missing-label"
+            )
         _scan_placeholders(reader, locales / "benefits" / f"{path.stem}.json", own)
         labels = _Labels(reader, path, own, common)
         title = labels.text(data.get("title"), ("title",), required=True) or path.stem
@@ -358,8 +443,11 @@ def read_benefit_finder(root: str | Path, *, commit: str = DEFAULT_COMMIT) -> Im
         labels.text(source.get("isEnglish"), ("source", "isEnglish"))  # only checked
         agency = _agency_of(reader, path, agency_name, spellings)
         programs[program_id] = Program(
-            id=program_id, name=title, agency=agency,
-            url=link if link and link.startswith("http") else None, notes=summary,
+            id=program_id,
+            name=title,
+            agency=agency,
+            url=link if link and link.startswith("http") else None,
+            notes=summary,
         )
         benefit_summary[program_id] = summary
 
@@ -367,8 +455,12 @@ def read_benefit_finder(root: str | Path, *, commit: str = DEFAULT_COMMIT) -> Im
         if not isinstance(events, list):
             events = [events]
         if not events:
-            reader.warn(path, "no life events: the benefit is in no journey", ("lifeEvents",),
-                        code="missing-field")
+            reader.warn(
+                path,
+                "no life events: the benefit is in no journey",
+                ("lifeEvents",),
+                code="missing-field",
+            )
         resolved_events = []
         for index, event in enumerate(events):
             event = str(event).strip()
@@ -376,12 +468,22 @@ def read_benefit_finder(root: str | Path, *, commit: str = DEFAULT_COMMIT) -> Im
                 hint = did_you_mean(event, known_events)
                 fixed = slug(event)
                 if fixed in known_events:
-                    reader.warn(path, f"unknown life event id {event!r}; read as {fixed!r}",
-                                ("lifeEvents", index), event, code="misspelled-id")
+                    reader.warn(
+                        path,
+                        f"unknown life event id {event!r}; read as {fixed!r}",
+                        ("lifeEvents", index),
+                        event,
+                        code="misspelled-id",
+                    )
                     event = fixed
                 else:
-                    reader.warn(path, f"unknown life event id {event!r}{hint}",
-                                ("lifeEvents", index), event, code="misspelled-id")
+                    reader.warn(
+                        path,
+                        f"unknown life event id {event!r}{hint}",
+                        ("lifeEvents", index),
+                        event,
+                        code="misspelled-id",
+                    )
                     continue
             resolved_events.append(event)
         benefit_events[program_id] = list(dict.fromkeys(resolved_events))
@@ -393,30 +495,48 @@ def read_benefit_finder(root: str | Path, *, commit: str = DEFAULT_COMMIT) -> Im
         eligibility_notes: list[str] = []
         eligibility = data.get("eligibility") or []
         if not isinstance(eligibility, list) or not eligibility:
-            reader.warn(path, "no eligibility criteria: the application requests nothing",
-                        ("eligibility",), code="missing-field")
+            reader.warn(
+                path,
+                "no eligibility criteria: the application requests nothing",
+                ("eligibility",),
+                code="missing-field",
+            )
             eligibility = []
         for index, entry in enumerate(eligibility):
             if not isinstance(entry, dict) or not entry.get("criteriaKey"):
-                reader.warn(path, "eligibility entry without criteriaKey; skipped",
-                            ("eligibility", index), entry, code="missing-field")
+                reader.warn(
+                    path,
+                    "eligibility entry without criteriaKey; skipped",
+                    ("eligibility", index),
+                    entry,
+                    code="missing-field",
+                )
                 continue
             key = str(entry["criteriaKey"]).strip()
             item_id = slug(key)
             if item_id not in criteria:
-                reader.warn(path, f"criteria key {key!r} is not in criteria.csv; "
-                            "added as a data item", ("eligibility", index, "criteriaKey"), key,
-                            code="unknown-criteria")
-                criteria[item_id] = DataItem(id=item_id, name=key.replace("_", " "),
-                                             kind="fact",
-                                             notes=f"Benefit Finder criteria key {key}")
+                reader.warn(
+                    path,
+                    f"criteria key {key!r} is not in criteria.csv; added as a data item",
+                    ("eligibility", index, "criteriaKey"),
+                    key,
+                    code="unknown-criteria",
+                )
+                criteria[item_id] = DataItem(
+                    id=item_id,
+                    name=key.replace("_", " "),
+                    kind="fact",
+                    notes=f"Benefit Finder criteria key {key}",
+                )
             requests.append(item_id)
             label = labels.text(entry.get("label"), ("eligibility", index, "label"))
             values = entry.get("acceptableValues") or []
             if not isinstance(values, list):
                 values = [values]
-            shown = [labels.text(v, ("eligibility", index, "acceptableValues", i))
-                     for i, v in enumerate(values)]
+            shown = [
+                labels.text(v, ("eligibility", index, "acceptableValues", i))
+                for i, v in enumerate(values)
+            ]
             eligibility_notes.append(
                 f"{label or criteria[item_id].name}: {', '.join(s for s in shown if s) or '?'}"
             )
@@ -441,12 +561,24 @@ def read_benefit_finder(root: str | Path, *, commit: str = DEFAULT_COMMIT) -> Im
         labels = _Labels(reader, path, own, common)
         members = [b for b, events in benefit_events.items() if event in events]
         if not members:
-            reader.warn(path, "no benefit names this life event; no journey written",
-                        code="empty-journey")
+            reader.warn(
+                path, "no benefit names this life event; no journey written", code="empty-journey"
+            )
             continue
-        journey = _journey(reader, path, event, data, labels, members, programs,
-                           benefit_requests, benefit_type, benefit_eligibility, type_titles,
-                           commit)
+        journey = _journey(
+            reader,
+            path,
+            event,
+            data,
+            labels,
+            members,
+            programs,
+            benefit_requests,
+            benefit_type,
+            benefit_eligibility,
+            type_titles,
+            commit,
+        )
         if journey is not None:
             result.journeys.append(journey)
 
@@ -462,8 +594,9 @@ def _item_name(label: str) -> str:
     return re.sub(r"\s+(is|was|are|were)$", "", text)
 
 
-def _agency_of(reader: _Reader, path: Path, name: str | None,
-               spellings: dict[str, set[str]]) -> str:
+def _agency_of(
+    reader: _Reader, path: Path, name: str | None, spellings: dict[str, set[str]]
+) -> str:
     prefix = path.stem.split("-", 1)[0].lower()
     if name:
         agency = AGENCY_SPELLINGS.get(normalize_agency(name))
@@ -471,9 +604,14 @@ def _agency_of(reader: _Reader, path: Path, name: str | None,
             spellings.setdefault(agency, set()).add(name)
             return agency
         fallback = AGENCY_SPELLINGS.get(prefix)
-        reader.warn(path, f"agency {name!r} is not in the agency mapping"
-                    + (f"; read as {fallback!r} from the file name" if fallback else ""),
-                    ("source", "name"), name, code="unknown-agency")
+        reader.warn(
+            path,
+            f"agency {name!r} is not in the agency mapping"
+            + (f"; read as {fallback!r} from the file name" if fallback else ""),
+            ("source", "name"),
+            name,
+            code="unknown-agency",
+        )
         if fallback:
             spellings.setdefault(fallback, set()).add(name)
             return fallback
@@ -481,8 +619,12 @@ def _agency_of(reader: _Reader, path: Path, name: str | None,
         spellings.setdefault(agency, set()).add(name)
         return agency
     fallback = AGENCY_SPELLINGS.get(prefix, "unknown-agency")
-    reader.warn(path, f"no agency name; read as {fallback!r} from the file name",
-                ("source", "name"), code="unknown-agency")
+    reader.warn(
+        path,
+        f"no agency name; read as {fallback!r} from the file name",
+        ("source", "name"),
+        code="unknown-agency",
+    )
     return fallback
 
 
@@ -497,19 +639,28 @@ def _agency(agency_id: str, spellings: dict[str, set[str]]) -> Agency:
     return Agency(id=agency_id, level="federal", **known)
 
 
-def _journey(reader: _Reader, path: Path, event: str, data: dict[str, Any], labels: _Labels,
-             members: list[str], programs: dict[str, Program],
-             requests: dict[str, list[str]], types: dict[str, str],
-             eligibility: dict[str, list[str]], type_titles: dict[str, str],
-             commit: str) -> Journey | None:
+def _journey(
+    reader: _Reader,
+    path: Path,
+    event: str,
+    data: dict[str, Any],
+    labels: _Labels,
+    members: list[str],
+    programs: dict[str, Program],
+    requests: dict[str, list[str]],
+    types: dict[str, str],
+    eligibility: dict[str, list[str]],
+    type_titles: dict[str, str],
+    commit: str,
+) -> Journey | None:
     title = labels.text(data.get("title"), ("title",), required=True) or event.replace("-", " ")
     summary = labels.text(data.get("summary"), ("summary",))
-    trigger = labels.text(data.get("eligibilityCriteriaDescription"),
-                          ("eligibilityCriteriaDescription",))
+    trigger = labels.text(
+        data.get("eligibilityCriteriaDescription"), ("eligibilityCriteriaDescription",)
+    )
     for index, group in enumerate(data.get("eligibilityCriteria") or []):
         if isinstance(group, dict):
-            labels.text(group.get("label"), ("eligibilityCriteria", index, "label"),
-                        required=True)
+            labels.text(group.get("label"), ("eligibilityCriteria", index, "label"), required=True)
 
     order = {t: i for i, t in enumerate([*STAGE_ORDER, "other"])}
     ordered = sorted(members, key=lambda b: (order[types[b]], programs[b].agency, b))
@@ -517,16 +668,18 @@ def _journey(reader: _Reader, path: Path, event: str, data: dict[str, Any], labe
     entry_id = "find-benefits"
     while entry_id in programs:
         entry_id += "-start"
-    steps: list[dict[str, Any]] = [{
-        "id": entry_id,
-        "name": f"{title}: look for federal benefits",
-        "stage": "start",
-        "agency": FINDER_AGENCY,
-        "description": summary,
-        "channels": ["online"],
-        "next": [{"to": ordered[0]}],
-        "notes": "The customer's life event, as the USAGov Benefit Finder presents it.",
-    }]
+    steps: list[dict[str, Any]] = [
+        {
+            "id": entry_id,
+            "name": f"{title}: look for federal benefits",
+            "stage": "start",
+            "agency": FINDER_AGENCY,
+            "description": summary,
+            "channels": ["online"],
+            "next": [{"to": ordered[0]}],
+            "notes": "The customer's life event, as the USAGov Benefit Finder presents it.",
+        }
+    ]
     for index, benefit in enumerate(ordered):
         program = programs[benefit]
         step: dict[str, Any] = {
@@ -546,8 +699,10 @@ def _journey(reader: _Reader, path: Path, event: str, data: dict[str, Any], labe
             step["end"] = True
         steps.append(step)
     stages = [{"id": "start", "name": "Start: the life event"}]
-    stages += [{"id": s, "name": type_titles.get(s, "Other benefits" if s == "other" else s)}
-               for s in stage_ids]
+    stages += [
+        {"id": s, "name": type_titles.get(s, "Other benefits" if s == "other" else s)}
+        for s in stage_ids
+    ]
     agencies = Counter(programs[b].agency for b in ordered)
     document = {
         "id": event,
@@ -555,18 +710,20 @@ def _journey(reader: _Reader, path: Path, event: str, data: dict[str, Any], labe
         "state": "current",
         "trigger": trigger,
         "outcome": "The customer has applied for each federal benefit the Benefit Finder lists "
-                   "for this life event",
+        "for this life event",
         "lead_agency": agencies.most_common(1)[0][0],
         "description": summary,
-        "sources": [f"{UPSTREAM}/blob/{commit}/content/life-events/{event}.md",
-                    f"{UPSTREAM}/tree/{commit}/content/benefits"],
+        "sources": [
+            f"{UPSTREAM}/blob/{commit}/content/life-events/{event}.md",
+            f"{UPSTREAM}/tree/{commit}/content/benefits",
+        ],
         "entry": [entry_id],
         "stages": stages,
         "steps": steps,
         "notes": "Imported by `ple import benefit-finder` from the USAGov Benefit Finder "
-                 f"(commit {commit}). Applications are chained in the order of the stages "
-                 "(benefit types), a list to work through; moves between agencies are "
-                 "undocumented handoffs because the source does not say how agencies connect.",
+        f"(commit {commit}). Applications are chained in the order of the stages "
+        "(benefit types), a list to work through; moves between agencies are "
+        "undocumented handoffs because the source does not say how agencies connect.",
     }
     try:
         return Journey.model_validate(document)
@@ -575,13 +732,15 @@ def _journey(reader: _Reader, path: Path, event: str, data: dict[str, Any], labe
         return None
 
 
-def workspace_documents(result: ImportResult, commit: str = DEFAULT_COMMIT
-                        ) -> dict[str, dict[str, Any]]:
+def workspace_documents(
+    result: ImportResult, commit: str = DEFAULT_COMMIT
+) -> dict[str, dict[str, Any]]:
     """The files of the workspace: ``catalog.yaml`` and ``ples/<life-event>.yaml``."""
 
     def dump(model: Any) -> dict[str, Any]:
-        return model.model_dump(mode="json", exclude_none=True, exclude_defaults=True,
-                                by_alias=True)
+        return model.model_dump(
+            mode="json", exclude_none=True, exclude_defaults=True, by_alias=True
+        )
 
     documents = {
         "catalog.yaml": {
@@ -592,24 +751,30 @@ def workspace_documents(result: ImportResult, commit: str = DEFAULT_COMMIT
     }
     for journey in result.journeys:
         document = dump(journey)
-        document = {"id": document.pop("id"), "name": document.pop("name"),
-                    "state": journey.state.value, **document}
+        document = {
+            "id": document.pop("id"),
+            "name": document.pop("name"),
+            "state": journey.state.value,
+            **document,
+        }
         documents[f"ples/{journey.id}.yaml"] = document
     return documents
 
 
-def write_workspace(result: ImportResult, out_dir: str | Path,
-                    commit: str = DEFAULT_COMMIT) -> list[Path]:
+def write_workspace(
+    result: ImportResult, out_dir: str | Path, commit: str = DEFAULT_COMMIT
+) -> list[Path]:
     """Write the workspace files atomically into ``out_dir``; returns the paths written."""
     from ple.io.atomic import write_atomically
 
     out = Path(out_dir)
-    header = (f"# Generated by `ple import benefit-finder` from {UPSTREAM}\n"
-              f"# at commit {commit}. Do not edit: regenerate with `make import-data`.\n")
+    header = (
+        f"# Generated by `ple import benefit-finder` from {UPSTREAM}\n"
+        f"# at commit {commit}. Do not edit: regenerate with `make import-data`.\n"
+    )
     written = []
     for name, document in workspace_documents(result, commit).items():
-        text = header + yaml.safe_dump(document, sort_keys=False, allow_unicode=True,
-                                       width=100)
+        text = header + yaml.safe_dump(document, sort_keys=False, allow_unicode=True, width=100)
         path = out / name
         write_atomically(path, text.encode("utf-8"))
         written.append(path)

@@ -70,9 +70,11 @@ class Attached:
     @property
     def note(self) -> str:
         who = f", {self.respondents:,} respondents" if self.respondents is not None else ""
-        return (f"A-11 import: {self.entry.service_provider}, \"{self.entry.service}\", "
-                f"{self.period}, channel {'/'.join(self.channels) or 'unknown'}{who} "
-                "(ple import hisp-cx).")
+        return (
+            f'A-11 import: {self.entry.service_provider}, "{self.entry.service}", '
+            f"{self.period}, channel {'/'.join(self.channels) or 'unknown'}{who} "
+            "(ple import hisp-cx)."
+        )
 
 
 @dataclass
@@ -90,8 +92,14 @@ def read_mapping(path: str | Path) -> tuple[list[MapEntry], list[Problem]]:
     if isinstance(data, dict) and "services" in data:
         data = data["services"]
     if not isinstance(data, list):
-        return [], [Problem(source, "a mapping file is a list of entries (journey, step, "
-                            "service_provider, service, channel)", code="invalid-mapping")]
+        return [], [
+            Problem(
+                source,
+                "a mapping file is a list of entries (journey, step, "
+                "service_provider, service, channel)",
+                code="invalid-mapping",
+            )
+        ]
     entries, problems = [], []
     for index, item in enumerate(data):
         if not isinstance(item, dict):
@@ -99,12 +107,23 @@ def read_mapping(path: str | Path) -> tuple[list[MapEntry], list[Problem]]:
             continue
         missing = [k for k in REQUIRED_MAPPING_KEYS if not str(item.get(k) or "").strip()]
         if missing:
-            problems.append(Problem(source, f"missing {', '.join(missing)}",
-                                    path=(index, missing[0]), code="invalid-mapping"))
+            problems.append(
+                Problem(
+                    source,
+                    f"missing {', '.join(missing)}",
+                    path=(index, missing[0]),
+                    code="invalid-mapping",
+                )
+            )
             continue
         channel = item.get("channel")
-        entries.append(MapEntry(*(str(item[k]).strip() for k in REQUIRED_MAPPING_KEYS),
-                                channel=str(channel).strip() if channel else None, index=index))
+        entries.append(
+            MapEntry(
+                *(str(item[k]).strip() for k in REQUIRED_MAPPING_KEYS),
+                channel=str(channel).strip() if channel else None,
+                index=index,
+            )
+        )
     return entries, problems
 
 
@@ -113,8 +132,9 @@ def read_cx(path: str | Path) -> list[CxRow]:
     text = Path(path).read_text(encoding="utf-8-sig")
     reader = csv.DictReader(io.StringIO(text, newline=""))
     if "attributes_service_provider_name" not in (reader.fieldnames or []):
-        raise ValueError(f"{path}: not an A-11 CX quarterly CSV "
-                         "(no attributes_service_provider_name column)")
+        raise ValueError(
+            f"{path}: not an A-11 CX quarterly CSV (no attributes_service_provider_name column)"
+        )
     return [CxRow(reader.line_num, row) for row in reader]
 
 
@@ -134,21 +154,28 @@ def _matches(row: CxRow, entry: MapEntry) -> bool:
     return entry.channel is None or row.get("channel").casefold() == entry.channel.casefold()
 
 
-def compute(rows: list[CxRow], entry: MapEntry, source: str) -> tuple[Attached | None,
-                                                                       list[Problem]]:
+def compute(
+    rows: list[CxRow], entry: MapEntry, source: str
+) -> tuple[Attached | None, list[Problem]]:
     """The measures for one entry from the latest quarter it has, or None."""
     problems: list[Problem] = []
     matched = [r for r in rows if _matches(r, entry)]
-    exact = [r for r in matched
-             if r.get("service_name").casefold() == entry.service.casefold()]
+    exact = [r for r in matched if r.get("service_name").casefold() == entry.service.casefold()]
     matched = exact or matched
     dated = []
     for row in matched:
         year, quarter = _number(row.get("collection_year")), _number(row.get("collection_quarter"))
         if year is None or quarter is None:
-            problems.append(Problem(source, "no collection year or quarter; row left out",
-                                    path=("attributes_collection_year",), line=row.line,
-                                    severity=Severity.warning, code="import-row"))
+            problems.append(
+                Problem(
+                    source,
+                    "no collection year or quarter; row left out",
+                    path=("attributes_collection_year",),
+                    line=row.line,
+                    severity=Severity.warning,
+                    code="import-row",
+                )
+            )
             continue
         dated.append(((int(year), int(quarter)), row))
     if not dated:
@@ -163,10 +190,17 @@ def compute(rows: list[CxRow], entry: MapEntry, source: str) -> tuple[Attached |
             if value is None:
                 continue
             if not 1 <= value <= 5:
-                problems.append(Problem(
-                    source, f"{driver} mean {value} is outside 1-5; left out",
-                    path=(f"attributes_q{number}_point_scale",), line=row.line, value=value,
-                    severity=Severity.warning, code="import-row"))
+                problems.append(
+                    Problem(
+                        source,
+                        f"{driver} mean {value} is outside 1-5; left out",
+                        path=(f"attributes_q{number}_point_scale",),
+                        line=row.line,
+                        value=value,
+                        severity=Severity.warning,
+                        code="import-row",
+                    )
+                )
                 continue
             respondents = _number(row.get("volume_of_respondents"))
             w = respondents if respondents and respondents > 0 else 1.0
@@ -178,8 +212,14 @@ def compute(rows: list[CxRow], entry: MapEntry, source: str) -> tuple[Attached |
     channels = tuple(sorted({r.get("channel") for r in chosen if r.get("channel")}))
     period = f"FY{latest[0]} Q{latest[1]}"
     if not measures:
-        problems.append(Problem(source, f"{entry.service!r} has no driver scores in {period}",
-                                severity=Severity.warning, code="no-scores"))
+        problems.append(
+            Problem(
+                source,
+                f"{entry.service!r} has no driver scores in {period}",
+                severity=Severity.warning,
+                code="no-scores",
+            )
+        )
         return None, problems
     return Attached(entry, measures, period, channels, respondents, len(chosen)), problems
 
@@ -194,8 +234,12 @@ def _yaml():  # ruamel is imported lazily: only this importer needs it
     return handler
 
 
-def apply_measures(workspace_path: str | Path, mapping_path: str | Path, csv_path: str | Path,
-                   out_dir: str | Path | None = None) -> CxImport:
+def apply_measures(
+    workspace_path: str | Path,
+    mapping_path: str | Path,
+    csv_path: str | Path,
+    out_dir: str | Path | None = None,
+) -> CxImport:
     """Attach measures to the mapped steps, editing a copy in ``out_dir`` (or the workspace
     files in place when ``out_dir`` is None). Files are rewritten with ruamel.yaml's round
     trip, which keeps comments and key order, and each is written atomically."""
@@ -217,8 +261,9 @@ def apply_measures(workspace_path: str | Path, mapping_path: str | Path, csv_pat
     if out_dir is not None:
         target_root = Path(out_dir).resolve()
         if root.is_dir():
-            shutil.copytree(root, target_root, dirs_exist_ok=True,
-                            ignore=shutil.ignore_patterns(".*"))
+            shutil.copytree(
+                root, target_root, dirs_exist_ok=True, ignore=shutil.ignore_patterns(".*")
+            )
         else:
             target_root.mkdir(parents=True, exist_ok=True)
             shutil.copy2(root, target_root / root.name)
@@ -228,18 +273,30 @@ def apply_measures(workspace_path: str | Path, mapping_path: str | Path, csv_pat
         journey = workspace.journeys.get(entry.journey)
         if journey is None or journey.step(entry.step) is None:
             what = "journey" if journey is None else "step"
-            result.problems.append(Problem(
-                mapping_file, f"unknown {what} {getattr(entry, what)!r}; entry skipped",
-                path=(entry.index, what), severity=Severity.warning, code="unmatched"))
+            result.problems.append(
+                Problem(
+                    mapping_file,
+                    f"unknown {what} {getattr(entry, what)!r}; entry skipped",
+                    path=(entry.index, what),
+                    severity=Severity.warning,
+                    code="unmatched",
+                )
+            )
             continue
         attached, problems = compute(rows, entry, str(csv_path))
         result.problems.extend(problems)
         if attached is None:
-            result.problems.append(Problem(
-                mapping_file, f"no CX rows match {entry.service_provider!r} / "
-                f"{entry.service!r}{' / ' + entry.channel if entry.channel else ''}; "
-                "entry skipped", path=(entry.index, "service"), severity=Severity.warning,
-                code="unmatched"))
+            result.problems.append(
+                Problem(
+                    mapping_file,
+                    f"no CX rows match {entry.service_provider!r} / "
+                    f"{entry.service!r}{' / ' + entry.channel if entry.channel else ''}; "
+                    "entry skipped",
+                    path=(entry.index, "service"),
+                    severity=Severity.warning,
+                    code="unmatched",
+                )
+            )
             continue
         origin = workspace.origins[("journeys", entry.journey)]
         source = Path(origin.file).resolve()
@@ -272,15 +329,31 @@ def _flow_map(values: dict[str, float]) -> Any:
 
 
 def _set_measures(step: Any, attached: Attached) -> None:
-    measures = _flow_map({**attached.measures,
-                          "evidence": _flow_map({"level": "reported", "sources": [SOURCE]})})
+    measures = _flow_map(
+        {**attached.measures, "evidence": _flow_map({"level": "reported", "sources": [SOURCE]})}
+    )
     if "measures" in step:
         step["measures"] = measures
     else:
         keys = list(step.keys())
-        anchor = next((k for k in ("requests", "burden", "accommodations", "languages",
-                                   "channels", "forms", "description", "program", "agency")
-                       if k in keys), keys[-1])
+        anchor = next(
+            (
+                k
+                for k in (
+                    "requests",
+                    "burden",
+                    "accommodations",
+                    "languages",
+                    "channels",
+                    "forms",
+                    "description",
+                    "program",
+                    "agency",
+                )
+                if k in keys
+            ),
+            keys[-1],
+        )
         step.insert(keys.index(anchor) + 1, "measures", measures)
     notes = step.get("notes")
     text = NOTE_PATTERN.sub("", str(notes)).rstrip() if notes else ""

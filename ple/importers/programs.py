@@ -91,7 +91,7 @@ def name_key(name: str) -> str:
     key = slugify(split_acronym(name)[0])
     for prefix in ("the-", "u-s-", "us-", "united-states-"):
         if key.startswith(prefix):
-            key = key[len(prefix):]
+            key = key[len(prefix) :]
     return key
 
 
@@ -127,14 +127,28 @@ def read_programs(path: str | Path, catalog_agencies: Iterable[Agency] = ()) -> 
         if not LISTING.match(number):
             result.skipped_not_listing += 1
             if kind != "tax_expenditure":
-                result.problems.append(_warn(source, line, "program_number",
-                    f"{number or '(blank)'!r} is not an Assistance Listing number "
-                    f"(program_type {kind or '(blank)'!r}); skipped", number))
+                result.problems.append(
+                    _warn(
+                        source,
+                        line,
+                        "program_number",
+                        f"{number or '(blank)'!r} is not an Assistance Listing number "
+                        f"(program_type {kind or '(blank)'!r}); skipped",
+                        number,
+                    )
+                )
             continue
         if number in seen:
             result.skipped_invalid += 1
-            result.problems.append(_warn(source, line, "program_number",
-                f"listing {number} already read on line {seen[number]}; skipped", number))
+            result.problems.append(
+                _warn(
+                    source,
+                    line,
+                    "program_number",
+                    f"listing {number} already read on line {seen[number]}; skipped",
+                    number,
+                )
+            )
             continue
         title = (row.get("title") or "").strip()
         department = (row.get("agency") or "").strip()
@@ -159,32 +173,56 @@ def read_programs(path: str | Path, catalog_agencies: Iterable[Agency] = ()) -> 
         except ValidationError as error:
             result.skipped_invalid += 1
             first = error.errors()[0]
-            result.problems.append(_warn(source, line, ".".join(map(str, first["loc"])),
-                                         f"{first['msg']}; skipped", number))
+            result.problems.append(
+                _warn(
+                    source,
+                    line,
+                    ".".join(map(str, first["loc"])),
+                    f"{first['msg']}; skipped",
+                    number,
+                )
+            )
             continue
         seen[number] = line
         result.programs.append(program)
     if result.skipped_not_listing:
-        tax = sum(1 for _, row in rows if (row.get("program_type") or "").strip()
-                  == "tax_expenditure")
-        result.problems.append(Problem(
-            source, f"skipped {result.skipped_not_listing} row(s) without an Assistance Listing "
-            f"number ({tax} tax expenditure(s))", severity=Severity.warning,
-            code="skipped-rows"))
+        tax = sum(
+            1 for _, row in rows if (row.get("program_type") or "").strip() == "tax_expenditure"
+        )
+        result.problems.append(
+            Problem(
+                source,
+                f"skipped {result.skipped_not_listing} row(s) without an Assistance Listing "
+                f"number ({tax} tax expenditure(s))",
+                severity=Severity.warning,
+                code="skipped-rows",
+            )
+        )
     result.agencies = resolver.new_agencies()
     return result
 
 
 def _warn(file: str, line: int, column: str, message: str, value: object) -> Problem:
-    return Problem(file, message, path=(column,), line=line, value=value,
-                   severity=Severity.warning, code="import-row")
+    return Problem(
+        file,
+        message,
+        path=(column,),
+        line=line,
+        value=value,
+        severity=Severity.warning,
+        code="import-row",
+    )
 
 
 class _AgencyResolver:
     """Maps inventory agency and sub-agency names to catalog ids, creating the missing."""
 
-    def __init__(self, by_name: Mapping[str, str], known_ids: set[str],
-                 rows: list[tuple[int, dict[str, str]]]) -> None:
+    def __init__(
+        self,
+        by_name: Mapping[str, str],
+        known_ids: set[str],
+        rows: list[tuple[int, dict[str, str]]],
+    ) -> None:
         self.by_name = dict(by_name)
         self.known_ids = known_ids
         self.created: dict[str, Agency] = {}
@@ -225,8 +263,10 @@ class _AgencyResolver:
 
 def dump_yaml(document: dict[str, Any]) -> bytes:
     """The document as YAML text, keys in model order."""
-    header = ("# Programs imported from the OMB Federal Program Inventory (fpi.omb.gov) by\n"
-              "# `ple import programs`; see docs/real-data.md. Regenerate rather than edit.\n")
+    header = (
+        "# Programs imported from the OMB Federal Program Inventory (fpi.omb.gov) by\n"
+        "# `ple import programs`; see docs/real-data.md. Regenerate rather than edit.\n"
+    )
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml is ~5x faster
     body = yaml.dump(document, Dumper=dumper, sort_keys=False, allow_unicode=True, width=100)
     return (header + body).encode("utf-8")

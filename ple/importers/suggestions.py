@@ -32,8 +32,12 @@ class Suggestion:
 
 
 def _features(program: Program) -> frozenset[str]:
-    return frozenset([*(f"category: {c}" for c in program.categories),
-                      *(f"beneficiary: {b}" for b in program.beneficiary_types)])
+    return frozenset(
+        [
+            *(f"category: {c}" for c in program.categories),
+            *(f"beneficiary: {b}" for b in program.beneficiary_types),
+        ]
+    )
 
 
 def suggest_programs(workspace: Workspace, journey_id: str, limit: int = 10) -> list[Suggestion]:
@@ -45,8 +49,10 @@ def suggest_programs(workspace: Workspace, journey_id: str, limit: int = 10) -> 
     """
     journey = workspace.journeys.get(journey_id)
     if journey is None:
-        raise NotFoundError(f"no journey {journey_id!r} in the workspace"
-                            f"{did_you_mean(journey_id, workspace.journeys)}")
+        raise NotFoundError(
+            f"no journey {journey_id!r} in the workspace"
+            f"{did_you_mean(journey_id, workspace.journeys)}"
+        )
     by_listing: dict[str, Program] = {}
     for program in workspace.programs.values():
         if program.assistance_listing and _features(program):
@@ -77,8 +83,16 @@ def suggest_programs(workspace: Workspace, journey_id: str, limit: int = 10) -> 
             if shared and (best is None or score > best[0]):
                 best = (score, program_id, shared)
         if best is not None:
-            suggestions.append(Suggestion(
-                program.id, program.name, program.agency, program.assistance_listing,
-                round(best[0], 3), best[1], sorted(best[2])))
+            suggestions.append(
+                Suggestion(
+                    program.id,
+                    program.name,
+                    program.agency,
+                    program.assistance_listing,
+                    round(best[0], 3),
+                    best[1],
+                    sorted(best[2]),
+                )
+            )
     suggestions.sort(key=lambda s: (-s.score, s.id))
     return suggestions[:limit]

@@ -46,8 +46,7 @@ class SheetImport:
 
     @property
     def journey(self) -> dict[str, Any]:
-        return {k: v for k, v in self.document.items()
-                if k not in CATALOG_KEYS}
+        return {k: v for k, v in self.document.items() if k not in CATALOG_KEYS}
 
     @property
     def catalog(self) -> dict[str, list[Any]]:
@@ -59,8 +58,10 @@ def read_workbook_bytes(data: bytes, name: str) -> SheetImport:
     try:
         grids = workbook.read_workbook(data, name)
     except workbook.WorkbookError as error:
-        return SheetImport(name, problems=[Problem(name, str(error).removeprefix(f"{name}: "),
-                                                   code="not-a-workbook")])
+        return SheetImport(
+            name,
+            problems=[Problem(name, str(error).removeprefix(f"{name}: "), code="not-a-workbook")],
+        )
     return _from_grids(grids, name)
 
 
@@ -73,20 +74,32 @@ def read_csv_bytes(files: Mapping[str, bytes], name: str) -> SheetImport:
     for file_name, data in files.items():
         sheet = csvfiles.sheet_of_file(file_name)
         if sheet is None:
-            problems.append(Problem(file_name, "the file name does not end in a sheet name "
-                                    "(Steps, Transitions, ...); file not read",
-                                    severity=Severity.warning, code="unknown-sheet"))
+            problems.append(
+                Problem(
+                    file_name,
+                    "the file name does not end in a sheet name "
+                    "(Steps, Transitions, ...); file not read",
+                    severity=Severity.warning,
+                    code="unknown-sheet",
+                )
+            )
             continue
         if sheet.name in grids:
-            problems.append(Problem(file_name, f"a second file for the {sheet.name} sheet "
-                                    f"(the first is {sources[sheet.name]}); not read",
-                                    code="duplicate-sheet"))
+            problems.append(
+                Problem(
+                    file_name,
+                    f"a second file for the {sheet.name} sheet "
+                    f"(the first is {sources[sheet.name]}); not read",
+                    code="duplicate-sheet",
+                )
+            )
             continue
         try:
             grids[sheet.name] = csvfiles.read_csv(data, file_name)
         except ValueError as error:
-            problems.append(Problem(file_name, str(error).removeprefix(f"{file_name}: "),
-                                    code="unreadable"))
+            problems.append(
+                Problem(file_name, str(error).removeprefix(f"{file_name}: "), code="unreadable")
+            )
             continue
         sources[sheet.name] = file_name
     result = _from_grids(grids, name, sources)
@@ -112,17 +125,29 @@ def _read_path(path: Path) -> SheetImport:
     if path.suffix.lower() == ".csv":
         found = csvfiles.split_name(path.name)
         if found is None:
-            return SheetImport(str(path), problems=[Problem(
-                str(path), "the file name does not end in a sheet name such as Steps",
-                code="unknown-sheet")])
-        files = sorted(p for p in path.parent.iterdir() if p.suffix.lower() == ".csv"
-                       and (csvfiles.split_name(p.name) or ("\0",))[0] == found[0])
+            return SheetImport(
+                str(path),
+                problems=[
+                    Problem(
+                        str(path),
+                        "the file name does not end in a sheet name such as Steps",
+                        code="unknown-sheet",
+                    )
+                ],
+            )
+        files = sorted(
+            p
+            for p in path.parent.iterdir()
+            if p.suffix.lower() == ".csv"
+            and (csvfiles.split_name(p.name) or ("\0",))[0] == found[0]
+        )
         return read_csv_bytes({str(p): read_bytes(p) for p in files}, str(path))
     return read_workbook_bytes(read_bytes(path), str(path))
 
 
-def _from_grids(grids: Mapping[str, Grid], name: str,
-                sources: Mapping[str, str] | None = None) -> SheetImport:
+def _from_grids(
+    grids: Mapping[str, Grid], name: str, sources: Mapping[str, str] | None = None
+) -> SheetImport:
     read: GridRead = grids_to_tables(grids, name, sources)
     result = SheetImport(name, layout=read.layout, problems=list(read.problems))
     if not result.ok:
@@ -137,6 +162,9 @@ def _from_grids(grids: Mapping[str, Grid], name: str,
         if cell is None:
             result.problems.append(problem)
             continue
-        result.problems.append(read.layout.problem(cell, problem.message, problem.value,
-                                                   problem.severity, problem.code))
+        result.problems.append(
+            read.layout.problem(
+                cell, problem.message, problem.value, problem.severity, problem.code
+            )
+        )
     return result

@@ -112,8 +112,13 @@ def read_document(value: Any, file: str) -> FileContent:
         if not hint and key in Journey.model_fields:
             hint = " (a file that is one journey needs both 'id' and 'steps' at the top level)"
         content.problems.append(
-            Problem(file, f"unknown top-level key {shown(key)}{hint}", path=(key,), value=key,
-                    code="unknown-field")
+            Problem(
+                file,
+                f"unknown top-level key {shown(key)}{hint}",
+                path=(key,),
+                value=key,
+                code="unknown-field",
+            )
         )
     return content
 
@@ -132,17 +137,19 @@ def _validate_part(content: FileContent, file: str, key: str, value: Any) -> Non
 def _validate_collection(content: FileContent, file: str, key: str, items: Any) -> None:
     if not isinstance(items, list):
         content.problems.append(
-            Problem(file, f"{key} must be a list, found a {_kind_of(items)}", path=(key,),
-                    code="not-a-list")
+            Problem(
+                file,
+                f"{key} must be a list, found a {_kind_of(items)}",
+                path=(key,),
+                code="not-a-list",
+            )
         )
         return
     for index, item in enumerate(items):
         _validate_item(content, file, key, item, (key, index))
 
 
-def _validate_item(
-    content: FileContent, file: str, kind: str, item: Any, path: KeyPath
-) -> None:
+def _validate_item(content: FileContent, file: str, kind: str, item: Any, path: KeyPath) -> None:
     model = Settings if kind == SETTINGS_KEY else COLLECTIONS[kind]
     if kind == "journeys" and _too_big(content, file, item, path):
         return
@@ -167,16 +174,27 @@ def _too_big(content: FileContent, file: str, journey: Any, path: KeyPath) -> bo
     if not isinstance(journey, dict) or not isinstance(steps := journey.get("steps"), list):
         return False
     if len(steps) > limits.STEPS.value:
-        content.problems.append(Problem(
-            file, f"the journey has {limits.STEPS.beyond(len(steps), 'steps')}; it is not "
-            "read: split it into several journeys", path=(*path, "steps"), code="too-many-steps"))
+        content.problems.append(
+            Problem(
+                file,
+                f"the journey has {limits.STEPS.beyond(len(steps), 'steps')}; it is not "
+                "read: split it into several journeys",
+                path=(*path, "steps"),
+                code="too-many-steps",
+            )
+        )
         return True
     for index, step in enumerate(steps):
         moves = step.get("next") if isinstance(step, dict) else None
         if isinstance(moves, list) and len(moves) > limits.BRANCHES.value:
-            content.problems.append(Problem(
-                file, f"the step has {limits.BRANCHES.beyond(len(moves), 'next steps')}",
-                path=(*path, "steps", index, "next"), code="too-many-branches"))
+            content.problems.append(
+                Problem(
+                    file,
+                    f"the step has {limits.BRANCHES.beyond(len(moves), 'next steps')}",
+                    path=(*path, "steps", index, "next"),
+                    code="too-many-branches",
+                )
+            )
     return False
 
 
@@ -189,8 +207,11 @@ def _without_invalid_parts(item: Any, model: type[BaseModel], locs: list[KeyPath
     left out; when a required part is wrong, None (the object is not checked further).
     """
     repaired = copy.deepcopy(item)
-    ordered = sorted(locs, key=lambda loc: [(0, p) if isinstance(p, int) else (1, str(p))
-                                            for p in loc], reverse=True)
+    ordered = sorted(
+        locs,
+        key=lambda loc: [(0, p) if isinstance(p, int) else (1, str(p)) for p in loc],
+        reverse=True,
+    )
     for loc in ordered:
         loc = tuple(p for p in loc if p != "[key]")
         parent: Any = repaired
@@ -200,19 +221,31 @@ def _without_invalid_parts(item: Any, model: type[BaseModel], locs: list[KeyPath
             except (KeyError, IndexError, TypeError):
                 return None
         last = loc[-1] if loc else None
-        optional_field = (isinstance(parent, dict) and last in parent
-                          and last not in _required_at(model, loc))
-        loose_value = (isinstance(parent, list) and isinstance(last, int)
-                       and last < len(parent) and _is_scalar(parent[last])
-                       and _is_scalar_list_field(loc))
+        optional_field = (
+            isinstance(parent, dict) and last in parent and last not in _required_at(model, loc)
+        )
+        loose_value = (
+            isinstance(parent, list)
+            and isinstance(last, int)
+            and last < len(parent)
+            and _is_scalar(parent[last])
+            and _is_scalar_list_field(loc)
+        )
         if not (optional_field or loose_value):
             return None
         del parent[last]
     return repaired
 
 
-_SCALAR_LISTS = {"channels", "languages", "accommodations", "needs", "pain_points", "forms",
-                 "sources"}
+_SCALAR_LISTS = {
+    "channels",
+    "languages",
+    "accommodations",
+    "needs",
+    "pain_points",
+    "forms",
+    "sources",
+}
 
 
 def _is_scalar_list_field(loc: KeyPath) -> bool:
@@ -234,8 +267,9 @@ def _problem_from(file: str, model: type[BaseModel], prefix: KeyPath, detail: An
     kind, given = detail["type"], detail.get("input")
     message = detail["msg"]
     if kind == "extra_forbidden":
-        message = (f"unknown field {shown(loc[-1])}"
-                   f"{did_you_mean(loc[-1], _fields_at(model, loc[:-1]))}")
+        message = (
+            f"unknown field {shown(loc[-1])}{did_you_mean(loc[-1], _fields_at(model, loc[:-1]))}"
+        )
         given = loc[-1]
     elif kind == "missing":
         message = f"missing required field {loc[-1]!r}"
@@ -246,25 +280,36 @@ def _problem_from(file: str, model: type[BaseModel], prefix: KeyPath, detail: An
         message = _pattern_message(detail["ctx"]["pattern"], given)
     elif kind == "enum":
         allowed = re.findall(r"'([^']*)'", detail["ctx"]["expected"])
-        message = (f"{shown(given)} is not one of: {', '.join(allowed)}"
-                   f"{did_you_mean(given, allowed)}")
+        message = (
+            f"{shown(given)} is not one of: {', '.join(allowed)}{did_you_mean(given, allowed)}"
+        )
     elif kind == "string_type" and isinstance(given, (int, float)) and given is not True:
-        message = (f"expected text, got the number {shown(given)}; put it in quotes to keep it "
-                   "as written")
+        message = (
+            f"expected text, got the number {shown(given)}; put it in quotes to keep it as written"
+        )
     elif _is_scalar(given):
-        message = (f"{message} ({shown(given)})" if "got" in message
-                   else f"{message}, got {shown(given)}")
+        message = (
+            f"{message} ({shown(given)})" if "got" in message else f"{message}, got {shown(given)}"
+        )
     return Problem(
-        file, message, path=(*prefix, *loc), value=given if _is_scalar(given) else None,
+        file,
+        message,
+        path=(*prefix, *loc),
+        value=given if _is_scalar(given) else None,
         code=kind.replace("_", "-"),
     )
 
 
 def _too_long(given: Any, most: int) -> str:
     """A text over one of the length limits, naming the limit (and its setting)."""
-    limit = next((candidate for candidate in (limits.ID_LENGTH, limits.NAME_LENGTH,
-                                              limits.TEXT_LENGTH) if candidate.value == most),
-                 None)
+    limit = next(
+        (
+            candidate
+            for candidate in (limits.ID_LENGTH, limits.NAME_LENGTH, limits.TEXT_LENGTH)
+            if candidate.value == most
+        ),
+        None,
+    )
     length = len(given) if isinstance(given, str) else 0
     if limit is None:
         return f"{shown(given)} is {length:,} characters long, over the limit of {most:,}"
@@ -275,12 +320,11 @@ PATTERN_RULES: dict[str, str] = {
     SLUG_PATTERN: "is not a valid id: use lowercase letters, digits and hyphens",
     LANGUAGE_PATTERN: "is not a language tag such as 'en', 'es' or 'zh-Hant'",
     COLOUR_PATTERN: "is not a colour written as #RRGGBB, e.g. '#0072B2'",
-    ACCOMMODATION_PATTERN: "should be lowercase words joined by underscores, e.g. "
-                           "'screen_reader'",
+    ACCOMMODATION_PATTERN: "should be lowercase words joined by underscores, e.g. 'screen_reader'",
     LISTING_PATTERN: "is not an Assistance Listing number: two digits, a point and three "
-                     "digits, e.g. '96.002'",
+    "digits, e.g. '96.002'",
     OMB_CONTROL_PATTERN: "is not an OMB control number: four digits, a hyphen and four "
-                         "digits, e.g. '0960-0618'",
+    "digits, e.g. '0960-0618'",
 }
 """What each pattern of the format asks for, in words: a value that does not match is told
 the rule of its own field (every pattern needs its entry here; tests hold them to it)."""

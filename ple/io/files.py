@@ -72,8 +72,13 @@ def scan(root: Path) -> Found:
         if stat.S_ISREG(kind):
             found.files.append(root)
         else:
-            found.problems.append(Problem(str(root), f"not read: {_kind(kind)}, not a regular "
-                                          "file or folder", code="not-a-file"))
+            found.problems.append(
+                Problem(
+                    str(root),
+                    f"not read: {_kind(kind)}, not a regular file or folder",
+                    code="not-a-file",
+                )
+            )
         return found
     real_root = Path(os.path.realpath(root))
     pending = [root]
@@ -83,9 +88,13 @@ def scan(root: Path) -> Found:
             with os.scandir(folder) as listing:
                 entries = sorted(listing, key=lambda e: e.name)
         except OSError as error:
-            found.problems.append(Problem(str(folder), f"cannot read folder: "
-                                          f"{error.strerror or error}",
-                                          code="unreadable-folder"))
+            found.problems.append(
+                Problem(
+                    str(folder),
+                    f"cannot read folder: {error.strerror or error}",
+                    code="unreadable-folder",
+                )
+            )
             continue
         subfolders = []
         for entry in entries:
@@ -107,9 +116,13 @@ def scan(root: Path) -> Found:
                 if stat.S_ISREG(mode):
                     found.files.append(path)
                 else:
-                    found.problems.append(Problem(
-                        str(path), f"not read: {_kind(mode)}, not a regular file",
-                        code="not-a-file"))
+                    found.problems.append(
+                        Problem(
+                            str(path),
+                            f"not read: {_kind(mode)}, not a regular file",
+                            code="not-a-file",
+                        )
+                    )
         pending.extend(reversed(subfolders))
     found.files.sort(key=lambda p: p.relative_to(root).as_posix())
     return found
@@ -123,31 +136,52 @@ def _linked(path: Path, real_root: Path, found: Found) -> None:
     except OSError as error:
         if workspace_file or error.errno == errno.ELOOP:
             severity = Severity.error if workspace_file else Severity.warning
-            found.problems.append(Problem(str(path), _unreachable(error), code=_code(error),
-                                          severity=severity))
+            found.problems.append(
+                Problem(str(path), _unreachable(error), code=_code(error), severity=severity)
+            )
         return  # a broken link with another ending is not a workspace file
     target = Path(os.path.realpath(path))
     inside = target == real_root or real_root in target.parents
     if stat.S_ISDIR(mode):
         if inside:
-            found.problems.append(Problem(
-                str(path), f"a linked folder is not followed; its files are read where they "
-                f"are ({target.relative_to(real_root).as_posix() or '.'})",
-                severity=Severity.warning, code="linked-folder"))
+            found.problems.append(
+                Problem(
+                    str(path),
+                    f"a linked folder is not followed; its files are read where they "
+                    f"are ({target.relative_to(real_root).as_posix() or '.'})",
+                    severity=Severity.warning,
+                    code="linked-folder",
+                )
+            )
         else:
-            found.problems.append(Problem(
-                str(path), f"not read: a link to the folder {target}, outside the workspace; "
-                "copy what belongs to the workspace into it", code="link-outside"))
+            found.problems.append(
+                Problem(
+                    str(path),
+                    f"not read: a link to the folder {target}, outside the workspace; "
+                    "copy what belongs to the workspace into it",
+                    code="link-outside",
+                )
+            )
         return
     if not workspace_file:
         return
     if not inside:
-        found.problems.append(Problem(
-            str(path), f"not read: a link to {target}, outside the workspace; copy the file "
-            "into the workspace instead", code="link-outside"))
+        found.problems.append(
+            Problem(
+                str(path),
+                f"not read: a link to {target}, outside the workspace; copy the file "
+                "into the workspace instead",
+                code="link-outside",
+            )
+        )
     elif not stat.S_ISREG(mode):
-        found.problems.append(Problem(str(path), f"not read: a link to {_kind(mode)}, not a "
-                                      "regular file", code="not-a-file"))
+        found.problems.append(
+            Problem(
+                str(path),
+                f"not read: a link to {_kind(mode)}, not a regular file",
+                code="not-a-file",
+            )
+        )
     else:
         found.files.append(path)
 
@@ -173,8 +207,7 @@ def _unreachable(error: OSError) -> str:
 
 
 def _code(error: OSError) -> str:
-    return {errno.ELOOP: "link-loop", errno.ENOENT: "not-found"}.get(error.errno or 0,
-                                                                    "unreadable")
+    return {errno.ELOOP: "link-loop", errno.ENOENT: "not-found"}.get(error.errno or 0, "unreadable")
 
 
 def read_bytes(path: Path, max_bytes: int | None = None) -> bytes:
@@ -186,13 +219,15 @@ def read_bytes(path: Path, max_bytes: int | None = None) -> bytes:
     :class:`Refused`, or OSError when the file cannot be opened.
     """
     limit = limits.MAX_FILE_BYTES if max_bytes is None else max_bytes
-    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)
-                         | getattr(os, "O_CLOEXEC", 0))
+    descriptor = os.open(
+        path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    )
     try:
         info = os.fstat(descriptor)
         if not stat.S_ISREG(info.st_mode):
-            raise Refused(f"not read: {_kind(info.st_mode)}, not a regular file", "not-a-file",
-                          path)
+            raise Refused(
+                f"not read: {_kind(info.st_mode)}, not a regular file", "not-a-file", path
+            )
         if info.st_size > limit:
             raise Refused(too_large(info.st_size, limit), "too-large", path)
         chunks, total = [], 0
@@ -221,7 +256,9 @@ def too_large(size: int, limit: int | None = None) -> str:
     size limit, named with its setting)."""
     if limit is None or limit == limits.MAX_FILE_BYTES:
         limit = limits.MAX_FILE_BYTES
-        return (f"not read: the file is {size / 2**20:,.1f} MiB, over the limit of "
-                f"{limit / 2**20:,.4g} {limits.FILE_MIB.what} (set {limits.FILE_MIB.setting} "
-                "to raise it, or split the file)")
+        return (
+            f"not read: the file is {size / 2**20:,.1f} MiB, over the limit of "
+            f"{limit / 2**20:,.4g} {limits.FILE_MIB.what} (set {limits.FILE_MIB.setting} "
+            "to raise it, or split the file)"
+        )
     return f"not read: the file is {size:,} bytes, over the limit of {limit:,} bytes"

@@ -74,7 +74,10 @@ def find_files(root: Path) -> list[Path]:
 
 
 def load_workspace(
-    path: str | Path, *, use_cache: bool = True, located: bool = False,
+    path: str | Path,
+    *,
+    use_cache: bool = True,
+    located: bool = False,
     overrides: Mapping[Path, bytes | None] | None = None,
 ) -> LoadResult:
     """Read, validate and assemble the workspace at ``path``.
@@ -95,8 +98,9 @@ def load_workspace(
     paths = _with_overrides(root, found.files, replaced)
     if not paths:
         if not _any_error(problems):
-            problems.append(Problem(str(path), f"no {', '.join(SUFFIXES)} files found",
-                                    code="no-files"))
+            problems.append(
+                Problem(str(path), f"no {', '.join(SUFFIXES)} files found", code="no-files")
+            )
         return LoadResult(None, problems)
     sourced: list[Sourced] = []
     keys: list[str] = []
@@ -109,13 +113,15 @@ def load_workspace(
             keys.append(f"{file.as_posix()}\0{key}")
         # The checks across files give the same answer for the same files: for an
         # unchanged workspace without errors their problems come from the cache.
-        whole = (cache.workspace_key(keys) if use_cache and not _any_error(problems)
-                 else None)
+        whole = cache.workspace_key(keys) if use_cache and not _any_error(problems) else None
         known = cache.workspace_problems(whole) if whole is not None else None
         workspace, across = assemble(sourced, check_references=known is None)
     if known is None:
-        across = _locate(across, {str(f): replaced[f.resolve()] for f in paths
-                                  if replaced and f.resolve() in replaced}, located)
+        across = _locate(
+            across,
+            {str(f): replaced[f.resolve()] for f in paths if replaced and f.resolve() in replaced},
+            located,
+        )
         if whole is not None and not _any_error(across):
             cache.keep_workspace_problems(whole, across)
     problems = sorted([*problems, *(across if known is None else known)], key=_report_order)
@@ -142,8 +148,9 @@ def _any_error(problems: Iterable[Problem]) -> bool:
     return any(p.severity is Severity.error for p in problems)
 
 
-def _with_overrides(root: Path, files: list[Path],
-                    replaced: Mapping[Path, bytes | None]) -> list[Path]:
+def _with_overrides(
+    root: Path, files: list[Path], replaced: Mapping[Path, bytes | None]
+) -> list[Path]:
     """The files to read: found ones without those overridden as gone, plus new ones."""
     if not replaced:
         return files
@@ -226,8 +233,9 @@ def _without_orphaned_agencies(kept: list[Sourced]) -> list[Sourced]:
     return [s for s in kept if s.entry.kind != "agencies" or sound.get(s.entry.item.id, True)]
 
 
-def _read_file(file: Path, *, use_cache: bool, located: bool,
-               data: bytes | None = None) -> tuple[FileContent, str]:
+def _read_file(
+    file: Path, *, use_cache: bool, located: bool, data: bytes | None = None
+) -> tuple[FileContent, str]:
     """The file's content (``data``, when given, instead of what is on disk) and its
     cache key ("" when it was not read). Problems come placed on lines."""
     name = str(file)
@@ -249,14 +257,23 @@ def _read_file(file: Path, *, use_cache: bool, located: bool,
         if _any_error(content.problems):
             refuse_unreadable(text, file.suffix, value)
     except ParseFailure as failure:
-        return FileContent(problems=[Problem(
-            name, failure.message, line=failure.line, column=failure.column,
-            code=failure.code)]), key
+        return FileContent(
+            problems=[
+                Problem(
+                    name,
+                    failure.message,
+                    line=failure.line,
+                    column=failure.column,
+                    code=failure.code,
+                )
+            ]
+        ), key
     unplaced = _unplaced_paths(content.problems)
     if unplaced:
         if positions is None:
-            positions = _positions(lambda: positions_of(text, file.suffix, unplaced, value,
-                                                        parsed=True))
+            positions = _positions(
+                lambda: positions_of(text, file.suffix, unplaced, value, parsed=True)
+            )
         content.problems = _placed(content.problems, {name: positions})
     if use_cache and not given and not _any_error(content.problems):
         cache.put(key, content)  # content under edit is not cached: it is seldom read twice
@@ -296,8 +313,9 @@ def _unplaced_paths(problems: Iterable[Problem]) -> list[KeyPath]:
     return paths
 
 
-def _locate(problems: list[Problem], given: Mapping[str, bytes | None],
-            located: bool = False) -> list[Problem]:
+def _locate(
+    problems: list[Problem], given: Mapping[str, bytes | None], located: bool = False
+) -> list[Problem]:
     """Give every problem that has a key path but no line its line and column.
 
     Only the files named by such problems are read again (from the ``given`` content
@@ -324,8 +342,7 @@ def _locate(problems: list[Problem], given: Mapping[str, bytes | None],
         if located:
             positions[file] = _positions(lambda t=text, s=suffix: parse_located(t, s)[1])
         else:
-            positions[file] = _positions(lambda t=text, s=suffix, p=paths:
-                                         positions_of(t, s, p))
+            positions[file] = _positions(lambda t=text, s=suffix, p=paths: positions_of(t, s, p))
     return _placed(problems, positions)
 
 

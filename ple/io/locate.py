@@ -37,8 +37,9 @@ flow style): PyYAML's composer takes about two seconds a megabyte. In a larger f
 problems keep their field path and go without a line."""
 
 
-def positions_of(text: str, suffix: str, paths: Iterable[KeyPath],
-                 value: Any = None, *, parsed: bool = False) -> Positions:
+def positions_of(
+    text: str, suffix: str, paths: Iterable[KeyPath], value: Any = None, *, parsed: bool = False
+) -> Positions:
     """Positions of ``paths`` (and of as many of their parents as are on the way) in
     ``text``, a file the fast parser accepts. Raises :class:`ParseFailure` only when
     the file itself cannot be parsed.
@@ -119,8 +120,7 @@ class _Outline:
     """Offset in ``text`` where each line starts."""
     items: dict[_Node, list[int]] = field(default_factory=dict)
     entries: dict[_Node, tuple[list[tuple[int, str]], int]] = field(default_factory=dict)
-    parsed: dict[tuple[int, int, int], tuple[Any, Positions] | None] = field(
-        default_factory=dict)
+    parsed: dict[tuple[int, int, int], tuple[Any, Positions] | None] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.lines = self.text.split("\n")
@@ -157,9 +157,9 @@ class _Outline:
     def _parse(self, region: _Region) -> tuple[Any, Positions] | None:
         key = (region.first, region.end, region.column)
         if key not in self.parsed:
-            lines = self.lines[region.first:region.end]
-            cut = [lines[0][region.column:]]
-            cut += [line[min(region.column, _indent(line)):] for line in lines[1:]]
+            lines = self.lines[region.first : region.end]
+            cut = [lines[0][region.column :]]
+            cut += [line[min(region.column, _indent(line)) :] for line in lines[1:]]
             try:
                 self.parsed[key] = parse_located("\n".join(cut), ".yaml")
             except ParseFailure:
@@ -227,8 +227,10 @@ class _Outline:
         # The patterns start with the line feed before a line: a search for a plain
         # character first is many times faster than trying ``^`` at every position.
         begin, stop = self.starts[node.first + 1] - 1, self._offset(node.end)
-        return [bisect_right(self.starts, found.start() + 1) - 1
-                for found in pattern.finditer(self.text, begin, stop)]
+        return [
+            bisect_right(self.starts, found.start() + 1) - 1
+            for found in pattern.finditer(self.text, begin, stop)
+        ]
 
     def _offset(self, line: int) -> int:
         return self.starts[line] if line < len(self.starts) else len(self.text)
@@ -252,9 +254,11 @@ class _Outline:
         column after its colon."""
         if node not in self.entries:
             pattern = re.compile(rf"\n {{{node.column}}}(?![ #\r\n]|-[ \t\r\n]|-\Z)")
-            keys = [(node.first, self.lines[node.first][node.column:])]
-            keys += [(number, self.lines[number][node.column:])
-                     for number in self._at_column(node, pattern)]
+            keys = [(node.first, self.lines[node.first][node.column :])]
+            keys += [
+                (number, self.lines[number][node.column :])
+                for number in self._at_column(node, pattern)
+            ]
             self.entries[node] = (keys, node.end)
         keys, end = self.entries[node]
         pattern = _key_pattern(key)
@@ -266,8 +270,10 @@ class _Outline:
         return None
 
 
-_KEY = re.compile(r"""(?:"[^"\\]*"|'[^']*'|[^\s#'"?{\[\]}&!*|>%@`-][^#]*?|-[^\s#][^#]*?)"""
-                  r"""[ \t]*:(?:[ \t]|\r?$)""")
+_KEY = re.compile(
+    r"""(?:"[^"\\]*"|'[^']*'|[^\s#'"?{\[\]}&!*|>%@`-][^#]*?|-[^\s#][^#]*?)"""
+    r"""[ \t]*:(?:[ \t]|\r?$)"""
+)
 """A line that starts a block mapping entry with a plain or simply quoted key."""
 
 
@@ -282,5 +288,9 @@ def _indent(line: str) -> int:
 
 def _is_item(line: str, column: int) -> bool:
     """Whether a sequence item (``- `` or a lone ``-``) starts at ``column``."""
-    return line[column:column + 1] == "-" and line[column + 1:column + 2] in ("", " ", "\r",
-                                                                             "\t")
+    return line[column : column + 1] == "-" and line[column + 1 : column + 2] in (
+        "",
+        " ",
+        "\r",
+        "\t",
+    )

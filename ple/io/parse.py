@@ -52,7 +52,8 @@ fewer than 130 block levels deep and needs no closer look (this search costs abo
 of a parse)."""
 
 _DEEP_BLOCK_LINE_DECORATED = re.compile(
-    r"^(?:[ \t?:\-]|[&!][^ \t\r\n]*+){64,}+", flags=re.MULTILINE)
+    r"^(?:[ \t?:\-]|[&!][^ \t\r\n]*+){64,}+", flags=re.MULTILINE
+)
 """The same, counting anchors (``&a``) and tags (``!t``) between the indicators, for the
 files that have any: ``- &a - &b - ...`` nests as deeply as ``- - ...``."""
 
@@ -119,21 +120,27 @@ def decode(data: bytes) -> str:
     and names UTF-16 and UTF-32, which some Windows tools write."""
     for mark, encoding in _OTHER_ENCODINGS:
         if data.startswith(mark):
-            raise ParseFailure(f"the file is {encoding} text; save it as UTF-8", 1, 1,
-                               code="not-utf8")
+            raise ParseFailure(
+                f"the file is {encoding} text; save it as UTF-8", 1, 1, code="not-utf8"
+            )
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
         raise ParseFailure(
-            f"not UTF-8 text: byte 0x{data[error.start]:02x} cannot be decoded", line, column,
-            code="not-utf8") from None
+            f"not UTF-8 text: byte 0x{data[error.start]:02x} cannot be decoded",
+            line,
+            column,
+            code="not-utf8",
+        ) from None
 
 
 _OTHER_ENCODINGS = [
-    (b"\x00\x00\xfe\xff", "UTF-32"), (b"\xff\xfe\x00\x00", "UTF-32"),
-    (b"\xfe\xff", "UTF-16"), (b"\xff\xfe", "UTF-16"),
+    (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe\x00\x00", "UTF-32"),
+    (b"\xfe\xff", "UTF-16"),
+    (b"\xff\xfe", "UTF-16"),
 ]
 
 
@@ -143,13 +150,19 @@ def check_text(text: str, suffix: str) -> None:
     :data:`MAX_DEPTH`. Both checks are linear and build nothing."""
     not_allowed = (_NOT_JSON_TEXT if _is_json(suffix) else _NOT_YAML_TEXT).search(text)
     if not_allowed:
-        raise ParseFailure(_describe_character(text, not_allowed.start()),
-                           *_position(text, not_allowed.start()), code="not-text")
+        raise ParseFailure(
+            _describe_character(text, not_allowed.start()),
+            *_position(text, not_allowed.start()),
+            code="not-text",
+        )
     if _is_json(suffix):
         return
     decorated = "&" in text or "!" in text
-    deep = (_DEEP_BLOCK_LINE_DECORATED.search(text) if decorated
-            else _DEEP_BLOCK_LINE.search(text) or _DEEP_BLOCK_LINE.match("\n" + text[:64]))
+    deep = (
+        _DEEP_BLOCK_LINE_DECORATED.search(text)
+        if decorated
+        else _DEEP_BLOCK_LINE.search(text) or _DEEP_BLOCK_LINE.match("\n" + text[:64])
+    )
     if deep:
         _refuse_deep_yaml(text)
 
@@ -158,10 +171,14 @@ def _describe_character(text: str, index: int) -> str:
     code = ord(text[index])
     name = "NUL" if code == 0 else f"U+{code:04X}"
     if code == 0 and text.count("\x00", 0, 200) * 3 > min(len(text), 200):
-        return ("the file holds NUL bytes between its letters: it is probably UTF-16 text "
-                "without a byte-order mark; save it as UTF-8")
-    return (f"the control character {name} is not allowed in the file; remove it (text "
-            "is never cut short at it)")
+        return (
+            "the file holds NUL bytes between its letters: it is probably UTF-16 text "
+            "without a byte-order mark; save it as UTF-8"
+        )
+    return (
+        f"the control character {name} is not allowed in the file; remove it (text "
+        "is never cut short at it)"
+    )
 
 
 def _position(text: str, index: int) -> tuple[int, int]:
@@ -180,8 +197,11 @@ def _refuse_deep_yaml(text: str) -> None:
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    raise ParseFailure(f"nesting deeper than {MAX_DEPTH} levels",
-                                       *_event_mark(event), code="too-deep")
+                    raise ParseFailure(
+                        f"nesting deeper than {MAX_DEPTH} levels",
+                        *_event_mark(event),
+                        code="too-deep",
+                    )
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
     except yaml.MarkedYAMLError as error:
@@ -226,8 +246,7 @@ def parse_fast(text: str, suffix: str) -> Any:
     except RecursionError:
         raise ParseFailure(f"nesting deeper than {MAX_DEPTH} levels", code="too-deep") from None
     except TypeError:  # a key yaml_rs cannot hold, such as the mapping in ``? : :``
-        return _located_failure_or(text, suffix, "mapping keys must be plain values", None,
-                                   None)
+        return _located_failure_or(text, suffix, "mapping keys must be plain values", None, None)
     if isinstance(value, list) and re.search(r"^(?:---|\.\.\.)", text, flags=re.MULTILINE):
         # yaml_rs returns several documents as a list; the located parser names the error.
         return parse_located(text, suffix)[0]
@@ -256,8 +275,11 @@ def holds_unreadable(value: Any) -> bool:
             pending.extend(item.values())
         elif isinstance(item, list):
             pending.extend(item)
-        elif (isinstance(item, int) and not isinstance(item, bool)
-              and not -_INTEGER_CEILING < item < _INTEGER_CEILING):
+        elif (
+            isinstance(item, int)
+            and not isinstance(item, bool)
+            and not -_INTEGER_CEILING < item < _INTEGER_CEILING
+        ):
             return True
     return False
 
@@ -270,9 +292,11 @@ def _too_long_number(text: str) -> str:
         count = f"more than {MAX_INTEGER_DIGITS} digits"
     else:
         count = f"{len(digits.lstrip('0')):,} digits"
-    return (f"the whole number {shown} has {count}, over the limit of "
-            f"{limits.INTEGER_DIGITS.value} {limits.INTEGER_DIGITS.what}; put it in quotes "
-            "if it is text (an account or form number)")
+    return (
+        f"the whole number {shown} has {count}, over the limit of "
+        f"{limits.INTEGER_DIGITS.value} {limits.INTEGER_DIGITS.what}; put it in quotes "
+        "if it is text (an account or form number)"
+    )
 
 
 def _located_failure_or(
@@ -298,8 +322,11 @@ def _refuse_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 def _parse_json(text: str) -> Any:
     try:
-        value = json.loads(text, object_pairs_hook=_refuse_duplicate_keys,
-                           parse_int=lambda digits: _bounded_json_int(text, digits))
+        value = json.loads(
+            text,
+            object_pairs_hook=_refuse_duplicate_keys,
+            parse_int=lambda digits: _bounded_json_int(text, digits),
+        )
     except json.JSONDecodeError as error:
         raise ParseFailure(f"not valid JSON: {error.msg}", error.lineno, error.colno) from None
     except RecursionError:
@@ -318,9 +345,11 @@ def _bounded_json_int(text: str, digits: str) -> int:
     if len(digits.lstrip("-")) <= MAX_INTEGER_DIGITS:
         return int(digits)
     found = re.search(rf"(?:^|[:\[,])\s*(-?[0-9]{{{MAX_INTEGER_DIGITS + 1},}})", text)
-    raise ParseFailure(_too_long_number(digits),
-                       *(_position(text, found.start(1)) if found else (None, None)),
-                       code="too-long-number")
+    raise ParseFailure(
+        _too_long_number(digits),
+        *(_position(text, found.start(1)) if found else (None, None)),
+        code="too-long-number",
+    )
 
 
 def _depth_over(value: Any, limit: int) -> bool:
@@ -416,8 +445,9 @@ class _Builder:
                 f"alias expansion produces more than {MAX_ALIAS_EVENTS} nodes", *_mark(node)
             )
         if depth > MAX_DEPTH:
-            raise ParseFailure(f"nesting deeper than {MAX_DEPTH} levels", *_mark(node),
-                               code="too-deep")
+            raise ParseFailure(
+                f"nesting deeper than {MAX_DEPTH} levels", *_mark(node), code="too-deep"
+            )
         if isinstance(node, yaml.ScalarNode):
             return self._scalar(node)
         if node.tag not in (_SEQ, _MAP):
@@ -447,8 +477,9 @@ class _Builder:
             try:
                 return _construct_int(text)
             except ValueError:
-                raise ParseFailure(_too_long_number(text), *_mark(node),
-                                   code="too-long-number") from None
+                raise ParseFailure(
+                    _too_long_number(text), *_mark(node), code="too-long-number"
+                ) from None
         if tag == _FLOAT_TAG and re.match(_FLOAT, text):
             return _construct_float(text)
         if tag == _BOOL and text.lower() in ("true", "false"):
@@ -462,8 +493,9 @@ def _syntax_failure(error: yaml.MarkedYAMLError) -> ParseFailure:
     mark = error.problem_mark or error.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
     if "maximum nesting depth" in str(error.problem):  # libyaml's own limit, at 1,000
-        return ParseFailure(f"nesting deeper than {MAX_DEPTH} levels", line, column,
-                            code="too-deep")
+        return ParseFailure(
+            f"nesting deeper than {MAX_DEPTH} levels", line, column, code="too-deep"
+        )
     problem = " ".join(p for p in (error.context, error.problem) if p) or "not valid YAML"
     return ParseFailure(f"not valid YAML: {problem}", line, column)
 

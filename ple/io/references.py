@@ -31,9 +31,15 @@ from ple.model import (
 from ple.model.vocabulary import GAP_RULES
 from ple.model.workspace import Origin
 
-SINGULAR = {"agencies": "agency", "programs": "program", "data_items": "data item",
-            "sharing": "sharing record", "touchpoints": "touchpoint", "journeys": "journey",
-            "opportunities": "opportunity"}
+SINGULAR = {
+    "agencies": "agency",
+    "programs": "program",
+    "data_items": "data item",
+    "sharing": "sharing record",
+    "touchpoints": "touchpoint",
+    "journeys": "journey",
+    "opportunities": "opportunity",
+}
 
 SHARE_TOLERANCE = 1e-6
 
@@ -60,10 +66,15 @@ def assemble(
         if entry.kind == SETTINGS_KEY:
             if settings is not None:
                 first = origins[(SETTINGS_KEY, "")]
-                problems.append(Problem(
-                    source.file, "settings are given in two files; the first is used",
-                    path=entry.path, code="duplicate-settings",
-                    related=(Location(first.file, path=first.path),)))
+                problems.append(
+                    Problem(
+                        source.file,
+                        "settings are given in two files; the first is used",
+                        path=entry.path,
+                        code="duplicate-settings",
+                        related=(Location(first.file, path=first.path),),
+                    )
+                )
                 continue
             settings = entry.item
             origins[(SETTINGS_KEY, "")] = Origin(source.file, entry.path)
@@ -151,7 +162,7 @@ def _parent_loops(agencies: Mapping[str, Agency]) -> dict[str, tuple[list[str], 
         agency: str | None = start
         while agency is not None and agency in agencies and agency not in done:
             if agency in walked:
-                loop = list(walked)[walked[agency]:]
+                loop = list(walked)[walked[agency] :]
                 for position, member in enumerate(loop):
                     loops[member] = (loop, position)
                 break
@@ -169,8 +180,9 @@ class _Checker:
         self.suggestions: dict[tuple[str, str], str] = {}
         self.suggested: dict[str, int] = {}
 
-    def _suggestion(self, what: str, value: str, known: Mapping[str, object] | Iterable[str]
-                    ) -> str:
+    def _suggestion(
+        self, what: str, value: str, known: Mapping[str, object] | Iterable[str]
+    ) -> str:
         """A suggestion for an unknown id, worked out once per id, for the first
         :data:`SUGGESTED` unknown ids of each kind."""
         key = (what, value)
@@ -212,11 +224,9 @@ class _Checker:
             return
         gaps = self.workspace.settings.gaps
         for index, rule_id in enumerate(gaps.disabled_rules):
-            self._require(origin, ("gaps", "disabled_rules", index), rule_id, GAP_RULES,
-                          "gap rule")
+            self._require(origin, ("gaps", "disabled_rules", index), rule_id, GAP_RULES, "gap rule")
         for rule_id in gaps.severity:
-            self._require(origin, ("gaps", "severity", rule_id), rule_id, GAP_RULES,
-                          "gap rule")
+            self._require(origin, ("gaps", "severity", rule_id), rule_id, GAP_RULES, "gap rule")
 
     def catalog_agency(self, agency: Agency) -> None:
         origin = self._at("agencies", agency.id)
@@ -224,11 +234,20 @@ class _Checker:
         if agency.id in self.loops:  # report a loop once, at each of its members
             loop, position = self.loops[agency.id]
             shown = [loop[(position + i) % len(loop)] for i in range(min(len(loop), LOOP_SHOWN))]
-            ending = (agency.id if len(loop) <= LOOP_SHOWN
-                      else f"... -> {agency.id} (a loop of {len(loop):,} agencies)")
-            self.problems.append(Problem(
-                origin.file, f"agency parents form a loop: {' -> '.join([*shown, ending])}",
-                path=(*origin.path, "parent"), value=agency.parent, code="parent-loop"))
+            ending = (
+                agency.id
+                if len(loop) <= LOOP_SHOWN
+                else f"... -> {agency.id} (a loop of {len(loop):,} agencies)"
+            )
+            self.problems.append(
+                Problem(
+                    origin.file,
+                    f"agency parents form a loop: {' -> '.join([*shown, ending])}",
+                    path=(*origin.path, "parent"),
+                    value=agency.parent,
+                    code="parent-loop",
+                )
+            )
 
     def catalog_sharing(self, record: Sharing) -> None:
         """A sharing record names a known item and two known, different agencies; a
@@ -239,44 +258,76 @@ class _Checker:
         self._require(origin, ("from",), record.from_, ws.agencies, "agency")
         self._require(origin, ("to",), record.to, ws.agencies, "agency")
         if record.from_ == record.to:
-            self.problems.append(Problem(
-                origin.file, f"a sharing record is between two agencies; 'from' and 'to' are "
-                f"both {record.to!r}", path=(*origin.path, "to"), value=record.to,
-                code="self-reference"))
+            self.problems.append(
+                Problem(
+                    origin.file,
+                    f"a sharing record is between two agencies; 'from' and 'to' are "
+                    f"both {record.to!r}",
+                    path=(*origin.path, "to"),
+                    value=record.to,
+                    code="self-reference",
+                )
+            )
         if record.basis in (SharingBasis.permitted, SharingBasis.prohibited) and (
-                record.authority is None):
-            self.problems.append(Problem(
-                origin.file, f"a sharing that is {record.basis.value} must name its authority "
-                "(authority: kind and citation): without one it is a guess presented as law",
-                path=(*origin.path, "basis"), value=record.basis.value,
-                code="sharing-without-authority"))
+            record.authority is None
+        ):
+            self.problems.append(
+                Problem(
+                    origin.file,
+                    f"a sharing that is {record.basis.value} must name its authority "
+                    "(authority: kind and citation): without one it is a guess presented as law",
+                    path=(*origin.path, "basis"),
+                    value=record.basis.value,
+                    code="sharing-without-authority",
+                )
+            )
         if not record.sources and record.basis is not SharingBasis.unknown:
-            self.problems.append(Problem(
-                origin.file, f"a sharing recorded as {record.basis.value} names no sources; "
-                "add where it can be checked (the statute, the agreement, the form)",
-                path=(*origin.path, "basis"), value=record.basis.value,
-                severity=Severity.warning, code="sharing-without-sources"))
+            self.problems.append(
+                Problem(
+                    origin.file,
+                    f"a sharing recorded as {record.basis.value} names no sources; "
+                    "add where it can be checked (the statute, the agreement, the form)",
+                    path=(*origin.path, "basis"),
+                    value=record.basis.value,
+                    severity=Severity.warning,
+                    code="sharing-without-sources",
+                )
+            )
+
     def catalog_touchpoint(self, touchpoint: Touchpoint) -> None:
         origin = self._at("touchpoints", touchpoint.id)
         self._require(origin, ("agency",), touchpoint.agency, self.workspace.agencies, "agency")
         if touchpoint.kind is TouchpointKind.form:
             return
-        for name, label in (("omb_control_number", "an OMB control number"),
-                            ("form_number", "a form number")):
+        for name, label in (
+            ("omb_control_number", "an OMB control number"),
+            ("form_number", "a form number"),
+        ):
             value = getattr(touchpoint, name)
             if value is not None:
-                self.problems.append(Problem(
-                    origin.file, f"only a form has {label}; this touchpoint "
-                    f"is a {touchpoint.kind.value} (set kind: form, or remove it)",
-                    path=(*origin.path, name), value=value, code="number-on-non-form"))
+                self.problems.append(
+                    Problem(
+                        origin.file,
+                        f"only a form has {label}; this touchpoint "
+                        f"is a {touchpoint.kind.value} (set kind: form, or remove it)",
+                        path=(*origin.path, name),
+                        value=value,
+                        code="number-on-non-form",
+                    )
+                )
 
     def detail_loops(self) -> None:
         """Refuse a journey that is, through ``detail`` steps, told in more detail by
         itself: drilling down would never end. Reported at each step on the loop."""
         journeys = self.workspace.journeys
-        details = {j.id: [(s, step.detail) for s, step in enumerate(j.steps)
-                          if step.detail in journeys and step.detail != j.id]
-                   for j in journeys.values()}
+        details = {
+            j.id: [
+                (s, step.detail)
+                for s, step in enumerate(j.steps)
+                if step.detail in journeys and step.detail != j.id
+            ]
+            for j in journeys.values()
+        }
         done: set[str] = set()
         for start in journeys:
             if start in done:
@@ -298,7 +349,7 @@ class _Checker:
                     continue
                 index, target = move
                 if target in on_path:
-                    self._report_loop([*path[on_path[target]:], (journey_id, index, target)])
+                    self._report_loop([*path[on_path[target] :], (journey_id, index, target)])
                 elif target not in done:
                     path.append((journey_id, index, target))
                     on_path[target] = len(path)
@@ -308,17 +359,26 @@ class _Checker:
         names = " -> ".join([*(j for j, _, _ in loop), loop[0][0]])
         for journey_id, index, target in loop:
             origin = self._at("journeys", journey_id)
-            self.problems.append(Problem(
-                origin.file, f"detail journeys form a loop: {names}; a journey cannot be "
-                "told in more detail by itself", path=(*origin.path, "steps", index, "detail"),
-                value=target, code="detail-loop"))
+            self.problems.append(
+                Problem(
+                    origin.file,
+                    f"detail journeys form a loop: {names}; a journey cannot be "
+                    "told in more detail by itself",
+                    path=(*origin.path, "steps", index, "detail"),
+                    value=target,
+                    code="detail-loop",
+                )
+            )
 
     def listings_in_inventory(self) -> None:
         """When the Federal Program Inventory is loaded (``ple import programs`` writes
         programs whose id is ``al-`` plus their listing number), warn about every other
         program whose Assistance Listing number the inventory does not have."""
-        inventory = {p.assistance_listing for p in self.workspace.programs.values()
-                     if p.assistance_listing is not None and p.id == inventory_id(p)}
+        inventory = {
+            p.assistance_listing
+            for p in self.workspace.programs.values()
+            if p.assistance_listing is not None and p.id == inventory_id(p)
+        }
         if not inventory:
             return
         for program in self.workspace.programs.values():
@@ -326,11 +386,16 @@ class _Checker:
             if listing is None or listing in inventory:
                 continue
             origin = self._at("programs", program.id)
-            self.problems.append(Problem(
-                origin.file,
-                f"assistance listing {listing!r} is not in the loaded program inventory",
-                path=(*origin.path, "assistance_listing"), value=listing,
-                severity=Severity.warning, code="unknown-listing"))
+            self.problems.append(
+                Problem(
+                    origin.file,
+                    f"assistance listing {listing!r} is not in the loaded program inventory",
+                    path=(*origin.path, "assistance_listing"),
+                    value=listing,
+                    severity=Severity.warning,
+                    code="unknown-listing",
+                )
+            )
 
     def catalog_program(self, program: Program) -> None:
         origin = self._at("programs", program.id)
@@ -347,13 +412,16 @@ class _Checker:
             at = ("accepted_findings", a)
             self._require(origin, (*at, "rule"), accepted.rule, GAP_RULES, "gap rule")
             self._require(origin, (*at, "step"), accepted.step, steps, "step")
-            self._require(origin, (*at, "data_item"), accepted.data_item, ws.data_items,
-                          "data item")
+            self._require(
+                origin, (*at, "data_item"), accepted.data_item, ws.data_items, "data item"
+            )
             if accepted.transition is not None:
-                self._require(origin, (*at, "transition", "from"), accepted.transition.from_,
-                              steps, "step")
-                self._require(origin, (*at, "transition", "to"), accepted.transition.to,
-                              steps, "step")
+                self._require(
+                    origin, (*at, "transition", "from"), accepted.transition.from_, steps, "step"
+                )
+                self._require(
+                    origin, (*at, "transition", "to"), accepted.transition.to, steps, "step"
+                )
         for index, entry in enumerate(journey.entry):
             self._require(origin, ("entry", index), entry, steps, "step")
         for s, step in enumerate(journey.steps):
@@ -372,36 +440,62 @@ class _Checker:
                 total_share += transition.share or 0.0
                 if transition.handoff:
                     for i, item in enumerate(transition.handoff.shares):
-                        self._require(origin, (*at, "next", t, "handoff", "shares", i), item,
-                                      ws.data_items, "data item")
+                        self._require(
+                            origin,
+                            (*at, "next", t, "handoff", "shares", i),
+                            item,
+                            ws.data_items,
+                            "data item",
+                        )
                 target = steps.get(transition.to)
-                if (transition.handoff and target is not None
-                        and journey.steps[target].agency == step.agency):
+                if (
+                    transition.handoff
+                    and target is not None
+                    and journey.steps[target].agency == step.agency
+                ):
                     self.problems.append(
-                        Problem(origin.file,
-                                f"a handoff on a move within one agency ({step.agency}) is not "
-                                "a handoff between agencies and is ignored",
-                                path=(*origin.path, *at, "next", t, "handoff"),
-                                severity=Severity.warning, code="handoff-within-agency"))
+                        Problem(
+                            origin.file,
+                            f"a handoff on a move within one agency ({step.agency}) is not "
+                            "a handoff between agencies and is ignored",
+                            path=(*origin.path, *at, "next", t, "handoff"),
+                            severity=Severity.warning,
+                            code="handoff-within-agency",
+                        )
+                    )
             if total_share > 1 + SHARE_TOLERANCE and not step.fork:
                 self.problems.append(
-                    Problem(origin.file,
-                            f"the shares of this step's branches add up to {total_share:g}, "
-                            "more than 1", path=(*origin.path, *at, "next"),
-                            value=round(total_share, 6), code="shares-over-one")
+                    Problem(
+                        origin.file,
+                        f"the shares of this step's branches add up to {total_share:g}, "
+                        "more than 1",
+                        path=(*origin.path, *at, "next"),
+                        value=round(total_share, 6),
+                        code="shares-over-one",
+                    )
                 )
             if step.fork and len(step.next) < 2:
                 self.problems.append(
-                    Problem(origin.file, "a fork needs two next steps or more; with "
-                            f"{len(step.next)} it is a plain step",
-                            path=(*origin.path, *at, "fork"), value=True,
-                            severity=Severity.warning, code="fork-without-branches")
+                    Problem(
+                        origin.file,
+                        "a fork needs two next steps or more; with "
+                        f"{len(step.next)} it is a plain step",
+                        path=(*origin.path, *at, "fork"),
+                        value=True,
+                        severity=Severity.warning,
+                        code="fork-without-branches",
+                    )
                 )
             if step.end and step.next:
                 self.problems.append(
-                    Problem(origin.file, "a step marked end: true also lists next steps",
-                            path=(*origin.path, *at, "end"), value=True,
-                            severity=Severity.warning, code="end-with-next")
+                    Problem(
+                        origin.file,
+                        "a step marked end: true also lists next steps",
+                        path=(*origin.path, *at, "end"),
+                        value=True,
+                        severity=Severity.warning,
+                        code="end-with-next",
+                    )
                 )
 
     def _blueprint(self, origin: Origin, journey: Journey, at: KeyPath, step: Step) -> None:
@@ -409,41 +503,60 @@ class _Checker:
         its moment that matters."""
         ws = self.workspace
         for t, touchpoint in enumerate(step.touchpoints):
-            self._require(origin, (*at, "touchpoints", t), touchpoint, ws.touchpoints,
-                          "touchpoint")
+            self._require(origin, (*at, "touchpoints", t), touchpoint, ws.touchpoints, "touchpoint")
         for row in BLUEPRINT_ROWS:
             for a, action in enumerate(getattr(step, row)):
-                self._require(origin, (*at, row, a, "agency"), action.agency, ws.agencies,
-                              "agency")
+                self._require(origin, (*at, row, a, "agency"), action.agency, ws.agencies, "agency")
         if step.detail is not None:
             self._require(origin, (*at, "detail"), step.detail, ws.journeys, "journey")
             if step.detail == journey.id:
-                self.problems.append(Problem(
-                    origin.file, "a step cannot be told in more detail by its own journey",
-                    path=(*origin.path, *at, "detail"), value=step.detail,
-                    code="self-reference"))
+                self.problems.append(
+                    Problem(
+                        origin.file,
+                        "a step cannot be told in more detail by its own journey",
+                        path=(*origin.path, *at, "detail"),
+                        value=step.detail,
+                        code="self-reference",
+                    )
+                )
         if step.moment_reason is not None and not step.moment_that_matters:
-            self.problems.append(Problem(
-                origin.file, "a moment_reason belongs to a moment that matters (set "
-                "moment_that_matters: true, or remove the reason)",
-                path=(*origin.path, *at, "moment_reason"), value=step.moment_reason,
-                code="reason-without-moment"))
+            self.problems.append(
+                Problem(
+                    origin.file,
+                    "a moment_reason belongs to a moment that matters (set "
+                    "moment_that_matters: true, or remove the reason)",
+                    path=(*origin.path, *at, "moment_reason"),
+                    value=step.moment_reason,
+                    code="reason-without-moment",
+                )
+            )
         elif step.moment_that_matters and step.moment_reason is None:
-            self.problems.append(Problem(
-                origin.file, "a moment that matters should say why, in moment_reason",
-                path=(*origin.path, *at, "moment_that_matters"), value=True,
-                severity=Severity.warning, code="moment-without-reason"))
+            self.problems.append(
+                Problem(
+                    origin.file,
+                    "a moment that matters should say why, in moment_reason",
+                    path=(*origin.path, *at, "moment_that_matters"),
+                    value=True,
+                    severity=Severity.warning,
+                    code="moment-without-reason",
+                )
+            )
 
     def _unique(self, origin: Origin, items: list, field: str, what: str) -> dict[str, int]:
         seen: dict[str, int] = {}
         for index, item in enumerate(items):
             if item.id in seen:
                 self.problems.append(
-                    Problem(origin.file, f"duplicate {what} id {item.id!r} in this journey",
-                            path=(*origin.path, field, index, "id"), value=item.id,
-                            code="duplicate-id",
-                            related=(Location(origin.file,
-                                              path=(*origin.path, field, seen[item.id], "id")),))
+                    Problem(
+                        origin.file,
+                        f"duplicate {what} id {item.id!r} in this journey",
+                        path=(*origin.path, field, index, "id"),
+                        value=item.id,
+                        code="duplicate-id",
+                        related=(
+                            Location(origin.file, path=(*origin.path, field, seen[item.id], "id")),
+                        ),
+                    )
                 )
             else:
                 seen[item.id] = index
@@ -455,21 +568,33 @@ class _Checker:
         self._require(origin, ("baseline",), journey.baseline, self.workspace.journeys, "journey")
         if journey.baseline == journey.id:
             self.problems.append(
-                Problem(origin.file, "a journey cannot be its own baseline",
-                        path=(*origin.path, "baseline"), value=journey.baseline,
-                        code="self-reference")
+                Problem(
+                    origin.file,
+                    "a journey cannot be its own baseline",
+                    path=(*origin.path, "baseline"),
+                    value=journey.baseline,
+                    code="self-reference",
+                )
             )
         elif journey.state is not JourneyState.future:
             self.problems.append(
-                Problem(origin.file, "only a future-state journey has a baseline "
-                        "(set state: future)", path=(*origin.path, "baseline"),
-                        value=journey.baseline, code="baseline-on-current")
+                Problem(
+                    origin.file,
+                    "only a future-state journey has a baseline (set state: future)",
+                    path=(*origin.path, "baseline"),
+                    value=journey.baseline,
+                    code="baseline-on-current",
+                )
             )
         else:
             base = self.workspace.journeys.get(journey.baseline)
             if base is not None and base.state is not JourneyState.current:
                 self.problems.append(
-                    Problem(origin.file, f"the baseline {journey.baseline!r} is not a "
-                            "current-state journey", path=(*origin.path, "baseline"),
-                            value=journey.baseline, code="baseline-not-current")
+                    Problem(
+                        origin.file,
+                        f"the baseline {journey.baseline!r} is not a current-state journey",
+                        path=(*origin.path, "baseline"),
+                        value=journey.baseline,
+                        code="baseline-not-current",
+                    )
                 )

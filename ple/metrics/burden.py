@@ -76,8 +76,12 @@ class JourneyMetrics:
 
 
 def journey_metrics(
-    workspace: Workspace, journey_id: str, persona: str | None = None, *,
-    roll_up: bool = False, rolled: dict[str, JourneyMetrics] | None = None,
+    workspace: Workspace,
+    journey_id: str,
+    persona: str | None = None,
+    *,
+    roll_up: bool = False,
+    rolled: dict[str, JourneyMetrics] | None = None,
 ) -> JourneyMetrics:
     """Figures for one journey, optionally only the steps that apply to ``persona``.
 
@@ -87,26 +91,38 @@ def journey_metrics(
     asks for the same ones many times)."""
     journey = workspace.journeys.get(journey_id)
     if journey is None:
-        raise NotFoundError(f"no journey {journey_id!r} in the workspace"
-                            f"{did_you_mean(journey_id, workspace.journeys)}")
+        raise NotFoundError(
+            f"no journey {journey_id!r} in the workspace"
+            f"{did_you_mean(journey_id, workspace.journeys)}"
+        )
     if persona is not None and persona not in {p.id for p in journey.personas}:
-        raise NotFoundError(f"no persona {persona!r} in journey {journey_id!r}"
-                            f"{did_you_mean(persona, [p.id for p in journey.personas])}")
+        raise NotFoundError(
+            f"no persona {persona!r} in journey {journey_id!r}"
+            f"{did_you_mean(persona, [p.id for p in journey.personas])}"
+        )
     memo: dict[str, JourneyMetrics] = {} if rolled is None else rolled
     loops: set[tuple[str, str]] = set()
     if roll_up:  # bottom-up, so a chain of any length needs no recursion
         order, loops = detail_order(workspace, journey.id, memo)
         for detail in order:
             if detail not in memo:
-                memo[detail] = _metrics(workspace, workspace.journeys[detail], None, True,
-                                        memo, loops)
+                memo[detail] = _metrics(
+                    workspace, workspace.journeys[detail], None, True, memo, loops
+                )
     return _metrics(workspace, journey, persona, roll_up, memo, loops)
 
 
-def _metrics(workspace: Workspace, journey: Journey, persona: str | None, roll_up: bool,
-             memo: dict[str, JourneyMetrics], loops: set[tuple[str, str]]) -> JourneyMetrics:
-    steps = [s for s in journey.steps
-             if persona is None or s.personas is None or persona in s.personas]
+def _metrics(
+    workspace: Workspace,
+    journey: Journey,
+    persona: str | None,
+    roll_up: bool,
+    memo: dict[str, JourneyMetrics],
+    loops: set[tuple[str, str]],
+) -> JourneyMetrics:
+    steps = [
+        s for s in journey.steps if persona is None or s.personas is None or persona in s.personas
+    ]
     included = {s.id for s in steps}
     totals = {figure: 0.0 for figure in FIGURES}
     unknown = dict.fromkeys(FIGURES, 0)
@@ -118,8 +134,7 @@ def _metrics(workspace: Workspace, journey: Journey, persona: str | None, roll_u
         if isinstance(inner, str):  # a detail that could not be rolled up
             detailed.append(DetailedStep(step.id, step.detail or "", False, reason=inner))
             inner = None
-        replaced = [f for f in FIGURES if inner is not None
-                    and inner.evidence[f].basis != "none"]
+        replaced = [f for f in FIGURES if inner is not None and inner.evidence[f].basis != "none"]
         own = by_agency.setdefault(step.agency, _agency_row())
         own["steps"] += 1
         for figure in FIGURES:
@@ -139,9 +154,16 @@ def _metrics(workspace: Workspace, journey: Journey, persona: str | None, roll_u
                 own[figure] += value
                 parts[figure].append((step.burden_evidence(figure), value))
         if inner is not None:
-            detailed.append(DetailedStep(
-                step.id, inner.journey, True, tuple(replaced),
-                tuple(f for f in FIGURES if f not in replaced), inner.detailed))
+            detailed.append(
+                DetailedStep(
+                    step.id,
+                    inner.journey,
+                    True,
+                    tuple(replaced),
+                    tuple(f for f in FIGURES if f not in replaced),
+                    inner.detailed,
+                )
+            )
             if "wait_days" in replaced:
                 waits[step.id] = inner.critical_path_wait_days
                 wait_parts[step.id] = _level_parts(inner.evidence["critical_path_wait_days"])
@@ -157,10 +179,16 @@ def _metrics(workspace: Workspace, journey: Journey, persona: str | None, roll_u
     by_id = {s.id: s for s in steps}
     evidence = {figure: evidence_shares(parts[figure]) for figure in FIGURES}
     evidence["critical_path_wait_days"] = evidence_shares(
-        part for s in path_steps for part in (
-            wait_parts[s] if s in wait_parts
+        part
+        for s in path_steps
+        for part in (
+            wait_parts[s]
+            if s in wait_parts
             else [(by_id[s].burden_evidence("wait_days"), by_id[s].burden.wait_days)]
-            if by_id[s].burden and by_id[s].burden.wait_days is not None else []))
+            if by_id[s].burden and by_id[s].burden.wait_days is not None
+            else []
+        )
+    )
     return JourneyMetrics(
         journey=journey.id,
         persona=persona,
@@ -180,9 +208,14 @@ def _metrics(workspace: Workspace, journey: Journey, persona: str | None, roll_u
     )
 
 
-def _detail_metrics(workspace: Workspace, journey_id: str, step: Step, roll_up: bool,
-                    memo: dict[str, JourneyMetrics], loops: set[tuple[str, str]]
-                    ) -> JourneyMetrics | str | None:
+def _detail_metrics(
+    workspace: Workspace,
+    journey_id: str,
+    step: Step,
+    roll_up: bool,
+    memo: dict[str, JourneyMetrics],
+    loops: set[tuple[str, str]],
+) -> JourneyMetrics | str | None:
     """The rolled-up metrics of the step's detail journey, None when there is nothing to
     roll up, or why it cannot be (the loader refuses both; a hand-built workspace may not)."""
     if not roll_up or step.detail is None:
@@ -206,8 +239,7 @@ def _agency_row() -> dict[str, float]:
     return {"steps": 0, "unknown_minutes": 0, **dict.fromkeys(FIGURES, 0.0)}
 
 
-def _add_agency(by_agency: dict[str, dict[str, float]], row: AgencyBurden,
-                figure: str) -> None:
+def _add_agency(by_agency: dict[str, dict[str, float]], row: AgencyBurden, figure: str) -> None:
     """Add one figure of a detail journey's agency row to the parent's rows (the agency
     gets its part even if it runs none of the parent's own steps)."""
     into = by_agency.setdefault(row.agency, _agency_row())
@@ -216,20 +248,27 @@ def _add_agency(by_agency: dict[str, dict[str, float]], row: AgencyBurden,
         into["unknown_minutes"] += row.unknown_minutes
 
 
-def _agency_burden(by_agency: dict[str, dict[str, float]],
-                   total_minutes: float) -> list[AgencyBurden]:
+def _agency_burden(
+    by_agency: dict[str, dict[str, float]], total_minutes: float
+) -> list[AgencyBurden]:
     rows = []
     for agency, sums in by_agency.items():
         share = sums["minutes"] / total_minutes if total_minutes else None
-        rows.append(AgencyBurden(
-            agency=agency, steps=int(sums["steps"]),
-            **{f: sums[f] for f in FIGURES},
-            unknown_minutes=int(sums["unknown_minutes"]), share_of_minutes=share))
+        rows.append(
+            AgencyBurden(
+                agency=agency,
+                steps=int(sums["steps"]),
+                **{f: sums[f] for f in FIGURES},
+                unknown_minutes=int(sums["unknown_minutes"]),
+                share_of_minutes=share,
+            )
+        )
     return sorted(rows, key=lambda r: (-r.minutes, r.agency))
 
 
-def critical_path(journey: Journey, included: set[str],
-                  waits: dict[str, float] | None = None) -> tuple[list[str], float]:
+def critical_path(
+    journey: Journey, included: set[str], waits: dict[str, float] | None = None
+) -> tuple[list[str], float]:
     """The path from an entry step with the longest total wait, and that wait.
 
     A journey may loop (send missing documents, decide again). Loops are cut
@@ -265,8 +304,12 @@ def _weight(wait_days: float) -> float:
 
 
 def portfolio_metrics(
-    workspace: Workspace, journey_id: str | None = None, persona: str | None = None,
-    *, scope: Scope | str = Scope.all, roll_up: bool = False,
+    workspace: Workspace,
+    journey_id: str | None = None,
+    persona: str | None = None,
+    *,
+    scope: Scope | str = Scope.all,
+    roll_up: bool = False,
 ) -> list[JourneyMetrics]:
     """Metrics for each journey ``scope`` counts (or the one named), whole and then as
     each of its personas lives it.
@@ -277,13 +320,18 @@ def portfolio_metrics(
         if journey_id is None:
             raise NotFoundError("a persona belongs to a journey: give the journey too")
         return [journey_metrics(workspace, journey_id, persona, roll_up=roll_up)]
-    ids = [journey_id] if journey_id is not None else [
-        j.id for j in journeys_in_scope(workspace, scope)]
+    ids = (
+        [journey_id]
+        if journey_id is not None
+        else [j.id for j in journeys_in_scope(workspace, scope)]
+    )
     rows = []
     rolled: dict[str, JourneyMetrics] = {}
     with collector_paused():
         for jid in ids:
             rows.append(journey_metrics(workspace, jid, roll_up=roll_up, rolled=rolled))
-            rows += [journey_metrics(workspace, jid, p.id, roll_up=roll_up, rolled=rolled)
-                     for p in workspace.journeys[jid].personas]
+            rows += [
+                journey_metrics(workspace, jid, p.id, roll_up=roll_up, rolled=rolled)
+                for p in workspace.journeys[jid].personas
+            ]
     return rows

@@ -43,8 +43,9 @@ class EvidenceShares:
         """``40% observed, 35% reported, 25% assumed``; levels at 0% are left out."""
         if self.basis == "none":
             return "no figures recorded"
-        return ", ".join(f"{self.percent[level]}% {level}" for level in LEVELS
-                         if self.percent[level])
+        return ", ".join(
+            f"{self.percent[level]}% {level}" for level in LEVELS if self.percent[level]
+        )
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -58,8 +59,7 @@ def level_of(evidence: Evidence | None) -> str:
 def evidence_shares(parts: Iterable[tuple[Evidence | str | None, float]]) -> EvidenceShares:
     """Split a total into its evidence levels; ``parts`` are (evidence, amount) pairs, one
     per figure that went into the total."""
-    listed = [(part if isinstance(part, str) else level_of(part), amount)
-              for part, amount in parts]
+    listed = [(part if isinstance(part, str) else level_of(part), amount) for part, amount in parts]
     basis = "amount" if any(amount for _, amount in listed) else "count" if listed else "none"
     amounts = dict.fromkeys(LEVELS, 0.0)
     for level, amount in listed:
@@ -77,8 +77,7 @@ def _whole_percents(shares: dict[str, float]) -> dict[str, int]:
     exact = {level: share * 100 for level, share in shares.items()}
     whole = {level: int(value) for level, value in exact.items()}
     left = 100 - sum(whole.values())
-    order = sorted(exact, key=lambda level: (-(exact[level] - whole[level]),
-                                             LEVELS.index(level)))
+    order = sorted(exact, key=lambda level: (-(exact[level] - whole[level]), LEVELS.index(level)))
     for level in order[:left]:
         whole[level] += 1
     return whole

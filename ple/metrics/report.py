@@ -32,20 +32,23 @@ class MetricsRow:
         costs = self.sludge.to_dict()
         return {
             **self.burden.to_dict(),
-            "sludge": {cost: costs[cost] for cost in ("learning", "compliance",
-                                                      "psychological")},
+            "sludge": {cost: costs[cost] for cost in ("learning", "compliance", "psychological")},
             "time_tax": self.time_tax.to_dict() if self.time_tax else None,
         }
 
     def summary(self) -> dict[str, str]:
         """The three costs and the time tax as short table cells."""
-        cells = {cost: ", ".join(_cell(f) for f in figures)
-                 for cost, figures in self.sludge.costs().items()}
+        cells = {
+            cost: ", ".join(_cell(f) for f in figures)
+            for cost, figures in self.sludge.costs().items()
+        }
         hours = self.time_tax.hours_per_year if self.time_tax else None
-        cells["hours_a_year"] = "" if hours is None else hours.text() + (
-            "" if hours.exact else f" (central {hours.central_text()})")
+        cells["hours_a_year"] = (
+            ""
+            if hours is None
+            else hours.text() + ("" if hours.exact else f" (central {hours.central_text()})")
+        )
         return cells
-
 
     def evidence_lines(self) -> list[str]:
         """What each total rests on, one line a figure: "641.5 active minutes: 40%
@@ -53,18 +56,25 @@ class MetricsRow:
         lines = []
         for figure in self.sludge.compliance:
             if figure.key in FIGURES and figure.evidence is not None:
-                lines.append(f"{number_text(figure.value)} {figure.label.lower()}: "
-                             f"{figure.evidence.text()}")
+                lines.append(
+                    f"{number_text(figure.value)} {figure.label.lower()}: {figure.evidence.text()}"
+                )
         tax = self.time_tax
         if tax is not None and tax.evidence is not None:
-            lines.append(f"{tax.hours_per_year.text()} hours a year: {tax.evidence.text()}; "
-                         f"people a year: {tax.volume_evidence}")
+            lines.append(
+                f"{tax.hours_per_year.text()} hours a year: {tax.evidence.text()}; "
+                f"people a year: {tax.volume_evidence}"
+            )
         return lines
 
 
 def metrics_report(
-    workspace: Workspace, journey_id: str | None = None, persona: str | None = None,
-    *, scope: Scope | str = Scope.all, roll_up: bool = False,
+    workspace: Workspace,
+    journey_id: str | None = None,
+    persona: str | None = None,
+    *,
+    scope: Scope | str = Scope.all,
+    roll_up: bool = False,
 ) -> list[MetricsRow]:
     """Rows as :func:`~ple.metrics.burden.portfolio_metrics` gives them, with sludge and
     time tax. A persona row's sludge follows the equity walk (its channels, languages and
@@ -74,16 +84,22 @@ def metrics_report(
     (:mod:`ple.metrics.rollup`): in the burden, the time tax and the compliance costs."""
     rows = []
     with collector_paused():
-        for burden in portfolio_metrics(workspace, journey_id, persona, scope=scope,
-                                        roll_up=roll_up):
+        for burden in portfolio_metrics(
+            workspace, journey_id, persona, scope=scope, roll_up=roll_up
+        ):
             journey = workspace.journeys[burden.journey]
             costs = sludge(workspace, burden.journey, burden.persona)
-            rows.append(MetricsRow(
-                burden=burden,
-                sludge=_rolled_compliance(workspace, costs, burden),
-                time_tax=(time_tax(journey, workspace, roll_up=roll_up)
-                          if burden.persona is None else None),
-            ))
+            rows.append(
+                MetricsRow(
+                    burden=burden,
+                    sludge=_rolled_compliance(workspace, costs, burden),
+                    time_tax=(
+                        time_tax(journey, workspace, roll_up=roll_up)
+                        if burden.persona is None
+                        else None
+                    ),
+                )
+            )
     return rows
 
 
@@ -104,8 +120,14 @@ def _rolled_compliance(workspace: Workspace, costs: Sludge, burden: JourneyMetri
         for d in replaced:
             inner = journey_metrics(workspace, d.detail, roll_up=True)
             unknown += [f"{d.step} <- {d.detail}"] * inner.unknown[figure.key]
-        figures.append(replace(figure, value=getattr(burden, figure.key),
-                               unknown=tuple(unknown), evidence=burden.evidence[figure.key]))
+        figures.append(
+            replace(
+                figure,
+                value=getattr(burden, figure.key),
+                unknown=tuple(unknown),
+                evidence=burden.evidence[figure.key],
+            )
+        )
     return replace(costs, compliance=tuple(figures))
 
 

@@ -26,9 +26,11 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from ple.model import Workspace
 
-ROLL_UP_HELP = ("--roll-up counts a detail journey's burden in the place of the step it "
-                "details (replacing the step's own figures); --keep-apart (the default) "
-                "counts each journey's own steps only.")
+ROLL_UP_HELP = (
+    "--roll-up counts a detail journey's burden in the place of the step it "
+    "details (replacing the step's own figures); --keep-apart (the default) "
+    "counts each journey's own steps only."
+)
 
 
 @dataclass(frozen=True)
@@ -64,8 +66,7 @@ class DetailedStep:
         return asdict(self)
 
 
-def detail_sentence(roll_up: bool, detailed: tuple[DetailedStep, ...] | list[DetailedStep]
-                    ) -> str:
+def detail_sentence(roll_up: bool, detailed: tuple[DetailedStep, ...] | list[DetailedStep]) -> str:
     """What a total did with detail journeys, for the shells: empty when no step has one."""
     if not detailed:
         return ""
@@ -76,20 +77,30 @@ def detail_sentence(roll_up: bool, detailed: tuple[DetailedStep, ...] | list[Det
         if left:
             parts.append("not rolled up: " + "; ".join(d.text() for d in left))
         return ". ".join(parts)
-    return ("kept apart: " + "; ".join(d.text() for d in detailed)
-            + " (each journey counts its own steps; --roll-up counts the detail in its place)")
+    return (
+        "kept apart: "
+        + "; ".join(d.text() for d in detailed)
+        + " (each journey counts its own steps; --roll-up counts the detail in its place)"
+    )
 
 
-def detail_order(workspace: Workspace, journey_id: str, known: Collection[str] = ()
-                 ) -> tuple[list[str], set[tuple[str, str]]]:
+def detail_order(
+    workspace: Workspace, journey_id: str, known: Collection[str] = ()
+) -> tuple[list[str], set[tuple[str, str]]]:
     """The journeys below ``journey_id`` in its chain of detail journeys, each after every
     journey it is detailed by in turn (so rolling them up in this order needs no
     recursion, however long the chain), and the (journey, detail) pairs that close a loop
     (the loader refuses loops; a workspace built by hand may hold one). Journeys in
     ``known`` (rolled up already) are neither walked nor listed."""
+
     def details(jid: str) -> Iterator[str]:
-        return iter(dict.fromkeys(s.detail for s in workspace.journeys[jid].steps
-                                  if s.detail is not None and s.detail in workspace.journeys))
+        return iter(
+            dict.fromkeys(
+                s.detail
+                for s in workspace.journeys[jid].steps
+                if s.detail is not None and s.detail in workspace.journeys
+            )
+        )
 
     order: list[str] = []
     loops: set[tuple[str, str]] = set()

@@ -71,21 +71,29 @@ class Sludge:
     """The steps counted: the whole journey, or those the persona can take."""
 
     def costs(self) -> dict[str, tuple[SludgeFigure, ...]]:
-        return {"learning": self.learning, "compliance": self.compliance,
-                "psychological": self.psychological}
+        return {
+            "learning": self.learning,
+            "compliance": self.compliance,
+            "psychological": self.psychological,
+        }
 
     def to_dict(self) -> dict[str, Any]:
-        return {"journey": self.journey, "persona": self.persona, "steps": list(self.steps),
-                **{cost: [f.to_dict() for f in figures]
-                   for cost, figures in self.costs().items()}}
+        return {
+            "journey": self.journey,
+            "persona": self.persona,
+            "steps": list(self.steps),
+            **{cost: [f.to_dict() for f in figures] for cost, figures in self.costs().items()},
+        }
 
 
 def sludge(workspace: Workspace, journey_id: str, persona: str | None = None) -> Sludge:
     """The three costs of a journey, or of the part ``persona`` (journey or built-in) takes."""
     journey = workspace.journeys.get(journey_id)
     if journey is None:
-        raise NotFoundError(f"no journey {journey_id!r} in the workspace"
-                            f"{did_you_mean(journey_id, workspace.journeys)}")
+        raise NotFoundError(
+            f"no journey {journey_id!r} in the workspace"
+            f"{did_you_mean(journey_id, workspace.journeys)}"
+        )
     if persona is not None:
         return walked_sludge(workspace, walk(journey, personas_to_walk(journey, [persona])[0]))
     figures = {s.id: channel_figures(s, None) for s in journey.steps}
@@ -101,9 +109,13 @@ def walked_sludge(workspace: Workspace, result: EquityResult) -> Sludge:
     return _sludge(workspace, journey, result.persona, figures, channels)
 
 
-def _sludge(workspace: Workspace, journey: Journey, persona: str | None,
-            figures: dict[str, dict[str, float | None]],
-            channels: dict[str, Channel | None]) -> Sludge:
+def _sludge(
+    workspace: Workspace,
+    journey: Journey,
+    persona: str | None,
+    figures: dict[str, dict[str, float | None]],
+    channels: dict[str, Channel | None],
+) -> Sludge:
     """The costs of the steps in ``figures`` (in journey order), with those figures, taken
     through ``channels`` (a step missing there: its general figures)."""
     view = JourneyView.of(workspace, _restricted(journey, set(figures)))
@@ -111,8 +123,11 @@ def _sludge(workspace: Workspace, journey: Journey, persona: str | None,
 
     def with_evidence(figure: SludgeFigure) -> SludgeFigure:
         if figure.key in FIGURES:
-            parts = [(by_id[s].burden_evidence(figure.key, channels.get(s)), v[figure.key])
-                     for s, v in figures.items() if v[figure.key] is not None]
+            parts = [
+                (by_id[s].burden_evidence(figure.key, channels.get(s)), v[figure.key])
+                for s, v in figures.items()
+                if v[figure.key] is not None
+            ]
         else:
             parts = [(by_id[s].evidence, 1.0) for s in dict.fromkeys(figure.steps)]
         return replace(figure, evidence=evidence_shares(parts))
@@ -130,46 +145,82 @@ def _sludge(workspace: Workspace, journey: Journey, persona: str | None,
 def _learning(view: JourneyView) -> tuple[SludgeFigure, ...]:
     steps = view.journey.steps
     agencies = list(dict.fromkeys(s.agency for s in steps))
-    alone = [h for h in view.handoffs
-             if h.transition.handoff is not None and h.transition.handoff.type in ALONE]
+    alone = [
+        h
+        for h in view.handoffs
+        if h.transition.handoff is not None and h.transition.handoff.type in ALONE
+    ]
     undocumented = [h for h in view.handoffs if h.transition.handoff is None]
     programs = list(dict.fromkeys(s.program for s in steps if s.program))
     return (
-        SludgeFigure("agencies", "Agencies to deal with", len(agencies),
-                     tuple(s.id for s in steps), items=tuple(agencies)),
-        SludgeFigure("handoffs_alone", "Cold and referral handoffs to navigate alone",
-                     len(alone), tuple(dict.fromkeys(h.source.id for h in alone)),
-                     items=tuple(_move(h) for h in alone),
-                     unknown=tuple(_move(h) for h in undocumented)),
-        SludgeFigure("programs", "Programs", len(programs),
-                     tuple(s.id for s in steps if s.program), items=tuple(programs)),
+        SludgeFigure(
+            "agencies",
+            "Agencies to deal with",
+            len(agencies),
+            tuple(s.id for s in steps),
+            items=tuple(agencies),
+        ),
+        SludgeFigure(
+            "handoffs_alone",
+            "Cold and referral handoffs to navigate alone",
+            len(alone),
+            tuple(dict.fromkeys(h.source.id for h in alone)),
+            items=tuple(_move(h) for h in alone),
+            unknown=tuple(_move(h) for h in undocumented),
+        ),
+        SludgeFigure(
+            "programs",
+            "Programs",
+            len(programs),
+            tuple(s.id for s in steps if s.program),
+            items=tuple(programs),
+        ),
     )
 
 
 def _compliance(
     view: JourneyView, figures: dict[str, dict[str, float | None]]
 ) -> tuple[SludgeFigure, ...]:
-    labels = {"minutes": "Active minutes", "wait_days": "Waiting days",
-              "cost_usd": "Out-of-pocket cost (USD)", "visits": "Office visits"}
+    labels = {
+        "minutes": "Active minutes",
+        "wait_days": "Waiting days",
+        "cost_usd": "Out-of-pocket cost (USD)",
+        "visits": "Office visits",
+    }
     result = []
     for figure in FIGURES:
         known = {s: v[figure] for s, v in figures.items() if v[figure] is not None}
-        result.append(SludgeFigure(
-            figure, labels[figure], float(sum(known.values())),
-            tuple(s for s, value in known.items() if value),
-            unknown=tuple(s for s, v in figures.items() if v[figure] is None)))
-    documents = [item for item, _ in _asks(view)
-                 if view.workspace.data_items[item].kind is DataItemKind.document]
+        result.append(
+            SludgeFigure(
+                figure,
+                labels[figure],
+                float(sum(known.values())),
+                tuple(s for s, value in known.items() if value),
+                unknown=tuple(s for s, v in figures.items() if v[figure] is None),
+            )
+        )
+    documents = [
+        item
+        for item, _ in _asks(view)
+        if view.workspace.data_items[item].kind is DataItemKind.document
+    ]
     documents = list(dict.fromkeys(documents))
     asked = _asked_again(view)
     result += [
-        SludgeFigure("documents", "Documents to gather", len(documents),
-                     tuple(dict.fromkeys(s for item, s in _asks(view) if item in documents)),
-                     items=tuple(documents)),
-        SludgeFigure("items_asked_more_than_once", "Items asked for more than once",
-                     len({item for item, _ in asked}),
-                     tuple(dict.fromkeys(s for _, s in asked)),
-                     items=tuple(dict.fromkeys(item for item, _ in asked))),
+        SludgeFigure(
+            "documents",
+            "Documents to gather",
+            len(documents),
+            tuple(dict.fromkeys(s for item, s in _asks(view) if item in documents)),
+            items=tuple(documents),
+        ),
+        SludgeFigure(
+            "items_asked_more_than_once",
+            "Items asked for more than once",
+            len({item for item, _ in asked}),
+            tuple(dict.fromkeys(s for _, s in asked)),
+            items=tuple(dict.fromkeys(item for item, _ in asked)),
+        ),
     ]
     return tuple(result)
 
@@ -181,17 +232,35 @@ def _psychological(view: JourneyView) -> tuple[SludgeFigure, ...]:
     ping_pong = list(all_rules()["ping-pong"].check(view))
     asked = _asked_again(view)
     return (
-        SludgeFigure("negative_steps", "Steps recorded as distressing", len(negative),
-                     tuple(negative), unknown=tuple(s.id for s in steps if s.sentiment is None)),
-        SludgeFigure("pain_points", "Pain points", sum(len(s.pain_points) for s in pains),
-                     tuple(s.id for s in pains)),
-        SludgeFigure("ping_pong", "Sent back and forth between agencies", len(ping_pong),
-                     tuple(dict.fromkeys(g.step for g in ping_pong if g.step)),
-                     items=tuple(f"{a} -> {b}" for a, b in
-                                 (g.transition for g in ping_pong if g.transition))),
-        SludgeFigure("repeated_requests", "Times asked again for something already given",
-                     len(asked), tuple(dict.fromkeys(s for _, s in asked)),
-                     items=tuple(f"{item} at {step}" for item, step in asked)),
+        SludgeFigure(
+            "negative_steps",
+            "Steps recorded as distressing",
+            len(negative),
+            tuple(negative),
+            unknown=tuple(s.id for s in steps if s.sentiment is None),
+        ),
+        SludgeFigure(
+            "pain_points",
+            "Pain points",
+            sum(len(s.pain_points) for s in pains),
+            tuple(s.id for s in pains),
+        ),
+        SludgeFigure(
+            "ping_pong",
+            "Sent back and forth between agencies",
+            len(ping_pong),
+            tuple(dict.fromkeys(g.step for g in ping_pong if g.step)),
+            items=tuple(
+                f"{a} -> {b}" for a, b in (g.transition for g in ping_pong if g.transition)
+            ),
+        ),
+        SludgeFigure(
+            "repeated_requests",
+            "Times asked again for something already given",
+            len(asked),
+            tuple(dict.fromkeys(s for _, s in asked)),
+            items=tuple(f"{item} at {step}" for item, step in asked),
+        ),
     )
 
 
@@ -207,10 +276,14 @@ def _asked_again(view: JourneyView) -> list[tuple[str, str]]:
 
 def _restricted(journey: Journey, keep: set[str]) -> Journey:
     """The journey with only the steps in ``keep`` and the moves between them."""
-    steps = [s.model_copy(update={"next": [t for t in s.next if t.to in keep]})
-             for s in journey.steps if s.id in keep]
-    return journey.model_copy(update={"steps": steps,
-                                      "entry": [e for e in journey.entry_steps if e in keep]})
+    steps = [
+        s.model_copy(update={"next": [t for t in s.next if t.to in keep]})
+        for s in journey.steps
+        if s.id in keep
+    ]
+    return journey.model_copy(
+        update={"steps": steps, "entry": [e for e in journey.entry_steps if e in keep]}
+    )
 
 
 def _move(handoff: Handoff) -> str:

@@ -116,10 +116,15 @@ class TimeTaxSaving:
         return tuple(dict.fromkeys((*self.current.assumes, *self.future.assumes)))
 
     def to_dict(self) -> dict[str, Any]:
-        return {"current": self.current.journey, "future": self.future.journey,
-                "hours_per_year": {**asdict(self.hours_per_year),
-                                   "central": self.hours_per_year.central},
-                "assumes": list(self.assumes)}
+        return {
+            "current": self.current.journey,
+            "future": self.future.journey,
+            "hours_per_year": {
+                **asdict(self.hours_per_year),
+                "central": self.hours_per_year.central,
+            },
+            "assumes": list(self.assumes),
+        }
 
 
 def assumption(assumes: tuple[str, ...] | list[str]) -> str:
@@ -129,8 +134,9 @@ def assumption(assumes: tuple[str, ...] | list[str]) -> str:
     return "assumes that " + "; and that ".join(assumes)
 
 
-def time_tax(journey: Journey, workspace: Workspace | None = None, *,
-             roll_up: bool = False) -> TimeTax | None:
+def time_tax(
+    journey: Journey, workspace: Workspace | None = None, *, roll_up: bool = False
+) -> TimeTax | None:
     """The journey's time tax, or None when it says nothing about how many people take it.
 
     With ``roll_up`` (and the ``workspace`` holding the detail journeys), a step with a
@@ -174,8 +180,9 @@ class _PerPerson:
     reach: dict[str, Span]
 
 
-def _per_person(journey: Journey, below: dict[str, _PerPerson],
-                loops: set[tuple[str, str]]) -> _PerPerson:
+def _per_person(
+    journey: Journey, below: dict[str, _PerPerson], loops: set[tuple[str, str]]
+) -> _PerPerson:
     """Hours an average person spends on the journey; the detail journeys in ``below``
     (their own hours, rolled up) count in the place of the steps they detail, unless the
     detail closes a loop or records no minutes."""
@@ -204,8 +211,9 @@ def _per_person(journey: Journey, below: dict[str, _PerPerson],
         else:
             value = step.burden.minutes
             minutes = Span(value, value, value)
-            parts.append((step.burden_evidence("minutes"),
-                          (share.low + share.high) / 2 * value / 60))
+            parts.append(
+                (step.burden_evidence("minutes"), (share.low + share.high) / 2 * value / 60)
+            )
         low += share.low * minutes.low / 60
         central += (share.central or 0.0) * (minutes.central or 0.0) / 60
         high += share.high * minutes.high / 60
@@ -223,8 +231,9 @@ def time_tax_saved(current: TimeTax, future: TimeTax) -> TimeTaxSaving:
     high = current.hours_per_year.high - future.hours_per_year.high
     central = (current.hours_per_year.central or 0.0) - (future.hours_per_year.central or 0.0)
     scenarios = (low, high, central)
-    return TimeTaxSaving(current=current, future=future,
-                         hours_per_year=Span(min(scenarios), max(scenarios), central))
+    return TimeTaxSaving(
+        current=current, future=future, hours_per_year=Span(min(scenarios), max(scenarios), central)
+    )
 
 
 @dataclass
@@ -246,7 +255,8 @@ class _Flows:
         flows.entries = len(entries)
         for entry in entries:
             flows.shares[(START, entry)] = (
-                Span(1, 1, 1) if len(entries) == 1 else Span(0, 1, 1 / len(entries)))
+                Span(1, 1, 1) if len(entries) == 1 else Span(0, 1, 1 / len(entries))
+            )
         for step in journey.steps:
             if step.fork:
                 flows._fork(step)
@@ -283,11 +293,14 @@ class _Flows:
         """The clauses the central estimate rests on."""
         clauses = []
         if self.choices:
-            clauses.append("at a choice, the people the shares leave split evenly among the "
-                           "branches without a share")
+            clauses.append(
+                "at a choice, the people the shares leave split evenly among the "
+                "branches without a share"
+            )
         if self.fork_branches:
-            clauses.append("at a fork, half the people take each branch that has a condition "
-                           "but no share")
+            clauses.append(
+                "at a fork, half the people take each branch that has a condition but no share"
+            )
         if self.entries > 1:
             clauses.append("people start evenly at each entry step")
         return tuple(clauses)
@@ -309,10 +322,11 @@ def _reach(following: dict, closing: set, flows: _Flows) -> dict[str, Span]:
         if not sources:
             continue
         flows_in = [(reach[s], flows.shares[(s, node)]) for s in sources]
-        reach[node] = Span(min(1.0, sum(r.low * f.low for r, f in flows_in)),
-                           min(1.0, sum(r.high * f.high for r, f in flows_in)),
-                           min(1.0, sum((r.central or 0) * (f.central or 0)
-                                        for r, f in flows_in)))
+        reach[node] = Span(
+            min(1.0, sum(r.low * f.low for r, f in flows_in)),
+            min(1.0, sum(r.high * f.high for r, f in flows_in)),
+            min(1.0, sum((r.central or 0) * (f.central or 0) for r, f in flows_in)),
+        )
     reach.pop(START)
     return reach
 

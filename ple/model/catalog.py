@@ -38,7 +38,8 @@ class Agency(FormatModel):
     url: str | None = None
     notes: str | None = None
     colour: str | None = Field(
-        default=None, pattern=COLOUR_PATTERN,
+        default=None,
+        pattern=COLOUR_PATTERN,
         description="The agency's colour in every diagram, as #RRGGBB; chosen by id when absent.",
     )
 
@@ -93,7 +94,8 @@ class Touchpoint(FormatModel):
     channel: Channel | None = Field(default=None, description="How the customer uses it.")
     agency: Slug = Field(description="The agency that owns it.")
     omb_control_number: str | None = Field(
-        default=None, pattern=OMB_CONTROL_PATTERN,
+        default=None,
+        pattern=OMB_CONTROL_PATTERN,
         description="For a form: its OMB control number under the Paperwork Reduction Act, "
         "e.g. 0960-0618. Only from a public source named in sources.",
     )

@@ -32,16 +32,21 @@ Score = float
 class Burden(FormatModel):
     """What a step costs the customer; each figure is optional (unknown when absent)."""
 
-    minutes: NonNegativeFloat | None = Field(default=None, le=limits.MINUTES,
-                                             description="Hands-on time.")
-    wait_days: NonNegativeFloat | None = Field(default=None, le=limits.WAIT_DAYS,
-                                               description="Calendar days waiting.")
-    cost_usd: NonNegativeFloat | None = Field(default=None, le=limits.COST_USD,
-                                              description="Out-of-pocket cost.")
-    visits: NonNegativeInt | None = Field(default=None, le=limits.VISITS,
-                                          description="Trips to an office.")
+    minutes: NonNegativeFloat | None = Field(
+        default=None, le=limits.MINUTES, description="Hands-on time."
+    )
+    wait_days: NonNegativeFloat | None = Field(
+        default=None, le=limits.WAIT_DAYS, description="Calendar days waiting."
+    )
+    cost_usd: NonNegativeFloat | None = Field(
+        default=None, le=limits.COST_USD, description="Out-of-pocket cost."
+    )
+    visits: NonNegativeInt | None = Field(
+        default=None, le=limits.VISITS, description="Trips to an office."
+    )
     evidence: Evidence | None = Field(
-        default=None, description="What these figures rest on; default: the step's evidence.")
+        default=None, description="What these figures rest on; default: the step's evidence."
+    )
 
 
 class Measures(FormatModel):
@@ -55,7 +60,8 @@ class Measures(FormatModel):
     transparency: float | None = Field(default=None, ge=1, le=5)
     employee: float | None = Field(default=None, ge=1, le=5)
     evidence: Evidence | None = Field(
-        default=None, description="What these scores rest on; default: the step's evidence.")
+        default=None, description="What these scores rest on; default: the step's evidence."
+    )
 
     def scores(self) -> dict[str, float]:
         """The drivers that have a score, in OMB's order (without the evidence)."""
@@ -82,7 +88,8 @@ class Transition(FormatModel):
     )
     handoff: Handoff | None = None
     evidence: Evidence | None = Field(
-        default=None, description="What the share rests on; default: the step's evidence.")
+        default=None, description="What the share rests on; default: the step's evidence."
+    )
 
 
 class CanUse(FormatModel):
@@ -116,10 +123,12 @@ class Action(FormatModel):
     possible (support)."""
 
     text: str = Field(min_length=1)
-    agency: Slug | None = Field(default=None,
-                                description="Who does it; default: the step's agency.")
+    agency: Slug | None = Field(
+        default=None, description="Who does it; default: the step's agency."
+    )
     system: str | None = Field(
-        default=None, description="The system or data exchange, e.g. SSA Enumeration at Birth.")
+        default=None, description="The system or data exchange, e.g. SSA Enumeration at Birth."
+    )
 
 
 class Step(FormatModel):
@@ -151,22 +160,29 @@ class Step(FormatModel):
     )
     end: StrictBool = False
     notes: str | None = None
-    touchpoints: list[Slug] = Field(default_factory=list,
-                                    description="Ids of the touchpoints the step uses.")
+    touchpoints: list[Slug] = Field(
+        default_factory=list, description="Ids of the touchpoints the step uses."
+    )
     frontstage: list[Action] = Field(
-        default_factory=list, description="What staff or systems the customer meets.")
+        default_factory=list, description="What staff or systems the customer meets."
+    )
     backstage: list[Action] = Field(
-        default_factory=list, description="What staff and systems do out of the customer's sight.")
+        default_factory=list, description="What staff and systems do out of the customer's sight."
+    )
     support: list[Action] = Field(
         default_factory=list,
-        description="Systems, data exchanges and partners that make the step possible.")
+        description="Systems, data exchanges and partners that make the step possible.",
+    )
     moment_that_matters: StrictBool = False
     moment_reason: str | None = Field(
-        default=None, description="Why this is a moment that matters, in a sentence.")
+        default=None, description="Why this is a moment that matters, in a sentence."
+    )
     evidence: Evidence | None = Field(
-        default=None, description="What the step as mapped rests on; default unknown.")
+        default=None, description="What the step as mapped rests on; default unknown."
+    )
     detail: Slug | None = Field(
-        default=None, description="Id of a journey that tells this step in more detail.")
+        default=None, description="Id of a journey that tells this step in more detail."
+    )
 
     def burden_evidence(self, figure: str, channel: Channel | None = None) -> Evidence | None:
         """The evidence of one burden figure (through ``channel``): that of the block the

@@ -56,10 +56,12 @@ class StepEdit(FormatModel):
 
     step: Slug
     minutes: NonNegativeFloat | None = Field(
-        default=None, le=limits.MINUTES, description="The step's hands-on minutes after it.")
+        default=None, le=limits.MINUTES, description="The step's hands-on minutes after it."
+    )
     add_channels: list[Channel] = Field(default_factory=list)
     stop_requesting: list[Slug] = Field(
-        default_factory=list, description="Data items the step no longer asks for.")
+        default_factory=list, description="Data items the step no longer asks for."
+    )
 
 
 class HandoffEdit(FormatModel):
@@ -69,15 +71,17 @@ class HandoffEdit(FormatModel):
     to: Slug
     type: HandoffType | None = None
     add_shares: list[Slug] = Field(
-        default_factory=list, description="Data items the handoff now passes along.")
+        default_factory=list, description="Data items the handoff now passes along."
+    )
 
 
 class Change(FormatModel):
     """What the opportunity changes: a future-state journey, or edits on today's."""
 
     future: Slug | None = Field(
-        default=None, description="Id of a future-state journey whose baseline is the "
-        "opportunity's journey.")
+        default=None,
+        description="Id of a future-state journey whose baseline is the opportunity's journey.",
+    )
     steps: list[StepEdit] = Field(default_factory=list)
     handoffs: list[HandoffEdit] = Field(default_factory=list)
 
@@ -85,11 +89,14 @@ class Change(FormatModel):
     def _one_kind(self) -> Change:
         edits = bool(self.steps or self.handoffs)
         if self.future is not None and edits:
-            raise ValueError("give either future (a future-state journey) or steps and "
-                             "handoffs (edits on today's journey), not both")
+            raise ValueError(
+                "give either future (a future-state journey) or steps and "
+                "handoffs (edits on today's journey), not both"
+            )
         if self.future is None and not edits:
-            raise ValueError("give future (a future-state journey) or at least one edit "
-                             "under steps or handoffs")
+            raise ValueError(
+                "give future (a future-state journey) or at least one edit under steps or handoffs"
+            )
         return self
 
 

@@ -34,8 +34,9 @@ class GapSettings(FormatModel):
     """Thresholds and switches of the gap rules."""
 
     burden_hotspot: HotspotLimits = Field(default_factory=HotspotLimits)
-    low_score: float = Field(default=3.0, ge=1, le=5,
-                             description="An A-11 driver score below this is low.")
+    low_score: float = Field(
+        default=3.0, ge=1, le=5, description="An A-11 driver score below this is low."
+    )
     disabled_rules: list[Slug] = Field(default_factory=list)
     severity: dict[Slug, Literal["error", "warning", "info"]] = Field(
         default_factory=dict, description="Rule id -> error, warning or info, to override."

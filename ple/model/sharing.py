@@ -76,7 +76,8 @@ class Sharing(FormatModel):
         "agreement (agreement-needed).",
     )
     sources: list[str] = Field(
-        default_factory=list, description="Where the basis can be checked: the statute, the "
+        default_factory=list,
+        description="Where the basis can be checked: the statute, the "
         "agreement's notice in the Federal Register, the form.",
     )
     notes: str | None = None
@@ -127,8 +128,9 @@ class SharingAnswer:
         }
 
 
-def sharing_basis(records: Mapping[str, Sharing], data_item: str, from_agency: str,
-                  to_agency: str) -> SharingAnswer:
+def sharing_basis(
+    records: Mapping[str, Sharing], data_item: str, from_agency: str, to_agency: str
+) -> SharingAnswer:
     """What the catalog records about sharing ``data_item`` from one agency with another.
 
     ``records`` is :attr:`ple.model.Workspace.sharing`. A pair with no record, or a
@@ -137,5 +139,13 @@ def sharing_basis(records: Mapping[str, Sharing], data_item: str, from_agency: s
     record = records.get(sharing_key(data_item, from_agency, to_agency))
     if record is None:
         return SharingAnswer(data_item, from_agency, to_agency, SharingBasis.unknown)
-    return SharingAnswer(data_item, from_agency, to_agency, record.basis, record.authority,
-                         tuple(record.sources), record.notes, recorded=True)
+    return SharingAnswer(
+        data_item,
+        from_agency,
+        to_agency,
+        record.basis,
+        record.authority,
+        tuple(record.sources),
+        record.notes,
+        recorded=True,
+    )

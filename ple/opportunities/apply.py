@@ -59,27 +59,35 @@ def edited_journey(current: Journey, opportunity: Opportunity, future_id: str) -
     """
     step_edits = {edit.step: edit for edit in opportunity.change.steps}
     handoff_edits = {(edit.from_, edit.to): edit for edit in opportunity.change.handoffs}
-    steps = [_edited_step(step, step_edits.get(step.id), handoff_edits)
-             for step in current.steps]
-    return current.model_copy(update={
-        "id": future_id, "name": f"{current.name}, with {opportunity.title}",
-        "state": JourneyState.future, "baseline": current.id, "steps": steps})
+    steps = [_edited_step(step, step_edits.get(step.id), handoff_edits) for step in current.steps]
+    return current.model_copy(
+        update={
+            "id": future_id,
+            "name": f"{current.name}, with {opportunity.title}",
+            "state": JourneyState.future,
+            "baseline": current.id,
+            "steps": steps,
+        }
+    )
 
 
-def _edited_step(step: Step, edit: StepEdit | None,
-                 handoffs: dict[tuple[str, str], HandoffEdit]) -> Step:
+def _edited_step(
+    step: Step, edit: StepEdit | None, handoffs: dict[tuple[str, str], HandoffEdit]
+) -> Step:
     update: dict[str, object] = {}
     if edit is not None:
         if edit.minutes is not None:
             burden = step.burden or Burden()
             update["burden"] = burden.model_copy(update={"minutes": edit.minutes})
         if edit.add_channels:
-            update["channels"] = [*(step.channels or []),
-                                  *(c for c in edit.add_channels
-                                    if c not in (step.channels or []))]
+            update["channels"] = [
+                *(step.channels or []),
+                *(c for c in edit.add_channels if c not in (step.channels or [])),
+            ]
         if edit.stop_requesting:
-            update["requests"] = [item for item in step.requests
-                                  if item not in edit.stop_requesting]
+            update["requests"] = [
+                item for item in step.requests if item not in edit.stop_requesting
+            ]
     moves = [_edited_move(move, handoffs.get((step.id, move.to))) for move in step.next]
     if any(new is not old for new, old in zip(moves, step.next, strict=True)):
         update["next"] = moves
@@ -91,8 +99,10 @@ def _edited_move(move: Transition, edit: HandoffEdit | None) -> Transition:
         return move
     today = move.handoff
     kind = edit.type or (today.type if today else None)
-    shares = [*(today.shares if today else []),
-              *(item for item in edit.add_shares if not today or item not in today.shares)]
+    shares = [
+        *(today.shares if today else []),
+        *(item for item in edit.add_shares if not today or item not in today.shares),
+    ]
     handoff = Handoff(type=kind, shares=shares, note=today.note if today else None)
     return move.model_copy(update={"handoff": handoff})
 

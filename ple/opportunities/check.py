@@ -35,12 +35,21 @@ def opportunity_problems(workspace: Workspace, report: GapReport) -> list[Proble
             same_rule = [f for f in today if f.rule == ref.rule]
             anchors = [_anchors(f) for f in same_rule]
             listed = "; ".join(anchors[:SHOWN]) + (" ..." if len(anchors) > SHOWN else "")
-            problems.append(Problem(
-                origin.file,
-                f"journey {opportunity.journey!r} has no {ref.rule} finding like this "
-                f"({_anchors(ref)}); " + (f"its {ref.rule} findings are at: {listed}"
-                                          if anchors else f"it has no {ref.rule} finding"),
-                path=at, severity=Severity.warning, code="no-such-finding"))
+            problems.append(
+                Problem(
+                    origin.file,
+                    f"journey {opportunity.journey!r} has no {ref.rule} finding like this "
+                    f"({_anchors(ref)}); "
+                    + (
+                        f"its {ref.rule} findings are at: {listed}"
+                        if anchors
+                        else f"it has no {ref.rule} finding"
+                    ),
+                    path=at,
+                    severity=Severity.warning,
+                    code="no-such-finding",
+                )
+            )
     return place_on_lines(problems)
 
 
@@ -53,8 +62,7 @@ def _anchors(found: object) -> str:
     if step:
         parts.append(f"step {step}")
     if transition:
-        pair = ((transition.from_, transition.to) if hasattr(transition, "from_")
-                else transition)
+        pair = (transition.from_, transition.to) if hasattr(transition, "from_") else transition
         parts.append(f"from {pair[0]} to {pair[1]}")
     if item:
         parts.append(f"data item {item}")

@@ -25,6 +25,5 @@ def barred(findings: Iterable[Finding]) -> tuple[SharingAnswer, ...]:
             continue
         for answer in finding.sharing:
             if answer.needs_change_in_law:
-                found.setdefault((answer.data_item, answer.from_agency, answer.to_agency),
-                                 answer)
+                found.setdefault((answer.data_item, answer.from_agency, answer.to_agency), answer)
     return tuple(found.values())

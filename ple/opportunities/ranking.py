@@ -27,10 +27,17 @@ from ple.io.suggest import did_you_mean
 from ple.model import Opportunity, OpportunityStatus, Workspace
 from ple.opportunities.worth import Worth, worth_of
 
-SORT_KEY = ("hours a year saved (low end)", "hours a year saved (central estimate)",
-            "hours a year saved (high end)",
-            "personas unblocked", "personas that may be unblocked", "cold handoffs closed",
-            "findings resolved", "repeated requests removed", "id")
+SORT_KEY = (
+    "hours a year saved (low end)",
+    "hours a year saved (central estimate)",
+    "hours a year saved (high end)",
+    "personas unblocked",
+    "personas that may be unblocked",
+    "cold handoffs closed",
+    "findings resolved",
+    "repeated requests removed",
+    "id",
+)
 """The ranking's keys in order, as reports name them."""
 
 
@@ -51,8 +58,9 @@ class RankedOpportunity:
             "id": opportunity.id,
             "title": opportunity.title,
             "journey": opportunity.journey,
-            "owner": ", ".join(p for p in (workspace.agency_label(owner.agency), owner.unit,
-                                           owner.role) if p),
+            "owner": ", ".join(
+                p for p in (workspace.agency_label(owner.agency), owner.unit, owner.role) if p
+            ),
             "status": opportunity.status.value,
             "label": "needs a change in law" if worth.needs_change_in_law else "",
             "change": "future journey" if opportunity.change.future else "edits",
@@ -62,13 +70,17 @@ class RankedOpportunity:
             "cold_handoffs_closed": worth.cold_handoffs_closed,
             "repeated_requests_removed": worth.repeated_requests_removed,
             "findings_resolved": worth.findings_resolved,
-            "addressed_resolved": (f"{sum(a.outcome == 'resolved' for a in worth.addressed)}"
-                                   f" of {len(worth.addressed)}"),
+            "addressed_resolved": (
+                f"{sum(a.outcome == 'resolved' for a in worth.addressed)} of {len(worth.addressed)}"
+            ),
         }
 
     def to_dict(self) -> dict[str, Any]:
-        return {"rank": self.rank, **self.opportunity.model_dump(mode="json", by_alias=True),
-                "worth": self.worth.to_dict()}
+        return {
+            "rank": self.rank,
+            **self.opportunity.model_dump(mode="json", by_alias=True),
+            "worth": self.worth.to_dict(),
+        }
 
 
 def _people(worth: Worth) -> str:
@@ -85,15 +97,25 @@ def sort_key(row: tuple[Opportunity, Worth]) -> tuple:
     central = 0.0
     if hours is not None:
         central = hours.central if hours.central is not None else (hours.low + hours.high) / 2
-    return (hours is None, -(hours.low if hours else 0), -central,
-            -(hours.high if hours else 0),
-            -len(worth.personas_unblocked), -len(worth.personas_maybe_unblocked),
-            -worth.cold_handoffs_closed, -worth.findings_resolved,
-            -worth.repeated_requests_removed, opportunity.id)
+    return (
+        hours is None,
+        -(hours.low if hours else 0),
+        -central,
+        -(hours.high if hours else 0),
+        -len(worth.personas_unblocked),
+        -len(worth.personas_maybe_unblocked),
+        -worth.cold_handoffs_closed,
+        -worth.findings_resolved,
+        -worth.repeated_requests_removed,
+        opportunity.id,
+    )
 
 
 def rank_opportunities(
-    workspace: Workspace, *, owner: str | None = None, status: Iterable[str] = (),
+    workspace: Workspace,
+    *,
+    owner: str | None = None,
+    status: Iterable[str] = (),
     agency: str | None = None,
 ) -> list[RankedOpportunity]:
     """The workspace's opportunities that pass the filters, best first.
@@ -104,17 +126,24 @@ def rank_opportunities(
     """
     for agency_id in (owner, agency):
         if agency_id is not None and agency_id not in workspace.agencies:
-            raise NotFoundError(f"no agency {agency_id!r} in the workspace"
-                                f"{did_you_mean(agency_id, workspace.agencies)}")
+            raise NotFoundError(
+                f"no agency {agency_id!r} in the workspace"
+                f"{did_you_mean(agency_id, workspace.agencies)}"
+            )
     statuses = {s.value for s in OpportunityStatus}
     for word in status:
         if word not in statuses:
-            raise NotFoundError(f"no status {word!r}; use one of {', '.join(statuses)}"
-                                f"{did_you_mean(word, statuses)}")
-    chosen = [o for o in workspace.opportunities.values()
-              if (owner is None or o.owner.agency == owner)
-              and (not status or o.status.value in status)
-              and (agency is None or agency in agencies_of(workspace, o))]
+            raise NotFoundError(
+                f"no status {word!r}; use one of {', '.join(statuses)}"
+                f"{did_you_mean(word, statuses)}"
+            )
+    chosen = [
+        o
+        for o in workspace.opportunities.values()
+        if (owner is None or o.owner.agency == owner)
+        and (not status or o.status.value in status)
+        and (agency is None or agency in agencies_of(workspace, o))
+    ]
     rows = sorted(((o, worth_of(workspace, o)) for o in chosen), key=sort_key)
     return [RankedOpportunity(number, o, w) for number, (o, w) in enumerate(rows, 1)]
 
@@ -128,5 +157,4 @@ def agencies_of(workspace: Workspace, opportunity: Opportunity) -> set[str]:
     for ref in opportunity.findings:
         named |= {ref.step} if ref.step else set()
         named |= {ref.transition.from_, ref.transition.to} if ref.transition else set()
-    return {opportunity.owner.agency,
-            *(step.agency for step in journey.steps if step.id in named)}
+    return {opportunity.owner.agency, *(step.agency for step in journey.steps if step.id in named)}

@@ -25,7 +25,10 @@ class OpportunityReport:
 
 
 def opportunity_report(
-    workspace: Workspace, *, owner: str | None = None, status: Iterable[str] = (),
+    workspace: Workspace,
+    *,
+    owner: str | None = None,
+    status: Iterable[str] = (),
     agency: str | None = None,
 ) -> OpportunityReport:
     """Rank the opportunities (see :func:`rank_opportunities`, which raises NotFoundError

@@ -16,10 +16,14 @@ from ple.opportunities.worth import matches
 
 def addressing(workspace: Workspace, finding: Finding) -> list[Opportunity]:
     """The opportunities on the finding's journey that name it, by id."""
-    return sorted((o for o in workspace.opportunities.values()
-                   if o.journey == finding.journey and any(matches(r, finding)
-                                                           for r in o.findings)),
-                  key=lambda o: o.id)
+    return sorted(
+        (
+            o
+            for o in workspace.opportunities.values()
+            if o.journey == finding.journey and any(matches(r, finding) for r in o.findings)
+        ),
+        key=lambda o: o.id,
+    )
 
 
 def starter_yaml(workspace: Workspace, finding: Finding) -> str:
@@ -40,8 +44,11 @@ def starter_yaml(workspace: Workspace, finding: Finding) -> str:
     journey = workspace.journeys[finding.journey]
     anchor = finding.step or (finding.transition[0] if finding.transition else None)
     step = journey.step(anchor) if anchor else None
-    owner = step.agency if step else (finding.agencies[0] if finding.agencies
-                                      else journey.lead_agency or "")
+    owner = (
+        step.agency
+        if step
+        else (finding.agencies[0] if finding.agencies else journey.lead_agency or "")
+    )
     entry: dict[str, object] = {
         "id": _free_id(workspace, f"{finding.rule}-{anchor or finding.data_item or 'fix'}"),
         "title": f"Fix: {finding.rule.replace('-', ' ')}",
@@ -53,17 +60,23 @@ def starter_yaml(workspace: Workspace, finding: Finding) -> str:
     }
     text = yaml.safe_dump([entry], sort_keys=False, allow_unicode=True, width=88)
     target = yaml.safe_dump(anchor or journey.steps[0].id).splitlines()[0]
-    return text + "\n".join([
-        "  change:",
-        f"    # either a future-state journey whose baseline is {journey.id}:",
-        "    # future: ...",
-        "    # or edits on today's journey (docs/format.md#change):",
-        "    steps:",
-        f"      - step: {target}",
-        "        # minutes: ...",
-        "        # add_channels: [...]",
-        "        # stop_requesting: [...]",
-    ]) + "\n"
+    return (
+        text
+        + "\n".join(
+            [
+                "  change:",
+                f"    # either a future-state journey whose baseline is {journey.id}:",
+                "    # future: ...",
+                "    # or edits on today's journey (docs/format.md#change):",
+                "    steps:",
+                f"      - step: {target}",
+                "        # minutes: ...",
+                "        # add_channels: [...]",
+                "        # stop_requesting: [...]",
+            ]
+        )
+        + "\n"
+    )
 
 
 def _free_id(workspace: Workspace, wanted: str) -> str:

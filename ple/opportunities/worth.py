@@ -35,12 +35,18 @@ class AddressedFinding:
     """Today's wording of the finding, when it is found."""
 
     def to_dict(self) -> dict[str, Any]:
-        return {"rule": self.ref.rule, "step": self.ref.step,
-                "transition": ({"from": self.ref.transition.from_,
-                                "to": self.ref.transition.to}
-                               if self.ref.transition else None),
-                "data_item": self.ref.data_item, "outcome": self.outcome,
-                "message": self.message}
+        return {
+            "rule": self.ref.rule,
+            "step": self.ref.step,
+            "transition": (
+                {"from": self.ref.transition.from_, "to": self.ref.transition.to}
+                if self.ref.transition
+                else None
+            ),
+            "data_item": self.ref.data_item,
+            "outcome": self.outcome,
+            "message": self.message,
+        }
 
 
 @dataclass(frozen=True)
@@ -94,8 +100,11 @@ class Worth:
         hours = self.hours_per_year_saved
         if hours is None:
             return "unknown"
-        central = (f" (central {hours.central_text()})"
-                   if not hours.exact and hours.central is not None else "")
+        central = (
+            f" (central {hours.central_text()})"
+            if not hours.exact and hours.central is not None
+            else ""
+        )
         return hours.text() + central
 
     @property
@@ -105,22 +114,30 @@ class Worth:
         today, proposed = self.hours_evidence
         if today is None or proposed is None:
             return ""
-        return (f"minutes today: {today.text()}; with the change: {proposed.text()}; people "
-                f"a year: {self.volume_evidence}")
+        return (
+            f"minutes today: {today.text()}; with the change: {proposed.text()}; people "
+            f"a year: {self.volume_evidence}"
+        )
 
     def to_dict(self) -> dict[str, Any]:
         hours = self.hours_per_year_saved
         return {
             "opportunity": self.opportunity,
-            "hours_per_year_saved": (None if hours is None else {
-                "low": hours.low, "high": hours.high, "central": hours.central}),
+            "hours_per_year_saved": (
+                None
+                if hours is None
+                else {"low": hours.low, "high": hours.high, "central": hours.central}
+            ),
             "hours_assume": list(self.hours_assume),
             "hours_evidence": {
-                "today": None if self.hours_evidence[0] is None
+                "today": None
+                if self.hours_evidence[0] is None
                 else self.hours_evidence[0].to_dict(),
-                "proposed": None if self.hours_evidence[1] is None
+                "proposed": None
+                if self.hours_evidence[1] is None
                 else self.hours_evidence[1].to_dict(),
-                "volume": self.volume_evidence},
+                "volume": self.volume_evidence,
+            },
             "people_per_year": self.people_per_year,
             "volume_source": self.volume_source,
             "steps_without_minutes": list(self.steps_without_minutes),
@@ -160,11 +177,12 @@ def worth_of(workspace: Workspace, opportunity: Opportunity) -> Worth:
         personas_unblocked=unblocked,
         personas_maybe_unblocked=maybe,
         personas_newly_blocked=newly,
-        cold_handoffs_closed=sum(1 for f in comparison.findings.resolved
-                                 if f.rule == "cold-handoff" and not f.accepted),
+        cold_handoffs_closed=sum(
+            1 for f in comparison.findings.resolved if f.rule == "cold-handoff" and not f.accepted
+        ),
         repeated_requests_removed=sum(
-            max(d.steps_before - 1, 0) - max(d.steps_after - 1, 0)
-            for d in comparison.data_items),
+            max(d.steps_before - 1, 0) - max(d.steps_after - 1, 0) for d in comparison.data_items
+        ),
         findings_resolved=sum(1 for f in comparison.findings.resolved if not f.accepted),
         findings_introduced=sum(1 for f in comparison.findings.introduced if not f.accepted),
         addressed=tuple(_addressed(ref, today, comparison) for ref in opportunity.findings),
@@ -182,11 +200,11 @@ def matches(ref: FindingRef, finding: Finding) -> bool:
     if ref.data_item is not None and ref.data_item != finding.data_item:
         return False
     return ref.transition is None or (
-        (ref.transition.from_, ref.transition.to) == finding.transition)
+        (ref.transition.from_, ref.transition.to) == finding.transition
+    )
 
 
-def _addressed(ref: FindingRef, today: list[Finding],
-               comparison: Comparison) -> AddressedFinding:
+def _addressed(ref: FindingRef, today: list[Finding], comparison: Comparison) -> AddressedFinding:
     found = [f for f in today if matches(ref, f)]
     if not found:
         return AddressedFinding(ref, "not found")
@@ -195,8 +213,9 @@ def _addressed(ref: FindingRef, today: list[Finding],
     return AddressedFinding(ref, outcome, found[0].message)
 
 
-def _personas(applied: Applied, walks: list[EquityResult]
-              ) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+def _personas(
+    applied: Applied, walks: list[EquityResult]
+) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     """Personas walked on both journeys, by how the change moves their verdict."""
     before = {r.persona: r for r in walks if r.journey == applied.current}
     after = {r.persona: r for r in walks if r.journey == applied.future}

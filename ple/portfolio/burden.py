@@ -39,29 +39,47 @@ class PortfolioBurden:
 
     def sentence(self) -> str:
         """What the rows did with detail journeys and how the totals count them."""
-        said = [f"{row.journey}: {text}" for row in self.rows
-                if (text := detail_sentence(self.roll_up, row.detailed))]
+        said = [
+            f"{row.journey}: {text}"
+            for row in self.rows
+            if (text := detail_sentence(self.roll_up, row.detailed))
+        ]
         if self.counted_in_detail:
-            said.append("totals count every step once: " + "; ".join(
-                f"{journey}/{step} through {detail}"
-                for journey, step, detail in self.counted_in_detail))
+            said.append(
+                "totals count every step once: "
+                + "; ".join(
+                    f"{journey}/{step} through {detail}"
+                    for journey, step, detail in self.counted_in_detail
+                )
+            )
         return ". ".join(said)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"roll_up": self.roll_up, "rows": [r.to_dict() for r in self.rows],
-                "totals": self.totals, "unknown": self.unknown,
-                "evidence": {k: v.to_dict() for k, v in self.evidence.items()},
-                "counted_in_detail": [list(c) for c in self.counted_in_detail]}
+        return {
+            "roll_up": self.roll_up,
+            "rows": [r.to_dict() for r in self.rows],
+            "totals": self.totals,
+            "unknown": self.unknown,
+            "evidence": {k: v.to_dict() for k, v in self.evidence.items()},
+            "counted_in_detail": [list(c) for c in self.counted_in_detail],
+        }
 
     def total_rows(self) -> list[dict[str, Any]]:
         """One row per figure: the total, how many steps do not say, what it rests on."""
-        return [{"figure": figure, "total": self.totals[figure],
-                 "unknown steps": self.unknown[figure],
-                 "rests on": self.evidence[figure].text()} for figure in FIGURES]
+        return [
+            {
+                "figure": figure,
+                "total": self.totals[figure],
+                "unknown steps": self.unknown[figure],
+                "rests on": self.evidence[figure].text(),
+            }
+            for figure in FIGURES
+        ]
 
 
-def portfolio_burden(workspace: Workspace, scope: Scope | str = Scope.current, *,
-                     roll_up: bool = False) -> PortfolioBurden:
+def portfolio_burden(
+    workspace: Workspace, scope: Scope | str = Scope.current, *, roll_up: bool = False
+) -> PortfolioBurden:
     """Each journey in ``scope`` (whole, no personas), rolled up or kept apart, and the
     totals, which are the same either way (see the module's docstring)."""
     journeys = journeys_in_scope(workspace, scope)
@@ -72,8 +90,7 @@ def portfolio_burden(workspace: Workspace, scope: Scope | str = Scope.current, *
     through: list[tuple[str, str, str]] = []
     rolled: dict[str, JourneyMetrics] = {}
     with collector_paused():
-        rows = [journey_metrics(workspace, j.id, roll_up=roll_up, rolled=rolled)
-                for j in journeys]
+        rows = [journey_metrics(workspace, j.id, roll_up=roll_up, rolled=rolled) for j in journeys]
         for journey in journeys:
             for step in journey.steps:
                 recorded = _recorded_in_detail(workspace, step.detail, in_scope, rolled)
@@ -88,16 +105,16 @@ def portfolio_burden(workspace: Workspace, scope: Scope | str = Scope.current, *
                     else:
                         totals[figure] += value
                         parts[figure].append((step.burden_evidence(figure), value))
-    return PortfolioBurden(roll_up, rows, totals, unknown,
-                           {f: evidence_shares(parts[f]) for f in FIGURES}, through)
+    return PortfolioBurden(
+        roll_up, rows, totals, unknown, {f: evidence_shares(parts[f]) for f in FIGURES}, through
+    )
 
 
-def _recorded_in_detail(workspace: Workspace, detail: str | None, in_scope: set[str],
-                        rolled: dict[str, JourneyMetrics]) -> set[str]:
+def _recorded_in_detail(
+    workspace: Workspace, detail: str | None, in_scope: set[str], rolled: dict[str, JourneyMetrics]
+) -> set[str]:
     """The figures a step's in-scope detail journey records, down its own details."""
     if detail is None or detail not in in_scope:
         return set()
-    whole = rolled.get(detail) or journey_metrics(workspace, detail, roll_up=True,
-                                                  rolled=rolled)
+    whole = rolled.get(detail) or journey_metrics(workspace, detail, roll_up=True, rolled=rolled)
     return {f for f in FIGURES if whole.evidence[f].basis != "none"}
-

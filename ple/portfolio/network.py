@@ -35,9 +35,15 @@ class AgencyNode:
     """The life experience in which the agency runs the most steps (a diagram's column)."""
 
     def to_dict(self) -> dict[str, Any]:
-        return {"agency": self.agency, "label": self.label, "name": self.name,
-                "level": self.level, "steps": self.steps,
-                "life_experiences": list(self.life_experiences), "home": self.home}
+        return {
+            "agency": self.agency,
+            "label": self.label,
+            "name": self.name,
+            "level": self.level,
+            "steps": self.steps,
+            "life_experiences": list(self.life_experiences),
+            "home": self.home,
+        }
 
 
 @dataclass(frozen=True)
@@ -51,8 +57,13 @@ class AgencyEdge:
     journeys: tuple[str, ...]
 
     def to_dict(self) -> dict[str, Any]:
-        return {"from": self.source, "to": self.target, "type": self.type,
-                "handoffs": self.handoffs, "journeys": list(self.journeys)}
+        return {
+            "from": self.source,
+            "to": self.target,
+            "type": self.type,
+            "handoffs": self.handoffs,
+            "journeys": list(self.journeys),
+        }
 
 
 @dataclass(frozen=True)
@@ -70,17 +81,32 @@ class AgencyNetwork:
         it writes to GraphML as it is (lists joined with ", ")."""
         graph = nx.MultiDiGraph(scope=self.scope)
         for node in self.nodes:
-            graph.add_node(node.agency, label=node.label, name=node.name, level=node.level,
-                           steps=node.steps, life_experiences=len(node.life_experiences))
+            graph.add_node(
+                node.agency,
+                label=node.label,
+                name=node.name,
+                level=node.level,
+                steps=node.steps,
+                life_experiences=len(node.life_experiences),
+            )
         for edge in self.edges:
-            graph.add_edge(edge.source, edge.target, key=edge.type, type=edge.type,
-                           handoffs=edge.handoffs, journeys=", ".join(edge.journeys))
+            graph.add_edge(
+                edge.source,
+                edge.target,
+                key=edge.type,
+                type=edge.type,
+                handoffs=edge.handoffs,
+                journeys=", ".join(edge.journeys),
+            )
         return graph
 
     def to_dict(self) -> dict[str, Any]:
-        return {"scope": self.scope, "life_experiences": self.life_experience_names,
-                "nodes": [n.to_dict() for n in self.nodes],
-                "edges": [e.to_dict() for e in self.edges]}
+        return {
+            "scope": self.scope,
+            "life_experiences": self.life_experience_names,
+            "nodes": [n.to_dict() for n in self.nodes],
+            "edges": [e.to_dict() for e in self.edges],
+        }
 
 
 def agency_network(workspace: Workspace, scope: Scope | str = Scope.current) -> AgencyNetwork:
@@ -104,16 +130,29 @@ def agency_network(workspace: Workspace, scope: Scope | str = Scope.current) -> 
             reach[step.agency].add(experience)
             per_experience[(step.agency, experience)] += 1
         for source, move, target in journey.handoff_transitions():
-            key = (source.agency, target.agency,
-                   move.handoff.type.value if move.handoff else UNDOCUMENTED)
+            key = (
+                source.agency,
+                target.agency,
+                move.handoff.type.value if move.handoff else UNDOCUMENTED,
+            )
             counts[key] += 1
             where[key].add(journey.id)
-    nodes = [AgencyNode(a, workspace.agency_label(a), workspace.agencies[a].name,
-                        workspace.agencies[a].level.value, steps[a], tuple(sorted(reach[a])),
-                        min(reach[a], key=lambda e: (-per_experience[(a, e)], e)))
-             for a in steps]
+    nodes = [
+        AgencyNode(
+            a,
+            workspace.agency_label(a),
+            workspace.agencies[a].name,
+            workspace.agencies[a].level.value,
+            steps[a],
+            tuple(sorted(reach[a])),
+            min(reach[a], key=lambda e: (-per_experience[(a, e)], e)),
+        )
+        for a in steps
+    ]
     nodes.sort(key=lambda n: (-len(n.life_experiences), n.label.casefold(), n.agency))
-    edges = [AgencyEdge(a, b, kind, n, tuple(sorted(where[(a, b, kind)])))
-             for (a, b, kind), n in counts.items()]
+    edges = [
+        AgencyEdge(a, b, kind, n, tuple(sorted(where[(a, b, kind)])))
+        for (a, b, kind), n in counts.items()
+    ]
     edges.sort(key=lambda e: (-e.handoffs, e.source, e.target, TYPES.index(e.type)))
     return AgencyNetwork(Scope(scope).value, nodes, edges, dict(sorted(names.items())))

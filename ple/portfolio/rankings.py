@@ -26,8 +26,12 @@ class Reach:
     steps: int
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "name": self.name,
-                "life_experiences": list(self.life_experiences), "steps": self.steps}
+        return {
+            "id": self.id,
+            "name": self.name,
+            "life_experiences": list(self.life_experiences),
+            "steps": self.steps,
+        }
 
 
 @dataclass(frozen=True)
@@ -45,9 +49,14 @@ class LonelyPair:
         return self.cold + self.undocumented
 
     def to_dict(self) -> dict[str, Any]:
-        return {"from": self.source, "to": self.target, "cold": self.cold,
-                "undocumented": self.undocumented, "total": self.total,
-                "life_experiences": list(self.life_experiences)}
+        return {
+            "from": self.source,
+            "to": self.target,
+            "cold": self.cold,
+            "undocumented": self.undocumented,
+            "total": self.total,
+            "life_experiences": list(self.life_experiences),
+        }
 
 
 @dataclass(frozen=True)
@@ -62,9 +71,14 @@ class AskedEverywhere:
     steps: int
 
     def to_dict(self) -> dict[str, Any]:
-        return {"item": self.item, "name": self.name, "kind": self.kind,
-                "life_experiences": list(self.life_experiences),
-                "agencies": list(self.agencies), "steps": self.steps}
+        return {
+            "item": self.item,
+            "name": self.name,
+            "kind": self.kind,
+            "life_experiences": list(self.life_experiences),
+            "agencies": list(self.agencies),
+            "steps": self.steps,
+        }
 
 
 def _ranked(rows: list, minimum: int) -> list:
@@ -72,8 +86,9 @@ def _ranked(rows: list, minimum: int) -> list:
     return sorted(kept, key=lambda r: (-len(r.life_experiences), -r.steps, r.name.casefold()))
 
 
-def agencies_by_reach(workspace: Workspace, scope: Scope | str = Scope.current,
-                      minimum: int = 1) -> list[Reach]:
+def agencies_by_reach(
+    workspace: Workspace, scope: Scope | str = Scope.current, minimum: int = 1
+) -> list[Reach]:
     """Agencies that run steps in at least ``minimum`` life experiences, most first."""
     reach: defaultdict[str, set[str]] = defaultdict(set)
     steps: defaultdict[str, int] = defaultdict(int)
@@ -81,12 +96,15 @@ def agencies_by_reach(workspace: Workspace, scope: Scope | str = Scope.current,
         for step in journey.steps:
             reach[step.agency].add(life_experience(journey))
             steps[step.agency] += 1
-    return _ranked([Reach(a, workspace.agency_label(a), tuple(sorted(reach[a])), steps[a])
-                    for a in reach], minimum)
+    return _ranked(
+        [Reach(a, workspace.agency_label(a), tuple(sorted(reach[a])), steps[a]) for a in reach],
+        minimum,
+    )
 
 
-def programs_by_reach(workspace: Workspace, scope: Scope | str = Scope.current,
-                      minimum: int = 1) -> list[Reach]:
+def programs_by_reach(
+    workspace: Workspace, scope: Scope | str = Scope.current, minimum: int = 1
+) -> list[Reach]:
     """Programs behind steps in at least ``minimum`` life experiences, most first."""
     reach: defaultdict[str, set[str]] = defaultdict(set)
     steps: defaultdict[str, int] = defaultdict(int)
@@ -95,8 +113,10 @@ def programs_by_reach(workspace: Workspace, scope: Scope | str = Scope.current,
             if step.program:
                 reach[step.program].add(life_experience(journey))
                 steps[step.program] += 1
-    return _ranked([Reach(p, workspace.program_label(p), tuple(sorted(reach[p])), steps[p])
-                    for p in reach], minimum)
+    return _ranked(
+        [Reach(p, workspace.program_label(p), tuple(sorted(reach[p])), steps[p]) for p in reach],
+        minimum,
+    )
 
 
 def lonely_pairs(workspace: Workspace, scope: Scope | str = Scope.current) -> list[LonelyPair]:
@@ -114,14 +134,18 @@ def lonely_pairs(workspace: Workspace, scope: Scope | str = Scope.current) -> li
             pair = (source.agency, target.agency)
             (cold if kind == "cold" else unknown)[pair] += 1
             reach[pair].add(life_experience(journey))
-    rows = [LonelyPair(a, b, cold[(a, b)], unknown[(a, b)], tuple(sorted(reach[(a, b)])))
-            for a, b in reach]
-    return sorted(rows, key=lambda r: (-r.total, -len(r.life_experiences), -r.cold,
-                                       r.source, r.target))
+    rows = [
+        LonelyPair(a, b, cold[(a, b)], unknown[(a, b)], tuple(sorted(reach[(a, b)])))
+        for a, b in reach
+    ]
+    return sorted(
+        rows, key=lambda r: (-r.total, -len(r.life_experiences), -r.cold, r.source, r.target)
+    )
 
 
-def asked_everywhere(workspace: Workspace, scope: Scope | str = Scope.current,
-                     minimum: int = 2) -> list[AskedEverywhere]:
+def asked_everywhere(
+    workspace: Workspace, scope: Scope | str = Scope.current, minimum: int = 2
+) -> list[AskedEverywhere]:
     """Data items customers are asked for in at least ``minimum`` life experiences: the
     whole-of-government "tell us once" candidates, the most widely asked first (then by
     the number of agencies that ask)."""
@@ -135,8 +159,19 @@ def asked_everywhere(workspace: Workspace, scope: Scope | str = Scope.current,
                 askers[item][step.agency] = None
                 steps[item] += 1
     items = workspace.data_items
-    rows = [AskedEverywhere(i, items[i].name, items[i].kind.value if items[i].kind else None,
-                            tuple(sorted(reach[i])), tuple(askers[i]), steps[i])
-            for i in reach if len(reach[i]) >= minimum]
-    return sorted(rows, key=lambda r: (-len(r.life_experiences), -len(r.agencies), -r.steps,
-                                       r.name.casefold()))
+    rows = [
+        AskedEverywhere(
+            i,
+            items[i].name,
+            items[i].kind.value if items[i].kind else None,
+            tuple(sorted(reach[i])),
+            tuple(askers[i]),
+            steps[i],
+        )
+        for i in reach
+        if len(reach[i]) >= minimum
+    ]
+    return sorted(
+        rows,
+        key=lambda r: (-len(r.life_experiences), -len(r.agencies), -r.steps, r.name.casefold()),
+    )

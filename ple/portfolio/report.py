@@ -40,8 +40,10 @@ class PortfolioReport:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "scope": self.scope, "journeys": self.journeys,
-            "life_experiences": self.life_experiences, "left_out": self.left_out,
+            "scope": self.scope,
+            "journeys": self.journeys,
+            "life_experiences": self.life_experiences,
+            "left_out": self.left_out,
             "network": self.network.to_dict(),
             "agencies": [r.to_dict() for r in self.agencies],
             "programs": [r.to_dict() for r in self.programs],
@@ -52,8 +54,11 @@ class PortfolioReport:
 
 
 def portfolio_report(
-    workspace: Workspace, scope: Scope | str = Scope.current, top: int | None = None,
-    *, roll_up: bool = False,
+    workspace: Workspace,
+    scope: Scope | str = Scope.current,
+    top: int | None = None,
+    *,
+    roll_up: bool = False,
 ) -> PortfolioReport:
     """Agency network, agencies and programs by reach, agency pairs by cold or
     undocumented handoffs, and "tell us once" candidates; ``top`` keeps the first rows of

@@ -12,8 +12,9 @@ from ple.query.networkx_backend import NetworkxBackend
 from ple.scope import Counted, Scope
 
 
-def counted_by(backend: QueryBackend, scope: Scope | str,
-               named: list[str] | tuple[str, ...] = ()) -> Counted:
+def counted_by(
+    backend: QueryBackend, scope: Scope | str, named: list[str] | tuple[str, ...] = ()
+) -> Counted:
     """The journeys an answer of ``backend`` counts under ``scope`` (or those ``named``),
     and those it leaves out: what a command says beside its total."""
     return Counted.of(backend.journeys(), backend.journeys(scope), scope, named)

@@ -110,7 +110,10 @@ class QueryBackend(Protocol):
         ...
 
     def journeys_touching(
-        self, *, agency: str | None = None, program: str | None = None,
+        self,
+        *,
+        agency: str | None = None,
+        program: str | None = None,
         scope: Scope | str = Scope.all,
     ) -> list[str]:
         """Journeys ``scope`` counts with at least one step at ``agency`` or in ``program``."""
@@ -124,7 +127,8 @@ class QueryBackend(Protocol):
         """
         ...
 
-    def shared_across_journeys(self, kind: SharedKind,
-                               scope: Scope | str = Scope.all) -> list[SharedRow]:
+    def shared_across_journeys(
+        self, kind: SharedKind, scope: Scope | str = Scope.all
+    ) -> list[SharedRow]:
         """Agencies, programs or data items used by two or more journeys ``scope`` counts."""
         ...

@@ -26,22 +26,29 @@ class NetworkxBackend:
         """Raise NotFoundError, with a suggestion among keys of the same kind and scope."""
         if key not in self.graph:
             scope = key[: max(key.rfind("/"), key.find(":")) + 1]
-            known = [k[len(scope):] for k in self.graph if k.startswith(scope)]
+            known = [k[len(scope) :] for k in self.graph if k.startswith(scope)]
             name = ident.rsplit("/", 1)[-1]
-            raise NotFoundError(
-                f"no {what} {ident!r} in the workspace{did_you_mean(name, known)}"
-            )
+            raise NotFoundError(f"no {what} {ident!r} in the workspace{did_you_mean(name, known)}")
 
     def journeys(self, scope: Scope | str = Scope.all) -> list[str]:
-        journeys = [(key, data) for key, data in self.graph.nodes(data=True)
-                    if data["kind"] == NodeKind.journey.value]
-        return select(((data["id"], data["state"], self._baseline(key))
-                       for key, data in journeys), scope)
+        journeys = [
+            (key, data)
+            for key, data in self.graph.nodes(data=True)
+            if data["kind"] == NodeKind.journey.value
+        ]
+        return select(
+            ((data["id"], data["state"], self._baseline(key)) for key, data in journeys), scope
+        )
 
     def _baseline(self, journey_key: str) -> str | None:
-        return next((self.graph.nodes[target]["id"]
-                     for _, target, key in self.graph.out_edges(journey_key, keys=True)
-                     if key == EdgeKind.baseline.value), None)
+        return next(
+            (
+                self.graph.nodes[target]["id"]
+                for _, target, key in self.graph.out_edges(journey_key, keys=True)
+                if key == EdgeKind.baseline.value
+            ),
+            None,
+        )
 
     def _counted(self, scope: Scope | str) -> set[str] | None:
         """The journeys ``scope`` counts; None for every journey (nothing to filter)."""
@@ -79,11 +86,18 @@ class NetworkxBackend:
             kind = data["handoff"]
             if type is not None and (kind or UNDOCUMENTED) != type:
                 continue
-            rows.append(HandoffRow(
-                journey=data["journey"], from_step=source["id"], to_step=target["id"],
-                from_agency=source["agency"], to_agency=target["agency"], type=kind,
-                shares=tuple(data["shares"]), condition=data["condition"],
-            ))
+            rows.append(
+                HandoffRow(
+                    journey=data["journey"],
+                    from_step=source["id"],
+                    to_step=target["id"],
+                    from_agency=source["agency"],
+                    to_agency=target["agency"],
+                    type=kind,
+                    shares=tuple(data["shares"]),
+                    condition=data["condition"],
+                )
+            )
         return sorted(rows, key=lambda r: (r.journey, r.from_step, r.to_step))
 
     def _journey_steps(self, journey: str) -> list[dict]:
@@ -96,8 +110,16 @@ class NetworkxBackend:
         rows = []
         for agency_id, steps in counts.items():
             data = self.graph.nodes[catalog_key(NodeKind.agency, agency_id)]
-            rows.append(AgencyRow(id=agency_id, name=data["name"], acronym=data["acronym"],
-                                  hisp=data["hisp"], level=data["level"], steps=steps))
+            rows.append(
+                AgencyRow(
+                    id=agency_id,
+                    name=data["name"],
+                    acronym=data["acronym"],
+                    hisp=data["hisp"],
+                    level=data["level"],
+                    steps=steps,
+                )
+            )
         return sorted(rows, key=lambda r: r.id)
 
     def journey_programs(self, journey: str) -> list[ProgramRow]:
@@ -107,12 +129,22 @@ class NetworkxBackend:
         rows = []
         for program_id, steps in counts.items():
             data = self.graph.nodes[catalog_key(NodeKind.program, program_id)]
-            rows.append(ProgramRow(id=program_id, name=data["name"], agency=data["agency"],
-                                   assistance_listing=data["assistance_listing"], steps=steps))
+            rows.append(
+                ProgramRow(
+                    id=program_id,
+                    name=data["name"],
+                    agency=data["agency"],
+                    assistance_listing=data["assistance_listing"],
+                    steps=steps,
+                )
+            )
         return sorted(rows, key=lambda r: r.id)
 
     def journeys_touching(
-        self, *, agency: str | None = None, program: str | None = None,
+        self,
+        *,
+        agency: str | None = None,
+        program: str | None = None,
         scope: Scope | str = Scope.all,
     ) -> list[str]:
         if agency is None and program is None:
@@ -121,13 +153,19 @@ class NetworkxBackend:
         if agency is not None:
             key = catalog_key(NodeKind.agency, agency)
             self._require(key, "agency", agency)
-            found |= {self.graph.nodes[step]["journey"] for step, _, k in
-                      self.graph.in_edges(key, keys=True) if k == EdgeKind.at_agency.value}
+            found |= {
+                self.graph.nodes[step]["journey"]
+                for step, _, k in self.graph.in_edges(key, keys=True)
+                if k == EdgeKind.at_agency.value
+            }
         if program is not None:
             key = catalog_key(NodeKind.program, program)
             self._require(key, "program", program)
-            found |= {self.graph.nodes[step]["journey"] for step, _, k in
-                      self.graph.in_edges(key, keys=True) if k == EdgeKind.in_program.value}
+            found |= {
+                self.graph.nodes[step]["journey"]
+                for step, _, k in self.graph.in_edges(key, keys=True)
+                if k == EdgeKind.in_program.value
+            }
         counted = self._counted(scope)
         return sorted(found if counted is None else found & counted)
 
@@ -146,8 +184,12 @@ class NetworkxBackend:
         while frontier and target not in parent:
             reached = []
             for node in frontier:
-                moves = sorted((data["order"], nxt) for nxt, keyed in succ[node].items()
-                               for data in keyed.values() if data["kind"] == _NEXT)
+                moves = sorted(
+                    (data["order"], nxt)
+                    for nxt, keyed in succ[node].items()
+                    for data in keyed.values()
+                    if data["kind"] == _NEXT
+                )
                 for _, nxt in moves:
                     if nxt not in parent:
                         parent[nxt] = node
@@ -162,11 +204,13 @@ class NetworkxBackend:
             at = parent[at]
         return [self.graph.nodes[k]["id"] for k in reversed(keys)]
 
-    def shared_across_journeys(self, kind: SharedKind,
-                               scope: Scope | str = Scope.all) -> list[SharedRow]:
+    def shared_across_journeys(
+        self, kind: SharedKind, scope: Scope | str = Scope.all
+    ) -> list[SharedRow]:
         counted = self._counted(scope)
         edge_kind = {
-            "agency": EdgeKind.at_agency, "program": EdgeKind.in_program,
+            "agency": EdgeKind.at_agency,
+            "program": EdgeKind.in_program,
             "data_item": EdgeKind.requests,
         }[kind].value
         users: defaultdict[str, set[str]] = defaultdict(set)
@@ -176,8 +220,13 @@ class NetworkxBackend:
                 if counted is None or journey in counted:
                     users[target].add(journey)
         rows = [
-            SharedRow(kind=kind, id=self.graph.nodes[t]["id"], name=self.graph.nodes[t]["name"],
-                      journeys=tuple(sorted(js)))
-            for t, js in users.items() if len(js) >= 2
+            SharedRow(
+                kind=kind,
+                id=self.graph.nodes[t]["id"],
+                name=self.graph.nodes[t]["name"],
+                journeys=tuple(sorted(js)),
+            )
+            for t, js in users.items()
+            if len(js) >= 2
         ]
         return sorted(rows, key=lambda r: (-len(r.journeys), r.id))

@@ -31,15 +31,17 @@ def summarize(workspace: Workspace) -> list[JourneySummary]:
     rows = []
     for journey in workspace.journeys.values():
         handoffs = list(journey.handoff_transitions())
-        rows.append(JourneySummary(
-            id=journey.id,
-            name=journey.name,
-            state=journey.state.value,
-            stages=len(journey.stages),
-            steps=len(journey.steps),
-            agencies=len({step.agency for step in journey.steps}),
-            handoffs=len(handoffs),
-            undocumented_handoffs=sum(t.handoff is None for _, t, _ in handoffs),
-            volume_per_year=journey.volume.per_year if journey.volume else None,
-        ))
+        rows.append(
+            JourneySummary(
+                id=journey.id,
+                name=journey.name,
+                state=journey.state.value,
+                stages=len(journey.stages),
+                steps=len(journey.steps),
+                agencies=len({step.agency for step in journey.steps}),
+                handoffs=len(handoffs),
+                undocumented_handoffs=sum(t.handoff is None for _, t, _ in handoffs),
+                volume_per_year=journey.volume.per_year if journey.volume else None,
+            )
+        )
     return sorted(rows, key=lambda r: r.id)

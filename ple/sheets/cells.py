@@ -41,8 +41,13 @@ def join_items(items: Sequence[str] | None, separator: str = WORD_SEPARATOR) -> 
 
 
 def _quoted(item: str, separator: str) -> str:
-    needs = (separator in item or "\n" in item or item.startswith('"') or item == NONE
-             or item != item.strip())
+    needs = (
+        separator in item
+        or "\n" in item
+        or item.startswith('"')
+        or item == NONE
+        or item != item.strip()
+    )
     return '"' + item.replace('"', '""') + '"' if needs else item
 
 
@@ -84,7 +89,7 @@ def _read_quoted(text: str, start: int) -> tuple[str, int]:
     while True:
         end = text.find('"', position)
         if end < 0:
-            raise CellError(f"a quote opened at {text[start:start + 20]!r} is never closed")
+            raise CellError(f"a quote opened at {text[start : start + 20]!r} is never closed")
         parts.append(text[position:end])
         if text.startswith('""', end):
             parts.append('"')
@@ -110,8 +115,10 @@ def read_text(value: object) -> str | None:
     if isinstance(value, float):
         if math.isfinite(value) and value.is_integer():
             return str(int(value))
-        raise CellError(f"expected text, got the number {value!r}; format the cell as text "
-                        "(or put an apostrophe in front) so it keeps every digit")
+        raise CellError(
+            f"expected text, got the number {value!r}; format the cell as text "
+            "(or put an apostrophe in front) so it keeps every digit"
+        )
     text = str(value).strip()
     return text or None
 
@@ -130,8 +137,10 @@ def read_listing(value: object) -> str | None:
         written = f"{value:.3f}"
         if float(written) == value and LISTING_AS_NUMBER.match(written):
             return written
-        raise CellError(f"expected an Assistance Listing number such as 96.002, got the "
-                        f"number {value!r}; format the cell as text so it keeps every digit")
+        raise CellError(
+            f"expected an Assistance Listing number such as 96.002, got the "
+            f"number {value!r}; format the cell as text so it keeps every digit"
+        )
     text = read_text(value)
     if text is not None and LISTING_AS_NUMBER.match(text):
         whole, decimals = text.split(".")

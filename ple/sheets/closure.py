@@ -24,8 +24,7 @@ def needed_catalog(workspace: Workspace, journey: Journey) -> dict[str, list[dic
     agencies = {s.agency for s in journey.steps}
     agencies |= {a.agency for s in journey.steps for _, a in s.actions() if a.agency}
     touchpoints = {t for s in journey.steps for t in s.touchpoints}
-    agencies |= {workspace.touchpoints[t].agency for t in touchpoints
-                 if t in workspace.touchpoints}
+    agencies |= {workspace.touchpoints[t].agency for t in touchpoints if t in workspace.touchpoints}
     if journey.lead_agency:
         agencies.add(journey.lead_agency)
     programs = {s.program for s in journey.steps if s.program}

@@ -41,10 +41,13 @@ Tables = dict[str, list[Row]]
 
 _BURDEN_KEYS = tuple(c.name for c in schema.BURDEN)
 _MEASURE_KEYS = tuple(c.name for c in schema.MEASURES)
-_VOLUME = {"volume_per_year": "per_year", "volume_source": "source", "volume_year": "year",
-           "volume_notes": "notes"}
-_EVIDENCE = (("level", "evidence"), ("sources", "evidence_sources"),
-             ("notes", "evidence_notes"))
+_VOLUME = {
+    "volume_per_year": "per_year",
+    "volume_source": "source",
+    "volume_year": "year",
+    "volume_notes": "notes",
+}
+_EVIDENCE = (("level", "evidence"), ("sources", "evidence_sources"), ("notes", "evidence_notes"))
 """An ``evidence`` block's keys and the column suffixes that hold them."""
 _EVIDENCE_PREFIXES = ("", "burden_", "measures_")
 """The evidence blocks of a step row: the step's own, its burden's and its measures'."""
@@ -98,8 +101,9 @@ class Split:
     left_out: list[KeyPath] = field(default_factory=list)
 
 
-def journey_to_tables(journey: Mapping[str, Any],
-                      catalog: Mapping[str, Any] | None = None) -> Split:
+def journey_to_tables(
+    journey: Mapping[str, Any], catalog: Mapping[str, Any] | None = None
+) -> Split:
     """The journey (a plain dict) as the journey sheets; with ``catalog`` (a mapping with
     ``agencies``, ``programs``, ``data_items``) also the catalog sheets."""
     split = Split({})
@@ -112,18 +116,25 @@ def journey_to_tables(journey: Mapping[str, Any],
             for column, inner in _VOLUME.items():
                 if inner in value:
                     head[column] = value[inner]
-            _evidence_cells(split, head, ("volume", "evidence"), value.get("evidence"),
-                            schema.JOURNEY, "volume_")
+            _evidence_cells(
+                split,
+                head,
+                ("volume", "evidence"),
+                value.get("evidence"),
+                schema.JOURNEY,
+                "volume_",
+            )
             _left_out_keys(split, ("volume",), value, {*_VOLUME.values(), "evidence"})
         elif key in schema.JOURNEY.names and key != "volume":
             head[key] = _cell_value(split, (key,), value, schema.JOURNEY.column(key))
         else:
             split.left_out.append((key,))
     split.tables["Journey"] = [head]
-    split.tables["Stages"] = _plain_rows(split, journey.get("stages"), ("stages",),
-                                         schema.STAGES)
-    split.tables["Personas"] = [_persona_row(split, p, ("personas", i))
-                                for i, p in enumerate(_as_list(split, journey, "personas"))]
+    split.tables["Stages"] = _plain_rows(split, journey.get("stages"), ("stages",), schema.STAGES)
+    split.tables["Personas"] = [
+        _persona_row(split, p, ("personas", i))
+        for i, p in enumerate(_as_list(split, journey, "personas"))
+    ]
     steps, transitions, by_channel, blueprint = [], [], [], []
     for i, step in enumerate(_as_list(split, journey, "steps")):
         row, moves, channel_rows, actions = _step_rows(split, step, ("steps", i))
@@ -137,7 +148,8 @@ def journey_to_tables(journey: Mapping[str, Any],
     split.tables["Blueprint"] = blueprint
     split.tables["AcceptedFindings"] = [
         _accepted_row(split, a, ("accepted_findings", i))
-        for i, a in enumerate(_as_list(split, journey, "accepted_findings"))]
+        for i, a in enumerate(_as_list(split, journey, "accepted_findings"))
+    ]
     if catalog is not None:
         split.tables.update(catalog_to_tables(catalog, split))
     return split
@@ -211,13 +223,15 @@ def _scalar_text(value: Any) -> str:
     return str(value)
 
 
-def _left_out_keys(split: Split, path: KeyPath, mapping: Mapping[str, Any],
-                   known: set[str]) -> None:
+def _left_out_keys(
+    split: Split, path: KeyPath, mapping: Mapping[str, Any], known: set[str]
+) -> None:
     split.left_out.extend((*path, key) for key in mapping if key not in known)
 
 
-def _evidence_cells(split: Split, row: Row, path: KeyPath, value: Any, sheet: Sheet,
-                    prefix: str) -> None:
+def _evidence_cells(
+    split: Split, row: Row, path: KeyPath, value: Any, sheet: Sheet, prefix: str
+) -> None:
     """An ``evidence`` block as its three cells (``<prefix>evidence``, ...)."""
     if value is None:
         return
@@ -231,8 +245,9 @@ def _evidence_cells(split: Split, row: Row, path: KeyPath, value: Any, sheet: Sh
     _left_out_keys(split, path, value, {inner for inner, _ in _EVIDENCE})
 
 
-def _action_rows(split: Split, step_id: Any, row_name: str, actions: Any,
-                 path: KeyPath) -> list[Row]:
+def _action_rows(
+    split: Split, step_id: Any, row_name: str, actions: Any, path: KeyPath
+) -> list[Row]:
     """A blueprint row's actions as rows of the Blueprint sheet."""
     if actions is None:
         return []
@@ -271,8 +286,8 @@ def _persona_row(split: Split, persona: Any, path: KeyPath) -> Row:
             for inner in ("channels", "languages"):
                 if inner in value:
                     row[f"can_use_{inner}"] = _cell_value(
-                        split, (*path, key, inner), value[inner],
-                        sheet.column(f"can_use_{inner}"))
+                        split, (*path, key, inner), value[inner], sheet.column(f"can_use_{inner}")
+                    )
             _left_out_keys(split, (*path, key), value, {"channels", "languages"})
         elif key in sheet.names:
             row[key] = _cell_value(split, (*path, key), value, sheet.column(key))
@@ -281,8 +296,9 @@ def _persona_row(split: Split, persona: Any, path: KeyPath) -> Row:
     return row
 
 
-def _step_rows(split: Split, step: Any, path: KeyPath
-               ) -> tuple[Row, list[Row], list[Row], list[Row]]:
+def _step_rows(
+    split: Split, step: Any, path: KeyPath
+) -> tuple[Row, list[Row], list[Row], list[Row]]:
     if not isinstance(step, Mapping):
         split.left_out.append(path)
         return {}, [], [], []
@@ -303,10 +319,8 @@ def _step_rows(split: Split, step: Any, path: KeyPath
                 continue
             for inner in keys:
                 if inner in value:
-                    row[inner] = _cell_value(split, (*at, inner), value[inner],
-                                             sheet.column(inner))
-            _evidence_cells(split, row, (*at, "evidence"), value.get("evidence"), sheet,
-                            f"{key}_")
+                    row[inner] = _cell_value(split, (*at, inner), value[inner], sheet.column(inner))
+            _evidence_cells(split, row, (*at, "evidence"), value.get("evidence"), sheet, f"{key}_")
             _left_out_keys(split, at, value, {*keys, "evidence"})
         elif key == "evidence":
             _evidence_cells(split, row, at, value, sheet, "")
@@ -331,16 +345,29 @@ def _step_rows(split: Split, step: Any, path: KeyPath
                     for inner in _BURDEN_KEYS:
                         if inner in burden:
                             channel_row[inner] = _cell_value(
-                                split, (*at, channel, inner), burden[inner],
-                                schema.BURDEN_BY_CHANNEL.column(inner))
-                    _evidence_cells(split, channel_row, (*at, channel, "evidence"),
-                                    burden.get("evidence"), schema.BURDEN_BY_CHANNEL, "")
+                                split,
+                                (*at, channel, inner),
+                                burden[inner],
+                                schema.BURDEN_BY_CHANNEL.column(inner),
+                            )
+                    _evidence_cells(
+                        split,
+                        channel_row,
+                        (*at, channel, "evidence"),
+                        burden.get("evidence"),
+                        schema.BURDEN_BY_CHANNEL,
+                        "",
+                    )
                     _left_out_keys(split, (*at, channel), burden, {*_BURDEN_KEYS, "evidence"})
                 elif burden is not None:
                     split.left_out.append((*at, channel))
                 by_channel.append(channel_row)
-        elif (key in sheet.names and key not in _BURDEN_KEYS and key not in _MEASURE_KEYS
-              and key not in _STEP_EVIDENCE):
+        elif (
+            key in sheet.names
+            and key not in _BURDEN_KEYS
+            and key not in _MEASURE_KEYS
+            and key not in _STEP_EVIDENCE
+        ):
             row[key] = _cell_value(split, at, value, sheet.column(key))
         else:
             split.left_out.append(at)
@@ -362,8 +389,9 @@ def _move_row(split: Split, step_id: Any, move: Any, path: KeyPath) -> Row:
                 continue
             for inner, column in (("type", "handoff"), ("shares", "shares"), ("note", "note")):
                 if inner in value:
-                    row[column] = _cell_value(split, (*path, key, inner), value[inner],
-                                              sheet.column(column))
+                    row[column] = _cell_value(
+                        split, (*path, key, inner), value[inner], sheet.column(column)
+                    )
             _left_out_keys(split, (*path, key), value, {"type", "shares", "note"})
         elif key in ("to", "condition", "share"):
             row[key] = _cell_value(split, (*path, key), value, sheet.column(key))
@@ -389,8 +417,9 @@ def _accepted_row(split: Split, accepted: Any, path: KeyPath) -> Row:
                 continue
             for inner in ("from", "to"):
                 if inner in value:
-                    row[inner] = _cell_value(split, (*path, key, inner), value[inner],
-                                             sheet.column(inner))
+                    row[inner] = _cell_value(
+                        split, (*path, key, inner), value[inner], sheet.column(inner)
+                    )
             _left_out_keys(split, (*path, key), value, {"from", "to"})
         elif key in ("rule", "step", "data_item", "reason"):
             row[key] = _cell_value(split, (*path, key), value, sheet.column(key))
@@ -408,8 +437,9 @@ class _Reader:
     def __init__(self) -> None:
         self.built = Built({})
 
-    def value(self, sheet: Sheet, row_index: int, row: Row, name: str,
-              path: KeyPath | None = None) -> Any:
+    def value(
+        self, sheet: Sheet, row_index: int, row: Row, name: str, path: KeyPath | None = None
+    ) -> Any:
         """The cell's value for the document, or None when empty or unreadable; with a
         ``path``, the cell is remembered as that value's origin."""
         column = sheet.column(name)
@@ -423,8 +453,16 @@ class _Reader:
             self.built.problems.append(CellProblem(cell, str(error), raw))
             return None
 
-    def put(self, target: dict[str, Any], key: str, sheet: Sheet, row_index: int, row: Row,
-            name: str, path: KeyPath) -> None:
+    def put(
+        self,
+        target: dict[str, Any],
+        key: str,
+        sheet: Sheet,
+        row_index: int,
+        row: Row,
+        name: str,
+        path: KeyPath,
+    ) -> None:
         value = self.value(sheet, row_index, row, name, path)
         if value is not None:
             target[key] = value
@@ -432,8 +470,15 @@ class _Reader:
     def anchor(self, path: KeyPath, cell: Cell) -> None:
         self.built.cells.setdefault(path, cell)
 
-    def evidence(self, target: dict[str, Any], sheet: Sheet, row_index: int, row: Row,
-                 prefix: str, path: KeyPath) -> None:
+    def evidence(
+        self,
+        target: dict[str, Any],
+        sheet: Sheet,
+        row_index: int,
+        row: Row,
+        prefix: str,
+        path: KeyPath,
+    ) -> None:
         """The ``evidence`` block at ``path`` from its three cells, into ``target``."""
         evidence: dict[str, Any] = {}
         for inner, suffix in _EVIDENCE:
@@ -508,8 +553,9 @@ def tables_to_journey(tables: Mapping[str, list[Row]]) -> Built:
     _read_transitions(reader, tables, steps, where)
     _read_burden_by_channel(reader, tables, steps, where)
     _read_blueprint(reader, tables, steps, where)
-    _read_plain(reader, document, "accepted_findings", tables, schema.ACCEPTED_FINDINGS,
-                _accepted_from)
+    _read_plain(
+        reader, document, "accepted_findings", tables, schema.ACCEPTED_FINDINGS, _accepted_from
+    )
     document.update(_catalog_document(reader, tables))
     return reader.built
 
@@ -529,8 +575,14 @@ def _catalog_document(reader: _Reader, tables: Mapping[str, list[Row]]) -> dict[
     return document
 
 
-def _read_plain(reader: _Reader, document: dict[str, Any], key: str,
-                tables: Mapping[str, list[Row]], sheet: Sheet, build=None) -> None:
+def _read_plain(
+    reader: _Reader,
+    document: dict[str, Any],
+    key: str,
+    tables: Mapping[str, list[Row]],
+    sheet: Sheet,
+    build=None,
+) -> None:
     rows = tables.get(sheet.name) or []
     items = []
     for index, row in enumerate(rows):
@@ -550,15 +602,15 @@ def _read_plain(reader: _Reader, document: dict[str, Any], key: str,
         reader.anchor((key,), Cell(sheet.name))
 
 
-def _persona_from(reader: _Reader, sheet: Sheet, index: int, row: Row,
-                  path: KeyPath) -> dict[str, Any]:
+def _persona_from(
+    reader: _Reader, sheet: Sheet, index: int, row: Row, path: KeyPath
+) -> dict[str, Any]:
     persona: dict[str, Any] = {}
     for name in ("id", "name", "description"):
         reader.put(persona, name, sheet, index, row, name, (*path, name))
     can_use: dict[str, Any] = {}
     for inner in ("channels", "languages"):
-        reader.put(can_use, inner, sheet, index, row, f"can_use_{inner}",
-                   (*path, "can_use", inner))
+        reader.put(can_use, inner, sheet, index, row, f"can_use_{inner}", (*path, "can_use", inner))
     if can_use:
         persona["can_use"] = can_use
         reader.anchor((*path, "can_use"), Cell(sheet.name, index, "can_use_channels"))
@@ -566,8 +618,9 @@ def _persona_from(reader: _Reader, sheet: Sheet, index: int, row: Row,
     return persona
 
 
-def _accepted_from(reader: _Reader, sheet: Sheet, index: int, row: Row,
-                   path: KeyPath) -> dict[str, Any]:
+def _accepted_from(
+    reader: _Reader, sheet: Sheet, index: int, row: Row, path: KeyPath
+) -> dict[str, Any]:
     accepted: dict[str, Any] = {}
     for name in ("rule", "step"):
         reader.put(accepted, name, sheet, index, row, name, (*path, name))
@@ -582,8 +635,9 @@ def _accepted_from(reader: _Reader, sheet: Sheet, index: int, row: Row,
     return accepted
 
 
-def _read_steps(reader: _Reader, tables: Mapping[str, list[Row]]
-                ) -> tuple[list[dict[str, Any]], dict[str, int]]:
+def _read_steps(
+    reader: _Reader, tables: Mapping[str, list[Row]]
+) -> tuple[list[dict[str, Any]], dict[str, int]]:
     """The steps, and the position of each step id (the first, if an id repeats)."""
     sheet = schema.STEPS
     steps: list[dict[str, Any]] = []
@@ -618,24 +672,35 @@ def _read_steps(reader: _Reader, tables: Mapping[str, list[Row]]
     return steps, where
 
 
-def _unknown_step(reader: _Reader, sheet: Sheet, index: int, column: str, value: Any,
-                  where: Mapping[str, int]) -> None:
-    reader.built.problems.append(CellProblem(
-        Cell(sheet.name, index, column),
-        f"unknown step {value!r}{did_you_mean(str(value), where)}; this row is left out",
-        value))
+def _unknown_step(
+    reader: _Reader, sheet: Sheet, index: int, column: str, value: Any, where: Mapping[str, int]
+) -> None:
+    reader.built.problems.append(
+        CellProblem(
+            Cell(sheet.name, index, column),
+            f"unknown step {value!r}{did_you_mean(str(value), where)}; this row is left out",
+            value,
+        )
+    )
 
 
-def _read_transitions(reader: _Reader, tables: Mapping[str, list[Row]],
-                      steps: list[dict[str, Any]], where: Mapping[str, int]) -> None:
+def _read_transitions(
+    reader: _Reader,
+    tables: Mapping[str, list[Row]],
+    steps: list[dict[str, Any]],
+    where: Mapping[str, int],
+) -> None:
     sheet = schema.TRANSITIONS
     for index, row in enumerate(tables.get("Transitions") or []):
         if _is_blank(row):
             continue
         source = reader.value(sheet, index, row, "from")
         if source is None:
-            reader.built.problems.append(CellProblem(
-                Cell(sheet.name, index, "from"), "a transition needs the step it leaves from"))
+            reader.built.problems.append(
+                CellProblem(
+                    Cell(sheet.name, index, "from"), "a transition needs the step it leaves from"
+                )
+            )
             continue
         if source not in where:
             _unknown_step(reader, sheet, index, "from", source, where)
@@ -657,8 +722,12 @@ def _read_transitions(reader: _Reader, tables: Mapping[str, list[Row]],
         moves.append(move)
 
 
-def _read_burden_by_channel(reader: _Reader, tables: Mapping[str, list[Row]],
-                            steps: list[dict[str, Any]], where: Mapping[str, int]) -> None:
+def _read_burden_by_channel(
+    reader: _Reader,
+    tables: Mapping[str, list[Row]],
+    steps: list[dict[str, Any]],
+    where: Mapping[str, int],
+) -> None:
     sheet = schema.BURDEN_BY_CHANNEL
     for index, row in enumerate(tables.get("BurdenByChannel") or []):
         if _is_blank(row):
@@ -667,8 +736,11 @@ def _read_burden_by_channel(reader: _Reader, tables: Mapping[str, list[Row]],
         channel = reader.value(sheet, index, row, "channel")
         if step_id is None or channel is None:
             missing = "step" if step_id is None else "channel"
-            reader.built.problems.append(CellProblem(
-                Cell(sheet.name, index, missing), f"a channel burden needs its {missing}"))
+            reader.built.problems.append(
+                CellProblem(
+                    Cell(sheet.name, index, missing), f"a channel burden needs its {missing}"
+                )
+            )
             continue
         if step_id not in where:
             _unknown_step(reader, sheet, index, "step", step_id, where)
@@ -676,10 +748,13 @@ def _read_burden_by_channel(reader: _Reader, tables: Mapping[str, list[Row]],
         by_channel = steps[where[step_id]].setdefault("burden_by_channel", {})
         path = ("steps", where[step_id], "burden_by_channel", channel)
         if channel in by_channel:
-            reader.built.problems.append(CellProblem(
-                Cell(sheet.name, index, "channel"),
-                f"step {step_id!r} already has a burden for {channel!r} on an earlier row",
-                channel))
+            reader.built.problems.append(
+                CellProblem(
+                    Cell(sheet.name, index, "channel"),
+                    f"step {step_id!r} already has a burden for {channel!r} on an earlier row",
+                    channel,
+                )
+            )
             continue
         reader.anchor(path, Cell(sheet.name, index, "channel"))
         reader.anchor(path[:3], Cell(sheet.name, index, "step"))
@@ -690,8 +765,12 @@ def _read_burden_by_channel(reader: _Reader, tables: Mapping[str, list[Row]],
         by_channel[channel] = burden
 
 
-def _read_blueprint(reader: _Reader, tables: Mapping[str, list[Row]],
-                    steps: list[dict[str, Any]], where: Mapping[str, int]) -> None:
+def _read_blueprint(
+    reader: _Reader,
+    tables: Mapping[str, list[Row]],
+    steps: list[dict[str, Any]],
+    where: Mapping[str, int],
+) -> None:
     """The Blueprint sheet's rows as the ``frontstage``, ``backstage`` and ``support``
     actions of their steps, in row order."""
     sheet = schema.BLUEPRINT
@@ -702,17 +781,24 @@ def _read_blueprint(reader: _Reader, tables: Mapping[str, list[Row]],
         row_name = reader.value(sheet, index, row, "row")
         if step_id is None or row_name is None:
             missing = "step" if step_id is None else "row"
-            reader.built.problems.append(CellProblem(
-                Cell(sheet.name, index, missing), f"a blueprint action needs its {missing}"))
+            reader.built.problems.append(
+                CellProblem(
+                    Cell(sheet.name, index, missing), f"a blueprint action needs its {missing}"
+                )
+            )
             continue
         if step_id not in where:
             _unknown_step(reader, sheet, index, "step", step_id, where)
             continue
         if row_name not in BLUEPRINT_ROWS:
-            reader.built.problems.append(CellProblem(
-                Cell(sheet.name, index, "row"),
-                f"{row_name!r} is not one of: {', '.join(BLUEPRINT_ROWS)}; this row is left "
-                "out", row_name))
+            reader.built.problems.append(
+                CellProblem(
+                    Cell(sheet.name, index, "row"),
+                    f"{row_name!r} is not one of: {', '.join(BLUEPRINT_ROWS)}; this row is left "
+                    "out",
+                    row_name,
+                )
+            )
             continue
         actions = steps[where[step_id]].setdefault(row_name, [])
         path = ("steps", where[step_id], row_name, len(actions))

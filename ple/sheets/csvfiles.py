@@ -41,12 +41,11 @@ def file_name(stem: str, sheet: str) -> str:
 def split_name(name: str) -> tuple[str, Sheet] | None:
     """A CSV file name as (what comes before the sheet name, the sheet), or None.
     The longest sheet name that ends the name wins (``Data Items`` over ``Items``)."""
-    stem = re.sub(r"\.csv$", "", name.replace("\\", "/").rsplit("/", 1)[-1],
-                  flags=re.IGNORECASE)
+    stem = re.sub(r"\.csv$", "", name.replace("\\", "/").rsplit("/", 1)[-1], flags=re.IGNORECASE)
     if (whole := sheet_for(stem)) is not None:
         return "", whole
     for found in _SEPARATORS.finditer(stem):
-        if (sheet := sheet_for(stem[found.end():])) is not None:
+        if (sheet := sheet_for(stem[found.end() :])) is not None:
             return stem[: found.end()], sheet
     return None
 
@@ -89,8 +88,7 @@ def _out(value: Any) -> Any:
     return _sheet_cell(value)
 
 
-def csv_text(rows: Iterable[Sequence[Any]],
-             cell: Callable[[Any], Any] = spreadsheet_cell) -> str:
+def csv_text(rows: Iterable[Sequence[Any]], cell: Callable[[Any], Any] = spreadsheet_cell) -> str:
     """Rows as CSV text, one ``\\n`` per row, every value through ``cell`` (None is an
     empty cell). A row that holds a carriage return has every cell quoted: Python's csv
     module quotes only the characters of its line end, and a bare one would start a new

@@ -56,7 +56,8 @@ def tables_to_grids(tables: Tables) -> dict[str, Grid]:
         if sheet is schema.JOURNEY:
             head = (tables["Journey"] or [{}])[0]
             grids[sheet.name] = [JOURNEY_HEADER] + [
-                [c.name, _cell_out(c.kind, head.get(c.name)), c.help] for c in sheet.columns]
+                [c.name, _cell_out(c.kind, head.get(c.name)), c.help] for c in sheet.columns
+            ]
             continue
         names = sheet.names  # every column, always in the same order
         grid: Grid = [list(names)]
@@ -99,13 +100,15 @@ class GridBuilder:
             raise self.error(
                 f"{self.where}, row {number}: a value in column {column_letter(last)}, past the "
                 f"limit of {limits.SHEET_COLUMNS.value} {limits.SHEET_COLUMNS.what} (column "
-                f"{column_letter(limits.SHEET_COLUMNS.value)})")
+                f"{column_letter(limits.SHEET_COLUMNS.value)})"
+            )
         self.filled += 1
         if self.filled > limits.SHEET_ROWS.value:
             raise self.error(
                 f"{self.where} has more than {limits.SHEET_ROWS.value:,} rows that hold "
                 f"something, the limit of {limits.SHEET_ROWS.what} (set "
-                f"{limits.SHEET_ROWS.setting} to raise it; blank rows do not count)")
+                f"{limits.SHEET_ROWS.setting} to raise it; blank rows do not count)"
+            )
         self.rows.extend([BLANK_ROW] * self.blank)  # type: ignore[list-item]
         self.blank = 0
         self.rows.append(list(values[:last]))
@@ -117,9 +120,13 @@ def _normal(name: Any) -> str:
 
 
 _SHEET_BY_NORMAL = {_normal(s.name): s for s in schema.SHEETS}
-_SHEET_BY_NORMAL.update({"data_items": schema.DATA_ITEMS,
-                         "burden_by_channel": schema.BURDEN_BY_CHANNEL,
-                         "accepted_findings": schema.ACCEPTED_FINDINGS})
+_SHEET_BY_NORMAL.update(
+    {
+        "data_items": schema.DATA_ITEMS,
+        "burden_by_channel": schema.BURDEN_BY_CHANNEL,
+        "accepted_findings": schema.ACCEPTED_FINDINGS,
+    }
+)
 
 
 def sheet_for(name: str) -> Sheet | None:
@@ -146,17 +153,30 @@ class Layout:
         column = self.columns.get((cell.sheet, cell.column)) if cell.column else None
         return row, column
 
-    def problem(self, cell: Cell, message: str, value: Any = None,
-                severity: Severity = Severity.error, code: str = "invalid") -> Problem:
+    def problem(
+        self,
+        cell: Cell,
+        message: str,
+        value: Any = None,
+        severity: Severity = Severity.error,
+        code: str = "invalid",
+    ) -> Problem:
         """A problem located at ``cell`` of this file."""
         line, column = self.place(cell)
         path: KeyPath = (cell.sheet,) if cell.column is None else (cell.sheet, cell.column)
-        return Problem(self.files.get(cell.sheet, self.file), message, path=path, line=line,
-                       column=column, value=value, severity=severity, code=code)
+        return Problem(
+            self.files.get(cell.sheet, self.file),
+            message,
+            path=path,
+            line=line,
+            column=column,
+            value=value,
+            severity=severity,
+            code=code,
+        )
 
     def from_cell_problem(self, found: CellProblem) -> Problem:
-        return self.problem(found.cell, found.message, found.value, found.severity,
-                            code="bad-cell")
+        return self.problem(found.cell, found.message, found.value, found.severity, code="bad-cell")
 
 
 def describe(problem: Problem) -> str:
@@ -183,8 +203,9 @@ class GridRead:
     problems: list[Problem] = field(default_factory=list)
 
 
-def grids_to_tables(grids: Mapping[str, Grid], file: str,
-                    files: Mapping[str, str] | None = None) -> GridRead:
+def grids_to_tables(
+    grids: Mapping[str, Grid], file: str, files: Mapping[str, str] | None = None
+) -> GridRead:
     """Tables from grids named by sheet (workbook tabs or CSV files); unknown sheets and
     columns are reported as warnings and skipped, never guessed at."""
     read = GridRead({}, Layout(file, files=dict(files or {})))
@@ -193,16 +214,25 @@ def grids_to_tables(grids: Mapping[str, Grid], file: str,
         if sheet is None:
             if _normal(name) not in IGNORED_SHEETS:
                 known = [s.name for s in schema.SHEETS]
-                read.problems.append(Problem(
-                    read.layout.files.get(name, file),
-                    f"sheet {name!r} is not read{did_you_mean(name, known)}",
-                    path=(str(name),), value=name, severity=Severity.warning,
-                    code="unknown-sheet"))
+                read.problems.append(
+                    Problem(
+                        read.layout.files.get(name, file),
+                        f"sheet {name!r} is not read{did_you_mean(name, known)}",
+                        path=(str(name),),
+                        value=name,
+                        severity=Severity.warning,
+                        code="unknown-sheet",
+                    )
+                )
             continue
         if sheet.name in read.tables:
-            read.problems.append(read.layout.problem(
-                Cell(sheet.name), f"two sheets are named {sheet.name!r}; the first is used",
-                code="duplicate-sheet"))
+            read.problems.append(
+                read.layout.problem(
+                    Cell(sheet.name),
+                    f"two sheets are named {sheet.name!r}; the first is used",
+                    code="duplicate-sheet",
+                )
+            )
             continue
         read.layout.files.setdefault(sheet.name, read.layout.files.pop(name, file))
         if sheet is schema.JOURNEY:
@@ -211,8 +241,14 @@ def grids_to_tables(grids: Mapping[str, Grid], file: str,
             _read_sheet(read, sheet, grid)
     for required in (schema.JOURNEY, schema.STEPS):
         if required.name not in read.tables:
-            read.problems.append(Problem(file, f"the {required.name} sheet is missing",
-                                         path=(required.name,), code="missing-sheet"))
+            read.problems.append(
+                Problem(
+                    file,
+                    f"the {required.name} sheet is missing",
+                    path=(required.name,),
+                    code="missing-sheet",
+                )
+            )
     return read
 
 
@@ -244,19 +280,33 @@ def _read_journey(read: GridRead, grid: Grid) -> None:
             continue
         value = values[1] if len(values) > 1 else None
         if name not in known:
-            read.problems.append(Problem(
-                layout.files.get("Journey", layout.file),
-                f"unknown field {shown(values[0])}{did_you_mean(name, known)}; its value is not "
-                "read",
-                path=("Journey", "field"), line=number, column=1, value=values[0],
-                severity=Severity.warning, code="unknown-field"))
+            read.problems.append(
+                Problem(
+                    layout.files.get("Journey", layout.file),
+                    f"unknown field {shown(values[0])}{did_you_mean(name, known)}; "
+                    "its value is not read",
+                    path=("Journey", "field"),
+                    line=number,
+                    column=1,
+                    value=values[0],
+                    severity=Severity.warning,
+                    code="unknown-field",
+                )
+            )
             continue
         if name in layout.field_rows:
-            read.problems.append(Problem(
-                layout.files.get("Journey", layout.file),
-                f"field {name!r} is given twice (first on row {layout.field_rows[name]}); "
-                "the first is used", path=("Journey", "field"), line=number, column=1,
-                value=name, code="duplicate-field"))
+            read.problems.append(
+                Problem(
+                    layout.files.get("Journey", layout.file),
+                    f"field {name!r} is given twice (first on row {layout.field_rows[name]}); "
+                    "the first is used",
+                    path=("Journey", "field"),
+                    line=number,
+                    column=1,
+                    value=name,
+                    code="duplicate-field",
+                )
+            )
             continue
         layout.field_rows[name] = number
         head[name] = value
@@ -276,32 +326,52 @@ def _read_sheet(read: GridRead, sheet: Sheet, grid: Grid) -> None:
         if not name:
             continue
         if name not in sheet.names:
-            read.problems.append(layout.problem(
-                Cell(sheet.name, None, str(header)),
-                f"unknown column {shown(header)}{did_you_mean(name, sheet.names)}; "
-                "its values are not read", header, Severity.warning, "unknown-column"))
+            read.problems.append(
+                layout.problem(
+                    Cell(sheet.name, None, str(header)),
+                    f"unknown column {shown(header)}{did_you_mean(name, sheet.names)}; "
+                    "its values are not read",
+                    header,
+                    Severity.warning,
+                    "unknown-column",
+                )
+            )
             read.problems[-1] = _at_column(read.problems[-1], number)
             continue
         if name in where.values():
-            read.problems.append(_at_column(layout.problem(
-                Cell(sheet.name, None, name), f"column {name!r} appears twice; the first is "
-                "used", name, code="duplicate-column"), number))
+            read.problems.append(
+                _at_column(
+                    layout.problem(
+                        Cell(sheet.name, None, name),
+                        f"column {name!r} appears twice; the first is used",
+                        name,
+                        code="duplicate-column",
+                    ),
+                    number,
+                )
+            )
             continue
         where[index] = name
         layout.columns[(sheet.name, name)] = number
     for required in (c.name for c in sheet.columns if c.required):
         if required not in where.values():
-            read.problems.append(Problem(
-                layout.files.get(sheet.name, layout.file),
-                f"the {sheet.name} sheet has no {required!r} column", path=(sheet.name,),
-                line=1, code="missing-column"))
+            read.problems.append(
+                Problem(
+                    layout.files.get(sheet.name, layout.file),
+                    f"the {sheet.name} sheet has no {required!r} column",
+                    path=(sheet.name,),
+                    line=1,
+                    code="missing-column",
+                )
+            )
     table: list[Row] = []
     for number, values in enumerate(rows[1:], start=2):
         if _blank_row(values):
             continue  # a blank row between rows is there for the eye, not a step
         layout.rows[(sheet.name, len(table))] = number
-        table.append({name: values[index] if index < len(values) else None
-                      for index, name in where.items()})
+        table.append(
+            {name: values[index] if index < len(values) else None for index, name in where.items()}
+        )
     read.tables[sheet.name] = table
 
 

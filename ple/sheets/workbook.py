@@ -50,8 +50,10 @@ def available() -> bool:
 
 
 def _width(column: Column, grid: Grid, index: int) -> float:
-    longest = max((len(str(row[index])) for row in grid if index < len(row)
-                   and row[index] is not None), default=0)
+    longest = max(
+        (len(str(row[index])) for row in grid if index < len(row) and row[index] is not None),
+        default=0,
+    )
     longest = max(longest, len(column.name) + 2)
     return float(min(max(longest, 8), 60 if column.kind is Kind.lines else 40) + 2)
 
@@ -71,8 +73,11 @@ def write_workbook(grids: Mapping[str, Grid], title: str = "") -> bytes:
         tab = book.create_sheet(sheet.name)
         for row_number, row in enumerate(grid, start=1):
             for column_number, value in enumerate(row, start=1):
-                _put(tab.cell(row=row_number, column=column_number), value,
-                     where=_cell_name(sheet, grid, row_number, column_number))
+                _put(
+                    tab.cell(row=row_number, column=column_number),
+                    value,
+                    where=_cell_name(sheet, grid, row_number, column_number),
+                )
         for cell in tab[1]:
             cell.font = bold
         tab.freeze_panes = "A2" if sheet is not schema.JOURNEY else "B2"
@@ -94,17 +99,20 @@ def _cell_name(sheet: Sheet, grid: Grid, row: int, column: int) -> str:
         field = grid[row - 1][0] if row > 1 else None
     else:
         field = grid[0][column - 1] if column <= len(grid[0]) else None
-    return (f"sheet {sheet.name}, cell {column_letter(column)}{row}"
-            + (f" ({field})" if isinstance(field, str) and row > 1 else ""))
+    return f"sheet {sheet.name}, cell {column_letter(column)}{row}" + (
+        f" ({field})" if isinstance(field, str) and row > 1 else ""
+    )
 
 
 def _put(cell: Any, value: Any, where: str) -> None:
     if isinstance(value, str):
         found = _ILLEGAL.search(value)
         if found:
-            raise WorkbookError(f"{where}: the text holds the control character "
-                                f"U+{ord(found.group()):04X}, which an xlsx file cannot "
-                                f"store: {shown(value)}")
+            raise WorkbookError(
+                f"{where}: the text holds the control character "
+                f"U+{ord(found.group()):04X}, which an xlsx file cannot "
+                f"store: {shown(value)}"
+            )
         cell.value = value
         cell.data_type = "s"  # text stays text, even "=SUM(...)"
     else:
@@ -154,18 +162,28 @@ def _validations(tab: Any, sheet: Sheet, grid: Grid) -> None:
             target = f"{letter}2:{letter}{LAST_ROW}"
         if column.choices or column.kind is Kind.flag:
             words = column.choices or ("TRUE", "FALSE")
-            check = DataValidation(type="list", formula1='"' + ",".join(words) + '"',
-                                   allow_blank=True, showErrorMessage=True,
-                                   errorTitle=f"Not a {column.name}",
-                                   error="Pick one of: " + ", ".join(words),
-                                   showInputMessage=bool(column.help),
-                                   promptTitle=column.name, prompt=column.help[:250] or None)
+            check = DataValidation(
+                type="list",
+                formula1='"' + ",".join(words) + '"',
+                allow_blank=True,
+                showErrorMessage=True,
+                errorTitle=f"Not a {column.name}",
+                error="Pick one of: " + ", ".join(words),
+                showInputMessage=bool(column.help),
+                promptTitle=column.name,
+                prompt=column.help[:250] or None,
+            )
         elif column.refers_to in {s.name for s in schema.SHEETS}:
-            check = DataValidation(type="list", allow_blank=True, showErrorMessage=True,
-                                   formula1=f"={column.refers_to}!$A$2:$A${LAST_ROW}",
-                                   errorStyle="warning", errorTitle="Unknown id",
-                                   error=f"Not an id on the {column.refers_to} sheet yet: "
-                                         "add it there too, or it will be reported on import.")
+            check = DataValidation(
+                type="list",
+                allow_blank=True,
+                showErrorMessage=True,
+                formula1=f"={column.refers_to}!$A$2:$A${LAST_ROW}",
+                errorStyle="warning",
+                errorTitle="Unknown id",
+                error=f"Not an id on the {column.refers_to} sheet yet: "
+                "add it there too, or it will be reported on import.",
+            )
         else:
             continue
         check.add(target)
@@ -178,14 +196,22 @@ def _about(book: Any, title: str, bold: Any) -> None:
     tab = book.create_sheet("About")
     lines = [
         [f"Journey workbook{': ' + title if title else ''}"],
-        ["Edit the sheets, then read the workbook back with `ple import xlsx FILE -o FOLDER`"
-         " or upload it on the app's Edit page. Row order is journey order."],
-        ["Lists: ids and words are joined with ';' (online; phone). Pain points and sources "
-         "take one item per line (Alt+Enter in Excel)."],
-        ["An empty cell means not recorded (unknown). Write (none) for a list known to be "
-         "empty, e.g. a step that offers no accommodation."],
-        ["Closed vocabularies and ids from other sheets have drop-downs. TRUE/FALSE columns "
-         "take TRUE or FALSE."],
+        [
+            "Edit the sheets, then read the workbook back with `ple import xlsx FILE -o FOLDER`"
+            " or upload it on the app's Edit page. Row order is journey order."
+        ],
+        [
+            "Lists: ids and words are joined with ';' (online; phone). Pain points and sources "
+            "take one item per line (Alt+Enter in Excel)."
+        ],
+        [
+            "An empty cell means not recorded (unknown). Write (none) for a list known to be "
+            "empty, e.g. a step that offers no accommodation."
+        ],
+        [
+            "Closed vocabularies and ids from other sheets have drop-downs. TRUE/FALSE columns "
+            "take TRUE or FALSE."
+        ],
         [],
         ["sheet", "column", "meaning"],
     ]
@@ -194,8 +220,9 @@ def _about(book: Any, title: str, bold: Any) -> None:
         for column in sheet.columns:
             meaning = column.help
             if column.choices:
-                meaning = (meaning + "; " if meaning else "") + "one of: " + ", ".join(
-                    column.choices)
+                meaning = (
+                    (meaning + "; " if meaning else "") + "one of: " + ", ".join(column.choices)
+                )
             if column.required:
                 meaning = "required. " + meaning
             lines.append(["", column.name, meaning])
@@ -219,8 +246,11 @@ def _deterministic(data: bytes) -> bytes:
         for info in source.infolist():
             content = source.read(info.filename)
             if info.filename == "docProps/core.xml":
-                content = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*",
-                                 rb"\g<1>" + _FIXED_TIME.encode(), content)
+                content = re.sub(
+                    rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*",
+                    rb"\g<1>" + _FIXED_TIME.encode(),
+                    content,
+                )
             fixed = zipfile.ZipInfo(info.filename, date_time=_ZIP_TIME)
             fixed.compress_type = zipfile.ZIP_DEFLATED
             fixed.external_attr = info.external_attr
@@ -241,8 +271,9 @@ def read_workbook(data: bytes, name: str = "workbook.xlsx") -> dict[str, Grid]:
     from openpyxl import load_workbook
 
     if not zipfile.is_zipfile(io.BytesIO(data)):
-        raise WorkbookError(f"{name}: not an .xlsx workbook (an .xls file must first be "
-                            "saved as .xlsx)")
+        raise WorkbookError(
+            f"{name}: not an .xlsx workbook (an .xls file must first be saved as .xlsx)"
+        )
     data = _without_blank_cells(data, name)
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
@@ -273,8 +304,7 @@ _SHEET_PART = re.compile(r"xl/worksheets/[^/]+\.xml")
 _ATTRIBUTES = rb'(?:\s+[\w:]+="[^"<>]*")*\s*'
 _BLANK_CELL = re.compile(rb"<(?:\w+:)?c\s+r=\"[A-Z]+[0-9]+\"" + _ATTRIBUTES + rb"/>")
 """A cell with no value (at most a style): ``<c r="A5" s="1"/>``."""
-_BLANK_ROW = re.compile(rb"<((?:\w+:)?)row\s+r=\"[0-9]+\"" + _ATTRIBUTES
-                        + rb"(?:/>|>\s*</\1row>)")
+_BLANK_ROW = re.compile(rb"<((?:\w+:)?)row\s+r=\"[0-9]+\"" + _ATTRIBUTES + rb"(?:/>|>\s*</\1row>)")
 """A row with no cells: ``<row r="9" s="1" customFormat="1"/>``."""
 _ANY_CELL = re.compile(rb"<(?:\w+:)?c[\s/>]")
 _CELL_AT = re.compile(rb"<(?:\w+:)?c\s+r=\"")
@@ -300,8 +330,10 @@ def _without_blank_cells(data: bytes, name: str) -> bytes:
     """
     parts = data.count(b"PK\x01\x02")  # one per entry of the zip directory
     if parts > MAX_PARTS:
-        raise WorkbookError(f"{name}: the file holds {parts:,} parts; a workbook holds a few "
-                            f"dozen (at most {MAX_PARTS:,} are read)")
+        raise WorkbookError(
+            f"{name}: the file holds {parts:,} parts; a workbook holds a few "
+            f"dozen (at most {MAX_PARTS:,} are read)"
+        )
     try:
         source = zipfile.ZipFile(io.BytesIO(data))
         entries = source.infolist()
@@ -312,9 +344,11 @@ def _without_blank_cells(data: bytes, name: str) -> bytes:
         raise WorkbookError(
             f"{name}: the workbook unpacks to {unpacked / 2**20:,.1f} MiB, over the limit of "
             f"{limits.WORKBOOK_MIB.value:,} {limits.WORKBOOK_MIB.what} (set "
-            f"{limits.WORKBOOK_MIB.setting} to raise it)")
-    large = [e for e in entries if _SHEET_PART.fullmatch(e.filename)
-             and e.file_size >= _COMPACT_FROM]
+            f"{limits.WORKBOOK_MIB.setting} to raise it)"
+        )
+    large = [
+        e for e in entries if _SHEET_PART.fullmatch(e.filename) and e.file_size >= _COMPACT_FROM
+    ]
     if not large:
         return data
     buffer = io.BytesIO()
@@ -325,8 +359,14 @@ def _without_blank_cells(data: bytes, name: str) -> bytes:
                 if entry in large:
                     content = _compact_sheet(content, entry.filename, name)
                 target.writestr(entry.filename, content)
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError,
-            NotImplementedError) as error:  # a damaged, encrypted or oddly packed entry
+    except (
+        zipfile.BadZipFile,
+        OSError,
+        ValueError,
+        EOFError,
+        RuntimeError,
+        NotImplementedError,
+    ) as error:  # a damaged, encrypted or oddly packed entry
         raise WorkbookError(f"{name}: cannot read the workbook: {error}") from None
     return buffer.getvalue()
 
@@ -345,5 +385,6 @@ def _compact_sheet(xml: bytes, part: str, name: str) -> bytes:
         raise WorkbookError(
             f"{name}: the sheet in {part} stores {stored:,} rows that are not blank to a "
             f"reader, more than twice the limit of {limits.SHEET_ROWS.value:,} "
-            f"{limits.SHEET_ROWS.what} (set {limits.SHEET_ROWS.setting} to raise it)")
+            f"{limits.SHEET_ROWS.what} (set {limits.SHEET_ROWS.setting} to raise it)"
+        )
     return xml

@@ -38,14 +38,16 @@ class CypherBackend:
         else:
             known = [row["id"] for row in self._read(cypher.SCOPED_IDS[kind], journey=journey)]
             shown, what = f"{journey}/{ident}", kind.value
-        raise NotFoundError(f"no {what.replace('_', ' ')} {shown!r} in the workspace"
-                            f"{did_you_mean(ident, known)}")
+        raise NotFoundError(
+            f"no {what.replace('_', ' ')} {shown!r} in the workspace{did_you_mean(ident, known)}"
+        )
 
     def journeys(self, scope: Scope | str = Scope.all) -> list[str]:
         if Scope(scope) is Scope.all:
             return sorted(row["id"] for row in self._read(cypher.JOURNEY_IDS))
-        return select(((r["id"], r["state"], r["baseline"])
-                       for r in self._read(cypher.JOURNEY_STATES)), scope)
+        return select(
+            ((r["id"], r["state"], r["baseline"]) for r in self._read(cypher.JOURNEY_STATES)), scope
+        )
 
     def _counted(self, scope: Scope | str) -> list[str] | None:
         """The journeys ``scope`` counts, as the ``$journeys`` parameter (None: all)."""
@@ -65,48 +67,85 @@ class CypherBackend:
         for agency in (from_agency, to_agency):
             if agency is not None:
                 self._require(NodeKind.agency, agency)
-        filters = {"from_agency": from_agency, "to_agency": to_agency, "type": type,
-                   "undocumented": UNDOCUMENTED, "journeys": self._counted(scope)}
+        filters = {
+            "from_agency": from_agency,
+            "to_agency": to_agency,
+            "type": type,
+            "undocumented": UNDOCUMENTED,
+            "journeys": self._counted(scope),
+        }
         if journey is None:
             found = self._read(cypher.HANDOFFS, **filters)
         else:
             found = self._read(cypher.HANDOFFS_IN_JOURNEY, journey=journey, **filters)
         found.sort(key=lambda r: (r["journey"], r["from_step"], r["to_step"], r["order"]))
-        return [HandoffRow(journey=r["journey"], from_step=r["from_step"], to_step=r["to_step"],
-                           from_agency=r["from_agency"], to_agency=r["to_agency"],
-                           type=r["type"], shares=tuple(r["shares"] or ()),
-                           condition=r["condition"]) for r in found]
+        return [
+            HandoffRow(
+                journey=r["journey"],
+                from_step=r["from_step"],
+                to_step=r["to_step"],
+                from_agency=r["from_agency"],
+                to_agency=r["to_agency"],
+                type=r["type"],
+                shares=tuple(r["shares"] or ()),
+                condition=r["condition"],
+            )
+            for r in found
+        ]
 
     def journey_agencies(self, journey: str) -> list[AgencyRow]:
         self._require(NodeKind.journey, journey)
-        rows = [AgencyRow(id=r["id"], name=r["name"], acronym=r["acronym"], hisp=r["hisp"],
-                          level=r["level"], steps=r["steps"])
-                for r in self._read(cypher.JOURNEY_AGENCIES, journey=journey)]
+        rows = [
+            AgencyRow(
+                id=r["id"],
+                name=r["name"],
+                acronym=r["acronym"],
+                hisp=r["hisp"],
+                level=r["level"],
+                steps=r["steps"],
+            )
+            for r in self._read(cypher.JOURNEY_AGENCIES, journey=journey)
+        ]
         return sorted(rows, key=lambda r: r.id)
 
     def journey_programs(self, journey: str) -> list[ProgramRow]:
         self._require(NodeKind.journey, journey)
-        rows = [ProgramRow(id=r["id"], name=r["name"], agency=r["agency"],
-                           assistance_listing=r["assistance_listing"], steps=r["steps"])
-                for r in self._read(cypher.JOURNEY_PROGRAMS, journey=journey)]
+        rows = [
+            ProgramRow(
+                id=r["id"],
+                name=r["name"],
+                agency=r["agency"],
+                assistance_listing=r["assistance_listing"],
+                steps=r["steps"],
+            )
+            for r in self._read(cypher.JOURNEY_PROGRAMS, journey=journey)
+        ]
         return sorted(rows, key=lambda r: r.id)
 
     def journeys_touching(
-        self, *, agency: str | None = None, program: str | None = None,
+        self,
+        *,
+        agency: str | None = None,
+        program: str | None = None,
         scope: Scope | str = Scope.all,
     ) -> list[str]:
         if agency is None and program is None:
             raise ValueError("give an agency or a program")
         found: set[str] = set()
         counted = self._counted(scope)
-        for kind, ident, edge in ((NodeKind.agency, agency, cypher.SHARED_EDGES["agency"]),
-                                  (NodeKind.program, program, cypher.SHARED_EDGES["program"])):
+        for kind, ident, edge in (
+            (NodeKind.agency, agency, cypher.SHARED_EDGES["agency"]),
+            (NodeKind.program, program, cypher.SHARED_EDGES["program"]),
+        ):
             if ident is None:
                 continue
             self._require(kind, ident)
-            found |= {row["journey"] for row in
-                      self._read(cypher.JOURNEYS_TOUCHING[edge], key=catalog_key(kind, ident),
-                                 journeys=counted)}
+            found |= {
+                row["journey"]
+                for row in self._read(
+                    cypher.JOURNEYS_TOUCHING[edge], key=catalog_key(kind, ident), journeys=counted
+                )
+            }
         return sorted(found)
 
     def path(self, journey: str, from_step: str, to_step: str) -> list[str] | None:
@@ -120,20 +159,23 @@ class CypherBackend:
         # target (the server searches), the earlier-listed among equals; each move
         # leaves one move fewer, so this walks a shortest path and ends.
         while current != target:
-            moves = [(m["distance"], m["order"], m["key"], m["id"])
-                     for m in self._read(statement, current=current, target=target)
-                     if m["distance"] is not None]
+            moves = [
+                (m["distance"], m["order"], m["key"], m["id"])
+                for m in self._read(statement, current=current, target=target)
+                if m["distance"] is not None
+            ]
             if not moves:
                 return None  # only possible on the first move: unreachable
             _, _, current, step_id = min(moves)
             path.append(step_id)
         return path
 
-    def shared_across_journeys(self, kind: SharedKind,
-                               scope: Scope | str = Scope.all) -> list[SharedRow]:
+    def shared_across_journeys(
+        self, kind: SharedKind, scope: Scope | str = Scope.all
+    ) -> list[SharedRow]:
         edge = cypher.SHARED_EDGES[kind]
-        rows = [SharedRow(kind=kind, id=r["id"], name=r["name"],
-                          journeys=tuple(sorted(r["journeys"])))
-                for r in self._read(cypher.SHARED_ACROSS_JOURNEYS[edge],
-                                    journeys=self._counted(scope))]
+        rows = [
+            SharedRow(kind=kind, id=r["id"], name=r["name"], journeys=tuple(sorted(r["journeys"])))
+            for r in self._read(cypher.SHARED_ACROSS_JOURNEYS[edge], journeys=self._counted(scope))
+        ]
         return sorted(rows, key=lambda r: (-len(r.journeys), r.id))

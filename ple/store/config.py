@@ -33,8 +33,16 @@ FALKORDB_DEFAULT_GRAPH = "ple"
 NEO4J_SCHEMES = ("neo4j", "neo4j+s", "neo4j+ssc", "bolt", "bolt+s", "bolt+ssc")
 FALKORDB_SCHEMES = ("redis", "rediss", "falkor", "falkors", "unix")
 
-SETTING_NAMES = ("NEO4J_URI", "NEO4J_USERNAME", "NEO4J_PASSWORD", "NEO4J_DATABASE",
-                 "FALKORDB_URL", "FALKORDB_GRAPH", "FALKORDB_USERNAME", "FALKORDB_PASSWORD")
+SETTING_NAMES = (
+    "NEO4J_URI",
+    "NEO4J_USERNAME",
+    "NEO4J_PASSWORD",
+    "NEO4J_DATABASE",
+    "FALKORDB_URL",
+    "FALKORDB_GRAPH",
+    "FALKORDB_USERNAME",
+    "FALKORDB_PASSWORD",
+)
 
 
 class StoreError(PleError):
@@ -65,8 +73,10 @@ class StoreConfig:
     password: str | None = field(default=None, repr=False)
 
     def __repr__(self) -> str:  # never the password, not even one inside the URI
-        return (f"StoreConfig(backend={self.backend!r}, uri={safe_uri(self.uri)!r}, "
-                f"database={self.database!r}, username={self.username!r})")
+        return (
+            f"StoreConfig(backend={self.backend!r}, uri={safe_uri(self.uri)!r}, "
+            f"database={self.database!r}, username={self.username!r})"
+        )
 
     def describe(self) -> str:
         """Where, for messages: ``Neo4j at bolt://localhost:7687, database neo4j``."""
@@ -120,8 +130,9 @@ def resolve(
     Raises ConfigError for a password in ``uri``, or an address of the wrong kind.
     """
     if backend not in BACKENDS:
-        raise ConfigError(f"unknown graph database backend {backend!r}; "
-                          f"use one of {', '.join(BACKENDS)}")
+        raise ConfigError(
+            f"unknown graph database backend {backend!r}; use one of {', '.join(BACKENDS)}"
+        )
     environ = os.environ if env is None else env
 
     def setting(name: str) -> str | None:
@@ -133,25 +144,33 @@ def resolve(
 
     if uri is not None and _has_password(uri):
         variable = "NEO4J_PASSWORD" if backend == "neo4j" else "FALKORDB_URL or FALKORDB_PASSWORD"
-        raise ConfigError(f"--uri must not contain a password; put it in {variable} "
-                          "(environment or Streamlit secrets) instead")
+        raise ConfigError(
+            f"--uri must not contain a password; put it in {variable} "
+            "(environment or Streamlit secrets) instead"
+        )
     if backend == "neo4j":
         address = uri or setting("NEO4J_URI") or NEO4J_DEFAULT_URI
         if _scheme(address) not in NEO4J_SCHEMES:
-            raise ConfigError(f"{safe_uri(address)!r} is not a Neo4j address; it should start "
-                              "with neo4j://, neo4j+s://, bolt:// or bolt+s://")
+            raise ConfigError(
+                f"{safe_uri(address)!r} is not a Neo4j address; it should start "
+                "with neo4j://, neo4j+s://, bolt:// or bolt+s://"
+            )
         return StoreConfig(
-            backend="neo4j", uri=address,
+            backend="neo4j",
+            uri=address,
             database=database or setting("NEO4J_DATABASE") or NEO4J_DEFAULT_DATABASE,
             username=setting("NEO4J_USERNAME") or NEO4J_DEFAULT_USERNAME,
             password=setting("NEO4J_PASSWORD"),
         )
     address = uri or setting("FALKORDB_URL") or FALKORDB_DEFAULT_URL
     if _scheme(address) not in FALKORDB_SCHEMES:
-        raise ConfigError(f"{safe_uri(address)!r} is not a FalkorDB address; it should start "
-                          "with redis://, rediss://, falkor:// or falkors://")
+        raise ConfigError(
+            f"{safe_uri(address)!r} is not a FalkorDB address; it should start "
+            "with redis://, rediss://, falkor:// or falkors://"
+        )
     return StoreConfig(
-        backend="falkordb", uri=address,
+        backend="falkordb",
+        uri=address,
         database=database or setting("FALKORDB_GRAPH") or FALKORDB_DEFAULT_GRAPH,
         username=setting("FALKORDB_USERNAME"),
         password=setting("FALKORDB_PASSWORD"),

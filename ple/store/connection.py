@@ -70,8 +70,9 @@ class Connection(Protocol):
         """Run ``work`` as one unit: one transaction where the database has them."""
         ...
 
-    def prepare(self, statement: str, params: Mapping[str, Any] | None
-                ) -> tuple[str, Mapping[str, Any] | None]:
+    def prepare(
+        self, statement: str, params: Mapping[str, Any] | None
+    ) -> tuple[str, Mapping[str, Any] | None]:
         """The statement and parameters in the form this connection sends them, made
         ahead of time (by another thread while the previous unit is written)."""
         ...
@@ -158,9 +159,11 @@ class Neo4jConnection:
 
     def verify(self) -> None:
         if self.config.database.lower() == SYSTEM_DATABASE:
-            raise StoreError(f"{self.config.describe()} is Neo4j's administration database, "
-                             "which cannot hold a workspace; name a user database in "
-                             "NEO4J_DATABASE or --database (Community Edition has one: neo4j)")
+            raise StoreError(
+                f"{self.config.describe()} is Neo4j's administration database, "
+                "which cannot hold a workspace; name a user database in "
+                "NEO4J_DATABASE or --database (Community Edition has one: neo4j)"
+            )
         with self._errors():
             self._driver.verify_connectivity()
             # Names the database: an unknown one fails here, before anything is written.
@@ -171,8 +174,10 @@ class Neo4jConnection:
         them."""
         try:
             records, _, _ = self._driver.execute_query(
-                cypher.NEO4J_LIST_DATABASES, database_=SYSTEM_DATABASE,
-                routing_=self._neo4j.RoutingControl.READ)
+                cypher.NEO4J_LIST_DATABASES,
+                database_=SYSTEM_DATABASE,
+                routing_=self._neo4j.RoutingControl.READ,
+            )
         except self._neo4j.exceptions.Neo4jError:
             return []
         return sorted({r["name"] for r in records} - {SYSTEM_DATABASE})
@@ -186,11 +191,13 @@ class Neo4jConnection:
     def _execute(self, statement: str, params: Mapping[str, Any] | None, routing: Any) -> list[Row]:
         with self._errors():
             records, _, keys = self._driver.execute_query(
-                statement, dict(params or {}), routing_=routing, database_=self.config.database)
+                statement, dict(params or {}), routing_=routing, database_=self.config.database
+            )
         return [dict(zip(keys, record.values(), strict=True)) for record in records]
 
-    def prepare(self, statement: str, params: Mapping[str, Any] | None
-                ) -> tuple[str, Mapping[str, Any] | None]:
+    def prepare(
+        self, statement: str, params: Mapping[str, Any] | None
+    ) -> tuple[str, Mapping[str, Any] | None]:
         return statement, params  # the driver packs parameters itself
 
     def unit(self, work: Callable[[Runner], T]) -> T:
@@ -199,9 +206,14 @@ class Neo4jConnection:
 
         # The bookmark manager execute_query uses: on a cluster (Aura), a query after a sync
         # reads what the sync wrote.
-        with self._errors(), self._driver.session(
-                database=self.config.database, max_transaction_retry_time=WRITE_RETRY,
-                bookmark_manager=self._driver.execute_query_bookmark_manager) as session:
+        with (
+            self._errors(),
+            self._driver.session(
+                database=self.config.database,
+                max_transaction_retry_time=WRITE_RETRY,
+                bookmark_manager=self._driver.execute_query_bookmark_manager,
+            ) as session,
+        ):
             return session.execute_write(transaction)
 
     def ensure_schema(self) -> None:
@@ -215,9 +227,11 @@ class Neo4jConnection:
         for statement in (cypher.NEO4J_LIST_CONSTRAINTS, cypher.NEO4J_LIST_INDEXES):
             for row in self.read(statement):
                 if str(row["name"]).startswith("ple_"):
-                    lines.append(f"{row['name']}: {row['type']} on "
-                                 f"{','.join(row['labelsOrTypes'] or [])}"
-                                 f"({','.join(row['properties'] or [])})")
+                    lines.append(
+                        f"{row['name']}: {row['type']} on "
+                        f"{','.join(row['labelsOrTypes'] or [])}"
+                        f"({','.join(row['properties'] or [])})"
+                    )
         return sorted(set(lines))
 
     def close(self) -> None:
@@ -239,11 +253,16 @@ class Neo4jConnection:
                 f"{where} refused the user name or password ({given} user is "
                 f"{self.config.username!r}; set NEO4J_USERNAME and NEO4J_PASSWORD)"
             ) from error
-        except (exceptions.ServiceUnavailable, exceptions.SessionExpired,
-                exceptions.ConnectionAcquisitionTimeoutError, OSError) as error:
+        except (
+            exceptions.ServiceUnavailable,
+            exceptions.SessionExpired,
+            exceptions.ConnectionAcquisitionTimeoutError,
+            OSError,
+        ) as error:
             raise StoreError(
                 f"cannot reach {where} ({_sentence(error)}); is the server running, "
-                "and is NEO4J_URI right?") from error
+                "and is NEO4J_URI right?"
+            ) from error
         except exceptions.Neo4jError as error:
             code = error.code or ""
             if code.endswith("DatabaseNotFound"):
@@ -252,17 +271,21 @@ class Neo4jConnection:
                 raise StoreError(
                     f"Neo4j at {safe_uri(self.config.uri)} has no database "
                     f"{self.config.database!r} ({known}set NEO4J_DATABASE or --database to "
-                    "an existing one)") from error
+                    "an existing one)"
+                ) from error
             if code.startswith("Neo.ClientError.Security"):
-                raise StoreError(f"{where} does not allow this user to do that "
-                                 f"({_sentence(error.message)})") from error
-            raise StoreError(f"{where} refused a statement: "
-                             f"{_sentence(error.message or error)}") from error
+                raise StoreError(
+                    f"{where} does not allow this user to do that ({_sentence(error.message)})"
+                ) from error
+            raise StoreError(
+                f"{where} refused a statement: {_sentence(error.message or error)}"
+            ) from error
         except exceptions.DriverError as error:
             raise StoreError(f"cannot use {where}: {_sentence(error)}") from error
         except ValueError as error:  # the driver's answer to a malformed address
-            raise StoreError(f"cannot use the Neo4j address {safe_uri(self.config.uri)!r}: "
-                             f"{_sentence(error)}") from error
+            raise StoreError(
+                f"cannot use the Neo4j address {safe_uri(self.config.uri)!r}: {_sentence(error)}"
+            ) from error
 
 
 class _Neo4jTransaction:
@@ -291,8 +314,9 @@ class FalkorDBConnection:
             from redis.backoff import ExponentialBackoff
             from redis.retry import Retry
         except ImportError as error:
-            raise StoreError("the falkordb backend needs the FalkorDB client: "
-                             "pip install 'ple[falkordb]'") from error
+            raise StoreError(
+                "the falkordb backend needs the FalkorDB client: pip install 'ple[falkordb]'"
+            ) from error
         self._redis = redis
         options: dict[str, Any] = {
             "socket_connect_timeout": CONNECT_TIMEOUT,
@@ -318,7 +342,8 @@ class FalkorDBConnection:
                 if "unknown command" in str(error).lower():
                     raise StoreError(
                         f"the server at {safe_uri(self.config.uri)} is Redis without the "
-                        "FalkorDB module (start it with --loadmodule falkordb.so)") from error
+                        "FalkorDB module (start it with --loadmodule falkordb.so)"
+                    ) from error
                 raise
 
     def read(self, statement: str, params: Mapping[str, Any] | None = None) -> list[Row]:
@@ -339,8 +364,9 @@ class FalkorDBConnection:
     run = write
     """A unit of work runs each statement on its own (see ``atomic``)."""
 
-    def prepare(self, statement: str, params: Mapping[str, Any] | None
-                ) -> tuple[str, Mapping[str, Any] | None]:
+    def prepare(
+        self, statement: str, params: Mapping[str, Any] | None
+    ) -> tuple[str, Mapping[str, Any] | None]:
         """The parameters written into the query text: the costly part of sending a
         batch, done ahead by the sync's preparing thread."""
         return cypher_params(params) + statement, None
@@ -349,36 +375,50 @@ class FalkorDBConnection:
         return work(self)
 
     def ensure_schema(self) -> None:
-        indexed = {(row["label"], prop) for row in self.write(cypher.FALKORDB_LIST_INDEXES)
-                   for prop in row["properties"]}
+        indexed = {
+            (row["label"], prop)
+            for row in self.write(cypher.FALKORDB_LIST_INDEXES)
+            for prop in row["properties"]
+        }
         for index in cypher.SCHEMA:
             if (index.label, index.property) not in indexed:
                 self.write(cypher.falkordb_index_statement(index))
-        constrained = {(row["label"], tuple(row["properties"]))
-                       for row in self.write(cypher.FALKORDB_LIST_CONSTRAINTS)
-                       if row["status"] != "FAILED"}
+        constrained = {
+            (row["label"], tuple(row["properties"]))
+            for row in self.write(cypher.FALKORDB_LIST_CONSTRAINTS)
+            if row["status"] != "FAILED"
+        }
         with self._errors():
             for index in cypher.SCHEMA:
                 if index.unique and (index.label, (index.property,)) not in constrained:
                     self._db.connection.execute_command(
-                        *cypher.falkordb_constraint_command(self.config.database, index))
+                        *cypher.falkordb_constraint_command(self.config.database, index)
+                    )
 
     def wait_for_constraints(self, timeout: float = 10.0) -> None:
         """Block until every unique constraint is OPERATIONAL (they build in the background)."""
         deadline = time.monotonic() + timeout
         while True:
-            pending = [row for row in self.read(cypher.FALKORDB_LIST_CONSTRAINTS)
-                       if row["status"] != "OPERATIONAL"]
+            pending = [
+                row
+                for row in self.read(cypher.FALKORDB_LIST_CONSTRAINTS)
+                if row["status"] != "OPERATIONAL"
+            ]
             if not pending or time.monotonic() > deadline:
                 return
             time.sleep(0.05)
 
     def schema(self) -> list[str]:
-        lines = [f"index on {row['label']}({prop})"
-                 for row in self.read(cypher.FALKORDB_LIST_INDEXES) for prop in row["properties"]]
-        lines += [f"{row['type'].lower()} constraint on {row['label']}"
-                  f"({','.join(row['properties'])}): {row['status'].lower()}"
-                  for row in self.read(cypher.FALKORDB_LIST_CONSTRAINTS)]
+        lines = [
+            f"index on {row['label']}({prop})"
+            for row in self.read(cypher.FALKORDB_LIST_INDEXES)
+            for prop in row["properties"]
+        ]
+        lines += [
+            f"{row['type'].lower()} constraint on {row['label']}"
+            f"({','.join(row['properties'])}): {row['status'].lower()}"
+            for row in self.read(cypher.FALKORDB_LIST_CONSTRAINTS)
+        ]
         return sorted(lines)
 
     def delete_graph(self) -> None:
@@ -396,8 +436,9 @@ class FalkorDBConnection:
             db.connection.close()
 
     @contextmanager
-    def _errors(self, params: Mapping[str, Any] | None = None,
-                statement: str = "") -> Iterator[None]:
+    def _errors(
+        self, params: Mapping[str, Any] | None = None, statement: str = ""
+    ) -> Iterator[None]:
         exceptions = self._redis.exceptions
         where = self.config.describe()
         try:
@@ -408,20 +449,26 @@ class FalkorDBConnection:
             given = "a" if self.config.password or "@" in self.config.uri else "no"
             raise StoreError(
                 f"{where} refused the connection: {given} password was given and "
-                f"{_sentence(error)} (set FALKORDB_URL or FALKORDB_PASSWORD)") from error
+                f"{_sentence(error)} (set FALKORDB_URL or FALKORDB_PASSWORD)"
+            ) from error
         except (exceptions.ConnectionError, exceptions.TimeoutError, OSError) as error:
-            raise StoreError(f"cannot reach {where} ({_sentence(error)}); is the server "
-                             "running, and is FALKORDB_URL right?") from error
+            raise StoreError(
+                f"cannot reach {where} ({_sentence(error)}); is the server "
+                "running, and is FALKORDB_URL right?"
+            ) from error
         except exceptions.ResponseError as error:
             if "\x00" in statement or (params is not None and _holds_nul(params)):
-                raise StoreError(f"{where} cannot store text containing the NUL character "
-                                 "(\\u0000); remove it from the workspace files") from error
+                raise StoreError(
+                    f"{where} cannot store text containing the NUL character "
+                    "(\\u0000); remove it from the workspace files"
+                ) from error
             raise StoreError(f"{where} refused a statement: {_sentence(error)}") from error
         except exceptions.RedisError as error:
             raise StoreError(f"cannot use {where}: {_sentence(error)}") from error
         except ValueError as error:  # a malformed address
-            raise StoreError(f"cannot use the FalkorDB address {safe_uri(self.config.uri)!r}: "
-                             f"{_sentence(error)}") from error
+            raise StoreError(
+                f"cannot use the FalkorDB address {safe_uri(self.config.uri)!r}: {_sentence(error)}"
+            ) from error
 
 
 _KEY = re.compile(r'"([A-Za-z_][A-Za-z0-9_]*)":')

@@ -78,8 +78,11 @@ _NAME = re.compile(r"^[A-Z][A-Za-z]*(_[A-Z]+)*$")
 def _checked(name: str) -> str:
     """A label or relationship type from the allow-lists, refused unless it is a plain
     identifier (so it can never close a pattern or start a clause)."""
-    if name != WORKSPACE_LABEL and name not in LABELS.values() \
-            and name not in RELATIONSHIP_TYPES.values():
+    if (
+        name != WORKSPACE_LABEL
+        and name not in LABELS.values()
+        and name not in RELATIONSHIP_TYPES.values()
+    ):
         raise ValueError(f"{name!r} is not an allowed label or relationship type")
     if not _NAME.fullmatch(name):
         raise ValueError(f"{name!r} is not a plain identifier")
@@ -105,9 +108,9 @@ PING = "RETURN 1 AS ok"
 
 UPSERT_NODES: dict[NodeKind, str] = {
     kind: "UNWIND $rows AS row "
-          f"MERGE (n:{label(kind)} {{key: row.key}}) "
-          "SET n = row.props "
-          "RETURN count(n) AS written"
+    f"MERGE (n:{label(kind)} {{key: row.key}}) "
+    "SET n = row.props "
+    "RETURN count(n) AS written"
     for kind in NodeKind
 }
 
@@ -117,23 +120,24 @@ def _upsert_relationships(kind: EdgeKind) -> str:
     # A step may list two transitions to the same step (under different conditions), so
     # NEXT relationships are told apart by their position, as the networkx key does.
     merge_key = " {order: row.order}" if kind is EdgeKind.next else ""
-    return ("UNWIND $rows AS row "
-            f"MATCH (a:{label(source)} {{key: row.source}}) "
-            f"MATCH (b:{label(target)} {{key: row.target}}) "
-            f"MERGE (a)-[r:{rel_type(kind)}{merge_key}]->(b) "
-            "SET r = row.props "
-            "RETURN count(r) AS written")
+    return (
+        "UNWIND $rows AS row "
+        f"MATCH (a:{label(source)} {{key: row.source}}) "
+        f"MATCH (b:{label(target)} {{key: row.target}}) "
+        f"MERGE (a)-[r:{rel_type(kind)}{merge_key}]->(b) "
+        "SET r = row.props "
+        "RETURN count(r) AS written"
+    )
 
 
 UPSERT_RELATIONSHIPS: dict[EdgeKind, str] = {kind: _upsert_relationships(kind) for kind in EdgeKind}
 
 DELETE_STALE_SCOPED: dict[NodeKind, str] = {
-    kind: f"MATCH (n:{label(kind)} {{journey: $journey}}) "
-          "WHERE NOT n.key IN $keys "
-          "DETACH DELETE n"
+    kind: f"MATCH (n:{label(kind)} {{journey: $journey}}) WHERE NOT n.key IN $keys DETACH DELETE n"
     for kind in SCOPED_KINDS
 }
 """Stages, personas or steps of a journey that its files no longer have."""
+
 
 def _leaving(kind: NodeKind) -> str:
     """``A|B|C``: the relationship types of the schema that leave a node of ``kind``."""
@@ -142,7 +146,8 @@ def _leaving(kind: NodeKind) -> str:
 
 DELETE_SCOPED_OUTGOING: dict[NodeKind, str] = {
     kind: f"MATCH (n:{label(kind)} {{journey: $journey}})-[r:{_leaving(kind)}]->() DELETE r"
-    for kind in SCOPED_KINDS if _leaving(kind)
+    for kind in SCOPED_KINDS
+    if _leaving(kind)
 }
 """The schema's relationships leaving a journey's steps; they are written again after it.
 (Only ple's types: a relationship someone added from a step to their own data stays.)"""
@@ -153,8 +158,7 @@ DELETE_JOURNEY_OUTGOING = (
 )
 
 DELETE_SCOPED: dict[NodeKind, str] = {
-    kind: f"MATCH (n:{label(kind)} {{journey: $journey}}) DETACH DELETE n"
-    for kind in SCOPED_KINDS
+    kind: f"MATCH (n:{label(kind)} {{journey: $journey}}) DETACH DELETE n" for kind in SCOPED_KINDS
 }
 """All stages, personas or steps of a journey that was removed from the files."""
 
@@ -172,7 +176,7 @@ DELETE_CATALOG_RELATIONSHIPS: dict[EdgeKind, str] = {
 
 CLEAR: dict[str, str] = {
     name: f"MATCH (n:{_checked(name)}) WITH n LIMIT $limit DETACH DELETE n "
-          "RETURN count(n) AS deleted"
+    "RETURN count(n) AS deleted"
     for name in (*LABELS.values(), WORKSPACE_LABEL)
 }
 """Every node with one of ple's labels, a batch at a time (other data is left alone)."""
@@ -212,9 +216,7 @@ lock even when the value does not change), so a later sync's MARK_SYNC_STARTED w
 the unit in flight, and the token is read after the lock is taken: two syncs racing never
 interleave their units."""
 
-WRITE_WORKSPACE = (
-    f"MATCH (w:{_checked(WORKSPACE_LABEL)} {{key: $key}}) SET w = $props"
-)
+WRITE_WORKSPACE = f"MATCH (w:{_checked(WORKSPACE_LABEL)} {{key: $key}}) SET w = $props"
 """After the last write (in a unit after CLAIM_SYNC): settings, collection order, and the
 content fingerprint; the token and the sync's start are dropped."""
 
@@ -323,18 +325,18 @@ SHARED_EDGES: dict[str, EdgeKind] = {
 
 JOURNEYS_TOUCHING: dict[EdgeKind, str] = {
     edge: f"MATCH (s:{label(NodeKind.step)})-[:{rel_type(edge)}]->"
-          f"(:{label(ENDPOINTS[edge][1])} {{key: $key}}) "
-          "WHERE $journeys IS NULL OR s.journey IN $journeys "
-          "RETURN DISTINCT s.journey AS journey"
+    f"(:{label(ENDPOINTS[edge][1])} {{key: $key}}) "
+    "WHERE $journeys IS NULL OR s.journey IN $journeys "
+    "RETURN DISTINCT s.journey AS journey"
     for edge in (EdgeKind.at_agency, EdgeKind.in_program)
 }
 
 SHARED_ACROSS_JOURNEYS: dict[EdgeKind, str] = {
     edge: f"MATCH (s:{label(NodeKind.step)})-[:{rel_type(edge)}]->(n:{label(ENDPOINTS[edge][1])}) "
-          "WHERE $journeys IS NULL OR s.journey IN $journeys "
-          "WITH n, collect(DISTINCT s.journey) AS journeys "
-          "WHERE size(journeys) >= 2 "
-          "RETURN n.id AS id, n.name AS name, journeys"
+    "WHERE $journeys IS NULL OR s.journey IN $journeys "
+    "WITH n, collect(DISTINCT s.journey) AS journeys "
+    "WHERE size(journeys) >= 2 "
+    "RETURN n.id AS id, n.name AS name, journeys"
     for edge in SHARED_EDGES.values()
 }
 
@@ -360,8 +362,7 @@ SCHEMA: tuple[Index, ...] = (
     *(Index(label(kind), "key", unique=True) for kind in NodeKind),
     Index(_checked(WORKSPACE_LABEL), "key", unique=True),
     *(Index(label(kind), "journey", unique=False) for kind in SCOPED_KINDS),
-    *(Index(label(kind), "id", unique=False)
-      for kind in (NodeKind.journey, *CATALOG_KINDS)),
+    *(Index(label(kind), "id", unique=False) for kind in (NodeKind.journey, *CATALOG_KINDS)),
 )
 """Uniqueness of every node's ``key`` (the networkx node key), an index on ``journey`` for
 the nodes of one journey, and on ``id`` for journeys and catalog items, which people look
@@ -371,8 +372,10 @@ up by id in their own queries."""
 def neo4j_schema_statement(index: Index) -> str:
     """Neo4j 5: a named constraint or index, created only when missing."""
     if index.unique:
-        return (f"CREATE CONSTRAINT {index.name} IF NOT EXISTS "
-                f"FOR (n:{index.label}) REQUIRE n.{index.property} IS UNIQUE")
+        return (
+            f"CREATE CONSTRAINT {index.name} IF NOT EXISTS "
+            f"FOR (n:{index.label}) REQUIRE n.{index.property} IS UNIQUE"
+        )
     return f"CREATE INDEX {index.name} IF NOT EXISTS FOR (n:{index.label}) ON (n.{index.property})"
 
 
@@ -386,8 +389,10 @@ _PATH_STEP_RETURN = "RETURN r.order AS order, v.key AS key, v.id AS id, "
 PATH_STEP: dict[str, str] = {
     "neo4j": _PATH_STEP_START
     + f"OPTIONAL MATCH p = shortestPath((v)-[:{rel_type(EdgeKind.next)}*0..]->(t)) "
-    + _PATH_STEP_RETURN + "length(p) AS distance",
-    "falkordb": _PATH_STEP_START + _PATH_STEP_RETURN
+    + _PATH_STEP_RETURN
+    + "length(p) AS distance",
+    "falkordb": _PATH_STEP_START
+    + _PATH_STEP_RETURN
     + f"length(shortestPath((v)-[:{rel_type(EdgeKind.next)}*0..]->(t))) AS distance",
 }
 """One move of a shortest path: every transition leaving step ``$current``, with the
@@ -422,8 +427,17 @@ FALKORDB_LIST_CONSTRAINTS = "CALL db.constraints() YIELD type, label, properties
 def falkordb_constraint_command(graph: str, index: Index) -> tuple[str, ...]:
     """FalkorDB's unique constraint is a server command, not Cypher; it needs the index
     first, then becomes OPERATIONAL in the background."""
-    return ("GRAPH.CONSTRAINT", "CREATE", graph, "UNIQUE", "NODE", index.label,
-            "PROPERTIES", "1", index.property)
+    return (
+        "GRAPH.CONSTRAINT",
+        "CREATE",
+        graph,
+        "UNIQUE",
+        "NODE",
+        index.label,
+        "PROPERTIES",
+        "1",
+        index.property,
+    )
 
 
 # --- the inventory ---------------------------------------------------------------------
@@ -453,19 +467,35 @@ def all_statements() -> dict[str, str]:
         **_named("JOURNEYS_TOUCHING", JOURNEYS_TOUCHING),
         **_named("SHARED_ACROSS_JOURNEYS", SHARED_ACROSS_JOURNEYS),
     }
-    for name in ("PING", "DELETE_JOURNEY_OUTGOING", "DELETE_JOURNEY", "JOURNEY_FINGERPRINTS",
-                 "SET_JOURNEY_FINGERPRINT", "MARK_SYNC_STARTED", "CLAIM_SYNC", "WRITE_WORKSPACE",
-                 "READ_WORKSPACE", "READ_PARENTS", "READ_JOURNEYS", "READ_TRANSITIONS",
-                 "HANDOFFS", "HANDOFFS_IN_JOURNEY", "JOURNEY_AGENCIES", "JOURNEY_PROGRAMS",
-                 "JOURNEY_STATES"):
+    for name in (
+        "PING",
+        "DELETE_JOURNEY_OUTGOING",
+        "DELETE_JOURNEY",
+        "JOURNEY_FINGERPRINTS",
+        "SET_JOURNEY_FINGERPRINT",
+        "MARK_SYNC_STARTED",
+        "CLAIM_SYNC",
+        "WRITE_WORKSPACE",
+        "READ_WORKSPACE",
+        "READ_PARENTS",
+        "READ_JOURNEYS",
+        "READ_TRANSITIONS",
+        "HANDOFFS",
+        "HANDOFFS_IN_JOURNEY",
+        "JOURNEY_AGENCIES",
+        "JOURNEY_PROGRAMS",
+        "JOURNEY_STATES",
+    ):
         portable[name] = globals()[name]
     neo4j = {f"neo4j:{index.name}": neo4j_schema_statement(index) for index in SCHEMA}
     neo4j["neo4j:PATH_STEP"] = PATH_STEP["neo4j"]
     neo4j["neo4j:NEO4J_LIST_CONSTRAINTS"] = NEO4J_LIST_CONSTRAINTS
     neo4j["neo4j:NEO4J_LIST_INDEXES"] = NEO4J_LIST_INDEXES
     neo4j["neo4j:NEO4J_LIST_DATABASES"] = NEO4J_LIST_DATABASES
-    falkordb = {f"falkordb:{index.label}.{index.property}": falkordb_index_statement(index)
-                for index in SCHEMA}
+    falkordb = {
+        f"falkordb:{index.label}.{index.property}": falkordb_index_statement(index)
+        for index in SCHEMA
+    }
     falkordb["falkordb:PATH_STEP"] = PATH_STEP["falkordb"]
     falkordb["falkordb:FALKORDB_LIST_INDEXES"] = FALKORDB_LIST_INDEXES
     falkordb["falkordb:FALKORDB_LIST_CONSTRAINTS"] = FALKORDB_LIST_CONSTRAINTS

@@ -62,11 +62,15 @@ def _checked_state(connection: Connection) -> dict[str, Any]:
     if state is None:
         raise StoreError(f"{where} holds no ple workspace yet; write one with `{command}`")
     if int(state.get("format", 0)) > STORE_FORMAT:
-        raise StoreError(f"{where} was written by a newer ple (store format "
-                         f"{state['format']}, this ple reads {STORE_FORMAT}); upgrade ple")
+        raise StoreError(
+            f"{where} was written by a newer ple (store format "
+            f"{state['format']}, this ple reads {STORE_FORMAT}); upgrade ple"
+        )
     if state.get("content") is None:
-        raise StoreError(f"the last sync to {where} has not finished (it is running, or was "
-                         f"interrupted); wait for it, or run `{command}` again")
+        raise StoreError(
+            f"the last sync to {where} has not finished (it is running, or was "
+            f"interrupted); wait for it, or run `{command}` again"
+        )
     return state
 
 
@@ -79,8 +83,10 @@ def load(connection: Connection) -> Workspace:
     except ValidationError as error:
         first = error.errors()[0]
         place = ".".join(str(p) for p in first["loc"])
-        raise StoreError(f"{where} holds data ple cannot read ({place}: {first['msg']}); "
-                         "was it edited outside ple? Sync the files again") from error
+        raise StoreError(
+            f"{where} holds data ple cannot read ({place}: {first['msg']}); "
+            "was it edited outside ple? Sync the files again"
+        ) from error
 
 
 def _read(connection: Connection, state: dict[str, Any], where: str) -> Workspace:
@@ -88,48 +94,76 @@ def _read(connection: Connection, state: dict[str, Any], where: str) -> Workspac
     parents = {row["id"]: row["parent"] for row in read(cypher.READ_PARENTS)}
     catalogs: dict[NodeKind, dict[str, Any]] = {}
     for kind in cypher.CATALOG_KINDS:
-        catalogs[kind] = {row["props"]["id"]: row["props"]
-                          for row in read(cypher.READ_CATALOG[kind])}
-    agencies = {i: agency_from(catalogs[NodeKind.agency][i], parents.get(i))
-                for i in in_order(catalogs[NodeKind.agency], state.get("agencies"))}
-    programs = {i: program_from(catalogs[NodeKind.program][i])
-                for i in in_order(catalogs[NodeKind.program], state.get("programs"))}
-    data_items = {i: data_item_from(catalogs[NodeKind.data_item][i])
-                  for i in in_order(catalogs[NodeKind.data_item], state.get("data_items"))}
+        catalogs[kind] = {
+            row["props"]["id"]: row["props"] for row in read(cypher.READ_CATALOG[kind])
+        }
+    agencies = {
+        i: agency_from(catalogs[NodeKind.agency][i], parents.get(i))
+        for i in in_order(catalogs[NodeKind.agency], state.get("agencies"))
+    }
+    programs = {
+        i: program_from(catalogs[NodeKind.program][i])
+        for i in in_order(catalogs[NodeKind.program], state.get("programs"))
+    }
+    data_items = {
+        i: data_item_from(catalogs[NodeKind.data_item][i])
+        for i in in_order(catalogs[NodeKind.data_item], state.get("data_items"))
+    }
 
     journey_rows = {row["props"]["id"]: row for row in read(cypher.READ_JOURNEYS)}
     journeys = {}
     for journey_id in in_order(journey_rows, state.get("journeys")):
         row = journey_rows[journey_id]
         if row["props"].get("fingerprint") is None:
-            raise StoreError(f"journey {journey_id!r} in {where} is incompletely written (a "
-                             "sync was interrupted); run `ple sync` again")
-        scoped = {kind: [r["props"] for r in read(cypher.READ_SCOPED[kind],
-                                                    {"journey": journey_id})]
-                  for kind in cypher.SCOPED_KINDS}
+            raise StoreError(
+                f"journey {journey_id!r} in {where} is incompletely written (a "
+                "sync was interrupted); run `ple sync` again"
+            )
+        scoped = {
+            kind: [r["props"] for r in read(cypher.READ_SCOPED[kind], {"journey": journey_id})]
+            for kind in cypher.SCOPED_KINDS
+        }
         transitions: defaultdict[str, list[tuple[str, dict]]] = defaultdict(list)
         for move in read(cypher.READ_TRANSITIONS, {"journey": journey_id}):
             transitions[move["source"]].append((move["target"], dict(move["props"])))
         journeys[journey_id] = journey_from(
-            row["props"], row["baseline"], scoped[NodeKind.stage], scoped[NodeKind.persona],
-            scoped[NodeKind.step], transitions)
+            row["props"],
+            row["baseline"],
+            scoped[NodeKind.stage],
+            scoped[NodeKind.persona],
+            scoped[NodeKind.step],
+            transitions,
+        )
 
     # Every item's origin is the database, so problems (and anything else that reports
     # where an item came from) name it.
     opportunities = opportunities_from(state)
-    origins = {(collection, item_id): Origin(where, (collection, item_id))
-               for collection, items in (("agencies", agencies), ("programs", programs),
-                                         ("data_items", data_items), ("journeys", journeys),
-                                         ("opportunities", opportunities))
-               for item_id in items}
+    origins = {
+        (collection, item_id): Origin(where, (collection, item_id))
+        for collection, items in (
+            ("agencies", agencies),
+            ("programs", programs),
+            ("data_items", data_items),
+            ("journeys", journeys),
+            ("opportunities", opportunities),
+        )
+        for item_id in items
+    }
     sharing = sharing_from(state)
     origins.update({("sharing", key): Origin(where, ("sharing", key)) for key in sharing})
     touchpoints = touchpoints_from(state)
     origins.update({("touchpoints", t): Origin(where, ("touchpoints", t)) for t in touchpoints})
-    workspace = Workspace(agencies=agencies, programs=programs, data_items=data_items,
-                          journeys=journeys, settings=settings_from(state), sharing=sharing,
-                          touchpoints=touchpoints, opportunities=opportunities,
-                          origins=origins)
+    workspace = Workspace(
+        agencies=agencies,
+        programs=programs,
+        data_items=data_items,
+        journeys=journeys,
+        settings=settings_from(state),
+        sharing=sharing,
+        touchpoints=touchpoints,
+        opportunities=opportunities,
+        origins=origins,
+    )
     _check_references(workspace, where)
     return workspace
 
@@ -139,5 +173,7 @@ def _check_references(workspace: Workspace, where: str) -> None:
     errors = [p for p in find_reference_problems(workspace) if p.severity is Severity.error]
     if errors:
         first = errors[0]
-        raise StoreError(f"{where} holds an inconsistent workspace ({first.field}: "
-                         f"{first.message}); was it edited outside ple? Sync the files again")
+        raise StoreError(
+            f"{where} holds an inconsistent workspace ({first.field}: "
+            f"{first.message}); was it edited outside ple? Sync the files again"
+        )

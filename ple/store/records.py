@@ -89,8 +89,7 @@ def _rows(nodes: Nodes, edges: Edges, extras: Mapping[str, dict[str, Any]]) -> R
         props = _present(attributes)
         props["key"] = key
         props.update(_present(extras.get(key, {})))
-        rows.nodes.setdefault(NodeKind(attributes["kind"]), []).append({"key": key,
-                                                                          "props": props})
+        rows.nodes.setdefault(NodeKind(attributes["kind"]), []).append({"key": key, "props": props})
     # Keyed like the networkx MultiDiGraph: an edge listed twice (a step naming a persona
     # twice) is one edge there, and must be one relationship here.
     unique: dict[tuple[str, str, str], tuple[EdgeKind, Row]] = {}
@@ -112,12 +111,15 @@ def catalog_rows(workspace: Workspace) -> Rows:
     """Agencies, programs and data items, with part_of and run_by."""
     extras: dict[str, dict[str, Any]] = {}
     for agency in workspace.agencies.values():
-        extras[catalog_key(NodeKind.agency, agency.id)] = {"url": agency.url,
-                                                            "notes": agency.notes,
-                                                            "colour": agency.colour}
+        extras[catalog_key(NodeKind.agency, agency.id)] = {
+            "url": agency.url,
+            "notes": agency.notes,
+            "colour": agency.colour,
+        }
     for program in workspace.programs.values():
         extras[catalog_key(NodeKind.program, program.id)] = {
-            "url": program.url, "notes": program.notes,
+            "url": program.url,
+            "notes": program.notes,
             "categories": list(program.categories),
             "beneficiary_types": list(program.beneficiary_types),
         }
@@ -143,10 +145,16 @@ def journey_rows(journey: Journey) -> Rows:
             "volume_year": volume.year if volume else None,
             "volume_notes": volume.notes if volume else None,
             "volume_evidence": _json(volume.evidence.model_dump(mode="json", exclude_none=True))
-            if volume and volume.evidence else None,
-            "accepted_findings": _json([
-                f.model_dump(mode="json", by_alias=True, exclude_none=True)
-                for f in journey.accepted_findings]) if journey.accepted_findings else None,
+            if volume and volume.evidence
+            else None,
+            "accepted_findings": _json(
+                [
+                    f.model_dump(mode="json", by_alias=True, exclude_none=True)
+                    for f in journey.accepted_findings
+                ]
+            )
+            if journey.accepted_findings
+            else None,
         },
     }
     for stage in journey.stages:
@@ -161,8 +169,7 @@ def journey_rows(journey: Journey) -> Rows:
         }
     for step in journey.steps:
         empty_blocks = []
-        if step.burden is not None and all(getattr(step.burden, f) is None
-                                           for f in BURDEN_FIELDS):
+        if step.burden is not None and all(getattr(step.burden, f) is None for f in BURDEN_FIELDS):
             empty_blocks.append("burden")
         if step.measures is not None and not step.measures.scores():
             empty_blocks.append("measures")
@@ -171,10 +178,14 @@ def journey_rows(journey: Journey) -> Rows:
             "notes": step.notes,
             "requests": list(step.requests),
             "personas": list(step.personas) if step.personas is not None else None,
-            "burden_by_channel": _json({
-                channel.value: burden.model_dump(mode="json", exclude_none=True)
-                for channel, burden in step.burden_by_channel.items()
-            }) if step.burden_by_channel else None,
+            "burden_by_channel": _json(
+                {
+                    channel.value: burden.model_dump(mode="json", exclude_none=True)
+                    for channel, burden in step.burden_by_channel.items()
+                }
+            )
+            if step.burden_by_channel
+            else None,
             "empty_blocks": empty_blocks or None,
             "blueprint": _blueprint_json(step),
         }
@@ -182,8 +193,16 @@ def journey_rows(journey: Journey) -> Rows:
     return _rows(nodes, edges, extras)
 
 
-BLUEPRINT_FIELDS = ("touchpoints", "frontstage", "backstage", "support",
-                    "moment_that_matters", "moment_reason", "evidence", "detail")
+BLUEPRINT_FIELDS = (
+    "touchpoints",
+    "frontstage",
+    "backstage",
+    "support",
+    "moment_that_matters",
+    "moment_reason",
+    "evidence",
+    "detail",
+)
 """Step fields the graph does not hold, kept together in the ``blueprint`` property."""
 
 
@@ -217,13 +236,17 @@ def catalog_fingerprint(catalog: Rows) -> str:
         digest.update(_json([row["props"] for row in rows]).encode())
     for kind, rows in catalog.relationships.items():
         digest.update(kind.value.encode())
-        digest.update(_json([(row["source"], row["target"], row["props"])
-                             for row in rows]).encode())
+        digest.update(
+            _json([(row["source"], row["target"], row["props"]) for row in rows]).encode()
+        )
     return digest.hexdigest()
 
 
 def workspace_properties(
-    workspace: Workspace, catalog: Rows, fingerprints: Mapping[str, str], synced_at: str,
+    workspace: Workspace,
+    catalog: Rows,
+    fingerprints: Mapping[str, str],
+    synced_at: str,
     version: str,
 ) -> dict[str, Any]:
     """The Workspace node: settings, the order of each collection (a load gives the
@@ -231,18 +254,27 @@ def workspace_properties(
     settings = _json(workspace.settings.model_dump(mode="json"))
     # Sharing records and opportunities are few and nothing queries them in Cypher: one
     # JSON text each, like the settings, keeps them with the workspace they describe.
-    sharing = _json([record.model_dump(mode="json", by_alias=True, exclude_none=True)
-                     for record in workspace.sharing.values()])
-    opportunities = _json([o.model_dump(mode="json", by_alias=True, exclude_none=True)
-                           for o in workspace.opportunities.values()])
+    sharing = _json(
+        [
+            record.model_dump(mode="json", by_alias=True, exclude_none=True)
+            for record in workspace.sharing.values()
+        ]
+    )
+    opportunities = _json(
+        [
+            o.model_dump(mode="json", by_alias=True, exclude_none=True)
+            for o in workspace.opportunities.values()
+        ]
+    )
     catalog_print = catalog_fingerprint(catalog)
     digest = hashlib.sha256(f"ple-store-{STORE_FORMAT}\n".encode())
     digest.update(settings.encode())
     digest.update(sharing.encode())
     digest.update(opportunities.encode())
     digest.update(catalog_print.encode())
-    digest.update(_json([t.model_dump(mode="json") for t in workspace.touchpoints.values()])
-                  .encode())
+    digest.update(
+        _json([t.model_dump(mode="json") for t in workspace.touchpoints.values()]).encode()
+    )
     for journey_id in workspace.journeys:
         digest.update(f"{journey_id}={fingerprints[journey_id]}\n".encode())
     return {
@@ -255,8 +287,12 @@ def workspace_properties(
         "agencies": list(workspace.agencies),
         "programs": list(workspace.programs),
         "data_items": list(workspace.data_items),
-        "touchpoints": _json([t.model_dump(mode="json", exclude_defaults=True)
-                              for t in workspace.touchpoints.values()]),
+        "touchpoints": _json(
+            [
+                t.model_dump(mode="json", exclude_defaults=True)
+                for t in workspace.touchpoints.values()
+            ]
+        ),
         "journeys": list(workspace.journeys),
         "content": digest.hexdigest(),
         "catalog_fingerprint": catalog_print,
@@ -280,9 +316,20 @@ def agency_from(props: Mapping[str, Any], parent: str | None) -> Agency:
 
 
 def program_from(props: Mapping[str, Any]) -> Program:
-    return Program.model_validate(_pick(
-        props, "id", "name", "short_name", "agency", "assistance_listing", "url", "notes",
-        "categories", "beneficiary_types"))
+    return Program.model_validate(
+        _pick(
+            props,
+            "id",
+            "name",
+            "short_name",
+            "agency",
+            "assistance_listing",
+            "url",
+            "notes",
+            "categories",
+            "beneficiary_types",
+        )
+    )
 
 
 def data_item_from(props: Mapping[str, Any]) -> DataItem:
@@ -298,8 +345,9 @@ def settings_from(workspace_props: Mapping[str, Any]) -> Settings:
 
 def sharing_from(workspace_props: Mapping[str, Any]) -> dict[str, Sharing]:
     """The sharing records (none from a store written before they were kept)."""
-    records = [Sharing.model_validate(item)
-               for item in json.loads(workspace_props.get("sharing") or "[]")]
+    records = [
+        Sharing.model_validate(item) for item in json.loads(workspace_props.get("sharing") or "[]")
+    ]
     return {record.id: record for record in records}
 
 
@@ -311,21 +359,42 @@ def opportunities_from(workspace_props: Mapping[str, Any]) -> dict[str, Opportun
 
 def touchpoints_from(workspace_props: Mapping[str, Any]) -> dict[str, Touchpoint]:
     """The catalog's touchpoints, kept on the Workspace node (none before they existed)."""
-    items = [Touchpoint.model_validate(t)
-             for t in json.loads(workspace_props.get("touchpoints") or "[]")]
+    items = [
+        Touchpoint.model_validate(t) for t in json.loads(workspace_props.get("touchpoints") or "[]")
+    ]
     return {t.id: t for t in items}
 
 
 def _step_data(props: Mapping[str, Any], transitions: Iterable[tuple[str, Mapping]]) -> dict:
     empty = set(props.get("empty_blocks") or ())
-    data = _pick(props, "id", "name", "stage", "agency", "program", "description", "forms",
-                 "channels", "languages", "requests", "sentiment", "pain_points",
-                 "accommodations", "personas", "end", "fork", "notes")
+    data = _pick(
+        props,
+        "id",
+        "name",
+        "stage",
+        "agency",
+        "program",
+        "description",
+        "forms",
+        "channels",
+        "languages",
+        "requests",
+        "sentiment",
+        "pain_points",
+        "accommodations",
+        "personas",
+        "end",
+        "fork",
+        "notes",
+    )
     burden = _pick(props, *BURDEN_FIELDS)
     if burden or "burden" in empty:
         data["burden"] = burden
-    measures = {name[len("measure_"):]: props[name]
-                for name in MEASURE_PROPERTIES if props.get(name) is not None}
+    measures = {
+        name[len("measure_") :]: props[name]
+        for name in MEASURE_PROPERTIES
+        if props.get(name) is not None
+    }
     if measures or "measures" in empty:
         data["measures"] = measures
     if props.get("burden_by_channel") is not None:
@@ -359,21 +428,40 @@ def journey_from(
 ) -> Journey:
     """A journey from its node, its stages, personas and steps, and its NEXT
     relationships (step id -> [(target step id, relationship properties)])."""
-    data = _pick(props, "id", "name", "state", "trigger", "outcome", "lead_agency",
-                 "description", "sources", "entry", "notes")
+    data = _pick(
+        props,
+        "id",
+        "name",
+        "state",
+        "trigger",
+        "outcome",
+        "lead_agency",
+        "description",
+        "sources",
+        "entry",
+        "notes",
+    )
     if baseline is not None:
         data["baseline"] = baseline
     if props.get("volume") is not None:
-        data["volume"] = {"per_year": props["volume"], "source": props.get("volume_source"),
-                          **_pick({"year": props.get("volume_year"),
-                                   "notes": props.get("volume_notes")}, "year", "notes")}
+        data["volume"] = {
+            "per_year": props["volume"],
+            "source": props.get("volume_source"),
+            **_pick(
+                {"year": props.get("volume_year"), "notes": props.get("volume_notes")},
+                "year",
+                "notes",
+            ),
+        }
         if props.get("volume_evidence") is not None:
             data["volume"]["evidence"] = json.loads(props["volume_evidence"])
     if props.get("accepted_findings") is not None:
-        data["accepted_findings"] = [AcceptedFinding.model_validate(f)
-                                     for f in json.loads(props["accepted_findings"])]
-    data["stages"] = [_pick(s, "id", "name", "description")
-                      for s in sorted(stages, key=lambda s: s["order"])]
+        data["accepted_findings"] = [
+            AcceptedFinding.model_validate(f) for f in json.loads(props["accepted_findings"])
+        ]
+    data["stages"] = [
+        _pick(s, "id", "name", "description") for s in sorted(stages, key=lambda s: s["order"])
+    ]
     data["personas"] = []
     for persona in sorted(personas, key=lambda p: p["order"]):
         entry = _pick(persona, "id", "name", "description", "needs")
@@ -381,8 +469,9 @@ def journey_from(
         if can_use or "can_use" in (persona.get("empty_blocks") or ()):
             entry["can_use"] = can_use
         data["personas"].append(entry)
-    data["steps"] = [_step_data(s, transitions.get(s["id"], ()))
-                     for s in sorted(steps, key=lambda s: s["order"])]
+    data["steps"] = [
+        _step_data(s, transitions.get(s["id"], ())) for s in sorted(steps, key=lambda s: s["order"])
+    ]
     return Journey.model_validate(data)
 
 

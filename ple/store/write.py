@@ -102,10 +102,12 @@ class SyncReport:
         return self.nodes_written + self.relationships_written
 
     def summary(self) -> str:
-        return (f"synced to {self.target}: {len(self.journeys_written)} journey(s) written, "
-                f"{len(self.journeys_unchanged)} unchanged, {len(self.journeys_removed)} "
-                f"removed; {self.nodes_written:,} nodes and {self.relationships_written:,} "
-                f"relationships written in {self.seconds:.1f} s")
+        return (
+            f"synced to {self.target}: {len(self.journeys_written)} journey(s) written, "
+            f"{len(self.journeys_unchanged)} unchanged, {len(self.journeys_removed)} "
+            f"removed; {self.nodes_written:,} nodes and {self.relationships_written:,} "
+            f"relationships written in {self.seconds:.1f} s"
+        )
 
 
 def sync(
@@ -132,14 +134,17 @@ def sync(
     catalog = catalog_rows(workspace)
     state = workspace_state(connection)
     if state is not None and int(state.get("format", 0)) > STORE_FORMAT:
-        raise StoreError(f"{report.target} holds a workspace written by a newer ple (store "
-                         f"format {state['format']}, this ple writes {STORE_FORMAT}); upgrade "
-                         "ple before syncing to it")
+        raise StoreError(
+            f"{report.target} holds a workspace written by a newer ple (store "
+            f"format {state['format']}, this ple writes {STORE_FORMAT}); upgrade "
+            "ple before syncing to it"
+        )
     if schema:
         connection.ensure_schema()
     token = secrets.token_hex(8)
-    marked = connection.write(cypher.MARK_SYNC_STARTED,
-                              {"key": cypher.WORKSPACE_KEY, "started": _now(), "token": token})
+    marked = connection.write(
+        cypher.MARK_SYNC_STARTED, {"key": cypher.WORKSPACE_KEY, "started": _now(), "token": token}
+    )
     catalog_unchanged = not full and marked[0]["catalog"] == catalog_fingerprint(catalog)
     # Read after the mark: from now on no unit of an earlier sync can commit, so this is
     # what the database holds, and everything else in it is deleted below.
@@ -222,18 +227,23 @@ Plan = list[Statement]
 
 def _batches(rows: list[Row], size: int) -> Iterable[list[Row]]:
     for start in range(0, len(rows), size):
-        yield rows[start:start + size]
+        yield rows[start : start + size]
 
 
 def _nodes(kind: NodeKind, rows: list[Row], size: int) -> Plan:
-    return [Statement(cypher.UPSERT_NODES[kind], {"rows": batch}, rows=len(batch))
-            for batch in _batches(rows, size)]
+    return [
+        Statement(cypher.UPSERT_NODES[kind], {"rows": batch}, rows=len(batch))
+        for batch in _batches(rows, size)
+    ]
 
 
 def _relationships(kind: EdgeKind, rows: list[Row], size: int) -> Plan:
-    return [Statement(cypher.UPSERT_RELATIONSHIPS[kind], {"rows": batch}, expect=len(batch),
-                      rows=len(batch))
-            for batch in _batches(rows, size)]
+    return [
+        Statement(
+            cypher.UPSERT_RELATIONSHIPS[kind], {"rows": batch}, expect=len(batch), rows=len(batch)
+        )
+        for batch in _batches(rows, size)
+    ]
 
 
 def _units(plan: Plan, limit: int) -> list[Plan]:
@@ -261,13 +271,16 @@ def _catalog_plan(catalog: Rows, size: int) -> Plan:
 
 
 def _removal_plan(journey_id: str) -> Plan:
-    return [*(Statement(cypher.DELETE_SCOPED[kind], {"journey": journey_id})
-              for kind in cypher.SCOPED_KINDS),
-            Statement(cypher.DELETE_JOURNEY, {"key": catalog_key(NodeKind.journey, journey_id)})]
+    return [
+        *(
+            Statement(cypher.DELETE_SCOPED[kind], {"journey": journey_id})
+            for kind in cypher.SCOPED_KINDS
+        ),
+        Statement(cypher.DELETE_JOURNEY, {"key": catalog_key(NodeKind.journey, journey_id)}),
+    ]
 
 
-def _journey_plan(journey: Journey, rows: Rows, fingerprint: str, size: int,
-                  new: bool) -> Plan:
+def _journey_plan(journey: Journey, rows: Rows, fingerprint: str, size: int, new: bool) -> Plan:
     """``new``: the database had no node of this journey when the sync began, so there is
     nothing old to delete."""
     jid, key = journey.id, catalog_key(NodeKind.journey, journey.id)
@@ -279,27 +292,39 @@ def _journey_plan(journey: Journey, rows: Rows, fingerprint: str, size: int,
     if not new:
         # With no keys, Neo4j's planner scans every node of the kind instead of seeking the
         # journey index (NOT n.key IN [] tells it nothing), so "all of them" is said plainly.
-        plan += [Statement(cypher.DELETE_STALE_SCOPED[kind],
-                           {"journey": jid, "keys": rows.keys(kind)}) if rows.keys(kind)
-                 else Statement(cypher.DELETE_SCOPED[kind], {"journey": jid})
-                 for kind in cypher.SCOPED_KINDS]
+        plan += [
+            Statement(cypher.DELETE_STALE_SCOPED[kind], {"journey": jid, "keys": rows.keys(kind)})
+            if rows.keys(kind)
+            else Statement(cypher.DELETE_SCOPED[kind], {"journey": jid})
+            for kind in cypher.SCOPED_KINDS
+        ]
         plan.append(Statement(cypher.DELETE_JOURNEY_OUTGOING, {"key": key}))
-        plan += [Statement(statement, {"journey": jid})
-                 for statement in cypher.DELETE_SCOPED_OUTGOING.values()]
+        plan += [
+            Statement(statement, {"journey": jid})
+            for statement in cypher.DELETE_SCOPED_OUTGOING.values()
+        ]
     for edge_kind, edge_rows in rows.relationships.items():
         plan += _relationships(edge_kind, edge_rows, size)
-    plan.append(Statement(cypher.SET_JOURNEY_FINGERPRINT,
-                          {"key": key, "fingerprint": fingerprint}, expect=1))
+    plan.append(
+        Statement(
+            cypher.SET_JOURNEY_FINGERPRINT, {"key": key, "fingerprint": fingerprint}, expect=1
+        )
+    )
     return plan
 
 
 def _claim(connection: Connection, token: str, target: str) -> Statement:
     """The first statement of each unit of the sync holding ``token`` (see CLAIM_SYNC)."""
-    claim = Statement(cypher.CLAIM_SYNC, {"key": cypher.WORKSPACE_KEY, "token": token},
-                      expect=1, refusal=(
-                          f"another sync to {target} started after this one, and the "
-                          "database will hold its files; this sync stopped without writing "
-                          "more (run it again to make the database hold these files)"))
+    claim = Statement(
+        cypher.CLAIM_SYNC,
+        {"key": cypher.WORKSPACE_KEY, "token": token},
+        expect=1,
+        refusal=(
+            f"another sync to {target} started after this one, and the "
+            "database will hold its files; this sync stopped without writing "
+            "more (run it again to make the database hold these files)"
+        ),
+    )
     return _prepare(connection, [claim])[0]
 
 
@@ -315,7 +340,8 @@ def _run(run: Runner, plan: Plan) -> None:
                     f"only {written} of {statement.expect} rows could be written by "
                     f"{statement.text.split(' MERGE ')[-1][:60]!r}... (a node it joins is "
                     "missing); where the database has transactions nothing of this unit "
-                    "was kept; run the sync again")
+                    "was kept; run the sync again"
+                )
 
 
 def _prepare(connection: Connection, plan: Plan) -> Plan:
@@ -333,8 +359,13 @@ class _Prepared:
     plan: Plan
 
 
-def _prepared(connection: Connection, journeys: list[Journey], fingerprints: dict[str, str],
-              stored: dict[str, Any], size: int) -> Iterator[_Prepared]:
+def _prepared(
+    connection: Connection,
+    journeys: list[Journey],
+    fingerprints: dict[str, str],
+    stored: dict[str, Any],
+    size: int,
+) -> Iterator[_Prepared]:
     """Each journey's plan, the next one built in a thread while the current one is written:
     building rows and encoding parameters overlaps the server's work instead of adding
     to it (a socket wait releases the GIL)."""
@@ -342,10 +373,12 @@ def _prepared(connection: Connection, journeys: list[Journey], fingerprints: dic
     def build(journey: Journey) -> _Prepared:
         rows = journey_rows(journey)
         _check_unique_keys(journey, rows)
-        plan = _journey_plan(journey, rows, fingerprints[journey.id], size,
-                             new=journey.id not in stored)
-        return _Prepared(journey, rows.node_count, rows.relationship_count,
-                         _prepare(connection, plan))
+        plan = _journey_plan(
+            journey, rows, fingerprints[journey.id], size, new=journey.id not in stored
+        )
+        return _Prepared(
+            journey, rows.node_count, rows.relationship_count, _prepare(connection, plan)
+        )
 
     if not journeys:
         return
@@ -367,8 +400,10 @@ def _prepared(connection: Connection, journeys: list[Journey], fingerprints: dic
 
 
 def _stale_catalog_plan(catalog: Rows) -> Plan:
-    return [Statement(cypher.DELETE_STALE_CATALOG[kind], {"keys": catalog.keys(kind)})
-            for kind in cypher.CATALOG_KINDS]
+    return [
+        Statement(cypher.DELETE_STALE_CATALOG[kind], {"keys": catalog.keys(kind)})
+        for kind in cypher.CATALOG_KINDS
+    ]
 
 
 def _baselines_first(journeys: Iterable[Journey]) -> list[Journey]:
@@ -396,5 +431,7 @@ def _check_unique_keys(journey: Journey, rows: Rows) -> None:
     for kind, node_rows in rows.nodes.items():
         keys = [row["key"] for row in node_rows]
         if len(set(keys)) != len(keys):
-            raise StoreError(f"journey {journey.id!r} has two {kind.value}s with one id; "
-                             "run `ple validate` and fix the files before syncing")
+            raise StoreError(
+                f"journey {journey.id!r} has two {kind.value}s with one id; "
+                "run `ple validate` and fix the files before syncing"
+            )

@@ -23,14 +23,24 @@ def blueprint_mode(loaded, journey: Journey, selected: str | None) -> dict[str, 
     try:
         html, order = _html(loaded, loaded.fingerprint, journey.id)
     except MapTooLarge as too_large:
-        st.warning(f"This journey is not drawn as a blueprint: {too_large}. The tables on "
-                   "this page list its steps.", icon=":material/info:")
+        st.warning(
+            f"This journey is not drawn as a blueprint: {too_large}. The tables on "
+            "this page list its steps.",
+            icon=":material/info:",
+        )
         return {"kind": "step", "id": selected} if selected else None
-    small_print("Every step is shown (the filters apply to the map and the tables). Scroll "
-                "sideways for the later stages; choose a step below for all its details.")
+    small_print(
+        "Every step is shown (the filters apply to the map and the tables). Scroll "
+        "sideways for the later stages; choose a step below for all its details."
+    )
     st.html(html)
     names = {s.id: s.name for s in journey.steps}
-    chosen = st.selectbox("Step", order, index=order.index(selected) if selected in order
-                          else None, placeholder="Choose a step for its details",
-                          format_func=names.get, key=f"journey_blueprint_step_{journey.id}")
+    chosen = st.selectbox(
+        "Step",
+        order,
+        index=order.index(selected) if selected in order else None,
+        placeholder="Choose a step for its details",
+        format_func=names.get,
+        key=f"journey_blueprint_step_{journey.id}",
+    )
     return {"kind": "step", "id": chosen} if chosen else None

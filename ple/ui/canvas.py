@@ -17,7 +17,8 @@ import streamlit as st
 from ple.diagram.swimlane import MapTooLarge
 
 _component = st.components.v2.component(
-    "ple.canvas", js="canvas.js", css="canvas.css", isolate_styles=False)
+    "ple.canvas", js="canvas.js", css="canvas.css", isolate_styles=False
+)
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,8 @@ def reported_selection(key: str) -> tuple[bool, dict[str, str] | None]:
     if value is None:
         return False, None
     return True, value.get("selection") if hasattr(value, "get") else getattr(
-        value, "selection", None)
+        value, "selection", None
+    )
 
 
 def map_data(build: Callable[[], dict[str, Any]]) -> dict[str, Any] | None:
@@ -52,18 +54,27 @@ def map_data(build: Callable[[], dict[str, Any]]) -> dict[str, Any] | None:
     try:
         return build()
     except MapTooLarge as too_large:
-        st.warning(f"This journey is not drawn as a map: {too_large}. The tables on this "
-                   "page list its steps.", icon=":material/info:")
+        st.warning(
+            f"This journey is not drawn as a map: {too_large}. The tables on this "
+            "page list its steps.",
+            icon=":material/info:",
+        )
         return None
 
 
-def journey_canvas(data: dict[str, Any] | None, *, key: str,
-                   on_edit: Callable[[], None] | None = None) -> CanvasEvents:
+def journey_canvas(
+    data: dict[str, Any] | None, *, key: str, on_edit: Callable[[], None] | None = None
+) -> CanvasEvents:
     """Draw the canvas (nothing for no data, see :func:`map_data`); returns what the
     person selected and edited."""
     if data is None:
         return CanvasEvents(None, None)
-    result = _component(key=key, data=data, default={"selection": data.get("selected")},
-                        on_selection_change=_noop, on_edit_change=on_edit or _noop,
-                        height="content")
+    result = _component(
+        key=key,
+        data=data,
+        default={"selection": data.get("selected")},
+        on_selection_change=_noop,
+        on_edit_change=on_edit or _noop,
+        height="content",
+    )
     return CanvasEvents(result.get("selection"), result.get("edit"))

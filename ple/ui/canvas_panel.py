@@ -43,9 +43,15 @@ def _label(labels: dict[str, str]) -> Callable[[str], str]:
     return lambda value: labels.get(value, value) or "—"
 
 
-def step_panel(tables: Tables, step_id: str, choices: Choices, change: Change,
-               select: Select, key: str,
-               more: Callable[[Row], None] | None = None) -> None:
+def step_panel(
+    tables: Tables,
+    step_id: str,
+    choices: Choices,
+    change: Change,
+    select: Select,
+    key: str,
+    more: Callable[[Row], None] | None = None,
+) -> None:
     """Every field of one step, as a form; then ``more`` sections for the row (the
     blueprint's), then connect, move and delete."""
     row = next((r for r in tables.get("Steps", []) if r.get("id") == step_id), None)
@@ -54,55 +60,88 @@ def step_panel(tables: Tables, step_id: str, choices: Choices, change: Change,
         return
     st.subheader(markdown_text(str(row.get("name") or step_id)))
     _close(select, key)
-    stages = {r["id"]: str(r.get("name") or r["id"]) for r in tables.get("Stages", [])
-              if r.get("id")}
+    stages = {
+        r["id"]: str(r.get("name") or r["id"]) for r in tables.get("Stages", []) if r.get("id")
+    }
     with st.form(f"{key}_form", border=False):
         values: dict[str, Any] = {}
         values["name"] = st.text_input("Name", value=str(row.get("name") or ""))
         values["agency"] = st.selectbox(
-            "Agency (lane)", _options(list(choices.agencies), row.get("agency")),
+            "Agency (lane)",
+            _options(list(choices.agencies), row.get("agency")),
             index=_index(_options(list(choices.agencies), row.get("agency")), row.get("agency")),
-            format_func=_label(choices.agencies))
+            format_func=_label(choices.agencies),
+        )
         stage_ids = ["", *stages]
-        values["stage"] = st.selectbox("Stage", stage_ids,
-                                       index=_index(stage_ids, row.get("stage") or ""),
-                                       format_func=lambda s: stages.get(s, "No stage"))
+        values["stage"] = st.selectbox(
+            "Stage",
+            stage_ids,
+            index=_index(stage_ids, row.get("stage") or ""),
+            format_func=lambda s: stages.get(s, "No stage"),
+        )
         values["program"] = st.selectbox(
-            "Program", ["", *_options(list(choices.programs), row.get("program"))],
-            index=_index(["", *_options(list(choices.programs), row.get("program"))],
-                         row.get("program") or ""),
-            format_func=lambda p: choices.programs.get(p, p) or "None")
+            "Program",
+            ["", *_options(list(choices.programs), row.get("program"))],
+            index=_index(
+                ["", *_options(list(choices.programs), row.get("program"))],
+                row.get("program") or "",
+            ),
+            format_func=lambda p: choices.programs.get(p, p) or "None",
+        )
         values["channels"] = st.multiselect(
-            "Channels", _options(list(CHANNELS), row.get("channels")),
+            "Channels",
+            _options(list(CHANNELS), row.get("channels")),
             default=row.get("channels") or [],
-            help="Leave empty when not known: unknown is reported as unverified, not as none")
+            help="Leave empty when not known: unknown is reported as unverified, not as none",
+        )
         values["languages"] = st.multiselect(
-            "Languages", _options(COMMON_LANGUAGES, row.get("languages")),
-            default=row.get("languages") or [], accept_new_options=True)
+            "Languages",
+            _options(COMMON_LANGUAGES, row.get("languages")),
+            default=row.get("languages") or [],
+            accept_new_options=True,
+        )
         left, right = st.columns(2)
-        values["minutes"] = left.number_input("Minutes", min_value=0.0,
-                                              value=_number(row, "minutes"))
-        values["wait_days"] = right.number_input("Days waiting", min_value=0.0,
-                                                 value=_number(row, "wait_days"))
-        values["cost_usd"] = left.number_input("Cost (USD)", min_value=0.0,
-                                               value=_number(row, "cost_usd"))
+        values["minutes"] = left.number_input(
+            "Minutes", min_value=0.0, value=_number(row, "minutes")
+        )
+        values["wait_days"] = right.number_input(
+            "Days waiting", min_value=0.0, value=_number(row, "wait_days")
+        )
+        values["cost_usd"] = left.number_input(
+            "Cost (USD)", min_value=0.0, value=_number(row, "cost_usd")
+        )
         visits = right.number_input("Visits", min_value=0, step=1, value=_whole(row, "visits"))
         values["visits"] = visits
         values["requests"] = st.multiselect(
-            "Asks for (data items)", _options(list(choices.data_items), row.get("requests")),
-            default=row.get("requests") or [], format_func=_label(choices.data_items))
-        values["pain_points"] = [line for line in st.text_area(
-            "Pain points, one per line", value="\n".join(row.get("pain_points") or [])
-        ).splitlines() if line.strip()]
+            "Asks for (data items)",
+            _options(list(choices.data_items), row.get("requests")),
+            default=row.get("requests") or [],
+            format_func=_label(choices.data_items),
+        )
+        values["pain_points"] = [
+            line
+            for line in st.text_area(
+                "Pain points, one per line", value="\n".join(row.get("pain_points") or [])
+            ).splitlines()
+            if line.strip()
+        ]
         values["accommodations"] = st.multiselect(
-            "Accommodations", _options(COMMON_ACCOMMODATIONS, row.get("accommodations")),
-            default=row.get("accommodations") or [], accept_new_options=True)
+            "Accommodations",
+            _options(COMMON_ACCOMMODATIONS, row.get("accommodations")),
+            default=row.get("accommodations") or [],
+            accept_new_options=True,
+        )
         values["personas"] = st.multiselect(
-            "Personas (empty: everyone)", _options(choices.personas, row.get("personas")),
-            default=row.get("personas") or [])
+            "Personas (empty: everyone)",
+            _options(choices.personas, row.get("personas")),
+            default=row.get("personas") or [],
+        )
         values["sentiment"] = st.select_slider(
-            "Sentiment", options=[None, -2, -1, 0, 1, 2], value=row.get("sentiment"),
-            format_func=lambda v: "not recorded" if v is None else f"{v:+d}" if v else "0")
+            "Sentiment",
+            options=[None, -2, -1, 0, 1, 2],
+            value=row.get("sentiment"),
+            format_func=lambda v: "not recorded" if v is None else f"{v:+d}" if v else "0",
+        )
         values["end"] = st.checkbox("A deliberate end of the journey", value=bool(row.get("end")))
         values["description"] = st.text_area("Description", value=str(row.get("description") or ""))
         if st.form_submit_button("Apply changes", type="primary"):
@@ -126,22 +165,28 @@ def _moves_list(tables: Tables, step_id: str, select: Select, key: str) -> None:
     for index, move in enumerate(moves):
         target = str(move["to"])
         kind = f" ({move['handoff']})" if move.get("handoff") else ""
-        if st.button(markdown_text(f"→ {names.get(target, target)}{kind}"),
-                     key=f"{key}_move_{index}",
-                     help="Select this move to change or delete it"):
+        if st.button(
+            markdown_text(f"→ {names.get(target, target)}{kind}"),
+            key=f"{key}_move_{index}",
+            help="Select this move to change or delete it",
+        ):
             select({"kind": "route", "from": step_id, "to": target})
 
 
 def _connect_form(tables: Tables, row: Row, choices: Choices, change: Change, key: str) -> None:
     """Connect to another step: the keyboard path for dragging from a step's handle."""
-    others = {str(r["id"]): str(r.get("name") or r["id"]) for r in tables.get("Steps", [])
-              if r.get("id") and r.get("id") != row.get("id")}
+    others = {
+        str(r["id"]): str(r.get("name") or r["id"])
+        for r in tables.get("Steps", [])
+        if r.get("id") and r.get("id") != row.get("id")
+    }
     if not others:
         return
     with st.form(f"{key}_connect", border=True):
         target = st.selectbox("Connect to…", list(others), format_func=_label(others))
         handoff = st.selectbox(
-            "Handoff type (when the agencies differ)", [NO_HANDOFF, *EDITABLE_HANDOFF_TYPES])
+            "Handoff type (when the agencies differ)", [NO_HANDOFF, *EDITABLE_HANDOFF_TYPES]
+        )
         if st.form_submit_button("Connect"):
             kind = None if handoff == NO_HANDOFF else handoff
             target_row = next(r for r in tables["Steps"] if r.get("id") == target)
@@ -149,11 +194,24 @@ def _connect_form(tables: Tables, row: Row, choices: Choices, change: Change, ke
             change(lambda t: actions.connect(t, str(row["id"]), target, None if same else kind))
 
 
-def move_panel(tables: Tables, source: str, target: str, choices: Choices, change: Change,
-               select: Select, key: str) -> None:
+def move_panel(
+    tables: Tables,
+    source: str,
+    target: str,
+    choices: Choices,
+    change: Change,
+    select: Select,
+    key: str,
+) -> None:
     """Every field of one move (a transition): condition, share, handoff, shares, note."""
-    row = next((r for r in tables.get("Transitions", [])
-                if r.get("from") == source and r.get("to") == target), None)
+    row = next(
+        (
+            r
+            for r in tables.get("Transitions", [])
+            if r.get("from") == source and r.get("to") == target
+        ),
+        None,
+    )
     if row is None:
         small_print("The selected move no longer exists.")
         return
@@ -163,43 +221,60 @@ def move_panel(tables: Tables, source: str, target: str, choices: Choices, chang
     with st.form(f"{key}_form", border=False):
         values: dict[str, Any] = {}
         kinds = [NO_HANDOFF, *EDITABLE_HANDOFF_TYPES]
-        handoff = st.selectbox("Handoff type", kinds, index=_index(kinds, row.get("handoff")
-                                                                   or NO_HANDOFF),
-                               help="Only for a move to another agency")
+        handoff = st.selectbox(
+            "Handoff type",
+            kinds,
+            index=_index(kinds, row.get("handoff") or NO_HANDOFF),
+            help="Only for a move to another agency",
+        )
         values["handoff"] = None if handoff == NO_HANDOFF else handoff
-        values["condition"] = st.text_input("When (condition)",
-                                            value=str(row.get("condition") or ""))
-        share = st.number_input("Share of people who take it (0 to 1; 0: not recorded)",
-                                min_value=0.0, max_value=1.0, step=0.05,
-                                value=float(row.get("share") or 0.0))
+        values["condition"] = st.text_input(
+            "When (condition)", value=str(row.get("condition") or "")
+        )
+        share = st.number_input(
+            "Share of people who take it (0 to 1; 0: not recorded)",
+            min_value=0.0,
+            max_value=1.0,
+            step=0.05,
+            value=float(row.get("share") or 0.0),
+        )
         values["share"] = share or None
         values["shares"] = st.multiselect(
-            "Data passed along", _options(list(choices.data_items), row.get("shares")),
-            default=row.get("shares") or [], format_func=_label(choices.data_items))
+            "Data passed along",
+            _options(list(choices.data_items), row.get("shares")),
+            default=row.get("shares") or [],
+            format_func=_label(choices.data_items),
+        )
         values["note"] = st.text_area("Note about the handoff", value=str(row.get("note") or ""))
         if st.form_submit_button("Apply changes", type="primary"):
-            change(lambda t: actions.set_fields(t, "Transitions", {"from": source, "to": target},
-                                                _cleaned(values)))
+            change(
+                lambda t: actions.set_fields(
+                    t, "Transitions", {"from": source, "to": target}, _cleaned(values)
+                )
+            )
     if st.button("Delete this move", key=f"{key}_delete", icon=":material/delete:"):
         change(lambda t: actions.delete(t, moves=[{"from": source, "to": target}]))
 
 
-def add_panel(tables: Tables, lanes: list[str], choices: Choices, change: Change,
-              key: str) -> None:
+def add_panel(tables: Tables, lanes: list[str], choices: Choices, change: Change, key: str) -> None:
     """With nothing selected: add a step, a stage; the keyboard path for double-clicking a
     cell of the canvas."""
-    stages = {r["id"]: str(r.get("name") or r["id"]) for r in tables.get("Stages", [])
-              if r.get("id")}
+    stages = {
+        r["id"]: str(r.get("name") or r["id"]) for r in tables.get("Stages", []) if r.get("id")
+    }
     st.subheader("Add a step")
-    small_print("Or double-click an empty cell of the map: the step goes into that lane and "
-                "stage. Select a step to edit it; Tab moves through the steps in journey "
-                "order and Enter selects one.")
+    small_print(
+        "Or double-click an empty cell of the map: the step goes into that lane and "
+        "stage. Select a step to edit it; Tab moves through the steps in journey "
+        "order and Enter selects one."
+    )
     with st.form(f"{key}_add", clear_on_submit=True):
         name = st.text_input("Name of the step")
         agencies = _options(lanes, None) + [a for a in choices.agencies if a not in lanes]
         agency = st.selectbox("Agency (lane)", agencies, format_func=_label(choices.agencies))
-        stage = st.selectbox("Stage", ["", *stages],
-                             format_func=lambda s: stages.get(s, "No stage"))
+        stage = st.selectbox(
+            "Stage", ["", *stages], format_func=lambda s: stages.get(s, "No stage")
+        )
         if st.form_submit_button("Add the step", type="primary") and name.strip():
             change(lambda t: actions.add_step(t, name, agency, stage or None))
     with st.form(f"{key}_stage", clear_on_submit=True):
@@ -209,8 +284,12 @@ def add_panel(tables: Tables, lanes: list[str], choices: Choices, change: Change
 
 
 def _close(select: Select, key: str) -> None:
-    if st.button("Close (back to adding steps)", key=f"{key}_close", icon=":material/close:",
-                 help="Nothing selected: the panel offers to add steps and stages"):
+    if st.button(
+        "Close (back to adding steps)",
+        key=f"{key}_close",
+        icon=":material/close:",
+        help="Nothing selected: the panel offers to add steps and stages",
+    ):
         select(None)
 
 

@@ -27,8 +27,15 @@ from ple.sheets.schema import CHANNELS, HANDOFF_TYPES, Kind, Sheet
 from ple.views.edit import NO, ORDER, YES, Choices, from_frame, moved, to_frame
 
 COMMON_LANGUAGES = ["en", "es", "zh", "vi", "ko", "tl", "ru", "ar", "fr", "ht", "pt", "ase"]
-COMMON_ACCOMMODATIONS = ["screen_reader", "large_print", "interpreter", "sign_language",
-                         "tty", "braille", "wheelchair_access"]
+COMMON_ACCOMMODATIONS = [
+    "screen_reader",
+    "large_print",
+    "interpreter",
+    "sign_language",
+    "tty",
+    "braille",
+    "wheelchair_access",
+]
 
 
 def editor_key(scope: str, sheet: str, generation: int, own: int = 0) -> str:
@@ -73,14 +80,29 @@ def _signature(config: Mapping[str, Any]) -> str:
 
 
 def _with_order(config: Mapping[str, Any]) -> dict[str, Any]:
-    return {ORDER: st.column_config.NumberColumn(
-        "#", width=48, help="Row order. Type a number between two others (2.5) to move a "
-        "row there.", step=0.5, format="%g"), **config}
+    return {
+        ORDER: st.column_config.NumberColumn(
+            "#",
+            width=48,
+            help="Row order. Type a number between two others (2.5) to move a row there.",
+            step=0.5,
+            format="%g",
+        ),
+        **config,
+    }
 
 
-def grid(scope: str, sheet: Sheet, rows: list[Row], config: Mapping[str, Any], *,
-         order: list[str] | None = None, extra: Iterable[str] = (), height: int | None = None,
-         label: str | None = None) -> list[Row]:
+def grid(
+    scope: str,
+    sheet: Sheet,
+    rows: list[Row],
+    config: Mapping[str, Any],
+    *,
+    order: list[str] | None = None,
+    extra: Iterable[str] = (),
+    height: int | None = None,
+    label: str | None = None,
+) -> list[Row]:
     """Show ``rows`` in an editable grid and return them as the user left them.
 
     A grid keeps the column settings it was created with: Streamlit would start a grid
@@ -96,10 +118,17 @@ def grid(scope: str, sheet: Sheet, rows: list[Row], config: Mapping[str, Any], *
         grids[key] = (to_frame(rows, sheet, extra), config, _signature(config))
     snapshot, used, _ = grids[key]
     shown = st.data_editor(
-        snapshot, key=key, num_rows="dynamic", hide_index=True, width="stretch",
-        column_config=used, column_order=[ORDER, *(order or [*sheet.names, *extra])],
-        height=height or "auto", placeholder="",
-        alt=label or f"Editable table of {sheet.name.lower()}")
+        snapshot,
+        key=key,
+        num_rows="dynamic",
+        hide_index=True,
+        width="stretch",
+        column_config=used,
+        column_order=[ORDER, *(order or [*sheet.names, *extra])],
+        height=height or "auto",
+        placeholder="",
+        alt=label or f"Editable table of {sheet.name.lower()}",
+    )
     if moved(shown):
         st.session_state.setdefault("edit_restart", set()).add((scope, sheet.name))
     return from_frame(shown, sheet, extra)
@@ -156,65 +185,91 @@ def journey_config(sheet: Sheet, rows: list[Row], choices: Choices) -> dict[str,
         present = _column(rows, name)
         helptext = column.help or None
         if name == "id":
-            config[name] = cc.TextColumn("id", help=(
-                "Lowercase letters, digits and hyphens; unique in the journey"))
+            config[name] = cc.TextColumn(
+                "id", help=("Lowercase letters, digits and hyphens; unique in the journey")
+            )
         elif name in ("stage",):
-            config[name] = cc.SelectboxColumn(name, options=_with(choices.stages, present),
-                                              help="A stage from the Stages table")
+            config[name] = cc.SelectboxColumn(
+                name, options=_with(choices.stages, present), help="A stage from the Stages table"
+            )
         elif name in ("agency",):
             config[name] = cc.SelectboxColumn(
-                name, options=_with(choices.agencies, present),
-                format_func=_labelled(choices.agencies), help="From the catalog")
+                name,
+                options=_with(choices.agencies, present),
+                format_func=_labelled(choices.agencies),
+                help="From the catalog",
+            )
         elif name == "program":
             config[name] = cc.SelectboxColumn(
-                name, options=_with(choices.programs, present),
-                format_func=_labelled(choices.programs), help="From the catalog")
+                name,
+                options=_with(choices.programs, present),
+                format_func=_labelled(choices.programs),
+                help="From the catalog",
+            )
         elif name in ("channels", "can_use_channels"):
             config[name] = cc.MultiselectColumn(
-                name, options=_with([*CHANNELS, NONE], present),
-                help=f"{helptext or ''} Pick (none) for a list known to be empty.".strip())
+                name,
+                options=_with([*CHANNELS, NONE], present),
+                help=f"{helptext or ''} Pick (none) for a list known to be empty.".strip(),
+            )
         elif name in ("languages", "can_use_languages"):
             config[name] = cc.MultiselectColumn(
-                name, options=_with([*COMMON_LANGUAGES, NONE], present),
-                accept_new_options=True, help=helptext)
+                name,
+                options=_with([*COMMON_LANGUAGES, NONE], present),
+                accept_new_options=True,
+                help=helptext,
+            )
         elif name in ("accommodations", "needs"):
             config[name] = cc.MultiselectColumn(
-                name, options=_with([*COMMON_ACCOMMODATIONS, NONE], present),
-                accept_new_options=True, help=helptext)
+                name,
+                options=_with([*COMMON_ACCOMMODATIONS, NONE], present),
+                accept_new_options=True,
+                help=helptext,
+            )
         elif name in ("requests", "shares"):
             config[name] = cc.MultiselectColumn(
-                name, options=_with(choices.data_items, present),
-                format_func=_labelled(choices.data_items), help=helptext)
+                name,
+                options=_with(choices.data_items, present),
+                format_func=_labelled(choices.data_items),
+                help=helptext,
+            )
         elif name == "data_item":
             config[name] = cc.SelectboxColumn(
-                name, options=_with(choices.data_items, present),
-                format_func=_labelled(choices.data_items))
+                name,
+                options=_with(choices.data_items, present),
+                format_func=_labelled(choices.data_items),
+            )
         elif name == "personas":
             config[name] = cc.MultiselectColumn(
-                name, options=_with([*choices.personas, NONE], present), help=helptext)
+                name, options=_with([*choices.personas, NONE], present), help=helptext
+            )
         elif name in ("from", "to", "step"):
             config[name] = cc.SelectboxColumn(
-                name, options=_with(choices.steps, present),
-                help="A step of this journey")
+                name, options=_with(choices.steps, present), help="A step of this journey"
+            )
         elif name == "handoff":
             config[name] = cc.SelectboxColumn(name, options=list(HANDOFF_TYPES), help=helptext)
         elif name == "channel":
             config[name] = cc.SelectboxColumn(name, options=list(CHANNELS))
         elif name == "rule":
-            config[name] = cc.SelectboxColumn(name, options=_with(choices.rules, present),
-                                              help="A gap rule id")
+            config[name] = cc.SelectboxColumn(
+                name, options=_with(choices.rules, present), help="A gap rule id"
+            )
         elif column.kind is Kind.lines or column.kind is Kind.words:
             config[name] = cc.ListColumn(name, help=helptext)
         elif column.kind in (Kind.number, Kind.whole):
             low, high, step = _bounds(name)
-            config[name] = cc.NumberColumn(name, min_value=low, max_value=high, step=step,
-                                           help=helptext)
+            config[name] = cc.NumberColumn(
+                name, min_value=low, max_value=high, step=step, help=helptext
+            )
         elif column.kind is Kind.flag:
             config[name] = cc.CheckboxColumn(name, help=helptext)
         else:
-            config[name] = cc.TextColumn(name, help=helptext,
-                                         width="medium" if name in ("name", "reason",
-                                                                    "condition") else None)
+            config[name] = cc.TextColumn(
+                name,
+                help=helptext,
+                width="medium" if name in ("name", "reason", "condition") else None,
+            )
     return config
 
 
@@ -225,8 +280,15 @@ def _bounds(name: str) -> tuple[float | None, float | None, float | None]:
         return 0, 1, 0.05
     if name == "visits":
         return 0, None, 1
-    if name in ("satisfaction", "trust", "effectiveness", "ease", "efficiency",
-                "transparency", "employee"):
+    if name in (
+        "satisfaction",
+        "trust",
+        "effectiveness",
+        "ease",
+        "efficiency",
+        "transparency",
+        "employee",
+    ):
         return 1, 5, 0.01
     return 0, None, None
 
@@ -241,22 +303,26 @@ def catalog_config(sheet: Sheet, rows: list[Row], choices: Choices) -> dict[str,
             config[name] = cc.TextColumn("id", help="Lowercase letters, digits and hyphens")
         elif name in ("parent", "agency"):
             config[name] = cc.SelectboxColumn(
-                name, options=_with(choices.agencies, present),
-                format_func=_labelled(choices.agencies))
+                name,
+                options=_with(choices.agencies, present),
+                format_func=_labelled(choices.agencies),
+            )
         elif name == "hisp":
             config[name] = cc.SelectboxColumn(name, options=[YES, NO], help=column.help)
         elif column.choices:
-            config[name] = cc.SelectboxColumn(name, options=list(column.choices),
-                                              help=column.help or None)
+            config[name] = cc.SelectboxColumn(
+                name, options=list(column.choices), help=column.help or None
+            )
         elif column.kind is Kind.words:
             config[name] = cc.ListColumn(name)
         elif name == "assistance_listing":
             config[name] = cc.TextColumn(name, help=column.help)
         else:
-            config[name] = cc.TextColumn(name,
-                                         width="medium" if name == "name" else None)
+            config[name] = cc.TextColumn(name, width="medium" if name == "name" else None)
     config["file"] = cc.SelectboxColumn(
-        "file", options=_with(choices.files, _column(rows, "file")),
+        "file",
+        options=_with(choices.files, _column(rows, "file")),
         help="The workspace file the entry is written in; new entries go where most of "
-             "their kind are")
+        "their kind are",
+    )
     return config

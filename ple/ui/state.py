@@ -103,8 +103,15 @@ def _load_store(_connection: Any, described: str, version: str) -> Loaded:
 
     workspace = load(_connection)
     result = LoadResult(workspace, files=[], usable=workspace)
-    return Loaded(described, version, result, workspace, build_graph(workspace),
-                  analyze(workspace), store=_connection)
+    return Loaded(
+        described,
+        version,
+        result,
+        workspace,
+        build_graph(workspace),
+        analyze(workspace),
+        store=_connection,
+    )
 
 
 def access() -> Access:
@@ -123,7 +130,8 @@ def default_path() -> str:
     """``PLE_WORKSPACE``, else the first argument after ``--``, else the bundled data; in
     server mode, that folder only when it lies inside a root (else the first root)."""
     wanted = os.environ.get("PLE_WORKSPACE") or (
-        sys.argv[1] if len(sys.argv) > 1 else DEFAULT_WORKSPACE)
+        sys.argv[1] if len(sys.argv) > 1 else DEFAULT_WORKSPACE
+    )
     return default_workspace(access(), wanted)
 
 
@@ -141,8 +149,7 @@ def chosen_path() -> tuple[str, str | None]:
 def _load(path: str, fingerprint: str) -> Loaded:
     result = load_workspace(path)
     workspace = result.usable or Workspace()
-    return Loaded(path, fingerprint, result, workspace, build_graph(workspace),
-                  analyze(workspace))
+    return Loaded(path, fingerprint, result, workspace, build_graph(workspace), analyze(workspace))
 
 
 def current() -> Loaded:
@@ -156,8 +163,7 @@ def current() -> Loaded:
             connection = _connection(config.backend, config.uri, config.database)
             return _load_store(connection, config.describe(), content_version(connection))
     except StoreError as error:
-        st.error(markdown_text(f"The workspace cannot be read: {error}."),
-                 icon=":material/error:")
+        st.error(markdown_text(f"The workspace cannot be read: {error}."), icon=":material/error:")
         st.stop()
     path = chosen_path()[0]
     return _load(path, workspace_fingerprint(path))

@@ -21,10 +21,13 @@ def scope_picker() -> Scope:
     linked = st.query_params.get(SCOPE_KEY)
     if linked in {s.value for s in Scope} and SCOPE_KEY not in st.session_state:
         st.session_state[SCOPE_KEY] = Scope(linked)
-    chosen = st.sidebar.radio("Journeys counted", list(Scope), key=SCOPE_KEY,
-                              format_func=SCOPE_LABELS.get,
-                              help="Which journeys the totals on every page add up. "
-                                   + SCOPE_HELP)
+    chosen = st.sidebar.radio(
+        "Journeys counted",
+        list(Scope),
+        key=SCOPE_KEY,
+        format_func=SCOPE_LABELS.get,
+        help="Which journeys the totals on every page add up. " + SCOPE_HELP,
+    )
     if chosen is not Scope.current and st.query_params.get(SCOPE_KEY) != chosen.value:
         st.query_params[SCOPE_KEY] = chosen.value
     elif chosen is Scope.current and SCOPE_KEY in st.query_params:
@@ -48,8 +51,12 @@ def journey_picker(workspace: Workspace, key: str) -> str:
         st.session_state.pop(key, None)
     chosen = st.session_state.get("journey_id")
     journey_id = st.selectbox(
-        "Journey", ids, index=ids.index(chosen) if chosen in ids else 0,
-        format_func=lambda j: workspace.journeys[j].name, key=key)
+        "Journey",
+        ids,
+        index=ids.index(chosen) if chosen in ids else 0,
+        format_func=lambda j: workspace.journeys[j].name,
+        key=key,
+    )
     if journey_id != st.session_state.get("journey_id") and "step" in st.query_params:
         del st.query_params["step"]
     st.session_state["journey_id"] = journey_id
@@ -74,26 +81,39 @@ def remember_step(selection: dict[str, str] | None) -> None:
         del st.query_params["step"]
 
 
-def step_panel(workspace: Workspace, journey: Journey, selection: dict[str, str] | None,
-               counts: dict[str, int]) -> None:
+def step_panel(
+    workspace: Workspace, journey: Journey, selection: dict[str, str] | None, counts: dict[str, int]
+) -> None:
     """The selected step's or move's details, as text (names are never read as markup)."""
     lines = selection_details(workspace, journey, selection, counts)
     if not lines:
-        small_print("Select a step or an arrow on the map (click it, or Tab to it and press "
-                    "Enter) to see its details here.")
+        small_print(
+            "Select a step or an arrow on the map (click it, or Tab to it and press "
+            "Enter) to see its details here."
+        )
         return
-    step = next((s for s in journey.steps if selection and selection.get("kind") == "step"
-                 and s.id == selection.get("id")), None)
+    step = next(
+        (
+            s
+            for s in journey.steps
+            if selection and selection.get("kind") == "step" and s.id == selection.get("id")
+        ),
+        None,
+    )
     if step is not None:
         lines += blueprint_lines(workspace, step)
     st.subheader(markdown_text(lines[0]))
     st.markdown("\n".join(f"- {markdown_text(line)}" for line in lines[1:]))
     detail = detail_of(workspace, journey, step.id) if step is not None else None
     if detail is not None:
-        st.button(markdown_text(f"Open the detailed journey: {detail.name}"),
-                  key=f"open_detail_{journey.id}_{step.id}", icon=":material/zoom_in:",
-                  on_click=open_journey, args=(detail.id, None),
-                  help="The journey that tells this step in more detail")
+        st.button(
+            markdown_text(f"Open the detailed journey: {detail.name}"),
+            key=f"open_detail_{journey.id}_{step.id}",
+            icon=":material/zoom_in:",
+            on_click=open_journey,
+            args=(detail.id, None),
+            help="The journey that tells this step in more detail",
+        )
 
 
 def open_journey(journey_id: str, step_id: str | None) -> None:
@@ -111,10 +131,18 @@ def detailed_notice(workspace: Workspace, journey_id: str) -> None:
     way back to it."""
     for index, link in enumerate(detailed_steps(workspace, journey_id)):
         left, right = st.columns([3, 1], vertical_alignment="center")
-        left.info(markdown_text(f"This journey tells the step “{link.step_name}” of "
-                                f"“{link.journey_name}” in more detail."),
-                  icon=":material/subdirectory_arrow_right:")
-        right.button(markdown_text(f"Back to {link.journey_name}"),
-                     key=f"detail_back_{journey_id}_{index}", icon=":material/arrow_upward:",
-                     on_click=open_journey, args=(link.journey_id, link.step_id),
-                     help="Open the journey this one details, with its step selected")
+        left.info(
+            markdown_text(
+                f"This journey tells the step “{link.step_name}” of "
+                f"“{link.journey_name}” in more detail."
+            ),
+            icon=":material/subdirectory_arrow_right:",
+        )
+        right.button(
+            markdown_text(f"Back to {link.journey_name}"),
+            key=f"detail_back_{journey_id}_{index}",
+            icon=":material/arrow_upward:",
+            on_click=open_journey,
+            args=(link.journey_id, link.step_id),
+            help="Open the journey this one details, with its step selected",
+        )

@@ -88,16 +88,22 @@ def step_details(workspace: Workspace, journey: Journey, step: Step, findings: i
     lines = [
         step.name,
         f"Agency: {agency.name}" + (f" ({agency.acronym})" if agency.acronym else ""),
-        f"Program: {program.name}" + (f" ({program.short_name})" if program.short_name
-                                      else "") if program else None,
+        f"Program: {program.name}" + (f" ({program.short_name})" if program.short_name else "")
+        if program
+        else None,
         f"Stage: {stage}" if stage else None,
-        "Channels: " + (", ".join(c.value.replace("_", " ") for c in step.channels)
-                        if step.channels is not None else "not recorded"),
-        "Languages: " + (", ".join(step.languages) if step.languages is not None
-                         else "not recorded"),
+        "Channels: "
+        + (
+            ", ".join(c.value.replace("_", " ") for c in step.channels)
+            if step.channels is not None
+            else "not recorded"
+        ),
+        "Languages: "
+        + (", ".join(step.languages) if step.languages is not None else "not recorded"),
         f"Burden: {burden_text(step)}",
         "Asks for: " + ", ".join(workspace.data_items[i].name for i in step.requests)
-        if step.requests else None,
+        if step.requests
+        else None,
         *(f"Pain point: {p}" for p in step.pain_points),
         measures_text(step),
         f"Gap findings: {findings}" if findings else None,
@@ -105,9 +111,12 @@ def step_details(workspace: Workspace, journey: Journey, step: Step, findings: i
     return "\n".join(line for line in lines if line)
 
 
-def selection_details(workspace: Workspace, journey: Journey,
-                      selection: Mapping[str, str] | None,
-                      findings: Mapping[str, int]) -> list[str]:
+def selection_details(
+    workspace: Workspace,
+    journey: Journey,
+    selection: Mapping[str, str] | None,
+    findings: Mapping[str, int],
+) -> list[str]:
     """What the panel beside the canvas says about the selected step or move: its name,
     then one line per detail (empty when nothing known is selected)."""
     if not selection:
@@ -126,17 +135,22 @@ def selection_details(workspace: Workspace, journey: Journey,
     if source.agency == target.agency:
         lines.append(f"A next step at the same agency ({workspace.agency_label(source.agency)})")
     elif move.handoff is None:
-        lines.append(f"Undocumented handoff from {workspace.agency_label(source.agency)} to "
-                     f"{workspace.agency_label(target.agency)}: how the person is passed on "
-                     "is not described")
+        lines.append(
+            f"Undocumented handoff from {workspace.agency_label(source.agency)} to "
+            f"{workspace.agency_label(target.agency)}: how the person is passed on "
+            "is not described"
+        )
     else:
-        lines.append(f"{move.handoff.type.value.capitalize()} handoff from "
-                     f"{workspace.agency_label(source.agency)} to "
-                     f"{workspace.agency_label(target.agency)}: "
-                     f"{HANDOFF_STYLES[move.handoff.type.value].meaning}")
+        lines.append(
+            f"{move.handoff.type.value.capitalize()} handoff from "
+            f"{workspace.agency_label(source.agency)} to "
+            f"{workspace.agency_label(target.agency)}: "
+            f"{HANDOFF_STYLES[move.handoff.type.value].meaning}"
+        )
         if move.handoff.shares:
-            lines.append("Shares: " + ", ".join(workspace.data_items[i].name
-                                                for i in move.handoff.shares))
+            lines.append(
+                "Shares: " + ", ".join(workspace.data_items[i].name for i in move.handoff.shares)
+            )
         if move.handoff.note:
             lines.append(f"Note: {move.handoff.note}")
     if move.condition:
@@ -166,37 +180,44 @@ class StepMark:
     note: str = ""
 
 
-def journey_canvas_data(workspace: Workspace, journey_id: str, *,
-                        findings: Mapping[str, int] | None = None,
-                        dimmed: set[str] | None = None,
-                        highlight: set[tuple[str, str]] | None = None,
-                        marks: Mapping[str, StepMark] | None = None,
-                        selected: Mapping[str, str] | None = None) -> dict[str, Any]:
+def journey_canvas_data(
+    workspace: Workspace,
+    journey_id: str,
+    *,
+    findings: Mapping[str, int] | None = None,
+    dimmed: set[str] | None = None,
+    highlight: set[tuple[str, str]] | None = None,
+    marks: Mapping[str, StepMark] | None = None,
+    selected: Mapping[str, str] | None = None,
+) -> dict[str, Any]:
     """The canvas of a validated journey, for viewing: ``findings`` per step (the badges),
     ``dimmed`` steps (a filter leaves them out), ``highlight`` moves (from, to), ``marks``
     on steps."""
     journey = workspace.journeys[journey_id]
     findings = findings or {}
     marks = marks or {}
-    sketch = sketch_journey(workspace, journey, findings,
-                            {step: mark.label for step, mark in marks.items()})
+    sketch = sketch_journey(
+        workspace, journey, findings, {step: mark.label for step, mark in marks.items()}
+    )
     words = {}
     for step in journey.steps:
         details = step_details(workspace, journey, step, findings.get(step.id, 0))
         if step.id in marks and marks[step.id].note:
             details += f"\n{marks[step.id].label}: {marks[step.id].note}"
         words[step.id] = StepWords(details)
-    return canvas_data(sketch, words=words, highlight=highlight, selected=selected,
-                       dimmed=dimmed)
+    return canvas_data(sketch, words=words, highlight=highlight, selected=selected, dimmed=dimmed)
 
 
 NO_AGENCY = ""
 """The lane of steps that name no agency yet."""
 
 
-def sketch_tables(workspace: Workspace, tables: Tables,
-                  findings: Mapping[str, int] | None = None,
-                  extra_lanes: Iterable[str] = ()) -> JourneySketch:
+def sketch_tables(
+    workspace: Workspace,
+    tables: Tables,
+    findings: Mapping[str, int] | None = None,
+    extra_lanes: Iterable[str] = (),
+) -> JourneySketch:
     """A journey being edited, whatever state its tables are in, as a sketch: rows
     without an id are left out, a step without an agency goes to a "No agency" lane, a
     move to a step that does not exist is not drawn. ``extra_lanes`` are agencies the
@@ -205,39 +226,58 @@ def sketch_tables(workspace: Workspace, tables: Tables,
     head = (tables.get("Journey") or [{}])[0]
     rows = [r for r in tables.get("Steps", []) if r.get("id")]
     ids = {str(r["id"]) for r in rows}
-    stages = tuple((str(r["id"]), str(r.get("name") or r["id"]))
-                   for r in tables.get("Stages", []) if r.get("id"))
+    stages = tuple(
+        (str(r["id"]), str(r.get("name") or r["id"]))
+        for r in tables.get("Stages", [])
+        if r.get("id")
+    )
     stage_ids = {stage for stage, _ in stages}
     following: dict[str, list[Move]] = {step: [] for step in ids}
     for move in tables.get("Transitions", []):
         source, target = str(move.get("from") or ""), str(move.get("to") or "")
         if source in ids and target in ids:
             handoff = move.get("handoff")
-            following[source].append(Move(target, handoff if handoff in HANDOFF_STYLES
-                                          else None))
+            following[source].append(Move(target, handoff if handoff in HANDOFF_STYLES else None))
     steps = []
     for row in rows:
         pains = row.get("pain_points") or []
         sentiment = row.get("sentiment")
-        steps.append(StepSketch(
-            id=str(row["id"]), name=str(row.get("name") or row["id"]),
-            agency=str(row.get("agency") or NO_AGENCY),
-            stage=str(row["stage"]) if row.get("stage") in stage_ids else NO_STAGE,
-            next=tuple(following[str(row["id"])]), findings=findings.get(str(row["id"]), 0),
-            pain_points=tuple(str(p) for p in (pains if isinstance(pains, list) else [pains])),
-            sentiment=int(sentiment) if isinstance(sentiment, (int, float))
-            and not isinstance(sentiment, bool) and -2 <= sentiment <= 2 else None))
+        steps.append(
+            StepSketch(
+                id=str(row["id"]),
+                name=str(row.get("name") or row["id"]),
+                agency=str(row.get("agency") or NO_AGENCY),
+                stage=str(row["stage"]) if row.get("stage") in stage_ids else NO_STAGE,
+                next=tuple(following[str(row["id"])]),
+                findings=findings.get(str(row["id"]), 0),
+                pain_points=tuple(str(p) for p in (pains if isinstance(pains, list) else [pains])),
+                sentiment=int(sentiment)
+                if isinstance(sentiment, (int, float))
+                and not isinstance(sentiment, bool)
+                and -2 <= sentiment <= 2
+                else None,
+            )
+        )
     agencies = lanes_in_order([*(s.agency for s in steps), *extra_lanes])
     colours = agency_colours(workspace)
-    lanes = tuple(Lane(NO_AGENCY, "No agency", "No agency", "#BBBBBB") if not agency
-                  else lane_for(workspace, agency, colours) for agency in agencies)
+    lanes = tuple(
+        Lane(NO_AGENCY, "No agency", "No agency", "#BBBBBB")
+        if not agency
+        else lane_for(workspace, agency, colours)
+        for agency in agencies
+    )
     entry = head.get("entry")
     entries = tuple(e for e in (entry if isinstance(entry, list) else []) if e in ids)
     return JourneySketch(
-        id=str(head.get("id") or ""), name=str(head.get("name") or head.get("id") or ""),
-        steps=tuple(steps), lanes=lanes, stages=stages,
+        id=str(head.get("id") or ""),
+        name=str(head.get("name") or head.get("id") or ""),
+        steps=tuple(steps),
+        lanes=lanes,
+        stages=stages,
         entry=entries or tuple(s.id for s in steps[:1]),
-        trigger=head.get("trigger"), outcome=head.get("outcome"))
+        trigger=head.get("trigger"),
+        outcome=head.get("outcome"),
+    )
 
 
 def unlinked(sketch: JourneySketch, ends: Iterable[str]) -> dict[str, str]:
@@ -258,29 +298,43 @@ def unlinked(sketch: JourneySketch, ends: Iterable[str]) -> dict[str, str]:
     return said
 
 
-def edit_canvas_data(workspace: Workspace, tables: Tables, *,
-                     findings: Mapping[str, int] | None = None,
-                     extra_lanes: Iterable[str] = (),
-                     selected: Mapping[str, str] | None = None) -> dict[str, Any]:
+def edit_canvas_data(
+    workspace: Workspace,
+    tables: Tables,
+    *,
+    findings: Mapping[str, int] | None = None,
+    extra_lanes: Iterable[str] = (),
+    selected: Mapping[str, str] | None = None,
+) -> dict[str, Any]:
     """The canvas of a journey being edited: editable, with the steps that have no way
     in or out marked at once."""
     sketch = sketch_tables(workspace, tables, findings, extra_lanes)
     ends = [str(r["id"]) for r in tables.get("Steps", []) if r.get("id") and r.get("end")]
     problems = unlinked(sketch, ends)
-    words = {step.id: StepWords(_row_details(workspace, row), problems.get(step.id, ""))
-             for step, row in zip(sketch.steps, [r for r in tables.get("Steps", [])
-                                                  if r.get("id")], strict=True)}
+    words = {
+        step.id: StepWords(_row_details(workspace, row), problems.get(step.id, ""))
+        for step, row in zip(
+            sketch.steps, [r for r in tables.get("Steps", []) if r.get("id")], strict=True
+        )
+    }
     return canvas_data(sketch, editable=True, words=words, selected=selected)
 
 
 def _row_details(workspace: Workspace, row: Row) -> str:
     """A step row's details on hover, before it is valid: what the row says."""
     agency = workspace.agencies.get(str(row.get("agency") or ""))
-    lines = [str(row.get("name") or row.get("id")),
-             f"Agency: {agency.name if agency else row.get('agency') or 'none yet'}"]
-    for column, label in (("stage", "Stage"), ("program", "Program"), ("channels", "Channels"),
-                          ("minutes", "Minutes"), ("wait_days", "Days waiting"),
-                          ("requests", "Asks for")):
+    lines = [
+        str(row.get("name") or row.get("id")),
+        f"Agency: {agency.name if agency else row.get('agency') or 'none yet'}",
+    ]
+    for column, label in (
+        ("stage", "Stage"),
+        ("program", "Program"),
+        ("channels", "Channels"),
+        ("minutes", "Minutes"),
+        ("wait_days", "Days waiting"),
+        ("requests", "Asks for"),
+    ):
         value = row.get(column)
         if value not in (None, "", []):
             shown = ", ".join(map(str, value)) if isinstance(value, list) else value
@@ -292,12 +346,16 @@ def route_id(source: str, target: str, index: int = 0) -> str:
     return f"{source}->{target}" + (f"#{index}" if index else "")
 
 
-def canvas_data(sketch: JourneySketch, *, editable: bool = False,
-                words: Mapping[str, StepWords] | None = None,
-                highlight: set[tuple[str, str]] | None = None,
-                selected: Mapping[str, str] | None = None,
-                dimmed: set[str] | None = None,
-                layout: SwimlaneLayout | None = None) -> dict[str, Any]:
+def canvas_data(
+    sketch: JourneySketch,
+    *,
+    editable: bool = False,
+    words: Mapping[str, StepWords] | None = None,
+    highlight: set[tuple[str, str]] | None = None,
+    selected: Mapping[str, str] | None = None,
+    dimmed: set[str] | None = None,
+    layout: SwimlaneLayout | None = None,
+) -> dict[str, Any]:
     """The canvas's data for ``sketch``: lanes, stages, columns, steps, routes, words."""
     layout = layout or layout_for_canvas(sketch)
     words = words or {}
@@ -311,16 +369,32 @@ def canvas_data(sketch: JourneySketch, *, editable: bool = False,
         box = layout.boxes[step.id]
         said = words.get(step.id, StepWords())
         mark_kind = step.mark.split()[-1].lower() if step.mark else ""
-        steps.append({
-            "id": step.id, "name": step.name, "order": order[step.id], "lines": box.lines,
-            "x": box.x, "y": box.y, "w": box.w, "h": box.h, "textTop": box.text_top,
-            "colour": box.colour, "textColour": box.text_colour, "badge": box.badge,
-            "note": box.note_tag, "mark": step.mark or "", "markKind": mark_kind,
-            "agency": step.agency, "agencyLabel": labels_by_agency.get(step.agency, step.agency),
-            "stage": step.stage, "stageName": stage_names.get(step.stage, "none"),
-            "details": said.details or step.name, "problem": said.problem,
-            "dimmed": step.id in dimmed,
-        })
+        steps.append(
+            {
+                "id": step.id,
+                "name": step.name,
+                "order": order[step.id],
+                "lines": box.lines,
+                "x": box.x,
+                "y": box.y,
+                "w": box.w,
+                "h": box.h,
+                "textTop": box.text_top,
+                "colour": box.colour,
+                "textColour": box.text_colour,
+                "badge": box.badge,
+                "note": box.note_tag,
+                "mark": step.mark or "",
+                "markKind": mark_kind,
+                "agency": step.agency,
+                "agencyLabel": labels_by_agency.get(step.agency, step.agency),
+                "stage": step.stage,
+                "stageName": stage_names.get(step.stage, "none"),
+                "details": said.details or step.name,
+                "problem": said.problem,
+                "dimmed": step.id in dimmed,
+            }
+        )
     seen: dict[tuple[str, str], int] = defaultdict(int)
     routes = []
     for route in layout.routes:
@@ -328,44 +402,89 @@ def canvas_data(sketch: JourneySketch, *, editable: bool = False,
         identifier = route_id(*pair, seen[pair])
         seen[pair] += 1
         kind = route.kind or "same agency"
-        routes.append({
-            "id": identifier, "from": pair[0], "to": pair[1],
-            "points": [[x, y] for x, y in route.points], "colour": route.style.colour,
-            "dashes": list(route.style.dashes), "width": route.style.width, "kind": kind,
-            "highlight": pair in highlight,
-            "description": f"{kind} move from {route.source.step.name} to "
-                           f"{route.target.step.name}",
-        })
-    labels = [{"text": label.text, "x": label.x, "y": label.y, "upright": label.upright,
-               "colour": label.style.colour, "route": routes[label.route]["id"]}
-              for label in layout.labels]
+        routes.append(
+            {
+                "id": identifier,
+                "from": pair[0],
+                "to": pair[1],
+                "points": [[x, y] for x, y in route.points],
+                "colour": route.style.colour,
+                "dashes": list(route.style.dashes),
+                "width": route.style.width,
+                "kind": kind,
+                "highlight": pair in highlight,
+                "description": f"{kind} move from {route.source.step.name} to "
+                f"{route.target.step.name}",
+            }
+        )
+    labels = [
+        {
+            "text": label.text,
+            "x": label.x,
+            "y": label.y,
+            "upright": label.upright,
+            "colour": label.style.colour,
+            "route": routes[label.route]["id"],
+        }
+        for label in layout.labels
+    ]
     data: dict[str, Any] = {
         "journey": {"id": sketch.id, "name": sketch.name},
         "editable": editable,
-        "width": layout.width, "mapHeight": layout.height,
+        "width": layout.width,
+        "mapHeight": layout.height,
         "height": int(min(max(layout.height * 96 + 16, MIN_HEIGHT), MAX_HEIGHT)),
-        "laneLabelWidth": LANE_LABEL_W, "margin": MARGIN, "x0": layout.x0,
-        "lanesRight": layout.lanes_right, "lanesTop": layout.lanes_top,
+        "laneLabelWidth": LANE_LABEL_W,
+        "margin": MARGIN,
+        "x0": layout.x0,
+        "lanesRight": layout.lanes_right,
+        "lanesTop": layout.lanes_top,
         "lanesBottom": layout.lanes_bottom,
-        "lanes": [{"agency": lane.agency, "colour": lane.colour, "tint": tint(lane.colour, 0.82),
-                   "top": lane.top, "bottom": lane.bottom, "label": lane.label_lines,
-                   "name": lane.name_lines} for lane in layout.lanes],
-        "stages": [{"id": stage.id, "lines": stage.lines, "x0": stage.x0, "x1": stage.x1,
-                    "top": stage.top, "height": stage.height, "first": stage.first_column,
-                    "last": stage.last_column} for stage in layout.stages],
+        "lanes": [
+            {
+                "agency": lane.agency,
+                "colour": lane.colour,
+                "tint": tint(lane.colour, 0.82),
+                "top": lane.top,
+                "bottom": lane.bottom,
+                "label": lane.label_lines,
+                "name": lane.name_lines,
+            }
+            for lane in layout.lanes
+        ],
+        "stages": [
+            {
+                "id": stage.id,
+                "lines": stage.lines,
+                "x0": stage.x0,
+                "x1": stage.x1,
+                "top": stage.top,
+                "height": stage.height,
+                "first": stage.first_column,
+                "last": stage.last_column,
+            }
+            for stage in layout.stages
+        ],
         "columns": _columns(layout),
-        "steps": steps, "routes": routes, "labels": labels,
+        "steps": steps,
+        "routes": routes,
+        "labels": labels,
         "sentiment": _sentiment(layout),
-        "handoffTypes": [{"type": kind, "meaning": HANDOFF_STYLES[kind].meaning}
-                         for kind in EDITABLE_HANDOFF_TYPES],
-        "stepFontPt": STEP_PT, "textFontPt": TEXT_PT, "lanePt": LANE_PT,
+        "handoffTypes": [
+            {"type": kind, "meaning": HANDOFF_STYLES[kind].meaning}
+            for kind in EDITABLE_HANDOFF_TYPES
+        ],
+        "stepFontPt": STEP_PT,
+        "textFontPt": TEXT_PT,
+        "lanePt": LANE_PT,
         "lineHeight": STEP_PT * LINE / 72,
         "arrow": {"length": ARROW_LEN, "half": ARROW_HALF},
         "selected": dict(selected) if selected else None,
         "description": describe(sketch),
     }
     data["revision"] = hashlib.sha256(
-        json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()[:16]
+        json.dumps(data, sort_keys=True, default=str).encode()
+    ).hexdigest()[:16]
     return data
 
 
@@ -376,17 +495,24 @@ def _columns(layout: SwimlaneLayout) -> list[dict[str, Any]]:
     for stage in layout.grid.stages:
         for column in range(stage.first, stage.last + 1):
             stage_of[column] = stage.id
-    return [{"index": c, "stage": stage_of.get(c, ""),
-             "x0": layout.gap_left(c) if c else layout.x0,
-             "x1": layout.gap_left(c + 1) + (GAP if c == layout.columns - 1 else 0)}
-            for c in range(layout.columns)]
+    return [
+        {
+            "index": c,
+            "stage": stage_of.get(c, ""),
+            "x0": layout.gap_left(c) if c else layout.x0,
+            "x1": layout.gap_left(c + 1) + (GAP if c == layout.columns - 1 else 0),
+        }
+        for c in range(layout.columns)
+    ]
 
 
 def _sentiment(layout: SwimlaneLayout) -> dict[str, Any] | None:
     row = layout.sentiment()
     if row is None:
         return None
-    return {"top": layout.sentiment_top, "bottom": layout.sentiment_bottom,
-            "points": [{"x": m.x, "y": m.y, "value": m.value, "colour": m.colour}
-                       for m in row.marks],
-            "mean": [list(point) for point in row.means]}
+    return {
+        "top": layout.sentiment_top,
+        "bottom": layout.sentiment_bottom,
+        "points": [{"x": m.x, "y": m.y, "value": m.value, "colour": m.colour} for m in row.marks],
+        "mean": [list(point) for point in row.means],
+    }

@@ -43,7 +43,8 @@ def to_frame(rows: list[Row], sheet: Sheet, extra: Iterable[str] = ()) -> pd.Dat
     for column in sheet.columns:
         if column.kind in (Kind.number, Kind.whole):
             frame[column.name] = pd.to_numeric(frame[column.name], errors="coerce").astype(
-                "float64")
+                "float64"
+            )
         elif column.kind is Kind.flag and column.name not in THREE_VALUED:
             frame[column.name] = frame[column.name].astype("bool")
         else:
@@ -100,8 +101,7 @@ def moved(frame: pd.DataFrame) -> bool:
     """Whether a row was moved: its ``#`` was changed so the numbers no longer rise.
     (New rows have no number yet and stay at the end; deleting leaves a gap, which is
     fine.)"""
-    values = [v for v in frame.get(ORDER, [])
-              if _missing_as_none(v) is not None]
+    values = [v for v in frame.get(ORDER, []) if _missing_as_none(v) is not None]
     return values != sorted(values)
 
 
@@ -161,11 +161,21 @@ class ProblemRow:
 
 
 DETAIL_LABELS = {
-    "id": "Id", "name": "Name", "state": "State", "baseline": "Baseline",
-    "trigger": "Trigger", "outcome": "Outcome", "lead_agency": "Lead agency",
-    "entry": "Entry steps", "description": "Description", "sources": "Sources",
-    "volume_per_year": "People a year", "volume_source": "Source of that figure",
-    "volume_year": "Year it counts", "volume_notes": "Notes on the figure", "notes": "Notes",
+    "id": "Id",
+    "name": "Name",
+    "state": "State",
+    "baseline": "Baseline",
+    "trigger": "Trigger",
+    "outcome": "Outcome",
+    "lead_agency": "Lead agency",
+    "entry": "Entry steps",
+    "description": "Description",
+    "sources": "Sources",
+    "volume_per_year": "People a year",
+    "volume_source": "Source of that figure",
+    "volume_year": "Year it counts",
+    "volume_notes": "Notes on the figure",
+    "notes": "Notes",
 }
 """The Journey sheet's columns as the Edit page's form labels them."""
 
@@ -183,8 +193,9 @@ def where(cell: Cell | None, tables: dict[str, list[Row]] | None = None) -> str:
         rows = (tables or {}).get(cell.sheet) or []
         if cell.row < len(rows):
             row = rows[cell.row]
-            named = row.get("id") or (f"{row.get('from')} → {row.get('to')}"
-                                      if row.get("from") or row.get("to") else None)
+            named = row.get("id") or (
+                f"{row.get('from')} → {row.get('to')}" if row.get("from") or row.get("to") else None
+            )
             if named:
                 label += f" ({named})"
         parts.append(label)
@@ -193,27 +204,33 @@ def where(cell: Cell | None, tables: dict[str, list[Row]] | None = None) -> str:
     return ", ".join(parts)
 
 
-def problem_rows(review: Any, tables: dict[str, list[Row]] | None = None,
-                 folder: Path | None = None) -> list[ProblemRow]:
+def problem_rows(
+    review: Any, tables: dict[str, list[Row]] | None = None, folder: Path | None = None
+) -> list[ProblemRow]:
     """The problems of a :class:`ple.edit.commit.Review`, errors first, as rows. A cell
     that cannot be read is reported once: what the check then finds missing there follows
     from it. Files are named relative to the workspace ``folder``."""
-    rows = [ProblemRow(p.severity, where(p.cell, tables), p.message, p.cell)
-            for p in review.cell_problems]
+    rows = [
+        ProblemRow(p.severity, where(p.cell, tables), p.message, p.cell)
+        for p in review.cell_problems
+    ]
     unreadable = {p.cell for p in review.cell_problems}
     for located in review.checked.own:
         problem = located.problem
         if located.cell is not None:
             if located.cell not in unreadable:
-                rows.append(ProblemRow(problem.severity, where(located.cell, tables),
-                                       problem.message, located.cell))
+                rows.append(
+                    ProblemRow(
+                        problem.severity, where(located.cell, tables), problem.message, located.cell
+                    )
+                )
         else:
-            rows.append(ProblemRow(problem.severity, problem.field or problem.file,
-                                   problem.message))
+            rows.append(
+                ProblemRow(problem.severity, problem.field or problem.file, problem.message)
+            )
     for problem in review.checked.caused:
         named = replace(problem, file=_relative(problem.file, folder))
-        rows.append(ProblemRow(problem.severity, "This change breaks another file",
-                               str(named)))
+        rows.append(ProblemRow(problem.severity, "This change breaks another file", str(named)))
     return sorted(rows, key=lambda r: r.severity is not Severity.error)
 
 
@@ -246,24 +263,34 @@ class Choices:
 def journey_choices(workspace: Workspace, tables: dict[str, list[Row]]) -> Choices:
     """The catalog's agencies, programs and data items, and the stages, steps and personas
     the journey's own tables hold now (so a row just added can be picked at once)."""
+
     def ids(sheet: str) -> list[str]:
         return [row["id"] for row in tables.get(sheet, []) if row.get("id")]
 
     return Choices(
-        agencies={a.id: f"{a.acronym} · {a.name}" if a.acronym else a.name
-                  for a in workspace.agencies.values()},
+        agencies={
+            a.id: f"{a.acronym} · {a.name}" if a.acronym else a.name
+            for a in workspace.agencies.values()
+        },
         programs={p.id: p.name for p in workspace.programs.values()},
         data_items={d.id: d.name for d in workspace.data_items.values()},
-        stages=ids("Stages"), steps=ids("Steps"), personas=ids("Personas"),
+        stages=ids("Stages"),
+        steps=ids("Steps"),
+        personas=ids("Personas"),
         rules=sorted(all_rules()),
-        touchpoints={t.id: f"{t.name} ({t.form_number})" if t.form_number else t.name
-                     for t in workspace.touchpoints.values()},
+        touchpoints={
+            t.id: f"{t.name} ({t.form_number})" if t.form_number else t.name
+            for t in workspace.touchpoints.values()
+        },
         journeys={j.id: j.name for j in workspace.journeys.values()},
     )
 
 
 def catalog_choices(tables: dict[str, list[Row]], files: list[str]) -> Choices:
     """The agencies of the catalog being edited, and the files it may be written to."""
-    agencies = {row["id"]: row.get("acronym") or row.get("name") or row["id"]
-                for row in tables.get("Agencies", []) if row.get("id")}
+    agencies = {
+        row["id"]: row.get("acronym") or row.get("name") or row["id"]
+        for row in tables.get("Agencies", [])
+        if row.get("id")
+    }
     return Choices(agencies=agencies, files=files)

@@ -46,17 +46,19 @@ def walk_rows(workspace: Workspace, results: Sequence[EquityResult]) -> list[dic
     for result in results:
         journey = workspace.journeys[result.journey]
         name = {s.id: s.name for s in journey.steps}
-        rows.append({
-            "persona": result.persona_name,
-            "completes": VERDICTS[result.verdict],
-            "blocked at": "; ".join(name[b.step] for b in result.blocked),
-            "steps lost": len(result.lost),
-            "steps unverified": len(result.unverified),
-            "minutes": _minutes(result.burden),
-            "everyone's minutes": _minutes(result.unconstrained_burden),
-            "id": result.persona,
-            "built in": result.built_in,
-        })
+        rows.append(
+            {
+                "persona": result.persona_name,
+                "completes": VERDICTS[result.verdict],
+                "blocked at": "; ".join(name[b.step] for b in result.blocked),
+                "steps lost": len(result.lost),
+                "steps unverified": len(result.unverified),
+                "minutes": _minutes(result.burden),
+                "everyone's minutes": _minutes(result.unconstrained_burden),
+                "id": result.persona,
+                "built in": result.built_in,
+            }
+        )
     return rows
 
 
@@ -64,27 +66,45 @@ def blocked_rows(workspace: Workspace, result: EquityResult) -> list[dict[str, A
     """The steps that stop one person, with the agency and the reasons."""
     journey = workspace.journeys[result.journey]
     steps = {s.id: s for s in journey.steps}
-    return [{"step": steps[b.step].name, "agency": workspace.agency_label(steps[b.step].agency),
-             "why": "; ".join(b.reasons)} for b in result.blocked]
+    return [
+        {
+            "step": steps[b.step].name,
+            "agency": workspace.agency_label(steps[b.step].agency),
+            "why": "; ".join(b.reasons),
+        }
+        for b in result.blocked
+    ]
 
 
 def unverified_rows(workspace: Workspace, result: EquityResult) -> list[dict[str, Any]]:
     journey = workspace.journeys[result.journey]
     steps = {s.id: s for s in journey.steps}
-    return [{"step": steps[u.step].name, "agency": workspace.agency_label(steps[u.step].agency),
-             "the data does not say": "; ".join(u.unknowns)} for u in result.unverified]
+    return [
+        {
+            "step": steps[u.step].name,
+            "agency": workspace.agency_label(steps[u.step].agency),
+            "the data does not say": "; ".join(u.unknowns),
+        }
+        for u in result.unverified
+    ]
 
 
 def burden_rows(result: EquityResult) -> list[dict[str, Any]]:
     """The person's burden beside everyone's, figure by figure, with the unknown counts."""
-    labels = {"minutes": "Active minutes", "wait_days": "Waiting days",
-              "cost_usd": "Cost (USD)", "visits": "Office visits"}
+    labels = {
+        "minutes": "Active minutes",
+        "wait_days": "Waiting days",
+        "cost_usd": "Cost (USD)",
+        "visits": "Office visits",
+    }
     mine, everyone = result.burden, result.unconstrained_burden
-    rows = [{"figure": "Steps taken", "this person": str(mine.steps),
-             "everyone": str(everyone.steps)}]
+    rows = [
+        {"figure": "Steps taken", "this person": str(mine.steps), "everyone": str(everyone.steps)}
+    ]
     for key, label in labels.items():
-        rows.append({"figure": label, "this person": _figure(mine, key),
-                     "everyone": _figure(everyone, key)})
+        rows.append(
+            {"figure": label, "this person": _figure(mine, key), "everyone": _figure(everyone, key)}
+        )
     return rows
 
 
@@ -96,8 +116,16 @@ def equity_markdown(
     A ``≥`` marks a total that some step does not give (so it may be low). User text is
     escaped for Markdown and HTML, so a persona or step name shows as text.
     """
-    header = ["journey", "persona", "completes", "blocked at", "lost", "unverified",
-              "minutes: person / everyone", "waiting days: person / everyone"]
+    header = [
+        "journey",
+        "persona",
+        "completes",
+        "blocked at",
+        "lost",
+        "unverified",
+        "minutes: person / everyone",
+        "waiting days: person / everyone",
+    ]
     header = header if journey_column else header[1:]
     rows = []
     for result in results:
@@ -105,8 +133,12 @@ def equity_markdown(
         name = {s.id: s.name for s in journey.steps}
         blocked = "; ".join(f"{name[b.step]} ({'; '.join(b.reasons)})" for b in result.blocked)
         cells = [
-            journey.name, result.persona_name, VERDICTS[result.verdict], blocked or "—",
-            str(len(result.lost)), str(len(result.unverified)),
+            journey.name,
+            result.persona_name,
+            VERDICTS[result.verdict],
+            blocked or "—",
+            str(len(result.lost)),
+            str(len(result.unverified)),
             f"{_at_least(result.burden, 'minutes')} / "
             f"{_at_least(result.unconstrained_burden, 'minutes')}",
             f"{_at_least(result.burden, 'wait_days')} / "
@@ -149,11 +181,16 @@ def central_note(span: Span, assumes: Sequence[str]) -> str:
 def saving_help(saved: TimeTaxSaving) -> str:
     """What the Compare page's hours-saved figure means, and what its central estimate
     assumes."""
-    return " ".join(part for part in (
-        "The public's hours a year today minus as proposed: people a year times the "
-        "hands-on minutes of an average person, a range where branches have no share "
-        f"({saved.hours_per_year.text()}).",
-        central_note(saved.hours_per_year, saved.assumes)) if part)
+    return " ".join(
+        part
+        for part in (
+            "The public's hours a year today minus as proposed: people a year times the "
+            "hands-on minutes of an average person, a range where branches have no share "
+            f"({saved.hours_per_year.text()}).",
+            central_note(saved.hours_per_year, saved.assumes),
+        )
+        if part
+    )
 
 
 def _figure(totals: BurdenTotals, key: str) -> str:
@@ -191,11 +228,15 @@ class EquityView:
         for cost, figures in mine.costs().items():
             theirs = {f.key: f for f in everyone.costs()[cost]}
             for figure in figures:
-                rows.append({
-                    "cost": cost, "figure": figure.label,
-                    "this person": _value(figure), "everyone": _value(theirs[figure.key]),
-                    "where (this person)": ", ".join(figure.items or figure.steps),
-                })
+                rows.append(
+                    {
+                        "cost": cost,
+                        "figure": figure.label,
+                        "this person": _value(figure),
+                        "everyone": _value(theirs[figure.key]),
+                        "where (this person)": ", ".join(figure.items or figure.steps),
+                    }
+                )
         return rows
 
 

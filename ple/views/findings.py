@@ -22,7 +22,8 @@ def filter_findings(findings: list[Finding], wanted: FindingFilter) -> list[Find
     """Findings matching every part of ``wanted``, worst first, then by journey."""
     floor = FindingSeverity(wanted.at_least).rank
     kept = [
-        f for f in findings
+        f
+        for f in findings
         if (wanted.rule is None or f.rule == wanted.rule)
         and f.severity.rank >= floor
         and (wanted.journey is None or f.journey == wanted.journey)

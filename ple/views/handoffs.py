@@ -27,10 +27,20 @@ class HandoffsView:
 
 
 def matching_handoffs(
-    backend: QueryBackend, scope: Scope | str, *, journey: str | None = None,
-    from_agency: str | None = None, to_agency: str | None = None, type: str | None = None,
+    backend: QueryBackend,
+    scope: Scope | str,
+    *,
+    journey: str | None = None,
+    from_agency: str | None = None,
+    to_agency: str | None = None,
+    type: str | None = None,
 ) -> HandoffsView:
     """Handoffs in the journeys ``scope`` counts, or in ``journey`` when one is chosen."""
-    rows = backend.handoffs(journey=journey, from_agency=from_agency, to_agency=to_agency,
-                            type=type, scope=Scope.all if journey else scope)
+    rows = backend.handoffs(
+        journey=journey,
+        from_agency=from_agency,
+        to_agency=to_agency,
+        type=type,
+        scope=Scope.all if journey else scope,
+    )
     return HandoffsView(rows, counted_by(backend, scope, [journey] if journey else []))

@@ -73,23 +73,29 @@ def step_rows(
                 kind = f" ({t.handoff.type.value if t.handoff else 'undocumented'} handoff)"
             moves.append(f"{names[t.to]}{kind}")
         burden = step.burden
-        rows.append({
-            "#": number,
-            "stage": stages.get(step.stage or "", ""),
-            "step": step.name,
-            "agency": workspace.agency_label(step.agency),
-            "channels": ", ".join(c.value for c in step.channels)
-            if step.channels is not None else "not recorded",
-            "minutes": burden.minutes if burden else None,
-            "wait days": burden.wait_days if burden else None,
-            "asks for": ", ".join(workspace.data_items[i].name for i in step.requests),
-            "next": "; ".join(moves) if moves else ("end" if step.end else "dead end"),
-            "findings": counts.get(step.id, 0),
-        })
+        rows.append(
+            {
+                "#": number,
+                "stage": stages.get(step.stage or "", ""),
+                "step": step.name,
+                "agency": workspace.agency_label(step.agency),
+                "channels": ", ".join(c.value for c in step.channels)
+                if step.channels is not None
+                else "not recorded",
+                "minutes": burden.minutes if burden else None,
+                "wait days": burden.wait_days if burden else None,
+                "asks for": ", ".join(workspace.data_items[i].name for i in step.requests),
+                "next": "; ".join(moves) if moves else ("end" if step.end else "dead end"),
+                "findings": counts.get(step.id, 0),
+            }
+        )
     return rows
 
 
 def sentiment_points(steps: list[Step]) -> list[dict[str, Any]]:
     """Sentiment (-2..2) of the steps that record one, in journey order."""
-    return [{"order": n, "step": step.name, "sentiment": step.sentiment}
-            for n, step in enumerate(steps, start=1) if step.sentiment is not None]
+    return [
+        {"order": n, "step": step.name, "sentiment": step.sentiment}
+        for n, step in enumerate(steps, start=1)
+        if step.sentiment is not None
+    ]

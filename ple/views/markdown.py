@@ -28,10 +28,14 @@ from collections.abc import Sequence
 from typing import Any
 from urllib.parse import quote, urlsplit
 
-_ESCAPES = str.maketrans({
-    "&": "&amp;", "<": "&lt;", ">": "&gt;",
-    **{c: "\\" + c for c in "\\`*_[]!|~$@"},
-})
+_ESCAPES = str.maketrans(
+    {
+        "&": "&amp;",
+        "<": "&lt;",
+        ">": "&gt;",
+        **{c: "\\" + c for c in "\\`*_[]!|~$@"},
+    }
+)
 _DIRECTIVE = re.compile(r":(?=\S)")
 """A colon that could start Streamlit's ``:red[...]``, ``:material/...:`` or an ``:emoji:``
 code; one before a space (``Note: ...``) starts nothing and is left alone."""
@@ -56,7 +60,7 @@ def markdown_text(text: object) -> str:
     parts, at = [], 0
     for word in _WORD.finditer(line):
         if _LINK_WORD.search(word[0]):
-            parts += [_escaped(line[at:word.start()], at == 0), _code(word[0])]
+            parts += [_escaped(line[at : word.start()], at == 0), _code(word[0])]
             at = word.end()
     parts.append(_escaped(line[at:], at == 0))
     return "".join(parts)
@@ -95,9 +99,11 @@ def markdown_cell(value: Any) -> str:
 
 def markdown_table(columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> list[str]:
     """A GitHub-flavoured table, every header and cell escaped."""
-    return ["| " + " | ".join(markdown_cell(c) for c in columns) + " |",
-            "|" + "---|" * len(columns),
-            *("| " + " | ".join(markdown_cell(c) for c in row) + " |" for row in rows)]
+    return [
+        "| " + " | ".join(markdown_cell(c) for c in columns) + " |",
+        "|" + "---|" * len(columns),
+        *("| " + " | ".join(markdown_cell(c) for c in row) + " |" for row in rows),
+    ]
 
 
 def markdown_link(label: str, address: str) -> str:

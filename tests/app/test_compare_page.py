@@ -26,9 +26,15 @@ def test_opens_on_a_future_state_and_its_baseline(monkeypatch):
     assert at.selectbox(key="compare_future").value == "approaching-retirement-future"
     assert at.selectbox(key="compare_current").value == "approaching-retirement"
     assert texts(at.header) == [
-        "In short", "Both journeys on one map", "Burden figures", "Steps that changed",
-        "Handoffs that changed", "What people are asked for", "Gap findings",
-        "Download the comparison"]
+        "In short",
+        "Both journeys on one map",
+        "Burden figures",
+        "Steps that changed",
+        "Handoffs that changed",
+        "What people are asked for",
+        "Gap findings",
+        "Download the comparison",
+    ]
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Customer minutes"] == "285"
     assert metrics["Cold handoffs"] == "2"
@@ -43,8 +49,10 @@ def test_choosing_a_proposal_brings_its_baseline(monkeypatch):
     # "0 to 7.4M" alone cannot be quoted: a central estimate beside it, and what it assumes.
     saved = next(m for m in at.metric if m.label == "Hours a year saved")
     assert (saved.value, saved.proto.delta) == ("0 to 7.4M", "central 2.9M")
-    assert "Central estimate 2,887,500 hours a year: it assumes that at a fork, half the " \
+    assert (
+        "Central estimate 2,887,500 hours a year: it assumes that at a fork, half the "
         "people take each branch" in saved.proto.help
+    )
     figures = table(at, 0).set_index("figure")
     assert figures.loc["Customer minutes (hands-on)", "change"] == "135 fewer"
     assert figures.loc["Cold handoffs", "today"] == "3"
@@ -106,10 +114,10 @@ def test_one_journey_is_not_enough(monkeypatch, write):
 def test_hostile_names_are_never_raw_html(monkeypatch, write):
     write("catalog.yaml", HOSTILE_CATALOG)
     write("hostile.yaml", HOSTILE)
-    future = HOSTILE.replace("id: hostile\nname: Hostile text",
-                             "id: hostile-future\nname: Hostile text\nstate: future\n"
-                             "baseline: hostile").replace("handoff: {type: cold}",
-                                                          "handoff: {type: warm}")
+    future = HOSTILE.replace(
+        "id: hostile\nname: Hostile text",
+        "id: hostile-future\nname: Hostile text\nstate: future\nbaseline: hostile",
+    ).replace("handoff: {type: cold}", "handoff: {type: warm}")
     at = start(monkeypatch, write("future.yaml", future), COMPARE)
     assert at.selectbox(key="compare_future").value == "hostile-future"
     for body in unsafe_html(at):

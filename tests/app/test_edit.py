@@ -57,15 +57,23 @@ def run(app: AppTest) -> AppTest:
     return app
 
 
-def edit_grid(app: AppTest, sheet: str, *, edited=None, added=None, deleted=None,
-              scope: str = "retirement") -> AppTest:
+def edit_grid(
+    app: AppTest, sheet: str, *, edited=None, added=None, deleted=None, scope: str = "retirement"
+) -> AppTest:
     """Change a grid as the browser does, then run the page."""
-    generation = app.session_state["edit_gen"].get(scope, 0) \
-        if "edit_gen" in app.session_state else 0
-    own = app.session_state["edit_sheet_gen"].get(f"{scope}/{sheet}", 0) \
-        if "edit_sheet_gen" in app.session_state else 0
+    generation = (
+        app.session_state["edit_gen"].get(scope, 0) if "edit_gen" in app.session_state else 0
+    )
+    own = (
+        app.session_state["edit_sheet_gen"].get(f"{scope}/{sheet}", 0)
+        if "edit_sheet_gen" in app.session_state
+        else 0
+    )
     app.session_state[editor_key(scope, sheet, generation, own)] = {
-        "edited_rows": edited or {}, "added_rows": added or [], "deleted_rows": deleted or []}
+        "edited_rows": edited or {},
+        "added_rows": added or [],
+        "deleted_rows": deleted or [],
+    }
     return run(app)
 
 
@@ -86,20 +94,31 @@ def test_the_page_opens_on_a_journey_with_its_tables(at):
     assert [t.value for t in at.title] == ["Edit journeys"]
     assert at.selectbox(key="edit_journey").value == "retirement"
     steps = at.data_editor[0].value
-    assert steps["id"].tolist() == ["check-estimate", "apply-retirement", "get-l564",
-                                    "enroll-part-b"]
-    assert "No errors: ready to save." in messages(at) or "No problems: ready to save." in \
-        messages(at)
+    assert steps["id"].tolist() == [
+        "check-estimate",
+        "apply-retirement",
+        "get-l564",
+        "enroll-part-b",
+    ]
+    assert "No errors: ready to save." in messages(at) or "No problems: ready to save." in messages(
+        at
+    )
     [component] = at.get("bidi_component")  # the map, editable
     assert json.loads(component.proto.json)["editable"]
 
 
 def test_add_a_step_connect_it_and_save(at, workspace):
-    edit_grid(at, "Steps", added=[{"id": "get-card", "name": "Receive the Medicare card",
-                                   "agency": "cms", "end": True}],
-              edited={"3": {"end": False}})
-    edit_grid(at, "Transitions", added=[{"from": "enroll-part-b", "to": "get-card",
-                                         "handoff": None}])
+    edit_grid(
+        at,
+        "Steps",
+        added=[
+            {"id": "get-card", "name": "Receive the Medicare card", "agency": "cms", "end": True}
+        ],
+        edited={"3": {"end": False}},
+    )
+    edit_grid(
+        at, "Transitions", added=[{"from": "enroll-part-b", "to": "get-card", "handoff": None}]
+    )
     click(at, "edit_save_retirement")
     assert any(m.startswith("Saved ") for m in messages(at)), messages(at)
     result = load_workspace(workspace, use_cache=False)
@@ -118,8 +137,9 @@ def test_an_invalid_edit_is_refused_with_a_message(at, workspace):
     assert "unknown agency 'nasa'" in problems(at)
     assert "1 error(s) to fix before saving." in messages(at)
     click(at, "edit_save_retirement")
-    assert "Nothing was saved: 1 error(s) to fix first, or keep the work as a draft." in \
-        messages(at)
+    assert "Nothing was saved: 1 error(s) to fix first, or keep the work as a draft." in messages(
+        at
+    )
     assert (workspace / "journeys" / "retirement.yaml").read_bytes() == before
 
 
@@ -134,8 +154,9 @@ def test_an_invalid_edit_can_be_kept_as_a_draft(at, workspace):
 def test_a_change_on_disk_makes_the_save_refuse(at, workspace):
     file = workspace / "journeys" / "retirement.yaml"
     edit_grid(at, "Steps", edited={"0": {"name": "Check the estimate (mine)"}})
-    theirs = file.read_text().replace("name: Check benefit estimate",
-                                      "name: Check the estimate (theirs)")
+    theirs = file.read_text().replace(
+        "name: Check benefit estimate", "name: Check the estimate (theirs)"
+    )
     file.write_text(theirs)
     click(at, "edit_save_retirement")
     assert any("changed on disk" in m for m in messages(at)), messages(at)
@@ -187,14 +208,23 @@ def test_a_future_state_copy_is_created_and_saved(at, workspace):
     click(at, "edit_save_retirement-2030")
     journey = load_workspace(workspace, use_cache=False).workspace.journeys["retirement-2030"]
     assert (journey.state.value, journey.baseline, journey.name) == (
-        "future", "retirement", "Retirement, 2030 plan")
+        "future",
+        "retirement",
+        "Retirement, 2030 plan",
+    )
 
 
 def test_the_catalog_is_edited_in_its_own_tables(at, workspace):
     at.radio(key="edit_mode").set_value("Catalog")
     run(at)
-    edit_grid(at, "Agencies", added=[{"id": "irs", "name": "Internal Revenue Service",
-                                      "acronym": "IRS", "level": "federal"}], scope="catalog")
+    edit_grid(
+        at,
+        "Agencies",
+        added=[
+            {"id": "irs", "name": "Internal Revenue Service", "acronym": "IRS", "level": "federal"}
+        ],
+        scope="catalog",
+    )
     click(at, "edit_catalog_save")
     assert load_workspace(workspace, use_cache=False).workspace.agencies["irs"].acronym == "IRS"
 
@@ -202,9 +232,11 @@ def test_the_catalog_is_edited_in_its_own_tables(at, workspace):
 def test_an_uploaded_journey_joins_the_workspace(at, workspace):
     at.radio(key="edit_mode").set_value("Upload")
     run(at)
-    text = ("id: losing-a-job\nname: Losing a job\nagencies:\n"
-            "  - {id: dol, name: Department of Labor}\n"
-            "steps:\n  - {id: file-claim, name: File a claim, agency: dol, end: true}\n")
+    text = (
+        "id: losing-a-job\nname: Losing a job\nagencies:\n"
+        "  - {id: dol, name: Department of Labor}\n"
+        "steps:\n  - {id: file-claim, name: File a claim, agency: dol, end: true}\n"
+    )
     at.get("file_uploader")[0].set_value(("job.yaml", text.encode(), "application/yaml"))
     run(at)
     click(at, "edit_upload_commit")
@@ -214,8 +246,7 @@ def test_an_uploaded_journey_joins_the_workspace(at, workspace):
 
 def test_a_step_renamed_in_its_row_is_renamed_everywhere(at, workspace):
     edit_grid(at, "Steps", edited={"1": {"id": "apply"}})
-    assert "Renamed: step 'apply-retirement' is now 'apply' in 3 other place(s)." in \
-        messages(at)
+    assert "Renamed: step 'apply-retirement' is now 'apply' in 3 other place(s)." in messages(at)
     transitions = at.data_editor[1].value
     assert transitions["from"].tolist()[1:3] == ["apply", "apply"]
     click(at, "edit_save_retirement")
@@ -225,8 +256,11 @@ def test_a_step_renamed_in_its_row_is_renamed_everywhere(at, workspace):
 
 def test_a_step_added_without_moves_is_listed_as_not_joined_up(at):
     assert not [t for t in at.markdown if t.value.startswith("**Not yet joined up**")]
-    edit_grid(at, "Steps", added=[{"id": "get-card", "name": "Receive the Medicare card",
-                                   "agency": "cms"}])
+    edit_grid(
+        at,
+        "Steps",
+        added=[{"id": "get-card", "name": "Receive the Medicare card", "agency": "cms"}],
+    )
     [said] = [t.value for t in at.markdown if t.value.startswith("**Not yet joined up**")]
     assert said == "**Not yet joined up** · 1 step(s), marked on the map"
     assert "Receive the Medicare card: not connected" in problems(at)

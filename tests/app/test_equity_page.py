@@ -17,17 +17,25 @@ def test_the_walks_of_the_default_personas_are_listed(monkeypatch):
     at.selectbox(key="equity_journey").set_value("having-a-child")
     rerun(at)
     walks = at.dataframe[0].value
-    assert list(walks["id"])[:4] == ["no-internet", "limited-english-es", "cannot-travel",
-                                     "screen-reader"]
+    assert list(walks["id"])[:4] == [
+        "no-internet",
+        "limited-english-es",
+        "cannot-travel",
+        "screen-reader",
+    ]
     cannot_travel = walks[walks["id"] == "cannot-travel"].iloc[0]
     assert cannot_travel["completes"] == "cannot complete"
     assert cannot_travel["blocked at"] == "First prenatal visit"
     assert cannot_travel["steps lost"] == 12
     assert [m.label for m in at.metric] == [
-        "Hours a year, all people", "People a year", "Hands-on hours per person"]
+        "Hours a year, all people",
+        "People a year",
+        "Hands-on hours per person",
+    ]
     assert (at.metric[0].value, at.metric[0].proto.delta) == ("7.7M to 17.9M", "central 10.5M")
     assert "Central estimate 10,513,855 hours a year: it assumes that" in " ".join(
-        m.value for m in at.markdown)
+        m.value for m in at.markdown
+    )
 
 
 def test_one_persona_walk_marks_blocked_and_lost_steps_in_words(monkeypatch):
@@ -41,9 +49,13 @@ def test_one_persona_walk_marks_blocked_and_lost_steps_in_words(monkeypatch):
     assert marks["prenatal-visit"] == "⊘ BLOCKED"
     assert marks["give-birth"] == "✖ LOST"
     blocked = at.dataframe[1].value
-    assert blocked.to_dict("records") == [{
-        "step": "First prenatal visit", "agency": "Hospital or clinic",
-        "why": "offered only in person, which this person cannot use"}]
+    assert blocked.to_dict("records") == [
+        {
+            "step": "First prenatal visit",
+            "agency": "Hospital or clinic",
+            "why": "offered only in person, which this person cannot use",
+        }
+    ]
     burden = at.dataframe[2].value.set_index("figure")
     assert burden.loc["Active minutes", "this person"] == "0"
     assert burden.loc["Active minutes", "everyone"] == "439"
@@ -63,12 +75,17 @@ def test_choosing_personas_walks_only_those(monkeypatch):
 
 @pytest.mark.parametrize("verdict", ["blocked", "unverified"])
 def test_a_hostile_persona_name_stays_text(monkeypatch, write, verdict):
-    write("catalog.yaml", """
+    write(
+        "catalog.yaml",
+        """
         agencies:
           - {id: ssa, name: Social Security Administration, acronym: SSA}
-    """)
+    """,
+    )
     can_use = "{channels: [mail]}" if verdict == "blocked" else "{languages: [es]}"
-    folder = write("j.yaml", f"""
+    folder = write(
+        "j.yaml",
+        f"""
         id: j
         name: Journey
         personas:
@@ -77,7 +94,8 @@ def test_a_hostile_persona_name_stays_text(monkeypatch, write, verdict):
             can_use: {can_use}
         steps:
           - {{id: a, name: Apply, agency: ssa, channels: [online], end: true}}
-    """)
+    """,
+    )
     at = start(monkeypatch, folder, EQUITY)
     at.selectbox(key="equity_persona_j").set_value("hostile")
     rerun(at)
@@ -89,6 +107,7 @@ def test_a_hostile_persona_name_stays_text(monkeypatch, write, verdict):
 
 def test_a_journey_without_volume_says_its_time_tax_is_unknown(monkeypatch, small):
     at = start(monkeypatch, small, EQUITY)  # the small fixture records no volume
-    assert at.info[0].value == ("This journey has no `volume`, so its hours a year for the "
-                                "public are unknown.")
+    assert at.info[0].value == (
+        "This journey has no `volume`, so its hours a year for the public are unknown."
+    )
     assert not at.metric

@@ -45,20 +45,41 @@ def hostile_workspace(folder: Path) -> Path:
     broken["steps"] = [{**broken["steps"][2], TRICK: "a field no one knows"}]
     (folder / "broken.yaml").write_text(yaml.safe_dump(broken), encoding="utf-8")
     (folder / "[x](javascript:alert(1)).yaml").write_text("", encoding="utf-8")
-    opportunity = {"id": "fix", "title": TRICK, "how_might_we": TRICK, "journey": "hostile",
-                   "findings": [{"rule": "cold-handoff"}], "steps": ["first"],
-                   "owner": {"agency": "ssa", "unit": TRICK, "role": TRICK},
-                   "change": {"future": "hostile-future"}, "sources": [TRICK]}
+    opportunity = {
+        "id": "fix",
+        "title": TRICK,
+        "how_might_we": TRICK,
+        "journey": "hostile",
+        "findings": [{"rule": "cold-handoff"}],
+        "steps": ["first"],
+        "owner": {"agency": "ssa", "unit": TRICK, "role": TRICK},
+        "change": {"future": "hostile-future"},
+        "sources": [TRICK],
+    }
     (folder / "opportunities.yaml").write_text(
-        yaml.safe_dump({"opportunities": [opportunity]}), encoding="utf-8")
+        yaml.safe_dump({"opportunities": [opportunity]}), encoding="utf-8"
+    )
     return folder
 
 
 def markdown_shown(at: AppTest) -> list[str]:
     """Every string the page handed Streamlit to render as Markdown."""
-    found = [e.value for kind in ("markdown", "caption", "title", "header", "subheader",
-                                  "error", "warning", "info", "success", "toast")
-             for e in getattr(at, kind)]
+    found = [
+        e.value
+        for kind in (
+            "markdown",
+            "caption",
+            "title",
+            "header",
+            "subheader",
+            "error",
+            "warning",
+            "info",
+            "success",
+            "toast",
+        )
+        for e in getattr(at, kind)
+    ]
     found += [b.label for b in at.button]
     found += [link.proto.label for link in at.get("page_link")]
     return found
@@ -69,8 +90,7 @@ def assert_shown_as_text(at: AppTest, page: str) -> None:
         rendered = render(markdown)
         assert links(rendered) == [] and images(rendered) == [], (page, markdown)
         assert "<img" not in rendered and "<script" not in rendered, (page, markdown)
-        assert "<strong>loud</strong>" not in rendered and ":red[" not in markdown, (page,
-                                                                                   markdown)
+        assert "<strong>loud</strong>" not in rendered and ":red[" not in markdown, (page, markdown)
 
 
 @pytest.fixture
@@ -89,8 +109,11 @@ def visit(at: AppTest, page: Path) -> AppTest:
     return at
 
 
-@pytest.mark.parametrize("page", [PORTFOLIO, JOURNEY, HANDOFFS, GAPS, EQUITY, COMPARE,
-                                  OPPORTUNITIES], ids=lambda p: p.stem)
+@pytest.mark.parametrize(
+    "page",
+    [PORTFOLIO, JOURNEY, HANDOFFS, GAPS, EQUITY, COMPARE, OPPORTUNITIES],
+    ids=lambda p: p.stem,
+)
 def test_every_page_shows_hostile_text_as_text(at: AppTest, page: Path) -> None:
     visit(at, page)
     assert_shown_as_text(at, page.stem)
@@ -107,8 +130,11 @@ def test_a_hostile_opportunity_is_text_on_its_page_and_from_the_gaps_page(at: Ap
     at.run()
     at.session_state["gaps_table"] = {"selection": {"rows": [0], "columns": []}}
     at.run()
-    labels = [link.proto.label for link in at.get("page_link")
-              if "opportunity=" in link.proto.query_string]
+    labels = [
+        link.proto.label
+        for link in at.get("page_link")
+        if "opportunity=" in link.proto.query_string
+    ]
     assert len(labels) == 1 and PIN in shown_as(labels[0])
     assert_shown_as_text(at, "gaps: a finding's opportunities")
 

@@ -38,10 +38,15 @@ def test_an_opportunity_opens_from_its_address_with_the_findings_it_addresses(mo
     at.query_params["opportunity"] = "wic-from-medicaid-data"
     rerun(at)
     assert [shown_as(h) for h in texts(at.header)] == [
-        "4. WIC certification from Medicaid enrollment data"]
+        "4. WIC certification from Medicaid enrollment data"
+    ]
     addressed = table(at, 1)
-    assert list(addressed["what the change does"]) == ["resolved", "resolved", "still open",
-                                                       "still open"]
+    assert list(addressed["what the change does"]) == [
+        "resolved",
+        "resolved",
+        "still open",
+        "still open",
+    ]
 
 
 def test_a_gap_finding_links_to_the_opportunity_that_addresses_it(monkeypatch):
@@ -53,8 +58,7 @@ def test_a_gap_finding_links_to_the_opportunity_that_addresses_it(monkeypatch):
     at.session_state["gaps_table"] = {"selection": {"rows": [row], "columns": []}}
     rerun(at)
     links = [link for link in at.get("page_link") if "opportunity=" in link.proto.query_string]
-    assert [link.proto.query_string for link in links] == [
-        "opportunity=wic-from-medicaid-data"]
+    assert [link.proto.query_string for link in links] == ["opportunity=wic-from-medicaid-data"]
 
 
 def test_a_finding_no_opportunity_addresses_offers_one_to_start(monkeypatch):
@@ -77,5 +81,6 @@ def test_an_opportunity_the_law_bars_is_labelled_on_the_page(monkeypatch, tmp_pa
     at = start(monkeypatch, tmp_path / "ws", OPPORTUNITIES)
     assert list(table(at)["label"]) == ["needs a change in law"]
     [warning] = at.warning
-    assert warning.value.startswith("Needs a change in law: SSA may not share Home address "
-                                    "with CMS")
+    assert warning.value.startswith(
+        "Needs a change in law: SSA may not share Home address with CMS"
+    )

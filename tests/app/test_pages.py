@@ -166,18 +166,23 @@ def test_portfolio_shows_metrics_journeys_and_agency_matrix(monkeypatch, small):
     assert texts(at.title) == ["Portfolio of life experiences"]
     assert at.radio(key="scope").value == "current"  # today's journeys by default
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics == {"Life experiences": "1", "Steps": "4", "Cold handoffs": "1",
-                       "Open warnings": "5"}
+    assert metrics == {
+        "Life experiences": "1",
+        "Steps": "4",
+        "Cold handoffs": "1",
+        "Open warnings": "5",
+    }
     journeys = table(at, 0)
     assert journeys["journey"].tolist() == ["Approaching retirement (test)"]
     assert journeys["steps"].tolist() == [4]
     assert journeys["cold handoffs"].tolist() == [1]
-    assert "Left out: 1 journey (Approaching retirement, proposed)." in " ".join(
-        texts(at.markdown))
+    assert "Left out: 1 journey (Approaching retirement, proposed)." in " ".join(texts(at.markdown))
     handoffs = table(at, 1)  # the network as text
-    assert set(zip(handoffs["from"], handoffs["to"], handoffs["handoff type"],
-                   strict=True)) == {("SSA", "Employer", "cold"), ("SSA", "CMS", "referral"),
-                                     ("Employer", "CMS", "undocumented")}
+    assert set(zip(handoffs["from"], handoffs["to"], handoffs["handoff type"], strict=True)) == {
+        ("SSA", "Employer", "cold"),
+        ("SSA", "CMS", "referral"),
+        ("Employer", "CMS", "undocumented"),
+    }
     matrix = table(at, 2)
     assert matrix["agency"].tolist() == ["SSA", "CMS", "Employer"]
     assert matrix["retirement"].tolist() == [2, 1, 1]
@@ -186,7 +191,9 @@ def test_portfolio_shows_metrics_journeys_and_agency_matrix(monkeypatch, small):
     assert set(programs["program"]) == {"Retirement benefits", "Medicare Part B"}
     pairs = table(at, 4)
     assert pairs[["from", "to", "cold", "undocumented"]].values.tolist() == [
-        ["SSA", "Employer", 1, 0], ["Employer", "CMS", 0, 1]]
+        ["SSA", "Employer", 1, 0],
+        ["Employer", "CMS", 0, 1],
+    ]
     assert "No data item is asked for in more than one life experience." in texts(at.markdown)
     assert not at.error
 
@@ -196,10 +203,16 @@ def test_portfolio_counts_every_journey_on_request(monkeypatch, small):
     at.radio(key="scope").set_value("all")
     rerun(at)
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics == {"Life experiences": "1", "Steps": "6", "Cold handoffs": "1",
-                       "Open warnings": "5"}  # two journeys, one life experience
-    assert table(at, 0)["journey"].tolist() == ["Approaching retirement (test)",
-                                                "Approaching retirement, proposed"]
+    assert metrics == {
+        "Life experiences": "1",
+        "Steps": "6",
+        "Cold handoffs": "1",
+        "Open warnings": "5",
+    }  # two journeys, one life experience
+    assert table(at, 0)["journey"].tolist() == [
+        "Approaching retirement (test)",
+        "Approaching retirement, proposed",
+    ]
     at.radio(key="scope").set_value("proposed")
     rerun(at)
     assert table(at, 0)["journey"].tolist() == ["Approaching retirement, proposed"]
@@ -209,10 +222,12 @@ def test_portfolio_counts_every_journey_on_request(monkeypatch, small):
 def test_portfolio_network_diagram_follows_the_type_filter(monkeypatch, small):
     at = start(monkeypatch, small)
     everything = {(e["from"], e["to"], e["label"]) for e in edges(srcdoc(at))}
-    assert everything == {("ssa", "employer", "cold ×1"), ("ssa", "cms", "referral ×1"),
-                          ("employer", "cms", "undocumented ×1")}
-    assert {n["id"] for n in nodes(srcdoc(at)) if ":" not in n["id"]} == {
-        "ssa", "cms", "employer"}
+    assert everything == {
+        ("ssa", "employer", "cold ×1"),
+        ("ssa", "cms", "referral ×1"),
+        ("employer", "cms", "undocumented ×1"),
+    }
+    assert {n["id"] for n in nodes(srcdoc(at)) if ":" not in n["id"]} == {"ssa", "cms", "employer"}
     at.multiselect(key="portfolio_types").set_value(["cold"])
     rerun(at)
     assert {(e["from"], e["to"]) for e in edges(srcdoc(at))} == {("ssa", "employer")}
@@ -263,8 +278,20 @@ def test_portfolio_and_handoffs_count_the_same_cold_handoffs(monkeypatch, scope,
     assert at.radio(key="scope").value == scope  # the choice follows to the next page
     choose(at, "handoffs_type", "cold")
     assert f"**{cold}** matching handoff(s)." in texts(at.markdown)
-    result = CliRunner().invoke(cli, ["query", "handoffs", str(ROOT / "data"), "--type",
-                                      "cold", "--scope", scope, "--format", "json"])
+    result = CliRunner().invoke(
+        cli,
+        [
+            "query",
+            "handoffs",
+            str(ROOT / "data"),
+            "--type",
+            "cold",
+            "--scope",
+            scope,
+            "--format",
+            "json",
+        ],
+    )
     assert len(json.loads(result.stdout)["handoffs"]) == cold
 
 
@@ -277,8 +304,7 @@ def test_the_scope_is_kept_in_the_address(monkeypatch, small):
     assert linked.radio(key="scope").value == "all"
 
 
-def start_with(monkeypatch: pytest.MonkeyPatch, workspace: Path,
-               query: dict[str, str]) -> AppTest:
+def start_with(monkeypatch: pytest.MonkeyPatch, workspace: Path, query: dict[str, str]) -> AppTest:
     """The app opened from a link carrying ``query`` in its address."""
     monkeypatch.setenv("PLE_WORKSPACE", str(workspace))
     at = AppTest.from_file(str(APP), default_timeout=60)
@@ -298,11 +324,13 @@ def test_portfolio_without_journeys_says_so(monkeypatch, write):
 def test_journey_page_draws_the_first_journey(monkeypatch, small):
     at = start(monkeypatch, small, JOURNEY)
     assert texts(at.title) == ["Approaching retirement (test)"]
-    assert shown_steps(at) == {"check-estimate", "apply-retirement", "get-l564",
-                               "enroll-part-b"}
+    assert shown_steps(at) == {"check-estimate", "apply-retirement", "get-l564", "enroll-part-b"}
     assert table(at)["step"].tolist() == [
-        "Check benefit estimate", "Apply for retirement benefits",
-        "Ask the employer to fill in CMS-L564", "Enroll in Medicare Part B"]
+        "Check benefit estimate",
+        "Apply for retirement benefits",
+        "Ask the employer to fill in CMS-L564",
+        "Enroll in Medicare Part B",
+    ]
     assert {m.label: m.value for m in at.metric}["Steps"] == "4"
     assert not at.warning
 
@@ -315,8 +343,10 @@ def test_choosing_another_journey_changes_title_and_diagram(monkeypatch, small):
     after = canvas(at)
     assert after["revision"] != before["revision"]
     assert shown_steps(at) == {"apply-once", "enroll-part-b"}
-    assert table(at)["step"].tolist() == ["Apply once for retirement and Medicare",
-                                          "Medicare Part B starts"]
+    assert table(at)["step"].tolist() == [
+        "Apply once for retirement and Medicare",
+        "Medicare Part B starts",
+    ]
     assert at.session_state["journey_id"] == "retirement-future"
     # the choice survives a trip to another page
     go(at, PORTFOLIO)
@@ -345,10 +375,12 @@ def test_filters_narrow_table_and_diagram(monkeypatch, small, key, value, steps)
     at = start(monkeypatch, small, JOURNEY)
     choose(at, key, value)
     assert shown_steps(at) == steps
-    names = {"check-estimate": "Check benefit estimate",
-             "apply-retirement": "Apply for retirement benefits",
-             "get-l564": "Ask the employer to fill in CMS-L564",
-             "enroll-part-b": "Enroll in Medicare Part B"}
+    names = {
+        "check-estimate": "Check benefit estimate",
+        "apply-retirement": "Apply for retirement benefits",
+        "get-l564": "Ask the employer to fill in CMS-L564",
+        "enroll-part-b": "Enroll in Medicare Part B",
+    }
     assert set(table(at)["step"]) == {names[s] for s in steps}
     assert table(at)["#"].tolist() == list(range(1, len(steps) + 1))
 
@@ -360,21 +392,29 @@ def test_a_filter_fades_steps_but_keeps_the_map_as_printed(monkeypatch, small):
     choose(at, "journey_agency", "employer")
     after = canvas(at)
     assert [lane["agency"] for lane in after["lanes"]] == ["ssa", "employer", "cms"]
-    assert [(s["x"], s["y"]) for s in after["steps"]] == [(s["x"], s["y"])
-                                                          for s in before["steps"]]
+    assert [(s["x"], s["y"]) for s in after["steps"]] == [(s["x"], s["y"]) for s in before["steps"]]
     assert [s["id"] for s in after["steps"] if s["dimmed"]] == [
-        "check-estimate", "apply-retirement", "enroll-part-b"]
+        "check-estimate",
+        "apply-retirement",
+        "enroll-part-b",
+    ]
 
 
 def test_persona_filter_keeps_steps_for_everyone(monkeypatch, write):
     write("catalog.yaml", CATALOG)
     at = start(monkeypatch, write("benefits.yaml", PERSONAS), JOURNEY)
-    assert at.selectbox(key="journey_persona").options == ["Everyone", "Still working",
-                                                           "Already retired"]
+    assert at.selectbox(key="journey_persona").options == [
+        "Everyone",
+        "Still working",
+        "Already retired",
+    ]
     choose(at, "journey_persona", "worker")
     assert shown_steps(at) == {"read", "apply-online", "tax"}
-    assert table(at)["step"].tolist() == ["Read about benefits", "Apply online",
-                                          "Set tax withholding"]
+    assert table(at)["step"].tolist() == [
+        "Read about benefits",
+        "Apply online",
+        "Set tax withholding",
+    ]
     choose(at, "journey_persona", "retiree")
     assert shown_steps(at) == {"read", "apply-office", "tax"}
     assert {m.label: m.value for m in at.metric}["Steps"] == "3"
@@ -394,8 +434,11 @@ def test_channel_filter_warns_about_steps_without_channels(monkeypatch, small):
     assert shown_steps(at) == {"check-estimate"}
     [warning] = texts(at.warning)
     assert warning.startswith("3 step(s) hidden because their channels are not recorded")
-    for name in ("Apply for retirement benefits", "Ask the employer to fill in CMS-L564",
-                 "Enroll in Medicare Part B"):
+    for name in (
+        "Apply for retirement benefits",
+        "Ask the employer to fill in CMS-L564",
+        "Enroll in Medicare Part B",
+    ):
         assert name in warning
 
 
@@ -446,8 +489,10 @@ def test_handoffs_lists_every_cross_agency_move_of_todays_journeys(monkeypatch, 
     assert len(rows) == 3
     assert "**3** matching handoff(s)." in texts(at.markdown)
     assert sorted(rows["type"]) == ["cold", "referral", "undocumented"]
-    assert ("Counting today's journeys (current state): 1 journey. Left out: 1 journey "
-            "(Approaching retirement, proposed).") in " ".join(texts(at.markdown))
+    assert (
+        "Counting today's journeys (current state): 1 journey. Left out: 1 journey "
+        "(Approaching retirement, proposed)."
+    ) in " ".join(texts(at.markdown))
     at.radio(key="scope").set_value("all")
     rerun(at)
     assert sorted(table(at)["type"]) == ["automatic", "cold", "referral", "undocumented"]
@@ -510,8 +555,7 @@ def test_gaps_lists_every_open_finding_of_todays_journeys(monkeypatch, small):
     at = start(monkeypatch, small, GAPS)
     rows = table(at)
     assert len(rows) == 14 and set(rows["journey"]) == {"retirement"}
-    assert "Counting today's journeys (current state): 1 journey." in " ".join(
-        texts(at.markdown))
+    assert "Counting today's journeys (current state): 1 journey." in " ".join(texts(at.markdown))
     assert f"**{len(rows)}** finding(s)." in texts(at.markdown)
     ranks = rows["severity"].map({"error": 2, "warning": 1, "info": 0}).tolist()
     assert ranks == sorted(ranks, reverse=True)  # worst first
@@ -588,7 +632,9 @@ def test_a_finding_links_to_its_step_on_the_journey_map(monkeypatch, small):
     assert link.proto.label == "Open this step on the journey's map"
     assert link.proto.page.endswith("journey.py") or "journey" in link.proto.page
     assert dict(part.split("=") for part in link.proto.query_string.split("&")) == {
-        "journey": "retirement-future", "step": finding["step"]}
+        "journey": "retirement-future",
+        "step": finding["step"],
+    }
 
 
 def test_the_journey_page_opens_on_the_linked_journey_and_step(monkeypatch, small):
@@ -662,12 +708,16 @@ def test_invalid_workspace_shows_errors_and_keeps_valid_journeys(monkeypatch, in
         assert at.selectbox(key="journey_select").options == ["Retire (valid)"]
         assert shown_steps(at) == {"apply", "enroll"}
     elif page == HANDOFFS:
-        assert at.selectbox(key="handoffs_journey").options == ["All journeys counted",
-                                                               "Retire (valid)"]
+        assert at.selectbox(key="handoffs_journey").options == [
+            "All journeys counted",
+            "Retire (valid)",
+        ]
         assert table(at, 1)["journey"].tolist() == ["retire"]
     else:
-        assert at.selectbox(key="gaps_journey").options == ["All journeys counted",
-                                                           "Retire (valid)"]
+        assert at.selectbox(key="gaps_journey").options == [
+            "All journeys counted",
+            "Retire (valid)",
+        ]
         assert set(table(at, 1)["journey"]) == {"retire"}
 
 
@@ -735,8 +785,11 @@ PAYLOADS = (STEP_XSS, AGENCY_XSS)
 
 def unsafe_html(at: AppTest) -> list[str]:
     """The bodies of every markdown element that may contain raw HTML."""
-    return [e.proto.body for e in all_elements(at)
-            if getattr(e, "type", None) in ("markdown", "caption") and e.proto.allow_html]
+    return [
+        e.proto.body
+        for e in all_elements(at)
+        if getattr(e, "type", None) in ("markdown", "caption") and e.proto.allow_html
+    ]
 
 
 def assert_no_raw_payload(at: AppTest) -> None:
@@ -777,12 +830,20 @@ def test_hostile_names_are_never_raw_html(monkeypatch, write, page):
 
 def test_a_hostile_big_journey_is_drawn_step_by_step_and_escaped(monkeypatch, write):
     steps = "\n".join(
-        f"  - {{id: s{i}, name: \"{STEP_XSS} {i}\", agency: {'ssa' if i % 2 else 'cms'},"
-        f" next: [{{to: s{i + 1}}}]}}" for i in range(501))
+        f'  - {{id: s{i}, name: "{STEP_XSS} {i}", agency: {"ssa" if i % 2 else "cms"},'
+        f" next: [{{to: s{i + 1}}}]}}"
+        for i in range(501)
+    )
     write("catalog.yaml", HOSTILE_CATALOG)
-    at = start(monkeypatch, write("big.yaml", f"id: big\nname: Big\nsteps:\n{steps}\n"
-                                  "  - {id: s501, name: Last, agency: ssa, end: true}\n"),
-               JOURNEY)
+    at = start(
+        monkeypatch,
+        write(
+            "big.yaml",
+            f"id: big\nname: Big\nsteps:\n{steps}\n"
+            "  - {id: s501, name: Last, agency: ssa, end: true}\n",
+        ),
+        JOURNEY,
+    )
     assert len(canvas(at)["steps"]) == 502
     assert_no_raw_payload(at)
 
@@ -801,20 +862,36 @@ def test_a_journey_past_the_limits_of_a_map_says_so_instead(monkeypatch, write):
     past the printed map's limit the picture formats' buttons are off, saying why."""
     monkeypatch.setattr("ple.limits.MAP_STEPS", limits_of(30, "MAP_STEPS"))
     monkeypatch.setattr("ple.limits.PRINTED_STEPS", limits_of(20, "PRINTED_STEPS"))
-    steps = "\n".join(f"  - {{id: s{i}, name: Step {i}, agency: ssa, next: [{{to: s{i + 1}}}]}}"
-                      for i in range(40))
+    steps = "\n".join(
+        f"  - {{id: s{i}, name: Step {i}, agency: ssa, next: [{{to: s{i + 1}}}]}}"
+        for i in range(40)
+    )
     write("catalog.yaml", CATALOG)
-    at = start(monkeypatch, write("long.yaml", f"id: long\nname: Long\nsteps:\n{steps}\n"
-                                  "  - {id: s40, name: Last, agency: ssa, end: true}\n"),
-               JOURNEY)
+    at = start(
+        monkeypatch,
+        write(
+            "long.yaml",
+            f"id: long\nname: Long\nsteps:\n{steps}\n"
+            "  - {id: s40, name: Last, agency: ssa, end: true}\n",
+        ),
+        JOURNEY,
+    )
     assert not at.get("bidi_component")
     notice = " ".join(w.value for w in at.warning)
-    assert "not drawn as a map: the journey has 41 steps, over the limit of 30 steps per map" \
+    assert (
+        "not drawn as a map: the journey has 41 steps, over the limit of 30 steps per map"
         in notice.replace("\\", "")
+    )
     assert len(at.dataframe[0].value) == 41
     buttons = {b.proto.label: b.proto for b in at.get("download_button")}
     assert {label for label, b in buttons.items() if b.disabled} == {
-        "SVG", "PNG", "PDF", "BLUEPRINT-SVG", "BLUEPRINT-PNG", "BLUEPRINT-PDF"}
+        "SVG",
+        "PNG",
+        "PDF",
+        "BLUEPRINT-SVG",
+        "BLUEPRINT-PNG",
+        "BLUEPRINT-PDF",
+    }
     assert "41 steps, over the limit of 20 steps per printed map" in buttons["PNG"].help
 
 

@@ -53,8 +53,9 @@ def test_gaps_json_has_findings_and_summary_and_fails_on_errors(write):
 
 
 def test_fail_on_controls_the_exit_code(write):
-    ended = DEAD_END.replace("    channels: [online, mail]\n",
-                             "    channels: [online, mail]\n    end: true\n")
+    ended = DEAD_END.replace(
+        "    channels: [online, mail]\n", "    channels: [online, mail]\n    end: true\n"
+    )
     folder = workspace_with(write, ended)
     assert run("gaps", folder).exit_code == 0
     assert run("gaps", folder, "--fail-on", "warning").exit_code == 1
@@ -77,8 +78,7 @@ def test_rule_and_severity_filters(write):
     folder = workspace_with(write, DEAD_END)
     only = json.loads(run("gaps", folder, "--rule", "cold-handoff", "--format", "json").stdout)
     assert [f["rule"] for f in only["findings"]] == ["cold-handoff"]
-    errors = json.loads(run("gaps", folder, "--min-severity", "error",
-                            "--format", "json").stdout)
+    errors = json.loads(run("gaps", folder, "--min-severity", "error", "--format", "json").stdout)
     assert [f["rule"] for f in errors["findings"]] == ["dead-end"]
 
 
@@ -112,6 +112,7 @@ def test_metrics_table_and_json(write):
 
 
 def test_metrics_unknown_persona_is_a_usage_error(write):
-    result = run("metrics", workspace_with(write, DEAD_END), "--journey", "retire",
-                 "--persona", "nobody")
+    result = run(
+        "metrics", workspace_with(write, DEAD_END), "--journey", "retire", "--persona", "nobody"
+    )
     assert result.exit_code == 2

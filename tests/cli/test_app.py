@@ -52,9 +52,14 @@ def test_ple_app_prints_its_address_answers_there_and_stops_on_ctrl_c(tmp_path):
     port = free_port()
     env = {**os.environ, "PLE_CACHE_DIR": str(tmp_path / "cache")}
     server = subprocess.Popen(
-        [sys.executable, "-m", "ple", "app", str(SMALL), "--port", str(port)], cwd=tmp_path,
-        env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-        start_new_session=True)
+        [sys.executable, "-m", "ple", "app", str(SMALL), "--port", str(port)],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
     try:
         url = readme_address().replace("8501", str(port))
         printed = ""
@@ -77,8 +82,14 @@ def test_ple_app_prints_its_address_answers_there_and_stops_on_ctrl_c(tmp_path):
 def own_settings(monkeypatch, tmp_path):
     """``ple app`` writes its settings into the environment for the app; give it one that
     is put back afterwards, and a home and working folder without secrets."""
-    for name in (ROOTS_VARIABLE, HOSTS_VARIABLE, SIGN_IN_VARIABLE, EDITORS_VARIABLE,
-                 "PLE_BACKEND", "PLE_WORKSPACE"):
+    for name in (
+        ROOTS_VARIABLE,
+        HOSTS_VARIABLE,
+        SIGN_IN_VARIABLE,
+        EDITORS_VARIABLE,
+        "PLE_BACKEND",
+        "PLE_WORKSPACE",
+    ):
         monkeypatch.setenv(name, "")  # remembers the value to restore ...
         monkeypatch.delenv(name)  # ... then leaves it unset for the test
     monkeypatch.setenv("HOME", str(tmp_path / "home"))

@@ -26,44 +26,98 @@ from tests.export.helpers import load
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 """How a cell may start that a spreadsheet runs (OWASP's list for CSV injection)."""
-FORMULAS = ["=HYPERLINK(\"http://evil.example\",\"Click\")", "+SUM(1,2)", "-2+3",
-            "@SUM(A1:A2)", "\t=1+2", "\r=1+2", "=cmd|' /C calc'!A0", "'=already quoted"]
+FORMULAS = [
+    '=HYPERLINK("http://evil.example","Click")',
+    "+SUM(1,2)",
+    "-2+3",
+    "@SUM(A1:A2)",
+    "\t=1+2",
+    "\r=1+2",
+    "=cmd|' /C calc'!A0",
+    "'=already quoted",
+]
 """Text a spreadsheet would run, and one that already starts with an apostrophe. (The
 loader trims the tab and the carriage return; ``tests/sheets`` writes them directly.)"""
 
 CATALOG = {
-    "agencies": [{"id": "ssa", "name": FORMULAS[0], "acronym": FORMULAS[1]},
-                 {"id": "cms", "name": FORMULAS[2]}],
-    "programs": [{"id": "benefits", "name": FORMULAS[3], "agency": "ssa",
-                  "categories": ["Income Security"], "beneficiary_types": ["Individual"]},
-                 {"id": "other", "name": FORMULAS[6], "agency": "cms",
-                  "categories": ["Income Security"], "beneficiary_types": ["Individual"]}],
+    "agencies": [
+        {"id": "ssa", "name": FORMULAS[0], "acronym": FORMULAS[1]},
+        {"id": "cms", "name": FORMULAS[2]},
+    ],
+    "programs": [
+        {
+            "id": "benefits",
+            "name": FORMULAS[3],
+            "agency": "ssa",
+            "categories": ["Income Security"],
+            "beneficiary_types": ["Individual"],
+        },
+        {
+            "id": "other",
+            "name": FORMULAS[6],
+            "agency": "cms",
+            "categories": ["Income Security"],
+            "beneficiary_types": ["Individual"],
+        },
+    ],
     "data_items": [{"id": "ssn", "name": FORMULAS[4], "kind": "fact"}],
 }
 JOURNEY = {
-    "id": "formulas", "name": FORMULAS[5], "trigger": FORMULAS[6],
+    "id": "formulas",
+    "name": FORMULAS[5],
+    "trigger": FORMULAS[6],
     "stages": [{"id": "one", "name": FORMULAS[7]}],
     "personas": [{"id": "p", "name": FORMULAS[0], "can_use": {"channels": ["mail"]}}],
     "steps": [
-        {"id": "first", "name": FORMULAS[0], "stage": "one", "agency": "ssa",
-         "program": "benefits", "requests": ["ssn"], "channels": ["online"],
-         "pain_points": FORMULAS[3:5], "burden": {"minutes": 5}, "sentiment": -2,
-         "next": [{"to": "second", "condition": FORMULAS[2],
-                   "handoff": {"type": "cold", "note": FORMULAS[3]}}]},
-        {"id": "second", "name": FORMULAS[3], "agency": "cms", "requests": ["ssn"],
-         "next": [{"to": "third", "condition": FORMULAS[5]}]},
-        {"id": "third", "name": FORMULAS[7], "agency": "ssa", "requests": ["ssn"],
-         "end": True},
+        {
+            "id": "first",
+            "name": FORMULAS[0],
+            "stage": "one",
+            "agency": "ssa",
+            "program": "benefits",
+            "requests": ["ssn"],
+            "channels": ["online"],
+            "pain_points": FORMULAS[3:5],
+            "burden": {"minutes": 5},
+            "sentiment": -2,
+            "next": [
+                {
+                    "to": "second",
+                    "condition": FORMULAS[2],
+                    "handoff": {"type": "cold", "note": FORMULAS[3]},
+                }
+            ],
+        },
+        {
+            "id": "second",
+            "name": FORMULAS[3],
+            "agency": "cms",
+            "requests": ["ssn"],
+            "next": [{"to": "third", "condition": FORMULAS[5]}],
+        },
+        {"id": "third", "name": FORMULAS[7], "agency": "ssa", "requests": ["ssn"], "end": True},
     ],
 }
-ALSO = {"id": "also", "name": FORMULAS[1],
-        "steps": [{"id": "only", "name": FORMULAS[2], "agency": "ssa", "requests": ["ssn"],
-                   "end": True}]}
+ALSO = {
+    "id": "also",
+    "name": FORMULAS[1],
+    "steps": [
+        {"id": "only", "name": FORMULAS[2], "agency": "ssa", "requests": ["ssn"], "end": True}
+    ],
+}
 """A second journey, so that the agency and the data item are shared by two."""
-OPPORTUNITIES = {"opportunities": [
-    {"id": "formula-fix", "title": FORMULAS[6], "how_might_we": FORMULAS[0],
-     "journey": "formulas", "owner": {"agency": "cms", "unit": FORMULAS[3]},
-     "change": {"handoffs": [{"from": "first", "to": "second", "type": "warm"}]}}]}
+OPPORTUNITIES = {
+    "opportunities": [
+        {
+            "id": "formula-fix",
+            "title": FORMULAS[6],
+            "how_might_we": FORMULAS[0],
+            "journey": "formulas",
+            "owner": {"agency": "cms", "unit": FORMULAS[3]},
+            "change": {"handoffs": [{"from": "first", "to": "second", "type": "warm"}]},
+        }
+    ]
+}
 """An opportunity whose title and owner's unit start as formulas."""
 CSV_COMMANDS = {
     "info": [],
@@ -143,14 +197,14 @@ def test_the_sheets_hold_no_formula_and_read_back_as_written(folder: Path) -> No
     assert read.ok, [str(p) for p in read.problems]
     entries = read_document(read.document, "x").entries
     assert entries[0].item == workspace.journeys["formulas"]
-    assert {e.item.id: e.item for e in entries[1:] if e.kind == "agencies"} == \
-        workspace.agencies
+    assert {e.item.id: e.item for e in entries[1:] if e.kind == "agencies"} == workspace.agencies
 
 
 def test_the_export_command_writes_the_same_safe_files(folder: Path, tmp_path: Path) -> None:
     for fmt in ("csv", "sheets"):
-        result = CliRunner().invoke(cli, ["export", str(folder), "--all", "--format", fmt,
-                                          "-o", str(tmp_path / fmt)])
+        result = CliRunner().invoke(
+            cli, ["export", str(folder), "--all", "--format", fmt, "-o", str(tmp_path / fmt)]
+        )
         assert result.exit_code == 0, result.output
         for written in (tmp_path / fmt).iterdir():
             assert_no_formula(written.read_text(encoding="utf-8-sig"))

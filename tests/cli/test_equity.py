@@ -50,13 +50,21 @@ def test_json_has_one_result_per_persona_as_documented(write):
     assert result.exit_code == 0, result.output
     results = json.loads(result.stdout)["results"]
     assert [r["persona"] for r in results] == [
-        "no-internet", "limited-english-es", "cannot-travel", "screen-reader", "offline"]
+        "no-internet",
+        "limited-english-es",
+        "cannot-travel",
+        "screen-reader",
+        "offline",
+    ]
     offline = results[-1]
     assert {k: offline[k] for k in ("journey", "completes", "blocked", "lost")} == {
-        "journey": "retire", "completes": False,
-        "blocked": [{"step": "apply",
-                     "reasons": ["offered only online, which this person cannot use"]}],
-        "lost": ["enroll"]}
+        "journey": "retire",
+        "completes": False,
+        "blocked": [
+            {"step": "apply", "reasons": ["offered only online, which this person cannot use"]}
+        ],
+        "lost": ["enroll"],
+    }
     assert offline["persona_name"] == "<script>alert('x')</script> | offline"
     assert offline["burden"]["minutes"] == 0
     assert offline["unconstrained_burden"]["minutes"] == 30
@@ -64,7 +72,9 @@ def test_json_has_one_result_per_persona_as_documented(write):
     assert spanish["completes"] is False  # apply is in English only
     assert results[3]["completes"] is None  # nothing records accommodations: unverified
     assert results[3]["unverified"][0] == {
-        "step": "apply", "unknowns": ["does not say whether it offers screen reader"]}
+        "step": "apply",
+        "unknowns": ["does not say whether it offers screen reader"],
+    }
 
 
 def test_a_persona_shut_out_fails_the_run_unless_told_never(write):
@@ -81,7 +91,8 @@ def test_the_table_and_markdown_keep_a_hostile_persona_as_text(write):
     markdown = run("equity", path, "--as", "offline", "--format", "md", "--fail-on", "never")
     assert markdown.stdout.splitlines()[2].startswith(
         "| Retire | &lt;script&gt;alert('x')&lt;/script&gt; \\| offline | cannot complete | "
-        "Apply (offered only online, which this person cannot use) |")
+        "Apply (offered only online, which this person cannot use) |"
+    )
     assert "1 walks: 1 cannot complete" in markdown.stderr
 
 
@@ -89,14 +100,29 @@ def test_unknown_names_are_usage_errors(write):
     path = folder(write)
     result = run("equity", path, "--as", "ofline")
     assert result.exit_code == 2
-    assert "no persona 'ofline' built in or in journey 'retire' (did you mean 'offline'?)" \
+    assert (
+        "no persona 'ofline' built in or in journey 'retire' (did you mean 'offline'?)"
         in result.stderr
+    )
     assert run("equity", path, "--journey", "retir").exit_code == 2
 
 
 def test_bundled_data_runs_in_a_real_process_without_a_traceback():
-    done = subprocess.run([sys.executable, "-m", "ple", "equity", str(DATA), "--format",
-                           "json", "--fail-on", "never"], capture_output=True, text=True)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "ple",
+            "equity",
+            str(DATA),
+            "--format",
+            "json",
+            "--fail-on",
+            "never",
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr
     results = json.loads(done.stdout)["results"]

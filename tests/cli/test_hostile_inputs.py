@@ -32,8 +32,9 @@ def workspace(tmp_path: Path, journey: str, catalog: str = CATALOG) -> Path:
     return folder
 
 
-def chain(steps: int, *, loop: bool = False, reversed_order: bool = False,
-          minutes: float = 5) -> str:
+def chain(
+    steps: int, *, loop: bool = False, reversed_order: bool = False, minutes: float = 5
+) -> str:
     """One journey of ``steps`` steps, each leading to the next (the last back to the
     first with ``loop``), alternating two agencies, each asking for the same item."""
     lines = []
@@ -41,8 +42,10 @@ def chain(steps: int, *, loop: bool = False, reversed_order: bool = False,
         agency = "ssa" if number % 2 else "cms"
         following = (number + 1) if number + 1 < steps else (0 if loop else None)
         tail = f", next: [{{to: s{following}}}]" if following is not None else ", end: true"
-        lines.append(f"  - {{id: s{number}, name: Step {number}, agency: {agency}, "
-                     f"requests: [ssn], burden: {{minutes: {minutes}}}{tail}}}\n")
+        lines.append(
+            f"  - {{id: s{number}, name: Step {number}, agency: {agency}, "
+            f"requests: [ssn], burden: {{minutes: {minutes}}}{tail}}}\n"
+        )
     if reversed_order:
         lines.reverse()
     return "id: chain\nname: A long chain\nentry: [s0]\nsteps:\n" + "".join(lines)
@@ -51,11 +54,15 @@ def chain(steps: int, *, loop: bool = False, reversed_order: bool = False,
 # --- files that must not be opened, and files the parsers choked on -------------------
 
 
-@pytest.mark.parametrize("text", [
-    "- " * 10_000 + "x\n",
-    "".join(" " * i + "k:\n" for i in range(600)) + " " * 600 + "1\n",
-    "[" * 10_000 + "]" * 10_000 + "\n",
-], ids=["block nesting 10,000 deep", "mapping nesting 600 deep", "flow nesting 10,000 deep"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "- " * 10_000 + "x\n",
+        "".join(" " * i + "k:\n" for i in range(600)) + " " * 600 + "1\n",
+        "[" * 10_000 + "]" * 10_000 + "\n",
+    ],
+    ids=["block nesting 10,000 deep", "mapping nesting 600 deep", "flow nesting 10,000 deep"],
+)
 def test_deep_yaml_is_refused(tmp_path, text):
     folder = workspace(tmp_path, text)
     ran = run_ple("validate", folder)
@@ -156,8 +163,10 @@ def test_a_journey_over_the_step_limit_is_refused_before_validation(tmp_path):
     folder = workspace(tmp_path, f"id: huge\nname: Huge\nsteps:\n{steps}")
     ran = run_ple("validate", folder)
     ran.held_up()
-    assert "journey.yaml:3:1: steps: the journey has 20,001 steps, over the limit of " \
-           "20,000 steps per journey (set PLE_MAX_STEPS to raise it)" in ran.stderr
+    assert (
+        "journey.yaml:3:1: steps: the journey has 20,001 steps, over the limit of "
+        "20,000 steps per journey (set PLE_MAX_STEPS to raise it)" in ran.stderr
+    )
 
 
 def test_the_step_limit_can_be_raised(tmp_path):
@@ -170,25 +179,34 @@ def test_the_step_limit_can_be_raised(tmp_path):
 def test_a_step_with_too_many_branches_is_refused(tmp_path):
     targets = ", ".join(f"{{to: s{i}}}" for i in range(1, 1_002))
     steps = "".join(STEP.format(i, ", end: true") for i in range(1, 1_002))
-    text = (f"id: wide\nname: Wide\nsteps:\n  - {{id: s0, name: Start, agency: ssa, "
-            f"next: [{targets}]}}\n{steps}")
+    text = (
+        f"id: wide\nname: Wide\nsteps:\n  - {{id: s0, name: Start, agency: ssa, "
+        f"next: [{targets}]}}\n{steps}"
+    )
     ran = run_ple("validate", workspace(tmp_path, text))
     ran.held_up()
-    assert "steps[0].next: the step has 1,001 next steps, over the limit of 1,000 " \
-           "branches per step" in ran.stderr
+    assert (
+        "steps[0].next: the step has 1,001 next steps, over the limit of 1,000 "
+        "branches per step" in ran.stderr
+    )
 
 
 def test_long_text_is_refused_with_its_length_not_echoed(tmp_path):
-    text = ("id: j\nname: J\nsteps:\n"
-            f"  - {{id: s, name: {'x' * 100_000}, agency: ssa, notes: {'y' * 20_000}, "
-            "end: true}\n")
+    text = (
+        "id: j\nname: J\nsteps:\n"
+        f"  - {{id: s, name: {'x' * 100_000}, agency: ssa, notes: {'y' * 20_000}, "
+        "end: true}\n"
+    )
     ran = run_ple("validate", workspace(tmp_path, text))
     ran.held_up()
     assert "steps[0].name: 'xxxx" in ran.stderr
-    assert "(100,000 characters) is 100,000 characters long, over the limit of 500 " \
-           "characters per name" in ran.stderr
-    assert "over the limit of 10,000 characters per text field (set PLE_MAX_TEXT_LENGTH" \
-           in ran.stderr
+    assert (
+        "(100,000 characters) is 100,000 characters long, over the limit of 500 "
+        "characters per name" in ran.stderr
+    )
+    assert (
+        "over the limit of 10,000 characters per text field (set PLE_MAX_TEXT_LENGTH" in ran.stderr
+    )
     assert len(ran.stderr) < 2_000
 
 
@@ -196,8 +214,10 @@ LONG_ID = "a" * 300
 
 
 def test_a_300_character_id_is_refused_at_validation(tmp_path):
-    folder = workspace(tmp_path, f"id: {LONG_ID}\nname: J\nsteps:\n"
-                                 "  - {id: s, name: S, agency: ssa, end: true}\n")
+    folder = workspace(
+        tmp_path,
+        f"id: {LONG_ID}\nname: J\nsteps:\n  - {{id: s, name: S, agency: ssa, end: true}}\n",
+    )
     ran = run_ple("validate", folder)
     ran.held_up()
     assert "over the limit of 100 characters per id" in ran.stderr
@@ -207,8 +227,11 @@ def test_a_300_character_id_is_refused_at_validation(tmp_path):
 
 
 def test_a_300_character_id_cannot_be_imported(tmp_path, exported_workbook):
-    book = edited(exported_workbook, lambda xml: xml.replace(
-        "<t>retirement</t>", f"<t>{LONG_ID}</t>"), part="xl/worksheets/sheet1.xml")
+    book = edited(
+        exported_workbook,
+        lambda xml: xml.replace("<t>retirement</t>", f"<t>{LONG_ID}</t>"),
+        part="xl/worksheets/sheet1.xml",
+    )
     ran = import_into(tmp_path, book)
     ran.held_up()
     assert ran.returncode == 1 and "File name too long" not in ran.stderr
@@ -216,9 +239,11 @@ def test_a_300_character_id_cannot_be_imported(tmp_path, exported_workbook):
     assert not list((tmp_path / "ws").rglob(f"{LONG_ID[:50]}*"))
 
 
-@pytest.mark.parametrize("parent", ["x{i}", "a{previous}", "a{following}"],
-                         ids=["20,000 unknown parents", "a chain of 20,000 parents",
-                              "a loop of 20,000 parents"])
+@pytest.mark.parametrize(
+    "parent",
+    ["x{i}", "a{previous}", "a{following}"],
+    ids=["20,000 unknown parents", "a chain of 20,000 parents", "a loop of 20,000 parents"],
+)
 def test_many_problems_across_a_large_catalog_take_seconds(tmp_path, parent):
     """Each unknown id was compared with every agency for a suggestion, each agency
     walked its whole chain of parents, and each round of leaving out what an error
@@ -249,8 +274,10 @@ def test_analysis_of_a_10000_step_journey_takes_seconds(tmp_path, command, shape
 
 def test_burden_too_large_for_a_number_is_refused_at_validation(tmp_path):
     folder = workspace(tmp_path, chain(2, minutes=1.7e308))
-    for args in (["metrics", folder], ["export", folder, "--journey", "chain", "--format",
-                                      "md", "-o", tmp_path / "chain.md"]):
+    for args in (
+        ["metrics", folder],
+        ["export", folder, "--journey", "chain", "--format", "md", "-o", tmp_path / "chain.md"],
+    ):
         ran = run_ple(*args)
         ran.held_up()
         assert ran.returncode == 1
@@ -266,8 +293,7 @@ def exported_workbook(tmp_path_factory) -> bytes:
     from tests.conftest import SMALL
 
     target = tmp_path_factory.mktemp("xlsx") / "journey.xlsx"
-    run_ple("export", SMALL, "--journey", "retirement", "--format", "xlsx",
-            "-o", target).held_up()
+    run_ple("export", SMALL, "--journey", "retirement", "--format", "xlsx", "-o", target).held_up()
     return target.read_bytes()
 
 
@@ -305,8 +331,10 @@ def claims_a_huge_sheet(xml: str) -> str:
 
 
 def many_empty_rows(xml: str) -> str:
-    rows = "".join(f'<row r="{i}" customFormat="1" s="0"><c r="A{i}" s="0"/></row>'
-                   for i in range(100, 600_000))
+    rows = "".join(
+        f'<row r="{i}" customFormat="1" s="0"><c r="A{i}" s="0"/></row>'
+        for i in range(100, 600_000)
+    )
     return claims_a_huge_sheet(xml).replace("</sheetData>", rows + "</sheetData>")
 
 
@@ -314,9 +342,11 @@ def empty_last_row(xml: str) -> str:
     return xml.replace("</sheetData>", '<row r="1048576" customFormat="1"/></sheetData>')
 
 
-@pytest.mark.parametrize("change", [claims_a_huge_sheet, many_empty_rows, empty_last_row],
-                         ids=["a dimension of 1,048,576 x 16,384", "600,000 empty rows",
-                              "LibreOffice's empty last row"])
+@pytest.mark.parametrize(
+    "change",
+    [claims_a_huge_sheet, many_empty_rows, empty_last_row],
+    ids=["a dimension of 1,048,576 x 16,384", "600,000 empty rows", "LibreOffice's empty last row"],
+)
 def test_blank_space_in_a_workbook_costs_nothing(tmp_path, exported_workbook, change):
     ran = import_into(tmp_path, edited(exported_workbook, change))
     ran.held_up()
@@ -325,13 +355,13 @@ def test_blank_space_in_a_workbook_costs_nothing(tmp_path, exported_workbook, ch
 
 def test_a_value_far_right_is_refused_at_its_cell(tmp_path, exported_workbook):
     far = '<row r="9"><c r="XFD9" t="inlineStr"><is><t>x</t></is></c></row>'
-    ran = import_into(tmp_path, edited(exported_workbook,
-                                       lambda xml: xml.replace("</sheetData>",
-                                                               far + "</sheetData>")))
+    ran = import_into(
+        tmp_path,
+        edited(exported_workbook, lambda xml: xml.replace("</sheetData>", far + "</sheetData>")),
+    )
     ran.held_up()
     assert ran.returncode == 1
-    assert "sheet Steps, row 9: a value in column XFD, past the limit of 200 columns" \
-        in ran.stderr
+    assert "sheet Steps, row 9: a value in column XFD, past the limit of 200 columns" in ran.stderr
 
 
 def test_rows_past_the_limit_are_refused(tmp_path, exported_workbook):
@@ -342,8 +372,10 @@ def test_rows_past_the_limit_are_refused(tmp_path, exported_workbook):
 
 
 def test_a_zip_bomb_is_refused_unopened(tmp_path, exported_workbook):
-    bomb = edited(exported_workbook, lambda xml: xml.replace(
-        "</sheetData>", "</sheetData>" + " " * (70 * 2**20)))
+    bomb = edited(
+        exported_workbook,
+        lambda xml: xml.replace("</sheetData>", "</sheetData>" + " " * (70 * 2**20)),
+    )
     assert len(bomb) < 2 * 2**20
     ran = import_into(tmp_path, bomb)
     ran.held_up()

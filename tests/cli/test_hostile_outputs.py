@@ -40,8 +40,11 @@ def commands_with_format(fmt: str) -> set[str]:
                 walk(sub, f"{path} {name}".strip())
             return
         for param in command.params:
-            if param.name == "fmt" and isinstance(param.type, click.Choice) \
-                    and fmt in param.type.choices:
+            if (
+                param.name == "fmt"
+                and isinstance(param.type, click.Choice)
+                and fmt in param.type.choices
+            ):
                 found.add(path)
 
     walk(cli, "")
@@ -51,12 +54,17 @@ def commands_with_format(fmt: str) -> set[str]:
 @pytest.fixture(scope="module")
 def hostile_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = write_hostile_pair(tmp_path_factory.mktemp("hostile") / "workspace")
-    opportunity = {"id": "fix", "title": hostile("Opportunity"), "journey": "hostile",
-                   "how_might_we": hostile("How might we"),
-                   "owner": {"agency": "ssa", "unit": hostile("Unit"), "role": hostile("Role")},
-                   "change": {"future": "hostile-future"}}
+    opportunity = {
+        "id": "fix",
+        "title": hostile("Opportunity"),
+        "journey": "hostile",
+        "how_might_we": hostile("How might we"),
+        "owner": {"agency": "ssa", "unit": hostile("Unit"), "role": hostile("Role")},
+        "change": {"future": "hostile-future"},
+    }
     (folder / "opportunities.yaml").write_text(
-        yaml.safe_dump({"opportunities": [opportunity]}), encoding="utf-8")
+        yaml.safe_dump({"opportunities": [opportunity]}), encoding="utf-8"
+    )
     return folder
 
 
@@ -64,8 +72,25 @@ def assert_no_markup_from_the_user(markdown: str, own_images: tuple[str, ...] = 
     rendered = render(markdown)
     assert links(rendered) == [], links(rendered)  # the workspace has no sources to link
     assert images(rendered) == list(own_images) and "<script" not in rendered, rendered
-    assert tags(rendered) <= {"p", "code", "h1", "h2", "h3", "ul", "li", "table", "thead", "tbody",
-                              "tr", "th", "td", "em", "strong", "br", "img"}, tags(rendered)
+    assert tags(rendered) <= {
+        "p",
+        "code",
+        "h1",
+        "h2",
+        "h3",
+        "ul",
+        "li",
+        "table",
+        "thead",
+        "tbody",
+        "tr",
+        "th",
+        "td",
+        "em",
+        "strong",
+        "br",
+        "img",
+    }, tags(rendered)
 
 
 def test_every_markdown_command_is_covered() -> None:
@@ -83,8 +108,9 @@ def test_markdown_output_shows_hostile_names_as_text(command: str, hostile_folde
 
 
 def test_the_exported_brief_shows_hostile_names_as_text(hostile_folder: Path, tmp_path: Path):
-    result = CliRunner().invoke(cli, ["export", str(hostile_folder), "--all", "--format", "md",
-                                      "-o", str(tmp_path)])
+    result = CliRunner().invoke(
+        cli, ["export", str(hostile_folder), "--all", "--format", "md", "-o", str(tmp_path)]
+    )
     assert result.exit_code == 0, result.output
     for brief in sorted(tmp_path.glob("*.md")):
         text = brief.read_text(encoding="utf-8")

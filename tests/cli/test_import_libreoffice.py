@@ -36,11 +36,17 @@ def run(*args: object):
 def last_row_of_steps(workbook: Path) -> int:
     """The highest row number the Steps sheet's XML stores, read without openpyxl."""
     with zipfile.ZipFile(workbook) as book:
-        relation = dict(re.findall(r'<sheet name="([^"]+)"[^>]*r:id="([^"]+)"',
-                                   book.read("xl/workbook.xml").decode()))["Steps"]
+        relation = dict(
+            re.findall(
+                r'<sheet name="([^"]+)"[^>]*r:id="([^"]+)"', book.read("xl/workbook.xml").decode()
+            )
+        )["Steps"]
         rels = book.read("xl/_rels/workbook.xml.rels").decode()
-        target = next(t for i, t in re.findall(r'<Relationship Id="([^"]+)"[^>]*Target="([^"]+)"',
-                                               rels) if i == relation)
+        target = next(
+            t
+            for i, t in re.findall(r'<Relationship Id="([^"]+)"[^>]*Target="([^"]+)"', rels)
+            if i == relation
+        )
         xml = book.read("xl/" + target.removeprefix("/xl/")).decode()
     return max(int(r) for r in re.findall(r'<row r="(\d+)"', xml))
 
@@ -51,8 +57,10 @@ def imports_as_the_small_fixture(workbook: Path, small: Path, tmp_path: Path) ->
     result = run("import", "xlsx", workbook, "-o", folder, "--replace")
     assert result.exit_code == 0, result.output
     assert "rows" not in result.output
-    assert (load_workspace(folder).workspace.journeys["retirement"]
-            == load_workspace(small).workspace.journeys["retirement"])
+    assert (
+        load_workspace(folder).workspace.journeys["retirement"]
+        == load_workspace(small).workspace.journeys["retirement"]
+    )
 
 
 def test_the_workbook_libreoffice_saved_imports(small, tmp_path):
@@ -68,37 +76,56 @@ def _libreoffice_with_bridge() -> bool:
     return subprocess.run([UNO_PYTHON, "-c", "import uno"], capture_output=True).returncode == 0
 
 
-@pytest.mark.skipif(not _libreoffice_with_bridge(),
-                    reason="needs LibreOffice Calc and python3-uno (apt-get install "
-                           "libreoffice-calc-nogui python3-uno)")
+@pytest.mark.skipif(
+    not _libreoffice_with_bridge(),
+    reason="needs LibreOffice Calc and python3-uno (apt-get install "
+    "libreoffice-calc-nogui python3-uno)",
+)
 def test_todays_export_saved_by_libreoffice_after_deleting_a_row_imports(small, tmp_path):
     exported, saved = tmp_path / "exported.xlsx", tmp_path / "saved.xlsx"
-    assert run("export", small, "--journey", "retirement", "--format", "xlsx",
-               "-o", exported).exit_code == 0
-    subprocess.run([UNO_PYTHON, FIXTURES / "edit.py", exported, saved, "delete-row", "Steps"],
-                   check=True, timeout=180)
+    assert (
+        run(
+            "export", small, "--journey", "retirement", "--format", "xlsx", "-o", exported
+        ).exit_code
+        == 0
+    )
+    subprocess.run(
+        [UNO_PYTHON, FIXTURES / "edit.py", exported, saved, "delete-row", "Steps"],
+        check=True,
+        timeout=180,
+    )
     assert last_row_of_steps(saved) == 1_048_576
     imports_as_the_small_fixture(saved, small, tmp_path)
 
 
-@pytest.mark.skipif(not _libreoffice_with_bridge(),
-                    reason="needs LibreOffice Calc and python3-uno (apt-get install "
-                           "libreoffice-calc-nogui python3-uno)")
+@pytest.mark.skipif(
+    not _libreoffice_with_bridge(),
+    reason="needs LibreOffice Calc and python3-uno (apt-get install "
+    "libreoffice-calc-nogui python3-uno)",
+)
 def test_a_listing_typed_in_libreoffice_stays_text(small, tmp_path):
     import openpyxl
 
     exported, saved = tmp_path / "exported.xlsx", tmp_path / "saved.xlsx"
-    assert run("export", small, "--journey", "retirement", "--format", "xlsx",
-               "-o", exported).exit_code == 0
+    assert (
+        run(
+            "export", small, "--journey", "retirement", "--format", "xlsx", "-o", exported
+        ).exit_code
+        == 0
+    )
     header = [c.value for c in openpyxl.load_workbook(exported)["Programs"][1]]
     place = f"{openpyxl.utils.get_column_letter(header.index('assistance_listing') + 1)}3"
-    subprocess.run([UNO_PYTHON, FIXTURES / "edit.py", exported, saved,
-                    "type", "Programs", place, "93.575"], check=True, timeout=180)
+    subprocess.run(
+        [UNO_PYTHON, FIXTURES / "edit.py", exported, saved, "type", "Programs", place, "93.575"],
+        check=True,
+        timeout=180,
+    )
     cell = openpyxl.load_workbook(saved)["Programs"][place]
     assert (cell.value, cell.data_type) == ("93.575", "s")
     folder = tmp_path / "ws"
     shutil.copytree(small, folder)
     result = run("import", "xlsx", saved, "-o", folder, "--replace")
     assert result.exit_code == 0, result.output
-    assert load_workspace(folder).workspace.programs["medicare-part-b"].assistance_listing \
-        == "93.575"
+    assert (
+        load_workspace(folder).workspace.programs["medicare-part-b"].assistance_listing == "93.575"
+    )

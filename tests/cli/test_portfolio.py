@@ -20,17 +20,22 @@ def test_table_has_every_view_and_says_what_it_counts():
     result = run("portfolio", str(SMALL))
     assert result.exit_code == 0, result.output
     out = result.stdout
-    assert out.startswith("Counting today's journeys (current state): 1 journey, 1 life "
-                          "experience. Left out: 1 journey")
-    for heading in ("AGENCIES IN THE MOST LIFE EXPERIENCES", "PROGRAMS IN THE MOST LIFE "
-                    "EXPERIENCES", "AGENCY PAIRS WITH THE MOST COLD OR UNDOCUMENTED HANDOFFS",
-                    '"TELL US ONCE" CANDIDATES', "AGENCY NETWORK"):
+    assert out.startswith(
+        "Counting today's journeys (current state): 1 journey, 1 life "
+        "experience. Left out: 1 journey"
+    )
+    for heading in (
+        "AGENCIES IN THE MOST LIFE EXPERIENCES",
+        "PROGRAMS IN THE MOST LIFE EXPERIENCES",
+        "AGENCY PAIRS WITH THE MOST COLD OR UNDOCUMENTED HANDOFFS",
+        '"TELL US ONCE" CANDIDATES',
+        "AGENCY NETWORK",
+    ):
         assert heading in out
 
 
 def test_json_scope_and_top():
-    result = run("portfolio", str(DATA), "--scope", "proposed", "--top", "3",
-                 "--format", "json")
+    result = run("portfolio", str(DATA), "--scope", "proposed", "--top", "3", "--format", "json")
     assert result.exit_code == 0
     report = json.loads(result.stdout)["portfolio"]
     assert report["scope"] == "proposed"
@@ -44,7 +49,8 @@ def test_markdown_tables():
     result = run("portfolio", str(SMALL), "--format", "md", "--scope", "all")
     assert result.exit_code == 0
     assert "## Agencies in the most life experiences\n\n| agency | life experiences |" in (
-        result.stdout)
+        result.stdout
+    )
 
 
 def test_network_file_graphml_and_html(tmp_path):
@@ -54,8 +60,9 @@ def test_network_file_graphml_and_html(tmp_path):
     assert result.stderr == f"wrote {graphml}\n"
     graph = nx.read_graphml(graphml, force_multigraph=True)
     assert graph.nodes["ssa"]["label"] == "SSA"
-    assert any(data["type"] == "cold" and data["handoffs"] >= 1
-               for _, _, data in graph.edges(data=True))
+    assert any(
+        data["type"] == "cold" and data["handoffs"] >= 1 for _, _, data in graph.edges(data=True)
+    )
     ET.parse(graphml)  # well-formed XML
     page = tmp_path / "network.html"
     assert run("portfolio", str(SMALL), "--network", str(page)).exit_code == 0

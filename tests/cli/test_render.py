@@ -19,10 +19,16 @@ from ple.cli.render import table
 from tests.conftest import DATA
 
 MESSAGE = " ".join(f"word{n}" for n in range(120))
-ROWS = [{"severity": "warning", "rule": "cold-handoff", "step": "apply-retirement",
-         "message": MESSAGE, "accepted": False},
-        {"severity": "info", "rule": "dead-end", "step": None, "message": "Short.",
-         "accepted": True}]
+ROWS = [
+    {
+        "severity": "warning",
+        "rule": "cold-handoff",
+        "step": "apply-retirement",
+        "message": MESSAGE,
+        "accepted": False,
+    },
+    {"severity": "info", "rule": "dead-end", "step": None, "message": "Short.", "accepted": True},
+]
 COLUMNS = ["severity", "rule", "step", "message", "accepted"]
 
 
@@ -70,8 +76,7 @@ def test_user_text_is_shown_as_written_and_wide_letters_count_double():
 
 def gaps(*options: str, columns: str | None = None):
     env = {"COLUMNS": columns} if columns else {}
-    return CliRunner(env=env).invoke(cli, ["gaps", str(DATA), "--fail-on", "never",
-                                           *options])
+    return CliRunner(env=env).invoke(cli, ["gaps", str(DATA), "--fail-on", "never", *options])
 
 
 @pytest.mark.parametrize("width", ["80", "120"])

@@ -26,9 +26,14 @@ def test_every_future_state_is_compared_with_its_baseline(comparisons):
     assert all(c.linked for c in comparisons.values())
 
 
-@pytest.mark.parametrize("future", ["approaching-retirement-future",
-                                    "losing-a-loved-one-future",
-                                    "recovering-from-a-disaster-future"])
+@pytest.mark.parametrize(
+    "future",
+    [
+        "approaching-retirement-future",
+        "losing-a-loved-one-future",
+        "recovering-from-a-disaster-future",
+    ],
+)
 def test_each_proposal_leaves_fewer_cold_handoffs_and_repeats(comparisons, future):
     comparison = comparisons[future]
     assert comparison.metric("handoffs.cold").delta < 0
@@ -37,16 +42,14 @@ def test_each_proposal_leaves_fewer_cold_handoffs_and_repeats(comparisons, futur
     opened = comparison.findings.open_counts()
     assert opened["after"]["warning"] < opened["before"]["warning"]
     # the same people a year, so the time tax compares burden, not volume
-    assert comparison.time_tax_before.people_per_year == \
-        comparison.time_tax_after.people_per_year
+    assert comparison.time_tax_before.people_per_year == comparison.time_tax_after.people_per_year
     assert comparison.time_tax_saved.hours_per_year.high >= 0
     assert not any(h.better is False for h in comparison.handoffs)  # nothing made worse
 
 
 def test_retirement_drops_the_medicare_detour_and_adds_a_step(comparisons):
     comparison = comparisons["approaching-retirement-future"]
-    assert [c.future for c in comparison.steps if c.status == "added"] == [
-        "record-job-coverage"]
+    assert [c.future for c in comparison.steps if c.status == "added"] == ["record-job-coverage"]
     gone = {(h.from_step, h.to_step) for h in comparison.handoffs if h.status == "removed"}
     assert ("check-estimate", "learn-medicare-rules") in gone
     resolved = {(f.rule, f.step) for f in comparison.findings.resolved}
@@ -59,12 +62,13 @@ def test_retirement_drops_the_medicare_detour_and_adds_a_step(comparisons):
 def test_loved_one_tells_the_death_once(comparisons):
     comparison = comparisons["losing-a-loved-one-future"]
     assert {c.future for c in comparison.steps if c.status == "added"} == {
-        "va-records-death", "va-pays-burial-allowance"}
+        "va-records-death",
+        "va-pays-burial-allowance",
+    }
     certificate = next(d for d in comparison.data_items if d.item == "death-certificate")
     assert (certificate.steps_before, certificate.steps_after) == (5, 1)
     assert comparison.metric("minutes").delta == 0  # form times are unchanged
-    assert comparison.metric("handoffs.cold").before - \
-        comparison.metric("handoffs.cold").after == 3
+    assert comparison.metric("handoffs.cold").before - comparison.metric("handoffs.cold").after == 3
 
 
 def test_disaster_recovery_keeps_its_steps_and_passes_the_registration(comparisons):

@@ -27,8 +27,13 @@ def test_steps_are_matched_by_id_then_by_name(comparison):
     }
     assert comparison.step_counts() == {"added": 1, "removed": 1, "changed": 2, "unchanged": 2}
     how = {c.future: c.matched_by for c in comparison.steps if c.future}
-    assert how == {"apply": "id", "checking": "name", "enroll": "id", "pay-tax": "id",
-                   "check-status": None}
+    assert how == {
+        "apply": "id",
+        "checking": "name",
+        "enroll": "id",
+        "pay-tax": "id",
+        "check-status": None,
+    }
 
 
 def test_a_changed_step_says_what_changed_per_field(comparison):
@@ -38,8 +43,7 @@ def test_a_changed_step_says_what_changed_per_field(comparison):
         "channels": (["online"], ["online", "phone"], "channels online → online, phone"),
         "burden.minutes": (30, 20, "minutes 30 → 20"),
         "burden.wait_days": (10, 5, "days waiting 10 → 5"),
-        "requests": (["ssn", "birth-certificate"], ["ssn"],
-                     "no longer asks for Birth certificate"),
+        "requests": (["ssn", "birth-certificate"], ["ssn"], "no longer asks for Birth certificate"),
     }
     renamed = next(c for c in comparison.steps if c.future == "checking")
     assert [c.text for c in renamed.changes] == ["renamed from 'Review'"]
@@ -47,17 +51,27 @@ def test_a_changed_step_says_what_changed_per_field(comparison):
 
 def test_handoff_type_changes_new_gone_and_shares(comparison):
     rows = {(h.from_step, h.to_step): h for h in comparison.handoffs}
-    assert set(rows) == {("apply", "enroll"), ("checking", "pay-tax"), ("enroll", "pay-tax"),
-                         ("check-status", "pay-tax"), ("visit-office", "pay-tax")}
+    assert set(rows) == {
+        ("apply", "enroll"),
+        ("checking", "pay-tax"),
+        ("enroll", "pay-tax"),
+        ("check-status", "pay-tax"),
+        ("visit-office", "pay-tax"),
+    }
     made_automatic = rows[("apply", "enroll")]
     assert (made_automatic.status, made_automatic.before, made_automatic.after) == (
-        "type changed", "cold", "automatic")
+        "type changed",
+        "cold",
+        "automatic",
+    )
     assert made_automatic.better is True
     assert made_automatic.shares_after == ("ssn",)
     assert rows[("checking", "pay-tax")].status == "shares changed"
     assert rows[("enroll", "pay-tax")].status == "unchanged"
-    assert (rows[("check-status", "pay-tax")].status, rows[("check-status", "pay-tax")].after) \
-        == ("added", "warm")
+    assert (rows[("check-status", "pay-tax")].status, rows[("check-status", "pay-tax")].after) == (
+        "added",
+        "warm",
+    )
     gone = rows[("visit-office", "pay-tax")]
     assert (gone.status, gone.before, gone.after) == ("removed", "undocumented", None)
     assert gone.better is None
@@ -65,15 +79,16 @@ def test_handoff_type_changes_new_gone_and_shares(comparison):
 
 def test_data_items_no_longer_and_newly_requested(comparison):
     items = {d.item: (d.status, d.steps_before, d.steps_after) for d in comparison.data_items}
-    assert items == {"birth-certificate": ("no longer requested", 1, 0),
-                     "address": ("newly requested", 0, 1),
-                     "ssn": ("unchanged", 3, 3)}
+    assert items == {
+        "birth-certificate": ("no longer requested", 1, 0),
+        "address": ("newly requested", 0, 1),
+        "ssn": ("unchanged", 3, 3),
+    }
     assert [d.item for d in comparison.data_items][:2] == ["birth-certificate", "address"]
 
 
 def test_burden_deltas_keep_unknowns_unknown(comparison):
-    figures = {m.metric: (m.before, m.after, m.delta, m.bound, m.text)
-               for m in comparison.metrics}
+    figures = {m.metric: (m.before, m.after, m.delta, m.bound, m.text) for m in comparison.metrics}
     # minutes: review/checking leave them out in both versions and cancel; visit-office
     # (90) is gone, check-status (5) is new: 195 -> 100, exactly.
     assert figures["minutes"] == (195, 100, -95, "exact", "95 fewer")

@@ -20,28 +20,33 @@ END = "<!-- end of worked example -->"
 @pytest.fixture(scope="module")
 def example():
     workspace = load_workspace(DATA).workspace
-    return workspace, compare_journeys(workspace, "recovering-from-a-disaster",
-                                       "recovering-from-a-disaster-future")
+    return workspace, compare_journeys(
+        workspace, "recovering-from-a-disaster", "recovering-from-a-disaster-future"
+    )
 
 
 def test_the_generated_block_is_the_commands_output(example):
     workspace, comparison = example
     text = DOC.read_text(encoding="utf-8")
     start = text.index("\n", text.index(BEGIN)) + 1
-    documented = text[start:text.index(END)].strip("\n")
+    documented = text[start : text.index(END)].strip("\n")
     brief = comparison_markdown(workspace, comparison)
-    wanted = brief[brief.index("## In short"):brief.index("\n", brief.index("Totals add"))]
+    wanted = brief[brief.index("## In short") : brief.index("\n", brief.index("Totals add"))]
     assert documented == re.sub(r"^## ", "#### ", wanted, flags=re.MULTILINE), (
         "docs/compare.md is stale: paste the 'In short' and 'Burden figures' sections of "
-        "`ple compare data recovering-from-a-disaster-future --format md` (headings as ####)")
+        "`ple compare data recovering-from-a-disaster-future --format md` (headings as ####)"
+    )
 
 
 def test_the_prose_quotes_the_comparisons_figures(example):
     workspace, comparison = example
     text = " ".join(DOC.read_text(encoding="utf-8").split())
     minutes = comparison.metric("minutes")
-    steps = {c.future: workspace.journeys[comparison.future].step(c.future)
-             for c in comparison.steps if c.status == "changed"}
+    steps = {
+        c.future: workspace.journeys[comparison.future].step(c.future)
+        for c in comparison.steps
+        if c.status == "changed"
+    }
     today = workspace.journeys[comparison.current]
     counts = comparison.step_counts()
     saved = comparison.time_tax_saved.hours_per_year
@@ -49,7 +54,8 @@ def test_the_prose_quotes_the_comparisons_figures(example):
     opened = comparison.findings.open_counts()
     claims = [
         f"**{counts['changed']} steps change and none is added or removed**"
-        if counts["added"] == counts["removed"] == 0 else "added",
+        if counts["added"] == counts["removed"] == 0
+        else "added",
         f"goes from {today.step('apply-sba-loan').burden.minutes:g} to "
         f"{steps['apply-sba-loan'].burden.minutes:g} minutes",
         f"from {today.step('apply-dua').burden.minutes:g} to "
@@ -65,8 +71,7 @@ def test_the_prose_quotes_the_comparisons_figures(example):
         f"**Time tax: {saved.text()} hours a year saved.**",
         f"central estimate, **{saved.central:,.0f} hours a year saved**",
         f"The journey counts {after.people_per_year:,} people a year",
-        f"{before.hours_per_person.text(2)} today and {after.hours_per_person.text(2)} as "
-        "proposed",
+        f"{before.hours_per_person.text(2)} today and {after.hours_per_person.text(2)} as proposed",
         f"saves {before.hours_per_person.high - after.hours_per_person.high:.2f} hours",
         f"**Gap findings: {len(comparison.findings.resolved)} resolved, "
         f"{len(comparison.findings.introduced)} introduced.**",
@@ -78,8 +83,11 @@ def test_the_prose_quotes_the_comparisons_figures(example):
 
 def test_the_handoff_changes_the_prose_describes(example):
     _, comparison = example
-    changed = sorted((h.from_step, h.to_step, h.before, h.after) for h in comparison.handoffs
-                     if h.status == "type changed")
+    changed = sorted(
+        (h.from_step, h.to_step, h.before, h.after)
+        for h in comparison.handoffs
+        if h.status == "type changed"
+    )
     assert changed == [
         ("fema-decision", "apply-dua", "referral", "warm"),
         ("fema-decision", "apply-sba-loan", "referral", "warm"),
@@ -87,5 +95,9 @@ def test_the_handoff_changes_the_prose_describes(example):
         ("sba-decision", "claim-casualty-loss", "cold", "referral"),
     ]
     resolved = sorted(f.rule for f in comparison.findings.resolved)
-    assert resolved == ["burden-hotspot", *["cold-handoff"] * 3, *["repeated-request"] * 3,
-                        *["unshared-data"] * 3]
+    assert resolved == [
+        "burden-hotspot",
+        *["cold-handoff"] * 3,
+        *["repeated-request"] * 3,
+        *["unshared-data"] * 3,
+    ]

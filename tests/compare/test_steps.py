@@ -9,12 +9,21 @@ from ple.compare import compare_journeys
 from tests.compare.conftest import load
 
 STEP = {
-    "id": "apply", "name": "Apply", "stage": "plan", "agency": "ssa",
-    "program": "ssa-retirement", "forms": ["SSA-1"], "channels": ["online"],
-    "languages": ["en"], "accommodations": ["tty"],
+    "id": "apply",
+    "name": "Apply",
+    "stage": "plan",
+    "agency": "ssa",
+    "program": "ssa-retirement",
+    "forms": ["SSA-1"],
+    "channels": ["online"],
+    "languages": ["en"],
+    "accommodations": ["tty"],
     "burden": {"minutes": 30, "wait_days": 2, "cost_usd": 0, "visits": 1},
-    "requests": ["ssn"], "sentiment": 0, "pain_points": ["Long form"],
-    "measures": {"ease": 3.5}, "personas": ["worker"],
+    "requests": ["ssn"],
+    "sentiment": 0,
+    "pain_points": ["Long form"],
+    "measures": {"ease": 3.5},
+    "personas": ["worker"],
     "next": [{"to": "finish"}],
 }
 FINISH = {"id": "finish", "name": "Finish", "agency": "ssa", "end": True}
@@ -22,12 +31,16 @@ OTHER = {"id": "other", "name": "Other ending", "agency": "ssa", "end": True}
 
 
 def journey(journey_id: str, step: dict, finish: dict = FINISH, **fields) -> str:
-    return yaml.safe_dump({
-        "id": journey_id, "name": journey_id.title(), **fields,
-        "personas": [{"id": "worker", "name": "Worker"}, {"id": "retiree", "name": "Retiree"}],
-        "stages": [{"id": "plan", "name": "Plan"}, {"id": "apply", "name": "Apply"}],
-        "steps": [step, finish, OTHER],
-    })
+    return yaml.safe_dump(
+        {
+            "id": journey_id,
+            "name": journey_id.title(),
+            **fields,
+            "personas": [{"id": "worker", "name": "Worker"}, {"id": "retiree", "name": "Retiree"}],
+            "stages": [{"id": "plan", "name": "Plan"}, {"id": "apply", "name": "Apply"}],
+            "steps": [step, finish, OTHER],
+        }
+    )
 
 
 EDITS = [
@@ -39,21 +52,28 @@ EDITS = [
     ("channels", {"channels": None}, "channels online → not recorded"),
     ("languages", {"languages": ["en", "es"]}, "languages en → en, es"),
     ("accommodations", {"accommodations": []}, "accommodations tty → none"),
-    ("burden.minutes", {"burden": {**STEP["burden"], "minutes": None}},
-     "minutes 30 → not recorded"),
-    ("burden.wait_days", {"burden": {**STEP["burden"], "wait_days": 0}},
-     "days waiting 2 → 0"),
-    ("burden.cost_usd", {"burden": {**STEP["burden"], "cost_usd": 25}},
-     "cost (USD) 0 → 25"),
+    (
+        "burden.minutes",
+        {"burden": {**STEP["burden"], "minutes": None}},
+        "minutes 30 → not recorded",
+    ),
+    ("burden.wait_days", {"burden": {**STEP["burden"], "wait_days": 0}}, "days waiting 2 → 0"),
+    ("burden.cost_usd", {"burden": {**STEP["burden"], "cost_usd": 25}}, "cost (USD) 0 → 25"),
     ("burden.visits", {"burden": {**STEP["burden"], "visits": 0}}, "office visits 1 → 0"),
-    ("requests", {"requests": ["address"]},
-     "no longer asks for Social Security number; now asks for Home address"),
+    (
+        "requests",
+        {"requests": ["address"]},
+        "no longer asks for Social Security number; now asks for Home address",
+    ),
     ("personas", {"personas": None}, "personas worker → everyone"),
     ("sentiment", {"sentiment": 2}, "sentiment 0 → 2"),
     ("pain_points", {"pain_points": []}, "pain points 1 → 0"),
     ("measures", {"measures": {"ease": 4.5}}, "A-11 scores changed"),
-    ("next", {"next": [{"to": "other"}]},
-     "no longer leads to 'Finish'; now leads to 'Other ending'"),
+    (
+        "next",
+        {"next": [{"to": "other"}]},
+        "no longer leads to 'Finish'; now leads to 'Other ending'",
+    ),
 ]
 
 
@@ -62,8 +82,11 @@ def test_one_edit_is_one_change(write, field, edit, text):
     changed = {k: v for k, v in {**STEP, **edit}.items() if v is not None}
     if "burden" in edit:
         changed["burden"] = {k: v for k, v in edit["burden"].items() if v is not None}
-    workspace = load(write, ("a.yaml", journey("today", STEP)),
-                     ("b.yaml", journey("proposed", changed, state="future", baseline="today")))
+    workspace = load(
+        write,
+        ("a.yaml", journey("today", STEP)),
+        ("b.yaml", journey("proposed", changed, state="future", baseline="today")),
+    )
     comparison = compare_journeys(workspace, "today", "proposed")
     [step] = [c for c in comparison.steps if c.future == "apply"]
     assert step.status == "changed"
@@ -73,17 +96,24 @@ def test_one_edit_is_one_change(write, field, edit, text):
 
 def test_end_is_a_change(write):
     ending = {**FINISH, "end": False, "next": [{"to": "other"}]}
-    workspace = load(write, ("a.yaml", journey("today", STEP)),
-                     ("b.yaml", journey("proposed", STEP, finish=ending)))
-    [finish] = [c for c in compare_journeys(workspace, "today", "proposed").steps
-                if c.future == "finish"]
+    workspace = load(
+        write,
+        ("a.yaml", journey("today", STEP)),
+        ("b.yaml", journey("proposed", STEP, finish=ending)),
+    )
+    [finish] = [
+        c for c in compare_journeys(workspace, "today", "proposed").steps if c.future == "finish"
+    ]
     assert [c.text for c in finish.changes] == [
-        "no longer ends the journey", "now leads to 'Other ending'"]
+        "no longer ends the journey",
+        "now leads to 'Other ending'",
+    ]
 
 
 def test_an_untouched_copy_has_no_changes(write):
-    workspace = load(write, ("a.yaml", journey("today", STEP)),
-                     ("b.yaml", journey("proposed", STEP)))
+    workspace = load(
+        write, ("a.yaml", journey("today", STEP)), ("b.yaml", journey("proposed", STEP))
+    )
     comparison = compare_journeys(workspace, "today", "proposed")
     assert {c.status for c in comparison.steps} == {"unchanged"}
     assert all(m.delta == 0 for m in comparison.metrics if m.delta is not None)

@@ -29,12 +29,19 @@ def _can_build() -> bool:
 def built(tmp_path_factory) -> Path:
     if not _can_build():
         if os.environ.get("PLE_REQUIRE_CANVAS_BUILD") == "1":
-            pytest.fail("Node.js or the canvas's packages are missing: "
-                        "npm ci --prefix ple/diagram/canvas/frontend")
+            pytest.fail(
+                "Node.js or the canvas's packages are missing: "
+                "npm ci --prefix ple/diagram/canvas/frontend"
+            )
         pytest.skip("needs Node.js and npm ci --prefix ple/diagram/canvas/frontend")
     out = tmp_path_factory.mktemp("canvas")
-    subprocess.run(["node", "build.mjs"], cwd=FRONTEND, check=True, timeout=300,
-                   env={**os.environ, "PLE_CANVAS_OUT": f"{out}/"})
+    subprocess.run(
+        ["node", "build.mjs"],
+        cwd=FRONTEND,
+        check=True,
+        timeout=300,
+        env={**os.environ, "PLE_CANVAS_OUT": f"{out}/"},
+    )
     return out
 
 
@@ -44,14 +51,20 @@ def test_the_shipped_bundle_is_what_the_source_builds(built: Path) -> None:
     for name in shipped:
         assert (built / name).read_bytes() == (STATIC / name).read_bytes(), (
             f"{name} differs from a fresh build: cd {FRONTEND.relative_to(Path.cwd())} "
-            "&& npm ci && npm run build")
+            "&& npm ci && npm run build"
+        )
 
 
 def test_the_source_type_checks() -> None:
     if not _can_build():
         pytest.skip("needs Node.js and the canvas's packages")
-    done = subprocess.run(["node", "node_modules/typescript/bin/tsc", "--noEmit"],
-                          cwd=FRONTEND, capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        ["node", "node_modules/typescript/bin/tsc", "--noEmit"],
+        cwd=FRONTEND,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stdout + done.stderr
 
 

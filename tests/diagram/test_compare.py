@@ -26,13 +26,22 @@ def union(pair):
 
 def test_every_step_of_both_journeys_is_drawn_once(union):
     assert {s.id for s in union.sketch.steps} == {
-        "apply", "checking", "enroll", "pay-tax", "check-status", "was:visit-office"}
+        "apply",
+        "checking",
+        "enroll",
+        "pay-tax",
+        "check-status",
+        "was:visit-office",
+    }
 
 
 def test_changes_are_marked_by_words(union):
     steps = {s.id: s for s in union.sketch.steps}
-    for step, status in (("check-status", "added"), ("apply", "changed"),
-                         ("was:visit-office", "removed")):
+    for step, status in (
+        ("check-status", "added"),
+        ("apply", "changed"),
+        ("was:visit-office", "removed"),
+    ):
         assert steps[step].mark == MARKS[status].badge
         assert union.changes[step][0].startswith(MARKS[status].badge + ": ")
     assert steps["was:visit-office"].fill == REMOVED_FILL
@@ -42,8 +51,9 @@ def test_changes_are_marked_by_words(union):
 
 
 def test_handoff_changes_are_labelled_on_the_line(union):
-    routes = {(r.source.step.id, r.target.step.id): r
-              for r in layout_for_canvas(union.sketch).routes}
+    routes = {
+        (r.source.step.id, r.target.step.id): r for r in layout_for_canvas(union.sketch).routes
+    }
     assert routes[("apply", "enroll")].label == "cold → automatic"
     assert routes[("apply", "enroll")].style.width > routes[("enroll", "pay-tax")].style.width
     assert routes[("check-status", "pay-tax")].label == "new: warm"
@@ -68,8 +78,10 @@ def test_hostile_names_stay_text(write):
     write("today.yaml", TODAY.replace("name: Visit an office", f'name: "{hostile}"'))
     from ple.io import load_workspace
 
-    workspace = load_workspace(write("proposed.yaml", PROPOSED.replace(
-        "name: Check status online", f'name: "{hostile}"')), use_cache=False).workspace
+    workspace = load_workspace(
+        write("proposed.yaml", PROPOSED.replace("name: Check status online", f'name: "{hostile}"')),
+        use_cache=False,
+    ).workspace
     data = comparison_canvas_data(workspace, compare_journeys(workspace, "today", "proposed"))
     names = {" ".join(s["lines"]) for s in data["steps"]}
     assert hostile in names  # data for the canvas, which sets it as text (see e2e tests)

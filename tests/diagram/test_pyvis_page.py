@@ -14,8 +14,9 @@ from ple.diagram.pyvis_page import render_page, safe_text
 
 _NODES = re.compile(r"nodes = new vis\.DataSet\((\[.*?\])\);\n")
 _EDGES = re.compile(r"edges = new vis\.DataSet\((\[.*?\])\);\n")
-_FETCHING_ATTRIBUTE = re.compile(r"""\b(?:src|href|srcset|action|data)\s*=\s*["']?[^"'\s>]""",
-                                 re.IGNORECASE)
+_FETCHING_ATTRIBUTE = re.compile(
+    r"""\b(?:src|href|srcset|action|data)\s*=\s*["']?[^"'\s>]""", re.IGNORECASE
+)
 _CSS_URL = re.compile(r"""url\(\s*["']?\s*(?:https?:)?//""", re.IGNORECASE)
 _CSS_IMPORT = re.compile(r"@import", re.IGNORECASE)
 
@@ -35,11 +36,14 @@ def by_id(html: str) -> dict[str, dict]:
 def assert_self_contained(html: str) -> None:
     assert "<link" not in html.lower()
     assert not re.search(r"<script\b[^>]*\bsrc\s*=", html, re.IGNORECASE)
-    assert not re.search(r"<(?:img|iframe|embed|object|source|video|audio)\b", html,
-                         re.IGNORECASE)
+    assert not re.search(r"<(?:img|iframe|embed|object|source|video|audio)\b", html, re.IGNORECASE)
     # no markup attribute points anywhere; URLs in licence comments are fine
-    markup = re.sub(r"<script\b[^>]*>.*?</script>|<style\b[^>]*>.*?</style>", "", html,
-                    flags=re.IGNORECASE | re.DOTALL)
+    markup = re.sub(
+        r"<script\b[^>]*>.*?</script>|<style\b[^>]*>.*?</style>",
+        "",
+        html,
+        flags=re.IGNORECASE | re.DOTALL,
+    )
     assert not _FETCHING_ATTRIBUTE.search(markup), _FETCHING_ATTRIBUTE.search(markup)
     assert not _CSS_URL.search(html)
     assert not _CSS_IMPORT.search(html)
@@ -58,8 +62,12 @@ def test_safe_text_leaves_other_text_alone():
 
 def test_a_page_makes_no_request_and_keeps_hostile_text_in_json():
     hostile = "<img src=x onerror=alert(1)>"
-    html = render_page([{"id": "a", "label": hostile, "title": safe_text(hostile + " href")}],
-                       [], 400, "<b>Title</b>")
+    html = render_page(
+        [{"id": "a", "label": hostile, "title": safe_text(hostile + " href")}],
+        [],
+        400,
+        "<b>Title</b>",
+    )
     assert_self_contained(html)
     assert "vis.Network" in html  # vis-network is inlined, not fetched
     assert hostile not in html

@@ -16,7 +16,7 @@ def luminance(colour: str) -> float:
     def linear(c: float) -> float:
         return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
 
-    r, g, b = (linear(int(colour[i:i + 2], 16) / 255) for i in (1, 3, 5))
+    r, g, b = (linear(int(colour[i : i + 2], 16) / 255) for i in (1, 3, 5))
     return 0.2126 * r + 0.7152 * g + 0.0722 * b
 
 
@@ -40,9 +40,20 @@ def workspace(journeys: dict[str, list[str]], colours: dict[str, str] | None = N
     agencies = sorted({a for group in journeys.values() for a in group})
     return Workspace(
         agencies={a: Agency(id=a, name=a.upper(), colour=colours.get(a)) for a in agencies},
-        journeys={j: Journey.model_validate({"id": j, "name": j, "steps": [
-            {"id": f"s{i}", "name": f"S{i}", "agency": a, "end": True}
-            for i, a in enumerate(group)]}) for j, group in journeys.items()})
+        journeys={
+            j: Journey.model_validate(
+                {
+                    "id": j,
+                    "name": j,
+                    "steps": [
+                        {"id": f"s{i}", "name": f"S{i}", "agency": a, "end": True}
+                        for i, a in enumerate(group)
+                    ],
+                }
+            )
+            for j, group in journeys.items()
+        },
+    )
 
 
 def test_an_agency_has_the_same_colour_in_every_journey_whatever_its_lane():
@@ -74,8 +85,9 @@ def test_colours_do_not_depend_on_lane_order():
 
 def test_adding_a_journey_changes_no_agency_colour():
     before = agency_colours(workspace({"a": ["ssa", "cms"], "b": ["irs"]}))
-    after = agency_colours(workspace({"a": ["ssa", "cms"], "b": ["irs"], "c": ["irs", "ssa",
-                                                                               "cms"]}))
+    after = agency_colours(
+        workspace({"a": ["ssa", "cms"], "b": ["irs"], "c": ["irs", "ssa", "cms"]})
+    )
     assert after == before
 
 

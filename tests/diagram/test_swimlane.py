@@ -36,13 +36,19 @@ def test_the_canvas_and_the_printed_map_agree(journey_id):
     assert [lane.agency for lane in printed.lanes] == [lane.agency for lane in canvas.lanes]
     assert [lane.colour for lane in printed.lanes] == [lane.colour for lane in canvas.lanes]
     assert [(s.id, s.first_column, s.last_column) for s in printed.stages] == [
-        (s.id, s.first_column, s.last_column) for s in canvas.stages]
+        (s.id, s.first_column, s.last_column) for s in canvas.stages
+    ]
     for step_id, box in printed.boxes.items():
         other = canvas.boxes[step_id]
         assert (box.lane, box.row, box.column, box.colour) == (
-            other.lane, other.row, other.column, other.colour)
+            other.lane,
+            other.row,
+            other.column,
+            other.colour,
+        )
     assert [(r.source.step.id, r.target.step.id, r.label) for r in printed.routes] == [
-        (r.source.step.id, r.target.step.id, r.label) for r in canvas.routes]
+        (r.source.step.id, r.target.step.id, r.label) for r in canvas.routes
+    ]
 
 
 @pytest.mark.parametrize("journey_id", JOURNEYS)
@@ -50,8 +56,10 @@ def test_boxes_do_not_overlap_and_stay_in_their_lane(journey_id):
     for layout in layouts(journey_id):
         boxes = list(layout.boxes.values())
         for a, b in itertools.combinations(boxes, 2):
-            assert (a.right <= b.x or b.right <= a.x or a.bottom <= b.y
-                    or b.bottom <= a.y), (a.step.id, b.step.id)
+            assert a.right <= b.x or b.right <= a.x or a.bottom <= b.y or b.bottom <= a.y, (
+                a.step.id,
+                b.step.id,
+            )
         for box in boxes:
             lane = layout.lanes[box.lane]
             assert lane.agency == box.step.agency
@@ -88,15 +96,22 @@ def crowded(steps: int, fan_out: int) -> JourneySketch:
     gap crowded with arrows, every arrow a handoff with a word."""
     lanes = tuple(Lane(a, a.upper(), a, "#336699") for a in ("ssa", "cms", "irs"))
     sketched = tuple(
-        StepSketch(f"s{i}", f"Step {i}", lanes[i % 3].agency,
-                   next=tuple(Move(f"s{j}", "cold") for j in range(i + 1, min(i + 1 + fan_out,
-                                                                                steps))))
-        for i in range(steps))
+        StepSketch(
+            f"s{i}",
+            f"Step {i}",
+            lanes[i % 3].agency,
+            next=tuple(Move(f"s{j}", "cold") for j in range(i + 1, min(i + 1 + fan_out, steps))),
+        )
+        for i in range(steps)
+    )
     return JourneySketch("crowded", "Crowded", sketched, lanes, entry=("s0",))
 
 
-@pytest.mark.parametrize(("steps", "fan_out"), [(34, 33), (120, 3)],
-                         ids=["every step to every later one", "three ways on"])
+@pytest.mark.parametrize(
+    ("steps", "fan_out"),
+    [(34, 33), (120, 3)],
+    ids=["every step to every later one", "three ways on"],
+)
 def test_crowded_gaps_still_route_edge_to_edge_past_every_box(steps, fan_out):
     """More arrows share a gap than it has tracks, and more words want places than the
     map tries: arrows still run from edge to edge and cross no box, each handoff keeps
@@ -131,8 +146,11 @@ def test_a_map_past_its_limits_is_refused_before_any_layout(monkeypatch):
 
     monkeypatch.setattr(limits, "MAP_MOVES", replace(limits.MAP_MOVES, value=100))
     sketch = crowded(40, 39)
-    with pytest.raises(MapTooLarge, match=r"the journey has 780 moves, over the limit of "
-                                          r"100 moves per map \(set PLE_MAX_MAP_MOVES"):
+    with pytest.raises(
+        MapTooLarge,
+        match=r"the journey has 780 moves, over the limit of "
+        r"100 moves per map \(set PLE_MAX_MAP_MOVES",
+    ):
         layout_for_canvas(sketch)
     with pytest.raises(MapTooLarge, match="780 moves, over the limit of 600 moves per printed"):
         print_layout(sketch)
@@ -142,5 +160,6 @@ def test_size_problem_names_the_limit_passed_first():
     assert size_problem(10, 10) is None
     assert size_problem(301, 10, printed=True) == (
         "the journey has 301 steps, over the limit of 300 steps per printed map (set "
-        "PLE_MAX_PRINTED_STEPS to raise it)")
+        "PLE_MAX_PRINTED_STEPS to raise it)"
+    )
     assert "20,001 moves, over the limit of 20,000 moves per map" in size_problem(10, 20_001)

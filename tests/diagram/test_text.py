@@ -65,20 +65,24 @@ def test_a_character_past_the_table_is_measured_in_the_font():
 
 def test_laying_out_a_map_does_not_import_matplotlib():
     """Half a second of a cold layout was matplotlib's import, only to read advances."""
-    script = ("import sys; from pathlib import Path; from ple.io import load_workspace; "
-              "from ple.views.canvas import journey_canvas_data; "
-              "w = load_workspace(Path('data'), use_cache=False).workspace; "
-              "[journey_canvas_data(w, j) for j in w.journeys]; "
-              "print('matplotlib' in sys.modules)")
-    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True,
-                          text=True, check=True)
+    script = (
+        "import sys; from pathlib import Path; from ple.io import load_workspace; "
+        "from ple.views.canvas import journey_canvas_data; "
+        "w = load_workspace(Path('data'), use_cache=False).workspace; "
+        "[journey_canvas_data(w, j) for j in w.journeys]; "
+        "print('matplotlib' in sys.modules)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True
+    )
     assert done.stdout.strip() == "False"
 
 
 def test_invisible_formatting_characters_are_left_out_but_the_joiners_kept():
     assert flat("A\u202eB\u200bC\ufeffD\u2066E\u00adF") == "ABCDEF"
     assert flat("\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645") == (
-        "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645")  # Persian keeps its ZWNJ
+        "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645"
+    )  # Persian keeps its ZWNJ
     assert flat("\U0001f468\u200d\U0001f469") == "\U0001f468\u200d\U0001f469"
 
 
@@ -97,12 +101,20 @@ def test_the_invisible_characters_are_unicodes_formatting_characters():
     assert all(category[char] == "Cn" for char in left_out - formatting)
 
 
-@pytest.mark.parametrize("letter", [
-    "\U0001d400",  # MATHEMATICAL BOLD CAPITAL A: STIX
-    "\u4e2d", "\u0915", "\uac00", "\u0e01",  # CJK, Devanagari, Hangul, Thai: Last Resort
-    "\U0001f600", "\ue000", "\u0378",  # an emoji, private use, unassigned
-], ids=["math bold", "CJK", "Devanagari", "Hangul", "Thai", "emoji", "private use",
-        "unassigned"])
+@pytest.mark.parametrize(
+    "letter",
+    [
+        "\U0001d400",  # MATHEMATICAL BOLD CAPITAL A: STIX
+        "\u4e2d",
+        "\u0915",
+        "\uac00",
+        "\u0e01",  # CJK, Devanagari, Hangul, Thai: Last Resort
+        "\U0001f600",
+        "\ue000",
+        "\u0378",  # an emoji, private use, unassigned
+    ],
+    ids=["math bold", "CJK", "Devanagari", "Hangul", "Thai", "emoji", "private use", "unassigned"],
+)
 def test_any_letter_has_a_width_in_regular_and_bold(letter):
     for bold in (False, True):
         assert text_width(flat(f"a{letter}b"), 8.5, bold) > text_width("ab", 8.5, bold)
@@ -114,8 +126,9 @@ def test_the_fallback_fonts_ship_with_matplotlib():
 
     assert families()[:2] == ["DejaVu Sans", "STIXGeneral"]
     for bold in (False, True):
-        assert all(Path(f).is_relative_to(Path(matplotlib.get_data_path()))
-                   for f in font_files(bold))
+        assert all(
+            Path(f).is_relative_to(Path(matplotlib.get_data_path())) for f in font_files(bold)
+        )
 
 
 @pytest.fixture

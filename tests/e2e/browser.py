@@ -61,15 +61,32 @@ def free_port() -> int:
 
 
 @contextmanager
-def streamlit_app(workspace: Path | str, cache_dir: Path, log: Path,
-                  extra_env: dict[str, str] | None = None) -> Iterator[str]:
+def streamlit_app(
+    workspace: Path | str, cache_dir: Path, log: Path, extra_env: dict[str, str] | None = None
+) -> Iterator[str]:
     """``streamlit run app.py`` on ``workspace``; yields its URL once it is healthy."""
     port = free_port()
-    env = {**os.environ, "PLE_WORKSPACE": str(workspace), "PLE_CACHE_DIR": str(cache_dir),
-           **(extra_env or {})}
-    command = [sys.executable, "-m", "streamlit", "run", "app.py",
-               "--server.headless", "true", "--server.port", str(port),
-               "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
+    env = {
+        **os.environ,
+        "PLE_WORKSPACE": str(workspace),
+        "PLE_CACHE_DIR": str(cache_dir),
+        **(extra_env or {}),
+    }
+    command = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        "app.py",
+        "--server.headless",
+        "true",
+        "--server.port",
+        str(port),
+        "--browser.gatherUsageStats",
+        "false",
+        "--server.fileWatcherType",
+        "none",
+    ]
     with _serving(command, port, env, log) as url:
         yield url
 
@@ -78,8 +95,12 @@ def streamlit_app(workspace: Path | str, cache_dir: Path, log: Path,
 def ple_app(arguments: list[str], port: int, cache_dir: Path, log: Path) -> Iterator[str]:
     """``ple app ARGUMENTS --port PORT``, the way an operator starts a server (the port is
     chosen first, since the sign-in settings name it); yields its URL once it is healthy."""
-    env = {**os.environ, "PLE_CACHE_DIR": str(cache_dir), "STREAMLIT_SERVER_HEADLESS": "true",
-           "STREAMLIT_SERVER_FILE_WATCHER_TYPE": "none"}
+    env = {
+        **os.environ,
+        "PLE_CACHE_DIR": str(cache_dir),
+        "STREAMLIT_SERVER_HEADLESS": "true",
+        "STREAMLIT_SERVER_FILE_WATCHER_TYPE": "none",
+    }
     command = [sys.executable, "-m", "ple", "app", *arguments, "--port", str(port)]
     with _serving(command, port, env, log) as url:
         yield url
@@ -89,8 +110,9 @@ def ple_app(arguments: list[str], port: int, cache_dir: Path, log: Path) -> Iter
 def _serving(command: list[str], port: int, env: dict[str, str], log: Path) -> Iterator[str]:
     env.pop("PLE_NO_CACHE", None)
     with log.open("wb") as out:
-        server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out,
-                                  stderr=subprocess.STDOUT, start_new_session=True)
+        server = subprocess.Popen(
+            command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+        )
     url = f"http://localhost:{port}"
     try:
         _wait_healthy(server, url, log)
@@ -159,9 +181,12 @@ def canvas_ready(page, index: int = 0):
 def canvas_steps(page, index: int = 0) -> set[str]:
     """The steps a canvas shows in full (a filter fades the others)."""
     canvas = canvas_ready(page, index)
-    return set(canvas.locator(".react-flow__node").evaluate_all(
-        "nodes => nodes.filter(n => !n.querySelector('.ple-dimmed'))"
-        ".map(n => n.getAttribute('data-id'))"))
+    return set(
+        canvas.locator(".react-flow__node").evaluate_all(
+            "nodes => nodes.filter(n => !n.querySelector('.ple-dimmed'))"
+            ".map(n => n.getAttribute('data-id'))"
+        )
+    )
 
 
 def canvas_revision(page, index: int = 0) -> str:
@@ -170,14 +195,17 @@ def canvas_revision(page, index: int = 0) -> str:
 
 def wait_for_new_map(page, before: str, index: int = 0) -> str:
     """Wait until the canvas shows a map other than ``before`` (an edit went through)."""
-    return poll(lambda: page.locator(CANVAS).nth(index).get_attribute("data-revision"),
-                lambda revision: revision not in (None, before))
+    return poll(
+        lambda: page.locator(CANVAS).nth(index).get_attribute("data-revision"),
+        lambda revision: revision not in (None, before),
+    )
 
 
 def choose(page, label: str, option: str) -> None:
     """Pick ``option`` in the selectbox labelled ``label`` (a react-aria combobox)."""
     box = page.locator("[data-testid='stSelectbox']").filter(
-        has=page.get_by_role("combobox", name=label, exact=True))
+        has=page.get_by_role("combobox", name=label, exact=True)
+    )
     wanted = page.get_by_role("option", name=option, exact=True)
     for _attempt in range(3):  # the list closes if the layout moves (an expander opening)
         box.get_by_role("button", name="Open").click()
@@ -200,7 +228,8 @@ def table_rows(page, index: int = -1) -> list[list[str]]:
     frame.scroll_into_view_if_needed()
     return frame.locator("table").evaluate(
         "t => [...t.querySelectorAll('tbody tr')].map("
-        "r => [...r.querySelectorAll('td')].map(c => c.innerText))")
+        "r => [...r.querySelectorAll('td')].map(c => c.innerText))"
+    )
 
 
 def table_size(page, index: int = -1) -> int:
@@ -214,7 +243,8 @@ def screenshot(page, path: Path) -> Path:
     size = page.viewport_size
     height = page.evaluate(
         "() => Math.max(...[...document.querySelectorAll(\"[data-testid='stMain'], "
-        "[data-testid='stSidebarContent']\")].map(e => e.scrollHeight), 600)")
+        "[data-testid='stSidebarContent']\")].map(e => e.scrollHeight), 600)"
+    )
     page.set_viewport_size({"width": size["width"], "height": min(int(height) + 40, 6000)})
     page.wait_for_timeout(100)
     page.screenshot(path=str(path))
@@ -231,8 +261,10 @@ def app_page(workspace: Path | str, scratch: Path, viewport: dict[str, int]) -> 
     executable = chromium_path()
     if executable is None:
         raise SystemExit("no Chromium at /usr/bin/chromium or $PLE_CHROMIUM")
-    with (sync_playwright() as playwright,
-          streamlit_app(workspace, scratch / "cache", scratch / "streamlit.log") as url):
+    with (
+        sync_playwright() as playwright,
+        streamlit_app(workspace, scratch / "cache", scratch / "streamlit.log") as url,
+    ):
         chromium = playwright.chromium.launch(executable_path=executable, args=launch_args())
         try:
             page = chromium.new_page(viewport=viewport)

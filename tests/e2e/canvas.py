@@ -25,8 +25,10 @@ class Effort:
     steps: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
-        return (f"{self.clicks} clicks, {self.drags} drags, {self.typed} typed fields, "
-                f"{self.keys} key presses")
+        return (
+            f"{self.clicks} clicks, {self.drags} drags, {self.typed} typed fields, "
+            f"{self.keys} key presses"
+        )
 
 
 def last_sent(page) -> int:
@@ -40,16 +42,20 @@ def wait_for_edit(page, sent_before: int) -> None:
     Python drew once that edit was applied. (A new map alone is not enough: a click that
     clears the selection draws one too, before the edit arrives.)"""
     sent = poll(lambda: last_sent(page), lambda number: number > sent_before)
-    poll(lambda: canvas_ready(page).get_attribute("data-applied"),
-         lambda applied: applied == str(sent))
+    poll(
+        lambda: canvas_ready(page).get_attribute("data-applied"),
+        lambda applied: applied == str(sent),
+    )
     settle(page)
 
 
 def wait_for_filtered(page, typed: str) -> None:
     """Wait until the open list's first option has the typed text (Enter takes the first;
     a list that has not caught up with the typing yet would give the wrong one)."""
-    poll(lambda: page.get_by_role("option").all_inner_texts(),
-         lambda shown: bool(shown) and typed.lower() in shown[0].lower())
+    poll(
+        lambda: page.get_by_role("option").all_inner_texts(),
+        lambda shown: bool(shown) and typed.lower() in shown[0].lower(),
+    )
 
 
 def pick(page, label: str, typed: str, effort: Effort) -> None:
@@ -78,9 +84,13 @@ def in_view(page, *step_ids: str) -> None:
 
     def inside(step_id: str) -> bool:
         box = node(page, step_id).bounding_box()
-        return bool(box) and frame["x"] <= box["x"] and box["x"] + box["width"] <= (
-            frame["x"] + frame["width"]) and frame["y"] <= box["y"] and (
-            box["y"] + box["height"] <= frame["y"] + frame["height"])
+        return (
+            bool(box)
+            and frame["x"] <= box["x"]
+            and box["x"] + box["width"] <= (frame["x"] + frame["width"])
+            and frame["y"] <= box["y"]
+            and (box["y"] + box["height"] <= frame["y"] + frame["height"])
+        )
 
     if not all(inside(s) for s in step_ids):
         canvas.get_by_role("button", name="Fit the whole map").click()
@@ -89,9 +99,14 @@ def in_view(page, *step_ids: str) -> None:
 
 def lane_labels(page) -> list[str]:
     """The lanes' bold labels, top to bottom (a wrapped label joined again)."""
-    return canvas_ready(page).locator(".ple-lane").evaluate_all(
-        "lanes => lanes.map(l => [...l.querySelectorAll('.ple-lane-acronym')]"
-        ".map(d => d.textContent).join(' '))")
+    return (
+        canvas_ready(page)
+        .locator(".ple-lane")
+        .evaluate_all(
+            "lanes => lanes.map(l => [...l.querySelectorAll('.ple-lane-acronym')]"
+            ".map(d => d.textContent).join(' '))"
+        )
+    )
 
 
 def lane_box(page, agency_label: str) -> dict:
@@ -116,7 +131,8 @@ def empty_point(page, agency_label: str) -> tuple[float, float]:
         for dy in (0, -12, 12, -20, 20):
             hit = page.evaluate(
                 "([x, y]) => document.elementFromPoint(x, y)?.className?.toString() || ''",
-                [x, y + dy])
+                [x, y + dy],
+            )
             if "react-flow__pane" in hit:
                 return x, y + dy
     raise AssertionError(f"no empty point in the lane {agency_label!r}")
@@ -187,7 +203,8 @@ def click_route(page, source: str, target: str, effort: Effort) -> None:
     settle(page)
     in_view(page, source, target)
     route = canvas_ready(page).locator(
-        f".ple-route[data-from='{source}'][data-to='{target}'] .ple-route-hit")
+        f".ple-route[data-from='{source}'][data-to='{target}'] .ple-route-hit"
+    )
     point = route.evaluate("""path => {
         const length = path.getTotalLength();
         const p = path.getPointAtLength(length * 0.5);
@@ -215,23 +232,35 @@ def press(page, keys: str, effort: Effort) -> None:
 def save(page, effort: Effort) -> None:
     """Press Save and wait for the page to say what happened (a save is never silent)."""
     settle(page)
-    said = page.locator("[data-testid='stAlertContentSuccess'], "
-                        "[data-testid='stAlertContentInfo'], [data-testid='stAlertContentError']")
+    said = page.locator(
+        "[data-testid='stAlertContentSuccess'], "
+        "[data-testid='stAlertContentInfo'], [data-testid='stAlertContentError']"
+    )
     before = said.all_inner_texts()
     page.get_by_role("button", name="Save", exact=True).click()
     effort.clicks += 1
-    poll(lambda: said.all_inner_texts(), lambda now: now != before and any(
-        text.startswith(("Saved", "No changes", "Nothing was saved")) for text in now))
+    poll(
+        lambda: said.all_inner_texts(),
+        lambda now: (
+            now != before
+            and any(text.startswith(("Saved", "No changes", "Nothing was saved")) for text in now)
+        ),
+    )
     settle(page)
 
 
 def changed_lines(before: str, after: str) -> list[str]:
-    return [line for line in difflib.unified_diff(before.splitlines(), after.splitlines(),
-                                                  lineterm="", n=0)
-            if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+    return [
+        line
+        for line in difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0)
+        if line[:1] in "+-" and not line.startswith(("+++", "---"))
+    ]
 
 
 def saved_text(file: Path, before: str | None) -> str:
     """The file once a save has changed it (``before`` None: once it exists)."""
-    return poll(lambda: file.read_text(encoding="utf-8") if file.exists() else None,
-                lambda text: text is not None and text != before, timeout=30)
+    return poll(
+        lambda: file.read_text(encoding="utf-8") if file.exists() else None,
+        lambda text: text is not None and text != before,
+        timeout=30,
+    )

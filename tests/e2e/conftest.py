@@ -40,8 +40,7 @@ def browser():
         unavailable("playwright is not installed (pip install -e '.[dev]')")
     executable = chromium_path()
     if executable is None:
-        unavailable("no Chromium at /usr/bin/chromium or $PLE_CHROMIUM "
-                    "(apt-get install chromium)")
+        unavailable("no Chromium at /usr/bin/chromium or $PLE_CHROMIUM (apt-get install chromium)")
     playwright = sync_playwright().start()
     try:
         chromium = playwright.chromium.launch(executable_path=executable, args=launch_args())
@@ -80,7 +79,8 @@ def start_app(browser, tmp_path_factory) -> Iterator[Callable[[Path], str]]:
         def start(workspace: Path) -> str:
             scratch = tmp_path_factory.mktemp("server")
             return stack.enter_context(
-                streamlit_app(workspace, scratch / "cache", scratch / "streamlit.log"))
+                streamlit_app(workspace, scratch / "cache", scratch / "streamlit.log")
+            )
 
         yield start
 
@@ -116,16 +116,18 @@ steps:
     agency: cms
     end: true
 """
-BROKEN_BAD = BROKEN_GOOD.replace("id: retire\nname: Retire on time",
-                                 "id: broken\nname: Broken journey").replace(
-                                     "agency: cms", "agency: cmss")
+BROKEN_BAD = BROKEN_GOOD.replace(
+    "id: retire\nname: Retire on time", "id: broken\nname: Broken journey"
+).replace("agency: cms", "agency: cmss")
 
 
 @pytest.fixture(scope="session")
 def invalid_workspace(tmp_path_factory) -> Path:
     """One valid journey and one whose step names an unknown agency."""
-    return write_workspace(tmp_path_factory.mktemp("invalid"), {
-        "catalog.yaml": BROKEN_CATALOG, "good.yaml": BROKEN_GOOD, "broken.yaml": BROKEN_BAD})
+    return write_workspace(
+        tmp_path_factory.mktemp("invalid"),
+        {"catalog.yaml": BROKEN_CATALOG, "good.yaml": BROKEN_GOOD, "broken.yaml": BROKEN_BAD},
+    )
 
 
 @pytest.fixture(scope="session")

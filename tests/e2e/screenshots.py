@@ -43,8 +43,15 @@ def journey_page(page, url: str, out: Path) -> None:
     canvas_ready(page)
     still(page)
     legend_end = page.get_by_text("⚠ n on a step").bounding_box()
-    page.screenshot(path=str(out), clip={"x": SIDEBAR, "y": 0, "width": 1400 - SIDEBAR,
-                                         "height": legend_end["y"] + legend_end["height"] + 16})
+    page.screenshot(
+        path=str(out),
+        clip={
+            "x": SIDEBAR,
+            "y": 0,
+            "width": 1400 - SIDEBAR,
+            "height": legend_end["y"] + legend_end["height"] + 16,
+        },
+    )
 
 
 def blueprint_page(page, url: str, out: Path) -> None:
@@ -55,8 +62,15 @@ def blueprint_page(page, url: str, out: Path) -> None:
     blueprint.wait_for()
     still(page)
     box = blueprint.bounding_box()
-    page.screenshot(path=str(out), clip={"x": SIDEBAR, "y": max(box["y"] - 120, 0),
-                                         "width": 1400 - SIDEBAR, "height": box["height"] + 130})
+    page.screenshot(
+        path=str(out),
+        clip={
+            "x": SIDEBAR,
+            "y": max(box["y"] - 120, 0),
+            "width": 1400 - SIDEBAR,
+            "height": box["height"] + 130,
+        },
+    )
 
 
 def compare_page(page, url: str, out: Path) -> None:
@@ -66,8 +80,10 @@ def compare_page(page, url: str, out: Path) -> None:
     canvas_ready(page)
     still(page)
     figures = page.get_by_role("heading", name="Burden figures").bounding_box()
-    page.screenshot(path=str(out), clip={"x": SIDEBAR, "y": 0, "width": 1400 - SIDEBAR,
-                                         "height": figures["y"] - 8})
+    page.screenshot(
+        path=str(out),
+        clip={"x": SIDEBAR, "y": 0, "width": 1400 - SIDEBAR, "height": figures["y"] - 8},
+    )
 
 
 def edit_page(page, url: str, out: Path) -> None:
@@ -78,8 +94,9 @@ def edit_page(page, url: str, out: Path) -> None:
     page.get_by_role("button", name="Close (back to adding steps)").wait_for()
     still(page)
     top = page.locator(CANVAS).bounding_box()["y"] - 60
-    page.screenshot(path=str(out), clip={"x": SIDEBAR, "y": max(top, 0),
-                                         "width": 1400 - SIDEBAR, "height": 900})
+    page.screenshot(
+        path=str(out), clip={"x": SIDEBAR, "y": max(top, 0), "width": 1400 - SIDEBAR, "height": 900}
+    )
 
 
 def every_canvas(page, url: str, folder: Path, out: Path) -> list[Path]:
@@ -105,10 +122,12 @@ def main(out: Path = OUT) -> list[Path]:
             shutil.copytree(ROOT / name, folder)
             with app_page(folder, Path(scratch), VIEWPORT) as (page, url):
                 if name == "data":
-                    for make, file in ((journey_page, "journey-page.png"),
-                                       (blueprint_page, "journey-blueprint.png"),
-                                       (compare_page, "compare-page.png"),
-                                       (edit_page, "edit-page.png")):
+                    for make, file in (
+                        (journey_page, "journey-page.png"),
+                        (blueprint_page, "journey-blueprint.png"),
+                        (compare_page, "compare-page.png"),
+                        (edit_page, "edit-page.png"),
+                    ):
                         make(page, url, out / file)
                         taken.append(out / file)
                 (out / "canvas").mkdir(parents=True, exist_ok=True)

@@ -34,11 +34,13 @@ class Allowed:
 
 
 ALLOWED: tuple[Allowed, ...] = (
-    Allowed("svg-img-alt",
-            r'^<g class="mark-symbol role-mark [^"]*" role="graphics-symbol" '
-            r'aria-roledescription="symbol mark container"[^>]*></g>$',
-            "st.line_chart adds a hover layer to its Vega-Lite spec; Vega draws it as an "
-            "empty, unnamed graphics-symbol group. The points we plot are all named."),
+    Allowed(
+        "svg-img-alt",
+        r'^<g class="mark-symbol role-mark [^"]*" role="graphics-symbol" '
+        r'aria-roledescription="symbol mark container"[^>]*></g>$',
+        "st.line_chart adds a hover layer to its Vega-Lite spec; Vega draws it as an "
+        "empty, unnamed graphics-symbol group. The points we plot are all named.",
+    ),
 )
 """Findings in Streamlit's or vis-network's own markup; each is in docs/accessibility.md.
 Every other critical or serious finding axe reported was in our own content and is fixed."""
@@ -58,9 +60,15 @@ def run_axe(frame, source: str) -> list[dict]:
 
 
 def allowed(rule: str, node: dict) -> Allowed | None:
-    return next((a for a in ALLOWED if a.rule == rule
-                 and any(re.search(a.where, text) for text in [node["html"], *node["target"]])),
-                None)
+    return next(
+        (
+            a
+            for a in ALLOWED
+            if a.rule == rule
+            and any(re.search(a.where, text) for text in [node["html"], *node["target"]])
+        ),
+        None,
+    )
 
 
 def blocking(violations: list[dict], where: str) -> list[str]:
@@ -69,9 +77,11 @@ def blocking(violations: list[dict], where: str) -> list[str]:
         for node in violation["nodes"]:
             impact = node["impact"] or violation["impact"]
             if impact in BLOCKING and not allowed(violation["id"], node):
-                found.append(f"{where}: {violation['id']} ({impact}) {violation['help']}\n"
-                             f"    at {node['target']}: {node['html'][:160]}\n"
-                             f"    {node['summary']}")
+                found.append(
+                    f"{where}: {violation['id']} ({impact}) {violation['help']}\n"
+                    f"    at {node['target']}: {node['html'][:160]}\n"
+                    f"    {node['summary']}"
+                )
     return found
 
 
@@ -91,8 +101,14 @@ def check(page, source: str, name: str, tmp_path: Path) -> None:
 NETWORK = "iframe[title^='Agency network']"
 """The portfolio's agency network, the one pyvis page left."""
 
-PAGES = {"portfolio": "/", "journey": "/journey", "handoffs": "/handoffs", "gaps": "/gaps",
-         "equity": "/equity", "compare": "/compare"}
+PAGES = {
+    "portfolio": "/",
+    "journey": "/journey",
+    "handoffs": "/handoffs",
+    "gaps": "/gaps",
+    "equity": "/equity",
+    "compare": "/compare",
+}
 
 
 @pytest.mark.parametrize("name", PAGES)
@@ -129,9 +145,12 @@ def test_tab_reaches_the_steps_in_journey_order_and_enter_shows_one(page, small_
     order, outlines = [], []
     for _ in range(len(FIRST.steps)):
         order.append(page.evaluate("() => document.activeElement.getAttribute('data-id')"))
-        outlines.append(page.evaluate(
-            "() => getComputedStyle(document.activeElement.querySelector('.ple-step'))"
-            ".outlineStyle"))
+        outlines.append(
+            page.evaluate(
+                "() => getComputedStyle(document.activeElement.querySelector('.ple-step'))"
+                ".outlineStyle"
+            )
+        )
         page.keyboard.press("Tab")
     assert order == [s.id for s in FIRST.steps]
     assert set(outlines) == {"solid"}  # the focus is visible on every step

@@ -62,13 +62,19 @@ def test_every_page_renders_without_an_exception(page, small_app, name, tmp_path
     assert page.locator("[data-testid='stAlertContentError']").count() == 0
     links = page.locator("[data-testid='stSidebarNav'] a").all_inner_texts()
     assert [text.split()[-1] for text in links] == [
-        "Portfolio", "Journey", "Handoffs", "Gaps", "Equity", "Compare", "Opportunities",
-        "Edit"]
+        "Portfolio",
+        "Journey",
+        "Handoffs",
+        "Gaps",
+        "Equity",
+        "Compare",
+        "Opportunities",
+        "Edit",
+    ]
     screenshot(page, tmp_path / f"{name}.png")
 
 
-def test_journey_canvas_draws_every_step_and_follows_the_filters(page, small_app,
-                                                                  tmp_path: Path):
+def test_journey_canvas_draws_every_step_and_follows_the_filters(page, small_app, tmp_path: Path):
     open_page(page, small_app + "/journey")
     canvas = canvas_ready(page)
     assert canvas.bounding_box()["width"] > 300
@@ -107,16 +113,21 @@ def test_show_all_cold_handoffs(page, small_app, tmp_path: Path):
     assert len(rows) == len(cold)
     assert all("cold" in row for row in rows)
     assert {(r[1], r[2]) for r in rows} == {(h.from_step, h.to_step) for h in cold}
-    highlighted = canvas_ready(page).locator(".ple-route[data-highlight]").evaluate_all(
-        "routes => routes.map(r => [r.dataset.from, r.dataset.to])")
-    assert {tuple(h) for h in highlighted} == {(h.from_step, h.to_step) for h in cold
-                                               if h.journey == rows_journey(rows)}
+    highlighted = (
+        canvas_ready(page)
+        .locator(".ple-route[data-highlight]")
+        .evaluate_all("routes => routes.map(r => [r.dataset.from, r.dataset.to])")
+    )
+    assert {tuple(h) for h in highlighted} == {
+        (h.from_step, h.to_step) for h in cold if h.journey == rows_journey(rows)
+    }
     assert_no_exception(page)
     screenshot(page, tmp_path / "handoffs-cold.png")
 
 
 def test_invalid_workspace_shows_the_errors_and_the_valid_journey(
-        page, invalid_app, invalid_workspace: Path, tmp_path: Path):
+    page, invalid_app, invalid_workspace: Path, tmp_path: Path
+):
     result = load_workspace(invalid_workspace)
     [error] = result.errors
     open_page(page, invalid_app + "/")
@@ -146,13 +157,15 @@ AGENCY_XSS = "<script>alert(2)</script>"
 
 
 def test_hostile_names_are_shown_as_text_and_never_run(page, seen, start_app, tmp_path: Path):
-    workspace = write_workspace(tmp_path / "hostile", {
-        "catalog.yaml": f"""
+    workspace = write_workspace(
+        tmp_path / "hostile",
+        {
+            "catalog.yaml": f"""
             agencies:
               - {{id: ssa, name: Social Security Administration, acronym: "{AGENCY_XSS}"}}
               - {{id: cms, name: Centers for Medicare & Medicaid Services, acronym: CMS}}
             """,
-        "hostile.yaml": f"""
+            "hostile.yaml": f"""
             id: hostile
             name: Hostile names
             personas:
@@ -167,10 +180,16 @@ def test_hostile_names_are_shown_as_text_and_never_run(page, seen, start_app, tm
                 agency: cms
                 end: true
             """,
-    })
+        },
+    )
     app = start_app(workspace)
-    for name, path in (("portfolio", "/"), ("journey", "/journey"), ("handoffs", "/handoffs"),
-                       ("gaps", "/gaps"), ("equity", "/equity")):
+    for name, path in (
+        ("portfolio", "/"),
+        ("journey", "/journey"),
+        ("handoffs", "/handoffs"),
+        ("gaps", "/gaps"),
+        ("equity", "/equity"),
+    ):
         open_page(page, app + path)
         assert_no_exception(page)
         if name == "journey":
@@ -180,7 +199,8 @@ def test_hostile_names_are_shown_as_text_and_never_run(page, seen, start_app, tm
             step_cell = page.locator("[data-testid='stDataFrame'] td", has_text=STEP_XSS)
             assert step_cell.first.inner_text() == STEP_XSS
             legend = page.locator("[data-testid='stMarkdownContainer'] p").filter(
-                has_text=AGENCY_XSS)
+                has_text=AGENCY_XSS
+            )
             assert legend.first.is_visible() and AGENCY_XSS in legend.first.inner_text()
             assert canvas_steps(page) == {"first", "second"}
             tooltip = hover_tooltip(page, "first")
@@ -190,8 +210,10 @@ def test_hostile_names_are_shown_as_text_and_never_run(page, seen, start_app, tm
             assert any(row[0] == STEP_XSS for row in walks), walks
             choose(page, "Persona", STEP_XSS)
             # the last alert on the page is the persona's verdict
-            poll(lambda: page.locator("[data-testid^='stAlertContent']").last.inner_text(),
-                 lambda text: f"\n{STEP_XSS}: unverified." in text)
+            poll(
+                lambda: page.locator("[data-testid^='stAlertContent']").last.inner_text(),
+                lambda text: f"\n{STEP_XSS}: unverified." in text,
+            )
         if name == "handoffs":
             page.get_by_role("button", name="Show all cold handoffs").click()
             settle(page)
@@ -204,18 +226,23 @@ def test_hostile_names_are_shown_as_text_and_never_run(page, seen, start_app, tm
 
 
 EDIT_PIN = "[Re-enter your PIV PIN](http://evil.example/pin)"
-EDIT_TRICK = (f"{EDIT_PIN} ![x](http://evil.example/x.png) <img src=http://evil.example/y.png> "
-              "http://evil.example/bare")
+EDIT_TRICK = (
+    f"{EDIT_PIN} ![x](http://evil.example/x.png) <img src=http://evil.example/y.png> "
+    "http://evil.example/bare"
+)
 
 
-def test_a_hostile_error_on_the_edit_page_is_text_and_fetches_nothing(page, seen, start_app,
-                                                                       tmp_path: Path):
+def test_a_hostile_error_on_the_edit_page_is_text_and_fetches_nothing(
+    page, seen, start_app, tmp_path: Path
+):
     """A colleague's file whose step has a field named with Markdown: the Edit page says it
     cannot show that field, quoting the name, as text (no link, no picture fetched), and
     the sidebar names a file called with Markdown the same way."""
-    workspace = write_workspace(tmp_path / "hostile-edit", {
-        "catalog.yaml": "agencies:\n  - {id: ssa, name: Social Security Administration}\n",
-        "broken.yaml": f"""
+    workspace = write_workspace(
+        tmp_path / "hostile-edit",
+        {
+            "catalog.yaml": "agencies:\n  - {id: ssa, name: Social Security Administration}\n",
+            "broken.yaml": f"""
             id: broken
             name: Broken journey
             steps:
@@ -225,11 +252,13 @@ def test_a_hostile_error_on_the_edit_page_is_text_and_fetches_nothing(page, seen
                 end: true
                 "{EDIT_TRICK}": a field no one knows
             """,
-        "[Click here](javascript:alert(3)).yaml": "",
-    })
+            "[Click here](javascript:alert(3)).yaml": "",
+        },
+    )
     open_page(page, start_app(workspace) + "/edit")
     alert = page.locator("[data-testid='stAlertContentError']").filter(
-        has_text="tables cannot show")
+        has_text="tables cannot show"
+    )
     poll(lambda: alert.count(), lambda n: n == 1)
     assert EDIT_TRICK in alert.inner_text()  # the key, shown as it is written
     warning = page.locator("[data-testid='stSidebar'] [data-testid='stAlertContentWarning']")

@@ -39,8 +39,9 @@ def title(page) -> str:
     return page.locator("h1").first.inner_text().strip()
 
 
-def test_blueprint_mode_shows_the_backstage_under_the_line_of_visibility(page, blueprint_app,
-                                                                         axe_source, tmp_path):
+def test_blueprint_mode_shows_the_backstage_under_the_line_of_visibility(
+    page, blueprint_app, axe_source, tmp_path
+):
     url, _ = blueprint_app
     open_page(page, url + "/journey?journey=retirement")
     assert page.locator("section.ple-blueprint").count() == 0  # the map comes first
@@ -51,7 +52,8 @@ def test_blueprint_mode_shows_the_backstage_under_the_line_of_visibility(page, b
     backstage = blueprint.locator(".ple-bp-card[data-row='backstage']")
     assert backstage.count() == 1
     assert " ".join(backstage.inner_text().split()) == (
-        "SSA: Earnings record and proof of age checked System: SSA claims system")
+        "SSA: Earnings record and proof of age checked System: SSA claims system"
+    )
     # The backstage card is drawn below the line of visibility, the frontstage one above.
     line = blueprint.get_by_text("Line of visibility").last.bounding_box()
     front = blueprint.locator(".ple-bp-card[data-row='frontstage']").bounding_box()
@@ -60,8 +62,11 @@ def test_blueprint_mode_shows_the_backstage_under_the_line_of_visibility(page, b
     # Evidence in words, not only by the outline; the agency on every card.
     step = blueprint.locator(".ple-bp-card[data-step='apply-retirement'][data-row='customer']")
     assert "Evidence: observed" in step.inner_text()
-    assert blueprint.locator(".ple-bp-card[data-row='touchpoints']").first.inner_text() \
+    assert (
+        blueprint.locator(".ple-bp-card[data-row='touchpoints']")
+        .first.inner_text()
         .startswith("Form SSA-1 · SSA")
+    )
     # A step chosen under the blueprint gets its details panel, its blueprint included.
     choose(page, "Step", "Apply for retirement benefits")
     panel = page.get_by_text("Backstage: SSA: Earnings record and proof of age checked")
@@ -71,8 +76,7 @@ def test_blueprint_mode_shows_the_backstage_under_the_line_of_visibility(page, b
     check(page, axe_source, "journey-blueprint", tmp_path)  # axe-core: nothing serious
 
 
-def test_a_moment_that_matters_is_edited_with_its_reason_and_saved(page, blueprint_app,
-                                                                   tmp_path):
+def test_a_moment_that_matters_is_edited_with_its_reason_and_saved(page, blueprint_app, tmp_path):
     url, workspace = blueprint_app
     file = workspace / "journeys" / "retirement.yaml"
     open_page(page, url + "/edit")
@@ -80,7 +84,8 @@ def test_a_moment_that_matters_is_edited_with_its_reason_and_saved(page, bluepri
     node(page, "apply-retirement").click()
     settle(page)
     form = page.locator("[data-testid='stForm']").filter(
-        has=page.get_by_text("Service blueprint and evidence"))
+        has=page.get_by_text("Service blueprint and evidence")
+    )
     form.wait_for()
     # A reason without the flag: refused, with its place in the error panel.
     reason = "Income stops with the last paycheck"
@@ -92,7 +97,8 @@ def test_a_moment_that_matters_is_edited_with_its_reason_and_saved(page, bluepri
     page.get_by_text("a moment_reason belongs to a moment that matters").wait_for()
     screenshot(page, tmp_path / "edit-blueprint-error.png")
     form = page.locator("[data-testid='stForm']").filter(
-        has=page.get_by_text("Service blueprint and evidence"))
+        has=page.get_by_text("Service blueprint and evidence")
+    )
     form.get_by_text("A moment that matters", exact=True).click()
     form.get_by_role("button", name="Apply blueprint changes").click()
     settle(page)
@@ -100,26 +106,29 @@ def test_a_moment_that_matters_is_edited_with_its_reason_and_saved(page, bluepri
     screenshot(page, tmp_path / "edit-blueprint.png")
     page.get_by_role("button", name="Save", exact=True).click()
     settle(page)
-    saved = poll(lambda: yaml.safe_load(file.read_text(encoding="utf-8")),
-                 lambda journey: journey["steps"][1].get("moment_that_matters") is True)
+    saved = poll(
+        lambda: yaml.safe_load(file.read_text(encoding="utf-8")),
+        lambda journey: journey["steps"][1].get("moment_that_matters") is True,
+    )
     step = saved["steps"][1]
     assert step["id"] == "apply-retirement" and step["moment_reason"] == reason
     # The rest of the step, its blueprint rows among it, is as it was.
-    assert step["backstage"] == [{"text": "Earnings record and proof of age checked",
-                                  "system": "SSA claims system"}]
+    assert step["backstage"] == [
+        {"text": "Earnings record and proof of age checked", "system": "SSA claims system"}
+    ]
     assert page.locator(EXCEPTION).count() == 0
 
 
-def test_a_detail_link_opens_the_detailed_journey_and_leads_back(page, blueprint_app,
-                                                                tmp_path):
+def test_a_detail_link_opens_the_detailed_journey_and_leads_back(page, blueprint_app, tmp_path):
     url, _ = blueprint_app
     open_page(page, url + "/journey?journey=retirement&step=enroll-part-b")
     page.get_by_role("button", name=f"Open the detailed journey: {DETAILED}").click()
     settle(page)
     poll(lambda: title(page), lambda shown: shown == DETAILED)
     assert "journey=part-b-enrolment" in page.url
-    page.get_by_text(f"This journey tells the step “Enroll in Medicare Part B” of "
-                     f"“{RETIREMENT}” in more detail.").wait_for()
+    page.get_by_text(
+        f"This journey tells the step “Enroll in Medicare Part B” of “{RETIREMENT}” in more detail."
+    ).wait_for()
     screenshot(page, tmp_path / "detail.png")
     page.get_by_role("button", name=f"Back to {RETIREMENT}").click()
     settle(page)
@@ -129,8 +138,7 @@ def test_a_detail_link_opens_the_detailed_journey_and_leads_back(page, blueprint
     assert page.locator(EXCEPTION).count() == 0
 
 
-def test_a_backstage_action_is_added_in_the_wide_table_and_saved(page, blueprint_app,
-                                                                 tmp_path):
+def test_a_backstage_action_is_added_in_the_wide_table_and_saved(page, blueprint_app, tmp_path):
     """The actions grid is in a dialog: pick the row from its list, type the text."""
     url, workspace = blueprint_app
     file = workspace / "journeys" / "retirement.yaml"
@@ -163,7 +171,9 @@ def test_a_backstage_action_is_added_in_the_wide_table_and_saved(page, blueprint
     page.get_by_text("backstage: Estimate drawn from the earnings record").wait_for()
     page.get_by_role("button", name="Save", exact=True).click()
     settle(page)
-    saved = poll(lambda: yaml.safe_load(file.read_text(encoding="utf-8")),
-                 lambda journey: "backstage" in journey["steps"][0])
+    saved = poll(
+        lambda: yaml.safe_load(file.read_text(encoding="utf-8")),
+        lambda journey: "backstage" in journey["steps"][0],
+    )
     assert saved["steps"][0]["backstage"] == [{"text": "Estimate drawn from the earnings record"}]
     assert page.locator(EXCEPTION).count() == 0

@@ -52,7 +52,11 @@ STEPS = [  # (lane: sba, irs or state; name; id made from the name)
 Lanes = dict[str, tuple[str, str]]
 """sba, irs, state -> (the lane's label on the map, the agency's id)."""
 MOVES = [  # (from, to, handoff type)
-    (0, 1, "warm"), (1, 2, "referral"), (2, 3, "cold"), (3, 4, "warm")]
+    (0, 1, "warm"),
+    (1, 2, "referral"),
+    (2, 3, "cold"),
+    (3, 4, "warm"),
+]
 
 
 def new_journey(page, url: str, lead: str, effort: Effort) -> None:
@@ -101,20 +105,25 @@ def lanes_from_data(page, url: str, effort: Effort) -> Lanes:
     new_journey(page, url, "Small Business Administration", effort)
     show_lane(page, "Internal Revenue", "IRS", effort)
     show_lane(page, "State workforce", STATE, effort)
-    return {"sba": ("SBA", "sba"), "irs": ("IRS", "irs"),
-            "state": (STATE, "state-workforce-agency")}
+    return {
+        "sba": ("SBA", "sba"),
+        "irs": ("IRS", "irs"),
+        "state": (STATE, "state-workforce-agency"),
+    }
 
 
-def build_with_the_mouse(page, url: str, workspace: Path, tmp_path: Path,
-                         lanes=lanes_from_data) -> Effort:
+def build_with_the_mouse(
+    page, url: str, workspace: Path, tmp_path: Path, lanes=lanes_from_data
+) -> Effort:
     effort = Effort()
     started = time.perf_counter()
     lane = lanes(page, url, effort)
     for role, name, _ in STEPS:
         add_step(page, lane[role][0], name, effort)
     ids = [step_id for _, _, step_id in STEPS]
-    assert {n.get_attribute("data-id") for n in
-            canvas_ready(page).locator(".react-flow__node").all()} == set(ids)
+    assert {
+        n.get_attribute("data-id") for n in canvas_ready(page).locator(".react-flow__node").all()
+    } == set(ids)
     for source, target, handoff in MOVES:
         connect(page, ids[source], ids[target], handoff, effort)
     screenshot(page, tmp_path / "built.png")
@@ -126,14 +135,17 @@ def build_with_the_mouse(page, url: str, workspace: Path, tmp_path: Path,
     journey = result.workspace.journeys["starting-a-small-business"]
     assert [s.id for s in journey.steps] == ids
     assert [(s.id, t.to, t.handoff.type.value) for s in journey.steps for t in s.next] == [
-        (ids[a], ids[b], kind) for a, b, kind in MOVES]
+        (ids[a], ids[b], kind) for a, b, kind in MOVES
+    ]
     assert len({s.agency for s in journey.steps}) == 3
 
     move_step(page, ids[3], lane["state"][0], effort)
     save(page, effort)
     moved = saved_text(file, built)
-    assert changed_lines(built, moved) == [f"-    agency: {lane['irs'][1]}",
-                                           f"+    agency: {lane['state'][1]}"]
+    assert changed_lines(built, moved) == [
+        f"-    agency: {lane['irs'][1]}",
+        f"+    agency: {lane['state'][1]}",
+    ]
 
     click_route(page, ids[1], ids[2], effort)
     press(page, "Delete", effort)
@@ -162,8 +174,7 @@ def test_build_a_journey_with_the_mouse_on_a_copy_of_data(page, start_app, tmp_p
     workspace = tmp_path / "data"
     shutil.copytree(DATA, workspace)
     effort = build_with_the_mouse(page, start_app(workspace), workspace, tmp_path)
-    print(f"\nbuilt, moved, deleted, undone and saved in {effort.steps[-1]}: "
-          f"{effort.summary()}")
+    print(f"\nbuilt, moved, deleted, undone and saved in {effort.steps[-1]}: {effort.summary()}")
 
 
 def lanes_made_here(page, url: str, effort: Effort) -> Lanes:
@@ -187,11 +198,13 @@ def lanes_made_here(page, url: str, effort: Effort) -> Lanes:
 def test_build_a_journey_with_the_mouse_in_an_empty_workspace(page, start_app, tmp_path):
     workspace = tmp_path / "empty"
     workspace.mkdir()
-    effort = build_with_the_mouse(page, start_app(workspace), workspace, tmp_path,
-                                  lanes_made_here)
+    effort = build_with_the_mouse(page, start_app(workspace), workspace, tmp_path, lanes_made_here)
     catalog = load_workspace(workspace).workspace
     assert {a.name for a in catalog.agencies.values()} == {
-        "Small Business Administration", "Internal Revenue Service", STATE}
+        "Small Business Administration",
+        "Internal Revenue Service",
+        STATE,
+    }
     print(f"\nin an empty workspace, in {effort.steps[-1]}: {effort.summary()}")
 
 
@@ -273,8 +286,11 @@ def test_build_the_same_journey_with_the_keyboard_alone(page, start_app, tmp_pat
         keys.pick("Show a lane for", typed)
         keys.button("Add the lane")
         poll(lambda label=label: lane_labels(page), lambda labels, label=label: label in labels)
-    agencies = {"sba": "Small Business Administration", "irs": "Internal Revenue",
-                "state": "State workforce"}
+    agencies = {
+        "sba": "Small Business Administration",
+        "irs": "Internal Revenue",
+        "state": "State workforce",
+    }
     for role, name, step_id in STEPS:
         keys.field("Name of the step", name)
         keys.pick("Agency (lane)", agencies[role])
@@ -289,22 +305,26 @@ def test_build_the_same_journey_with_the_keyboard_alone(page, start_app, tmp_pat
         keys.pick("Handoff type (when the agencies differ)", handoff)
         keys.button("Connect")
         canvas_ready(page).locator(
-            f".ple-route[data-from='{ids[source]}'][data-to='{ids[target]}']").wait_for()
+            f".ple-route[data-from='{ids[source]}'][data-to='{ids[target]}']"
+        ).wait_for()
     file = workspace / FILE
     keys.reach(node(page, ids[0]))
     keys.edit("Control+s")
     built = saved_text(file, None)
     journey = load_workspace(workspace).workspace.journeys["starting-a-small-business"]
     assert [(s.id, t.to, t.handoff.type.value) for s in journey.steps for t in s.next] == [
-        (ids[a], ids[b], kind) for a, b, kind in MOVES]
+        (ids[a], ids[b], kind) for a, b, kind in MOVES
+    ]
 
     keys.step(ids[3], names[3])
     keys.reach(node(page, ids[3]))
     keys.edit("Alt+ArrowDown")  # to the lane below: the state agency
     keys.edit("Control+s")
     moved = saved_text(file, built)
-    assert changed_lines(built, moved) == ["-    agency: irs",
-                                           "+    agency: state-workforce-agency"]
+    assert changed_lines(built, moved) == [
+        "-    agency: irs",
+        "+    agency: state-workforce-agency",
+    ]
 
     keys.step(ids[1], names[1])
     keys.button(f"→ {names[2]} (referral)")
@@ -319,8 +339,9 @@ def test_build_the_same_journey_with_the_keyboard_alone(page, start_app, tmp_pat
     assert load_workspace(workspace).ok
     assert page.locator(EXCEPTION).count() == 0
     screenshot(page, tmp_path / "keyboard-done.png")
-    print(f"\nwith the keyboard alone, in {time.perf_counter() - started:.1f} s: "
-          f"{effort.summary()}")
+    print(
+        f"\nwith the keyboard alone, in {time.perf_counter() - started:.1f} s: {effort.summary()}"
+    )
 
 
 def test_two_steps_selected_together_move_together(page, start_app, tmp_path):
@@ -335,11 +356,9 @@ def test_two_steps_selected_together_move_together(page, start_app, tmp_path):
     first, second = node(page, "check-estimate"), node(page, "apply-retirement")
     first.locator(".ple-step").click()
     second.locator(".ple-step").click(modifiers=["Control"])
-    poll(lambda: canvas_ready(page).locator(".react-flow__node.selected").count(),
-         lambda n: n == 2)
+    poll(lambda: canvas_ready(page).locator(".react-flow__node.selected").count(), lambda n: n == 2)
     settle(page)  # the selection reached Python, which drew the map again: still both
-    poll(lambda: canvas_ready(page).locator(".react-flow__node.selected").count(),
-         lambda n: n == 2)
+    poll(lambda: canvas_ready(page).locator(".react-flow__node.selected").count(), lambda n: n == 2)
     sent = last_sent(page)
     box = first.locator(".ple-step").bounding_box()
     band = lane_box(page, "CMS")
@@ -348,8 +367,9 @@ def test_two_steps_selected_together_move_together(page, start_app, tmp_path):
     wait_for_edit(page, sent)
     save(page, effort)
     moved = saved_text(file, before)
-    assert sorted(changed_lines(before, moved)) == ["+    agency: cms"] * 2 + [
-        "-    agency: ssa"] * 2
+    assert (
+        sorted(changed_lines(before, moved)) == ["+    agency: cms"] * 2 + ["-    agency: ssa"] * 2
+    )
     node(page, "check-estimate").locator(".ple-step").click()
     press(page, "Control+z", effort)
     save(page, effort)

@@ -41,9 +41,12 @@ def frame_ids(page, selector: str) -> list[str]:
 def map_steps(page) -> dict[str, str]:
     """The steps on the comparison map, with the words marked on them."""
     nodes = canvas_ready(page).locator(".react-flow__node")
-    return dict(nodes.evaluate_all(
-        "nodes => nodes.map(n => [n.getAttribute('data-id'),"
-        " (n.querySelector('.ple-mark') || {}).textContent || ''])"))
+    return dict(
+        nodes.evaluate_all(
+            "nodes => nodes.map(n => [n.getAttribute('data-id'),"
+            " (n.querySelector('.ple-mark') || {}).textContent || ''])"
+        )
+    )
 
 
 def map_words(page) -> list[str]:
@@ -52,8 +55,11 @@ def map_words(page) -> list[str]:
 
 
 def frame_edges(page, selector: str) -> list[str]:
-    return page.frame_locator(selector).locator("body").evaluate(
-        "() => network.body.data.edges.get().map(e => e.label)")
+    return (
+        page.frame_locator(selector)
+        .locator("body")
+        .evaluate("() => network.body.data.edges.get().map(e => e.label)")
+    )
 
 
 def assert_accessible(page, axe_source: str, frames: list[str], name: str, tmp_path: Path):
@@ -70,8 +76,9 @@ def test_compare_page_draws_both_journeys_and_follows_the_choice(page, data_app,
     open_page(page, data_app + "/compare")
     assert page.locator("h1").first.inner_text() == "Compare current and future state"
     assert page.locator(EXCEPTION).count() == 0
-    retirement = compare_journeys(workspace, "approaching-retirement",
-                                  "approaching-retirement-future")
+    retirement = compare_journeys(
+        workspace, "approaching-retirement", "approaching-retirement-future"
+    )
     ids = set(map_steps(page))
     assert {c.future for c in retirement.steps if c.future} <= ids
     assert "cold → warm" in map_words(page)
@@ -80,7 +87,8 @@ def test_compare_page_draws_both_journeys_and_follows_the_choice(page, data_app,
 
     choose(page, "Proposed journey (future state)", "Recovering from a disaster, proposed")
     assert page.get_by_role("combobox", name="Compared with (today)").input_value() == (
-        "Recovering from a disaster")
+        "Recovering from a disaster"
+    )
     disaster = workspace.journeys["recovering-from-a-disaster-future"]
     poll(lambda: set(map_steps(page)), lambda found: {s.id for s in disaster.steps} <= found)
     assert page.get_by_text("135 fewer").count() >= 1
@@ -93,8 +101,9 @@ def test_compare_page_draws_both_journeys_and_follows_the_choice(page, data_app,
 def test_removed_steps_are_drawn_and_marked(page, small_app):
     open_page(page, small_app + "/compare")
     marks = map_steps(page)
-    assert {"was:check-estimate", "was:apply-retirement", "was:get-l564",
-            "apply-once"} <= set(marks)
+    assert {"was:check-estimate", "was:apply-retirement", "was:get-l564", "apply-once"} <= set(
+        marks
+    )
     assert marks["was:get-l564"] == "✕ REMOVED" and marks["apply-once"] == "+ NEW"
 
 
@@ -110,18 +119,20 @@ def test_portfolio_network_draws_and_filters(page, data_app, tmp_path):
         box.get_by_role("button", name=f"Remove {kind}").click()
         settle(page)
     cold = [e for e in network.edges if e.type == "cold"]
-    poll(lambda: frame_edges(page, NETWORK),
-         lambda labels: sorted(labels) == sorted(f"cold ×{e.handoffs}" for e in cold))
+    poll(
+        lambda: frame_edges(page, NETWORK),
+        lambda labels: sorted(labels) == sorted(f"cold ×{e.handoffs}" for e in cold),
+    )
     page.get_by_text("As proposed", exact=True).click()
     settle(page)
     assert "Left out: 3 journeys" in page.locator("[data-testid='stMain']").inner_text()
     assert page.locator(EXCEPTION).count() == 0
 
 
-@pytest.mark.parametrize(("path", "frames"), [("/compare", []), ("/", [NETWORK])],
-                         ids=["compare", "portfolio"])
-def test_no_serious_accessibility_violation(page, data_app, axe_source, path, frames,
-                                            tmp_path):
+@pytest.mark.parametrize(
+    ("path", "frames"), [("/compare", []), ("/", [NETWORK])], ids=["compare", "portfolio"]
+)
+def test_no_serious_accessibility_violation(page, data_app, axe_source, path, frames, tmp_path):
     open_page(page, data_app + path)
     if path == "/compare":
         canvas_ready(page)
@@ -133,13 +144,15 @@ def test_no_serious_accessibility_violation(page, data_app, axe_source, path, fr
 
 def test_hostile_names_stay_text(page, seen, start_app, tmp_path):
     hostile = "<img src=x onerror=alert(1)>"
-    workspace = write_workspace(tmp_path / "hostile", {
-        "catalog.yaml": """
+    workspace = write_workspace(
+        tmp_path / "hostile",
+        {
+            "catalog.yaml": """
             agencies:
               - {id: ssa, name: Social Security, acronym: "<script>alert(2)</script>"}
               - {id: cms, name: Centers for Medicare & Medicaid Services, acronym: CMS}
             """,
-        "today.yaml": f"""
+            "today.yaml": f"""
             id: today
             name: "{hostile} today"
             steps:
@@ -147,7 +160,7 @@ def test_hostile_names_stay_text(page, seen, start_app, tmp_path):
                  next: [{{to: b, handoff: {{type: cold}}}}]}}
               - {{id: b, name: Second, agency: cms, end: true}}
             """,
-        "proposed.yaml": f"""
+            "proposed.yaml": f"""
             id: proposed
             name: "{hostile} proposed"
             state: future
@@ -157,7 +170,8 @@ def test_hostile_names_stay_text(page, seen, start_app, tmp_path):
                  next: [{{to: b, handoff: {{type: warm}}}}]}}
               - {{id: b, name: Second, agency: cms, end: true}}
             """,
-    })
+        },
+    )
     app = start_app(workspace)
     for path in ("/compare", "/"):
         open_page(page, app + path)

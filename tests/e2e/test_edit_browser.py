@@ -70,26 +70,31 @@ def test_a_cell_edited_in_the_steps_table_is_saved(page, edit_app, tmp_path):
     settle(page)
     # The map is drawn from what the page holds: once it shows the new name, the edit has
     # reached the server (Save pressed before that would save the journey unchanged).
-    poll(lambda: " ".join(page.locator(".ple-canvas-host").first.inner_text().split()),
-         lambda shown: "Check the estimate online" in shown)
+    poll(
+        lambda: " ".join(page.locator(".ple-canvas-host").first.inner_text().split()),
+        lambda shown: "Check the estimate online" in shown,
+    )
     poll(lambda: page.get_by_text("No problems: ready to save.").count(), lambda n: n == 1)
     screenshot(page, tmp_path / "edit-typed.png")
     page.get_by_role("button", name="Save", exact=True).click()
     settle(page)
-    after = poll(lambda: file.read_text(encoding="utf-8"),
-                 lambda text: "Check the estimate online" in text)
-    changed = [line for line in difflib.unified_diff(before.splitlines(), after.splitlines(),
-                                                     lineterm="", n=0)
-               if line[:1] in "+-" and not line.startswith(("+++", "---"))]
-    assert changed == ["-    name: Check benefit estimate",
-                       "+    name: Check the estimate online"]
+    after = poll(
+        lambda: file.read_text(encoding="utf-8"), lambda text: "Check the estimate online" in text
+    )
+    changed = [
+        line
+        for line in difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0)
+        if line[:1] in "+-" and not line.startswith(("+++", "---"))
+    ]
+    assert changed == ["-    name: Check benefit estimate", "+    name: Check the estimate online"]
     page.get_by_text("Saved journeys/retirement.yaml.", exact=False).wait_for()
     assert page.locator(EXCEPTION).count() == 0
     screenshot(page, tmp_path / "edit-saved.png")
 
 
-def test_the_edit_page_has_no_serious_accessibility_violation(page, small_app, axe_source,
-                                                               tmp_path):
+def test_the_edit_page_has_no_serious_accessibility_violation(
+    page, small_app, axe_source, tmp_path
+):
     open_page(page, small_app + "/edit")
     page.get_by_text("No problems: ready to save.").wait_for()
     check(page, axe_source, "edit", tmp_path)

@@ -44,8 +44,9 @@ def test_the_ranking_shows_in_order_and_follows_the_filters(page, data_app, tmp_
     screenshot(page, tmp_path / "opportunities.png")
     pick_typed(page, "Owner", "FNS")
     poll(lambda: ranked_ids(page), lambda ids: len(ids) == 2)
-    assert ranked_ids(page) == [i for i in expected
-                                if workspace.opportunities[i].owner.agency == "fns"]
+    assert ranked_ids(page) == [
+        i for i in expected if workspace.opportunities[i].owner.agency == "fns"
+    ]
 
 
 def test_an_opportunity_opens_from_its_address(page, data_app):
@@ -75,8 +76,14 @@ def test_the_ranking_page_passes_axe_and_reads_in_rank_order(browser, axe_source
     file.write_text(ranking_page(workspace, ranked), encoding="utf-8")
     context = browser.new_context()
     refused: list[str] = []
-    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(
-        "file:") else (refused.append(route.request.url), route.abort()))
+    context.route(
+        "**/*",
+        lambda route: (
+            route.continue_()
+            if route.request.url.startswith("file:")
+            else (refused.append(route.request.url), route.abort())
+        ),
+    )
     page = context.new_page()
     page.goto(file.as_uri())
     try:

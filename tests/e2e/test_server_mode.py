@@ -25,8 +25,10 @@ from tests.e2e.browser import (
 pytestmark = pytest.mark.browser
 
 SMALL = Path(__file__).resolve().parents[1] / "fixtures" / "small"
-PLANTED = "#ple-draft: target ../../escaped.yaml\n#ple-draft: base new-file\n" \
-          "agencies:\n  - {id: evil, name: Planted}\n"
+PLANTED = (
+    "#ple-draft: target ../../escaped.yaml\n#ple-draft: base new-file\n"
+    "agencies:\n  - {id: evil, name: Planted}\n"
+)
 
 
 @pytest.fixture(scope="module")
@@ -41,8 +43,9 @@ def served(browser, tmp_path_factory):
     (workspace / ".ple-drafts" / "planted.yaml").write_text(PLANTED)
     outside = base / "outside"
     shutil.copytree(SMALL, outside)
-    with streamlit_app(workspace, base / "cache", base / "streamlit.log",
-                       {"PLE_ROOTS": str(root)}) as url:
+    with streamlit_app(
+        workspace, base / "cache", base / "streamlit.log", {"PLE_ROOTS": str(root)}
+    ) as url:
         yield url, root, outside
 
 
@@ -90,7 +93,8 @@ def test_a_rebinding_host_is_turned_away_before_the_page_runs(browser, served):
     before = files_under(root)
     chromium = browser.browser_type.launch(
         executable_path=chromium_path(),
-        args=[*launch_args(), "--host-resolver-rules=MAP rebind.test 127.0.0.1"])
+        args=[*launch_args(), "--host-resolver-rules=MAP rebind.test 127.0.0.1"],
+    )
     try:
         page = chromium.new_page()
         page.goto(f"http://rebind.test:{port}/edit")

@@ -33,10 +33,8 @@ from tests.e2e.conftest import SMALL, unavailable
 
 pytestmark = pytest.mark.browser
 
-VIEWER = ("vera", {"email": "vera@cx.agency.gov", "email_verified": True,
-                   "name": "Vera Viewer"})
-EDITOR = ("eddie", {"email": "eddie@cx.agency.gov", "email_verified": True,
-                    "name": "Eddie Editor"})
+VIEWER = ("vera", {"email": "vera@cx.agency.gov", "email_verified": True, "name": "Vera Viewer"})
+EDITOR = ("eddie", {"email": "eddie@cx.agency.gov", "email_verified": True, "name": "Eddie Editor"})
 SECRETS = """
 [auth]
 redirect_uri = "{app}/oauth2callback"
@@ -82,11 +80,21 @@ def served(provider, tmp_path_factory) -> Iterator[Served]:
     port = free_port()
     app = f"http://localhost:{port}"
     secrets_file = base / "secrets.toml"
-    secrets_file.write_text(SECRETS.format(app=app, provider=provider,
-                                           cookie_secret=secrets.token_hex(32)))
-    arguments = [str(workspace), "--root", str(root), "--sign-in",
-                 "--editor", EDITOR[1]["email"], "--secrets", str(secrets_file),
-                 "--address", "localhost"]
+    secrets_file.write_text(
+        SECRETS.format(app=app, provider=provider, cookie_secret=secrets.token_hex(32))
+    )
+    arguments = [
+        str(workspace),
+        "--root",
+        str(root),
+        "--sign-in",
+        "--editor",
+        EDITOR[1]["email"],
+        "--secrets",
+        str(secrets_file),
+        "--address",
+        "localhost",
+    ]
     with ple_app(arguments, port, base / "cache", base / "streamlit.log") as url:
         yield Served(url, provider, workspace)
 
@@ -155,16 +163,17 @@ def rename_first_step(page, name: str) -> None:
     field.fill(name)
     field.press("Enter")
     settle(page)
-    poll(lambda: " ".join(page.locator(".ple-canvas-host").first.inner_text().split()),
-         lambda shown: name in shown)
+    poll(
+        lambda: " ".join(page.locator(".ple-canvas-host").first.inner_text().split()),
+        lambda shown: name in shown,
+    )
 
 
 def sidebar_text(page) -> str:
     return page.locator("[data-testid='stSidebar']").inner_text()
 
 
-def test_a_visitor_who_has_not_signed_in_sees_nothing_but_the_sign_in(browser, served,
-                                                                     tmp_path):
+def test_a_visitor_who_has_not_signed_in_sees_nothing_but_the_sign_in(browser, served, tmp_path):
     with visitor(browser, served, tmp_path) as visit:
         page = visit.page
         open_page(page, f"{served.url}/edit")
@@ -176,8 +185,9 @@ def test_a_visitor_who_has_not_signed_in_sees_nothing_but_the_sign_in(browser, s
         assert "Retire" not in main  # no journey of the workspace
 
 
-def test_a_viewers_save_is_refused_and_changes_nothing_then_they_sign_out(browser, served,
-                                                                         tmp_path):
+def test_a_viewers_save_is_refused_and_changes_nothing_then_they_sign_out(
+    browser, served, tmp_path
+):
     before = {p: p.read_bytes() for p in served.workspace.rglob("*") if p.is_file()}
     with visitor(browser, served, tmp_path) as visit:
         page = visit.page
@@ -191,7 +201,8 @@ def test_a_viewers_save_is_refused_and_changes_nothing_then_they_sign_out(browse
         settle(page)
         # (the address is shown as code: text, never a mailto link)
         refusal = page.locator("[data-testid='stAlertContentError']").filter(
-            has_text="Only editors can save; you are signed in as Vera Viewer")
+            has_text="Only editors can save; you are signed in as Vera Viewer"
+        )
         refusal.wait_for()
         assert "vera@cx.agency.gov" in refusal.inner_text()
 
@@ -218,11 +229,11 @@ def test_an_editors_save_is_written_and_recorded_with_their_name(browser, served
         page.get_by_text("Saved journeys/retirement.yaml.", exact=False).wait_for()
         assert "name: Check the estimate online" in served.journey.read_text()
 
-        record = served.workspace / ".ple-history" / "journeys" / "retirement.yaml" \
-            / "saves.jsonl"
+        record = served.workspace / ".ple-history" / "journeys" / "retirement.yaml" / "saves.jsonl"
         assert '"by": "Eddie Editor", "email": "eddie@cx.agency.gov"' in record.read_text()
 
         page.get_by_text("History and drafts", exact=True).click()
         settle(page)
-        page.get_by_text("The current version was saved by Eddie Editor "
-                         "<eddie@cx.agency.gov>", exact=False).wait_for()
+        page.get_by_text(
+            "The current version was saved by Eddie Editor <eddie@cx.agency.gov>", exact=False
+        ).wait_for()

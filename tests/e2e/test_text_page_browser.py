@@ -63,8 +63,9 @@ def test_no_accessibility_violation(text_page, axe_source, journey_id):
     assert text_page.refused == []
 
 
-def test_the_hostile_page_has_no_violation_and_runs_nothing(text_page, axe_source,
-                                                            tmp_path_factory):
+def test_the_hostile_page_has_no_violation_and_runs_nothing(
+    text_page, axe_source, tmp_path_factory
+):
     hostile = load(write_hostile(tmp_path_factory.mktemp("hostile")))
     page = text_page(hostile, "hostile")
     dialogs: list[str] = []
@@ -96,9 +97,15 @@ def headings(page) -> list[tuple[int, int, str]]:
     return found
 
 
-@pytest.mark.parametrize("workspace, journey_id", [
-    (BUNDLED, "having-a-child"), (BUNDLED, "recovering-from-a-disaster-future"),
-    (load_small(), "retirement")], ids=["having-a-child", "disaster-future", "small"])
+@pytest.mark.parametrize(
+    "workspace, journey_id",
+    [
+        (BUNDLED, "having-a-child"),
+        (BUNDLED, "recovering-from-a-disaster-future"),
+        (load_small(), "retirement"),
+    ],
+    ids=["having-a-child", "disaster-future", "small"],
+)
 def test_the_accessibility_tree_reads_in_order(text_page, workspace, journey_id):
     journey = workspace.journeys[journey_id]
     page = text_page(workspace, journey_id)
@@ -107,20 +114,25 @@ def test_the_accessibility_tree_reads_in_order(text_page, workspace, journey_id)
     assert tree[0][1:] == (1, journey.name)
     names = [name for _, _, name in tree]
     top = [name for _, level, name in tree if level == 2]
-    assert top[:4] == ["About this journey", "Steps by stage", "Handoffs between agencies",
-                       "Gap findings"]
+    assert top[:4] == [
+        "About this journey",
+        "Steps by stage",
+        "Handoffs between agencies",
+        "Gap findings",
+    ]
     numbers = {step.id: n for n, step in enumerate(journey.steps, start=1)}
     expected: list[str] = []
     for position, stage in enumerate(journey.stages, start=1):
         expected.append(f"Stage {position} of {len(journey.stages)}: {stage.name}")
-        expected += [f"Step {numbers[s.id]}: {s.name}" for s in journey.steps
-                     if s.stage == stage.id]
+        expected += [
+            f"Step {numbers[s.id]}: {s.name}" for s in journey.steps if s.stage == stage.id
+        ]
     loose = [s for s in journey.steps if s.stage not in {st.id for st in journey.stages}]
     if loose:
         expected.append("Steps without a stage" if journey.stages else "All steps")
         expected += [f"Step {numbers[s.id]}: {s.name}" for s in loose]
     start = names.index("Steps by stage") + 1
-    assert names[start:start + len(expected)] == expected
+    assert names[start : start + len(expected)] == expected
     assert names.index("Gap findings") > start + len(expected) - 1
     # the tree nests them: each step inside its stage's region, each stage inside the
     # region of "Steps by stage"

@@ -16,21 +16,26 @@ def tables() -> dict:
     return {
         "Journey": [{"id": "j", "name": "J", "entry": ["a"]}],
         "Stages": [{"id": "plan", "name": "Plan"}, {"id": "apply", "name": "Apply"}],
-        "Steps": [{"id": "a", "name": "A", "agency": "ssa", "stage": "plan"},
-                  {"id": "b", "name": "B", "agency": "cms", "stage": "apply"}],
+        "Steps": [
+            {"id": "a", "name": "A", "agency": "ssa", "stage": "plan"},
+            {"id": "b", "name": "B", "agency": "cms", "stage": "apply"},
+        ],
         "Transitions": [{"from": "a", "to": "b", "handoff": "cold"}],
         "BurdenByChannel": [{"step": "b", "channel": "phone", "minutes": 5}],
         "AcceptedFindings": [{"rule": "cold-handoff", "from": "a", "to": "b", "reason": "r"}],
     }
 
 
-@pytest.mark.parametrize(("name", "expected"), [
-    ("Apply for SSI (online)", "apply-for-ssi-online"),
-    ("  Get a   birth certificate ", "get-a-birth-certificate"),
-    ("Élan vital — café", "elan-vital-cafe"),
-    ("???", "step"),
-    ("x" * 200, "x" * 60),
-])
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Apply for SSI (online)", "apply-for-ssi-online"),
+        ("  Get a   birth certificate ", "get-a-birth-certificate"),
+        ("Élan vital — café", "elan-vital-cafe"),
+        ("???", "step"),
+        ("x" * 200, "x" * 60),
+    ],
+)
 def test_ids_are_made_from_names(name, expected):
     assert actions.slug(name) == expected
 
@@ -50,17 +55,21 @@ def test_moving_a_step_changes_only_its_lane_and_stage(tables):
     assert done.changed and done.step == "a"
     assert tables["Steps"][0] == {"id": "a", "name": "A", "agency": "irs", "stage": "apply"}
     assert {k: v for k, v in tables.items() if k != "Steps"} == {
-        k: v for k, v in before.items() if k != "Steps"}
-    assert not actions.move_steps(tables, [{"step": "a", "agency": "irs",
-                                            "stage": "apply"}]).changed
+        k: v for k, v in before.items() if k != "Steps"
+    }
+    assert not actions.move_steps(
+        tables, [{"step": "a", "agency": "irs", "stage": "apply"}]
+    ).changed
 
 
 def test_connecting_adds_a_move_after_the_steps_other_moves(tables):
     actions.add_step(tables, "C", "irs", "apply")
     done = actions.connect(tables, "a", "c", "warm")
     assert done.changed
-    assert tables["Transitions"] == [{"from": "a", "to": "b", "handoff": "cold"},
-                                     {"from": "a", "to": "c", "handoff": "warm"}]
+    assert tables["Transitions"] == [
+        {"from": "a", "to": "b", "handoff": "cold"},
+        {"from": "a", "to": "c", "handoff": "warm"},
+    ]
     assert actions.connect(tables, "b", "c", None).changed
     assert tables["Transitions"][-1] == {"from": "b", "to": "c"}
 
@@ -78,8 +87,9 @@ def test_deleting_a_step_takes_every_row_that_names_it(tables):
     assert done.changed
     assert [s["id"] for s in tables["Steps"]] == ["a"]
     assert tables["Transitions"] == [] and tables["BurdenByChannel"] == []
-    assert tables["AcceptedFindings"] == [{"rule": "cold-handoff", "from": "a", "to": "b",
-                                           "reason": "r"}]  # the check names what is left
+    assert tables["AcceptedFindings"] == [
+        {"rule": "cold-handoff", "from": "a", "to": "b", "reason": "r"}
+    ]  # the check names what is left
 
 
 def test_deleting_a_move_keeps_its_steps(tables):
@@ -135,12 +145,16 @@ def test_an_action_after_undo_drops_what_could_be_redone(tables):
 
 
 def test_canvas_events_are_applied_by_name(tables):
-    assert actions.apply(tables, {"op": "add", "name": "New", "agency": "irs",
-                                  "stage": "plan"}).step == "new"
-    assert actions.apply(tables, {"op": "connect", "from": "new", "to": "a",
-                                  "handoff": "referral"}).changed
-    assert actions.apply(tables, {"op": "move", "moves": [{"step": "new", "agency": "ssa",
-                                                          "stage": "plan"}]}).changed
+    assert (
+        actions.apply(tables, {"op": "add", "name": "New", "agency": "irs", "stage": "plan"}).step
+        == "new"
+    )
+    assert actions.apply(
+        tables, {"op": "connect", "from": "new", "to": "a", "handoff": "referral"}
+    ).changed
+    assert actions.apply(
+        tables, {"op": "move", "moves": [{"step": "new", "agency": "ssa", "stage": "plan"}]}
+    ).changed
     assert actions.apply(tables, {"op": "delete", "steps": ["new"], "routes": []}).changed
     assert not actions.apply(tables, {"op": "explode"}).changed
 
@@ -151,9 +165,11 @@ def test_canvas_events_are_applied_by_name(tables):
 def changed_lines(before: str, after: str) -> list[str]:
     import difflib
 
-    return [line for line in difflib.unified_diff(before.splitlines(), after.splitlines(),
-                                                  lineterm="", n=0)
-            if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+    return [
+        line
+        for line in difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0)
+        if line[:1] in "+-" and not line.startswith(("+++", "---"))
+    ]
 
 
 def test_canvas_actions_save_as_minimal_yaml_diffs(workspace):
@@ -174,14 +190,15 @@ def test_canvas_actions_save_as_minimal_yaml_diffs(workspace):
         assert load_workspace(workspace).ok
         return changed_lines(before, file.read_text())
 
-    moved = act({"op": "move", "moves": [{"step": "get-l564", "agency": "ssa",
-                                          "stage": "apply"}]})
+    moved = act({"op": "move", "moves": [{"step": "get-l564", "agency": "ssa", "stage": "apply"}]})
     assert moved == ["-    agency: employer", "+    agency: ssa"]
-    connected = act({"op": "connect", "from": "check-estimate", "to": "enroll-part-b",
-                     "handoff": "warm"})
+    connected = act(
+        {"op": "connect", "from": "check-estimate", "to": "enroll-part-b", "handoff": "warm"}
+    )
     assert all(line.startswith("+") for line in connected) and len(connected) >= 2
-    removed = act({"op": "delete", "routes": [{"from": "check-estimate",
-                                               "to": "enroll-part-b"}], "steps": []})
+    removed = act(
+        {"op": "delete", "routes": [{"from": "check-estimate", "to": "enroll-part-b"}], "steps": []}
+    )
     assert sorted(line[1:] for line in removed) == sorted(line[1:] for line in connected)
     assert all(line.startswith("-") for line in removed)
     text = file.read_text()
@@ -191,27 +208,44 @@ def test_canvas_actions_save_as_minimal_yaml_diffs(workspace):
 
 
 def test_a_steps_blueprint_is_changed_in_one_action_and_undone_in_one(tables):
-    tables["Blueprint"] = [{"step": "a", "row": "backstage", "text": "Old"},
-                           {"step": "b", "row": "support", "text": "Kept"}]
+    tables["Blueprint"] = [
+        {"step": "a", "row": "backstage", "text": "Old"},
+        {"step": "b", "row": "support", "text": "Kept"},
+    ]
     undo = Undo()
     undo.before_change(tables)
     done = actions.set_blueprint(
-        tables, "a", {"moment_that_matters": True, "moment_reason": "Income stops",
-                      "evidence": "observed", "evidence_sources": ["Field study"]},
-        [{"row": "frontstage", "text": " Staff take the call ", "agency": None},
-         {"row": "backstage", "text": "Record checked", "system": "Claims system"},
-         {"row": None, "text": None, "agency": None, "system": None}])  # an empty grid row
+        tables,
+        "a",
+        {
+            "moment_that_matters": True,
+            "moment_reason": "Income stops",
+            "evidence": "observed",
+            "evidence_sources": ["Field study"],
+        },
+        [
+            {"row": "frontstage", "text": " Staff take the call ", "agency": None},
+            {"row": "backstage", "text": "Record checked", "system": "Claims system"},
+            {"row": None, "text": None, "agency": None, "system": None},
+        ],
+    )  # an empty grid row
     assert done.changed and done.step == "a"
     assert tables["Steps"][0]["moment_that_matters"] is True
     assert tables["Steps"][0]["evidence_sources"] == ["Field study"]
     assert tables["Blueprint"] == [  # in the old rows' place, before the other step's
         {"step": "a", "row": "frontstage", "text": "Staff take the call"},
         {"step": "a", "row": "backstage", "text": "Record checked", "system": "Claims system"},
-        {"step": "b", "row": "support", "text": "Kept"}]
-    assert not actions.set_blueprint(tables, "a", {"moment_that_matters": True},
-                                     [{"row": "frontstage", "text": "Staff take the call"},
-                                      {"row": "backstage", "text": "Record checked",
-                                       "system": "Claims system"}]).changed
+        {"step": "b", "row": "support", "text": "Kept"},
+    ]
+    assert not actions.set_blueprint(
+        tables,
+        "a",
+        {"moment_that_matters": True},
+        [
+            {"row": "frontstage", "text": "Staff take the call"},
+            {"row": "backstage", "text": "Record checked", "system": "Claims system"},
+        ],
+    ).changed
     restored = undo.undo(tables)
     assert restored["Blueprint"][0]["text"] == "Old" and "evidence" not in restored["Steps"][0]
 
@@ -234,23 +268,45 @@ def test_blueprint_fields_set_in_the_panel_are_saved_and_read_back(workspace):
     edit = open_journey(workspace, "retirement")
     before = load_workspace(workspace)
     # A reason without the flag is refused, and the problem names its cell.
-    actions.set_blueprint(edit.tables, "apply-retirement", {"moment_reason": "Income stops"},
-                          [{"row": "backstage", "text": "Earnings record checked"}])
+    actions.set_blueprint(
+        edit.tables,
+        "apply-retirement",
+        {"moment_reason": "Income stops"},
+        [{"row": "backstage", "text": "Earnings record checked"}],
+    )
     rows = problem_rows(review(edit, before), edit.tables)
-    assert any(r.severity.value == "error" and "moment_reason" in f"{r.where} {r.message}"
-               for r in rows), rows
+    assert any(
+        r.severity.value == "error" and "moment_reason" in f"{r.where} {r.message}" for r in rows
+    ), rows
     assert save(edit, before, by=local_person()).outcome is not Outcome.saved
-    actions.set_blueprint(edit.tables, "apply-retirement",
-                          {"moment_that_matters": True, "moment_reason": "Income stops",
-                           "evidence": "reported", "evidence_sources": ["SSA annual report"]},
-                          [{"row": "backstage", "text": "Earnings record checked",
-                            "agency": "ssa", "system": "Claims system"}])
+    actions.set_blueprint(
+        edit.tables,
+        "apply-retirement",
+        {
+            "moment_that_matters": True,
+            "moment_reason": "Income stops",
+            "evidence": "reported",
+            "evidence_sources": ["SSA annual report"],
+        },
+        [
+            {
+                "row": "backstage",
+                "text": "Earnings record checked",
+                "agency": "ssa",
+                "system": "Claims system",
+            }
+        ],
+    )
     saved = save(edit, before, by=local_person())
     assert saved.outcome is Outcome.saved, saved.message
-    step = next(s for s in load_workspace(workspace).workspace.journeys["retirement"].steps
-                if s.id == "apply-retirement")
+    step = next(
+        s
+        for s in load_workspace(workspace).workspace.journeys["retirement"].steps
+        if s.id == "apply-retirement"
+    )
     assert step.moment_that_matters and step.moment_reason == "Income stops"
     assert step.evidence.level.value == "reported"
     assert step.evidence.sources == ["SSA annual report"]
     assert [(a.text, a.agency, a.system) for a in step.backstage] == [
-        ("Earnings record checked", "ssa", "Claims system")]
+        ("Earnings record checked", "ssa", "Claims system")
+    ]

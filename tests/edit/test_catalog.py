@@ -29,9 +29,9 @@ def test_a_changed_and_a_new_entry_change_only_their_lines(workspace):
     saved = edit_catalog.save(edit, before, by=ME)
     assert saved.outcome is Outcome.saved, saved.message
     new = file.read_text()
-    assert new.replace("Social Security Administration (SSA)",
-                       "Social Security Administration") == text + (
-        "  - id: dd-214\n    name: DD-214\n    kind: document\n")
+    assert new.replace(
+        "Social Security Administration (SSA)", "Social Security Administration"
+    ) == text + ("  - id: dd-214\n    name: DD-214\n    kind: document\n")
     assert load_workspace(workspace).workspace.data_items["dd-214"].name == "DD-214"
 
 
@@ -51,19 +51,24 @@ def test_problems_point_at_the_row_and_column(workspace):
     review = edit_catalog.review(edit, before)
     assert {(p.cell, p.problem.message) for p in review.checked.errors} == {
         (Cell("Agencies", 4, "name"), "missing required field 'name'"),
-        (Cell("Agencies", 4, "level"),
-         "'fedral' is not one of: federal, state, local, tribal, private "
-         "(did you mean 'federal'?)")}
+        (
+            Cell("Agencies", 4, "level"),
+            "'fedral' is not one of: federal, state, local, tribal, private "
+            "(did you mean 'federal'?)",
+        ),
+    }
 
 
 def test_a_new_row_can_name_another_file(workspace):
     before = load_workspace(workspace)
     edit = edit_catalog.open_catalog(workspace)
-    edit.tables["Programs"].append({"id": "snap", "name": "SNAP", "agency": "hhs",
-                                    "file": "programs.yaml"})
+    edit.tables["Programs"].append(
+        {"id": "snap", "name": "SNAP", "agency": "hhs", "file": "programs.yaml"}
+    )
     assert edit_catalog.save(edit, before, by=ME).outcome is Outcome.saved
     assert (workspace / "programs.yaml").read_text() == (
-        "programs:\n  - id: snap\n    name: SNAP\n    agency: hhs\n")
+        "programs:\n  - id: snap\n    name: SNAP\n    agency: hhs\n"
+    )
     assert load_workspace(workspace).ok
 
 
@@ -87,9 +92,14 @@ def test_sharing_records_are_kept_when_a_data_item_is_edited(workspace):
     """The tables hold agencies, programs and data items only; the file's `sharing`
     records are not in them and must survive a save untouched."""
     file = workspace / "catalog.yaml"
-    file.write_text(file.read_text() + (
-        "sharing:\n  - data_item: ssn\n    from: ssa\n    to: cms\n    basis: agreement-needed\n"
-        "    sources: [\"https://www.ssa.gov/privacy/cma.html\"]\n"))
+    file.write_text(
+        file.read_text()
+        + (
+            "sharing:\n  - data_item: ssn\n    from: ssa\n    to: cms\n"
+            "    basis: agreement-needed\n"
+            '    sources: ["https://www.ssa.gov/privacy/cma.html"]\n'
+        )
+    )
     before = load_workspace(workspace)
     assert before.ok, before.problems
     edit = edit_catalog.open_catalog(workspace)

@@ -46,8 +46,10 @@ def version(tag: str) -> bytes:
     """A journey of about SIZE bytes: a thousand steps with long notes (each within the
     limit of a text field)."""
     note = tag * 8_000
-    steps = "".join(f"  - {{id: s{i}, name: Step {i}, agency: ssa, notes: {note}}}\n"
-                    for i in range(SIZE // len(note)))
+    steps = "".join(
+        f"  - {{id: s{i}, name: Step {i}, agency: ssa, notes: {note}}}\n"
+        for i in range(SIZE // len(note))
+    )
     return f"id: big\nname: Big journey, version {tag}\nsteps:\n{steps}".encode()
 
 
@@ -64,9 +66,19 @@ def test_a_killed_save_leaves_a_whole_file(tmp_path: Path):
     kills = interrupted = 0
     while kills < 30 and (interrupted < 2 or kills < 6):
         child = subprocess.Popen(
-            [sys.executable, "-c", CHILD, str(root), str(target), str(tmp_path / "old.yaml"),
-             str(tmp_path / "new.yaml")], cwd=ROOT, stdout=subprocess.PIPE,
-            env={**os.environ, "PYTHONPATH": str(ROOT)})
+            [
+                sys.executable,
+                "-c",
+                CHILD,
+                str(root),
+                str(target),
+                str(tmp_path / "old.yaml"),
+                str(tmp_path / "new.yaml"),
+            ],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+        )
         assert child.stdout is not None
         for _ in range(chooser.randint(1, 3)):  # let a few writes finish first
             assert child.stdout.readline() == b"writing\n"

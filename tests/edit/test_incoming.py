@@ -34,7 +34,8 @@ def test_a_yaml_journey_with_its_catalog_becomes_a_file_of_the_workspace(workspa
     assert plan.ok, [str(p) for p in plan.problems]
     assert [str(p) for p in plan.problems] == [
         "losing-a-job.yaml:6:5: agencies[1]: warning: the workspace's agency 'ssa' differs "
-        "from this one; the workspace's is kept (replace to take this one)"]
+        "from this one; the workspace's is kept (replace to take this one)"
+    ]
     saved = incoming.commit_plan(plan, by=ME)
     assert saved.outcome is Outcome.saved, saved.message
     result = load_workspace(workspace)
@@ -45,15 +46,20 @@ def test_a_yaml_journey_with_its_catalog_becomes_a_file_of_the_workspace(workspa
 
 
 def test_an_existing_journey_is_refused_unless_replaced(workspace):
-    data = (workspace / "journeys" / "retirement.yaml").read_text().replace(
-        "name: Approaching retirement (test)", "name: Approaching retirement (new)")
+    data = (
+        (workspace / "journeys" / "retirement.yaml")
+        .read_text()
+        .replace("name: Approaching retirement (test)", "name: Approaching retirement (new)")
+    )
     read = incoming.read_incoming("retirement.yaml", data.encode())
     refused = incoming.plan(workspace, read)
     assert [p.code for p in refused.problems] == ["journey-exists"]
     replaced = incoming.plan(workspace, read, replace=True)
     assert incoming.commit_plan(replaced, by=ME).outcome is Outcome.saved
-    assert load_workspace(workspace).workspace.journeys["retirement"].name == \
-        "Approaching retirement (new)"
+    assert (
+        load_workspace(workspace).workspace.journeys["retirement"].name
+        == "Approaching retirement (new)"
+    )
 
 
 def test_problems_of_an_upload_name_its_line(workspace):
@@ -61,7 +67,8 @@ def test_problems_of_an_upload_name_its_line(workspace):
     plan = incoming.plan(workspace, incoming.read_incoming("job.yaml", bad.encode()))
     assert not plan.ok
     assert "job.yaml:10:5: steps[0].agency: unknown agency 'labor'" in [
-        str(p) for p in plan.problems]
+        str(p) for p in plan.problems
+    ]
 
 
 def test_a_workbook_goes_into_a_new_folder_whole(tmp_path):
@@ -73,13 +80,15 @@ def test_a_workbook_goes_into_a_new_folder_whole(tmp_path):
     result = load_workspace(tmp_path / "new")
     assert result.ok
     assert result.workspace.journeys["having-a-child"] == bundled.journeys["having-a-child"]
-    assert sorted(p.name for p in (tmp_path / "new").rglob("*.yaml")
-                  if ".ple-history" not in p.parts) == ["catalog.yaml", "having-a-child.yaml"]
+    assert sorted(
+        p.name for p in (tmp_path / "new").rglob("*.yaml") if ".ple-history" not in p.parts
+    ) == ["catalog.yaml", "having-a-child.yaml"]
 
 
 def test_not_a_journey_file_is_said_so():
     assert [str(p) for p in incoming.read_incoming("notes.txt", b"hello").problems] == [
-        "notes.txt: expected a .yaml, .yml, .json or .xlsx file (or CSV sheets)"]
+        "notes.txt: expected a .yaml, .yml, .json or .xlsx file (or CSV sheets)"
+    ]
     broken = incoming.read_incoming("x.yaml", b"a: [1\n").problems
     assert len(broken) == 1 and str(broken[0]).startswith("x.yaml:2:1: ")
 
@@ -113,5 +122,4 @@ def test_a_yaml_export_with_sharing_records_uploads_without_them(tmp_path):
     assert incoming.commit_plan(plan, by=ME).outcome is Outcome.saved
     result = load_workspace(tmp_path / "new")
     assert result.ok and result.workspace.sharing == {}
-    assert result.workspace.journeys["losing-a-loved-one"] == bundled.journeys[
-        "losing-a-loved-one"]
+    assert result.workspace.journeys["losing-a-loved-one"] == bundled.journeys["losing-a-loved-one"]

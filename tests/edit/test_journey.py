@@ -25,7 +25,11 @@ def test_a_journey_opens_as_tables(workspace):
     edit, _ = opened(workspace)
     assert edit.journey_id == "retirement" and not edit.is_new
     assert [r["id"] for r in edit.tables["Steps"]] == [
-        "check-estimate", "apply-retirement", "get-l564", "enroll-part-b"]
+        "check-estimate",
+        "apply-retirement",
+        "get-l564",
+        "enroll-part-b",
+    ]
     assert edit.place.file == workspace / "journeys" / "retirement.yaml"
 
 
@@ -39,8 +43,9 @@ def test_saving_what_was_opened_writes_nothing(workspace):
 
 def test_a_new_step_connected_by_a_transition_is_saved_and_validates(workspace):
     edit, before = opened(workspace)
-    edit.tables["Steps"].append({"id": "get-card", "name": "Receive the Medicare card",
-                                 "agency": "cms", "end": True})
+    edit.tables["Steps"].append(
+        {"id": "get-card", "name": "Receive the Medicare card", "agency": "cms", "end": True}
+    )
     edit.tables["Steps"][3]["end"] = False
     edit.tables["Transitions"].append({"from": "enroll-part-b", "to": "get-card"})
     saved = edit_journey.save(edit, before, by=ME)
@@ -61,7 +66,8 @@ def test_an_invalid_edit_is_refused_with_the_cell_to_fix(workspace):
     review = edit_journey.review(edit, before)
     assert not review.ok
     assert [(p.cell, p.problem.message) for p in review.checked.errors] == [
-        (Cell("Steps", 1, "agency"), "unknown agency 'smithsonian'")]
+        (Cell("Steps", 1, "agency"), "unknown agency 'smithsonian'")
+    ]
     saved = edit_journey.save(edit, before, by=ME)
     assert saved.outcome is Outcome.invalid and "1 error(s)" in saved.message
     assert edit.place.file.read_bytes() == original
@@ -90,8 +96,10 @@ def test_an_invalid_edit_can_be_kept_as_a_draft_and_resumed(workspace):
     resumed.tables["Steps"][0]["name"] = "Check the benefit estimate online"
     assert edit_journey.save(resumed, before, by=ME).outcome is Outcome.saved
     assert store.draft_for(workspace, edit.place.file) is None  # the draft is done
-    assert load_workspace(workspace).workspace.journeys["retirement"].steps[0].name == \
-        "Check the benefit estimate online"
+    assert (
+        load_workspace(workspace).workspace.journeys["retirement"].steps[0].name
+        == "Check the benefit estimate online"
+    )
 
 
 def test_a_file_changed_on_disk_refuses_the_save_and_a_new_id_keeps_both(workspace):
@@ -116,15 +124,17 @@ def test_renaming_a_journey_that_another_names_as_baseline_is_refused(workspace)
     review = edit_journey.review(edit, before)
     assert review.checked.errors == []
     assert [p.message for p in review.checked.caused] == [
-        "unknown journey 'retirement' (did you mean 'retirement-today'?)"]
+        "unknown journey 'retirement' (did you mean 'retirement-today'?)"
+    ]
     assert edit_journey.save(edit, before, by=ME).outcome is Outcome.invalid
 
 
 @pytest.mark.parametrize("start", list(Start))
 def test_a_new_journey_starts_blank_or_from_another(workspace, start):
     source = "retirement" if start is not Start.blank else None
-    edit = edit_journey.new_journey(workspace, "retirement-2030", "Retirement in 2030",
-                                    start=start, source=source, agency="ssa")
+    edit = edit_journey.new_journey(
+        workspace, "retirement-2030", "Retirement in 2030", start=start, source=source, agency="ssa"
+    )
     assert edit.is_new and edit.place.file == workspace / "journeys" / "retirement-2030.yaml"
     if start is Start.blank:  # no step yet (the map shows the lead agency's lane for it)
         assert edit.tables.get("Steps") == []
@@ -148,16 +158,20 @@ def test_a_new_journey_needs_a_free_valid_id_and_a_current_source(workspace):
     with pytest.raises(PleError, match="not a valid id"):
         edit_journey.new_journey(workspace, "Retirement 2", "Again")
     with pytest.raises(PleError, match="already a future-state journey"):
-        edit_journey.new_journey(workspace, "x", "X", start=Start.future,
-                                 source="retirement-future")
+        edit_journey.new_journey(
+            workspace, "x", "X", start=Start.future, source="retirement-future"
+        )
     with pytest.raises(NotFoundError):
         edit_journey.open_journey(workspace, "nope")
 
 
 def test_a_journey_with_fields_the_tables_cannot_show_is_not_opened(workspace):
     file = workspace / "journeys" / "retirement.yaml"
-    file.write_text(file.read_text().replace("    channels: [online, phone]\n",
-                                             "    chanels: [online, phone]\n"))
+    file.write_text(
+        file.read_text().replace(
+            "    channels: [online, phone]\n", "    chanels: [online, phone]\n"
+        )
+    )
     with pytest.raises(edit_journey.NotTabular, match=r"steps\[0\]\.chanels"):
         edit_journey.open_journey(workspace, "retirement")
 
@@ -169,7 +183,8 @@ def test_an_invalid_journey_can_be_opened_and_fixed(workspace):
     assert "retirement" not in before.usable.journeys
     edit = edit_journey.open_journey(workspace, "retirement")
     assert [p.cell for p in edit_journey.review(edit, before).checked.errors] == [
-        Cell("Steps", 2, "agency")]
+        Cell("Steps", 2, "agency")
+    ]
     edit.tables["Steps"][2]["agency"] = "employer"
     assert edit_journey.save(edit, before, by=ME).outcome is Outcome.saved
     assert load_workspace(workspace).ok
@@ -216,7 +231,10 @@ def test_a_renamed_step_id_is_followed_by_everything_that_names_it(workspace):
     followed, said = edit_journey.follow_renames(edit.tables, tables)
     assert said == ["step 'apply-retirement' is now 'apply' in 3 other place(s)"]
     assert [(r["from"], r["to"]) for r in followed["Transitions"]][:3] == [
-        ("check-estimate", "apply"), ("apply", "get-l564"), ("apply", "enroll-part-b")]
+        ("check-estimate", "apply"),
+        ("apply", "get-l564"),
+        ("apply", "enroll-part-b"),
+    ]
     edit.tables = followed
     assert edit_journey.save(edit, before, by=ME).outcome.value == "saved"
     assert load_workspace(workspace).ok
@@ -242,7 +260,8 @@ def test_a_journey_in_a_json_collections_file_is_saved_and_deleted_in_place(tmp_
         '    {"id": "a", "name": "A", "steps": [{"id": "s", "name": "S", "agency": "ssa",'
         ' "end": true}]},\n'
         '    {"id": "b", "name": "B", "steps": [{"id": "t", "name": "T", "agency": "ssa",'
-        ' "end": true}]}\n  ]\n}\n')
+        ' "end": true}]}\n  ]\n}\n'
+    )
     before = load_workspace(root)
     edit = edit_journey.open_journey(root, "b")
     assert edit.place.path == ("journeys", 1)
@@ -269,8 +288,7 @@ def test_a_one_journey_file_keeps_its_touchpoints_and_blueprint_through_an_edit(
     before = load_workspace(root)
     assert before.ok, [str(p) for p in before.problems]
     edit = edit_journey.open_journey(root, "retire")
-    assert [r["row"] for r in edit.tables["Blueprint"]] == ["frontstage", "backstage",
-                                                            "support"]
+    assert [r["row"] for r in edit.tables["Blueprint"]] == ["frontstage", "backstage", "support"]
     edit.tables["Steps"][1]["name"] = "Enroll in Medicare"
     saved = edit_journey.save(edit, before, by=ME)
     assert saved.outcome is Outcome.saved, saved.message
@@ -295,7 +313,9 @@ def test_a_one_journey_file_keeps_its_sharing_records_through_an_edit(tmp_path):
         "  - {id: cms, name: Centers for Medicare & Medicaid Services}\n"
         "data_items:\n  - {id: ssn, name: Social Security number}\n"
         "sharing:\n  - data_item: ssn\n    from: ssa\n    to: cms\n    basis: agreement-needed\n"
-        "    sources: [\"https://www.ssa.gov/privacy/cma.html\"]\n", encoding="utf-8")
+        '    sources: ["https://www.ssa.gov/privacy/cma.html"]\n',
+        encoding="utf-8",
+    )
     before = load_workspace(root)
     assert before.ok, [str(p) for p in before.problems]
     edit = edit_journey.open_journey(root, "retire")

@@ -19,7 +19,8 @@ def root(tmp_path):
     (folder / "ples").mkdir(parents=True)
     (folder / "catalog.yaml").write_text("agencies:\n  - {id: ssa, name: SSA}\n")
     (folder / "ples" / "a.yaml").write_text(
-        "id: a\nname: A\nsteps:\n  - {id: s, name: S, agency: ssa, end: true}\n")
+        "id: a\nname: A\nsteps:\n  - {id: s, name: S, agency: ssa, end: true}\n"
+    )
     return folder
 
 
@@ -35,8 +36,7 @@ def test_a_file_changed_since_editing_began_is_a_conflict_and_nothing_is_written
 def test_a_file_created_or_deleted_meanwhile_is_a_conflict_too(root):
     new = root / "ples" / "b.yaml"
     new.write_text("id: b\n")
-    assert [str(c) for c in store.conflicts({new: None})] == [
-        f"{new} was created by someone else"]
+    assert [str(c) for c in store.conflicts({new: None})] == [f"{new} was created by someone else"]
     old = root / "ples" / "a.yaml"
     digest = store.file_digest(old)
     old.unlink()
@@ -62,8 +62,12 @@ def test_history_is_capped_and_ignored_by_git_and_the_loader(root, monkeypatch):
     file = root / "ples" / "a.yaml"
     original = file.read_bytes()
     for number in range(4):
-        store.write_files(root, {file: original + f"# {number}\n".encode()},
-                          {file: store.file_digest(file)}, by=ME)
+        store.write_files(
+            root,
+            {file: original + f"# {number}\n".encode()},
+            {file: store.file_digest(file)},
+            by=ME,
+        )
     assert len(store.list_versions(root, file)) == 2
     assert (root / ".ple-history" / ".gitignore").read_text().endswith("*\n")
     assert load_workspace(root).ok  # the kept copies are not part of the workspace
@@ -77,7 +81,11 @@ def test_a_draft_keeps_the_text_and_says_what_it_is(root):
     assert kept.read_text().startswith("#ple-draft: DRAFT: not part of the workspace.")
     draft = store.draft_for(root, file)
     assert (draft.target, draft.text, draft.base, draft.problems) == (
-        file, "id: a\nname: [broken\n", base, 2)
+        file,
+        "id: a\nname: [broken\n",
+        base,
+        2,
+    )
     assert [d.target for d in store.list_drafts(root)] == [file]
     assert load_workspace(root).ok  # the broken draft does not break the workspace
     store.discard_draft(root, file, by=ME)
@@ -86,8 +94,9 @@ def test_a_draft_keeps_the_text_and_says_what_it_is(root):
 
 def test_unchanged_files_are_not_rewritten_nor_backed_up(root):
     file = root / "ples" / "a.yaml"
-    written = store.write_files(root, {file: file.read_bytes()}, {file: store.file_digest(file)},
-                                by=ME)
+    written = store.write_files(
+        root, {file: file.read_bytes()}, {file: store.file_digest(file)}, by=ME
+    )
     assert written.ok and written.written == [] and written.backups == []
 
 
@@ -105,8 +114,9 @@ def test_history_and_drafts_of_a_private_file_stay_private(root):
     versions, a refused save and a draft (with a usual umask they would be 0644)."""
     file = root / "ples" / "a.yaml"
     file.chmod(0o600)
-    written = store.write_files(root, {file: b"id: a\nname: Two\n"},
-                                {file: store.file_digest(file)}, by=ME)
+    written = store.write_files(
+        root, {file: b"id: a\nname: Two\n"}, {file: store.file_digest(file)}, by=ME
+    )
     [backup] = written.backups
     refused = store.write_files(root, {file: b"id: a\nname: Three\n"}, {file: "stale"}, by=ME)
     draft = store.save_draft(root, file, "id: a\n", store.file_digest(file), 1, by=ME)
@@ -114,6 +124,7 @@ def test_history_and_drafts_of_a_private_file_stay_private(root):
         assert copy.stat().st_mode & 0o777 == 0o600, copy
     public = root / "catalog.yaml"
     public.chmod(0o644)
-    [kept] = store.write_files(root, {public: b"agencies: []\n"},
-                               {public: store.file_digest(public)}, by=ME).backups
+    [kept] = store.write_files(
+        root, {public: b"agencies: []\n"}, {public: store.file_digest(public)}, by=ME
+    ).backups
     assert kept.stat().st_mode & 0o777 == 0o644

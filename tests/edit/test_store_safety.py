@@ -37,8 +37,9 @@ def root(tmp_path: Path) -> Path:
 def test_a_path_outside_the_workspace_is_refused_and_nothing_is_written(root, tmp_path):
     outside = tmp_path / "elsewhere.yaml"
     inside = root / "ples" / "b.yaml"
-    written = store.write_files(root, {inside: b"id: b\n", outside: b"x: 1\n"},
-                                {inside: None, outside: None}, by=ME)
+    written = store.write_files(
+        root, {inside: b"id: b\n", outside: b"x: 1\n"}, {inside: None, outside: None}, by=ME
+    )
     assert not written.ok and written.outside == [outside]
     assert not outside.exists() and not inside.exists()
 
@@ -52,8 +53,9 @@ def test_a_dot_dot_path_is_outside_too(root, tmp_path):
 def test_a_symlinked_folder_that_leads_out_is_outside(root, tmp_path):
     (tmp_path / "target").mkdir()
     (root / "linked").symlink_to(tmp_path / "target")
-    written = store.write_files(root, {root / "linked" / "j.yaml": b"x: 1\n"},
-                                {root / "linked" / "j.yaml": None}, by=ME)
+    written = store.write_files(
+        root, {root / "linked" / "j.yaml": b"x: 1\n"}, {root / "linked" / "j.yaml": None}, by=ME
+    )
     assert not written.ok and not (tmp_path / "target" / "j.yaml").exists()
 
 
@@ -62,14 +64,16 @@ def test_a_history_folder_that_is_a_symlink_out_is_never_written_through(root, t
     (root / ".ple-history").symlink_to(tmp_path / "captured")
     file = root / "ples" / "a.yaml"
     with pytest.raises(store.OutsideWorkspace):
-        store.write_files(root, {file: JOURNEY + b"# two\n"}, {file: store.file_digest(file)},
-                          by=ME)
+        store.write_files(
+            root, {file: JOURNEY + b"# two\n"}, {file: store.file_digest(file)}, by=ME
+        )
     assert list((tmp_path / "captured").iterdir()) == []
     assert file.read_bytes() == JOURNEY
 
 
-@pytest.mark.parametrize("target", ["../escaped.yaml", "/tmp/escaped.yaml",
-                                    "ples/../../escaped.yaml"])
+@pytest.mark.parametrize(
+    "target", ["../escaped.yaml", "/tmp/escaped.yaml", "ples/../../escaped.yaml"]
+)
 def test_a_planted_draft_with_a_target_outside_is_not_offered(root, target):
     planted = root / ".ple-drafts" / "evil.yaml"
     planted.parent.mkdir()
@@ -118,8 +122,7 @@ def _with_threads(root: str, texts: list[bytes], base: str | None):
     import queue
 
     start, results = threading.Barrier(len(texts)), queue.Queue()
-    savers = [threading.Thread(target=_save, args=(root, t, base, start, results))
-              for t in texts]
+    savers = [threading.Thread(target=_save, args=(root, t, base, start, results)) for t in texts]
     for saver in savers:
         saver.start()
     for saver in savers:
@@ -127,8 +130,9 @@ def _with_threads(root: str, texts: list[bytes], base: str | None):
     return [results.get_nowait() for _ in savers]
 
 
-@pytest.mark.parametrize("start_saver", [_with_processes, _with_threads],
-                         ids=["two processes", "two threads"])
+@pytest.mark.parametrize(
+    "start_saver", [_with_processes, _with_threads], ids=["two processes", "two threads"]
+)
 def test_of_two_saves_at_once_exactly_one_wins_and_no_version_is_lost(root, start_saver):
     file = root / "ples" / "a.yaml"
     for _ in range(5 if start_saver is _with_processes else 20):

@@ -16,27 +16,32 @@ from ple.sheets.closure import plain
 from tests.conftest import ROOT
 
 JOURNEY_FILES = sorted((ROOT / "data" / "ples").glob("*.yaml")) + sorted(
-    (ROOT / "data-benefit-finder" / "ples").glob("*.yaml"))
+    (ROOT / "data-benefit-finder" / "ples").glob("*.yaml")
+)
 """The bundled journeys, and the imported ones, which another tool wrapped at 100
 characters (ruamel would unwrap those lines if the patch step did not keep them)."""
 
 
 def save(text: str, journey: dict, suffix: str = ".yaml") -> str:
-    return yamltext.render(text, suffix,
-                           lambda document: yamltext.merge_journey(document, (), journey))
+    return yamltext.render(
+        text, suffix, lambda document: yamltext.merge_journey(document, (), journey)
+    )
 
 
 def canonical(text: str, suffix: str = ".yaml") -> dict:
     """The journey as the editor holds it: validated, then dumped without defaults."""
     value = parse_fast(text, suffix)
-    return plain(Journey.model_validate(
-        {k: v for k, v in value.items() if k not in yamltext.SIDE_KEYS}))
+    return plain(
+        Journey.model_validate({k: v for k, v in value.items() if k not in yamltext.SIDE_KEYS})
+    )
 
 
 def changed_lines(old: str, new: str) -> list[str]:
-    return [line for line in difflib.unified_diff(old.splitlines(), new.splitlines(),
-                                                  lineterm="", n=0)
-            if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+    return [
+        line
+        for line in difflib.unified_diff(old.splitlines(), new.splitlines(), lineterm="", n=0)
+        if line[:1] in "+-" and not line.startswith(("+++", "---"))
+    ]
 
 
 @pytest.mark.parametrize("file", JOURNEY_FILES, ids=lambda p: f"{p.parent.parent.name}/{p.name}")
@@ -59,8 +64,10 @@ def test_one_edited_cell_changes_one_line(file: Path):
 
 
 def test_a_number_keeps_its_spelling_when_the_table_says_the_same():
-    text = "id: j\nname: J\nsteps:\n  - id: a\n    name: A\n    agency: x\n" \
-           "    burden: {minutes: 20, cost_usd: 0.50}\n    end: true\n"
+    text = (
+        "id: j\nname: J\nsteps:\n  - id: a\n    name: A\n    agency: x\n"
+        "    burden: {minutes: 20, cost_usd: 0.50}\n    end: true\n"
+    )
     journey = canonical(text)
     journey["steps"][0]["burden"]["minutes"] = 20.0
     assert save(text, journey) == text
@@ -96,14 +103,25 @@ def test_comments_quotes_and_folded_text_stay_where_they_were():
     journey["steps"][0]["languages"] = ["en", "es"]
     result = save(COMMENTED, journey)
     assert changed_lines(COMMENTED, result) == [
-        "+    languages: [en, es]", "-    name: Apply", "+    name: Apply online"]
+        "+    languages: [en, es]",
+        "-    name: Apply",
+        "+    name: Apply online",
+    ]
     assert "# phone was dropped in 2023" in result and '"Check the estimate"' in result
 
 
 def test_inserting_a_step_adds_lines_and_moves_nothing():
     journey = canonical(COMMENTED)
-    journey["steps"].insert(1, {"id": "wait", "name": "Wait for the letter", "agency": "ssa",
-                                "burden": {"wait_days": 10}, "next": [{"to": "apply"}]})
+    journey["steps"].insert(
+        1,
+        {
+            "id": "wait",
+            "name": "Wait for the letter",
+            "agency": "ssa",
+            "burden": {"wait_days": 10},
+            "next": [{"to": "apply"}],
+        },
+    )
     journey["steps"][0]["next"] = [{"to": "wait"}]
     result = save(COMMENTED, journey)
     lines = changed_lines(COMMENTED, result)
@@ -131,17 +149,22 @@ def test_clearing_a_value_removes_its_line_and_defaults_written_out_stay():
     assert "state" not in journey  # the default, as the editor holds it
     result = save(COMMENTED, journey)
     assert changed_lines(COMMENTED, result) == [
-        "-    channels: [online]   # phone was dropped in 2023"]
+        "-    channels: [online]   # phone was dropped in 2023"
+    ]
 
 
 def test_a_json_file_keeps_its_layout():
-    text = ('{\n  "id": "j",\n  "name": "J",\n  "steps": [\n    {\n      "id": "a",\n'
-            '      "name": "A",\n      "agency": "x",\n      "end": true\n    }\n  ]\n}\n')
+    text = (
+        '{\n  "id": "j",\n  "name": "J",\n  "steps": [\n    {\n      "id": "a",\n'
+        '      "name": "A",\n      "agency": "x",\n      "end": true\n    }\n  ]\n}\n'
+    )
     journey = canonical(text, ".json")
     assert save(text, journey, ".json") == text
     journey["steps"][0]["name"] = "Á"
     assert changed_lines(text, save(text, journey, ".json")) == [
-        '-      "name": "A",', '+      "name": "Á",']
+        '-      "name": "A",',
+        '+      "name": "Á",',
+    ]
 
 
 def test_windows_line_endings_and_a_byte_order_mark_are_kept():
@@ -155,38 +178,66 @@ def test_windows_line_endings_and_a_byte_order_mark_are_kept():
 
 
 def test_a_collection_file_keeps_other_entries_untouched():
-    text = ("agencies:\n  - id: ssa   # Social Security\n    name: SSA\n"
-            "  - {id: irs, name: IRS}\nprograms: []\n")
+    text = (
+        "agencies:\n  - id: ssa   # Social Security\n    name: SSA\n"
+        "  - {id: irs, name: IRS}\nprograms: []\n"
+    )
 
     def edit(document):
-        yamltext.merge_collection(document, "agencies", [
-            {"id": "ssa", "name": "SSA"}, {"id": "irs", "name": "Internal Revenue Service"},
-            {"id": "cms", "name": "CMS"}])
+        yamltext.merge_collection(
+            document,
+            "agencies",
+            [
+                {"id": "ssa", "name": "SSA"},
+                {"id": "irs", "name": "Internal Revenue Service"},
+                {"id": "cms", "name": "CMS"},
+            ],
+        )
 
     result = yamltext.render(text, ".yaml", edit)
     assert changed_lines(text, result) == [  # a new entry is written like most others
-        "-  - {id: irs, name: IRS}", "+  - {id: irs, name: Internal Revenue Service}",
-        "+  - id: cms", "+    name: CMS"]
+        "-  - {id: irs, name: IRS}",
+        "+  - {id: irs, name: Internal Revenue Service}",
+        "+  - id: cms",
+        "+    name: CMS",
+    ]
     assert "# Social Security" in result
 
 
 def test_the_patch_keeps_regions_the_writer_would_reformat():
     original = "a: 1\nlong: one\n  two\nb: 2\n"
     before = "a: 1\nlong: one two\nb: 2\n"
-    assert yamltext.minimal_patch(original, before, "a: 9\nlong: one two\nb: 2\n") == \
-        "a: 9\nlong: one\n  two\nb: 2\n"
-    assert yamltext.minimal_patch(original, before, "a: 1\nlong: one three\nb: 2\n") == \
-        "a: 1\nlong: one three\nb: 2\n"
-    assert yamltext.minimal_patch(original, before, "a: 1\nlong: one two\nb: 2\nc: 3\n") == \
-        original + "c: 3\n"
+    assert (
+        yamltext.minimal_patch(original, before, "a: 9\nlong: one two\nb: 2\n")
+        == "a: 9\nlong: one\n  two\nb: 2\n"
+    )
+    assert (
+        yamltext.minimal_patch(original, before, "a: 1\nlong: one three\nb: 2\n")
+        == "a: 1\nlong: one three\nb: 2\n"
+    )
+    assert (
+        yamltext.minimal_patch(original, before, "a: 1\nlong: one two\nb: 2\nc: 3\n")
+        == original + "c: 3\n"
+    )
 
 
 def test_a_fresh_file_is_written_in_the_house_style():
-    journey = {"id": "j", "name": "J", "steps": [
-        {"id": "a", "name": "A", "agency": "x", "channels": ["online", "phone"],
-         "burden": {"minutes": 5}, "pain_points": ["Two\nlines"],
-         "next": [{"to": "b", "handoff": {"type": "warm", "shares": ["ssn"]}}]},
-        {"id": "b", "name": "B", "agency": "y", "end": True}]}
+    journey = {
+        "id": "j",
+        "name": "J",
+        "steps": [
+            {
+                "id": "a",
+                "name": "A",
+                "agency": "x",
+                "channels": ["online", "phone"],
+                "burden": {"minutes": 5},
+                "pain_points": ["Two\nlines"],
+                "next": [{"to": "b", "handoff": {"type": "warm", "shares": ["ssn"]}}],
+            },
+            {"id": "b", "name": "B", "agency": "y", "end": True},
+        ],
+    }
     text = save(None, copy.deepcopy(journey))
     assert text.startswith("id: j\nname: J\nsteps:\n  - id: a\n")
     assert "    channels: [online, phone]\n    burden: {minutes: 5}\n" in text
@@ -194,11 +245,14 @@ def test_a_fresh_file_is_written_in_the_house_style():
     assert canonical(text) == canonical(save(None, journey))
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("steps:\n  - id: a\n", (4, 2)),
-    ("steps:\n- id: a\n", (2, 0)),
-    ("a:\n  steps:\n    - id: a\n", (4, 2)),
-    ("# steps:\n- x\nid: a\n", (4, 2)),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("steps:\n  - id: a\n", (4, 2)),
+        ("steps:\n- id: a\n", (2, 0)),
+        ("a:\n  steps:\n    - id: a\n", (4, 2)),
+        ("# steps:\n- x\nid: a\n", (4, 2)),
+    ],
+)
 def test_the_indentation_is_read_from_the_first_list(text, expected):
     assert yamltext.guess_indent(text) == expected

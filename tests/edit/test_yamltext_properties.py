@@ -33,13 +33,15 @@ AGENCIES, PROGRAMS, ITEMS = ["ssa", "cms", "irs"], ["retire", "medicare"], ["ssn
 def read_back(text: str) -> dict:
     """The saved text as the editor holds a journey: validated, defaults left out."""
     value = parse_fast(text, ".yaml")
-    return plain(Journey.model_validate(
-        {k: v for k, v in value.items() if k not in yamltext.SIDE_KEYS}))
+    return plain(
+        Journey.model_validate({k: v for k, v in value.items() if k not in yamltext.SIDE_KEYS})
+    )
 
 
 def save(text: str, journey: dict) -> str:
-    return yamltext.render(text, ".yaml",
-                           lambda document: yamltext.merge_journey(document, (), journey))
+    return yamltext.render(
+        text, ".yaml", lambda document: yamltext.merge_journey(document, (), journey)
+    )
 
 
 @st.composite
@@ -77,6 +79,7 @@ def edits(draw: st.DrawFn, journey: dict) -> Edit:
 
         def apply(j: dict) -> None:
             j["steps"][index][field] = value
+
         return Edit(apply, {target}, set())
     if kind == "minutes":
         minutes = draw(st.none() | st.integers(0, 600))
@@ -89,27 +92,36 @@ def edits(draw: st.DrawFn, journey: dict) -> Edit:
                 burden["minutes"] = minutes
             if not burden:
                 j["steps"][index].pop("burden")
+
         return Edit(apply, {target}, set())
     if kind == "journey":
         field, value = draw(st.sampled_from(["name", "trigger", "outcome"])), draw(texts)
 
         def apply(j: dict) -> None:
             j[field] = value
+
         return Edit(apply, set(), {field})
     if kind == "add":
-        new_id = draw(st.sampled_from(["zz-new", "zz-other"]).filter(
-            lambda i: i not in {s["id"] for s in steps}))
-        step = {"id": new_id, "name": draw(texts), "agency": draw(st.sampled_from(AGENCIES)),
-                "end": True}
+        new_id = draw(
+            st.sampled_from(["zz-new", "zz-other"]).filter(
+                lambda i: i not in {s["id"] for s in steps}
+            )
+        )
+        step = {
+            "id": new_id,
+            "name": draw(texts),
+            "agency": draw(st.sampled_from(AGENCIES)),
+            "end": True,
+        }
 
         def apply(j: dict) -> None:
             j["steps"].append(step)
+
         return Edit(apply, set(), set())
     # remove a step that is not the only one, and every move and reference to it
     if len(steps) == 1:
         return Edit(lambda j: None, set(), set())
-    pointing = {s["id"] for s in steps
-                if any(t["to"] == target for t in s.get("next", []))}
+    pointing = {s["id"] for s in steps if any(t["to"] == target for t in s.get("next", []))}
 
     def apply(j: dict) -> None:
         j["steps"] = [s for s in j["steps"] if s["id"] != target]
@@ -124,11 +136,13 @@ def edits(draw: st.DrawFn, journey: dict) -> Edit:
                 if not j[key]:
                     del j[key]
         j["accepted_findings"] = [
-            a for a in j.get("accepted_findings", [])
-            if a.get("step") != target
-            and target not in (a.get("transition") or {}).values()]
+            a
+            for a in j.get("accepted_findings", [])
+            if a.get("step") != target and target not in (a.get("transition") or {}).values()
+        ]
         if not j["accepted_findings"]:
             del j["accepted_findings"]
+
     return Edit(apply, {target} | pointing, {"entry", "accepted_findings"})
 
 
@@ -163,10 +177,15 @@ def allowed_lines(text: str, edit: Edit) -> set[int]:
 
 def changed_lines(old: str, new: str) -> set[int]:
     """Lines of ``old`` that ``new`` does not keep as they were."""
-    matcher = difflib.SequenceMatcher(None, old.splitlines(keepends=True),
-                                      new.splitlines(keepends=True), autojunk=False)
-    return {line for tag, i1, i2, _, _ in matcher.get_opcodes() if tag != "equal"
-            for line in range(i1, i2)}
+    matcher = difflib.SequenceMatcher(
+        None, old.splitlines(keepends=True), new.splitlines(keepends=True), autojunk=False
+    )
+    return {
+        line
+        for tag, i1, i2, _, _ in matcher.get_opcodes()
+        if tag != "equal"
+        for line in range(i1, i2)
+    }
 
 
 @st.composite
@@ -176,8 +195,11 @@ def cases(draw: st.DrawFn) -> tuple[str, dict, Edit]:
     return text, journey, draw(edits(journey))
 
 
-@settings(max_examples=EXAMPLES, deadline=None,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 @given(case=cases())
 def test_an_edit_changes_only_its_own_lines_and_reads_back_as_edited(case):
     text, journey, edit = case

@@ -17,11 +17,12 @@ def walks():
 
 def test_the_table_in_docs_is_generated_from_the_bundled_data():
     text = (ROOT / "docs" / "equity.md").read_text(encoding="utf-8")
-    documented = text[text.index(BEGIN) + len(BEGIN): text.index(END)]
+    documented = text[text.index(BEGIN) + len(BEGIN) : text.index(END)]
     workspace, results = walks()
     assert documented == equity_markdown(workspace, results), (
         "docs/equity.md is stale: paste `ple equity data --as no-internet --as "
-        "limited-english-es --as cannot-travel --as screen-reader --format md` over the table")
+        "limited-english-es --as cannot-travel --as screen-reader --format md` over the table"
+    )
 
 
 def test_only_cannot_travel_is_shut_out_and_every_block_is_an_in_person_only_step():

@@ -81,7 +81,8 @@ ONLINE_ONLY = BASE.replace("[online, phone]", "[online]", 1)
 def test_an_online_only_step_blocks_no_internet_and_says_why():
     result = walk(journey(ONLINE_ONLY), persona("no-internet"))
     assert [(b.step, b.reasons) for b in result.blocked] == [
-        ("learn", ("offered only online, which this person cannot use",))]
+        ("learn", ("offered only online, which this person cannot use",))
+    ]
     assert result.completes is False
     assert result.lost == ("apply", "appeal", "decide")
     assert result.walked == ()
@@ -94,44 +95,56 @@ def test_adding_phone_unblocks_it():
 
 
 def test_a_step_in_english_only_blocks_a_spanish_speaker():
-    result = walk(edit("languages: [en, es]\n    accommodations: [screen_reader, tty]",
-                       "languages: [en]\n    accommodations: [screen_reader, tty]"),
-                  persona("limited-english-es"))
+    result = walk(
+        edit(
+            "languages: [en, es]\n    accommodations: [screen_reader, tty]",
+            "languages: [en]\n    accommodations: [screen_reader, tty]",
+        ),
+        persona("limited-english-es"),
+    )
     assert [(b.step, b.reasons) for b in result.blocked] == [
-        ("apply", ("offered only in en; this person uses es",))]
+        ("apply", ("offered only in en; this person uses es",))
+    ]
     assert result.completes is False
     assert result.lost == ("appeal", "decide")
 
 
 def test_regional_language_tags_match_the_language():
-    result = walk(edit("languages: [en, es]", "languages: [en, es-MX]"),
-                  persona("limited-english-es"))
+    result = walk(
+        edit("languages: [en, es]", "languages: [en, es-MX]"), persona("limited-english-es")
+    )
     assert result.blocked == ()
 
 
 def test_an_unmet_need_blocks_on_the_channels_where_it_matters():
     # A screen reader reads screens: learn is online only and no longer supports one.
-    result = walk(edit("accommodations: [screen_reader]\n", "accommodations: []\n",
-                       ONLINE_ONLY), persona("screen-reader"))
+    result = walk(
+        edit("accommodations: [screen_reader]\n", "accommodations: []\n", ONLINE_ONLY),
+        persona("screen-reader"),
+    )
     assert [(b.step, b.reasons) for b in result.blocked] == [
-        ("learn", ("does not list screen reader among its accommodations "
-                   "(needed for online)",))]
+        ("learn", ("does not list screen reader among its accommodations (needed for online)",))
+    ]
 
 
 def test_a_need_that_does_not_matter_on_a_channel_does_not_block_it():
     # apply no longer supports a screen reader online, but has a phone line.
-    result = walk(edit("accommodations: [screen_reader, tty]", "accommodations: [tty]"),
-                  persona("screen-reader"))
+    result = walk(
+        edit("accommodations: [screen_reader, tty]", "accommodations: [tty]"),
+        persona("screen-reader"),
+    )
     assert result.blocked == ()
     assert result.burden.channels["apply"] == "phone"
 
 
 def test_an_undeclared_accommodation_is_unverified_not_blocked():
-    result = walk(edit("    accommodations: [screen_reader]\n", "", ONLINE_ONLY),
-                  persona("screen-reader"))
+    result = walk(
+        edit("    accommodations: [screen_reader]\n", "", ONLINE_ONLY), persona("screen-reader")
+    )
     assert result.blocked == ()
     assert [(u.step, u.unknowns) for u in result.unverified] == [
-        ("learn", ("does not say whether it offers screen reader",))]
+        ("learn", ("does not say whether it offers screen reader",))
+    ]
     assert result.completes is None  # it hangs on that step
     assert result.lost == ()
 
@@ -140,7 +153,8 @@ def test_unknown_channels_are_unverified_for_a_channel_constraint_only():
     text = BASE.replace("    channels: [online, phone]\n", "", 1)
     result = walk(journey(text), persona("no-internet"))
     assert [(u.step, u.unknowns) for u in result.unverified] == [
-        ("learn", ("does not say which channels it offers",))]
+        ("learn", ("does not say which channels it offers",))
+    ]
     assert walk(journey(text), persona("limited-english-es")).unverified == ()
 
 
@@ -163,8 +177,10 @@ def test_burden_in_the_cheapest_usable_channel():
     # learn 15 + apply by phone 45 (its wait of 10 days kept from the general figures)
     # + appeal 120; online, apply takes 30.
     assert (no_internet.burden.minutes, no_internet.burden.wait_days) == (180.0, 10.0)
-    assert (no_internet.unconstrained_burden.minutes,
-            no_internet.unconstrained_burden.wait_days) == (165.0, 10.0)
+    assert (
+        no_internet.unconstrained_burden.minutes,
+        no_internet.unconstrained_burden.wait_days,
+    ) == (165.0, 10.0)
     assert no_internet.burden.unknown["minutes"] == 1  # decide says nothing
 
 
@@ -178,8 +194,10 @@ def test_a_cycle_is_walked_once():
 
 
 def test_automatic_steps_ask_nothing_of_the_person():
-    auto = edit("    channels: [mail]\n    languages: [en, es]\n    accommodations: "
-                "[large_print]\n", "    channels: [automatic]\n")
+    auto = edit(
+        "    channels: [mail]\n    languages: [en, es]\n    accommodations: [large_print]\n",
+        "    channels: [automatic]\n",
+    )
     for name in BUILT_IN_IDS:
         assert step_access(auto.step("decide"), persona(name)).access is Access.passes
 
@@ -190,8 +208,9 @@ def test_a_journey_persona_walks_only_its_steps_and_shadows_a_built_in():
           - {id: no-internet, name: Our own, can_use: {channels: [online]}}
           - {id: veteran, name: Veteran, can_use: {channels: [online, phone]}}
     """)
-    text = text.replace("    channels: [in_person]\n", "    channels: [in_person]\n"
-                        "    personas: [no-internet]\n")
+    text = text.replace(
+        "    channels: [in_person]\n", "    channels: [in_person]\n    personas: [no-internet]\n"
+    )
     own = personas_to_walk(journey(text), ["no-internet", "veteran"])
     assert [p.name for p in own] == ["Our own", "Veteran"]
     veteran = walk(journey(text), own[1])
@@ -222,27 +241,38 @@ def test_at_a_choice_one_way_on_is_enough_at_a_fork_every_one_must_be_finished()
     # only the first. As a choice that is enough; as a fork both happen, so it is not.
     choice = walk(journey(), persona("cannot-travel"))
     assert choice.completes is True and [b.step for b in choice.blocked] == ["appeal"]
-    fork = walk(edit("    next: [{to: decide}, {to: appeal}]",
-                     "    fork: true\n    next: [{to: decide}, {to: appeal}]"),
-                persona("cannot-travel"))
+    fork = walk(
+        edit(
+            "    next: [{to: decide}, {to: appeal}]",
+            "    fork: true\n    next: [{to: decide}, {to: appeal}]",
+        ),
+        persona("cannot-travel"),
+    )
     assert fork.completes is False and fork.unconstrained_completes is True
     assert [b.step for b in fork.blocked] == ["appeal"]
     assert fork.verdict == "blocked"
 
 
 def test_a_fork_whose_branches_all_finish_completes():
-    fork = walk(edit("    next: [{to: decide}, {to: appeal}]",
-                     "    fork: true\n    next: [{to: decide}, {to: appeal}]"),
-                persona("no-internet"))
+    fork = walk(
+        edit(
+            "    next: [{to: decide}, {to: appeal}]",
+            "    fork: true\n    next: [{to: decide}, {to: appeal}]",
+        ),
+        persona("no-internet"),
+    )
     assert fork.completes is True
 
 
 def test_a_fork_branch_for_some_people_does_not_hold_up_the_others():
     # The appeal is for those found ineligible: someone who cannot get to it is blocked
     # there and loses it, yet finishes the journey with the decision letter.
-    result = walk(edit("    next: [{to: decide}, {to: appeal}]",
-                       "    fork: true\n    next: [{to: decide}, {to: appeal, "
-                       "condition: Found ineligible}]"),
-                  persona("cannot-travel"))
+    result = walk(
+        edit(
+            "    next: [{to: decide}, {to: appeal}]",
+            "    fork: true\n    next: [{to: decide}, {to: appeal, condition: Found ineligible}]",
+        ),
+        persona("cannot-travel"),
+    )
     assert result.completes is True
     assert [b.step for b in result.blocked] == ["appeal"]

@@ -24,4 +24,3 @@ def bundled_ws() -> Workspace:
 def hostile_ws(tmp_path_factory: pytest.TempPathFactory) -> Workspace:
     """One journey, ``hostile``, whose every user text is :data:`helpers.HOSTILE`."""
     return load(write_hostile(tmp_path_factory.mktemp("hostile")))
-

@@ -14,11 +14,26 @@ from ple.model import Workspace
 from tests.conftest import DATA, SMALL
 
 PAYLOADS = [
-    "<script>alert(1)</script>", '"quotes"', "'single'", "&amp; &",
-    "[brackets] {braces} (parens)", "a --> b", ";", "#", ":", "|", "%%",
-    "two\nlines", "$5 and $10", "![x](http://evil.example/x.png)",
-    "[Re-enter your PIV PIN](javascript:alert(1))", "http://evil.example/pin", "=1+2",
-    "-3", "@SUM(A1)", "\tTab",
+    "<script>alert(1)</script>",
+    '"quotes"',
+    "'single'",
+    "&amp; &",
+    "[brackets] {braces} (parens)",
+    "a --> b",
+    ";",
+    "#",
+    ":",
+    "|",
+    "%%",
+    "two\nlines",
+    "$5 and $10",
+    "![x](http://evil.example/x.png)",
+    "[Re-enter your PIV PIN](javascript:alert(1))",
+    "http://evil.example/pin",
+    "=1+2",
+    "-3",
+    "@SUM(A1)",
+    "\tTab",
 ]
 HOSTILE = " ".join(PAYLOADS)
 """Every character that has meant trouble in one export format or another, in one string."""
@@ -27,10 +42,17 @@ JOURNEYS = [
     ("small_ws", "retirement"),
     ("small_ws", "retirement-future"),
     ("hostile_ws", "hostile"),
-    *(("bundled_ws", j) for j in [
-        "approaching-retirement", "facing-a-financial-shock", "having-a-child",
-        "losing-a-loved-one", "recovering-from-a-disaster", "transitioning-to-civilian-life",
-    ]),
+    *(
+        ("bundled_ws", j)
+        for j in [
+            "approaching-retirement",
+            "facing-a-financial-shock",
+            "having-a-child",
+            "losing-a-loved-one",
+            "recovering-from-a-disaster",
+            "transitioning-to-civilian-life",
+        ]
+    ),
 ]
 """(workspace fixture, journey id) of every journey the reader tests read back."""
 
@@ -59,19 +81,38 @@ HOSTILE_JOURNEY = {
     "outcome": hostile("Outcome"),
     "stages": [{"id": "one", "name": hostile("Stage")}],
     "steps": [
-        {"id": "first", "name": hostile("Step 1"), "stage": "one", "agency": "ssa",
-         "program": "benefits", "requests": ["ssn"], "forms": [hostile("Form")],
-         "pain_points": [hostile("Pain 1"), hostile("Pain 2")],
-         "burden": {"minutes": 0, "wait_days": 3},
-         "next": [
-             {"to": "second", "condition": hostile("Condition 1"),
-              "handoff": {"type": "warm", "shares": ["ssn"], "note": hostile("Note")}},
-             {"to": "third", "condition": hostile("Condition 2")},
-         ]},
-        {"id": "second", "name": hostile("Step 2"), "agency": "cms",
-         "pain_points": [hostile("Pain 3")],
-         "next": [{"to": "third", "condition": hostile("Condition 3"),
-                   "handoff": {"type": "cold", "note": hostile("Note 2")}}]},
+        {
+            "id": "first",
+            "name": hostile("Step 1"),
+            "stage": "one",
+            "agency": "ssa",
+            "program": "benefits",
+            "requests": ["ssn"],
+            "forms": [hostile("Form")],
+            "pain_points": [hostile("Pain 1"), hostile("Pain 2")],
+            "burden": {"minutes": 0, "wait_days": 3},
+            "next": [
+                {
+                    "to": "second",
+                    "condition": hostile("Condition 1"),
+                    "handoff": {"type": "warm", "shares": ["ssn"], "note": hostile("Note")},
+                },
+                {"to": "third", "condition": hostile("Condition 2")},
+            ],
+        },
+        {
+            "id": "second",
+            "name": hostile("Step 2"),
+            "agency": "cms",
+            "pain_points": [hostile("Pain 3")],
+            "next": [
+                {
+                    "to": "third",
+                    "condition": hostile("Condition 3"),
+                    "handoff": {"type": "cold", "note": hostile("Note 2")},
+                }
+            ],
+        },
         {"id": "third", "name": hostile("Step 3"), "agency": "ssa", "end": True},
     ],
 }
@@ -81,9 +122,11 @@ def write_hostile(folder: Path) -> Path:
     """Write the hostile workspace under ``folder`` (YAML quoting left to PyYAML)."""
     (folder / "journeys").mkdir(parents=True, exist_ok=True)
     (folder / "catalog.yaml").write_text(
-        yaml.safe_dump(HOSTILE_CATALOG, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        yaml.safe_dump(HOSTILE_CATALOG, allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
     (folder / "journeys" / "hostile.yaml").write_text(
-        yaml.safe_dump(HOSTILE_JOURNEY, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        yaml.safe_dump(HOSTILE_JOURNEY, allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
     return folder
 
 
@@ -92,17 +135,24 @@ def write_hostile_pair(folder: Path) -> Path:
     its second step, adds one and makes the first handoff automatic: every table of a
     comparison has hostile text."""
     future = copy.deepcopy(HOSTILE_JOURNEY)
-    future.update(id="hostile-future", name=hostile("Proposal"), state="future",
-                  baseline="hostile")
+    future.update(id="hostile-future", name=hostile("Proposal"), state="future", baseline="hostile")
     first, _, third = future["steps"]
     first["next"][0] = {"to": "new", "handoff": {"type": "automatic", "shares": ["ssn"]}}
-    future["steps"] = [first, {"id": "new", "name": hostile("New step"), "agency": "cms",
-                               "requests": ["ssn"], "next": [{"to": "third"}]}, third]
+    future["steps"] = [
+        first,
+        {
+            "id": "new",
+            "name": hostile("New step"),
+            "agency": "cms",
+            "requests": ["ssn"],
+            "next": [{"to": "third"}],
+        },
+        third,
+    ]
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "catalog.yaml").write_text(yaml.safe_dump(HOSTILE_CATALOG), encoding="utf-8")
     for journey in (HOSTILE_JOURNEY, future):
-        (folder / f"{journey['id']}.yaml").write_text(yaml.safe_dump(journey),
-                                                      encoding="utf-8")
+        (folder / f"{journey['id']}.yaml").write_text(yaml.safe_dump(journey), encoding="utf-8")
     return folder
 
 

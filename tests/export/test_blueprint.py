@@ -45,20 +45,28 @@ def svg_text(data: bytes) -> str:
 def test_three_formats_are_registered() -> None:
     formats = all_exporters()
     assert {(f, formats[f].extension) for f in FORMATS} == {
-        ("blueprint-svg", ".svg"), ("blueprint-png", ".png"), ("blueprint-pdf", ".pdf")}
+        ("blueprint-svg", ".svg"),
+        ("blueprint-png", ".png"),
+        ("blueprint-pdf", ".pdf"),
+    }
     assert all(formats[f].available() for f in FORMATS)
 
 
 @pytest.mark.parametrize("journey_id", ["approaching-retirement", "having-a-child"])
 def test_every_row_card_agency_and_moment_is_text_in_the_svg(
-        journey_id: str, bundled_ws: Workspace) -> None:
+    journey_id: str, bundled_ws: Workspace
+) -> None:
     journey = bundled_ws.journeys[journey_id]
     data = export(bundled_ws, journey_id, "blueprint-svg")
     root = ET.fromstring(data)
     assert root.find(f"{SVG}title").text == f"Service blueprint: {journey.name}"
     text = svg_text(data)
-    for title in [*ROW_TITLES.values(), "Line of interaction", "Line of visibility",
-                  "Line of internal interaction"]:
+    for title in [
+        *ROW_TITLES.values(),
+        "Line of interaction",
+        "Line of visibility",
+        "Line of internal interaction",
+    ]:
         assert squeeze(title) in text, title
     for step in journey.steps:
         assert squeeze(step.name) in text, step.id
@@ -78,7 +86,8 @@ def test_every_row_card_agency_and_moment_is_text_in_the_svg(
 
 
 def test_the_bundled_example_is_one_a3_page_with_every_word_at_8_pt_or_more(
-        bundled_ws: Workspace) -> None:
+    bundled_ws: Workspace,
+) -> None:
     """Read back from the PDF itself: each piece of text's size on the page, from the
     font size and both text and drawing matrices."""
     from pypdf import PdfReader
@@ -90,19 +99,27 @@ def test_the_bundled_example_is_one_a3_page_with_every_word_at_8_pt_or_more(
 
     def visit(text, cm, tm, font, font_size):
         if text.strip():
-            scale = (abs(tm[3] * cm[3] + tm[2] * cm[1]) or abs(tm[0] * cm[0]))
+            scale = abs(tm[3] * cm[3] + tm[2] * cm[1]) or abs(tm[0] * cm[0])
             sizes.append(font_size * scale)
 
     page.extract_text(visitor_text=visit)
     assert sizes and min(sizes) >= 8.0 - 1e-6, min(sizes)
 
 
-@pytest.mark.parametrize("journey_id", ["approaching-retirement", "facing-a-financial-shock",
-                                        "having-a-child", "losing-a-loved-one",
-                                        "recovering-from-a-disaster",
-                                        "transitioning-to-civilian-life"])
-def test_every_bundled_blueprint_prints_at_8_pt_or_more(journey_id: str,
-                                                        bundled_ws: Workspace) -> None:
+@pytest.mark.parametrize(
+    "journey_id",
+    [
+        "approaching-retirement",
+        "facing-a-financial-shock",
+        "having-a-child",
+        "losing-a-loved-one",
+        "recovering-from-a-disaster",
+        "transitioning-to-civilian-life",
+    ],
+)
+def test_every_bundled_blueprint_prints_at_8_pt_or_more(
+    journey_id: str, bundled_ws: Workspace
+) -> None:
     context = ExportContext(bundled_ws, journey_id, analyze(bundled_ws, journeys=[journey_id]))
     layout = blueprint.print_layout(context)
     page, scale = swimlane.page_for(layout.width, layout.height)
@@ -110,8 +127,11 @@ def test_every_bundled_blueprint_prints_at_8_pt_or_more(journey_id: str,
 
 
 def test_cards_in_a_row_never_overlap_and_stay_in_their_row(bundled_ws: Workspace) -> None:
-    context = ExportContext(bundled_ws, "approaching-retirement",
-                            analyze(bundled_ws, journeys=["approaching-retirement"]))
+    context = ExportContext(
+        bundled_ws,
+        "approaching-retirement",
+        analyze(bundled_ws, journeys=["approaching-retirement"]),
+    )
     layout = blueprint.print_layout(context)
     bands = {band.row: band for band in layout.bands}
     for card in layout.cards:
@@ -119,12 +139,14 @@ def test_cards_in_a_row_never_overlap_and_stay_in_their_row(bundled_ws: Workspac
     for a in layout.cards:
         for b in layout.cards:
             if a is not b:
-                assert (a.x + a.w <= b.x or b.x + b.w <= a.x or a.y + a.h <= b.y
-                        or b.y + b.h <= a.y), (a.lines, b.lines)
+                assert (
+                    a.x + a.w <= b.x or b.x + b.w <= a.x or a.y + a.h <= b.y or b.y + b.h <= a.y
+                ), (a.lines, b.lines)
 
 
 def test_a_step_outline_shows_its_evidence_and_unknown_is_not_assumed(
-        bundled_ws: Workspace) -> None:
+    bundled_ws: Workspace,
+) -> None:
     journey = bundled_ws.journeys["having-a-child"]
     context = ExportContext(bundled_ws, journey.id, analyze(bundled_ws, journeys=[journey.id]))
     layout = BlueprintLayout(bundled_ws, journey, swimlane.sketch_of(context), 1.2)
@@ -134,7 +156,8 @@ def test_a_step_outline_shows_its_evidence_and_unknown_is_not_assumed(
 
 
 def test_a_journey_without_blueprint_rows_still_draws_its_customer_actions(
-        small_ws: Workspace) -> None:
+    small_ws: Workspace,
+) -> None:
     text = svg_text(export(small_ws, "retirement", "blueprint-svg"))
     for step in small_ws.journeys["retirement"].steps:
         assert squeeze(step.name) in text
@@ -144,11 +167,16 @@ def test_a_journey_without_blueprint_rows_still_draws_its_customer_actions(
 def hostile_blueprint(tmp_path_factory: pytest.TempPathFactory) -> Workspace:
     folder = tmp_path_factory.mktemp("hostile-blueprint")
     quoted = HOSTILE.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
-    (folder / "catalog.yaml").write_text(CATALOG + f"""
+    (folder / "catalog.yaml").write_text(
+        CATALOG
+        + f"""
 touchpoints:
   - {{id: form, name: "Form {quoted}", kind: form, agency: ssa, form_number: "X {quoted}"}}
-""", encoding="utf-8")
-    (folder / "j.yaml").write_text(f"""
+""",
+        encoding="utf-8",
+    )
+    (folder / "j.yaml").write_text(
+        f"""
 id: hostile
 name: "Journey {quoted}"
 steps:
@@ -162,7 +190,9 @@ steps:
     moment_that_matters: true
     moment_reason: "Reason {quoted}"
     end: true
-""", encoding="utf-8")
+""",
+        encoding="utf-8",
+    )
     result = load_workspace(folder)
     assert result.ok, [str(p) for p in result.problems]
     return result.workspace

@@ -18,8 +18,11 @@ from ple.model import Workspace
 from tests.export import test_drawio as map_checks
 from tests.export.helpers import JOURNEYS, export_text
 
-BLUEPRINTS = [("bundled_ws", "having-a-child"), ("bundled_ws", "approaching-retirement"),
-              *JOURNEYS[:3]]
+BLUEPRINTS = [
+    ("bundled_ws", "having-a-child"),
+    ("bundled_ws", "approaching-retirement"),
+    *JOURNEYS[:3],
+]
 """Two bundled journeys with blueprint rows, and the small and hostile journeys."""
 
 
@@ -39,9 +42,12 @@ class Box:
     h: float
 
     def holds(self, other: Box, slack: float = 0.5) -> bool:
-        return (other.x >= self.x - slack and other.y >= self.y - slack
-                and other.x + other.w <= self.x + self.w + slack
-                and other.y + other.h <= self.y + self.h + slack)
+        return (
+            other.x >= self.x - slack
+            and other.y >= self.y - slack
+            and other.x + other.w <= self.x + self.w + slack
+            and other.y + other.h <= self.y + self.h + slack
+        )
 
 
 class Model:
@@ -70,13 +76,21 @@ class Model:
         return Box(outer.x + box.x, outer.y + box.y, box.w, box.h)
 
     def style(self, cell_id: str) -> dict[str, str]:
-        return dict(part.partition("=")[::2]
-                    for part in self.cells[cell_id].get("style", "").split(";") if part)
+        return dict(
+            part.partition("=")[::2]
+            for part in self.cells[cell_id].get("style", "").split(";")
+            if part
+        )
 
 
 def text_of(label: str) -> str:
-    return html.unescape(label.replace("<br>", " ").replace("<b>", "").replace("</b>", "")
-                         .replace("<i>", "").replace("</i>", ""))
+    return html.unescape(
+        label.replace("<br>", " ")
+        .replace("<b>", "")
+        .replace("</b>", "")
+        .replace("<i>", "")
+        .replace("</i>", "")
+    )
 
 
 def test_the_journey_maps_draw_io_checks_pass(case) -> None:
@@ -100,8 +114,7 @@ def test_rows_are_swimlane_containers_in_shostacks_order(case) -> None:
     for upper, lower in itertools.pairwise(tops):
         assert upper.y + upper.h <= lower.y + 0.5  # stacked, never overlapping
     lines = [text_of(c.get("value")) for i, c in model.cells.items() if i.startswith("line-")]
-    assert lines == ["Line of interaction", "Line of visibility",
-                     "Line of internal interaction"]
+    assert lines == ["Line of interaction", "Line of visibility", "Line of internal interaction"]
 
 
 def test_every_card_lies_inside_its_row_clear_of_the_title_band(case) -> None:
@@ -124,9 +137,12 @@ def test_no_two_cards_overlap(case) -> None:
     for a, first in boxes.items():
         for b, second in boxes.items():
             if a < b:
-                apart = (first.x + first.w <= second.x + 0.5 or second.x + second.w
-                         <= first.x + 0.5 or first.y + first.h <= second.y + 0.5
-                         or second.y + second.h <= first.y + 0.5)
+                apart = (
+                    first.x + first.w <= second.x + 0.5
+                    or second.x + second.w <= first.x + 0.5
+                    or first.y + first.h <= second.y + 0.5
+                    or second.y + second.h <= first.y + 0.5
+                )
                 assert apart, (a, b)
 
 
@@ -134,14 +150,22 @@ def test_every_step_action_and_touchpoint_is_a_card_naming_its_agency(case) -> N
     workspace, journey_id, text = case
     journey = workspace.journeys[journey_id]
     model = Model(text)
-    cards = sorted((o.get("row"), o.get("step_id"), o.get("agency"))
-                   for o in model.objects.values())
+    cards = sorted(
+        (o.get("row"), o.get("step_id"), o.get("agency")) for o in model.objects.values()
+    )
     expected = sorted(
         [("customer", s.id, s.agency) for s in journey.steps]
-        + [(row, s.id, action.agency or s.agency) for s in journey.steps
-           for row, action in s.actions()]
-        + [("touchpoints", s.id, workspace.touchpoints[t].agency)
-           for s in journey.steps for t in s.touchpoints])
+        + [
+            (row, s.id, action.agency or s.agency)
+            for s in journey.steps
+            for row, action in s.actions()
+        ]
+        + [
+            ("touchpoints", s.id, workspace.touchpoints[t].agency)
+            for s in journey.steps
+            for t in s.touchpoints
+        ]
+    )
     assert cards == expected
     for obj in model.objects.values():
         assert obj.get("journey_id") == journey_id
@@ -176,8 +200,9 @@ def test_the_lines_between_rows_join_each_steps_cards_down_its_column(case) -> N
             box = model.absolute(other_id)
             between = top.y + top.h < box.y + box.h and box.y < bottom.y
             assert not (between and box.x < x < box.x + box.w), (edge.get("id"), other_id)
-    rows_used = {s.id: 1 + len({row for row, _ in s.actions()}) + bool(s.touchpoints)
-                 for s in journey.steps}
+    rows_used = {
+        s.id: 1 + len({row for row, _ in s.actions()}) + bool(s.touchpoints) for s in journey.steps
+    }
     assert len(edges) == sum(n - 1 for n in rows_used.values())
 
 

@@ -46,7 +46,7 @@ def tables(text: str) -> list[tuple[list[str], list[list[str]]]]:
             assert re.fullmatch(r"\|(?:-{3,}\|)+", lines[i + 1]), lines[i + 1]
             assert len(split_row(lines[i + 1])) == len(header)
             rows = []
-            for row_line in lines[i + 2:]:
+            for row_line in lines[i + 2 :]:
                 if not row_line.startswith("|"):
                     break
                 row = split_row(row_line)
@@ -84,17 +84,27 @@ def test_tables(case) -> None:
     (equity_header, walks), (findings_header, findings), (steps_header, steps) = tables(text)
     assert equity_header[:3] == ["persona", "completes", "blocked at"]
     assert [row[0] for row in walks][:4] == [
-        "No home internet", "Limited English (Spanish only)", "Cannot travel",
-        "Screen reader user"]
+        "No home internet",
+        "Limited English (Spanish only)",
+        "Cannot travel",
+        "Screen reader user",
+    ]
     assert findings_header == ["severity", "rule", "finding", "suggestion"]
     open_count = int(re.search(r"## Gap findings \((\d+) open\)", text)[1])
     assert len(findings) == open_count
     assert [cell_text(c) for c in steps_header] == [
-        "#", "step", "agency", "channels", "minutes", "asks for"]
+        "#",
+        "step",
+        "agency",
+        "channels",
+        "minutes",
+        "asks for",
+    ]
     journey = workspace.journeys[journey_id]
     assert [cell_text(row[1]) for row in steps] == [flat(s.name) for s in journey.steps]
     assert [cell_text(row[2]) for row in steps] == [
-        flat(workspace.agency_label(s.agency)) for s in journey.steps]
+        flat(workspace.agency_label(s.agency)) for s in journey.steps
+    ]
 
 
 def test_hostile_text_is_escaped(hostile_ws: Workspace) -> None:
@@ -115,12 +125,15 @@ def test_hostile_text_is_escaped(hostile_ws: Workspace) -> None:
 
 def test_backslash_before_a_pipe_does_not_end_the_cell(write) -> None:
     folder = write("catalog.yaml", CATALOG)
-    write("journeys/j.yaml", r"""
+    write(
+        "journeys/j.yaml",
+        r"""
         id: j
         name: 'Paths: C:\temp\| and \'
         steps:
           - {id: a, name: 'C:\temp\|x and a trailing \', agency: ssa}
-    """)
+    """,
+    )
     workspace = load(folder)
     [_, (_, _), (_, [row])] = tables(export_text(workspace, "j", "md"))
     assert cell_text(row[1]) == "C:\\temp\\|x and a trailing \\"
@@ -129,18 +142,27 @@ def test_backslash_before_a_pipe_does_not_end_the_cell(write) -> None:
 def test_links_the_swimlane_picture_when_there_is_one(small_ws, monkeypatch) -> None:
     """With a ``png`` exporter registered, the brief names the picture and ships it."""
     export_journey(small_ws, "retirement", "md")  # registers the built-in formats first
-    fake = Exporter("png", ".png", "image/png", lambda context: [Artifact(b"\x89PNG fake")],
-                    "test double", lambda: True)
+    fake = Exporter(
+        "png",
+        ".png",
+        "image/png",
+        lambda context: [Artifact(b"\x89PNG fake")],
+        "test double",
+        lambda: True,
+    )
     monkeypatch.setitem(EXPORTERS, "png", fake)
     brief, picture = export_journey(small_ws, "retirement", "md")
     assert picture.filename == "retirement-swimlane.png" and picture.data == b"\x89PNG fake"
     assert "![Swimlane map of Approaching retirement (test)](retirement-swimlane.png)" in (
-        brief.data.decode())
+        brief.data.decode()
+    )
 
 
 def test_sources_are_the_only_links_and_only_to_web_addresses(write) -> None:
     folder = write("catalog.yaml", CATALOG)
-    write("journeys/j.yaml", """
+    write(
+        "journeys/j.yaml",
+        """
         id: j
         name: '[Re-enter your PIV PIN](http://evil.example/pin)'
         sources:
@@ -149,14 +171,21 @@ def test_sources_are_the_only_links_and_only_to_web_addresses(write) -> None:
           - Interviews with 12 retirees, 2024
         steps:
           - {id: a, name: '![x](http://evil.example/x.png)', agency: ssa}
-    """)
+    """,
+    )
     rendered = render(export_text(load(folder), "j", "md"))
     assert links(rendered) == ["https://www.performance.gov/cx/life-experiences/"]
     assert images(rendered) in ([], ["j-swimlane.png"])  # only the map beside the brief
     assert "javascript:alert(1)</li>" in rendered and "Interviews with 12 retirees" in rendered
+
+
 def test_a_time_tax_range_comes_with_its_central_estimate_and_assumption(bundled_ws) -> None:
     text = flat(export_text(bundled_ws, "recovering-from-a-disaster", "md"))
-    assert ("- Time tax: 632,500 to 35,282,500 hours a year (3,300,000 people a year x 0.19 "
-            "to 10.69 hours each;") in text
-    assert ("a central estimate is 15,482,500, which assumes that at a fork, half the people "
-            "take each branch that has a condition but no share") in text
+    assert (
+        "- Time tax: 632,500 to 35,282,500 hours a year (3,300,000 people a year x 0.19 "
+        "to 10.69 hours each;"
+    ) in text
+    assert (
+        "a central estimate is 15,482,500, which assumes that at a fork, half the people "
+        "take each branch that has a condition but no share"
+    ) in text

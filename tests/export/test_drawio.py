@@ -72,7 +72,8 @@ def test_one_swimlane_per_agency(case) -> None:
     journey = workspace.journeys[journey_id]
     swimlanes = [c for c in cells(root).values() if "swimlane" in style(c)]
     assert [label_text(c.get("value")) for c in swimlanes] == [
-        workspace.agency_label(a) for a in lanes_in_order(s.agency for s in journey.steps)]
+        workspace.agency_label(a) for a in lanes_in_order(s.agency for s in journey.steps)
+    ]
     for lane in swimlanes:
         assert lane.get("vertex") == "1" and lane.get("parent") == "1"
         assert style(lane)["html"] == "1"
@@ -107,8 +108,9 @@ def test_edges_join_existing_steps_and_have_a_relative_geometry(case) -> None:
     by_id = cells(root)
     edges = [c for c in by_id.values() if c.get("edge") == "1"]
     moves = sorted((s.id, t.to) for s in journey.steps for t in s.next)
-    step_of = {o.get("id"): o.get("step_id")
-               for o in root.findall("diagram/mxGraphModel/root/UserObject")}
+    step_of = {
+        o.get("id"): o.get("step_id") for o in root.findall("diagram/mxGraphModel/root/UserObject")
+    }
     assert sorted((step_of[e.get("source")], step_of[e.get("target")]) for e in edges) == moves
     for edge in edges:
         assert edge.get("source") in by_id and edge.get("target") in by_id
@@ -121,15 +123,18 @@ def test_hostile_labels_round_trip(hostile_ws: Workspace) -> None:
     text = export_text(hostile_ws, "hostile", "drawio")
     root = ET.fromstring(text)  # still well-formed XML
     journey = hostile_ws.journeys["hostile"]
-    labels = {o.get("step_id"): o.get("label")
-              for o in root.findall("diagram/mxGraphModel/root/UserObject")}
+    labels = {
+        o.get("step_id"): o.get("label")
+        for o in root.findall("diagram/mxGraphModel/root/UserObject")
+    }
     for step in journey.steps:
         # HTML-escaped before the XML writer escapes it; the one tag is the line break.
         assert "<" not in labels[step.id].replace("<br>", "")
         assert "<br>" in labels[step.id]
         assert label_text(labels[step.id]) == step.name
-    lanes_seen = [label_text(c.get("value")) for c in cells(root).values()
-                  if "swimlane" in style(c)]
+    lanes_seen = [
+        label_text(c.get("value")) for c in cells(root).values() if "swimlane" in style(c)
+    ]
     agencies = lanes_in_order(s.agency for s in journey.steps)
     assert lanes_seen == [hostile_ws.agency_label(a) for a in agencies]
     assert root.find("diagram").get("name") == journey.name
@@ -140,12 +145,15 @@ def test_control_characters_do_not_break_the_xml(write) -> None:
     """XML 1.0 cannot hold most control characters even as ``&#12;``: a form feed
     pasted into a name would make the file unreadable, so it becomes a space."""
     folder = write("catalog.yaml", CATALOG)
-    write("journeys/j.yaml", r"""
+    write(
+        "journeys/j.yaml",
+        r"""
         id: j
         name: "Page\x0cbreak"
         steps:
           - {id: a, name: "Form\x0cfeed, nul\x00 and vertical\x0btab\tend", agency: ssa}
-    """)
+    """,
+    )
     root = ET.fromstring(export_text(load(folder), "j", "drawio"))
     assert root.find("diagram").get("name") == "Page break"
     [step] = root.findall("diagram/mxGraphModel/root/UserObject")
@@ -154,13 +162,17 @@ def test_control_characters_do_not_break_the_xml(write) -> None:
 
 # -- geometry, read from the file: where diagrams.net will draw what ---------------------
 
+
 def every_journey() -> list[tuple[str, str]]:
     """(folder, journey id) of every bundled journey, future states included."""
     from ple.io import load_workspace
     from tests.conftest import ROOT
 
-    return [(folder, journey_id) for folder in ("data", "data-benefit-finder")
-            for journey_id in sorted(load_workspace(ROOT / folder).workspace.journeys)]
+    return [
+        (folder, journey_id)
+        for folder in ("data", "data-benefit-finder")
+        for journey_id in sorted(load_workspace(ROOT / folder).workspace.journeys)
+    ]
 
 
 EVERY_JOURNEY = every_journey()
@@ -171,8 +183,10 @@ def bundled_files() -> dict[str, Workspace]:
     from ple.io import load_workspace
     from tests.conftest import ROOT
 
-    return {folder: load_workspace(ROOT / folder).workspace
-            for folder in ("data", "data-benefit-finder")}
+    return {
+        folder: load_workspace(ROOT / folder).workspace
+        for folder in ("data", "data-benefit-finder")
+    }
 
 
 Box = tuple[float, float, float, float]
@@ -221,8 +235,7 @@ def test_the_crossing_check_sees_a_crossing() -> None:
     assert not crosses((0, 5), (40, 5), box) and not crosses((0, 10), (40, 10), box)
 
 
-@pytest.mark.parametrize(("folder", "journey_id"), EVERY_JOURNEY,
-                         ids=[j for _, j in EVERY_JOURNEY])
+@pytest.mark.parametrize(("folder", "journey_id"), EVERY_JOURNEY, ids=[j for _, j in EVERY_JOURNEY])
 def test_no_move_runs_through_another_step(folder, journey_id, bundled_files) -> None:
     """Every move, from where it leaves its step through the waypoints the file gives to
     where it enters the next (draw.io draws straight segments: edgeStyle=none), passes
@@ -235,12 +248,21 @@ def test_no_move_runs_through_another_step(folder, journey_id, bundled_files) ->
         rule = style(move)
         assert rule["edgeStyle"] == "none"
         source, target = boxes[move.get("source")], boxes[move.get("target")]
-        points = [(source[0] + float(rule["exitX"]) * source[2],
-                   source[1] + float(rule["exitY"]) * source[3])]
-        points += [(float(p.get("x")), float(p.get("y")))
-                   for p in move.findall("mxGeometry/Array/mxPoint")]
-        points.append((target[0] + float(rule["entryX"]) * target[2],
-                       target[1] + float(rule["entryY"]) * target[3]))
+        points = [
+            (
+                source[0] + float(rule["exitX"]) * source[2],
+                source[1] + float(rule["exitY"]) * source[3],
+            )
+        ]
+        points += [
+            (float(p.get("x")), float(p.get("y"))) for p in move.findall("mxGeometry/Array/mxPoint")
+        ]
+        points.append(
+            (
+                target[0] + float(rule["entryX"]) * target[2],
+                target[1] + float(rule["entryY"]) * target[3],
+            )
+        )
         for a, b in itertools.pairwise(points):
             for step, box in boxes.items():
                 if step not in (move.get("source"), move.get("target")):
@@ -262,8 +284,7 @@ def wrapped_lines(text: str, width: float, font) -> int:
     return lines
 
 
-@pytest.mark.parametrize(("folder", "journey_id"), EVERY_JOURNEY,
-                         ids=[j for _, j in EVERY_JOURNEY])
+@pytest.mark.parametrize(("folder", "journey_id"), EVERY_JOURNEY, ids=[j for _, j in EVERY_JOURNEY])
 def test_lane_titles_wrap_inside_their_band(folder, journey_id, bundled_files) -> None:
     """A lane's title runs along its height (horizontal=0) and wraps (html=1 with
     whiteSpace=wrap): it never runs into the lanes above and below. Wrapped at the lane's
@@ -278,9 +299,12 @@ def test_lane_titles_wrap_inside_their_band(folder, journey_id, bundled_files) -
     for lane in lanes:
         rule = style(lane)
         assert (rule["html"], rule["whiteSpace"], rule["horizontal"]) == ("1", "wrap", "0")
-        font = ImageFont.truetype(f"{get_data_path()}/fonts/ttf/DejaVuSans.ttf",
-                                  float(rule["fontSize"]))
+        font = ImageFont.truetype(
+            f"{get_data_path()}/fonts/ttf/DejaVuSans.ttf", float(rule["fontSize"])
+        )
         _, _, _, height = geometry(lane)
         lines = wrapped_lines(label_text(lane.get("value")), height - 8, font)
         assert lines * float(rule["fontSize"]) * 1.2 <= float(rule["startSize"]) - 8, (
-            label_text(lane.get("value")), lines)
+            label_text(lane.get("value")),
+            lines,
+        )

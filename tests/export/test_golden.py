@@ -47,14 +47,18 @@ def test_matches_the_golden_file(fmt: str, small_ws: Workspace) -> None:
         assert golden.exists(), f"no golden file {golden.name}: run with PLE_UPDATE_GOLDEN=1"
         assert artifact.data == golden.read_bytes(), (
             f"{golden.name} differs from the export; if the change is intended, "
-            "rewrite it with PLE_UPDATE_GOLDEN=1 and review the diff")
+            "rewrite it with PLE_UPDATE_GOLDEN=1 and review the diff"
+        )
 
 
 def test_every_golden_file_is_an_export(small_ws: Workspace) -> None:
     """No stale golden file is left behind when an export stops writing one."""
-    names = {artifact_name(a, "retirement")
-             for fmt in GOLDEN_FORMATS for a in export_journey(small_ws, "retirement", fmt)
-             if a.filename is None}
+    names = {
+        artifact_name(a, "retirement")
+        for fmt in GOLDEN_FORMATS
+        for a in export_journey(small_ws, "retirement", fmt)
+        if a.filename is None
+    }
     extensions = {all_exporters()[fmt].extension for fmt in GOLDEN_FORMATS}
     assert {p.name for p in GOLDEN.iterdir() if p.suffix in extensions} == names
 
@@ -87,11 +91,17 @@ def test_the_export_does_not_depend_on_the_hash_seed() -> None:
     """Python salts string hashes per process, so anything that follows a set's order
     (networkx subgraph views do, for small subgraphs) differs between runs. Two
     processes with different seeds must write the same bytes."""
-    runs = [subprocess.Popen(
-        [sys.executable, "-c", DIGESTS], cwd=ROOT, stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE, text=True,
-        env={**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(ROOT)})
-        for seed in ("1", "2")]
+    runs = [
+        subprocess.Popen(
+            [sys.executable, "-c", DIGESTS],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env={**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(ROOT)},
+        )
+        for seed in ("1", "2")
+    ]
     outputs = []
     for run in runs:
         out, err = run.communicate(timeout=300)

@@ -37,9 +37,13 @@ def case(request: pytest.FixtureRequest) -> tuple[Workspace, str, nx.MultiDiGrap
 def flat(attributes: dict[str, Any]) -> dict[str, Any]:
     """What GraphML can carry of ``attributes``: lists as JSON text, unknowns left out,
     and the model's ``id`` as ``local_id`` (GraphML tools take ``id`` for the node key)."""
-    return {("local_id" if key == "id" else key):
-            json.dumps(value, ensure_ascii=False) if isinstance(value, list) else value
-            for key, value in attributes.items() if value is not None}
+    return {
+        ("local_id" if key == "id" else key): json.dumps(value, ensure_ascii=False)
+        if isinstance(value, list)
+        else value
+        for key, value in attributes.items()
+        if value is not None
+    }
 
 
 def graphml_id(source: str, kind: str, target: str) -> str:
@@ -59,8 +63,9 @@ def test_networkx_reads_the_same_graph(case) -> None:
     assert set(read.nodes) == set(expected.nodes)
     for node, data in expected.nodes(data=True):
         assert read.nodes[node] == flat(data), node
-    assert set(read.edges(keys=True)) == {(u, v, graphml_id(u, key, v))
-                                          for u, v, key in expected.edges(keys=True)}
+    assert set(read.edges(keys=True)) == {
+        (u, v, graphml_id(u, key, v)) for u, v, key in expected.edges(keys=True)
+    }
     for u, v, key, data in expected.edges(keys=True, data=True):
         assert read.edges[u, v, graphml_id(u, key, v)] == flat(data), (u, v, key)
 
@@ -72,7 +77,11 @@ def test_every_step_is_a_node_with_its_attributes(case) -> None:
         data = read.nodes[journey_key(NodeKind.step, journey_id, step.id)]
         assert data["kind"] == "step"
         assert (data["local_id"], data["name"], data["agency"], data["order"]) == (
-            step.id, step.name, step.agency, order)
+            step.id,
+            step.name,
+            step.agency,
+            order,
+        )
         assert data["end"] is step.end
         assert json.loads(data["pain_points"]) == step.pain_points
         assert json.loads(data["forms"]) == step.forms
@@ -108,8 +117,10 @@ def test_one_key_per_attribute_name(bundled_ws: Workspace) -> None:
     keys with the same ``attr.name``, which readers treat differently."""
     for journey_id in bundled_ws.journeys:
         root = ET.fromstring(export_text(bundled_ws, journey_id, "graphml"))
-        keys = Counter((k.get("for"), k.get("attr.name"))
-                       for k in root.iter("{http://graphml.graphdrawing.org/xmlns}key"))
+        keys = Counter(
+            (k.get("for"), k.get("attr.name"))
+            for k in root.iter("{http://graphml.graphdrawing.org/xmlns}key")
+        )
         assert [k for k, n in keys.items() if n > 1] == [], journey_id
 
 
@@ -140,8 +151,11 @@ def test_igraph_reads_the_same_graph(case, tmp_path: Path) -> None:
     keys = [v["id"] for v in read.vs]
     for vertex_key, v in zip(keys, read.vs, strict=True):
         kind = NodeKind(v["kind"])
-        expected_key = (journey_key(kind, v["journey"], v["local_id"]) if v["journey"]
-                        else catalog_key(kind, v["local_id"]))
+        expected_key = (
+            journey_key(kind, v["journey"], v["local_id"])
+            if v["journey"]
+            else catalog_key(kind, v["local_id"])
+        )
         assert vertex_key == expected_key
     assert Counter(keys) == Counter(list(expected.nodes))
     vertex = dict(zip(keys, read.vs, strict=True))
@@ -161,9 +175,13 @@ def test_igraph_reads_the_same_graph(case, tmp_path: Path) -> None:
         return u, v, data["kind"], data.get("order") if data["kind"] == "next" else None
 
     read_edges = Counter(
-        edge_sig(keys[e.source], keys[e.target],
-                 {"kind": e["kind"], "order": None if math.isnan(e["order"]) else e["order"]})
-        for e in read.es)
+        edge_sig(
+            keys[e.source],
+            keys[e.target],
+            {"kind": e["kind"], "order": None if math.isnan(e["order"]) else e["order"]},
+        )
+        for e in read.es
+    )
     assert read_edges == Counter(edge_sig(u, v, d) for u, v, d in expected.edges(data=True))
 
 
@@ -171,7 +189,9 @@ def test_control_characters_do_not_break_the_xml(write) -> None:
     """XML 1.0 cannot hold most control characters even as ``&#12;``: in a text value
     they become spaces; inside a list's JSON they are escaped, so they come back."""
     folder = write("catalog.yaml", CATALOG)
-    write("journeys/j.yaml", r"""
+    write(
+        "journeys/j.yaml",
+        r"""
         id: j
         name: Control characters
         steps:
@@ -179,7 +199,8 @@ def test_control_characters_do_not_break_the_xml(write) -> None:
             name: "Form\x0cfeed, nul\x00 and vertical\x0btab\tend"
             agency: ssa
             pain_points: ["bell\x07"]
-    """)
+    """,
+    )
     text = export_text(load(folder), "j", "graphml")
     read = nx.read_graphml(io.BytesIO(text.encode("utf-8")), force_multigraph=True)
     step = read.nodes["step:j/a"]

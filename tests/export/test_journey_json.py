@@ -34,21 +34,25 @@ def test_the_record_says_what_the_journey_says(case):
     assert [s["id"] for s in record["steps"]] == [s.id for s in journey.steps]
     assert [s["order"] for s in record["steps"]] == list(range(1, len(journey.steps) + 1))
     assert [(s["id"], s["steps"]) for s in record["stages"]] == [
-        (stage.id, [s.id for s in journey.steps if s.stage == stage.id])
-        for stage in journey.stages]
+        (stage.id, [s.id for s in journey.steps if s.stage == stage.id]) for stage in journey.stages
+    ]
     moves = [(a.id, b.id) for a, _, b in journey.handoff_transitions()]
     assert [(h["from"], h["to"]) for h in record["handoffs"]] == moves
     for step, written in zip(journey.steps, record["steps"], strict=True):
-        assert written["channels"] == (None if step.channels is None
-                                       else [c.value for c in step.channels])
+        assert written["channels"] == (
+            None if step.channels is None else [c.value for c in step.channels]
+        )
         minutes = step.burden.minutes if step.burden else None
         assert written["burden"]["minutes"] == minutes
         assert [r["id"] for r in written["requests"]] == step.requests
     assert record["moments"] == [
         {"step": s.id, "name": s.name, "stage": s.stage, "reason": s.moment_reason}
-        for s in journey.steps if s.moment_that_matters]
+        for s in journey.steps
+        if s.moment_that_matters
+    ]
     assert [o["id"] for o in record["opportunities"]] == [
-        o.id for o in workspace.opportunities.values() if o.journey == journey_id]
+        o.id for o in workspace.opportunities.values() if o.journey == journey_id
+    ]
 
 
 def test_the_blueprint_fields_are_carried(bundled_ws):
@@ -59,16 +63,20 @@ def test_the_blueprint_fields_are_carried(bundled_ws):
     for step, written in zip(journey.steps, record["steps"], strict=True):
         assert [t["id"] for t in written["touchpoints"]] == step.touchpoints
         assert [a["text"] for a in written["blueprint"]["backstage"]] == [
-            a.text for a in step.backstage]
-        assert written["evidence"] == (step.evidence.model_dump(mode="json")
-                                       if step.evidence else None)
+            a.text for a in step.backstage
+        ]
+        assert written["evidence"] == (
+            step.evidence.model_dump(mode="json") if step.evidence else None
+        )
 
 
 def test_hostile_text_comes_back_exactly(hostile_ws):
     record = record_of(hostile_ws, "hostile")
     journey = hostile_ws.journeys["hostile"]
     assert (record["journey"]["name"], record["journey"]["trigger"]) == (
-        journey.name, journey.trigger)
+        journey.name,
+        journey.trigger,
+    )
     assert [s["name"] for s in record["steps"]] == [s.name for s in journey.steps]
 
 
@@ -77,7 +85,9 @@ def test_findings_carry_the_legal_basis_for_sharing(bundled_ws):
     answers = [a for f in record["findings"] for a in f["sharing"]]
     recorded = [a for a in answers if a["recorded"]]
     assert {(a["data_item"], a["from"], a["to"]) for a in recorded} >= {
-        ("dd-214", "nca", "vba"), ("ssn", "ssa", "vba")}
+        ("dd-214", "nca", "vba"),
+        ("ssn", "ssa", "vba"),
+    }
     assert all(a["authority"]["citation"] and a["sources"] for a in recorded)
     assert any(a["basis"] == "unknown" and a["authority"] is None for a in answers)
 
@@ -94,17 +104,22 @@ def _keys(value, inside: str = "") -> set[str]:
     """Every key of the record, except inside findings (docs/gaps.md describes those) and
     opportunities (docs/format.md and docs/opportunities.md, held by their own tests)."""
     if isinstance(value, dict):
-        return {k for key, v in value.items()
-                for k in ({key} | (_keys(v, key) if key not in ("findings", "opportunities")
-                                   else set()))}
+        return {
+            k
+            for key, v in value.items()
+            for k in (
+                {key} | (_keys(v, key) if key not in ("findings", "opportunities") else set())
+            )
+        }
     if isinstance(value, list):
         return {k for v in value for k in _keys(v, inside)}
     return set()
 
 
 def test_every_field_is_described_in_docs_export_md(bundled_ws, small_ws):
-    documented = set(re.findall(r"`([^`\n]+)`", (ROOT / "docs" / "export.md").read_text(
-        encoding="utf-8")))
+    documented = set(
+        re.findall(r"`([^`\n]+)`", (ROOT / "docs" / "export.md").read_text(encoding="utf-8"))
+    )
     keys = set()
     for workspace in (bundled_ws, small_ws):
         for journey_id in workspace.journeys:
@@ -116,9 +131,13 @@ def test_opportunities_come_with_their_worth(bundled_ws):
     from ple.opportunities import worth_of
 
     today = record_of(bundled_ws, "approaching-retirement")["opportunities"]
-    assert [o["id"] for o in today] == ["retirement-one-front-door",
-                                        "medicare-only-without-repeat-paperwork"]
-    assert today[0]["worth"] == worth_of(
-        bundled_ws, bundled_ws.opportunities["retirement-one-front-door"]).to_dict()
+    assert [o["id"] for o in today] == [
+        "retirement-one-front-door",
+        "medicare-only-without-repeat-paperwork",
+    ]
+    assert (
+        today[0]["worth"]
+        == worth_of(bundled_ws, bundled_ws.opportunities["retirement-one-front-door"]).to_dict()
+    )
     proposed = record_of(bundled_ws, "approaching-retirement-future")["opportunities"]
     assert [o["id"] for o in proposed] == ["retirement-one-front-door"]

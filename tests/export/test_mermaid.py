@@ -39,8 +39,9 @@ def parse(text: str) -> list[tuple[str, re.Match]]:
 
 def decode(label: str) -> str:
     """What Mermaid shows for a label: ``#35;`` and ``#quot;`` turned back into text."""
-    return re.sub(r"#(\d+|[a-z]+);",
-                  lambda m: chr(int(m[1])) if m[1].isdigit() else NAMED[m[1]], label)
+    return re.sub(
+        r"#(\d+|[a-z]+);", lambda m: chr(int(m[1])) if m[1].isdigit() else NAMED[m[1]], label
+    )
 
 
 @pytest.fixture(params=JOURNEYS, ids=[j for _, j in JOURNEYS])
@@ -68,13 +69,17 @@ def test_lanes_steps_and_arrows(case) -> None:
     assert lane_titles == [" ".join(workspace.agency_label(a).split()) for a in agencies]
     node_of = {}
     for step in journey.steps:
-        [node] = [n for n, (name, _) in members.items() if name == " ".join(step.name.split())
-                  and n not in node_of.values()][:1]
+        [node] = [
+            n
+            for n, (name, _) in members.items()
+            if name == " ".join(step.name.split()) and n not in node_of.values()
+        ][:1]
         node_of[step.id] = node
         assert members[node][1] == " ".join(workspace.agency_label(step.agency).split())
     arrows = [m for kind, m in lines if kind == "arrow"]
     assert sorted((m["source"], m["target"]) for m in arrows) == sorted(
-        (node_of[s.id], node_of[t.to]) for s in journey.steps for t in s.next)
+        (node_of[s.id], node_of[t.to]) for s in journey.steps for t in s.next
+    )
     styles = [int(m["index"]) for kind, m in lines if kind == "style"]
     assert styles == list(range(len(arrows)))
 
@@ -102,14 +107,17 @@ def test_hostile_labels(hostile_ws: Workspace) -> None:
     assert "<script" not in text
 
 
-@pytest.mark.parametrize("text, encoded", [
-    ('Say "hi"', "Say #quot;hi#quot;"),
-    ("a # b; c: d", "a #35; b#59; c#58; d"),
-    ("<b>|</b>", "#60;b#62;#124;#60;/b#62;"),
-    ("100% %%", "100#37; #37;#37;"),
-    ("two\nlines  and\ttabs", "two lines and tabs"),
-    ("(parens) and 'single' and $5", "(parens) and 'single' and $5"),
-])
+@pytest.mark.parametrize(
+    "text, encoded",
+    [
+        ('Say "hi"', "Say #quot;hi#quot;"),
+        ("a # b; c: d", "a #35; b#59; c#58; d"),
+        ("<b>|</b>", "#60;b#62;#124;#60;/b#62;"),
+        ("100% %%", "100#37; #37;#37;"),
+        ("two\nlines  and\ttabs", "two lines and tabs"),
+        ("(parens) and 'single' and $5", "(parens) and 'single' and $5"),
+    ],
+)
 def test_mermaid_text(text: str, encoded: str) -> None:
     assert mermaid_text(text) == encoded
     assert decode(encoded) == " ".join(text.split())

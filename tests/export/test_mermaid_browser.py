@@ -19,8 +19,14 @@ from tests.e2e.browser import chromium_path, launch_args
 from tests.e2e.conftest import unavailable
 from tests.export.helpers import export_text
 
-MERMAID = Path(__file__).resolve().parents[1] / "e2e" / "node_modules" / "mermaid" / "dist" / (
-    "mermaid.min.js")
+MERMAID = (
+    Path(__file__).resolve().parents[1]
+    / "e2e"
+    / "node_modules"
+    / "mermaid"
+    / "dist"
+    / ("mermaid.min.js")
+)
 
 pytestmark = pytest.mark.browser
 
@@ -59,7 +65,8 @@ class MermaidPage:
 
         self._playwright = sync_playwright().start()
         self._browser = self._playwright.chromium.launch(
-            executable_path=executable, args=list(dict.fromkeys([*launch_args(), "--no-sandbox"])))
+            executable_path=executable, args=list(dict.fromkeys([*launch_args(), "--no-sandbox"]))
+        )
         page = self._browser.new_page()
 
         def route(handle) -> None:  # nothing may be fetched: Mermaid is all there
@@ -96,8 +103,7 @@ def mermaid_page() -> Iterator[MermaidPage]:
         unavailable("playwright is not installed (pip install -e '.[dev]')")
     executable = chromium_path()
     if executable is None:
-        unavailable("no Chromium at /usr/bin/chromium or $PLE_CHROMIUM "
-                    "(apt-get install chromium)")
+        unavailable("no Chromium at /usr/bin/chromium or $PLE_CHROMIUM (apt-get install chromium)")
     if not MERMAID.exists():
         unavailable(f"mermaid missing at {MERMAID} (run: npm ci --prefix tests/e2e)")
     page = MermaidPage(executable)
@@ -118,9 +124,10 @@ def test_mermaid_is_loaded(mermaid_page) -> None:
 
 
 def test_every_bundled_journey_parses(mermaid_page, bundled_ws: Workspace) -> None:
-    errors = {journey_id: parse_error(mermaid_page,
-                                      export_text(bundled_ws, journey_id, "mermaid"))
-              for journey_id in bundled_ws.journeys}
+    errors = {
+        journey_id: parse_error(mermaid_page, export_text(bundled_ws, journey_id, "mermaid"))
+        for journey_id in bundled_ws.journeys
+    }
     assert len(errors) == 9  # six life experiences and three proposed future states
     assert {j: e for j, e in errors.items() if e} == {}
 
@@ -153,4 +160,5 @@ def test_the_hostile_journey_renders_as_text(mermaid_page, hostile_ws: Workspace
     assert drawn["scripts"] == 0
     assert sorted(drawn["nodes"]) == sorted(" ".join(s.name.split()) for s in journey.steps)
     assert sorted(set(drawn["lanes"])) == sorted(
-        " ".join(hostile_ws.agency_label(a).split()) for a in ("ssa", "cms"))
+        " ".join(hostile_ws.agency_label(a).split()) for a in ("ssa", "cms")
+    )

@@ -35,12 +35,14 @@ def test_graphml_edges_have_ids_of_their_own(bundled_ws: Workspace):
     from collections import Counter
 
     text = network_graphml(agency_network(bundled_ws, "all"))
-    ids = [e.get("id") for e in ET.fromstring(text).iter(
-        "{http://graphml.graphdrawing.org/xmlns}edge")]
+    ids = [
+        e.get("id") for e in ET.fromstring(text).iter("{http://graphml.graphdrawing.org/xmlns}edge")
+    ]
     assert ids and [i for i, n in Counter(ids).items() if n > 1] == []
     graph = nx.read_graphml(io.StringIO(text), force_multigraph=True)
     assert {key for _, _, key in graph.edges(keys=True)} == {
-        f"{u}|{d['type']}|{v}" for u, v, d in graph.edges(data=True)}
+        f"{u}|{d['type']}|{v}" for u, v, d in graph.edges(data=True)
+    }
 
 
 def test_hostile_names_in_both_files(hostile_ws: Workspace):

@@ -33,14 +33,18 @@ def test_node_link_graph_reads_the_journey_graph(case) -> None:
     for node, data in expected.nodes(data=True):
         assert read.nodes[node] == data, node  # the model's own "id" survives
     assert sorted(read.edges(keys=True, data=True), key=repr) == sorted(
-        expected.edges(keys=True, data=True), key=repr)
+        expected.edges(keys=True, data=True), key=repr
+    )
 
 
 def test_the_file_says_what_it_is(case) -> None:
     workspace, journey_id = case
     data = json.loads(export_text(workspace, journey_id, "json"))
-    assert data["graph"] == {"journey": journey_id, "format": "ple-node-link",
-                             "version": NODE_LINK_VERSION}
+    assert data["graph"] == {
+        "journey": journey_id,
+        "format": "ple-node-link",
+        "version": NODE_LINK_VERSION,
+    }
     assert "edges" in data and "links" not in data  # networkx >= 3.6 naming, written out
 
 
@@ -56,14 +60,16 @@ def test_user_text_round_trips(hostile_ws: Workspace) -> None:
     """JSON is data, not markup: the hostile text comes back exactly, ``<script>`` and
     all, as a JSON string (nothing here is rendered as HTML)."""
     journey = hostile_ws.journeys["hostile"]
-    read = nx.node_link_graph(json.loads(export_text(hostile_ws, "hostile", "json")),
-                              edges="edges", name="node")
+    read = nx.node_link_graph(
+        json.loads(export_text(hostile_ws, "hostile", "json")), edges="edges", name="node"
+    )
     for step in journey.steps:
         node = read.nodes[f"step:hostile/{step.id}"]
         assert node["name"] == step.name
         assert node["pain_points"] == step.pain_points
         for index, transition in enumerate(step.next):
-            edge = read.edges[f"step:hostile/{step.id}", f"step:hostile/{transition.to}",
-                              f"next:{index}"]
+            edge = read.edges[
+                f"step:hostile/{step.id}", f"step:hostile/{transition.to}", f"next:{index}"
+            ]
             assert edge["condition"] == transition.condition
             assert edge["note"] == (transition.handoff.note if transition.handoff else None)

@@ -60,19 +60,22 @@ def test_the_page_reads_the_ranking_in_order():
     ranked = rank_opportunities(workspace)
     page = outline(ranking_page(workspace, ranked))
     assert [h for h in page.headings if h[0] == 1] == [
-        (1, "Opportunities, ranked by what each is worth")]
+        (1, "Opportunities, ranked by what each is worth")
+    ]
     sections = [text for level, text in page.headings if level == 2]
     assert sections == ["The ranking", *(f"{r.rank}. {r.opportunity.title}" for r in ranked)]
-    header, *rows = [row for row in page.rows if row][:len(ranked) + 1]
+    header, *rows = [row for row in page.rows if row][: len(ranked) + 1]
     assert header[:3] == ["Opportunity", "Rank", "Id"]
     assert [row[2] for row in rows] == [r.opportunity.id for r in ranked]
     assert "script" not in page.tags and "img" not in page.tags
 
 
 def test_user_text_is_escaped(tmp_path):
-    hostile = '<script>alert(1)</script> <img src=x onerror=alert(2)>'
-    folder = workspace_folder(tmp_path, AS_EDITS.replace(
-        "title: Enroll by phone, handed over warm", f"title: '{hostile}'"))
+    hostile = "<script>alert(1)</script> <img src=x onerror=alert(2)>"
+    folder = workspace_folder(
+        tmp_path,
+        AS_EDITS.replace("title: Enroll by phone, handed over warm", f"title: '{hostile}'"),
+    )
     workspace = loaded(folder)
     text = ranking_page(workspace, rank_opportunities(workspace))
     page = outline(text)

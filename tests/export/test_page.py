@@ -56,7 +56,7 @@ class Page(HTMLParser):
             self.canvases.append(json.loads(self._json))
             self._json = None
         if tag in self._in:
-            del self._in[len(self._in) - 1 - self._in[::-1].index(tag):]
+            del self._in[len(self._in) - 1 - self._in[::-1].index(tag) :]
 
     def handle_data(self, data: str) -> None:
         if self._json is not None:
@@ -111,7 +111,8 @@ def test_the_map_holds_every_step_and_move(case) -> None:
     journey = workspace.journeys[journey_id]
     assert sorted(s["id"] for s in canvas["steps"]) == sorted(s.id for s in journey.steps)
     assert sorted((r["from"], r["to"]) for r in canvas["routes"]) == sorted(
-        (s.id, t.to) for s in journey.steps for t in s.next)
+        (s.id, t.to) for s in journey.steps for t in s.next
+    )
 
 
 def test_zero_is_shown_as_zero_and_unknown_as_blank(hostile_ws: Workspace) -> None:

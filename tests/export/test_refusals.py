@@ -28,13 +28,15 @@ def lower(monkeypatch: pytest.MonkeyPatch, name: str, value: int) -> None:
 
 @pytest.mark.parametrize("fmt", PICTURES)
 def test_a_picture_past_the_printed_limit_is_refused_before_drawing(
-        fmt: str, small_ws: Workspace, monkeypatch: pytest.MonkeyPatch) -> None:
+    fmt: str, small_ws: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
     lower(monkeypatch, "PRINTED_STEPS", 3)
     steps = len(small_ws.journeys["retirement"].steps)
     reason = export_refusal(small_ws, "retirement", fmt)
     assert reason and reason.startswith(
         f"the journey has {steps} steps, over the limit of 3 steps per printed map (set "
-        "PLE_MAX_PRINTED_STEPS to raise it); the html export draws maps")
+        "PLE_MAX_PRINTED_STEPS to raise it); the html export draws maps"
+    )
     with pytest.raises(ExportRefused, match=f"^journey 'retirement' as {fmt}: the journey "):
         export_journey(small_ws, "retirement", fmt)
 
@@ -42,14 +44,18 @@ def test_a_picture_past_the_printed_limit_is_refused_before_drawing(
 def test_within_the_limits_nothing_is_refused(small_ws: Workspace) -> None:
     from ple.export import all_exporters
 
-    assert {fmt: export_refusal(small_ws, "retirement", fmt)
-            for fmt in all_exporters()} == dict.fromkeys(all_exporters())
+    assert {
+        fmt: export_refusal(small_ws, "retirement", fmt) for fmt in all_exporters()
+    } == dict.fromkeys(all_exporters())
 
 
 def test_a_png_under_the_least_resolution_is_refused(small_ws, monkeypatch) -> None:
     monkeypatch.setattr(limits, "PNG_DPI", 1_000)
-    with pytest.raises(ExportRefused, match=r"would draw it at 150\.0 dots per inch, under "
-                                            r"the limit of 1000 dots per inch"):
+    with pytest.raises(
+        ExportRefused,
+        match=r"would draw it at 150\.0 dots per inch, under "
+        r"the limit of 1000 dots per inch",
+    ):
         export_journey(small_ws, "retirement", "png")
 
 
@@ -80,14 +86,18 @@ def bell_ws(tmp_path_factory: pytest.TempPathFactory) -> Workspace:
     (folder / "catalog.yaml").write_text(CATALOG, encoding="utf-8")
     (folder / "bell.yaml").write_text(
         'id: bell\nname: "Ring \\a twice"\nsteps:\n'
-        '  - {id: s, name: "Step \\x1b one", agency: ssa, end: true}\n', encoding="utf-8")
+        '  - {id: s, name: "Step \\x1b one", agency: ssa, end: true}\n',
+        encoding="utf-8",
+    )
     return load(folder)
 
 
 def test_a_workbook_refuses_a_control_character_at_its_cell(bell_ws: Workspace) -> None:
-    expected = ("sheet Journey, cell B3 (name): the text holds the control character U+0007, "
-                "which an xlsx file cannot store: 'Ring \\x07 twice'; remove it from the "
-                "journey, or export csv, sheets or yaml, which keep it")
+    expected = (
+        "sheet Journey, cell B3 (name): the text holds the control character U+0007, "
+        "which an xlsx file cannot store: 'Ring \\x07 twice'; remove it from the "
+        "journey, or export csv, sheets or yaml, which keep it"
+    )
     assert export_refusal(bell_ws, "bell", "xlsx") == expected
     with pytest.raises(ExportRefused) as refused:
         export_journey(bell_ws, "bell", "xlsx")

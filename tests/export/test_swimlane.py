@@ -32,9 +32,14 @@ pytest.importorskip("matplotlib")
 
 SVG = "{http://www.w3.org/2000/svg}"
 FORMATS = ["svg", "png", "pdf"]
-BUNDLED = ["approaching-retirement", "facing-a-financial-shock", "having-a-child",
-           "losing-a-loved-one", "recovering-from-a-disaster",
-           "transitioning-to-civilian-life"]
+BUNDLED = [
+    "approaching-retirement",
+    "facing-a-financial-shock",
+    "having-a-child",
+    "losing-a-loved-one",
+    "recovering-from-a-disaster",
+    "transitioning-to-civilian-life",
+]
 PAGES_PT = {name: (w * 72, h * 72) for name, (w, h) in swimlane.PAGES.items()}
 
 
@@ -66,7 +71,8 @@ def loop_ws(tmp_path_factory: pytest.TempPathFactory) -> Workspace:
     folder = tmp_path_factory.mktemp("loop")
     (folder / "catalog.yaml").write_text(CATALOG, encoding="utf-8")
     (folder / "journeys").mkdir()
-    (folder / "journeys" / "loop.yaml").write_text("""
+    (folder / "journeys" / "loop.yaml").write_text(
+        """
 id: loop
 name: Send documents until the file is complete
 steps:
@@ -79,13 +85,17 @@ steps:
   - {id: ask, name: Ask for missing documents, agency: ssa,
      next: [{to: check, handoff: {type: cold}}, {to: decide}]}
   - {id: decide, name: Decide, agency: ssa, end: true}
-""", encoding="utf-8")
+""",
+        encoding="utf-8",
+    )
     return load(folder)
 
 
-LETTERS = ("\U0001d400\U0001d401 math bold, \u4e2d\u6587, \u0915\u093f, "
-           "\u0627\u0644\u0639\u0631\u0628\u064a\u0629, \u05e2\u05d1\u05e8\u05d9\u05ea, "
-           "\U0001f600, \ue000")
+LETTERS = (
+    "\U0001d400\U0001d401 math bold, \u4e2d\u6587, \u0915\u093f, "
+    "\u0627\u0644\u0639\u0631\u0628\u064a\u0629, \u05e2\u05d1\u05e8\u05d9\u05ea, "
+    "\U0001f600, \ue000"
+)
 """Letters DejaVu Sans lacks (mathematical bold, Chinese, Devanagari), right-to-left
 scripts, an emoji and a private-use character."""
 INVISIBLE = "\u202e\u200b\u200d\ufeff\u2066\u00ad"
@@ -101,20 +111,33 @@ def letters_ws(tmp_path_factory: pytest.TempPathFactory) -> Workspace:
     folder = tmp_path_factory.mktemp("letters")
     (folder / "catalog.yaml").write_text(CATALOG, encoding="utf-8")
     text = f"{INVISIBLE}{LETTERS}{INVISIBLE}"
-    journey = {"id": "letters", "name": f"Journey {text}", "trigger": text,
-               "stages": [{"id": "one", "name": f"Stage {text}"}],
-               "steps": [{"id": "a", "name": f"First {text}", "agency": "ssa", "stage": "one",
-                          "pain_points": [f"Pain {text}"], "next": [{"to": "b"}]},
-                         {"id": "b", "name": f"Second {text}", "agency": "cms", "stage": "one",
-                          "end": True}]}
-    (folder / "letters.yaml").write_text(yaml.safe_dump(journey, allow_unicode=True),
-                                         encoding="utf-8")
+    journey = {
+        "id": "letters",
+        "name": f"Journey {text}",
+        "trigger": text,
+        "stages": [{"id": "one", "name": f"Stage {text}"}],
+        "steps": [
+            {
+                "id": "a",
+                "name": f"First {text}",
+                "agency": "ssa",
+                "stage": "one",
+                "pain_points": [f"Pain {text}"],
+                "next": [{"to": "b"}],
+            },
+            {"id": "b", "name": f"Second {text}", "agency": "cms", "stage": "one", "end": True},
+        ],
+    }
+    (folder / "letters.yaml").write_text(
+        yaml.safe_dump(journey, allow_unicode=True), encoding="utf-8"
+    )
     return load(folder)
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_any_letter_and_invisible_characters_draw_in_every_format(
-        fmt: str, letters_ws: Workspace) -> None:
+    fmt: str, letters_ws: Workspace
+) -> None:
     """Mathematical bold letters once stopped every picture (a glyph DejaVu Sans lacks)
     and a byte order mark the PDF (issue 16)."""
     assert export(letters_ws, "letters", fmt)
@@ -128,8 +151,7 @@ def test_letters_dejavu_lacks_come_from_the_fallback_fonts(letters_ws: Workspace
     assert "\U0001d400\U0001d401" in page.extract_text()
 
 
-def test_the_svg_keeps_every_letter_and_no_invisible_character(
-        letters_ws: Workspace) -> None:
+def test_the_svg_keeps_every_letter_and_no_invisible_character(letters_ws: Workspace) -> None:
     text = svg_text(ET.fromstring(export(letters_ws, "letters", "svg")))
     assert squeeze(f"First {LETTERS}") in squeeze(text.replace("\u200d", ""))
     assert not (set(INVISIBLE) - {"\u200d"}) & set(text)  # the joiner is kept
@@ -138,14 +160,17 @@ def test_the_svg_keeps_every_letter_and_no_invisible_character(
 def test_three_formats_are_registered() -> None:
     formats = all_exporters()
     assert {(f, formats[f].extension, formats[f].media_type) for f in FORMATS} == {
-        ("svg", ".svg", "image/svg+xml"), ("png", ".png", "image/png"),
-        ("pdf", ".pdf", "application/pdf")}
+        ("svg", ".svg", "image/svg+xml"),
+        ("png", ".png", "image/png"),
+        ("pdf", ".pdf", "application/pdf"),
+    }
     assert all(formats[f].available() for f in FORMATS)
 
 
 @pytest.mark.parametrize("journey_id", BUNDLED)
 def test_svg_has_a_title_a_description_and_every_step_name_as_text(
-        journey_id: str, bundled_ws: Workspace) -> None:
+    journey_id: str, bundled_ws: Workspace
+) -> None:
     journey = bundled_ws.journeys[journey_id]
     root = ET.fromstring(export(bundled_ws, journey_id, "svg"))
     assert root.tag == f"{SVG}svg"
@@ -182,11 +207,15 @@ def test_every_handoff_arrow_carries_its_type_as_a_word(bundled_ws: Workspace) -
     journey = bundled_ws.journeys[journey_id]
     context = ExportContext(bundled_ws, journey_id, analyze(bundled_ws, journeys=[journey_id]))
     layout = swimlane.print_layout(swimlane.sketch_of(context))
-    kinds = [t.handoff.type.value if t.handoff else "undocumented"
-             for _, t, _ in journey.handoff_transitions()]
+    kinds = [
+        t.handoff.type.value if t.handoff else "undocumented"
+        for _, t, _ in journey.handoff_transitions()
+    ]
     assert sorted(label.text for label in layout.labels) == sorted(kinds)
-    words = re.findall(r"\b(?:automatic|warm|referral|cold|undocumented)\b",
-                       svg_text(ET.fromstring(export(bundled_ws, journey_id, "svg"))))
+    words = re.findall(
+        r"\b(?:automatic|warm|referral|cold|undocumented)\b",
+        svg_text(ET.fromstring(export(bundled_ws, journey_id, "svg"))),
+    )
     for kind in set(kinds):
         assert words.count(kind) >= kinds.count(kind) + 1, kind  # the arrows, the legend
 
@@ -222,8 +251,12 @@ def test_png_says_its_resolution(journey_id: str, bundled_ws: Workspace) -> None
 def test_svg_names_a_generic_family_after_its_fonts(bundled_ws: Workspace) -> None:
     """A viewer without DejaVu Sans falls back to its own sans serif, not a serif default."""
     root = ET.fromstring(export(bundled_ws, "having-a-child", "svg"))
-    families = {m.group(1).strip() for e in root.iter() if e.get("style")
-                for m in re.finditer(r"font-family:([^;]+)", e.get("style"))}
+    families = {
+        m.group(1).strip()
+        for e in root.iter()
+        if e.get("style")
+        for m in re.finditer(r"font-family:([^;]+)", e.get("style"))
+    }
     assert families
     for family in families:
         names = [name.strip() for name in family.split(",")]
@@ -236,7 +269,8 @@ def test_png_is_small_enough_for_a_document(bundled_ws: Workspace) -> None:
 
 @pytest.mark.parametrize("journey_id", ["approaching-retirement", "losing-a-loved-one"])
 def test_pdf_is_one_landscape_page_with_the_name_in_its_text(
-        journey_id: str, bundled_ws: Workspace) -> None:
+    journey_id: str, bundled_ws: Workspace
+) -> None:
     journey = bundled_ws.journeys[journey_id]
     reader = pdf_reader(export(bundled_ws, journey_id, "pdf"))
     assert len(reader.pages) == 1
@@ -259,8 +293,11 @@ def every_bundled_journey() -> list[tuple[str, str]]:
     states included."""
     from ple.io import load_workspace
 
-    return [(folder, journey_id) for folder in ("data", "data-benefit-finder")
-            for journey_id in sorted(load_workspace(ROOT / folder).workspace.journeys)]
+    return [
+        (folder, journey_id)
+        for folder in ("data", "data-benefit-finder")
+        for journey_id in sorted(load_workspace(ROOT / folder).workspace.journeys)
+    ]
 
 
 EVERY_BUNDLED = every_bundled_journey()
@@ -270,14 +307,16 @@ EVERY_BUNDLED = every_bundled_journey()
 def bundled_folders() -> dict[str, Workspace]:
     from ple.io import load_workspace
 
-    return {folder: load_workspace(ROOT / folder).workspace
-            for folder in ("data", "data-benefit-finder")}
+    return {
+        folder: load_workspace(ROOT / folder).workspace
+        for folder in ("data", "data-benefit-finder")
+    }
 
 
-@pytest.mark.parametrize(("folder", "journey_id"), EVERY_BUNDLED,
-                         ids=[j for _, j in EVERY_BUNDLED])
-def test_bundled_maps_print_at_8_pt_or_more(folder: str, journey_id: str,
-                                            bundled_folders: dict[str, Workspace]) -> None:
+@pytest.mark.parametrize(("folder", "journey_id"), EVERY_BUNDLED, ids=[j for _, j in EVERY_BUNDLED])
+def test_bundled_maps_print_at_8_pt_or_more(
+    folder: str, journey_id: str, bundled_folders: dict[str, Workspace]
+) -> None:
     """The smallest text of the map, at the scale its PDF page prints it, read from the
     PDF itself: the page pypdf finds, over the map's size in inches."""
     workspace = bundled_folders[folder]
@@ -285,8 +324,7 @@ def test_bundled_maps_print_at_8_pt_or_more(folder: str, journey_id: str,
     layout = swimlane.print_layout(swimlane.sketch_of(context))
     page = pdf_reader(export(workspace, journey_id, "pdf")).pages[0]
     width, height = float(page.mediabox.width) / 72, float(page.mediabox.height) / 72
-    assert any(abs(width - w) < 0.02 and abs(height - h) < 0.02
-               for w, h in swimlane.PAGES.values())
+    assert any(abs(width - w) < 0.02 and abs(height - h) < 0.02 for w, h in swimlane.PAGES.values())
     scale = min(width / layout.width, height / layout.height, swimlane.MAX_ENLARGE)
     smallest = min(STEP_PT, TEXT_PT, LANE_PT) * scale
     assert smallest >= 8.0, (width, height, scale)
@@ -317,7 +355,8 @@ def test_pain_points_are_numbered_on_the_map_and_listed(loop_ws: Workspace) -> N
 
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_loops_skips_and_a_journey_without_stages_or_sentiment(
-        fmt: str, loop_ws: Workspace) -> None:
+    fmt: str, loop_ws: Workspace
+) -> None:
     assert export(loop_ws, "loop", fmt)
 
 
@@ -325,8 +364,7 @@ def test_arrows_start_and_end_on_box_edges(loop_ws: Workspace, bundled_ws: Works
     """Every arrow leaves its step's right edge and its head touches the next step's left
     edge, and no part of it crosses a box."""
     for workspace, journey_id in [(loop_ws, "loop"), (bundled_ws, "approaching-retirement")]:
-        context = ExportContext(workspace, journey_id,
-                                analyze(workspace, journeys=[journey_id]))
+        context = ExportContext(workspace, journey_id, analyze(workspace, journeys=[journey_id]))
         layout = swimlane.print_layout(swimlane.sketch_of(context))
         assert len(layout.routes) == sum(len(s.next) for s in workspace.journeys[journey_id].steps)
         for edge in layout.routes:
@@ -343,13 +381,11 @@ def test_arrows_start_and_end_on_box_edges(loop_ws: Workspace, bundled_ws: Works
 
 def test_boxes_do_not_overlap(bundled_ws: Workspace) -> None:
     for journey_id in BUNDLED:
-        context = ExportContext(bundled_ws, journey_id,
-                                analyze(bundled_ws, journeys=[journey_id]))
+        context = ExportContext(bundled_ws, journey_id, analyze(bundled_ws, journeys=[journey_id]))
         boxes = list(swimlane.print_layout(swimlane.sketch_of(context)).boxes.values())
         for i, a in enumerate(boxes):
-            for b in boxes[i + 1:]:
-                apart = (a.right <= b.x or b.right <= a.x or a.bottom <= b.y
-                         or b.bottom <= a.y)
+            for b in boxes[i + 1 :]:
+                apart = a.right <= b.x or b.right <= a.x or a.bottom <= b.y or b.bottom <= a.y
                 assert apart, (journey_id, a.step.id, b.step.id)
 
 
@@ -370,8 +406,17 @@ def test_hostile_text_is_escaped_text_in_the_svg(hostile_ws: Workspace) -> None:
     assert '"quotes"' in title and "&amp; &" in title and "$5 and $10" in title
     text = squeeze(svg_text(root))
     # parse_math=False: "$5 and $10" is drawn as it is written, not as mathtext
-    for tag in ("Journey", "Step 1", "Step 2", "Step 3", "AA", "Agency B", "Stage",
-                "Pain 1", "Pain 3"):
+    for tag in (
+        "Journey",
+        "Step 1",
+        "Step 2",
+        "Step 3",
+        "AA",
+        "Agency B",
+        "Stage",
+        "Pain 1",
+        "Pain 3",
+    ):
         assert squeeze(f"{tag} {HOSTILE}") in text, tag
 
 
@@ -385,7 +430,8 @@ def test_hostile_text_is_text_in_the_pdf(hostile_ws: Workspace) -> None:
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_the_same_export_twice_is_the_same(fmt: str, bundled_ws: Workspace) -> None:
     assert export(bundled_ws, "losing-a-loved-one", fmt) == export(
-        bundled_ws, "losing-a-loved-one", fmt)
+        bundled_ws, "losing-a-loved-one", fmt
+    )
 
 
 def test_exports_from_several_threads_are_the_same(small_ws: Workspace) -> None:
@@ -394,8 +440,9 @@ def test_exports_from_several_threads_are_the_same(small_ws: Workspace) -> None:
 
     expected = {fmt: export(small_ws, "retirement", fmt) for fmt in ("svg", "pdf")}
     with ThreadPoolExecutor(4) as pool:
-        results = list(pool.map(lambda fmt: (fmt, export(small_ws, "retirement", fmt)),
-                                ["svg", "pdf"] * 3))
+        results = list(
+            pool.map(lambda fmt: (fmt, export(small_ws, "retirement", fmt)), ["svg", "pdf"] * 3)
+        )
     assert all(data == expected[fmt] for fmt, data in results)
 
 
@@ -428,8 +475,14 @@ assert "matplotlib.pyplot" not in sys.modules, "pyplot was imported"
 
 def test_no_pyplot() -> None:
     """pyplot keeps global state and is not thread-safe; the app runs sessions on threads."""
-    run = subprocess.run([sys.executable, "-c", NO_PYPLOT], cwd=ROOT, capture_output=True,
-                         text=True, timeout=300, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    run = subprocess.run(
+        [sys.executable, "-c", NO_PYPLOT],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
     assert run.returncode == 0, run.stderr
 
 
@@ -463,8 +516,14 @@ def test_memory_stays_put_over_many_png_exports_in_one_process() -> None:
     fix four exports added about 12 MB traced and over 100 MB resident."""
     import json
 
-    run = subprocess.run([sys.executable, "-c", MEMORY_PROBE], cwd=ROOT, capture_output=True,
-                         text=True, timeout=300, check=True)
+    run = subprocess.run(
+        [sys.executable, "-c", MEMORY_PROBE],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
+    )
     grown = json.loads(run.stdout.strip().splitlines()[-1])
     assert grown["traced"] < 3_000_000, grown
     assert grown["resident"] < 50_000_000, grown

@@ -20,8 +20,9 @@ def case(request: pytest.FixtureRequest) -> tuple[Workspace, str]:
 
 
 def read(workspace: Workspace, journey_id: str, suffix: str) -> tuple[list[str], list[dict]]:
-    reader = csv.DictReader(io.StringIO(export_text(workspace, journey_id, "csv", suffix),
-                                        newline=""))
+    reader = csv.DictReader(
+        io.StringIO(export_text(workspace, journey_id, "csv", suffix), newline="")
+    )
     rows = list(reader)
     return list(reader.fieldnames or []), rows
 
@@ -30,7 +31,10 @@ def test_three_files(case) -> None:
     workspace, journey_id = case
     artifacts = main_artifacts(workspace, journey_id, "csv")
     assert [(a.suffix, a.extension) for a in artifacts] == [
-        ("", ".csv"), (".transitions", ".csv"), (".findings", ".csv")]
+        ("", ".csv"),
+        (".transitions", ".csv"),
+        (".findings", ".csv"),
+    ]
 
 
 def test_step_rows_are_the_steps(case) -> None:
@@ -40,11 +44,13 @@ def test_step_rows_are_the_steps(case) -> None:
     assert columns == STEP_COLUMNS
     assert [(r["order"], r["id"], r["name"], r["agency"], r["stage"], r["end"]) for r in rows] == [
         (str(i), s.id, s.name, s.agency, s.stage or "", str(s.end))
-        for i, s in enumerate(journey.steps, start=1)]
+        for i, s in enumerate(journey.steps, start=1)
+    ]
     for row, step in zip(rows, journey.steps, strict=True):
         assert row["requests"] == "; ".join(step.requests)
-        assert row["channels"] == ("not recorded" if step.channels is None
-                                   else "; ".join(c.value for c in step.channels))
+        assert row["channels"] == (
+            "not recorded" if step.channels is None else "; ".join(c.value for c in step.channels)
+        )
         minutes = step.burden.minutes if step.burden else None
         assert row["minutes"] == ("" if minutes is None else str(minutes))
 
@@ -59,15 +65,20 @@ def test_transition_rows_are_the_transitions(case) -> None:
     for step in journey.steps:
         for t in step.next:
             crossing = agency[t.to] != step.agency
-            expected.append({
-                "from": step.id, "to": t.to, "from_agency": step.agency,
-                "to_agency": agency[t.to],
-                "handoff": (t.handoff.type.value if t.handoff else "undocumented")
-                if crossing else "",
-                "shares": "; ".join(t.handoff.shares) if t.handoff else "",
-                "condition": t.condition or "",
-                "share": "" if t.share is None else str(t.share),
-            })
+            expected.append(
+                {
+                    "from": step.id,
+                    "to": t.to,
+                    "from_agency": step.agency,
+                    "to_agency": agency[t.to],
+                    "handoff": (t.handoff.type.value if t.handoff else "undocumented")
+                    if crossing
+                    else "",
+                    "shares": "; ".join(t.handoff.shares) if t.handoff else "",
+                    "condition": t.condition or "",
+                    "share": "" if t.share is None else str(t.share),
+                }
+            )
     assert rows == expected
 
 
@@ -75,10 +86,12 @@ def test_finding_rows_are_the_journeys_findings(case) -> None:
     workspace, journey_id = case
     columns, rows = read(workspace, journey_id, ".findings")
     assert columns == FINDING_COLUMNS
-    findings = [f for f in analyze(workspace, journeys=[journey_id]).findings
-                if f.journey == journey_id]
+    findings = [
+        f for f in analyze(workspace, journeys=[journey_id]).findings if f.journey == journey_id
+    ]
     assert [(r["rule"], r["severity"], r["message"]) for r in rows] == [
-        (f.rule, f.severity.value, f.message) for f in findings]
+        (f.rule, f.severity.value, f.message) for f in findings
+    ]
     for row in rows:
         assert row["unverified"] in ("True", "False")
         assert row["accepted"] in ("True", "False")
@@ -93,5 +106,4 @@ def test_hostile_text_round_trips(hostile_ws: Workspace) -> None:
     assert steps[0]["pain_points"] == "; ".join(journey.steps[0].pain_points)
     assert steps[0]["minutes"] == "0.0"  # zero, not unknown
     _, moves = read(hostile_ws, "hostile", ".transitions")
-    assert [r["condition"] for r in moves] == [t.condition for s in journey.steps
-                                               for t in s.next]
+    assert [r["condition"] for r in moves] == [t.condition for s in journey.steps for t in s.next]

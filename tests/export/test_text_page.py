@@ -69,14 +69,23 @@ def test_headings_follow_the_journey_stage_by_stage(case):
     levels = [level for level, _ in page.headings]
     assert all(b <= a + 1 for a, b in pairwise(levels)), levels
     stages = [text for level, text in page.headings if level == 3 and text.startswith("Stage ")]
-    assert stages == [f"Stage {n} of {len(journey.stages)}: {s.name}"
-                      for n, s in enumerate(journey.stages, start=1)]
+    assert stages == [
+        f"Stage {n} of {len(journey.stages)}: {s.name}"
+        for n, s in enumerate(journey.stages, start=1)
+    ]
     steps = [text for level, text in page.headings if level == 4]
     numbered = {n: s for n, s in enumerate(journey.steps, start=1)}
-    expected = [f"Step {n}: {s.name}" for stage in journey.stages
-                for n, s in numbered.items() if s.stage == stage.id]
-    expected += [f"Step {n}: {s.name}" for n, s in numbered.items()
-                 if s.stage not in {stage.id for stage in journey.stages}]
+    expected = [
+        f"Step {n}: {s.name}"
+        for stage in journey.stages
+        for n, s in numbered.items()
+        if s.stage == stage.id
+    ]
+    expected += [
+        f"Step {n}: {s.name}"
+        for n, s in numbered.items()
+        if s.stage not in {stage.id for stage in journey.stages}
+    ]
     assert steps == expected
 
 
@@ -103,22 +112,43 @@ def test_hostile_text_is_shown_as_text(hostile_ws):
 
 
 def test_a_source_that_is_not_a_web_address_stays_text():
-    page = Outline(accessible_page("Sources", [Section("Sources", items=(
-        Link("https://www.ssa.gov/", "https://www.ssa.gov/"),
-        Link("javascript:alert(1)", "javascript:alert(1)"),
-        Link("Interview notes, 2024", "Interview notes, 2024")))]))
+    page = Outline(
+        accessible_page(
+            "Sources",
+            [
+                Section(
+                    "Sources",
+                    items=(
+                        Link("https://www.ssa.gov/", "https://www.ssa.gov/"),
+                        Link("javascript:alert(1)", "javascript:alert(1)"),
+                        Link("Interview notes, 2024", "Interview notes, 2024"),
+                    ),
+                )
+            ],
+        )
+    )
     assert page.links == ["https://www.ssa.gov/"]
 
 
 def test_any_list_of_sections_makes_a_page():
     """A ranking (of opportunities, say) is published the same way as a journey."""
-    ranking = [Section("How the ranking is made", paragraphs=("By hours saved.",)),
-               Section("The ranking", table=Table("Opportunities, best first",
-                                                  ("Opportunity", "Hours a year"),
-                                                  (("Tell us once", "1,000"),)))]
+    ranking = [
+        Section("How the ranking is made", paragraphs=("By hours saved.",)),
+        Section(
+            "The ranking",
+            table=Table(
+                "Opportunities, best first",
+                ("Opportunity", "Hours a year"),
+                (("Tell us once", "1,000"),),
+            ),
+        ),
+    ]
     page = Outline(accessible_page("Opportunities", ranking))
-    assert page.headings == [(1, "Opportunities"), (2, "How the ranking is made"),
-                             (2, "The ranking")]
+    assert page.headings == [
+        (1, "Opportunities"),
+        (2, "How the ranking is made"),
+        (2, "The ranking"),
+    ]
 
 
 def test_other_parts_of_the_tool_can_add_sections(small_ws, monkeypatch):
@@ -129,8 +159,14 @@ def test_other_parts_of_the_tool_can_add_sections(small_ws, monkeypatch):
     page = Outline(export_text(small_ws, "retirement", "text-html"))
     top = [text for level, text in page.headings if level == 2]
     sources = ["Sources"] if small_ws.journeys["retirement"].sources else []
-    assert top == ["About this journey", "Steps by stage", "Handoffs between agencies",
-                   "Gap findings", "Opportunities", *sources]
+    assert top == [
+        "About this journey",
+        "Steps by stage",
+        "Handoffs between agencies",
+        "Gap findings",
+        "Opportunities",
+        *sources,
+    ]
     assert "None yet for retirement." in "".join(page.text)
 
 

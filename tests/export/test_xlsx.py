@@ -17,9 +17,21 @@ from ple.sheets.csvfiles import read_csv, write_csv
 from tests.cli.test_csv_formulas import FORMULA_START
 from tests.export.helpers import JOURNEYS
 
-SHEETS = ["Journey", "Steps", "Transitions", "Stages", "Personas", "BurdenByChannel",
-          "AcceptedFindings", "Blueprint", "Agencies", "Programs", "DataItems", "Touchpoints",
-          "About"]
+SHEETS = [
+    "Journey",
+    "Steps",
+    "Transitions",
+    "Stages",
+    "Personas",
+    "BurdenByChannel",
+    "AcceptedFindings",
+    "Blueprint",
+    "Agencies",
+    "Programs",
+    "DataItems",
+    "Touchpoints",
+    "About",
+]
 
 
 def workbook(workspace: Workspace, journey_id: str) -> openpyxl.Workbook:
@@ -42,10 +54,18 @@ def test_the_workbook_has_the_sheets_and_one_row_per_step(small_ws):
     assert steps[3]["end"] is True
     moves = rows(book["Transitions"])
     assert sum(len(s.next) for s in journey.steps) == len(moves)
-    assert moves[1] == {"from": "apply-retirement", "to": "get-l564", "handoff": "cold",
-                        "condition": "Kept employer coverage past 65", "share": 0.3,
-                        "shares": None, "note": None, "evidence": None,
-                        "evidence_sources": None, "evidence_notes": None}
+    assert moves[1] == {
+        "from": "apply-retirement",
+        "to": "get-l564",
+        "handoff": "cold",
+        "condition": "Kept employer coverage past 65",
+        "share": 0.3,
+        "shares": None,
+        "note": None,
+        "evidence": None,
+        "evidence_sources": None,
+        "evidence_notes": None,
+    }
     fields = {r["field"]: r["value"] for r in rows(book["Journey"])}
     assert fields["id"] == "retirement" and fields["lead_agency"] == "ssa"
 
@@ -62,8 +82,9 @@ def test_the_catalog_carries_only_what_the_journey_names(bundled_ws):
 
 def test_fixed_words_and_ids_from_other_sheets_have_drop_downs(small_ws):
     book = workbook(small_ws, "retirement")
-    checks = {(v.formula1, str(v.sqref)): v for v in
-              book["Transitions"].data_validations.dataValidation}
+    checks = {
+        (v.formula1, str(v.sqref)): v for v in book["Transitions"].data_validations.dataValidation
+    }
     handoff = checks[('"automatic,warm,referral,cold"', "E2:E1048576")]
     assert handoff.errorStyle in (None, "stop")  # another word is refused
     target = checks[("=Steps!$A$2:$A$1048576", "B2:B1048576")]
@@ -96,15 +117,20 @@ def test_export_then_import_gives_the_same_journey(workspace, journey_id, reques
         if fmt == "xlsx":
             read = read_workbook_bytes(artifacts[0].data, "book.xlsx")
         else:
-            read = read_csv_bytes({f"{journey_id}{a.suffix}.csv": a.data for a in artifacts},
-                                  "sheets")
+            read = read_csv_bytes(
+                {f"{journey_id}{a.suffix}.csv": a.data for a in artifacts}, "sheets"
+            )
         assert read.ok, [str(p) for p in read.problems]
         entries = read_document(read.document, "x").entries
         journey = entries[0].item
         assert journey == ws.journeys[journey_id], fmt
         for entry in entries[1:]:
-            kind = {"agencies": ws.agencies, "programs": ws.programs,
-                    "data_items": ws.data_items, "touchpoints": ws.touchpoints}[entry.kind]
+            kind = {
+                "agencies": ws.agencies,
+                "programs": ws.programs,
+                "data_items": ws.data_items,
+                "touchpoints": ws.touchpoints,
+            }[entry.kind]
             assert entry.item == kind[entry.item.id]
 
 
@@ -119,13 +145,16 @@ def test_each_sheet_is_a_csv_file_with_a_header(small_ws):
 
 
 def test_a_csv_cell_that_looks_like_a_formula_gets_an_apostrophe_and_loses_it_again():
-    text = write_csv([["name", "sentiment"], ["=HYPERLINK(\"x\")", -2], ["-2 days", None]])
+    text = write_csv([["name", "sentiment"], ['=HYPERLINK("x")', -2], ["-2 days", None]])
     lines = text.decode("utf-8-sig").splitlines()
-    assert lines[1] == "\"'=HYPERLINK(\"\"x\"\")\",-2"  # the number stays a number
+    assert lines[1] == '"\'=HYPERLINK(""x"")",-2'  # the number stays a number
     assert lines[2] == "'-2 days,"
     # (blank cells at the end of a row are not kept: a missing cell reads as blank)
-    assert read_csv(text, "x.csv") == [["name", "sentiment"], ["=HYPERLINK(\"x\")", "-2"],
-                                       ["-2 days"]]
+    assert read_csv(text, "x.csv") == [
+        ["name", "sentiment"],
+        ['=HYPERLINK("x")', "-2"],
+        ["-2 days"],
+    ]
 
 
 def test_every_blueprint_and_evidence_field_survives_a_workbook(write):
@@ -142,14 +171,21 @@ def test_every_blueprint_and_evidence_field_survives_a_workbook(write):
     assert [(r["step"], r["row"], r["text"], r["agency"], r["system"]) for r in blueprint] == [
         ("apply", "frontstage", "Claims specialist interviews the customer", None, None),
         ("apply", "backstage", "Earnings record checked", None, "Master Earnings File"),
-        ("apply", "support", "Medicare enrolment passed on", "cms", None)]
+        ("apply", "support", "Medicare enrolment passed on", "cms", None),
+    ]
     touchpoints = {r["id"]: r for r in rows(book["Touchpoints"])}
     assert touchpoints["ssa-1"]["omb_control_number"] == "0960-0618"
     step = rows(book["Steps"])[0]
     assert (step["touchpoints"], step["moment_that_matters"], step["detail"]) == (
-        "ssa-1; ssa-phone", True, "retire-apply")
+        "ssa-1; ssa-phone",
+        True,
+        "retire-apply",
+    )
     assert (step["evidence"], step["burden_evidence"], step["measures_evidence"]) == (
-        "observed", "reported", "assumed")
+        "observed",
+        "reported",
+        "assumed",
+    )
     assert rows(book["Transitions"])[0]["evidence"] == "assumed"
 
     data = export_journey(workspace, "retire", "xlsx")[0].data
@@ -162,8 +198,10 @@ def test_every_blueprint_and_evidence_field_survives_a_workbook(write):
     assert back == workspace.touchpoints
 
 
-@pytest.mark.parametrize("text", ["=1+2", "+1", "-1 day", "@SUM(A1)", "\t=1", "\r=1",
-                                  "'=quoted", "'plain", "''", "plain"])
+@pytest.mark.parametrize(
+    "text",
+    ["=1+2", "+1", "-1 day", "@SUM(A1)", "\t=1", "\r=1", "'=quoted", "'plain", "''", "plain"],
+)
 def test_every_formula_start_is_guarded_and_every_text_reads_back(text: str):
     data = write_csv([["name", "sentiment"], [text, -2]])
     [_header, row] = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))

@@ -21,7 +21,8 @@ def test_the_file_is_a_workspace_by_itself(workspace, journey_id, request, tmp_p
         assert result.ok, [str(p) for p in result.problems]
     else:  # a future state names its baseline, which lives in the workspace it goes into
         assert [p.message.split(" (did you mean")[0] for p in result.errors] == [
-            f"unknown journey {journey.baseline!r}"]
+            f"unknown journey {journey.baseline!r}"
+        ]
     loaded = result.workspace or result.usable
     assert loaded.journeys.get(journey_id, journey) == journey
     for agency in loaded.agencies.values():
@@ -30,6 +31,7 @@ def test_the_file_is_a_workspace_by_itself(workspace, journey_id, request, tmp_p
 
 def test_the_file_starts_with_the_journey_and_says_what_it_is(small_ws):
     text = export_journey(small_ws, "retirement", "yaml")[0].data.decode("utf-8")
-    assert text.startswith("# A journey and the catalog entries it names: a workspace by "
-                           "itself.\nid: retirement\n")
+    assert text.startswith(
+        "# A journey and the catalog entries it names: a workspace by itself.\nid: retirement\n"
+    )
     assert text.index("steps:") < text.index("agencies:") < text.index("data_items:")

@@ -26,20 +26,63 @@ from ple.io.parse import ParseFailure, parse_fast, parse_located
 from tests.conftest import CATALOG
 
 CORPUS = Path(__file__).parent / "corpus"
-TEXT_SEEDS = {p.name: p.read_bytes() for p in sorted(CORPUS.iterdir())
-              if p.suffix in (".yaml", ".json")}
+TEXT_SEEDS = {
+    p.name: p.read_bytes() for p in sorted(CORPUS.iterdir()) if p.suffix in (".yaml", ".json")
+}
 WORKBOOK_SEEDS = {p.name: p.read_bytes() for p in sorted(CORPUS.glob("*.xlsx"))}
 LARGEST = 200_000
 """Mutated inputs are cut to this many bytes, so one example stays quick."""
 
-YAML_PIECES = [b"- ", b"? ", b": ", b"[", b"]", b"{", b"}", b",", b"&a ", b"*a", b"!!str ",
-               b"!x ", b"\n", b"  ", b"\t", b"#", b"'", b'"', b"---\n", b"...\n", b"|\n",
-               b">-\n", b"%YAML 1.2\n", b"<<: *a\n", b"9" * 25, b"0x" + b"f" * 20, b"1e999",
-               b".inf", b"\x00", b"\xff", b"\xef\xbb\xbf", b"\r\n", b"\\u0000", b"\xe2\x80\xae"]
-XML_PIECES = [b'<row r="1048576"/>', b'<row r="7"><c r="A7" t="s"><v>0</v></c></row>',
-              b'<c r="XFD3" t="inlineStr"><is><t>x</t></is></c>', b'<dimension ref="A1:XFD9"/>',
-              b"<v>" + b"9" * 60 + b"</v>", b'<c r="B2" t="b"><v>1</v></c>', b"<", b">", b"&",
-              b"</sheetData>", b"<sheetData>", b'<c r="A1" t="e"><v>#N/A</v></c>']
+YAML_PIECES = [
+    b"- ",
+    b"? ",
+    b": ",
+    b"[",
+    b"]",
+    b"{",
+    b"}",
+    b",",
+    b"&a ",
+    b"*a",
+    b"!!str ",
+    b"!x ",
+    b"\n",
+    b"  ",
+    b"\t",
+    b"#",
+    b"'",
+    b'"',
+    b"---\n",
+    b"...\n",
+    b"|\n",
+    b">-\n",
+    b"%YAML 1.2\n",
+    b"<<: *a\n",
+    b"9" * 25,
+    b"0x" + b"f" * 20,
+    b"1e999",
+    b".inf",
+    b"\x00",
+    b"\xff",
+    b"\xef\xbb\xbf",
+    b"\r\n",
+    b"\\u0000",
+    b"\xe2\x80\xae",
+]
+XML_PIECES = [
+    b'<row r="1048576"/>',
+    b'<row r="7"><c r="A7" t="s"><v>0</v></c></row>',
+    b'<c r="XFD3" t="inlineStr"><is><t>x</t></is></c>',
+    b'<dimension ref="A1:XFD9"/>',
+    b"<v>" + b"9" * 60 + b"</v>",
+    b'<c r="B2" t="b"><v>1</v></c>',
+    b"<",
+    b">",
+    b"&",
+    b"</sheetData>",
+    b"<sheetData>",
+    b'<c r="A1" t="e"><v>#N/A</v></c>',
+]
 
 
 @st.composite
@@ -51,11 +94,11 @@ def mutated(draw: st.DrawFn, seed: bytes, pieces: list[bytes]) -> bytes:
         if how == "insert":
             data[at:at] = draw(st.sampled_from(pieces) | st.binary(max_size=6))
         elif how == "delete":
-            del data[at:at + draw(st.integers(1, 24))]
+            del data[at : at + draw(st.integers(1, 24))]
         elif how == "replace":
-            data[at:at + 1] = draw(st.binary(min_size=1, max_size=1))
+            data[at : at + 1] = draw(st.binary(min_size=1, max_size=1))
         else:
-            piece = bytes(data[at:at + draw(st.integers(1, 40))])
+            piece = bytes(data[at : at + draw(st.integers(1, 40))])
             data[at:at] = piece * draw(st.integers(1, 60))
     return bytes(data[:LARGEST])
 
@@ -70,9 +113,15 @@ EXAMPLES = int(os.environ.get("PLE_FUZZ_EXAMPLES", "120"))
 """Examples per target: a few seconds in the suite; set PLE_FUZZ_EXAMPLES=5000 to fuzz
 for longer by hand."""
 
-FUZZ = settings(max_examples=EXAMPLES, deadline=None,
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
-                                       HealthCheck.function_scoped_fixture])
+FUZZ = settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    suppress_health_check=[
+        HealthCheck.too_slow,
+        HealthCheck.data_too_large,
+        HealthCheck.function_scoped_fixture,
+    ],
+)
 
 
 @FUZZ

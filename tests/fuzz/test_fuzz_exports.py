@@ -30,22 +30,63 @@ from ple.io import load_workspace
 from tests.conftest import CATALOG
 
 CORPUS = Path(__file__).parent / "corpus"
-SEEDS = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8"))
-         for p in sorted(CORPUS.glob("export-*.yaml"))}
+SEEDS = {
+    p.stem: yaml.safe_load(p.read_text(encoding="utf-8"))
+    for p in sorted(CORPUS.glob("export-*.yaml"))
+}
 HANDOFF_TYPES = ["automatic", "warm", "referral", "cold"]
 
 AWKWARD = [
-    "\u202e", "\u202d", "\u2066", "\u2069", "\u200e", "\u200b", "\u200c", "\u200d", "\ufeff",
-    "\u00ad", "\u2060", "\U0001d400", "\U0001d41a", "\U0001d7ce", "\u4e2d", "\u0627", "\u0644",
-    "\u05d0", "\u0301", "\U0001f600", "\ue000", "\u0378", "\t", "\n", "\x07", "\x1b", "\x7f",
-    "\x85", "\u2028", "\u00a0", "$", "<", "&", '"', "|", "#", ">", "%", ";", " ",
+    "\u202e",
+    "\u202d",
+    "\u2066",
+    "\u2069",
+    "\u200e",
+    "\u200b",
+    "\u200c",
+    "\u200d",
+    "\ufeff",
+    "\u00ad",
+    "\u2060",
+    "\U0001d400",
+    "\U0001d41a",
+    "\U0001d7ce",
+    "\u4e2d",
+    "\u0627",
+    "\u0644",
+    "\u05d0",
+    "\u0301",
+    "\U0001f600",
+    "\ue000",
+    "\u0378",
+    "\t",
+    "\n",
+    "\x07",
+    "\x1b",
+    "\x7f",
+    "\x85",
+    "\u2028",
+    "\u00a0",
+    "$",
+    "<",
+    "&",
+    '"',
+    "|",
+    "#",
+    ">",
+    "%",
+    ";",
+    " ",
 ]
 """Characters that have stopped a renderer or broken a format: bidirectional and
 zero-width ones, letters DejaVu Sans lacks, a combining accent, control characters,
 line separators and markup."""
 
-TEXT = st.text(alphabet=st.sampled_from(AWKWARD) | st.characters(exclude_categories=["Cs"]),
-               min_size=1, max_size=60) | st.text(alphabet="xyz ", min_size=200, max_size=3_000)
+TEXT = st.text(
+    alphabet=st.sampled_from(AWKWARD) | st.characters(exclude_categories=["Cs"]),
+    min_size=1,
+    max_size=60,
+) | st.text(alphabet="xyz ", min_size=200, max_size=3_000)
 
 
 @st.composite
@@ -63,9 +104,18 @@ def journeys(draw: st.DrawFn) -> dict[str, Any]:
             step["pain_points"] = draw(st.lists(TEXT, max_size=3))
         if draw(st.integers(0, 3)) == 0:
             targets = draw(st.lists(st.sampled_from(ids), max_size=5, unique=True))
-            step["next"] = [{"to": target, **({"handoff": {"type": draw(st.sampled_from(
-                HANDOFF_TYPES))}} if draw(st.booleans()) else {})}
-                for target in targets if target != step["id"]]
+            step["next"] = [
+                {
+                    "to": target,
+                    **(
+                        {"handoff": {"type": draw(st.sampled_from(HANDOFF_TYPES))}}
+                        if draw(st.booleans())
+                        else {}
+                    ),
+                }
+                for target in targets
+                if target != step["id"]
+            ]
             if step["next"]:
                 step.pop("end", None)
             else:
@@ -77,9 +127,15 @@ def journeys(draw: st.DrawFn) -> dict[str, Any]:
 EXAMPLES = int(os.environ.get("PLE_FUZZ_EXPORT_EXAMPLES", "5"))
 """Examples per format: about half a second each for a picture."""
 
-FUZZ = settings(max_examples=EXAMPLES, deadline=None,
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much,
-                                       HealthCheck.data_too_large])
+FUZZ = settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    suppress_health_check=[
+        HealthCheck.too_slow,
+        HealthCheck.filter_too_much,
+        HealthCheck.data_too_large,
+    ],
+)
 
 
 def readable(fmt: str, data: bytes) -> None:
@@ -102,7 +158,8 @@ def test_every_format_writes_or_refuses_with_a_message(fmt: str, journey: dict) 
     with tempfile.TemporaryDirectory() as folder:
         (Path(folder) / "catalog.yaml").write_text(CATALOG, encoding="utf-8")
         (Path(folder) / "journey.yaml").write_text(
-            yaml.safe_dump(journey, allow_unicode=True), encoding="utf-8")
+            yaml.safe_dump(journey, allow_unicode=True), encoding="utf-8"
+        )
         loaded = load_workspace(folder, use_cache=False)
     assume(loaded.ok)
     try:

@@ -100,8 +100,10 @@ def workspace(write: Writer, journey: str = BASE, settings: str = "") -> Workspa
     return loaded.workspace
 
 
-def run(write: Writer, journey: str = BASE, rule: str | None = None, settings: str = "",
-        **options) -> GapReport:
+def run(
+    write: Writer, journey: str = BASE, rule: str | None = None, settings: str = "", **options
+) -> GapReport:
     """Analyze one journey with one rule (all enabled rules when ``rule`` is None)."""
-    return analyze(workspace(write, journey, settings),
-                   rules=None if rule is None else [rule], **options)
+    return analyze(
+        workspace(write, journey, settings), rules=None if rule is None else [rule], **options
+    )

@@ -16,8 +16,8 @@ COLD = edit(BASE, "type: warm", "type: cold")
 
 MIXED = edits(
     BASE,
-    ("type: warm", "type: cold"),            # cold-handoff, warning
-    ("end: true", "end: false"),             # dead-end, error
+    ("type: warm", "type: cold"),  # cold-handoff, warning
+    ("end: true", "end: false"),  # dead-end, error
     ("    channels: [online, mail]\n", ""),  # single-channel, unverified info
 )
 
@@ -36,7 +36,10 @@ def test_an_accepted_finding_is_still_reported_with_its_reason(write):
     report = run(write, journey, "cold-handoff")
     [finding] = report.findings
     assert (finding.rule, finding.step, finding.accepted, finding.accepted_reason) == (
-        "cold-handoff", "apply", True, "CMS calls back"
+        "cold-handoff",
+        "apply",
+        True,
+        "CMS calls back",
     )
     assert finding.to_dict()["accepted"] is True
     assert report.unused_acceptances == []
@@ -59,12 +62,15 @@ def test_the_same_finding_unaccepted_fails_a_warning_run(write):
     assert report.failing(FindingSeverity.error) == []
 
 
-@pytest.mark.parametrize("where", [
-    "step: apply, ",
-    "transition: {from: apply, to: enroll}, ",
-    "step: apply, transition: {from: apply, to: enroll}, ",
-    "",  # names no location: covers the rule journey-wide
-])
+@pytest.mark.parametrize(
+    "where",
+    [
+        "step: apply, ",
+        "transition: {from: apply, to: enroll}, ",
+        "step: apply, transition: {from: apply, to: enroll}, ",
+        "",  # names no location: covers the rule journey-wide
+    ],
+)
 def test_an_acceptance_matches_on_every_location_it_names(write, where):
     journey = accepting(COLD, f"{{rule: cold-handoff, {where}reason: Known}}")
     report = run(write, journey, "cold-handoff")
@@ -72,13 +78,16 @@ def test_an_acceptance_matches_on_every_location_it_names(write, where):
     assert report.unused_acceptances == []
 
 
-@pytest.mark.parametrize("where", [
-    "step: plan",
-    "transition: {from: enroll, to: deduct}",
-    "transition: {from: enroll, to: apply}",
-    "step: apply, transition: {from: enroll, to: deduct}",
-    "data_item: ssn",
-])
+@pytest.mark.parametrize(
+    "where",
+    [
+        "step: plan",
+        "transition: {from: enroll, to: deduct}",
+        "transition: {from: enroll, to: apply}",
+        "step: apply, transition: {from: enroll, to: deduct}",
+        "data_item: ssn",
+    ],
+)
 def test_an_acceptance_naming_another_location_matches_nothing(write, where):
     journey = accepting(COLD, f"{{rule: cold-handoff, {where}, reason: Known}}")
     report = run(write, journey, "cold-handoff")
@@ -101,27 +110,32 @@ def test_an_acceptance_of_another_rule_does_not_cover_a_finding(write):
 
 def test_an_acceptance_without_location_covers_every_finding_of_its_rule(write):
     journey = accepting(
-        edits(BASE, ("channels: [online, phone]\n", "channels: [phone]\n"),
-              ("channels: [online, mail]", "channels: [online]")),
+        edits(
+            BASE,
+            ("channels: [online, phone]\n", "channels: [phone]\n"),
+            ("channels: [online, mail]", "channels: [online]"),
+        ),
         "{rule: single-channel, reason: Paper forms are being retired}",
     )
     report = run(write, journey)
     assert [(f.rule, f.step, f.accepted) for f in report.findings] == [
-        ("single-channel", "plan", True), ("single-channel", "enroll", True)
+        ("single-channel", "plan", True),
+        ("single-channel", "enroll", True),
     ]
     assert {f.accepted_reason for f in report.findings} == {"Paper forms are being retired"}
 
 
 def test_an_acceptance_naming_a_data_item_covers_that_item_only(write):
     journey = accepting(
-        edits(BASE, ("requests: [bank]", "requests: [ssn, bank]"),
-              ("requests: [birth-proof]", "requests: [birth-proof, bank]")),
+        edits(
+            BASE,
+            ("requests: [bank]", "requests: [ssn, bank]"),
+            ("requests: [birth-proof]", "requests: [birth-proof, bank]"),
+        ),
         "{rule: repeated-request, data_item: ssn, reason: CMS must check it itself}",
     )
     report = run(write, journey, "repeated-request")
-    assert [(f.data_item, f.accepted) for f in report.findings] == [
-        ("ssn", True), ("bank", False)
-    ]
+    assert [(f.data_item, f.accepted) for f in report.findings] == [("ssn", True), ("bank", False)]
 
 
 def test_an_acceptance_for_a_rule_not_run_is_not_reported_unused(write):
@@ -143,12 +157,12 @@ def test_an_acceptance_of_a_finding_below_min_severity_is_still_used(write):
 def test_failing_counts_findings_at_the_given_severity_or_worse(write):
     report = run(write, MIXED)
     assert [(f.rule, f.severity.value) for f in report.findings] == [
-        ("cold-handoff", "warning"), ("dead-end", "error"), ("single-channel", "info"),
+        ("cold-handoff", "warning"),
+        ("dead-end", "error"),
+        ("single-channel", "info"),
     ]
     assert [f.rule for f in report.failing(FindingSeverity.error)] == ["dead-end"]
-    assert [f.rule for f in report.failing(FindingSeverity.warning)] == [
-        "cold-handoff", "dead-end"
-    ]
+    assert [f.rule for f in report.failing(FindingSeverity.warning)] == ["cold-handoff", "dead-end"]
     assert len(report.failing(FindingSeverity.info)) == 3
 
 
@@ -165,11 +179,14 @@ def test_the_summary_counts_open_findings_by_severity_rule_and_unverified(write)
     }
 
 
-@pytest.mark.parametrize(("least", "rules"), [
-    (FindingSeverity.info, ["cold-handoff", "dead-end", "single-channel"]),
-    (FindingSeverity.warning, ["cold-handoff", "dead-end"]),
-    (FindingSeverity.error, ["dead-end"]),
-])
+@pytest.mark.parametrize(
+    ("least", "rules"),
+    [
+        (FindingSeverity.info, ["cold-handoff", "dead-end", "single-channel"]),
+        (FindingSeverity.warning, ["cold-handoff", "dead-end"]),
+        (FindingSeverity.error, ["dead-end"]),
+    ],
+)
 def test_min_severity_leaves_out_milder_findings(write, least, rules):
     report = run(write, MIXED, min_severity=least)
     assert [f.rule for f in report.findings] == rules
@@ -180,7 +197,10 @@ def test_a_finding_as_a_dict_names_its_transition_from_and_to(write):
     data = finding.to_dict()
     assert data["transition"] == {"from": "apply", "to": "enroll"}
     assert (data["rule"], data["severity"], data["journey"], data["agencies"]) == (
-        "cold-handoff", "warning", "retire", ["ssa", "cms"]
+        "cold-handoff",
+        "warning",
+        "retire",
+        ["ssa", "cms"],
     )
 
 
@@ -218,7 +238,9 @@ def test_settings_override_a_rules_severity(write, severity):
     settings = f"settings: {{gaps: {{severity: {{cold-handoff: {severity}}}}}}}\n"
     report = run(write, MIXED, settings=settings)
     assert [(f.rule, f.severity.value) for f in report.findings] == [
-        ("cold-handoff", severity), ("dead-end", "error"), ("single-channel", "info"),
+        ("cold-handoff", severity),
+        ("dead-end", "error"),
+        ("single-channel", "info"),
     ]
     failing = [f.rule for f in report.failing(FindingSeverity.error)]
     assert ("cold-handoff" in failing) == (severity == "error")
@@ -231,11 +253,16 @@ def with_gap_settings(loaded: Workspace, changes: dict) -> Workspace:
     return dataclasses.replace(loaded, settings=loaded.settings.model_copy(update={"gaps": gaps}))
 
 
-@pytest.mark.parametrize(("settings", "warning"), [
-    ({"disabled_rules": ["cold-handof"]},
-     "settings name an unknown rule 'cold-handof' (did you mean 'cold-handoff'?)"),
-    ({"severity": {"nope": "error"}}, "settings name an unknown rule 'nope'"),
-])
+@pytest.mark.parametrize(
+    ("settings", "warning"),
+    [
+        (
+            {"disabled_rules": ["cold-handof"]},
+            "settings name an unknown rule 'cold-handof' (did you mean 'cold-handoff'?)",
+        ),
+        ({"severity": {"nope": "error"}}, "settings name an unknown rule 'nope'"),
+    ],
+)
 def test_unknown_rules_in_settings_not_read_from_files_are_warnings(write, settings, warning):
     """Files refuse an unknown rule in their settings (tests/io/test_loader_errors.py); a
     workspace put together in code or by a server backend is not checked that way, so the

@@ -15,21 +15,42 @@ from ple.gaps.flow import asked_on_some_path_before, held_on_every_path
 from ple.model import Journey
 
 
-def journey_of(moves: list[list[int]], requests: list[list[int]], agencies: list[int],
-               shares: dict[tuple[int, int], list[int]], entry: list[int]) -> Journey:
+def journey_of(
+    moves: list[list[int]],
+    requests: list[list[int]],
+    agencies: list[int],
+    shares: dict[tuple[int, int], list[int]],
+    entry: list[int],
+) -> Journey:
     steps = []
     for number, targets in enumerate(moves):
-        steps.append({
-            "id": f"s{number}", "name": f"Step {number}", "agency": f"a{agencies[number]}",
-            "requests": [f"d{i}" for i in requests[number]],
-            "next": [{"to": f"s{t}", **({"handoff": {
-                "type": "automatic" if (number + t) % 3 == 0 else "warm",
-                "shares": [f"d{i}" for i in shares[(number, t)]]}}
-                if (number, t) in shares else {})}
-                for t in dict.fromkeys(targets)],
-        })
-    return Journey.model_validate({"id": "j", "name": "J", "steps": steps,
-                                   "entry": [f"s{e}" for e in entry]})
+        steps.append(
+            {
+                "id": f"s{number}",
+                "name": f"Step {number}",
+                "agency": f"a{agencies[number]}",
+                "requests": [f"d{i}" for i in requests[number]],
+                "next": [
+                    {
+                        "to": f"s{t}",
+                        **(
+                            {
+                                "handoff": {
+                                    "type": "automatic" if (number + t) % 3 == 0 else "warm",
+                                    "shares": [f"d{i}" for i in shares[(number, t)]],
+                                }
+                            }
+                            if (number, t) in shares
+                            else {}
+                        ),
+                    }
+                    for t in dict.fromkeys(targets)
+                ],
+            }
+        )
+    return Journey.model_validate(
+        {"id": "j", "name": "J", "steps": steps, "entry": [f"s{e}" for e in entry]}
+    )
 
 
 def naive_asked_before(journey: Journey) -> dict[str, set[str]]:
@@ -55,8 +76,9 @@ def naive_held(journey: Journey) -> dict[str, frozenset]:
     """The fixpoint the unshared-data rule used before: narrow until nothing changes."""
     steps = {s.id: s for s in journey.steps}
     entries = set(journey.entry_steps)
-    holding: dict[str, frozenset | None] = {s: (frozenset() if s in entries else None)
-                                            for s in steps}
+    holding: dict[str, frozenset | None] = {
+        s: (frozenset() if s in entries else None) for s in steps
+    }
     changed = True
     while changed:
         changed = False
@@ -71,8 +93,11 @@ def naive_held(journey: Journey) -> dict[str, frozenset]:
                     receiver = steps[move.to].agency
                     carried = carried | {(receiver, i) for i in move.handoff.shares}
                 current = holding[move.to]
-                narrowed = frozenset() if move.to in entries else (
-                    carried if current is None else current & carried)
+                narrowed = (
+                    frozenset()
+                    if move.to in entries
+                    else (carried if current is None else current & carried)
+                )
                 if narrowed != current:
                     holding[move.to] = narrowed
                     changed = True
@@ -84,18 +109,23 @@ def journeys(draw: st.DrawFn) -> Journey:
     size = draw(st.integers(1, 9))
     index = st.integers(0, size - 1)
     moves = draw(st.lists(st.lists(index, max_size=3), min_size=size, max_size=size))
-    requests = draw(st.lists(st.lists(st.integers(0, 4), max_size=3, unique=True),
-                             min_size=size, max_size=size))
+    requests = draw(
+        st.lists(st.lists(st.integers(0, 4), max_size=3, unique=True), min_size=size, max_size=size)
+    )
     agencies = draw(st.lists(st.integers(0, 2), min_size=size, max_size=size))
-    shared = draw(st.dictionaries(st.tuples(index, index),
-                                  st.lists(st.integers(0, 4), max_size=2, unique=True)))
+    shared = draw(
+        st.dictionaries(
+            st.tuples(index, index), st.lists(st.integers(0, 4), max_size=2, unique=True)
+        )
+    )
     shares = {move: items for move, items in shared.items() if move[1] in moves[move[0]]}
     entry = draw(st.lists(index, max_size=2, unique=True))
     order = draw(st.permutations(range(size)))  # the file order of the steps
     journey = journey_of(moves, requests, agencies, shares, entry)
     steps = [journey.steps[i] for i in order]
-    return journey.model_copy(update={"steps": steps,
-                                      "entry": journey.entry or [journey.steps[0].id]})
+    return journey.model_copy(
+        update={"steps": steps, "entry": journey.entry or [journey.steps[0].id]}
+    )
 
 
 @settings(max_examples=300, deadline=None)

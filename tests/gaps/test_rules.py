@@ -36,11 +36,25 @@ def anchors(finding: Finding) -> dict:
     }
 
 
-def at(rule: str, severity: str = "warning", *, step: str | None = None,
-       transition: tuple[str, str] | None = None, agencies: tuple[str, ...] = (),
-       data_item: str | None = None, unverified: bool = False) -> dict:
-    return {"rule": rule, "severity": severity, "step": step, "transition": transition,
-            "agencies": agencies, "data_item": data_item, "unverified": unverified}
+def at(
+    rule: str,
+    severity: str = "warning",
+    *,
+    step: str | None = None,
+    transition: tuple[str, str] | None = None,
+    agencies: tuple[str, ...] = (),
+    data_item: str | None = None,
+    unverified: bool = False,
+) -> dict:
+    return {
+        "rule": rule,
+        "severity": severity,
+        "step": step,
+        "transition": transition,
+        "agencies": agencies,
+        "data_item": data_item,
+        "unverified": unverified,
+    }
 
 
 # --- Every rule ---------------------------------------------------------------------------
@@ -48,10 +62,13 @@ def at(rule: str, severity: str = "warning", *, step: str | None = None,
 CMS_ASKS_SSN = edit(BASE, "requests: [bank]", "requests: [ssn, bank]")
 """CMS asks for the SSN the customer gave SSA; the handoff shares it."""
 
-ASSUMED_MOMENT = edit(BASE, "    burden: {minutes: 30, wait_days: 10, cost_usd: 0, visits: 0}\n",
-                      "    burden: {minutes: 30, wait_days: 10, cost_usd: 0, visits: 0, "
-                      "evidence: {level: assumed}}\n    moment_that_matters: true\n"
-                      "    moment_reason: Income stops with the last paycheck.\n")
+ASSUMED_MOMENT = edit(
+    BASE,
+    "    burden: {minutes: 30, wait_days: 10, cost_usd: 0, visits: 0}\n",
+    "    burden: {minutes: 30, wait_days: 10, cost_usd: 0, visits: 0, "
+    "evidence: {level: assumed}}\n    moment_that_matters: true\n"
+    "    moment_reason: Income stops with the last paycheck.\n",
+)
 """The application is a moment that matters, and its burden is a designer's estimate."""
 
 PAIRS = {
@@ -90,8 +107,11 @@ PAIRS = {
     ),
     "unmeasured-touchpoint": (
         edit(BASE, "    measures: {satisfaction: 3.9, trust: 4.1}\n", ""),
-        edits(BASE, ("    measures: {satisfaction: 3.9, trust: 4.1}\n", ""),
-              ("agency: cms", "agency: irs")),
+        edits(
+            BASE,
+            ("    measures: {satisfaction: 3.9, trust: 4.1}\n", ""),
+            ("agency: cms", "agency: irs"),
+        ),
     ),
     "low-score": (
         edit(BASE, "ease: 3.5", "ease: 2.9"),
@@ -189,8 +209,9 @@ def test_the_format_lists_every_rule_and_only_rules_it_lists_register():
 
 def test_a_cold_handoff_names_both_steps_and_both_agencies(write):
     finding = one(run(write, edit(BASE, "type: warm", "type: cold"), "cold-handoff").findings)
-    assert anchors(finding) == at("cold-handoff", step="apply", transition=("apply", "enroll"),
-                                  agencies=("ssa", "cms"))
+    assert anchors(finding) == at(
+        "cold-handoff", step="apply", transition=("apply", "enroll"), agencies=("ssa", "cms")
+    )
     assert finding.message == (
         "After 'Apply for benefits' (SSA) the customer must find the next agency alone: "
         "'Enroll in Medicare' (CMS) is a cold handoff from SSA to CMS."
@@ -202,8 +223,11 @@ def test_a_cold_handoff_names_both_steps_and_both_agencies(write):
 
 
 def test_a_referral_handoff_is_also_cold_and_its_note_is_quoted(write):
-    journey = edit(BASE, "type: warm, shares: [ssn]",
-                   "type: referral, shares: [ssn], note: SSA gives the Medicare phone number")
+    journey = edit(
+        BASE,
+        "type: warm, shares: [ssn]",
+        "type: referral, shares: [ssn], note: SSA gives the Medicare phone number",
+    )
     finding = one(run(write, journey, "cold-handoff").findings)
     assert finding.message == (
         "After 'Apply for benefits' (SSA) the customer is told where to go but must start "
@@ -239,9 +263,13 @@ NO_HANDOFF = edit(BASE, "        handoff: {type: warm, shares: [ssn]}\n", "")
 
 def test_a_move_between_agencies_without_handoff_is_undocumented_and_unverified(write):
     finding = one(run(write, NO_HANDOFF, "undocumented-handoff").findings)
-    assert anchors(finding) == at("undocumented-handoff", step="apply",
-                                  transition=("apply", "enroll"), agencies=("ssa", "cms"),
-                                  unverified=True)
+    assert anchors(finding) == at(
+        "undocumented-handoff",
+        step="apply",
+        transition=("apply", "enroll"),
+        agencies=("ssa", "cms"),
+        unverified=True,
+    )
     assert finding.message == (
         "The move from 'Apply for benefits' (SSA) to 'Enroll in Medicare' (CMS) changes "
         "agency, but how the customer is handed over is not described."
@@ -258,8 +286,7 @@ def test_a_move_within_one_agency_needs_no_handoff(write):
 
 def test_an_item_requested_by_two_agencies_is_reported_once_for_the_item(write):
     finding = one(run(write, CMS_ASKS_SSN, "repeated-request").findings)
-    assert anchors(finding) == at("repeated-request", agencies=("ssa", "cms"),
-                                  data_item="ssn")
+    assert anchors(finding) == at("repeated-request", agencies=("ssa", "cms"), data_item="ssn")
     assert finding.message == (
         "Social Security number is requested at 2 steps by 2 agencies, at least twice on "
         "one path: "
@@ -291,14 +318,19 @@ def test_an_item_listed_twice_at_one_step_is_not_a_repeated_request(write):
 # --- unshared-data ------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("handoff", ["{type: warm, shares: []}", "{type: warm}",
-                                     "{type: warm, shares: [birth-proof]}"])
+@pytest.mark.parametrize(
+    "handoff", ["{type: warm, shares: []}", "{type: warm}", "{type: warm, shares: [birth-proof]}"]
+)
 def test_a_handoff_that_does_not_share_an_item_asked_again_is_reported(write, handoff):
     journey = edit(CMS_ASKS_SSN, "{type: warm, shares: [ssn]}", handoff)
     finding = one(run(write, journey, "unshared-data").findings)
-    assert anchors(finding) == at("unshared-data", step="apply",
-                                  transition=("apply", "enroll"), agencies=("ssa", "cms"),
-                                  data_item="ssn")
+    assert anchors(finding) == at(
+        "unshared-data",
+        step="apply",
+        transition=("apply", "enroll"),
+        agencies=("ssa", "cms"),
+        data_item="ssn",
+    )
     assert finding.message == (
         "'Enroll in Medicare' (CMS) asks the customer for Social Security number, which SSA "
         "already holds from earlier steps; the handoff does not pass it along. Whether SSA "
@@ -312,16 +344,19 @@ def test_a_handoff_that_does_not_share_an_item_asked_again_is_reported(write, ha
 def test_an_undocumented_handoff_is_an_unverified_finding(write):
     journey = edit(CMS_ASKS_SSN, "        handoff: {type: warm, shares: [ssn]}\n", "")
     finding = one(run(write, journey, "unshared-data").findings)
-    assert (finding.data_item, finding.unverified, finding.severity.value) == (
-        "ssn", True, "info")
+    assert (finding.data_item, finding.unverified, finding.severity.value) == ("ssn", True, "info")
     assert finding.message.endswith(
         "the handoff is not described, so whether it passes it along is unknown. Whether SSA "
-        "may share it with CMS is not recorded.")
+        "may share it with CMS is not recorded."
+    )
 
 
 def test_several_unshared_items_are_named_together_without_a_single_data_item(write):
-    journey = edits(BASE, ("requests: [bank]", "requests: [ssn, birth-proof, bank]"),
-                    ("shares: [ssn]", "shares: []"))
+    journey = edits(
+        BASE,
+        ("requests: [bank]", "requests: [ssn, birth-proof, bank]"),
+        ("shares: [ssn]", "shares: []"),
+    )
     finding = one(run(write, journey, "unshared-data").findings)
     assert finding.data_item is None
     assert finding.message == (
@@ -336,14 +371,16 @@ def test_an_item_asked_only_at_a_later_step_of_the_receiving_agency_is_not_blame
     journey = edits(
         BASE,
         ("shares: [ssn]", "shares: []"),
-        ("        handoff: {type: automatic}\n",
-         "        handoff: {type: automatic}\n"
-         "      - to: premium\n"
-         "  - id: premium\n"
-         "    name: Choose how to pay premiums\n"
-         "    agency: cms\n"
-         "    requests: [ssn]\n"
-         "    end: true\n"),
+        (
+            "        handoff: {type: automatic}\n",
+            "        handoff: {type: automatic}\n"
+            "      - to: premium\n"
+            "  - id: premium\n"
+            "    name: Choose how to pay premiums\n"
+            "    agency: cms\n"
+            "    requests: [ssn]\n"
+            "    end: true\n",
+        ),
     )
     assert run(write, journey, "unshared-data").findings == []
 
@@ -381,15 +418,18 @@ def test_an_item_the_receiving_agency_already_holds_is_left_to_repeated_request(
 
 
 def test_an_item_shared_on_a_handoff_is_held_by_the_agency_it_was_shared_with(write):
-    journey = edit(BASE, "        handoff: {type: automatic}\n",
-                   "        handoff: {type: automatic}\n"
-                   "      - to: tax\n"
-                   "        handoff: {type: referral}\n"
-                   "  - id: tax\n"
-                   "    name: File taxes\n"
-                   "    agency: irs\n"
-                   "    requests: [ssn]\n"
-                   "    end: true\n")
+    journey = edit(
+        BASE,
+        "        handoff: {type: automatic}\n",
+        "        handoff: {type: automatic}\n"
+        "      - to: tax\n"
+        "        handoff: {type: referral}\n"
+        "  - id: tax\n"
+        "    name: File taxes\n"
+        "    agency: irs\n"
+        "    requests: [ssn]\n"
+        "    end: true\n",
+    )
     finding = one(run(write, journey, "unshared-data").findings)
     assert finding.transition == ("enroll", "tax")
     assert finding.message == (
@@ -441,23 +481,33 @@ def test_an_item_given_on_only_one_branch_is_not_already_given(write):
 def test_an_item_given_on_every_branch_is_already_given(write):
     journey = edit(BRANCHES, "requests: [birth-proof]", "requests: [birth-proof, ssn]")
     finding = one(run(write, journey, "unshared-data").findings)
-    assert anchors(finding) == at("unshared-data", step="decide",
-                                  transition=("decide", "enroll"), agencies=("ssa", "cms"),
-                                  data_item="ssn")
+    assert anchors(finding) == at(
+        "unshared-data",
+        step="decide",
+        transition=("decide", "enroll"),
+        agencies=("ssa", "cms"),
+        data_item="ssn",
+    )
     assert finding.message.startswith(
         "'Enroll in Medicare' (CMS) asks the customer for Social Security number, which SSA "
     )
 
 
 def test_an_item_is_not_already_given_to_customers_who_start_later(write):
-    journey = edits(CMS_ASKS_SSN, ("shares: [ssn]", "shares: []"),
-                    ("steps:\n", "entry: [plan, apply]\nsteps:\n"))
+    journey = edits(
+        CMS_ASKS_SSN,
+        ("shares: [ssn]", "shares: []"),
+        ("steps:\n", "entry: [plan, apply]\nsteps:\n"),
+    )
     assert run(write, journey, "unshared-data").findings == []
 
 
 def test_a_loop_back_to_a_branch_does_not_lose_what_every_path_gave(write):
-    journey = edits(BRANCHES, ("requests: [birth-proof]", "requests: [birth-proof, ssn]"),
-                    ("      - to: enroll\n", "      - to: office\n      - to: enroll\n"))
+    journey = edits(
+        BRANCHES,
+        ("requests: [birth-proof]", "requests: [birth-proof, ssn]"),
+        ("      - to: enroll\n", "      - to: office\n      - to: enroll\n"),
+    )
     assert one(run(write, journey, "unshared-data").findings).transition == ("decide", "enroll")
 
 
@@ -489,26 +539,39 @@ def test_every_step_after_a_missing_connection_is_unreachable(write):
     journey = edit(BASE, "    next:\n      - to: apply\n", "")
     findings = run(write, journey, "unreachable-step").findings
     assert [(f.step, f.agencies) for f in findings] == [
-        ("apply", ("ssa",)), ("enroll", ("cms",)), ("deduct", ("ssa",))
+        ("apply", ("ssa",)),
+        ("enroll", ("cms",)),
+        ("deduct", ("ssa",)),
     ]
 
 
 def test_a_second_entry_makes_its_step_reachable(write):
-    journey = edits(BASE, ("steps:\n", "entry: [plan, apply]\nsteps:\n"),
-                    ("    next:\n      - to: apply\n", "    end: true\n"))
+    journey = edits(
+        BASE,
+        ("steps:\n", "entry: [plan, apply]\nsteps:\n"),
+        ("    next:\n      - to: apply\n", "    end: true\n"),
+    )
     assert run(write, journey, "unreachable-step").findings == []
 
 
 # --- single-channel -----------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("channels", "excludes"), [
-    ("online", "online only, which excludes people without internet access or digital skills"),
-    ("in_person", "in person only, which excludes people who cannot travel, work during "
-                  "office hours or have no office nearby"),
-    ("mail, mail", "mail only, which excludes people who need an answer quickly or have no "
-                   "stable address"),
-])
+@pytest.mark.parametrize(
+    ("channels", "excludes"),
+    [
+        ("online", "online only, which excludes people without internet access or digital skills"),
+        (
+            "in_person",
+            "in person only, which excludes people who cannot travel, work during "
+            "office hours or have no office nearby",
+        ),
+        (
+            "mail, mail",
+            "mail only, which excludes people who need an answer quickly or have no stable address",
+        ),
+    ],
+)
 def test_a_step_with_one_channel_names_who_it_excludes(write, channels, excludes):
     journey = edit(BASE, "channels: [online, mail]", f"channels: [{channels}]")
     finding = one(run(write, journey, "single-channel").findings)
@@ -526,8 +589,9 @@ def test_a_step_with_no_channel_at_all_is_reported(write):
 def test_unknown_channels_are_an_unverified_info_finding_not_a_pass(write):
     journey = edit(BASE, "    channels: [online, mail]\n", "")
     finding = one(run(write, journey, "single-channel").findings)
-    assert anchors(finding) == at("single-channel", "info", step="enroll", agencies=("cms",),
-                                  unverified=True)
+    assert anchors(finding) == at(
+        "single-channel", "info", step="enroll", agencies=("cms",), unverified=True
+    )
     assert finding.message == (
         "The channels of 'Enroll in Medicare' (CMS) are not recorded, so who it excludes "
         "cannot be checked."
@@ -549,16 +613,16 @@ def test_an_english_only_step_at_a_hisp_is_reported(write, languages):
     finding = one(run(write, journey, "language-access").findings)
     assert anchors(finding) == at("language-access", step="enroll", agencies=("cms",))
     assert finding.message == (
-        "'Enroll in Medicare' (CMS) is offered in English only, at a High-Impact Service "
-        "Provider."
+        "'Enroll in Medicare' (CMS) is offered in English only, at a High-Impact Service Provider."
     )
 
 
 def test_unknown_languages_at_a_hisp_are_an_unverified_info_finding(write):
     journey = edit(BASE, "    languages: [en, es, zh]\n", "")
     finding = one(run(write, journey, "language-access").findings)
-    assert anchors(finding) == at("language-access", "info", step="enroll", agencies=("cms",),
-                                  unverified=True)
+    assert anchors(finding) == at(
+        "language-access", "info", step="enroll", agencies=("cms",), unverified=True
+    )
     assert finding.message == (
         "The languages of 'Enroll in Medicare' (CMS), a High-Impact Service Provider step, "
         "are not recorded."
@@ -577,24 +641,31 @@ def test_no_language_at_all_at_a_hisp_is_reported(write):
 
 @pytest.mark.parametrize("languages", ["    languages: [en]\n", ""])
 def test_an_automatic_step_at_a_hisp_has_no_language_to_offer(write, languages):
-    journey = edit(BASE, "    languages: [en, es]\n    burden: {wait_days: 8}\n",
-                   f"{languages}    burden: {{wait_days: 8}}\n")
+    journey = edit(
+        BASE,
+        "    languages: [en, es]\n    burden: {wait_days: 8}\n",
+        f"{languages}    burden: {{wait_days: 8}}\n",
+    )
     assert run(write, journey, "language-access").findings == []
 
 
 @pytest.mark.parametrize("agency", ["irs", "county"])
 @pytest.mark.parametrize("languages", ["    languages: [en]\n", ""])
 def test_a_step_at_an_agency_not_known_to_be_a_hisp_is_not_checked(write, agency, languages):
-    journey = edits(BASE, ("    languages: [en, es, zh]\n", languages),
-                    ("agency: cms", f"agency: {agency}"))
+    journey = edits(
+        BASE, ("    languages: [en, es, zh]\n", languages), ("agency: cms", f"agency: {agency}")
+    )
     assert run(write, journey, "language-access").findings == []
 
 
 def test_an_item_asked_on_alternative_branches_only_is_not_repeated(write):
     # BRANCHES asks for the SSN on the online branch and, after the handoff, at CMS;
     # asking on the office branch too would repeat it on no single path.
-    journey = edits(BRANCHES, ("requests: [birth-proof]", "requests: [ssn]"),
-                    ("    agency: cms\n    requests: [ssn]\n", "    agency: cms\n"))
+    journey = edits(
+        BRANCHES,
+        ("requests: [birth-proof]", "requests: [ssn]"),
+        ("    agency: cms\n    requests: [ssn]\n", "    agency: cms\n"),
+    )
     assert run(write, journey, "repeated-request").findings == []
     assert len(run(write, BRANCHES, "repeated-request").findings) == 1
 
@@ -604,31 +675,41 @@ def test_an_item_asked_on_alternative_branches_only_is_not_repeated(write):
 
 def test_steps_where_the_customer_spends_nothing_do_not_lower_the_median(write):
     # Minutes 20, 30, 25 and three zero-minute steps: the median stays 25, so 70 is not 3x.
-    journey = edits(BASE, ("minutes: 30", "minutes: 70"),
-                    ("    burden: {wait_days: 8}\n", "    burden: {minutes: 0, wait_days: 8}\n"))
+    journey = edits(
+        BASE,
+        ("minutes: 30", "minutes: 70"),
+        ("    burden: {wait_days: 8}\n", "    burden: {minutes: 0, wait_days: 8}\n"),
+    )
     assert run(write, journey, "burden-hotspot").findings == []
+
 
 HOTSPOT = "'Apply for benefits' (SSA) is a burden hotspot: "
 
 
-@pytest.mark.parametrize(("old", "new", "reason"), [
-    ("minutes: 30", "minutes: 120", "120 minutes of the customer's time (limit 120)"),
-    ("wait_days: 10", "wait_days: 30", "30 days of waiting (limit 30)"),
-    ("cost_usd: 0", "cost_usd: 100", "$100.00 out of pocket (limit 100)"),
-    ("visits: 0", "visits: 2", "2 office visits (limit 2)"),
-])
+@pytest.mark.parametrize(
+    ("old", "new", "reason"),
+    [
+        ("minutes: 30", "minutes: 120", "120 minutes of the customer's time (limit 120)"),
+        ("wait_days: 10", "wait_days: 30", "30 days of waiting (limit 30)"),
+        ("cost_usd: 0", "cost_usd: 100", "$100.00 out of pocket (limit 100)"),
+        ("visits: 0", "visits: 2", "2 office visits (limit 2)"),
+    ],
+)
 def test_a_figure_at_its_absolute_limit_is_a_hotspot(write, old, new, reason):
     finding = one(run(write, edit(BASE, old, new), "burden-hotspot").findings)
     assert anchors(finding) == at("burden-hotspot", step="apply", agencies=("ssa",))
     assert finding.message == f"{HOTSPOT}{reason}."
 
 
-@pytest.mark.parametrize(("old", "new"), [
-    ("wait_days: 10", "wait_days: 29"),
-    ("cost_usd: 0", "cost_usd: 99.99"),
-    ("visits: 0", "visits: 1"),
-    ("minutes: 30", "minutes: 74"),
-])
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("wait_days: 10", "wait_days: 29"),
+        ("cost_usd: 0", "cost_usd: 99.99"),
+        ("visits: 0", "visits: 1"),
+        ("minutes: 30", "minutes: 74"),
+    ],
+)
 def test_a_figure_just_under_its_limit_and_the_factor_is_no_hotspot(write, old, new):
     assert run(write, edit(BASE, old, new), "burden-hotspot").findings == []
 
@@ -667,10 +748,16 @@ def test_settings_change_the_factor_over_the_median(write):
     settings = "settings: {gaps: {burden_hotspot: {factor: 1.1}}}\n"
     findings = run(write, BASE, "burden-hotspot", settings=settings).findings
     assert [(f.step, f.message) for f in findings] == [
-        ("apply", f"{HOTSPOT}30 minutes of the customer's time (1.2 times the journey's "
-                  "median of 25 minutes)."),
-        ("enroll", "'Enroll in Medicare' (CMS) is a burden hotspot: 12 days of waiting "
-                   "(1.2 times the journey's median of 10 days of waiting)."),
+        (
+            "apply",
+            f"{HOTSPOT}30 minutes of the customer's time (1.2 times the journey's "
+            "median of 25 minutes).",
+        ),
+        (
+            "enroll",
+            "'Enroll in Medicare' (CMS) is a burden hotspot: 12 days of waiting "
+            "(1.2 times the journey's median of 10 days of waiting).",
+        ),
     ]
 
 
@@ -682,8 +769,9 @@ BACK_TO_SSA = edit(BASE, "type: automatic", "type: warm")
 
 def test_being_sent_to_another_agency_and_back_is_ping_pong(write):
     finding = one(run(write, BACK_TO_SSA, "ping-pong").findings)
-    assert anchors(finding) == at("ping-pong", step="apply", transition=("apply", "enroll"),
-                                  agencies=("ssa", "cms"))
+    assert anchors(finding) == at(
+        "ping-pong", step="apply", transition=("apply", "enroll"), agencies=("ssa", "cms")
+    )
     assert finding.message == (
         "SSA sends the customer to CMS at 'Enroll in Medicare' (CMS), and CMS sends them back "
         "to SSA at 'Deduct premiums from benefits' (SSA)."
@@ -691,22 +779,25 @@ def test_being_sent_to_another_agency_and_back_is_ping_pong(write):
     assert finding.suggestion == "Let SSA get what it needs from CMS directly."
 
 
-@pytest.mark.parametrize("back", ["handoff: {type: cold}", "handoff: {type: referral}",
-                                  "handoff:"])
+@pytest.mark.parametrize("back", ["handoff: {type: cold}", "handoff: {type: referral}", "handoff:"])
 def test_any_manual_way_back_counts_as_ping_pong(write, back):
     journey = edit(BASE, "handoff: {type: automatic}", back)
     assert one(run(write, journey, "ping-pong").findings).transition == ("apply", "enroll")
 
 
 def test_one_bounce_with_two_ways_back_is_one_finding(write):
-    journey = edit(BACK_TO_SSA, "      - to: deduct\n        handoff: {type: warm}\n",
-                   "      - to: deduct\n        handoff: {type: warm}\n"
-                   "      - to: plan\n        handoff: {type: referral}\n")
+    journey = edit(
+        BACK_TO_SSA,
+        "      - to: deduct\n        handoff: {type: warm}\n",
+        "      - to: deduct\n        handoff: {type: warm}\n"
+        "      - to: plan\n        handoff: {type: referral}\n",
+    )
     findings = run(write, journey, "ping-pong").findings
     finding = one([f for f in findings if f.transition == ("apply", "enroll")])
     assert finding.message.endswith(
         "sends them back to SSA at 'Deduct premiums from benefits' (SSA) or "
-        "'Plan retirement' (SSA).")
+        "'Plan retirement' (SSA)."
+    )
 
 
 def test_an_automatic_way_there_does_not_count(write):
@@ -715,22 +806,27 @@ def test_an_automatic_way_there_does_not_count(write):
 
 
 def test_going_on_to_a_third_agency_is_not_ping_pong(write):
-    journey = edit(BACK_TO_SSA, "    agency: ssa\n    channels: [automatic]",
-                   "    agency: irs\n    channels: [automatic]")
+    journey = edit(
+        BACK_TO_SSA,
+        "    agency: ssa\n    channels: [automatic]",
+        "    agency: irs\n    channels: [automatic]",
+    )
     assert run(write, journey, "ping-pong").findings == []
 
 
 def test_ping_pong_follows_the_other_agencys_own_steps(write):
     journey = edits(
         BACK_TO_SSA,
-        ("      - to: deduct\n        handoff: {type: warm}\n",
-         "      - to: premium\n"
-         "  - id: premium\n"
-         "    name: Choose how to pay premiums\n"
-         "    agency: cms\n"
-         "    next:\n"
-         "      - to: deduct\n"
-         "        handoff: {type: warm}\n"),
+        (
+            "      - to: deduct\n        handoff: {type: warm}\n",
+            "      - to: premium\n"
+            "  - id: premium\n"
+            "    name: Choose how to pay premiums\n"
+            "    agency: cms\n"
+            "    next:\n"
+            "      - to: deduct\n"
+            "        handoff: {type: warm}\n",
+        ),
     )
     finding = one(run(write, journey, "ping-pong").findings)
     assert finding.message.endswith(
@@ -745,8 +841,7 @@ UNMEASURED = edit(BASE, "    measures: {satisfaction: 3.9, trust: 4.1}\n", "")
 
 def test_a_hisp_step_without_measures_is_an_unmeasured_touchpoint(write):
     finding = one(run(write, UNMEASURED, "unmeasured-touchpoint").findings)
-    assert anchors(finding) == at("unmeasured-touchpoint", "info", step="enroll",
-                                  agencies=("cms",))
+    assert anchors(finding) == at("unmeasured-touchpoint", "info", step="enroll", agencies=("cms",))
     assert finding.message == (
         "'Enroll in Medicare' (CMS) is a High-Impact Service Provider touchpoint with no A-11 "
         "survey scores."
@@ -776,14 +871,23 @@ def test_a_driver_scored_below_three_is_low(write):
     assert finding.suggestion == "Investigate why customers rate ease low at this step."
 
 
-@pytest.mark.parametrize(("threshold", "expected"), [
-    ("3.5", []),
-    ("3.6", [("apply", "'Apply for benefits' (SSA) scores below 3.6 on: ease 3.5.")]),
-    ("4", [
-        ("apply", "'Apply for benefits' (SSA) scores below 4 on: satisfaction 3.8, ease 3.5."),
-        ("enroll", "'Enroll in Medicare' (CMS) scores below 4 on: satisfaction 3.9."),
-    ]),
-])
+@pytest.mark.parametrize(
+    ("threshold", "expected"),
+    [
+        ("3.5", []),
+        ("3.6", [("apply", "'Apply for benefits' (SSA) scores below 3.6 on: ease 3.5.")]),
+        (
+            "4",
+            [
+                (
+                    "apply",
+                    "'Apply for benefits' (SSA) scores below 4 on: satisfaction 3.8, ease 3.5.",
+                ),
+                ("enroll", "'Enroll in Medicare' (CMS) scores below 4 on: satisfaction 3.9."),
+            ],
+        ),
+    ],
+)
 def test_the_low_score_threshold_comes_from_the_settings(write, threshold, expected):
     settings = f"settings: {{gaps: {{low_score: {threshold}}}}}\n"
     findings = run(write, BASE, "low-score", settings=settings).findings
@@ -795,14 +899,16 @@ def with_persona(journey: str, persona: str) -> str:
 
 
 def test_a_persona_that_can_use_a_channel_of_every_step_is_not_reported(write):
-    journey = with_persona(BASE, "{id: offline, name: Offline, can_use: {channels: "
-                                 "[phone, in_person, mail]}}")
+    journey = with_persona(
+        BASE, "{id: offline, name: Offline, can_use: {channels: [phone, in_person, mail]}}"
+    )
     assert run(write, journey, "persona-blocked").findings == []
 
 
 def test_a_persona_stopped_before_every_end_is_reported(write):
-    journey = with_persona(BASE, "{id: offline, name: Offline, can_use: {channels: "
-                                 "[phone, in_person]}}")
+    journey = with_persona(
+        BASE, "{id: offline, name: Offline, can_use: {channels: [phone, in_person]}}"
+    )
     finding = one(run(write, journey, "persona-blocked").findings)
     assert anchors(finding) == at("persona-blocked", step="enroll", agencies=("cms",))
     assert finding.message == (
@@ -815,18 +921,21 @@ def test_a_persona_stopped_before_every_end_is_reported(write):
 def test_a_persona_whose_way_hangs_on_unknown_accommodations_is_unverified(write):
     journey = with_persona(BASE, "{id: easy, name: Easy read, needs: [easy_read]}")
     finding = one(run(write, journey, "persona-blocked").findings)
-    assert anchors(finding) == at("persona-blocked", "info", step="plan",
-                                  agencies=("ssa", "cms"), unverified=True)
+    assert anchors(finding) == at(
+        "persona-blocked", "info", step="plan", agencies=("ssa", "cms"), unverified=True
+    )
     assert finding.message == (
         "Whether 'Easy read' (easy) can complete the journey is unverified. Each of 'Plan "
         "retirement' (SSA), 'Apply for benefits' (SSA), 'Enroll in Medicare' (CMS) does not "
-        "say whether it offers easy read.")
+        "say whether it offers easy read."
+    )
 
 
 def test_a_persona_whose_need_is_listed_everywhere_is_not_reported(write):
     listed = "    accommodations: [easy_read]\n"
-    journey = (BASE.replace("    languages: [en, es]\n", "    languages: [en, es]\n" + listed)
-               .replace("    languages: [en, es, zh]\n", "    languages: [en, es, zh]\n" + listed))
+    journey = BASE.replace(
+        "    languages: [en, es]\n", "    languages: [en, es]\n" + listed
+    ).replace("    languages: [en, es, zh]\n", "    languages: [en, es, zh]\n" + listed)
     journey = with_persona(journey, "{id: easy, name: Easy read, needs: [easy_read]}")
     assert run(write, journey, "persona-blocked").findings == []
 
@@ -863,14 +972,16 @@ def test_an_item_asked_on_two_branches_of_a_choice_is_asked_of_different_people(
 
 
 def test_an_item_asked_on_two_branches_of_a_fork_is_asked_twice_of_one_person(write):
-    journey = edit(PARALLEL, "    agency: ssa\n    next:", "    agency: ssa\n    fork: true\n"
-                                                          "    next:")
+    journey = edit(
+        PARALLEL, "    agency: ssa\n    next:", "    agency: ssa\n    fork: true\n    next:"
+    )
     finding = one(run(write, journey, "repeated-request").findings)
     assert finding.data_item == "ssn"
     assert finding.message == (
         "Social Security number is requested at 2 steps by 2 agencies, at least twice of "
         "one person, on branches of a fork that all happen: 'Enroll in Medicare' (CMS), "
-        "'Claim the pension' (SSA). Whether CMS may share it with SSA is not recorded.")
+        "'Claim the pension' (SSA). Whether CMS may share it with SSA is not recorded."
+    )
 
 
 DEATH = """
@@ -911,9 +1022,12 @@ def test_at_a_choice_what_one_branch_gives_is_not_held_on_the_other(write):
 
 
 def test_at_a_fork_what_the_first_step_of_a_branch_is_given_is_held_on_the_others(write):
-    journey = edit(DEATH, "    requests: [ssn]\n    next:",
-                   "    requests: [ssn]\n    fork: true\n    next:")
+    journey = edit(
+        DEATH, "    requests: [ssn]\n    next:", "    requests: [ssn]\n    fork: true\n    next:"
+    )
     assert run(write, journey, "unshared-data").findings == []
+
+
 # --- assumed-moment -------------------------------------------------------------------
 
 
@@ -922,7 +1036,8 @@ def test_an_assumed_moment_names_the_step_and_its_reason(write):
     assert anchors(finding) == at("assumed-moment", step="apply", agencies=("ssa",))
     assert finding.message == (
         "'Apply for benefits' (SSA) is a moment that matters, but every figure of its "
-        "burden is assumed. It matters because: Income stops with the last paycheck.")
+        "burden is assumed. It matters because: Income stops with the last paycheck."
+    )
 
 
 def test_unknown_evidence_is_not_assumed(write):
@@ -931,14 +1046,22 @@ def test_unknown_evidence_is_not_assumed(write):
 
 
 def test_one_observed_channel_figure_is_enough(write):
-    observed = edit(ASSUMED_MOMENT, "    moment_that_matters: true\n",
-                    "    burden_by_channel:\n      phone: {minutes: 40, evidence: "
-                    "{level: observed}}\n    moment_that_matters: true\n")
+    observed = edit(
+        ASSUMED_MOMENT,
+        "    moment_that_matters: true\n",
+        "    burden_by_channel:\n      phone: {minutes: 40, evidence: "
+        "{level: observed}}\n    moment_that_matters: true\n",
+    )
     assert run(write, observed, "assumed-moment").findings == []
 
 
 def test_the_step_evidence_is_the_default_of_its_burden(write):
-    by_step = edits(ASSUMED_MOMENT, (", evidence: {level: assumed}", ""),
-                    ("    moment_that_matters: true\n",
-                     "    evidence: {level: assumed}\n    moment_that_matters: true\n"))
+    by_step = edits(
+        ASSUMED_MOMENT,
+        (", evidence: {level: assumed}", ""),
+        (
+            "    moment_that_matters: true\n",
+            "    evidence: {level: assumed}\n    moment_that_matters: true\n",
+        ),
+    )
     assert one(run(write, by_step, "assumed-moment").findings).step == "apply"

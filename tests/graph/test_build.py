@@ -30,21 +30,30 @@ def test_nodes_are_typed_and_keyed_by_kind(small):
 
 def test_transition_edges_carry_condition_and_handoff(small):
     graph = graph_of(small)
-    edges = graph.get_edge_data("step:retirement/apply-retirement",
-                                "step:retirement/enroll-part-b")
+    edges = graph.get_edge_data("step:retirement/apply-retirement", "step:retirement/enroll-part-b")
     assert list(edges) == ["next:1"]
     assert edges["next:1"] == {
-        "kind": "next", "journey": "retirement", "order": 1,
-        "condition": "Not yet enrolled in Medicare", "share": 0.4, "cross_agency": True,
-        "handoff": "referral", "shares": ["ssn"], "note": None,
+        "kind": "next",
+        "journey": "retirement",
+        "order": 1,
+        "condition": "Not yet enrolled in Medicare",
+        "share": 0.4,
+        "cross_agency": True,
+        "handoff": "referral",
+        "shares": ["ssn"],
+        "note": None,
     }
 
 
 def test_catalog_edges(small):
     graph = graph_of(small)
     step = "step:retirement/enroll-part-b"
-    assert set(graph[step]) == {"agency:cms", "program:medicare-part-b", "data_item:ssn",
-                                "data_item:employer-coverage"}
+    assert set(graph[step]) == {
+        "agency:cms",
+        "program:medicare-part-b",
+        "data_item:ssn",
+        "data_item:employer-coverage",
+    }
     assert "run_by" in graph["program:medicare-part-b"]["agency:cms"]
     assert "part_of" in graph["agency:cms"]["agency:hhs"]
     assert "baseline" in graph["journey:retirement-future"]["journey:retirement"]
@@ -53,8 +62,11 @@ def test_catalog_edges(small):
 
 def test_direct_assembly_equals_the_public_networkx_api():
     nodes = [("a", {"kind": "x"}), ("b", {"kind": "y"})]
-    edges = [("a", "b", "next:0", {"kind": "next"}), ("a", "b", "next:1", {"kind": "next"}),
-             ("b", "a", "k", {"kind": "k"})]
+    edges = [
+        ("a", "b", "next:0", {"kind": "next"}),
+        ("a", "b", "next:1", {"kind": "next"}),
+        ("b", "a", "k", {"kind": "k"}),
+    ]
     expected = nx.MultiDiGraph()
     expected.add_nodes_from(nodes)
     expected.add_edges_from(edges)

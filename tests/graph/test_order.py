@@ -10,12 +10,22 @@ from tests.conftest import DATA
 
 def chain(moves: dict[str, list[str]], entry: list[str] | None = None) -> Journey:
     """A journey whose steps (in dict order) move as ``moves`` says; agency is irrelevant."""
-    return Journey.model_validate({
-        "id": "j", "name": "J", "entry": entry or [],
-        "steps": [{"id": step, "name": step.upper(), "agency": "a",
-                   "next": [{"to": t} for t in targets]}
-                  for step, targets in moves.items()],
-    })
+    return Journey.model_validate(
+        {
+            "id": "j",
+            "name": "J",
+            "entry": entry or [],
+            "steps": [
+                {
+                    "id": step,
+                    "name": step.upper(),
+                    "agency": "a",
+                    "next": [{"to": t} for t in targets],
+                }
+                for step, targets in moves.items()
+            ],
+        }
+    )
 
 
 def test_successors_start_at_the_entry_steps():
@@ -32,8 +42,10 @@ def test_successors_within_a_subset_drop_other_steps():
 
 
 def test_a_dag_has_no_loop_closing_moves():
-    assert loop_closing_moves(successors(chain({"a": ["b", "c"], "b": ["d"], "c": ["d"],
-                                                "d": []}))) == set()
+    assert (
+        loop_closing_moves(successors(chain({"a": ["b", "c"], "b": ["d"], "c": ["d"], "d": []})))
+        == set()
+    )
 
 
 def test_loop_is_cut_where_the_walk_closes_it():
@@ -52,10 +64,16 @@ def test_depth_is_the_longest_path_from_the_entry():
 
 
 def test_loops_do_not_break_depths():
-    journey = chain({"apply": ["review"], "review": ["missing", "decide"],
-                     "missing": ["review"], "decide": ["apply", "pay"], "pay": []})
-    assert step_depths(journey) == {"apply": 0, "review": 1, "missing": 2, "decide": 2,
-                                    "pay": 3}
+    journey = chain(
+        {
+            "apply": ["review"],
+            "review": ["missing", "decide"],
+            "missing": ["review"],
+            "decide": ["apply", "pay"],
+            "pay": [],
+        }
+    )
+    assert step_depths(journey) == {"apply": 0, "review": 1, "missing": 2, "decide": 2, "pay": 3}
 
 
 def test_self_loop_keeps_the_step_in_its_column():
@@ -63,8 +81,9 @@ def test_self_loop_keeps_the_step_in_its_column():
 
 
 def test_several_entries_share_column_zero():
-    journey = chain({"online": ["review"], "office": ["review"], "review": []},
-                    entry=["online", "office"])
+    journey = chain(
+        {"online": ["review"], "office": ["review"], "review": []}, entry=["online", "office"]
+    )
     assert step_depths(journey) == {"online": 0, "office": 0, "review": 1}
 
 

@@ -57,11 +57,14 @@ def fixture_result():
 
 def test_fixture_counts(fixture_result):
     assert fixture_result.summary() == {
-        "life_events": 1, "benefits": 7, "agencies": 5, "criteria": 22, "steps": 7,
+        "life_events": 1,
+        "benefits": 7,
+        "agencies": 5,
+        "criteria": 22,
+        "steps": 7,
         "warnings": fixture_result.summary()["warnings"],
     }
-    assert {a.id for a in fixture_result.agencies} == {"dod", "doj", "fema", "ssa", "va",
-                                                       "usagov"}
+    assert {a.id for a in fixture_result.agencies} == {"dod", "doj", "fema", "ssa", "va", "usagov"}
 
 
 def test_fixture_journey_is_a_chain_from_the_life_event(fixture_result):
@@ -83,8 +86,7 @@ def test_fixture_journey_is_a_chain_from_the_life_event(fixture_result):
     burial = journey.step("va-burial-allowance")
     assert burial.stage == "burial-and-funeral-assistance"
     assert burial.program == "va-burial-allowance" and burial.agency == "va"
-    assert burial.requests[:2] == ["deceased-served-in-active-military",
-                                   "deceased-service-status"]
+    assert burial.requests[:2] == ["deceased-served-in-active-military", "deceased-service-status"]
     assert all(t.handoff is None for _, t, _ in journey.handoff_transitions())
 
 
@@ -101,9 +103,7 @@ def test_fixture_quirks_are_warnings_naming_the_file(fixture_result):
     problems = fixture_result.problems
     assert problems and all(p.severity is Severity.warning for p in problems)
     by_code = {p.code: p for p in problems}
-    assert by_code["placeholder"].file == (
-        "locales/en/benefits/ssa-lump-sum-death-benefit.json"
-    )
+    assert by_code["placeholder"].file == ("locales/en/benefits/ssa-lump-sum-death-benefit.json")
     assert by_code["misspelled-id"].file == "content/benefits/ssa-extra-help.md"
     assert "financial_hardship" in by_code["misspelled-id"].message
     assert by_code["missing-label"].file == "content/benefits/ssa-extra-help.md"
@@ -126,7 +126,9 @@ def test_cli_writes_a_valid_workspace(tmp_path):
     assert "1 life events" in result.stderr and "7 benefits" in result.stderr
     assert "warning: placeholder text" in result.stderr
     assert sorted(p.name for p in out.rglob("*.yaml")) == [
-        "catalog.yaml", "death-of-a-loved-one.yaml"]
+        "catalog.yaml",
+        "death-of-a-loved-one.yaml",
+    ]
     journey = yaml.safe_load((out / "ples" / "death-of-a-loved-one.yaml").read_text())
     assert any("1b2bc29" in source for source in journey["sources"])
     check = CliRunner().invoke(cli, ["validate", "--no-cache", str(out)])
@@ -134,8 +136,9 @@ def test_cli_writes_a_valid_workspace(tmp_path):
 
 
 def test_cli_refuses_a_folder_without_content(tmp_path):
-    result = CliRunner().invoke(cli, ["import", "benefit-finder", str(tmp_path), "-o",
-                                      str(tmp_path / "out")])
+    result = CliRunner().invoke(
+        cli, ["import", "benefit-finder", str(tmp_path), "-o", str(tmp_path / "out")]
+    )
     assert result.exit_code == 1
     assert "no content/benefits folder" in result.stderr
     assert not (tmp_path / "out").exists()
@@ -208,8 +211,9 @@ def source_counts() -> dict[str, int]:
     agencies = set()
     for path in (FULL / "content" / "benefits").glob("*.md"):
         front = yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1])
-        names = json.loads((FULL / "locales" / "en" / "benefits" / f"{path.stem}.json")
-                           .read_text(encoding="utf-8"))
+        names = json.loads(
+            (FULL / "locales" / "en" / "benefits" / f"{path.stem}.json").read_text(encoding="utf-8")
+        )
         agencies.add(names[front["source"]["name"]])
     return {
         "life_events": len(list((FULL / "content" / "life-events").glob("*.md"))),
@@ -226,7 +230,10 @@ def test_full_counts_match_the_source_files(full_result):
     assert {k: counts[k] for k in expected} == expected
     assert expected == {"life_events": 3, "benefits": 79, "agencies": 12, "criteria": 44}
     assert sorted(j.id for j in full_result.journeys) == [
-        "death-of-a-loved-one", "disability", "retirement"]
+        "death-of-a-loved-one",
+        "disability",
+        "retirement",
+    ]
 
 
 @needs_full
@@ -245,8 +252,11 @@ def test_full_repeated_requests_name_the_criteria_asked_by_most_agencies(full_re
     assert rows[0] == (8, 18, "disability", "applicant-disability")
     death = [r for r in rows if r[2] == "death-of-a-loved-one" and r[0] >= 2]
     assert death[0][3] == "applicant-relationship"
-    assert {"deceased-served-in-active-military", "deceased-service-status",
-            "deceased-death-circumstance"} <= {r[3] for r in death}
+    assert {
+        "deceased-served-in-active-military",
+        "deceased-service-status",
+        "deceased-death-circumstance",
+    } <= {r[3] for r in death}
 
 
 @needs_full
@@ -257,7 +267,8 @@ def test_the_bundled_import_is_up_to_date(full_result, tmp_path):
     for path in tmp_path.rglob("*.yaml"):
         name = path.relative_to(tmp_path)
         assert (bundled / name).read_text(encoding="utf-8") == path.read_text(encoding="utf-8"), (
-            f"{name} is stale: run `make import-data`")
+            f"{name} is stale: run `make import-data`"
+        )
 
 
 def test_the_bundled_import_validates():

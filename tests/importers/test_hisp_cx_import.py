@@ -39,10 +39,17 @@ def test_fixture_rows_are_read():
 def test_latest_quarter_means_reproduce_the_hand_entered_measures(tmp_path):
     """The bundled register-fema step carries FEMA's FY2023 Q1 means; the importer must
     compute the same numbers from the rows, and keep comments elsewhere in the file."""
-    mapping = write_map(tmp_path / "map.yaml", [{
-        "journey": "recovering-from-a-disaster", "step": "register-fema",
-        "service_provider": "Federal Emergency Management Agency",
-        "service": "disaster assistance"}])
+    mapping = write_map(
+        tmp_path / "map.yaml",
+        [
+            {
+                "journey": "recovering-from-a-disaster",
+                "step": "register-fema",
+                "service_provider": "Federal Emergency Management Agency",
+                "service": "disaster assistance",
+            }
+        ],
+    )
     result = apply_measures(DATA, mapping, FIXTURE, tmp_path / "out")
     assert [a.period for a in result.attached] == ["FY2023 Q1"]
     out = load_workspace(tmp_path / "out", use_cache=False)
@@ -54,7 +61,8 @@ def test_latest_quarter_means_reproduce_the_hand_entered_measures(tmp_path):
     assert "channel computer" in after.step("register-fema").notes
     original = (DATA / "ples" / "recovering-from-a-disaster.yaml").read_text(encoding="utf-8")
     written = (tmp_path / "out" / "ples" / "recovering-from-a-disaster.yaml").read_text(
-        encoding="utf-8")
+        encoding="utf-8"
+    )
     comments = [line for line in original.splitlines() if line.lstrip().startswith("#")]
     assert all(line in written.splitlines() for line in comments)
 
@@ -65,8 +73,10 @@ def test_bundled_mapping_reproduces_all_five_measured_steps(tmp_path):
     after = load_workspace(tmp_path / "out", use_cache=False).workspace
     for attached in result.attached:
         journey, step = attached.entry.journey, attached.entry.step
-        assert after.journeys[journey].step(step).measures == \
-            before.journeys[journey].step(step).measures
+        assert (
+            after.journeys[journey].step(step).measures
+            == before.journeys[journey].step(step).measures
+        )
     if FULL.exists():
         assert len(result.attached) == 5
 
@@ -76,17 +86,41 @@ def test_imported_scores_feed_low_score_and_unmeasured_touchpoint(tmp_path):
     unmeasured = analyze(workspace, rules=["unmeasured-touchpoint"]).findings
     assert unmeasured
     target = unmeasured[0]
-    mapping = write_map(tmp_path / "map.yaml", [
-        {"journey": target.journey, "step": target.step,
-         "service_provider": "Federal Emergency Management Agency",
-         "service": "Applying for disaster assistance", "channel": "mixed"},  # FY2022 Q3
-        {"journey": target.journey, "step": "no-such-step",
-         "service_provider": "x", "service": "y"},
-        {"journey": target.journey, "step": target.step,
-         "service_provider": "Nobody", "service": "Nothing"},
-    ])
-    result = run("import", "hisp-cx", str(FIXTURE), "--map", str(mapping),
-                 "--workspace", str(DATA), "-o", str(tmp_path / "out"))
+    mapping = write_map(
+        tmp_path / "map.yaml",
+        [
+            {
+                "journey": target.journey,
+                "step": target.step,
+                "service_provider": "Federal Emergency Management Agency",
+                "service": "Applying for disaster assistance",
+                "channel": "mixed",
+            },  # FY2022 Q3
+            {
+                "journey": target.journey,
+                "step": "no-such-step",
+                "service_provider": "x",
+                "service": "y",
+            },
+            {
+                "journey": target.journey,
+                "step": target.step,
+                "service_provider": "Nobody",
+                "service": "Nothing",
+            },
+        ],
+    )
+    result = run(
+        "import",
+        "hisp-cx",
+        str(FIXTURE),
+        "--map",
+        str(mapping),
+        "--workspace",
+        str(DATA),
+        "-o",
+        str(tmp_path / "out"),
+    )
     assert result.exit_code == 0, result.output
     assert "unknown step 'no-such-step'" in result.stderr
     assert "no CX rows match 'Nobody'" in result.stderr
@@ -100,21 +134,38 @@ def test_imported_scores_feed_low_score_and_unmeasured_touchpoint(tmp_path):
 
 
 def test_cli_exit_codes(tmp_path):
-    mapping = write_map(tmp_path / "map.yaml", [{
-        "journey": "recovering-from-a-disaster", "step": "register-fema",
-        "service_provider": "Nobody", "service": "Nothing"}])
+    mapping = write_map(
+        tmp_path / "map.yaml",
+        [
+            {
+                "journey": "recovering-from-a-disaster",
+                "step": "register-fema",
+                "service_provider": "Nobody",
+                "service": "Nothing",
+            }
+        ],
+    )
     base = ["import", "hisp-cx", str(FIXTURE), "--workspace", str(DATA)]
     assert run(*base, "--map", str(mapping)).exit_code == 2  # neither -o nor --in-place
     assert run(*base, "--map", str(mapping), "-o", str(tmp_path / "o")).exit_code == 1
-    assert run(*base, "--map", str(tmp_path / "none.yaml"), "-o",
-               str(tmp_path / "o")).exit_code == 1
+    assert (
+        run(*base, "--map", str(tmp_path / "none.yaml"), "-o", str(tmp_path / "o")).exit_code == 1
+    )
 
 
 def test_in_place_edits_only_the_mapped_step(tmp_path):
     target = tmp_path / "ws"
     shutil.copytree(DATA, target)
-    result = run("import", "hisp-cx", str(FIXTURE), "--map", str(MAP), "--workspace",
-                 str(target), "--in-place")
+    result = run(
+        "import",
+        "hisp-cx",
+        str(FIXTURE),
+        "--map",
+        str(MAP),
+        "--workspace",
+        str(target),
+        "--in-place",
+    )
     assert result.exit_code == 0, result.output
     assert load_workspace(target, use_cache=False).ok
     unchanged = (DATA / "ples" / "losing-a-loved-one.yaml").read_bytes()

@@ -49,8 +49,7 @@ def test_fixture_counts_and_warnings():
     assert result.skipped_not_listing == 3  # two tax expenditures and IN.001
     assert result.skipped_invalid == 2  # blank title, duplicate 96.002
     assert len(result.programs) == 24
-    assert result.rows == len(result.programs) + result.skipped_not_listing \
-        + result.skipped_invalid
+    assert result.rows == len(result.programs) + result.skipped_not_listing + result.skipped_invalid
     located = [p for p in result.problems if p.line is not None]
     assert {p.field for p in located} == {"program_number", "title"}
     assert all(p.severity.value == "warning" for p in result.problems)
@@ -67,8 +66,10 @@ def test_agencies_map_to_the_catalog_and_new_ones_get_parents():
     assert by_listing["96.002"].beneficiary_types
     new = {a.id: a for a in result.agencies}
     assert all(a.level.value == "federal" for a in new.values())
-    assert all(a.parent is None or a.parent in new or a.parent in
-               {c.id for c in catalog_agencies()} for a in new.values())
+    assert all(
+        a.parent is None or a.parent in new or a.parent in {c.id for c in catalog_agencies()}
+        for a in new.values()
+    )
 
 
 def test_cli_writes_a_valid_workspace_file(tmp_path):
@@ -88,14 +89,24 @@ def test_cli_writes_a_valid_workspace_file(tmp_path):
 def test_validate_warns_on_listings_not_in_the_loaded_inventory(tmp_path):
     target = tmp_path / "ws"
     shutil.copytree(DATA, target)
-    run("import", "programs", str(FIXTURE), "-o", str(target / "programs.yaml"),
-        "--catalog", str(DATA))
+    run(
+        "import",
+        "programs",
+        str(FIXTURE),
+        "-o",
+        str(target / "programs.yaml"),
+        "--catalog",
+        str(DATA),
+    )
     loaded = load_workspace(target, use_cache=False)
     unknown = [p for p in loaded.problems if p.code == "unknown-listing"]
     inventory = {r["program_number"] for r in data_rows(FIXTURE)}
     catalog = load_workspace(DATA).workspace.programs.values()
-    expected = {p.assistance_listing for p in catalog
-                if p.assistance_listing and p.assistance_listing not in inventory}
+    expected = {
+        p.assistance_listing
+        for p in catalog
+        if p.assistance_listing and p.assistance_listing not in inventory
+    }
     assert {p.value for p in unknown} == expected
     assert all(p.severity.value == "warning" for p in unknown)
     # without the inventory, no such warning
@@ -105,8 +116,15 @@ def test_validate_warns_on_listings_not_in_the_loaded_inventory(tmp_path):
 def test_suggestions_rank_programs_like_the_journeys(tmp_path):
     target = tmp_path / "ws"
     shutil.copytree(DATA, target)
-    run("import", "programs", str(FIXTURE), "-o", str(target / "programs.yaml"),
-        "--catalog", str(DATA))
+    run(
+        "import",
+        "programs",
+        str(FIXTURE),
+        "-o",
+        str(target / "programs.yaml"),
+        "--catalog",
+        str(DATA),
+    )
     workspace = load_workspace(target, use_cache=False).workspace
     suggestions = suggest_programs(workspace, "approaching-retirement", limit=5)
     assert suggestions
@@ -120,8 +138,17 @@ def test_suggestions_rank_programs_like_the_journeys(tmp_path):
     # a retirement journey's best lead is a Social Security program, not farm research
     assert suggestions[0].agency == "ssa"
     assert "al-10-001" not in {s.id for s in suggestions[:3]}
-    result = run("query", "program-suggestions", str(target), "--journey",
-                 "approaching-retirement", "--limit", "3", "--format", "json")
+    result = run(
+        "query",
+        "program-suggestions",
+        str(target),
+        "--journey",
+        "approaching-retirement",
+        "--limit",
+        "3",
+        "--format",
+        "json",
+    )
     assert result.exit_code == 0, result.output
     assert '"suggestions"' in result.stdout
     assert run("query", "program-suggestions", str(target), "--journey", "nope").exit_code == 2
@@ -154,8 +181,11 @@ def test_full_inventory_counts_match_the_source(tmp_path):
     result = run("import", "programs", str(FULL), "-o", str(out), "--catalog", str(DATA))
     elapsed = time.perf_counter() - start
     assert result.exit_code == 0, result.output
-    listings = {r["program_number"] for r in rows
-                if r["program_number"][:2].isdigit() and "." in r["program_number"]}
+    listings = {
+        r["program_number"]
+        for r in rows
+        if r["program_number"][:2].isdigit() and "." in r["program_number"]
+    }
     document = yaml.safe_load(out.read_text(encoding="utf-8"))
     assert len(document["programs"]) == len(listings) == 2506
     assert sum(1 for r in rows if r["program_type"] == "tax_expenditure") == 174

@@ -9,7 +9,9 @@ from ple.io import load_workspace
 from ple.model import EvidenceLevel, TouchpointKind
 from tests.conftest import CATALOG
 
-TOUCHPOINTS = CATALOG + """
+TOUCHPOINTS = (
+    CATALOG
+    + """
 touchpoints:
   - id: ssa-1
     name: Application for retirement benefits
@@ -21,6 +23,7 @@ touchpoints:
     sources: [https://omb.report/icr/202208-0960-002]
   - {id: ssa-phone, name: SSA national number, kind: call_centre, channel: phone, agency: ssa}
 """
+)
 
 JOURNEY = """
 id: retire
@@ -177,14 +180,16 @@ def test_a_control_number_has_the_omb_shape(write):
 def test_a_moment_that_matters_says_why(write):
     write("catalog.yaml", TOUCHPOINTS)
     write("detail.yaml", DETAIL)
-    folder = write("retire.yaml", JOURNEY.replace(
-        "    moment_reason: Income stops if this goes wrong.\n", ""))
+    folder = write(
+        "retire.yaml", JOURNEY.replace("    moment_reason: Income stops if this goes wrong.\n", "")
+    )
     assert messages(folder) == [
         "retire.yaml:18:5: steps[0].moment_that_matters: warning: a moment that matters "
         "should say why, in moment_reason",
     ]
-    folder = write("retire.yaml", JOURNEY.replace("moment_that_matters: true",
-                                                  "moment_that_matters: false"))
+    folder = write(
+        "retire.yaml", JOURNEY.replace("moment_that_matters: true", "moment_that_matters: false")
+    )
     assert messages(folder) == [
         "retire.yaml:19:5: steps[0].moment_reason: a moment_reason belongs to a moment that "
         "matters (set moment_that_matters: true, or remove the reason)",
@@ -193,10 +198,13 @@ def test_a_moment_that_matters_says_why(write):
 
 def test_the_same_touchpoint_is_one_catalog_entry(write):
     write("catalog.yaml", TOUCHPOINTS)
-    folder = write("more.yaml", """
+    folder = write(
+        "more.yaml",
+        """
         touchpoints:
           - {id: ssa-1, name: SSA-1 again, kind: form, agency: ssa}
-        """)
+        """,
+    )
     assert messages(folder) == [
         "more.yaml:2:6: touchpoints[0].id: duplicate touchpoint id 'ssa-1'; the first "
         "definition is used (see catalog.yaml:10:5)",

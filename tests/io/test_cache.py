@@ -152,6 +152,8 @@ def test_warnings_are_found_without_parsing_the_file_with_marks(write, monkeypat
     monkeypatch.setattr(locate, "_whole", refuse)
     [warning] = load_workspace(folder).problems
     assert warning.line == 9
+
+
 # --- the key: everything that shapes a cached value -------------------------------------
 
 PACKAGE = Path(ple.__file__).parent
@@ -162,23 +164,28 @@ def test_every_package_module_a_load_runs_shapes_the_key(tmp_path):
     after a child process has read a workspace with warnings and one with errors."""
     (tmp_path / "ws").mkdir()
     (tmp_path / "ws" / "catalog.yaml").write_text(CATALOG + "\n  - {id: x, name: X, y: 1}\n")
-    script = ("import sys\nfrom ple.io.loader import load_workspace\n"
-              f"load_workspace({str(SMALL)!r}, use_cache=False)\n"
-              f"load_workspace({str(tmp_path / 'ws')!r}, use_cache=False)\n"
-              "print('\\n'.join(m.__file__ for n, m in sys.modules.items()\n"
-              "                 if n == 'ple' or n.startswith('ple.')))\n")
-    loaded = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                            check=True, cwd=ROOT).stdout.split()
+    script = (
+        "import sys\nfrom ple.io.loader import load_workspace\n"
+        f"load_workspace({str(SMALL)!r}, use_cache=False)\n"
+        f"load_workspace({str(tmp_path / 'ws')!r}, use_cache=False)\n"
+        "print('\\n'.join(m.__file__ for n, m in sys.modules.items()\n"
+        "                 if n == 'ple' or n.startswith('ple.')))\n"
+    )
+    loaded = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=ROOT
+    ).stdout.split()
     assert {Path(f) for f in loaded} <= set(cache.shaping_sources(PACKAGE))
 
 
 def test_a_change_to_any_module_that_shapes_a_value_changes_the_key(tmp_path):
     copy = tmp_path / "ple"
-    shutil.copytree(PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__", "static",
-                                                                 "frontend"))
+    shutil.copytree(
+        PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__", "static", "frontend")
+    )
     sources = [s.relative_to(PACKAGE) for s in cache.shaping_sources(PACKAGE)]
     assert {"errors.py", "io/parse.py", "io/documents.py", "model/journey.py"} <= {
-        s.as_posix() for s in sources}
+        s.as_posix() for s in sources
+    }
     before = cache.fingerprint_of(copy)
     assert before == cache.code_fingerprint()
     for source in sources:
@@ -193,7 +200,9 @@ def test_a_parser_or_validator_upgrade_changes_the_key(monkeypatch):
     before = cache.fingerprint_of(PACKAGE)
     real = importlib.metadata.version
     for library in ("yaml-rs", "PyYAML", "pydantic", "pydantic-core"):
-        monkeypatch.setattr(importlib.metadata, "version",
-                            lambda name, library=library: "99.0" if name == library
-                            else real(name))
+        monkeypatch.setattr(
+            importlib.metadata,
+            "version",
+            lambda name, library=library: "99.0" if name == library else real(name),
+        )
         assert cache.fingerprint_of(PACKAGE) != before, library

@@ -32,8 +32,9 @@ PATTERN_PHRASES = {
 Path = tuple[str | int, ...]
 
 
-def constraints(node: dict[str, Any], path: Path, seen: frozenset[str]) -> Iterator[
-        tuple[Path, str, Any]]:
+def constraints(
+    node: dict[str, Any], path: Path, seen: frozenset[str]
+) -> Iterator[tuple[Path, str, Any]]:
     """(path in a workspace file, constraint, its value) for every constraint below node."""
     if "$ref" in node:
         name = node["$ref"].rsplit("/", 1)[-1]
@@ -44,8 +45,17 @@ def constraints(node: dict[str, Any], path: Path, seen: frozenset[str]) -> Itera
     for option in node.get("anyOf", []):
         if option.get("type") != "null":
             yield from constraints(option, path, seen)
-    for key in ("pattern", "enum", "maxLength", "minLength", "minimum", "maximum",
-                "exclusiveMinimum", "exclusiveMaximum", "minItems"):
+    for key in (
+        "pattern",
+        "enum",
+        "maxLength",
+        "minLength",
+        "minimum",
+        "maximum",
+        "exclusiveMinimum",
+        "exclusiveMaximum",
+        "minItems",
+    ):
         if key in node:
             yield path, key, node[key]
     if "items" in node:
@@ -60,10 +70,13 @@ def constraints(node: dict[str, Any], path: Path, seen: frozenset[str]) -> Itera
         yield from constraints(extra, (*path, (names.get("enum") or ["x"])[0]), seen)
 
 
-CASES = sorted({(path, kind, repr(value)): (path, kind, value)
-                for path, kind, value in constraints({"$ref": "#/$defs/CollectionsFile"}, (),
-                                                     frozenset())}.values(),
-               key=lambda case: (str(case[0]), case[1]))
+CASES = sorted(
+    {
+        (path, kind, repr(value)): (path, kind, value)
+        for path, kind, value in constraints({"$ref": "#/$defs/CollectionsFile"}, (), frozenset())
+    }.values(),
+    key=lambda case: (str(case[0]), case[1]),
+)
 
 
 def breaking(kind: str, rule: Any) -> Any:
@@ -72,8 +85,14 @@ def breaking(kind: str, rule: Any) -> Any:
         return "a" * (rule + 1)
     if kind in ("minimum", "maximum"):
         return rule - 1 if kind == "minimum" else rule + 1
-    return {"pattern": "Not Valid!", "enum": "not-a-word", "minLength": "", "minItems": [],
-            "exclusiveMinimum": rule, "exclusiveMaximum": rule}[kind]
+    return {
+        "pattern": "Not Valid!",
+        "enum": "not-a-word",
+        "minLength": "",
+        "minItems": [],
+        "exclusiveMinimum": rule,
+        "exclusiveMaximum": rule,
+    }[kind]
 
 
 def expected(kind: str, rule: Any) -> list[str]:
@@ -88,8 +107,12 @@ def expected(kind: str, rule: Any) -> list[str]:
         return [f"at least {rule} character"]
     if kind == "minItems":
         return [f"at least {rule} item"]
-    words = {"minimum": "greater than or equal to", "maximum": "less than or equal to",
-             "exclusiveMinimum": "greater than", "exclusiveMaximum": "less than"}[kind]
+    words = {
+        "minimum": "greater than or equal to",
+        "maximum": "less than or equal to",
+        "exclusiveMinimum": "greater than",
+        "exclusiveMaximum": "less than",
+    }[kind]
     return [f"{words} {rule}"]
 
 
@@ -102,8 +125,9 @@ def document_with(path: Path, value: Any) -> Any:
     return [inner] if isinstance(head, int) else {head: inner}
 
 
-@pytest.mark.parametrize(("path", "kind", "rule"), CASES,
-                         ids=[f"{'.'.join(map(str, p))}-{k}" for p, k, _ in CASES])
+@pytest.mark.parametrize(
+    ("path", "kind", "rule"), CASES, ids=[f"{'.'.join(map(str, p))}-{k}" for p, k, _ in CASES]
+)
 def test_a_broken_rule_is_told_its_own_rule(path, kind, rule):
     value = breaking(kind, rule)
     problems = read_document(document_with(path, value), "f.yaml").problems

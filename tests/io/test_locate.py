@@ -13,18 +13,31 @@ from ple.io import locate as locate_module
 from ple.io.locate import positions_of
 from ple.io.parse import ParseFailure, Positions, parse_fast, parse_located
 
-keys = st.sampled_from(["id", "name", "steps", "next", "to", "notes", "a b", "x:y", "-k",
-                        "handoff", "shares"])
+keys = st.sampled_from(
+    ["id", "name", "steps", "next", "to", "notes", "a b", "x:y", "-k", "handoff", "shares"]
+)
 scalars = st.one_of(
-    st.none(), st.booleans(), st.integers(-10**6, 10**6),
+    st.none(),
+    st.booleans(),
+    st.integers(-(10**6), 10**6),
     st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=30),
-    st.sampled_from(["- not an item", "key: not a key", "line one\nline two\n  - three",
-                     "'quoted'", '"double"', "# not a comment", "[a, b]", "{a: 1}", ""]),
+    st.sampled_from(
+        [
+            "- not an item",
+            "key: not a key",
+            "line one\nline two\n  - three",
+            "'quoted'",
+            '"double"',
+            "# not a comment",
+            "[a, b]",
+            "{a: 1}",
+            "",
+        ]
+    ),
 )
 values = st.recursive(
     scalars,
-    lambda inner: st.one_of(st.lists(inner, max_size=4),
-                            st.dictionaries(keys, inner, max_size=4)),
+    lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(keys, inner, max_size=4)),
     max_leaves=25,
 )
 
@@ -48,12 +61,23 @@ def place(found: Positions, path: KeyPath) -> tuple[int, int] | None:
 
 
 @settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(value=st.dictionaries(keys, values, min_size=1, max_size=4),
-       flow=st.sampled_from([False, None]), indent=st.sampled_from([2, 4]),
-       width=st.sampled_from([20, 80]), comment=st.booleans(), data=st.data())
+@given(
+    value=st.dictionaries(keys, values, min_size=1, max_size=4),
+    flow=st.sampled_from([False, None]),
+    indent=st.sampled_from([2, 4]),
+    width=st.sampled_from([20, 80]),
+    comment=st.booleans(),
+    data=st.data(),
+)
 def test_the_line_found_is_the_marked_line(value, flow, indent, width, comment, data):
-    text = yaml.safe_dump(value, default_flow_style=flow, indent=indent, width=width,
-                          allow_unicode=True, sort_keys=False)
+    text = yaml.safe_dump(
+        value,
+        default_flow_style=flow,
+        indent=indent,
+        width=width,
+        allow_unicode=True,
+        sort_keys=False,
+    )
     if comment:
         text = "# a comment\n\n" + text.replace("\n", "\n# between\n", 2)
     try:
@@ -74,9 +98,15 @@ def test_the_line_found_is_the_marked_line(value, flow, indent, width, comment, 
 def journey_file(steps: int) -> str:
     lines = ["id: j", "name: J", "steps:"]
     for number in range(steps):
-        lines += [f"  - id: s{number}", f"    name: Step {number}", "    agency: ssa",
-                  "    next:", f"      - to: s{number + 1}", "        handoff:",
-                  "          type: warm"]
+        lines += [
+            f"  - id: s{number}",
+            f"    name: Step {number}",
+            "    agency: ssa",
+            "    next:",
+            f"      - to: s{number + 1}",
+            "        handoff:",
+            "          type: warm",
+        ]
     return "\n".join(lines) + "\n"
 
 
@@ -98,4 +128,5 @@ def test_only_the_lines_of_the_problem_are_parsed_with_marks(monkeypatch):
 def test_flow_style_falls_back_to_the_whole_file():
     text = '{"steps": [{"id": "a"}, {"id": "b", "next": [{"to": "a"}]}]}\n'
     assert positions_of(text, ".yaml", [("steps", 1, "next", 0, "to")]) == {
-        **parse_located(text, ".yaml")[1]}
+        **parse_located(text, ".yaml")[1]
+    }

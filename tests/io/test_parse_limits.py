@@ -24,7 +24,8 @@ DEEP = {
     "one level per line": "".join(" " * i + "- \n" for i in range(400)),
     "one mapping level per line": "".join(" " * i + "k:\n" for i in range(400)) + " " * 400 + "1\n",
     "block nesting under flow nesting": (
-        "".join(" " * i + "- \n" for i in range(120)) + " " * 120 + "[" * 250 + "]" * 250 + "\n"),
+        "".join(" " * i + "- \n" for i in range(120)) + " " * 120 + "[" * 250 + "]" * 250 + "\n"
+    ),
     "flow nesting past libyaml's own limit": "[" * 2_000 + "]" * 2_000,
     "anchored levels, one per line": "".join(" " * i + "- &a\n" for i in range(300)) + "x\n",
 }
@@ -81,17 +82,28 @@ except ParseFailure as failure:
 
 def test_the_input_that_killed_the_process_now_fails_politely():
     """In a child process: were the guard missing, the child would die of a signal."""
-    child = subprocess.run([sys.executable, "-c", CRASH], cwd=ROOT, capture_output=True,
-                           text=True, timeout=60, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    child = subprocess.run(
+        [sys.executable, "-c", CRASH],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
     assert child.returncode == 0, (child.returncode, child.stderr[-2000:])
     assert child.stdout.strip() == f"nesting deeper than {MAX_DEPTH} levels"
 
 
 def test_ple_validate_reports_the_crash_file_and_exits_1(tmp_path):
     (tmp_path / "deep.yaml").write_text("- " * 20_000 + "x\n", encoding="utf-8")
-    child = subprocess.run([sys.executable, "-m", "ple", "validate", str(tmp_path)],
-                           cwd=ROOT, capture_output=True, text=True, timeout=60,
-                           env={**os.environ, "PYTHONPATH": str(ROOT)})
+    child = subprocess.run(
+        [sys.executable, "-m", "ple", "validate", str(tmp_path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
     assert child.returncode == 1, (child.returncode, child.stderr[-2000:])
     assert "deep.yaml:1:513" in child.stdout + child.stderr
     assert "nesting deeper than 256 levels" in child.stdout + child.stderr
@@ -99,8 +111,9 @@ def test_ple_validate_reports_the_crash_file_and_exits_1(tmp_path):
 
 # --- bytes and characters that would cut a file short --------------------------------
 
-THREE_STEPS = ("id: j\nname: J\nsteps:\n  - {id: a, name: A}\n  - {id: b, name: B}\n"
-               "{}  - {id: c, name: C}\n")
+THREE_STEPS = (
+    "id: j\nname: J\nsteps:\n  - {id: a, name: A}\n  - {id: b, name: B}\n{}  - {id: c, name: C}\n"
+)
 
 
 def test_a_nul_byte_is_refused_with_its_place_not_read_as_the_end(write):

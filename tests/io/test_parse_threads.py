@@ -30,9 +30,19 @@ print("parsed in 20 threads")
 
 def test_parsing_in_short_lived_threads_does_not_crash():
     child = subprocess.run(
-        [sys.executable, "-X", "faulthandler", "-c", SCENARIO,
-         str(DATA / "ples" / "approaching-retirement.yaml")],
-        cwd=ROOT, capture_output=True, text=True, timeout=120,
-        env={**os.environ, "PYTHONPATH": str(ROOT)})
+        [
+            sys.executable,
+            "-X",
+            "faulthandler",
+            "-c",
+            SCENARIO,
+            str(DATA / "ples" / "approaching-retirement.yaml"),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
     assert child.returncode == 0, child.stderr[-2000:]
     assert child.stdout.strip() == "parsed in 20 threads"

@@ -25,8 +25,9 @@ from ple.io.parse import ParseFailure, parse_located
 slugs = st.from_regex(r"[a-z][a-z0-9]{0,6}(-[a-z0-9]{1,4})?", fullmatch=True)
 # A leading word keeps names from reading as numbers: PyYAML's dumper writes YAML 1.1
 # and leaves "0E0" unquoted, which YAML 1.2 (our dialect) reads as a float.
-names = st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")),
-                max_size=20).map(lambda text: f"Name {text}".strip())
+names = st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=20).map(
+    lambda text: f"Name {text}".strip()
+)
 CHANNELS = ["online", "phone", "in_person", "mail", "email", "chat", "automatic"]
 
 
@@ -40,25 +41,42 @@ def workspaces(draw: st.DrawFn) -> dict:
         step_ids = draw(st.lists(slugs, min_size=1, max_size=6, unique=True))
         steps = []
         for index, step_id in enumerate(step_ids):
-            step: dict = {"id": step_id, "name": draw(names),
-                          "agency": draw(st.sampled_from(agencies))}
+            step: dict = {
+                "id": step_id,
+                "name": draw(names),
+                "agency": draw(st.sampled_from(agencies)),
+            }
             if draw(st.booleans()):
                 step["channels"] = draw(st.lists(st.sampled_from(CHANNELS), max_size=3))
             if items and draw(st.booleans()):
                 step["requests"] = draw(st.lists(st.sampled_from(items), max_size=3))
             if draw(st.booleans()):
-                step["burden"] = {"minutes": draw(st.integers(0, 600)),
-                                  "wait_days": draw(st.floats(0, 90))}
+                step["burden"] = {
+                    "minutes": draw(st.integers(0, 600)),
+                    "wait_days": draw(st.floats(0, 90)),
+                }
             if draw(st.booleans()):
                 step["sentiment"] = draw(st.integers(-2, 2))
-            later = step_ids[index + 1:]
+            later = step_ids[index + 1 :]
             if later:
-                targets = draw(st.lists(st.sampled_from(later), min_size=1, max_size=2,
-                                        unique=True))
+                targets = draw(
+                    st.lists(st.sampled_from(later), min_size=1, max_size=2, unique=True)
+                )
                 step["next"] = [
-                    {"to": t, **({"handoff": {"type": draw(st.sampled_from(
-                        ["automatic", "warm", "referral", "cold"]))}} if draw(st.booleans())
-                        else {})}
+                    {
+                        "to": t,
+                        **(
+                            {
+                                "handoff": {
+                                    "type": draw(
+                                        st.sampled_from(["automatic", "warm", "referral", "cold"])
+                                    )
+                                }
+                            }
+                            if draw(st.booleans())
+                            else {}
+                        ),
+                    }
                     for t in targets
                 ]
             else:
@@ -74,8 +92,9 @@ def workspaces(draw: st.DrawFn) -> dict:
 
 def documents_of(workspace: dict) -> dict[str, object]:
     """File stem -> document: one catalog file and one file per journey."""
-    documents: dict[str, object] = {"catalog": {k: workspace[k] for k in ("agencies",
-                                                                        "data_items")}}
+    documents: dict[str, object] = {
+        "catalog": {k: workspace[k] for k in ("agencies", "data_items")}
+    }
     for index, journey in enumerate(workspace["journeys"]):
         documents[f"journey-{index}"] = journey
     return documents
@@ -85,8 +104,11 @@ def write_files(folder: Path, documents: dict[str, object], as_json: bool) -> No
     folder.mkdir(parents=True, exist_ok=True)
     for old in folder.iterdir():
         old.unlink()
-    dump = (lambda d: json.dumps(d, indent=1, ensure_ascii=False)) if as_json else (
-        lambda d: yaml.safe_dump(d, allow_unicode=True, sort_keys=False))
+    dump = (
+        (lambda d: json.dumps(d, indent=1, ensure_ascii=False))
+        if as_json
+        else (lambda d: yaml.safe_dump(d, allow_unicode=True, sort_keys=False))
+    )
     suffix = ".json" if as_json else ".yaml"
     for stem, document in documents.items():
         (folder / f"{stem}{suffix}").write_text(dump(document), encoding="utf-8")
@@ -103,9 +125,11 @@ def comparable(result) -> list[tuple]:
 
 
 EXAMPLES = int(os.environ.get("PLE_EXAMPLES", "60"))  # raise it locally for a deeper search
-SETTINGS = settings(max_examples=EXAMPLES, deadline=None,
-                    suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                           HealthCheck.too_slow])
+SETTINGS = settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 
 
 @SETTINGS
@@ -159,13 +183,38 @@ def corrupt_text(rng: random.Random, text: str) -> str:
     at = rng.randrange(len(text) + 1)
     if rng.random() < 0.3:
         return text[:at]
-    return text[:at] + rng.choice(["[", "]", "{", ":", "- ", "\t", "&a ", "*a", "'", '"',
-                                   "\n  ", "#", "!x ", "---\n", "?"]) + text[at:]
+    return (
+        text[:at]
+        + rng.choice(
+            [
+                "[",
+                "]",
+                "{",
+                ":",
+                "- ",
+                "\t",
+                "&a ",
+                "*a",
+                "'",
+                '"',
+                "\n  ",
+                "#",
+                "!x ",
+                "---\n",
+                "?",
+            ]
+        )
+        + text[at:]
+    )
 
 
 @SETTINGS
-@given(workspace=workspaces(), seed=st.integers(0, 2**32 - 1), as_json=st.booleans(),
-       damage=st.sampled_from(["value", "text"]))
+@given(
+    workspace=workspaces(),
+    seed=st.integers(0, 2**32 - 1),
+    as_json=st.booleans(),
+    damage=st.sampled_from(["value", "text"]),
+)
 def test_corrupted_workspaces_give_located_errors_never_exceptions(
     tmp_path, workspace, seed, as_json, damage
 ):
@@ -178,8 +227,7 @@ def test_corrupted_workspaces_give_located_errors_never_exceptions(
     else:
         write_files(folder, documents, as_json)
         victim = rng.choice(sorted(folder.iterdir()))
-        victim.write_text(corrupt_text(rng, victim.read_text(encoding="utf-8")),
-                          encoding="utf-8")
+        victim.write_text(corrupt_text(rng, victim.read_text(encoding="utf-8")), encoding="utf-8")
     fast, located = both_paths(folder)
     assert fast.ok == located.ok
     assert comparable(fast) == comparable(located)

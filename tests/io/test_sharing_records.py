@@ -54,19 +54,26 @@ def test_sharing_is_directional_and_an_unrecorded_pair_is_unknown(write):
 
 def test_a_one_journey_file_may_carry_sharing_records(write):
     write("catalog.yaml", CATALOG)
-    folder = write("retire.yaml", """
+    folder = write(
+        "retire.yaml",
+        """
 id: retire
 name: Retire
 steps:
   - {id: apply, name: Apply, agency: ssa, end: true}
-""" + SHARING)
+"""
+        + SHARING,
+    )
     result = load_workspace(folder)
     assert result.ok, result.problems
     assert len(result.workspace.sharing) == 2
 
 
 def test_mistakes_are_reported_at_their_record(write):
-    folder = write("catalog.yaml", CATALOG + """
+    folder = write(
+        "catalog.yaml",
+        CATALOG
+        + """
 sharing:
   - data_item: ssn
     from: ssa
@@ -91,14 +98,14 @@ sharing:
     to: ssa
     basis: prohibited
     authority: {kind: law, citation: ""}
-""")
+""",
+    )
     assert messages(folder) == [
         "catalog.yaml:13:5: sharing[0].basis: a sharing that is permitted must name its "
         "authority (authority: kind and citation): without one it is a guess presented as law",
         "catalog.yaml:13:5: sharing[0].basis: warning: a sharing recorded as permitted names "
         "no sources; add where it can be checked (the statute, the agreement, the form)",
-        "catalog.yaml:14:5: sharing[1].data_item: unknown data item 'sn' (did you mean "
-        "'ssn'?)",
+        "catalog.yaml:14:5: sharing[1].data_item: unknown data item 'sn' (did you mean 'ssn'?)",
         "catalog.yaml:16:5: sharing[1].to: a sharing record is between two agencies; 'from' "
         "and 'to' are both 'ssa'",
         "catalog.yaml:23:5: sharing[2].basis: 'prohibted' is not one of: permitted, "
@@ -119,4 +126,8 @@ def test_the_json_schema_describes_sharing():
     sharing = schema["$defs"]["Sharing"]
     assert set(sharing["required"]) == {"data_item", "from", "to", "basis"}
     assert schema["$defs"]["SharingBasis"]["enum"] == [
-        "permitted", "agreement-needed", "prohibited", "unknown"]
+        "permitted",
+        "agreement-needed",
+        "prohibited",
+        "unknown",
+    ]

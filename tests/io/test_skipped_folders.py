@@ -47,8 +47,10 @@ def test_a_folder_linked_from_inside_is_skipped_with_a_warning(tmp_path: Path):
     assert warning.file == str(root / "also") and "not followed" in warning.message
 
 
-@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0,
-                    reason="root reads every folder, whatever its permissions")
+@pytest.mark.skipif(
+    hasattr(os, "geteuid") and os.geteuid() == 0,
+    reason="root reads every folder, whatever its permissions",
+)
 def test_an_unreadable_folder_is_skipped_with_a_warning(tmp_path: Path):
     root = workspace(tmp_path)
     locked = root / "locked"

@@ -94,7 +94,10 @@ def test_agency_shares_of_the_minutes(workspace):
 def test_portfolio_has_a_row_per_journey_and_persona(workspace):
     rows = portfolio_metrics(workspace)
     assert [(r.journey, r.persona) for r in rows] == [
-        ("retire", None), ("retire", "veteran"), ("retire", "civilian")]
+        ("retire", None),
+        ("retire", "veteran"),
+        ("retire", "civilian"),
+    ]
 
 
 def test_unknown_journey_or_persona_is_named(workspace):

@@ -82,11 +82,19 @@ def test_active_minutes_say_what_they_rest_on(workspace):
 
 def test_unknown_evidence_is_shown_as_unknown_never_as_assumed(workspace):
     plain = workspace.journeys["retire"].model_copy(update={"volume": None})
-    steps = [s.model_copy(update={"evidence": None, "burden": s.burden.model_copy(
-        update={"evidence": None}) if s.burden else None, "burden_by_channel": {}})
-        for s in plain.steps]
-    bare = type(workspace)(agencies=workspace.agencies,
-                           journeys={"retire": plain.model_copy(update={"steps": steps})})
+    steps = [
+        s.model_copy(
+            update={
+                "evidence": None,
+                "burden": s.burden.model_copy(update={"evidence": None}) if s.burden else None,
+                "burden_by_channel": {},
+            }
+        )
+        for s in plain.steps
+    ]
+    bare = type(workspace)(
+        agencies=workspace.agencies, journeys={"retire": plain.model_copy(update={"steps": steps})}
+    )
     minutes = journey_metrics(bare, "retire").evidence["minutes"]
     assert minutes.text() == "100% unknown"
     assert minutes.amounts["assumed"] == 0
@@ -99,15 +107,20 @@ def test_figures_that_add_up_to_zero_count_one_each(workspace):
 
 
 def test_shares_add_up_to_100_percent_whatever_the_mix():
-    for parts in ([("observed", 1), ("reported", 1), ("assumed", 1)],
-                  [("observed", 2), (None, 1)], [("assumed", 0.1)] * 7,
-                  [("observed", 1e-9), ("reported", 1e9)]):
+    for parts in (
+        [("observed", 1), ("reported", 1), ("assumed", 1)],
+        [("observed", 2), (None, 1)],
+        [("assumed", 0.1)] * 7,
+        [("observed", 1e-9), ("reported", 1e9)],
+    ):
         shares = evidence_shares(parts)
         assert sum(shares.percent.values()) == 100
         assert sum(shares.shares.values()) == pytest.approx(1)
         assert set(shares.percent) == set(LEVELS)
-    assert evidence_shares([("observed", 1), ("reported", 1), ("assumed", 1)]).text() == \
-        "34% observed, 33% reported, 33% assumed"
+    assert (
+        evidence_shares([("observed", 1), ("reported", 1), ("assumed", 1)]).text()
+        == "34% observed, 33% reported, 33% assumed"
+    )
     assert evidence_shares([]).text() == "no figures recorded"
 
 
@@ -128,21 +141,29 @@ def test_sludge_costs_follow_the_channel_a_persona_takes(workspace):
     learning = {f.key: f for f in sludge(workspace, "retire").learning}
     # five steps: observe (burden only: unknown step evidence), report, guess, unsaid, free
     assert learning["agencies"].evidence.percent == {
-        "observed": 20, "reported": 20, "assumed": 0, "unknown": 60}
+        "observed": 20,
+        "reported": 20,
+        "assumed": 0,
+        "unknown": 60,
+    }
 
 
 def test_the_cli_report_carries_the_evidence_lines(workspace):
     (row, *_) = metrics_report(workspace, "retire")
     assert row.evidence_lines()[0] == (
-        "641.5 active minutes: 40% observed, 35% reported, 25% assumed")
+        "641.5 active minutes: 40% observed, 35% reported, 25% assumed"
+    )
     assert row.evidence_lines()[-1].endswith("people a year: reported")
     assert row.to_dict()["evidence"]["minutes"]["percent"]["observed"] == 40
 
 
 def test_compare_deltas_carry_the_evidence_of_both_totals(write):
-    future = JOURNEY.replace("id: retire\nname: Retire", "id: retire-future\nname: Proposed\n"
-                             "state: future\nbaseline: retire").replace(
-        "minutes: 160.4, evidence: {level: assumed}", "minutes: 20, evidence: {level: assumed}")
+    future = JOURNEY.replace(
+        "id: retire\nname: Retire",
+        "id: retire-future\nname: Proposed\nstate: future\nbaseline: retire",
+    ).replace(
+        "minutes: 160.4, evidence: {level: assumed}", "minutes: 20, evidence: {level: assumed}"
+    )
     write("catalog.yaml", CATALOG)
     write("future.yaml", future)
     result = load_workspace(write("retire.yaml", JOURNEY))
@@ -151,6 +172,7 @@ def test_compare_deltas_carry_the_evidence_of_both_totals(write):
     assert minutes.evidence_before.percent["assumed"] == 25
     assert minutes.evidence_after.percent["assumed"] == 4  # 20 of 501.1
     rows = metric_rows(comparison)
-    assert rows[1][EVIDENCE_COLUMN] == ("40% observed, 35% reported, 25% assumed / "
-                                        "51% observed, 45% reported, 4% assumed")
+    assert rows[1][EVIDENCE_COLUMN] == (
+        "40% observed, 35% reported, 25% assumed / 51% observed, 45% reported, 4% assumed"
+    )
     assert rows[0][EVIDENCE_COLUMN] == ""  # a count of steps rests on the map itself

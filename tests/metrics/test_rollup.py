@@ -95,8 +95,7 @@ def test_kept_apart_each_journey_counts_its_own_steps(workspace):
     assert (life.minutes, life.wait_days, life.cost_usd) == (70, 5, 15)
     assert life.unknown["minutes"] == 1
     assert not life.roll_up
-    assert [(d.step, d.detail, d.rolled_up) for d in life.detailed] == [
-        ("apply", "card", False)]
+    assert [(d.step, d.detail, d.rolled_up) for d in life.detailed] == [("apply", "card", False)]
 
 
 def test_rolled_up_the_detail_replaces_the_steps_own_figures_down_the_chain(workspace):
@@ -112,8 +111,10 @@ def test_rolled_up_the_detail_replaces_the_steps_own_figures_down_the_chain(work
     assert apply.rolled_up and apply.figures == ("minutes", "wait_days")
     assert apply.kept == ("cost_usd", "visits")
     assert [(d.step, d.detail) for d in apply.within] == [("send", "check")]
-    assert apply.text() == ("apply <- card (minutes; wait_days; own cost_usd, visits; "
-                            "card: send <- check (minutes; wait_days; own cost_usd, visits))")
+    assert apply.text() == (
+        "apply <- card (minutes; wait_days; own cost_usd, visits; "
+        "card: send <- check (minutes; wait_days; own cost_usd, visits))"
+    )
 
 
 def test_rolled_up_evidence_travels_with_the_figures(workspace):
@@ -152,8 +153,9 @@ def test_metrics_report_compliance_follows_the_roll_up(workspace):
 
 
 def test_a_missing_detail_journey_keeps_the_steps_figures_and_says_why(workspace):
-    alone = type(workspace)(agencies=workspace.agencies,
-                            journeys={"life": workspace.journeys["life"]})
+    alone = type(workspace)(
+        agencies=workspace.agencies, journeys={"life": workspace.journeys["life"]}
+    )
     life = journey_metrics(alone, "life", roll_up=True)
     assert life.minutes == 70
     assert not life.detailed[0].rolled_up
@@ -166,8 +168,10 @@ def test_portfolio_totals_count_every_step_once_either_way(workspace):
         assert burden.totals["minutes"] == 10 + 20 + 30
         assert burden.unknown["minutes"] == 2
         assert burden.totals["cost_usd"] == 15
-        assert sorted(burden.counted_in_detail) == [("card", "send", "check"),
-                                                    ("life", "apply", "card")]
+        assert sorted(burden.counted_in_detail) == [
+            ("card", "send", "check"),
+            ("life", "apply", "card"),
+        ]
     rolled = portfolio_burden(workspace, "all", roll_up=True)
     # the rows themselves overlap: summing them would count card and check twice or more
     assert sum(r.minutes for r in rolled.rows) == 60 + 50 + 30
@@ -184,12 +188,14 @@ def test_cli_says_which_it_did(folder):
     kept = CliRunner().invoke(cli, ["metrics", str(folder), "--journey", "life"])
     assert kept.exit_code == 0, kept.output
     assert "kept apart: apply -> card" in " ".join(kept.output.split())
-    rolled = CliRunner().invoke(cli, ["metrics", str(folder), "--journey", "life",
-                                      "--roll-up", "--format", "json"])
+    rolled = CliRunner().invoke(
+        cli, ["metrics", str(folder), "--journey", "life", "--roll-up", "--format", "json"]
+    )
     assert rolled.exit_code == 0, rolled.output
     assert '"roll_up": true' in rolled.output
-    portfolio = CliRunner().invoke(cli, ["portfolio", str(folder), "--scope", "all",
-                                         "--roll-up", "--format", "md"])
+    portfolio = CliRunner().invoke(
+        cli, ["portfolio", str(folder), "--scope", "all", "--roll-up", "--format", "md"]
+    )
     assert portfolio.exit_code == 0, portfolio.output
     text = " ".join(portfolio.output.split())
     assert "rolled up: apply &lt;- card" in text and "Burden totals" in text
@@ -204,7 +210,8 @@ def chain(workspace, length: int, loop: bool = False):
         detail = f"j{n + 1}" if n + 1 < length else ("j0" if loop else None)
         step = verify.model_copy(update={"detail": detail, "next": []})
         journeys[f"j{n}"] = workspace.journeys["check"].model_copy(
-            update={"id": f"j{n}", "steps": [step]})
+            update={"id": f"j{n}", "steps": [step]}
+        )
     return type(workspace)(agencies=workspace.agencies, journeys=journeys)
 
 

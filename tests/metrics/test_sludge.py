@@ -93,7 +93,10 @@ def test_psychological_costs_keep_sentiment_pain_and_repeats_apart(workspace):
     assert psychological["ping_pong"].value == 1  # SSA -> CMS -> back to SSA
     assert psychological["repeated_requests"].value == 3  # ssn twice more, proof once
     assert psychological["repeated_requests"].items == (
-        "ssn at enroll", "birth-proof at confirm", "ssn at confirm")
+        "ssn at enroll",
+        "birth-proof at confirm",
+        "ssn at confirm",
+    )
 
 
 def test_a_persona_counts_only_the_steps_it_can_take(workspace):

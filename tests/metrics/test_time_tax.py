@@ -63,8 +63,9 @@ def test_a_branch_without_share_makes_a_range_not_a_guess():
 
 
 def test_two_branches_without_shares_may_each_be_taken_by_everyone():
-    text = (WITH_SHARES.replace("{to: interview, share: 0.4}", "{to: interview}")
-            .replace("{to: decide, share: 0.6}", "{to: decide}"))
+    text = WITH_SHARES.replace("{to: interview, share: 0.4}", "{to: interview}").replace(
+        "{to: decide, share: 0.6}", "{to: decide}"
+    )
     tax = time_tax(journey(text))
     assert tax.hours_per_person == Span(1.0, 3.5)
     assert tax.hours_per_year == Span(1000.0, 3500.0)
@@ -78,11 +79,14 @@ def test_a_step_without_minutes_is_listed_and_adds_nothing():
 
 
 def test_a_loop_is_walked_once_and_reported():
-    text = WITH_SHARES.replace("    next: [{to: decide}]",
-                               "    next: [{to: decide}]\n  - id: spare\n    name: Spare\n"
-                               "    agency: ssa\n    next: [{to: spare}]") \
-        .replace("    burden: {minutes: 30}\n    end: true",
-                 "    burden: {minutes: 30}\n    next: [{to: apply, share: 0.1}]")
+    text = WITH_SHARES.replace(
+        "    next: [{to: decide}]",
+        "    next: [{to: decide}]\n  - id: spare\n    name: Spare\n"
+        "    agency: ssa\n    next: [{to: spare}]",
+    ).replace(
+        "    burden: {minutes: 30}\n    end: true",
+        "    burden: {minutes: 30}\n    next: [{to: apply, share: 0.1}]",
+    )
     tax = time_tax(journey(text))
     assert tax.loops_cut == (("decide", "apply"),)
     assert tax.hours_per_person == Span(2.3, 2.3)
@@ -90,15 +94,21 @@ def test_a_loop_is_walked_once_and_reported():
 
 
 def test_no_volume_means_no_time_tax():
-    assert time_tax(journey(WITH_SHARES.replace(
-        "volume: {per_year: 1000, source: A cited table}\n", ""))) is None
+    assert (
+        time_tax(
+            journey(WITH_SHARES.replace("volume: {per_year: 1000, source: A cited table}\n", ""))
+        )
+        is None
+    )
 
 
 def test_saving_compares_like_scenario_with_like():
-    current = time_tax(journey(WITH_SHARES.replace("{to: interview, share: 0.4}",
-                                                    "{to: interview}")))
-    future = time_tax(journey(WITH_SHARES.replace("burden: {minutes: 120}",
-                                                  "burden: {minutes: 0}")))
+    current = time_tax(
+        journey(WITH_SHARES.replace("{to: interview, share: 0.4}", "{to: interview}"))
+    )
+    future = time_tax(
+        journey(WITH_SHARES.replace("burden: {minutes: 120}", "burden: {minutes: 0}"))
+    )
     saved = time_tax_saved(current, future)
     # Current: 1,300 h (nobody interviewed) to 2,300 h; the future, with its shares
     # known, 1,500 h. If nobody was interviewed today, the future costs 200 h more.
@@ -112,17 +122,19 @@ def test_the_figures_in_docs_metrics_are_the_bundled_time_tax():
 
     workspace = load_workspace(DATA).workspace
     text = (ROOT / "docs" / "metrics.md").read_text(encoding="utf-8")
-    table = text[text.index("| journey | people a year |"):].split("\n\n")[0].splitlines()[2:]
+    table = text[text.index("| journey | people a year |") :].split("\n\n")[0].splitlines()[2:]
     current = {j.id for j in workspace.journeys.values() if j.state.value == "current"}
     documented = set()
     for row in table:
-        name, people, per_person, per_year, central = (
-            c.strip() for c in row.strip("|").split("|"))
+        name, people, per_person, per_year, central = (c.strip() for c in row.strip("|").split("|"))
         tax = time_tax(workspace.journeys[name.replace(" ", "-")])
         documented.add(tax.journey)
         assert (people, per_person, per_year, central) == (
-            f"{tax.people_per_year:,}", tax.hours_per_person.text(2), tax.hours_per_year.text(),
-            tax.hours_per_year.central_text())
+            f"{tax.people_per_year:,}",
+            tax.hours_per_person.text(2),
+            tax.hours_per_year.text(),
+            tax.hours_per_year.central_text(),
+        )
     assert documented == current
 
 
@@ -185,20 +197,24 @@ def test_a_central_estimate_beside_every_range_says_what_it_assumes():
     fork = time_tax(journey(FORK))
     assert fork.hours_per_person.central == pytest.approx(2.7 + 0.5 * 20 / 60)
     assert fork.hours_per_year.central == pytest.approx(1000 * (2.7 + 10 / 60))
-    assert fork.assumes == ("at a fork, half the people take each branch that has a "
-                            "condition but no share",)
+    assert fork.assumes == (
+        "at a fork, half the people take each branch that has a condition but no share",
+    )
     choice = time_tax(journey(FORK.replace("    fork: true\n", "")))
     # The 60% left split evenly: 30% to WIC, 30% to the birth.
     assert choice.hours_per_person.central == pytest.approx(1.2 + 0.3 * 20 / 60 + 0.3 * 1.5)
-    assert choice.assumes == ("at a choice, the people the shares leave split evenly among "
-                              "the branches without a share",)
+    assert choice.assumes == (
+        "at a choice, the people the shares leave split evenly among the branches without a share",
+    )
     exact = time_tax(journey(WITH_SHARES))
     assert exact.hours_per_person.central == pytest.approx(2.3) and exact.assumes == ()
 
 
 def test_a_step_two_branches_of_a_fork_lead_to_is_done_once():
-    text = FORK.replace("    burden: {minutes: 30}\n    end: true",
-                        "    burden: {minutes: 30}\n    next: [{to: birth}]")
+    text = FORK.replace(
+        "    burden: {minutes: 30}\n    end: true",
+        "    burden: {minutes: 30}\n    next: [{to: birth}]",
+    )
     tax = time_tax(journey(text))
     assert tax.reach["birth"] == Span(1, 1)
 
@@ -220,9 +236,11 @@ def test_a_saving_spans_the_central_scenario_too():
     current = time_tax(journey(FORK.replace("    fork: true\n", "")))
     future = time_tax(journey(FORK))
     saved = time_tax_saved(current, future)
-    scenarios = [current.hours_per_year.low - future.hours_per_year.low,
-                 current.hours_per_year.high - future.hours_per_year.high,
-                 current.hours_per_year.central - future.hours_per_year.central]
+    scenarios = [
+        current.hours_per_year.low - future.hours_per_year.low,
+        current.hours_per_year.high - future.hours_per_year.high,
+        current.hours_per_year.central - future.hours_per_year.central,
+    ]
     assert saved.hours_per_year.low == pytest.approx(min(scenarios))
     assert saved.hours_per_year.high == pytest.approx(max(scenarios))
     assert saved.assumes == (*current.assumes, *future.assumes)

@@ -53,15 +53,21 @@ steps:
 
 # The same change as a hand-drawn future state: a warm handoff that passes the SSN,
 # enroll offered by phone too, no longer asking for the address, 20 minutes.
-FUTURE = TODAY.replace("id: today\nname: Retire today",
-                       "id: today-future\nname: Retire, proposed\nstate: future\n"
-                       "baseline: today").replace(
-    "        handoff: {type: cold}", "        handoff: {type: warm, shares: [ssn]}").replace(
-    """    channels: [in_person]
+FUTURE = (
+    TODAY.replace(
+        "id: today\nname: Retire today",
+        "id: today-future\nname: Retire, proposed\nstate: future\nbaseline: today",
+    )
+    .replace("        handoff: {type: cold}", "        handoff: {type: warm, shares: [ssn]}")
+    .replace(
+        """    channels: [in_person]
     burden: {minutes: 60}
-    requests: [ssn, address]""", """    channels: [in_person, phone]
+    requests: [ssn, address]""",
+        """    channels: [in_person, phone]
     burden: {minutes: 20}
-    requests: [ssn]""")
+    requests: [ssn]""",
+    )
+)
 
 AS_EDITS = """
   - id: enroll-by-phone
@@ -103,8 +109,9 @@ def workspace_folder(tmp_path: Path, opportunities: str, *, extra: str = "") -> 
     (folder / "catalog.yaml").write_text(dedent(CATALOG), encoding="utf-8")
     (folder / "today.yaml").write_text(dedent(TODAY), encoding="utf-8")
     (folder / "today-future.yaml").write_text(dedent(FUTURE), encoding="utf-8")
-    (folder / "opportunities.yaml").write_text("opportunities:" + opportunities + extra,
-                                               encoding="utf-8")
+    (folder / "opportunities.yaml").write_text(
+        "opportunities:" + opportunities + extra, encoding="utf-8"
+    )
     return folder
 
 

@@ -19,10 +19,11 @@ def bundled_ranking() -> str:
 
 def test_the_ranking_in_docs_is_the_bundled_portfolios():
     text = (ROOT / "docs" / "opportunities.md").read_text(encoding="utf-8")
-    documented = text[text.index(BEGIN) + len(BEGIN):text.index(END)].strip("\n") + "\n"
+    documented = text[text.index(BEGIN) + len(BEGIN) : text.index(END)].strip("\n") + "\n"
     assert documented == bundled_ranking(), (
         "docs/opportunities.md is stale: replace its ranking with the output of "
-        "`ple opportunities data/ --format md`")
+        "`ple opportunities data/ --format md`"
+    )
 
 
 def test_the_bundled_portfolio_spans_three_life_experiences_and_traces_every_opportunity():

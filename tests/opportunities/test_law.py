@@ -25,7 +25,8 @@ def with_sharing(tmp_path, basis: str | None):
     if basis is not None:
         authority = STATUTE if basis in ("permitted", "prohibited") else ""
         (folder / "sharing.yaml").write_text(
-            SHARING.replace("{basis}", basis).replace("{authority}", authority))
+            SHARING.replace("{basis}", basis).replace("{authority}", authority)
+        )
     return loaded(folder)
 
 

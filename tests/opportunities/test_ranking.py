@@ -39,16 +39,21 @@ def ids(ranked) -> list[str]:
 
 def test_the_most_worth_comes_first_and_equal_worth_goes_by_id(portfolio):
     ranked = rank_opportunities(portfolio)
-    assert ids(ranked) == ["enroll-by-phone", "enroll-by-phone-drawn", "a-warm-handoff",
-                           "b-warm-handoff"]
+    assert ids(ranked) == [
+        "enroll-by-phone",
+        "enroll-by-phone-drawn",
+        "a-warm-handoff",
+        "b-warm-handoff",
+    ]
     assert [r.rank for r in ranked] == [1, 2, 3, 4]
     keys = [sort_key((r.opportunity, r.worth)) for r in ranked]
     assert keys == sorted(keys)
 
 
 def test_the_order_does_not_depend_on_the_order_of_the_files(tmp_path, portfolio):
-    other = loaded(workspace_folder(tmp_path / "other",
-                                    AS_FUTURE + WARM_ONLY + AS_EDITS + WARM_AGAIN))
+    other = loaded(
+        workspace_folder(tmp_path / "other", AS_FUTURE + WARM_ONLY + AS_EDITS + WARM_AGAIN)
+    )
     assert ids(rank_opportunities(other)) == ids(rank_opportunities(portfolio))
 
 
@@ -59,16 +64,16 @@ def test_the_order_is_explained_in_words(portfolio):
 
 
 def test_filters_keep_the_order(portfolio):
-    assert ids(rank_opportunities(portfolio, owner="ssa")) == ["a-warm-handoff",
-                                                               "b-warm-handoff"]
+    assert ids(rank_opportunities(portfolio, owner="ssa")) == ["a-warm-handoff", "b-warm-handoff"]
     assert ids(rank_opportunities(portfolio, status=["idea"])) == [
-        "enroll-by-phone-drawn", "a-warm-handoff", "b-warm-handoff"]
+        "enroll-by-phone-drawn",
+        "a-warm-handoff",
+        "b-warm-handoff",
+    ]
     assert ids(rank_opportunities(portfolio, status=["exploring"])) == ["enroll-by-phone"]
     # every opportunity edits or names a step of SSA's or CMS's; the owner counts too
-    assert ids(rank_opportunities(portfolio, agency="cms")) == ids(
-        rank_opportunities(portfolio))
-    assert ids(rank_opportunities(portfolio, agency="ssa")) == ids(
-        rank_opportunities(portfolio))
+    assert ids(rank_opportunities(portfolio, agency="cms")) == ids(rank_opportunities(portfolio))
+    assert ids(rank_opportunities(portfolio, agency="ssa")) == ids(rank_opportunities(portfolio))
 
 
 def test_an_unknown_filter_says_what_was_meant(portfolio):
@@ -79,8 +84,9 @@ def test_an_unknown_filter_says_what_was_meant(portfolio):
 
 
 def test_a_finding_of_an_unknown_rule_is_refused_at_its_line(tmp_path):
-    folder = workspace_folder(tmp_path, AS_EDITS.replace("{rule: cold-handoff",
-                                                         "{rule: cold-handof"))
+    folder = workspace_folder(
+        tmp_path, AS_EDITS.replace("{rule: cold-handoff", "{rule: cold-handof")
+    )
     [problem] = load_workspace(folder).errors
     assert problem.field == "opportunities[0].findings[0].rule"
     assert problem.message == "unknown gap rule 'cold-handof' (did you mean 'cold-handoff'?)"
@@ -88,14 +94,17 @@ def test_a_finding_of_an_unknown_rule_is_refused_at_its_line(tmp_path):
 
 
 def test_a_finding_the_journey_does_not_have_is_a_warning_that_lists_those_it_has(tmp_path):
-    folder = workspace_folder(tmp_path, AS_EDITS.replace("{from: apply, to: enroll}}",
-                                                         "{from: enroll, to: card}}"))
+    folder = workspace_folder(
+        tmp_path, AS_EDITS.replace("{from: apply, to: enroll}}", "{from: enroll, to: card}}")
+    )
     workspace = load_workspace(folder).workspace
     [problem] = opportunity_problems(workspace, analyze(workspace))
     assert problem.severity.value == "warning" and problem.line == 7
     assert problem.field == "opportunities[0].findings[0]"
-    assert ("has no cold-handoff finding like this (from enroll to card); its cold-handoff "
-            "findings are at: step apply, from apply to enroll") in problem.message
+    assert (
+        "has no cold-handoff finding like this (from enroll to card); its cold-handoff "
+        "findings are at: step apply, from apply to enroll"
+    ) in problem.message
 
 
 def test_opportunities_go_through_the_database_records_unchanged(tmp_path):

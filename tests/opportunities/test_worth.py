@@ -44,8 +44,9 @@ def test_edits_become_an_ordinary_future_state_of_today(both):
 
 def test_a_finding_already_gone_is_reported_not_found(both):
     drawn = both.opportunities["enroll-by-phone-drawn"]
-    gone = drawn.model_copy(update={"findings": [
-        drawn.findings[0].model_copy(update={"rule": "dead-end"})]})
+    gone = drawn.model_copy(
+        update={"findings": [drawn.findings[0].model_copy(update={"rule": "dead-end"})]}
+    )
     worth = worth_of(both, gone)
     assert [a.outcome for a in worth.addressed] == ["not found"]
 
@@ -54,8 +55,11 @@ def test_a_journey_without_volume_has_no_hours(tmp_path):
     from tests.opportunities.conftest import AS_EDITS, loaded, workspace_folder
 
     folder = workspace_folder(tmp_path, AS_EDITS)
-    text = (folder / "today.yaml").read_text().replace(
-        "volume: {per_year: 1000, source: A cited table}\n", "")
+    text = (
+        (folder / "today.yaml")
+        .read_text()
+        .replace("volume: {per_year: 1000, source: A cited table}\n", "")
+    )
     (folder / "today.yaml").write_text(text)
     (folder / "today-future.yaml").unlink()
     workspace = loaded(folder)
@@ -70,7 +74,7 @@ def test_the_hours_carry_the_comparisons_central_estimate_and_evidence(both):
     saved = drawn.time_tax_saved
     assert worth.hours_per_year_saved.central == saved.hours_per_year.central
     assert worth.hours_assume == saved.assumes
-    assert worth.hours_evidence == (drawn.time_tax_before.evidence,
-                                    drawn.time_tax_after.evidence)
-    assert worth.evidence_text == ("minutes today: 100% unknown; with the change: 100% "
-                                   "unknown; people a year: unknown")
+    assert worth.hours_evidence == (drawn.time_tax_before.evidence, drawn.time_tax_after.evidence)
+    assert worth.evidence_text == (
+        "minutes today: 100% unknown; with the change: 100% unknown; people a year: unknown"
+    )

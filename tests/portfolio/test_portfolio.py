@@ -90,11 +90,14 @@ def workspace(write):
     return result.workspace
 
 
-@pytest.mark.parametrize(("scope", "journeys"), [
-    ("current", ["grieve", "retire"]),
-    ("proposed", ["grieve", "retire-future"]),
-    ("all", ["grieve", "retire", "retire-future"]),
-])
+@pytest.mark.parametrize(
+    ("scope", "journeys"),
+    [
+        ("current", ["grieve", "retire"]),
+        ("proposed", ["grieve", "retire-future"]),
+        ("all", ["grieve", "retire", "retire-future"]),
+    ],
+)
 def test_scopes(workspace, scope, journeys):
     assert [j.id for j in journeys_in_scope(workspace, scope)] == journeys
 
@@ -111,14 +114,18 @@ def test_a_future_state_belongs_to_its_baselines_life_experience(workspace):
 def test_agency_network_weights_handoffs_by_type(workspace):
     network = agency_network(workspace)
     edges = {(e.source, e.target, e.type): (e.handoffs, e.journeys) for e in network.edges}
-    assert edges == {("ssa", "cms", "cold"): (2, ("retire",)),
-                     ("cms", "irs", "undocumented"): (1, ("retire",)),
-                     ("ssa", "irs", "warm"): (1, ("grieve",))}
+    assert edges == {
+        ("ssa", "cms", "cold"): (2, ("retire",)),
+        ("cms", "irs", "undocumented"): (1, ("retire",)),
+        ("ssa", "irs", "warm"): (1, ("grieve",)),
+    }
     assert network.edges[0].handoffs == 2  # the heaviest first
     nodes = {n.agency: (n.steps, n.life_experiences, n.home) for n in network.nodes}
-    assert nodes == {"ssa": (2, ("grieve", "retire"), "grieve"),
-                     "irs": (2, ("grieve", "retire"), "grieve"),
-                     "cms": (2, ("retire",), "retire")}
+    assert nodes == {
+        "ssa": (2, ("grieve", "retire"), "grieve"),
+        "irs": (2, ("grieve", "retire"), "grieve"),
+        "cms": (2, ("retire",), "retire"),
+    }
     assert network.life_experience_names == {"grieve": "Grieve", "retire": "Retire"}
     graph = network.to_graph()
     assert graph.number_of_edges() == 3
@@ -126,14 +133,17 @@ def test_agency_network_weights_handoffs_by_type(workspace):
 
 
 def test_the_network_as_proposed(workspace):
-    edges = {(e.source, e.target, e.type): e.handoffs
-             for e in agency_network(workspace, "proposed").edges}
+    edges = {
+        (e.source, e.target, e.type): e.handoffs
+        for e in agency_network(workspace, "proposed").edges
+    }
     assert edges == {("ssa", "cms", "automatic"): 1, ("ssa", "irs", "warm"): 1}
 
 
 def test_reach_counts_life_experiences_not_journeys(workspace):
-    agencies = {r.id: (len(r.life_experiences), r.steps)
-                for r in agencies_by_reach(workspace, "all")}
+    agencies = {
+        r.id: (len(r.life_experiences), r.steps) for r in agencies_by_reach(workspace, "all")
+    }
     assert agencies == {"ssa": (2, 3), "irs": (2, 2), "cms": (1, 3)}
     assert [r.id for r in agencies_by_reach(workspace, "all")] == ["ssa", "irs", "cms"]
     programs = {r.id: len(r.life_experiences) for r in programs_by_reach(workspace)}
@@ -148,8 +158,7 @@ def test_lonely_pairs(workspace):
 
 
 def test_tell_us_once_candidates(workspace):
-    items = {i.item: (i.life_experiences, i.agencies, i.steps)
-             for i in asked_everywhere(workspace)}
+    items = {i.item: (i.life_experiences, i.agencies, i.steps) for i in asked_everywhere(workspace)}
     assert items == {
         "ssn": (("grieve", "retire"), ("ssa", "cms", "irs"), 4),
         "address": (("grieve", "retire"), ("ssa",), 2),
@@ -175,7 +184,12 @@ def test_bundled_portfolio():
     assert today.agencies[0].id == "ssa"
     # the SSN, the address, proof of identity and income are asked for everywhere
     assert {i.item for i in today.tell_us_once[:4]} == {
-        "ssn", "address", "proof-of-identity", "income-information"}
+        "ssn",
+        "address",
+        "proof-of-identity",
+        "income-information",
+    }
+
     # the future states take cold handoffs out of the portfolio
     def cold(report):
         return sum(e.handoffs for e in report.network.edges if e.type == "cold")

@@ -22,7 +22,9 @@ def test_handoffs_filtered_by_agency_and_type(backend):
         ("get-l564", "enroll-part-b", None),
     ]
     assert [r.journey for r in backend.handoffs(from_agency="ssa", to_agency="cms")] == [
-        "retirement", "retirement-future"]
+        "retirement",
+        "retirement-future",
+    ]
     assert [r.to_step for r in backend.handoffs(type="cold")] == ["get-l564"]
     assert [r.from_step for r in backend.handoffs(type="undocumented")] == ["get-l564"]
     assert backend.handoffs(from_agency="cms") == []
@@ -34,21 +36,31 @@ def test_same_agency_transitions_are_not_handoffs(backend):
 
 def test_agencies_and_programs_of_a_journey(backend):
     assert [(a.id, a.steps, a.hisp) for a in backend.journey_agencies("retirement")] == [
-        ("cms", 1, True), ("employer", 1, None), ("ssa", 2, True)]
+        ("cms", 1, True),
+        ("employer", 1, None),
+        ("ssa", 2, True),
+    ]
     assert [(p.id, p.assistance_listing) for p in backend.journey_programs("retirement")] == [
-        ("medicare-part-b", "93.774"), ("ssa-retirement", "96.002")]
+        ("medicare-part-b", "93.774"),
+        ("ssa-retirement", "96.002"),
+    ]
 
 
 def test_journeys_touching_an_agency_or_program(backend):
     assert backend.journeys_touching(agency="employer") == ["retirement"]
     assert backend.journeys_touching(program="medicare-part-b") == [
-        "retirement", "retirement-future"]
+        "retirement",
+        "retirement-future",
+    ]
     assert backend.journeys_touching(agency="hhs") == []
 
 
 def test_path_between_steps(backend):
     assert backend.path("retirement", "check-estimate", "enroll-part-b") == [
-        "check-estimate", "apply-retirement", "enroll-part-b"]
+        "check-estimate",
+        "apply-retirement",
+        "enroll-part-b",
+    ]
     assert backend.path("retirement", "enroll-part-b", "check-estimate") is None
 
 

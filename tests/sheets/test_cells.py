@@ -33,9 +33,9 @@ def test_an_empty_cell_is_unknown_and_none_is_a_known_empty_list():
 
 
 def test_an_item_holding_the_separator_is_quoted_as_in_csv():
-    text = join_items(['Bring ID; a bill', 'say "hi"', "(none)"])
+    text = join_items(["Bring ID; a bill", 'say "hi"', "(none)"])
     assert text == '"Bring ID; a bill"; say "hi"; "(none)"'
-    assert split_items(text) == ['Bring ID; a bill', 'say "hi"', "(none)"]
+    assert split_items(text) == ["Bring ID; a bill", 'say "hi"', "(none)"]
 
 
 def test_sentences_take_one_line_each():
@@ -49,8 +49,12 @@ def test_an_unclosed_quote_is_an_error_not_a_guess():
         split_items('"open; b')
 
 
-items = st.lists(st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)),
-                         min_size=1).map(str.strip).filter(bool), max_size=5)
+items = st.lists(
+    st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1)
+    .map(str.strip)
+    .filter(bool),
+    max_size=5,
+)
 
 
 @given(items, st.sampled_from([";", LINE_SEPARATOR]))

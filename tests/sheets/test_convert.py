@@ -36,16 +36,21 @@ def test_every_bundled_journey_survives_the_tables(journey_id):
     entries = back_to_model(split.tables)
     assert entries[0].item == journey
     catalog = {e.item.id: e.item for e in entries[1:]}
-    assert all(catalog[a["id"]] == BUNDLED.agencies[a["id"]]
-               for a in needed_catalog(BUNDLED, journey)["agencies"])
+    assert all(
+        catalog[a["id"]] == BUNDLED.agencies[a["id"]]
+        for a in needed_catalog(BUNDLED, journey)["agencies"]
+    )
 
 
 def test_transitions_are_rows_of_their_own_in_order():
     split = journey_to_tables(plain(SMALL_WS.journeys["retirement"]))
     moves = split.tables["Transitions"]
     assert [(m["from"], m["to"]) for m in moves] == [
-        ("check-estimate", "apply-retirement"), ("apply-retirement", "get-l564"),
-        ("apply-retirement", "enroll-part-b"), ("get-l564", "enroll-part-b")]
+        ("check-estimate", "apply-retirement"),
+        ("apply-retirement", "get-l564"),
+        ("apply-retirement", "enroll-part-b"),
+        ("get-l564", "enroll-part-b"),
+    ]
     assert moves[1]["handoff"] == "cold" and moves[1]["share"] == 0.3
     assert moves[2]["shares"] == ["ssn"]
 
@@ -60,10 +65,12 @@ def test_blank_rows_are_skipped_and_rows_keep_their_numbers():
 
 def test_a_value_is_traced_to_its_cell_even_inside_a_handoff():
     built = tables_to_journey(journey_to_tables(plain(SMALL_WS.journeys["retirement"])).tables)
-    assert built.cell_of(("steps", 1, "next", 1, "handoff", "shares", 0)) == \
-        Cell("Transitions", 2, "shares")
-    assert built.cell_of(("steps", 1, "next", 0, "handoff", "type")) == \
-        Cell("Transitions", 1, "handoff")
+    assert built.cell_of(("steps", 1, "next", 1, "handoff", "shares", 0)) == Cell(
+        "Transitions", 2, "shares"
+    )
+    assert built.cell_of(("steps", 1, "next", 0, "handoff", "type")) == Cell(
+        "Transitions", 1, "handoff"
+    )
     assert built.cell_of(("steps", 0, "burden", "minutes")) == Cell("Steps", 0, "minutes")
     assert built.cell_of(("volume", "source")) == Cell("Journey", 0, "volume_source")
 
@@ -75,30 +82,56 @@ def test_unreadable_cells_and_moves_from_unknown_steps_are_cell_problems():
     built = tables_to_journey(tables)
     found = {(p.cell, p.message.split(";")[0]) for p in built.problems}
     assert (Cell("Steps", 0, "minutes"), "expected a number, got 'twenty'") in found
-    assert (Cell("Transitions", 4, "from"),
-            "unknown step 'check-estimat' (did you mean 'check-estimate'?)") in found
+    assert (
+        Cell("Transitions", 4, "from"),
+        "unknown step 'check-estimat' (did you mean 'check-estimate'?)",
+    ) in found
 
 
 def test_unknown_is_kept_apart_from_none():
-    tables = {"Journey": [{"id": "j", "name": "J"}],
-              "Steps": [{"id": "a", "name": "A", "agency": "x", "channels": None,
-                         "accommodations": "(none)", "languages": ["(none)"]}]}
+    tables = {
+        "Journey": [{"id": "j", "name": "J"}],
+        "Steps": [
+            {
+                "id": "a",
+                "name": "A",
+                "agency": "x",
+                "channels": None,
+                "accommodations": "(none)",
+                "languages": ["(none)"],
+            }
+        ],
+    }
     step = tables_to_journey(tables).document["steps"][0]
     assert "channels" not in step
     assert step["accommodations"] == [] and step["languages"] == []
 
 
 def test_parts_the_tables_cannot_show_are_named_not_dropped():
-    split = journey_to_tables({"id": "j", "name": "J", "steps": [
-        {"id": "a", "name": "A", "agency": "x", "chanels": ["phone"],
-         "burden": {"minutes": 3, "hours": 1}}]})
+    split = journey_to_tables(
+        {
+            "id": "j",
+            "name": "J",
+            "steps": [
+                {
+                    "id": "a",
+                    "name": "A",
+                    "agency": "x",
+                    "chanels": ["phone"],
+                    "burden": {"minutes": 3, "hours": 1},
+                }
+            ],
+        }
+    )
     assert split.left_out == [("steps", 0, "chanels"), ("steps", 0, "burden", "hours")]
 
 
 def test_the_catalog_as_tables_and_back():
-    catalog = {"agencies": [plain(a) for a in SMALL_WS.agencies.values()],
-               "programs": [plain(p) for p in SMALL_WS.programs.values()],
-               "data_items": [plain(d) for d in SMALL_WS.data_items.values()]}
+    catalog = {
+        "agencies": [plain(a) for a in SMALL_WS.agencies.values()],
+        "programs": [plain(p) for p in SMALL_WS.programs.values()],
+        "data_items": [plain(d) for d in SMALL_WS.data_items.values()],
+    }
     built = tables_to_catalog(catalog_to_tables(catalog))
     assert built.problems == []
     items = {e.item.id: e.item for e in read_document(built.document, "t").entries}
@@ -117,4 +150,8 @@ def test_an_unticked_flag_writes_nothing():
     tables["Steps"][0]["moment_that_matters"] = True
     steps = tables_to_journey(tables).document["steps"]
     assert [("moment_that_matters" in s, "end" in s) for s in steps] == [
-        (True, False), (False, False), (False, False), (False, True)]
+        (True, False),
+        (False, False),
+        (False, False),
+        (False, True),
+    ]

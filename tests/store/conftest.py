@@ -89,8 +89,9 @@ def falkordb(falkordb_server_info: FalkorDBServer) -> Iterator[Connection]:
 
 
 @pytest.fixture(scope="session")
-def neo4j_server_info(tmp_path_factory: pytest.TempPathFactory
-                      ) -> Iterator[neo4j_server.Neo4jServer]:
+def neo4j_server_info(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[neo4j_server.Neo4jServer]:
     """The session's own Neo4j server (see neo4j_server.py)."""
     try:
         with neo4j_server.neo4j_server(tmp_path_factory.mktemp("neo4j")) as server:
@@ -111,10 +112,12 @@ def neo4j_config(request: pytest.FixtureRequest) -> StoreConfig:
 @pytest.fixture
 def neo4j_env(neo4j_config: StoreConfig, monkeypatch: pytest.MonkeyPatch) -> StoreConfig:
     """NEO4J_URI and the rest set for the test database, for the CLI and the app."""
-    for name, value in (("NEO4J_URI", neo4j_config.uri),
-                        ("NEO4J_USERNAME", neo4j_config.username),
-                        ("NEO4J_PASSWORD", neo4j_config.password),
-                        ("NEO4J_DATABASE", neo4j_config.database)):
+    for name, value in (
+        ("NEO4J_URI", neo4j_config.uri),
+        ("NEO4J_USERNAME", neo4j_config.username),
+        ("NEO4J_PASSWORD", neo4j_config.password),
+        ("NEO4J_DATABASE", neo4j_config.database),
+    ):
         if value is None:
             monkeypatch.delenv(name, raising=False)
         else:
@@ -128,12 +131,18 @@ def neo4j_session(neo4j_config: StoreConfig) -> Iterator[Connection]:
         connection = connect(neo4j_config)
     except StoreError as error:
         pytest.fail(f"the Neo4j for the tests cannot be used: {error}", pytrace=False)
-    if workspace_state(connection) is not None and os.environ.get("NEO4J_URI") and \
-            os.environ.get("PLE_NEO4J_TESTS_MAY_CLEAR") != "1":
+    if (
+        workspace_state(connection) is not None
+        and os.environ.get("NEO4J_URI")
+        and os.environ.get("PLE_NEO4J_TESTS_MAY_CLEAR") != "1"
+    ):
         connection.close()
-        pytest.fail(f"{connection.config.describe()} already holds a ple workspace, and the "
-                    "tests would delete it; use an empty database, or set "
-                    "PLE_NEO4J_TESTS_MAY_CLEAR=1", pytrace=False)
+        pytest.fail(
+            f"{connection.config.describe()} already holds a ple workspace, and the "
+            "tests would delete it; use an empty database, or set "
+            "PLE_NEO4J_TESTS_MAY_CLEAR=1",
+            pytrace=False,
+        )
     try:
         yield connection
     finally:
@@ -150,8 +159,12 @@ def neo4j(neo4j_session: Connection) -> Iterator[Connection]:
         clear(neo4j_session)
 
 
-@pytest.fixture(params=[pytest.param("falkordb", marks=pytest.mark.falkordb),
-                        pytest.param("neo4j", marks=pytest.mark.neo4j)])
+@pytest.fixture(
+    params=[
+        pytest.param("falkordb", marks=pytest.mark.falkordb),
+        pytest.param("neo4j", marks=pytest.mark.neo4j),
+    ]
+)
 def store(request: pytest.FixtureRequest) -> Connection:
     """An empty database: FalkorDB, then Neo4j."""
     return request.getfixturevalue(request.param)
@@ -161,8 +174,12 @@ NAMES = {"falkordb": "FalkorDB", "neo4j": "Neo4j"}
 """How ple names each database in its messages."""
 
 
-@pytest.fixture(params=[pytest.param("falkordb", marks=pytest.mark.falkordb),
-                        pytest.param("neo4j", marks=pytest.mark.neo4j)])
+@pytest.fixture(
+    params=[
+        pytest.param("falkordb", marks=pytest.mark.falkordb),
+        pytest.param("neo4j", marks=pytest.mark.neo4j),
+    ]
+)
 def backend(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
     """FalkorDB, then Neo4j: the backend's settings in the environment (for the CLI and
     the app), pointing at its emptied test database."""

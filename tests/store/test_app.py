@@ -49,7 +49,8 @@ def test_the_handoffs_page_asks_the_server(database_app, small_workspace):
     rows = at.main.dataframe[0].value
     expected = open_backend(small_workspace).handoffs(scope="current")  # the sidebar's default
     assert list(zip(rows["from_step"], rows["to_step"], strict=True)) == [
-        (r.from_step, r.to_step) for r in expected]
+        (r.from_step, r.to_step) for r in expected
+    ]
 
 
 @pytest.mark.falkordb

@@ -33,14 +33,22 @@ def neo4j_app(neo4j, neo4j_env, small_workspace, tmp_path):
     sync(small_workspace, neo4j)
     port = free_port()
     log = tmp_path / "streamlit.log"
-    env = {**os.environ, "STREAMLIT_SERVER_HEADLESS": "true",
-           "PLE_CACHE_DIR": str(tmp_path / "cache")}
+    env = {
+        **os.environ,
+        "STREAMLIT_SERVER_HEADLESS": "true",
+        "PLE_CACHE_DIR": str(tmp_path / "cache"),
+    }
     env.pop("PLE_WORKSPACE", None)
     with log.open("wb") as out:
-        app = subprocess.Popen([sys.executable, "-m", "ple", "app", "--backend", "neo4j",
-                                "--port", str(port)], cwd=ROOT, env=env,
-                               stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT,
-                               start_new_session=True)
+        app = subprocess.Popen(
+            [sys.executable, "-m", "ple", "app", "--backend", "neo4j", "--port", str(port)],
+            cwd=ROOT,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
     url = f"http://localhost:{port}"
     try:
         _wait_healthy(app, url, log)
@@ -127,8 +135,9 @@ def visit_every_page(url: str, shots: Path, handoffs: int) -> list[str]:
     return external
 
 
-def test_every_page_of_ple_app_on_neo4j_renders_in_chromium(neo4j_app, small_workspace,
-                                                            tmp_path: Path):
+def test_every_page_of_ple_app_on_neo4j_renders_in_chromium(
+    neo4j_app, small_workspace, tmp_path: Path
+):
     handoffs = len(open_backend(small_workspace).handoffs(scope="current"))  # the default
     external = in_a_thread_of_its_own(lambda: visit_every_page(neo4j_app, tmp_path, handoffs))
     assert external == [], external

@@ -71,18 +71,38 @@ class CheckedConnection(Neo4jConnection):
 
 
 def tiny_workspace() -> Workspace:
-    agencies = {"ssa": Agency(id="ssa", name="Social Security Administration", acronym="SSA"),
-                "cms": Agency(id="cms", name="Centers for Medicare and Medicaid Services",
-                              acronym="CMS", parent=None)}
-    journey = Journey(id="retire", name="Retire", steps=[
-        Step(id="apply", name="Apply for benefits", agency="ssa", next=[
-            Transition(to="enroll", condition="Not yet enrolled",
-                       handoff=Handoff(type=HandoffType.referral)),
-            Transition(to="wait")]),
-        Step(id="wait", name="Wait for the decision", agency="ssa", next=[
-            Transition(to="enroll")]),
-        Step(id="enroll", name="Enroll in Medicare", agency="cms", end=True),
-    ])
+    agencies = {
+        "ssa": Agency(id="ssa", name="Social Security Administration", acronym="SSA"),
+        "cms": Agency(
+            id="cms", name="Centers for Medicare and Medicaid Services", acronym="CMS", parent=None
+        ),
+    }
+    journey = Journey(
+        id="retire",
+        name="Retire",
+        steps=[
+            Step(
+                id="apply",
+                name="Apply for benefits",
+                agency="ssa",
+                next=[
+                    Transition(
+                        to="enroll",
+                        condition="Not yet enrolled",
+                        handoff=Handoff(type=HandoffType.referral),
+                    ),
+                    Transition(to="wait"),
+                ],
+            ),
+            Step(
+                id="wait",
+                name="Wait for the decision",
+                agency="ssa",
+                next=[Transition(to="enroll")],
+            ),
+            Step(id="enroll", name="Enroll in Medicare", agency="cms", end=True),
+        ],
+    )
     return Workspace(agencies=agencies, journeys={"retire": journey})
 
 
@@ -111,7 +131,9 @@ def smoke(bolt_uri: str) -> None:
         rows = CypherBackend(connection).handoffs()
         assert rows == open_backend(workspace).handoffs()
         assert [(r.from_step, r.to_step, r.type) for r in rows] == [
-            ("apply", "enroll", "referral"), ("wait", "enroll", None)]
+            ("apply", "enroll", "referral"),
+            ("wait", "enroll", None),
+        ]
         assert load(connection) == workspace
         assert CheckedConnection.statements > 10
     finally:
@@ -139,7 +161,9 @@ def test_the_neo4j_driver_syncs_and_queries_over_bolt(tmp_path):
     server.__exit__(None, None, None)  # also unblocks a worker stuck on a hung server
     worker.join(10)
     if not outcome:
-        pytest.fail(f"the Bolt smoke test did not finish within {WATCHDOG_SECONDS} s "
-                    f"(server log tail: {info.log[-500:]!r})")
+        pytest.fail(
+            f"the Bolt smoke test did not finish within {WATCHDOG_SECONDS} s "
+            f"(server log tail: {info.log[-500:]!r})"
+        )
     if outcome[0] is not None:
         raise outcome[0]

@@ -17,8 +17,16 @@ LABEL_USE = re.compile(r"\(\w*:(\w+)")
 TYPE_USE = re.compile(r"\[\w*:([\w|]+)")
 PROPERTY_USE = re.compile(r"\b(?:[a-z]|row|props)\.([a-z_]+)\b|\{([a-z_]+):")
 
-STORE_ONLY = {"key", "fingerprint", "sync_started", "sync_token", "sync_claimed_by", "content",
-              "catalog_fingerprint", "limit"}
+STORE_ONLY = {
+    "key",
+    "fingerprint",
+    "sync_started",
+    "sync_token",
+    "sync_claimed_by",
+    "content",
+    "catalog_fingerprint",
+    "limit",
+}
 """Properties (and one map key) the statements use beyond the graph's attributes."""
 
 
@@ -27,8 +35,7 @@ def test_every_statement_of_the_module_is_in_the_inventory():
     all_statements(); a statement left out of it would go unchecked."""
     listed = set(STATEMENTS.values())
     for name, value in vars(cypher).items():
-        if name.isupper() and not name.startswith("_") and isinstance(value, str) \
-                and " " in value:
+        if name.isupper() and not name.startswith("_") and isinstance(value, str) and " " in value:
             assert value in listed, name
         if name.isupper() and isinstance(value, dict):
             for statement in value.values():
@@ -52,8 +59,9 @@ def test_the_allow_lists_are_the_schema_in_its_cases():
     assert set(cypher.ENDPOINTS) == set(EdgeKind)
 
 
-@pytest.mark.parametrize("name", ["Step) DETACH DELETE n //", "Person", "step", "",
-                                  "NEXT`]->() //", "Step:Agency"])
+@pytest.mark.parametrize(
+    "name", ["Step) DETACH DELETE n //", "Person", "step", "", "NEXT`]->() //", "Step:Agency"]
+)
 def test_a_name_outside_the_allow_lists_is_refused(name):
     with pytest.raises(ValueError):
         cypher._checked(name)
@@ -71,8 +79,10 @@ def test_no_statement_holds_a_value():
 
 def test_statements_name_only_known_properties(data_workspace):
     known = set(STORE_ONLY) | set(MEASURE_PROPERTIES)
-    for part in [catalog_rows(data_workspace),
-                 *(journey_rows(j) for j in data_workspace.journeys.values())]:
+    for part in [
+        catalog_rows(data_workspace),
+        *(journey_rows(j) for j in data_workspace.journeys.values()),
+    ]:
         for group in (*part.nodes.values(), *part.relationships.values()):
             for row in group:
                 known |= set(row["props"])
@@ -84,8 +94,7 @@ def test_statements_name_only_known_properties(data_workspace):
 
 def test_dialect_statements_cover_every_schema_entry():
     assert all(f"neo4j:{index.name}" in STATEMENTS for index in cypher.SCHEMA)
-    assert all(f"falkordb:{index.label}.{index.property}" in STATEMENTS
-               for index in cypher.SCHEMA)
+    assert all(f"falkordb:{index.label}.{index.property}" in STATEMENTS for index in cypher.SCHEMA)
     names = {index.name for index in cypher.SCHEMA}
     assert len(names) == len(cypher.SCHEMA)
     assert "ple_data_item_key" in names

@@ -27,9 +27,11 @@ PARSER = Path(__file__).resolve().parent / "neo4j-parser"
 PACKAGE = PARSER / "node_modules" / "@neo4j-cypher" / "language-support"
 
 ACCEPTED_WARNINGS = {
-    ("neo4j:PATH_STEP", "Using shortest path with an unbounded pattern"):
-        "a path between two steps of one journey is bounded by the journey's steps; a "
-        "fixed bound would silently miss long paths",
+    (
+        "neo4j:PATH_STEP",
+        "Using shortest path with an unbounded pattern",
+    ): "a path between two steps of one journey is bounded by the journey's steps; a "
+    "fixed bound would silently miss long paths",
 }
 """Warnings looked at and kept, with the reason."""
 
@@ -45,29 +47,44 @@ def lint(statements: dict[str, str]) -> dict:
     if node is None:
         unavailable("Node.js is not installed (apt-get install nodejs npm)")
     if not PACKAGE.is_dir():
-        unavailable("the Neo4j Cypher parser is not installed "
-                    "(npm ci --prefix tests/store/neo4j-parser)")
-    schema = {"labels": [*cypher.LABELS.values(), cypher.WORKSPACE_LABEL],
-              "relationshipTypes": list(cypher.RELATIONSHIP_TYPES.values())}
-    done = subprocess.run([node, str(PARSER / "lint.cjs")], cwd=PARSER, text=True,
-                          input=json.dumps({"statements": statements, "schema": schema}),
-                          capture_output=True, timeout=120, check=False)
+        unavailable(
+            "the Neo4j Cypher parser is not installed (npm ci --prefix tests/store/neo4j-parser)"
+        )
+    schema = {
+        "labels": [*cypher.LABELS.values(), cypher.WORKSPACE_LABEL],
+        "relationshipTypes": list(cypher.RELATIONSHIP_TYPES.values()),
+    }
+    done = subprocess.run(
+        [node, str(PARSER / "lint.cjs")],
+        cwd=PARSER,
+        text=True,
+        input=json.dumps({"statements": statements, "schema": schema}),
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)
 
 
 @pytest.fixture(scope="module")
 def diagnostics() -> dict:
-    statements = {name: text for name, text in cypher.all_statements().items()
-                  if not name.startswith("falkordb:")}
+    statements = {
+        name: text
+        for name, text in cypher.all_statements().items()
+        if not name.startswith("falkordb:")
+    }
     result = lint(statements)
     assert set(result["diagnostics"]) == set(statements)
     return result
 
 
 def notes(result: dict, name: str, severity: int) -> list[str]:
-    return [d["message"] for d in result["diagnostics"][name]
-            if d["severity"] == severity and not d["message"].startswith("Parameter $")]
+    return [
+        d["message"]
+        for d in result["diagnostics"][name]
+        if d["severity"] == severity and not d["message"].startswith("Parameter $")
+    ]
 
 
 def test_every_statement_parses_as_neo4j_cypher(diagnostics):

@@ -69,24 +69,34 @@ def refused(config: StoreConfig, match: str, within: float = 15.0) -> StoreError
 
 
 def test_an_unreachable_neo4j_is_reported_at_once():
-    config = StoreConfig("neo4j", f"bolt://127.0.0.1:{closed_port()}", "neo4j",
-                         username="neo4j", password=SECRET)
-    error = refused(config, r"cannot reach Neo4j at bolt://127\.0\.0\.1:\d+, database 'neo4j' "
-                            r"\(Connection refused\); is the server running")
+    config = StoreConfig(
+        "neo4j", f"bolt://127.0.0.1:{closed_port()}", "neo4j", username="neo4j", password=SECRET
+    )
+    error = refused(
+        config,
+        r"cannot reach Neo4j at bolt://127\.0\.0\.1:\d+, database 'neo4j' "
+        r"\(Connection refused\); is the server running",
+    )
     assert str(error).endswith("is NEO4J_URI right?")
 
 
 def test_an_unreachable_falkordb_is_reported_at_once():
     config = StoreConfig("falkordb", f"redis://127.0.0.1:{closed_port()}", "ple")
-    refused(config, r"cannot reach FalkorDB at redis://127\.0\.0\.1:\d+, graph 'ple' "
-                    r"\(Error 111 connecting to 127\.0\.0\.1:\d+\. Connection refused\)")
+    refused(
+        config,
+        r"cannot reach FalkorDB at redis://127\.0\.0\.1:\d+, graph 'ple' "
+        r"\(Error 111 connecting to 127\.0\.0\.1:\d+\. Connection refused\)",
+    )
 
 
 @pytest.mark.falkordb
 def test_a_wrong_falkordb_password_is_one_sentence_without_the_password(guarded_server):
     wrong = StoreConfig("falkordb", guarded_server.url, "ple", password=SECRET + "x")
-    refused(wrong, "refused the connection: a password was given and invalid username-password "
-                   "pair or user is disabled")
+    refused(
+        wrong,
+        "refused the connection: a password was given and invalid username-password "
+        "pair or user is disabled",
+    )
     missing = StoreConfig("falkordb", guarded_server.url, "ple")
     refused(missing, "refused the connection: no password was given")
     right = StoreConfig("falkordb", guarded_server.url, "ple", password=SECRET)
@@ -95,8 +105,9 @@ def test_a_wrong_falkordb_password_is_one_sentence_without_the_password(guarded_
 
 @pytest.mark.falkordb
 def test_a_password_in_falkordb_url_is_never_shown(guarded_server):
-    config = resolve("falkordb", env={"FALKORDB_URL": f"redis://:{SECRET}x@127.0.0.1:"
-                                                       f"{guarded_server.port}"})
+    config = resolve(
+        "falkordb", env={"FALKORDB_URL": f"redis://:{SECRET}x@127.0.0.1:{guarded_server.port}"}
+    )
     error = refused(config, "refused the connection: a password was given")
     assert SECRET not in str(error) and SECRET not in repr(config)
     assert SECRET not in config.describe()
@@ -104,14 +115,15 @@ def test_a_password_in_falkordb_url_is_never_shown(guarded_server):
 
 @pytest.mark.falkordb
 def test_plain_redis_is_named_as_such(plain_redis):
-    refused(StoreConfig("falkordb", plain_redis.url, "ple"),
-            "is Redis without the FalkorDB module")
+    refused(StoreConfig("falkordb", plain_redis.url, "ple"), "is Redis without the FalkorDB module")
 
 
 @pytest.mark.falkordb
 def test_an_empty_graph_says_how_to_fill_it(falkordb_server_info):
-    message = (r"graph 'never-written' holds no ple workspace yet; write one with "
-               r"`ple sync PATH --backend falkordb`")
+    message = (
+        r"graph 'never-written' holds no ple workspace yet; write one with "
+        r"`ple sync PATH --backend falkordb`"
+    )
     config = StoreConfig("falkordb", falkordb_server_info.url, "never-written")
     with connected(config) as connection, pytest.raises(StoreError, match=message):
         load(connection)
@@ -119,11 +131,15 @@ def test_an_empty_graph_says_how_to_fill_it(falkordb_server_info):
 
 @pytest.mark.falkordb
 def test_falkordb_refuses_nul_with_a_clear_sentence(falkordb, small_workspace):
-    agencies = {k: a.model_copy(update={"notes": "a\x00b"})
-                for k, a in small_workspace.agencies.items()}
-    broken = type(small_workspace)(agencies=agencies, programs=small_workspace.programs,
-                                   data_items=small_workspace.data_items,
-                                   journeys=small_workspace.journeys)
+    agencies = {
+        k: a.model_copy(update={"notes": "a\x00b"}) for k, a in small_workspace.agencies.items()
+    }
+    broken = type(small_workspace)(
+        agencies=agencies,
+        programs=small_workspace.programs,
+        data_items=small_workspace.data_items,
+        journeys=small_workspace.journeys,
+    )
     with pytest.raises(StoreError, match=r"cannot store text containing the NUL character"):
         sync(broken, falkordb)
 
@@ -135,12 +151,15 @@ def test_a_bad_address_is_a_configuration_error():
         resolve("falkordb", uri="bolt://localhost:7687", env={})
 
 
-@pytest.mark.parametrize("variable, address", [
-    ("NEO4J_URI", "bolt://neo4j:hunter2@127.0.0.1:1"),
-    ("NEO4J_URI", "neo4j://neo4j:hunter2@127.0.0.1:1"),
-    ("FALKORDB_URL", "redis://default:hunter2@127.0.0.1:1"),
-    ("FALKORDB_URL", "redis://hunter2@127.0.0.1:1"),  # a token in the user's place
-])
+@pytest.mark.parametrize(
+    "variable, address",
+    [
+        ("NEO4J_URI", "bolt://neo4j:hunter2@127.0.0.1:1"),
+        ("NEO4J_URI", "neo4j://neo4j:hunter2@127.0.0.1:1"),
+        ("FALKORDB_URL", "redis://default:hunter2@127.0.0.1:1"),
+        ("FALKORDB_URL", "redis://hunter2@127.0.0.1:1"),  # a token in the user's place
+    ],
+)
 def test_an_address_with_user_info_is_never_repeated(monkeypatch, variable, address):
     """The Neo4j driver quotes the URI it was given, password and all; so may the app."""
     from click.testing import CliRunner

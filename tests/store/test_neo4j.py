@@ -25,10 +25,16 @@ from tests.store.strategies import workspaces
 pytestmark = pytest.mark.neo4j
 
 
-SCHEMA_ROWS = ("SHOW INDEXES YIELD id, name, state, type, owningConstraint "
-               "WHERE name STARTS WITH 'ple_' RETURN id, name, state, type, owningConstraint")
-SEEKS = ("NodeIndexSeek", "NodeUniqueIndexSeek", "MultiNodeIndexSeek",
-         "AssertingMultiNodeIndexSeek")
+SCHEMA_ROWS = (
+    "SHOW INDEXES YIELD id, name, state, type, owningConstraint "
+    "WHERE name STARTS WITH 'ple_' RETURN id, name, state, type, owningConstraint"
+)
+SEEKS = (
+    "NodeIndexSeek",
+    "NodeUniqueIndexSeek",
+    "MultiNodeIndexSeek",
+    "AssertingMultiNodeIndexSeek",
+)
 SCANS = ("NodeByLabelScan", "AllNodesScan")
 
 
@@ -47,15 +53,16 @@ def test_constraints_and_indexes_are_created_once_and_online(neo4j, small_worksp
 
 def operators(plan: dict) -> list[str]:
     """Every operator of an EXPLAIN plan, without the ``@neo4j`` suffix."""
-    return [plan["operatorType"].split("@")[0],
-            *(name for child in plan.get("children", ()) for name in operators(child))]
+    return [
+        plan["operatorType"].split("@")[0],
+        *(name for child in plan.get("children", ()) for name in operators(child)),
+    ]
 
 
 def dummy(name: str) -> object:
     """A parameter as sync sends it (plans depend on it: an empty list plans differently)."""
     row = {"key": "x", "source": "x", "target": "y", "order": 0, "props": {}}
-    return {"rows": [row], "keys": ["x"], "props": {}, "limit": 1,
-            "journeys": ["x"]}.get(name, "x")
+    return {"rows": [row], "keys": ["x"], "props": {}, "limit": 1, "journeys": ["x"]}.get(name, "x")
 
 
 def test_the_queries_by_key_or_journey_use_the_indexes(neo4j, neo4j_config, data_workspace):
@@ -70,12 +77,17 @@ def test_the_queries_by_key_or_journey_use_the_indexes(neo4j, neo4j_config, data
 
     sync(data_workspace, neo4j)
     neo4j.write("CALL db.prepareForReplanning()")  # resample the indexes, drop the plans
-    lookups = {name: text for name, text in cypher.all_statements().items()
-               if not name.startswith("falkordb:") and not name.startswith("CLEAR")
-               and re.search(r"\{(key|journey): (\$|row\.)", text)}
+    lookups = {
+        name: text
+        for name, text in cypher.all_statements().items()
+        if not name.startswith("falkordb:")
+        and not name.startswith("CLEAR")
+        and re.search(r"\{(key|journey): (\$|row\.)", text)
+    }
     assert len(lookups) > 40, sorted(lookups)
-    with driver.GraphDatabase.driver(neo4j_config.uri, auth=(neo4j_config.username,
-                                                              neo4j_config.password)) as client:
+    with driver.GraphDatabase.driver(
+        neo4j_config.uri, auth=(neo4j_config.username, neo4j_config.password)
+    ) as client:
         for name, text in lookups.items():
             params = {p: dummy(p) for p in re.findall(r"\$(\w+)", text)}
             with client.session(database=neo4j_config.database) as session:
@@ -88,17 +100,23 @@ def test_the_queries_by_key_or_journey_use_the_indexes(neo4j, neo4j_config, data
 def test_a_failed_journey_is_rolled_back_whole(neo4j, small_workspace, monkeypatch):
     sync(small_workspace, neo4j)
     journey = small_workspace.journeys["retirement"]
-    renamed = journey.model_copy(update={"steps": [
-        s.model_copy(update={"name": f"{s.name} (new)"}) for s in journey.steps]})
-    changed = dataclasses.replace(small_workspace,
-                                  journeys={**small_workspace.journeys, "retirement": renamed})
+    renamed = journey.model_copy(
+        update={"steps": [s.model_copy(update={"name": f"{s.name} (new)"}) for s in journey.steps]}
+    )
+    changed = dataclasses.replace(
+        small_workspace, journeys={**small_workspace.journeys, "retirement": renamed}
+    )
 
     monkeypatch.setattr(write, "_run", crashing_at("[r:AT_AGENCY]"))
     with pytest.raises(StoreError):
         sync(changed, neo4j)
     monkeypatch.undo()
-    names = {row["name"] for row in neo4j.read(
-        "MATCH (s:Step {journey: $j}) RETURN s.name AS name", {"j": "retirement"})}
+    names = {
+        row["name"]
+        for row in neo4j.read(
+            "MATCH (s:Step {journey: $j}) RETURN s.name AS name", {"j": "retirement"}
+        )
+    }
     assert names == {s.name for s in journey.steps}  # nothing of the failed write stayed
     assert sync(changed, neo4j).journeys_written == ["retirement"]
     assert load(neo4j) == changed
@@ -107,15 +125,19 @@ def test_a_failed_journey_is_rolled_back_whole(neo4j, small_workspace, monkeypat
 def test_an_unknown_database_is_named_with_the_existing_ones(neo4j):
     """Community Edition has one user database, ``neo4j``; the message names it."""
     config = dataclasses.replace(neo4j.config, database="ple-no-such-database")
-    with pytest.raises(StoreError, match=r"has no database 'ple-no-such-database' \(it has "
-                                         r"[^;]*\bneo4j\b[^;]*; set NEO4J_DATABASE"):
+    with pytest.raises(
+        StoreError,
+        match=r"has no database 'ple-no-such-database' \(it has "
+        r"[^;]*\bneo4j\b[^;]*; set NEO4J_DATABASE",
+    ):
         connect(config)
 
 
 def test_the_system_database_is_refused_before_anything_is_sent(neo4j):
     config = dataclasses.replace(neo4j.config, database="system")
-    with pytest.raises(StoreError, match="is Neo4j's administration database, which cannot "
-                                         "hold a workspace"):
+    with pytest.raises(
+        StoreError, match="is Neo4j's administration database, which cannot hold a workspace"
+    ):
         connect(config)
 
 
@@ -126,8 +148,11 @@ def test_a_wrong_password_is_one_sentence_without_it(neo4j):
     assert "wrong-Passw0rd" not in str(raised.value)
     assert "\n" not in str(raised.value)
     missing = dataclasses.replace(neo4j.config, password=None)
-    with pytest.raises(StoreError, match=r"refused the user name or password \(no password "
-                                         "given; the user is"):
+    with pytest.raises(
+        StoreError,
+        match=r"refused the user name or password \(no password "
+        "given; the user is",
+    ):
         connect(missing)
 
 
@@ -137,9 +162,12 @@ def test_a_journey_the_server_refuses_rolls_back_alone(neo4j, data_workspace, mo
     journeys before it stay written, that journey stays as it was, the sync stops; the
     next sync writes the rest."""
     sync(data_workspace, neo4j)
-    renamed = {jid: j.model_copy(update={"steps": [
-        s.model_copy(update={"name": f"{s.name} (new)"}) for s in j.steps]})
-        for jid, j in data_workspace.journeys.items()}
+    renamed = {
+        jid: j.model_copy(
+            update={"steps": [s.model_copy(update={"name": f"{s.name} (new)"}) for s in j.steps]}
+        )
+        for jid, j in data_workspace.journeys.items()
+    }
     changed = dataclasses.replace(data_workspace, journeys=renamed)
     order = [j.id for j in write._baselines_first(changed.journeys.values())]
     broken = order[3]
@@ -156,8 +184,12 @@ def test_a_journey_the_server_refuses_rolls_back_alone(neo4j, data_workspace, mo
     monkeypatch.undo()
 
     def names(journey_id: str) -> set[str]:
-        return {row["name"] for row in neo4j.read(
-            "MATCH (s:Step {journey: $j}) RETURN s.name AS name", {"j": journey_id})}
+        return {
+            row["name"]
+            for row in neo4j.read(
+                "MATCH (s:Step {journey: $j}) RETURN s.name AS name", {"j": journey_id}
+            )
+        }
 
     for journey_id in order[:3]:
         assert names(journey_id) == {s.name for s in renamed[journey_id].steps}
@@ -192,8 +224,7 @@ def race(config, workspaces: dict) -> dict[str, object]:
     return outcome
 
 
-def test_two_syncs_racing_never_mix(neo4j_config, neo4j, data_workspace,
-                                    synthetic_workspace):
+def test_two_syncs_racing_never_mix(neo4j_config, neo4j, data_workspace, synthetic_workspace):
     """Two syncs of different workspaces started at once on one database, each with its
     own driver: whichever started later holds the database whole, the other finished
     first or stopped; never a mix of the two."""
@@ -214,9 +245,15 @@ def test_two_syncs_racing_never_mix(neo4j_config, neo4j, data_workspace,
         assert neo4j.read(COUNT_RELATIONSHIPS)[0]["n"] == relationships
 
 
-@settings(max_examples=int(os.environ.get("PLE_EXAMPLES", "60")) // 4, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
-                                 HealthCheck.data_too_large])
+@settings(
+    max_examples=int(os.environ.get("PLE_EXAMPLES", "60")) // 4,
+    deadline=None,
+    suppress_health_check=[
+        HealthCheck.function_scoped_fixture,
+        HealthCheck.too_slow,
+        HealthCheck.data_too_large,
+    ],
+)
 @given(workspace=workspaces(exact=True))
 def test_generated_workspaces_round_trip_exactly(neo4j, workspace):
     """Every corner of the model, with floats of every precision: Neo4j returns them

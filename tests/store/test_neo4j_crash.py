@@ -26,13 +26,16 @@ pytestmark = pytest.mark.neo4j
 STEPS_BY_JOURNEY = "MATCH (s:Step) RETURN s.journey AS journey, collect(s.name) AS names"
 
 
-def test_a_server_killed_mid_sync_recovers_and_the_next_sync_converges(tmp_path,
-                                                                       data_workspace,
-                                                                       monkeypatch):
+def test_a_server_killed_mid_sync_recovers_and_the_next_sync_converges(
+    tmp_path, data_workspace, monkeypatch
+):
     folder, password = tmp_path / "neo4j", "crash-test-password"
-    renamed = {jid: j.model_copy(update={"steps": [
-        s.model_copy(update={"name": f"{s.name} (new)"}) for s in j.steps]})
-        for jid, j in data_workspace.journeys.items()}
+    renamed = {
+        jid: j.model_copy(
+            update={"steps": [s.model_copy(update={"name": f"{s.name} (new)"}) for s in j.steps]}
+        )
+        for jid, j in data_workspace.journeys.items()
+    }
     changed = dataclasses.replace(data_workspace, journeys=renamed)
     order = [j.id for j in write._baselines_first(changed.journeys.values())]
     killed_in = order[4]
@@ -72,10 +75,11 @@ def test_a_server_killed_mid_sync_recovers_and_the_next_sync_converges(tmp_path,
         try:
             with pytest.raises(StoreError, match="has not finished"):
                 load(connection)
-            stored = {row["id"]: row["fingerprint"]
-                      for row in connection.read(cypher.JOURNEY_FINGERPRINTS)}
-            names = {row["journey"]: set(row["names"])
-                     for row in connection.read(STEPS_BY_JOURNEY)}
+            stored = {
+                row["id"]: row["fingerprint"]
+                for row in connection.read(cypher.JOURNEY_FINGERPRINTS)
+            }
+            names = {row["journey"]: set(row["names"]) for row in connection.read(STEPS_BY_JOURNEY)}
             assert sorted(stored) == sorted(order)
             for position, journey_id in enumerate(order):
                 version = changed if position < order.index(killed_in) else data_workspace
@@ -84,7 +88,7 @@ def test_a_server_killed_mid_sync_recovers_and_the_next_sync_converges(tmp_path,
                 assert names[journey_id] == {s.name for s in journey.steps}, journey_id
 
             report = sync(changed, connection)
-            assert report.journeys_written == order[order.index(killed_in):]
+            assert report.journeys_written == order[order.index(killed_in) :]
             assert load(connection) == changed
             nodes, relationships = expected_counts(changed)
             assert connection.read(COUNT_ALL)[0]["n"] == nodes

@@ -52,12 +52,30 @@ def test_killing_the_test_run_stops_its_neo4j(tmp_path):
     env["PLE_NEO4J_HOLD"] = str(marker)
     with (tmp_path / "child.log").open("wb") as log:
         child = subprocess.Popen(
-            [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:randomly",
-             "--basetemp", str(tmp_path / "child"), str(HOLDER)],
-            cwd=ROOT, env=env, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT)
+            [
+                sys.executable,
+                "-m",
+                "pytest",
+                "-q",
+                "-p",
+                "no:cacheprovider",
+                "-p",
+                "no:randomly",
+                "--basetemp",
+                str(tmp_path / "child"),
+                str(HOLDER),
+            ],
+            cwd=ROOT,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
     try:
-        started = wait_for(lambda: marker.exists() and marker.read_text().strip(),
-                           neo4j_server.STARTUP_SECONDS + 60)
+        started = wait_for(
+            lambda: marker.exists() and marker.read_text().strip(),
+            neo4j_server.STARTUP_SECONDS + 60,
+        )
         assert started, (tmp_path / "child.log").read_text()[-3000:]
         java = int(marker.read_text())
         assert running(java)

@@ -48,33 +48,53 @@ def test_every_query_matches_networkx(store, name, request):
     for kind in HANDOFF_TYPES:
         same(lambda k=kind: cypher.handoffs(type=k), lambda k=kind: networkx.handoffs(type=k))
     for journey in [*workspace.journeys, "no-such-journey"]:
-        same(lambda j=journey: cypher.handoffs(journey=j),
-             lambda j=journey: networkx.handoffs(journey=j))
-        same(lambda j=journey: cypher.journey_agencies(j),
-             lambda j=journey: networkx.journey_agencies(j))
-        same(lambda j=journey: cypher.journey_programs(j),
-             lambda j=journey: networkx.journey_programs(j))
+        same(
+            lambda j=journey: cypher.handoffs(journey=j),
+            lambda j=journey: networkx.handoffs(journey=j),
+        )
+        same(
+            lambda j=journey: cypher.journey_agencies(j),
+            lambda j=journey: networkx.journey_agencies(j),
+        )
+        same(
+            lambda j=journey: cypher.journey_programs(j),
+            lambda j=journey: networkx.journey_programs(j),
+        )
     for _ in range(40):
-        filters = {"journey": rng.choice([None, *workspace.journeys]),
-                   "from_agency": rng.choice(agencies), "to_agency": rng.choice(agencies),
-                   "type": rng.choice(HANDOFF_TYPES)}
+        filters = {
+            "journey": rng.choice([None, *workspace.journeys]),
+            "from_agency": rng.choice(agencies),
+            "to_agency": rng.choice(agencies),
+            "type": rng.choice(HANDOFF_TYPES),
+        }
         same(lambda f=filters: cypher.handoffs(**f), lambda f=filters: networkx.handoffs(**f))
     same(lambda: cypher.handoffs(from_agency="nope"), lambda: networkx.handoffs(from_agency="nope"))
 
     for agency in [*workspace.agencies, "nope"]:
-        same(lambda a=agency: cypher.journeys_touching(agency=a),
-             lambda a=agency: networkx.journeys_touching(agency=a))
+        same(
+            lambda a=agency: cypher.journeys_touching(agency=a),
+            lambda a=agency: networkx.journeys_touching(agency=a),
+        )
     for program in [*list(workspace.programs)[:30], "nope"]:
-        same(lambda p=program: cypher.journeys_touching(program=p),
-             lambda p=program: networkx.journeys_touching(program=p))
+        same(
+            lambda p=program: cypher.journeys_touching(program=p),
+            lambda p=program: networkx.journeys_touching(program=p),
+        )
     some_agency, some_program = next(iter(workspace.agencies)), next(iter(workspace.programs))
-    same(lambda: cypher.journeys_touching(agency=some_agency, program=some_program),
-         lambda: networkx.journeys_touching(agency=some_agency, program=some_program))
+    same(
+        lambda: cypher.journeys_touching(agency=some_agency, program=some_program),
+        lambda: networkx.journeys_touching(agency=some_agency, program=some_program),
+    )
     same(lambda: cypher.journeys_touching(), lambda: networkx.journeys_touching())
 
     for kind in ("agency", "program", "data_item"):
-        assert same(lambda k=kind: cypher.shared_across_journeys(k),
-                    lambda k=kind: networkx.shared_across_journeys(k)) is not None
+        assert (
+            same(
+                lambda k=kind: cypher.shared_across_journeys(k),
+                lambda k=kind: networkx.shared_across_journeys(k),
+            )
+            is not None
+        )
 
 
 @pytest.mark.parametrize("scope", ["current", "proposed", "all"])
@@ -82,17 +102,26 @@ def test_every_scope_counts_the_same_journeys_on_the_server(store, data_workspac
     """The server chooses a scope's journeys by the same rule (ple.scope) as networkx and
     the files: the bundled data's cold handoffs are 22 today, 14 as proposed, 25 in all."""
     cypher, networkx = backends(store, data_workspace)
-    assert cypher.journeys(scope) == networkx.journeys(scope) == [
-        j.id for j in journeys_in_scope(data_workspace, scope)]
-    cold = same(lambda: cypher.handoffs(type="cold", scope=scope),
-                lambda: networkx.handoffs(type="cold", scope=scope))
+    assert (
+        cypher.journeys(scope)
+        == networkx.journeys(scope)
+        == [j.id for j in journeys_in_scope(data_workspace, scope)]
+    )
+    cold = same(
+        lambda: cypher.handoffs(type="cold", scope=scope),
+        lambda: networkx.handoffs(type="cold", scope=scope),
+    )
     assert len(cold) == {"current": 22, "proposed": 14, "all": 25}[scope]
     for agency in ("ssa", "fema", "nope"):
-        same(lambda a=agency: cypher.journeys_touching(agency=a, scope=scope),
-             lambda a=agency: networkx.journeys_touching(agency=a, scope=scope))
+        same(
+            lambda a=agency: cypher.journeys_touching(agency=a, scope=scope),
+            lambda a=agency: networkx.journeys_touching(agency=a, scope=scope),
+        )
     for kind in ("agency", "program", "data_item"):
-        same(lambda k=kind: cypher.shared_across_journeys(k, scope),
-             lambda k=kind: networkx.shared_across_journeys(k, scope))
+        same(
+            lambda k=kind: cypher.shared_across_journeys(k, scope),
+            lambda k=kind: networkx.shared_across_journeys(k, scope),
+        )
 
 
 @pytest.mark.parametrize("name", ["data", "synthetic"])
@@ -109,8 +138,10 @@ def test_paths_match_networkx(store, name, request):
         pairs += [(rng.choice(ids), rng.choice(ids)) for _ in range(6)]
         pairs += [(ids[0], ids[0]), (ids[0], "no-such-step")]
         for source, target in pairs:
-            path = same(lambda s=source, t=target, j=journey.id: cypher.path(j, s, t),
-                        lambda s=source, t=target, j=journey.id: networkx.path(j, s, t))
+            path = same(
+                lambda s=source, t=target, j=journey.id: cypher.path(j, s, t),
+                lambda s=source, t=target, j=journey.id: networkx.path(j, s, t),
+            )
             found += path is not None
     assert found > 20
     same(lambda: cypher.path("nope", "a", "b"), lambda: networkx.path("nope", "a", "b"))
@@ -122,15 +153,19 @@ def test_equally_short_paths_take_the_earlier_listed_transition(store, small_wor
     journey = small_workspace.journeys["retirement"]
     first = journey.steps[0]
     # check-estimate -> [get-l564, apply-retirement] -> enroll-part-b: both two moves long.
-    detour = first.model_copy(update={"next": [
-        first.next[0].model_copy(update={"to": "get-l564"}), *first.next]})
+    detour = first.model_copy(
+        update={"next": [first.next[0].model_copy(update={"to": "get-l564"}), *first.next]}
+    )
     for order in (detour.next, list(reversed(detour.next))):
-        changed = journey.model_copy(update={"steps": [
-            detour.model_copy(update={"next": order}), *journey.steps[1:]]})
-        workspace = Workspace(agencies=small_workspace.agencies,
-                              programs=small_workspace.programs,
-                              data_items=small_workspace.data_items,
-                              journeys={"retirement": changed})
+        changed = journey.model_copy(
+            update={"steps": [detour.model_copy(update={"next": order}), *journey.steps[1:]]}
+        )
+        workspace = Workspace(
+            agencies=small_workspace.agencies,
+            programs=small_workspace.programs,
+            data_items=small_workspace.data_items,
+            journeys={"retirement": changed},
+        )
         cypher, networkx = backends(store, workspace)
         expected = networkx.path("retirement", first.id, "enroll-part-b")
         assert expected == [first.id, order[0].to, "enroll-part-b"]

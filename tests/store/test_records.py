@@ -41,35 +41,56 @@ def through_rows(workspace: Workspace) -> Workspace:
     fingerprints = {jid: journey_fingerprint(j) for jid, j in workspace.journeys.items()}
     state = workspace_properties(workspace, catalog, fingerprints, "now", "test")
     props = {kind: [row["props"] for row in rows] for kind, rows in catalog.nodes.items()}
-    parents = {row["source"].split(":", 1)[1]: row["target"].split(":", 1)[1]
-               for row in catalog.relationships.get(EdgeKind.part_of, [])}
-    agencies = {p["id"]: agency_from(p, parents.get(p["id"]))
-                for p in props.get(NodeKind.agency, [])}
+    parents = {
+        row["source"].split(":", 1)[1]: row["target"].split(":", 1)[1]
+        for row in catalog.relationships.get(EdgeKind.part_of, [])
+    }
+    agencies = {
+        p["id"]: agency_from(p, parents.get(p["id"])) for p in props.get(NodeKind.agency, [])
+    }
     programs = {p["id"]: program_from(p) for p in props.get(NodeKind.program, [])}
     items = {p["id"]: data_item_from(p) for p in props.get(NodeKind.data_item, [])}
     journeys = {}
     for journey in workspace.journeys.values():
         rows = journey_rows(journey)
-        scoped = {kind: [r["props"] for r in rows.nodes.get(kind, [])]
-                  for kind in (NodeKind.stage, NodeKind.persona, NodeKind.step)}
+        scoped = {
+            kind: [r["props"] for r in rows.nodes.get(kind, [])]
+            for kind in (NodeKind.stage, NodeKind.persona, NodeKind.step)
+        }
         moves: defaultdict[str, list] = defaultdict(list)
         for row in rows.relationships.get(EdgeKind.next, []):
             moves[row["source"].rsplit("/", 1)[1]].append(
-                (row["target"].rsplit("/", 1)[1], row["props"]))
-        baseline = [r["target"].split(":", 1)[1]
-                    for r in rows.relationships.get(EdgeKind.baseline, [])]
+                (row["target"].rsplit("/", 1)[1], row["props"])
+            )
+        baseline = [
+            r["target"].split(":", 1)[1] for r in rows.relationships.get(EdgeKind.baseline, [])
+        ]
         (node,) = rows.nodes[NodeKind.journey]
         journeys[journey.id] = journey_from(
-            node["props"], baseline[0] if baseline else None, scoped[NodeKind.stage],
-            scoped[NodeKind.persona], scoped[NodeKind.step], moves)
-    return Workspace(agencies=agencies, programs=programs, data_items=items,
-                     journeys=journeys, settings=settings_from(state),
-                     sharing=sharing_from(state), touchpoints=touchpoints_from(state),
-                     opportunities=opportunities_from(state))
+            node["props"],
+            baseline[0] if baseline else None,
+            scoped[NodeKind.stage],
+            scoped[NodeKind.persona],
+            scoped[NodeKind.step],
+            moves,
+        )
+    return Workspace(
+        agencies=agencies,
+        programs=programs,
+        data_items=items,
+        journeys=journeys,
+        settings=settings_from(state),
+        sharing=sharing_from(state),
+        touchpoints=touchpoints_from(state),
+        opportunities=opportunities_from(state),
+    )
 
 
-@settings(max_examples=EXAMPLES, deadline=None,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 @given(workspace=workspaces(exact=True))
 def test_every_field_survives_the_properties(workspace):
     assert through_rows(workspace) == workspace
@@ -80,11 +101,16 @@ def test_the_bundled_data_survives_the_properties(data_workspace):
 
 
 def test_properties_are_flat_and_none_is_never_written(data_workspace):
-    rows = [catalog_rows(data_workspace),
-            *(journey_rows(j) for j in data_workspace.journeys.values())]
+    rows = [
+        catalog_rows(data_workspace),
+        *(journey_rows(j) for j in data_workspace.journeys.values()),
+    ]
     for part in rows:
-        every = [row["props"] for group in (*part.nodes.values(), *part.relationships.values())
-                 for row in group]
+        every = [
+            row["props"]
+            for group in (*part.nodes.values(), *part.relationships.values())
+            for row in group
+        ]
         for props in every:
             for name, value in props.items():
                 assert value is not None, name
@@ -98,8 +124,10 @@ def test_node_properties_are_the_graph_attributes_plus_documented_extras(small_w
     None) is a property with the same name and value."""
     graph = build_graph(small_workspace)
     written = {}
-    for part in [catalog_rows(small_workspace),
-                 *(journey_rows(j) for j in small_workspace.journeys.values())]:
+    for part in [
+        catalog_rows(small_workspace),
+        *(journey_rows(j) for j in small_workspace.journeys.values()),
+    ]:
         for group in part.nodes.values():
             written.update({row["key"]: row["props"] for row in group})
     assert set(written) == set(graph.nodes)
@@ -113,14 +141,24 @@ def test_relationships_are_the_graph_edges(data_workspace):
     """One relationship per networkx edge, with the edge's attributes as properties."""
     graph = build_graph(data_workspace)
     written = []
-    for part in [catalog_rows(data_workspace),
-                 *(journey_rows(j) for j in data_workspace.journeys.values())]:
+    for part in [
+        catalog_rows(data_workspace),
+        *(journey_rows(j) for j in data_workspace.journeys.values()),
+    ]:
         for kind, group in part.relationships.items():
-            written += [(row["source"], row["target"], kind.value,
-                         json.dumps(row["props"], sort_keys=True)) for row in group]
-    edges = [(u, v, data["kind"],
-              json.dumps({k: x for k, x in data.items() if x is not None}, sort_keys=True))
-             for u, v, data in graph.edges(data=True)]
+            written += [
+                (row["source"], row["target"], kind.value, json.dumps(row["props"], sort_keys=True))
+                for row in group
+            ]
+    edges = [
+        (
+            u,
+            v,
+            data["kind"],
+            json.dumps({k: x for k, x in data.items() if x is not None}, sort_keys=True),
+        )
+        for u, v, data in graph.edges(data=True)
+    ]
     assert sorted(written) == sorted(edges)
 
 
@@ -129,13 +167,19 @@ def test_an_empty_block_is_kept_apart_from_no_block(small_workspace):
     step = journey.steps[0]
     empty = step.model_copy(update={"burden": Burden(), "measures": Measures()})
     changed = journey.model_copy(update={"steps": [empty, *journey.steps[1:]]})
-    props = next(r["props"] for r in journey_rows(changed).nodes[NodeKind.step]
-                 if r["props"]["id"] == step.id)
+    props = next(
+        r["props"]
+        for r in journey_rows(changed).nodes[NodeKind.step]
+        if r["props"]["id"] == step.id
+    )
     assert props["empty_blocks"] == ["burden", "measures"]
     assert "minutes" not in props
-    workspace = Workspace(agencies=small_workspace.agencies, programs=small_workspace.programs,
-                          data_items=small_workspace.data_items,
-                          journeys={"retirement": changed})
+    workspace = Workspace(
+        agencies=small_workspace.agencies,
+        programs=small_workspace.programs,
+        data_items=small_workspace.data_items,
+        journeys={"retirement": changed},
+    )
     assert through_rows(workspace).journeys["retirement"].steps[0].burden == Burden()
 
 

@@ -35,9 +35,13 @@ def expected_counts(workspace: Workspace) -> tuple[int, int]:
 def replace_journey(workspace: Workspace, journey) -> Workspace:
     journeys = dict(workspace.journeys)
     journeys[journey.id] = journey
-    return Workspace(agencies=workspace.agencies, programs=workspace.programs,
-                     data_items=workspace.data_items, journeys=journeys,
-                     settings=workspace.settings)
+    return Workspace(
+        agencies=workspace.agencies,
+        programs=workspace.programs,
+        data_items=workspace.data_items,
+        journeys=journeys,
+        settings=workspace.settings,
+    )
 
 
 @pytest.mark.parametrize("name", ["small", "data", "synthetic"])
@@ -87,72 +91,113 @@ def test_a_changed_journey_leaves_nothing_stale(store, small_workspace):
     report = sync(changed, store)
     assert report.journeys_written == ["retirement"]
     assert load(store) == changed
-    assert count(store, "MATCH (s:Step {journey: $j}) RETURN count(s) AS n", j="retirement") \
-        == len(steps)
+    assert count(store, "MATCH (s:Step {journey: $j}) RETURN count(s) AS n", j="retirement") == len(
+        steps
+    )
     nodes, relationships = expected_counts(changed)
     assert (count(store, COUNT_ALL), count(store, COUNT_RELATIONSHIPS)) == (nodes, relationships)
     moved = "step:retirement/enroll-part-b"
-    assert store.read("MATCH (:Step {key: $key})-[:AT_AGENCY]->(a:Agency) RETURN a.id AS id",
-                      {"key": moved}) == [{"id": "hhs"}]
-    leaving = [r for rows in journey_rows(changed.journeys["retirement"]).relationships.values()
-               for r in rows if r["source"] == moved]
-    assert count(store, "MATCH (:Step {key: $key})-[r]->() RETURN count(r) AS n",
-                 key=moved) == len(leaving)
+    assert store.read(
+        "MATCH (:Step {key: $key})-[:AT_AGENCY]->(a:Agency) RETURN a.id AS id", {"key": moved}
+    ) == [{"id": "hhs"}]
+    leaving = [
+        r
+        for rows in journey_rows(changed.journeys["retirement"]).relationships.values()
+        for r in rows
+        if r["source"] == moved
+    ]
+    assert count(store, "MATCH (:Step {key: $key})-[r]->() RETURN count(r) AS n", key=moved) == len(
+        leaving
+    )
 
 
 def test_a_deleted_journey_and_catalog_item_are_removed(store, data_workspace):
     sync(data_workspace, store)
     gone = "having-a-child"
     journeys = {k: v for k, v in data_workspace.journeys.items() if k != gone}
-    used = {s.agency for j in journeys.values() for s in j.steps} | {
-        j.lead_agency for j in journeys.values()} | {
-        p.agency for p in data_workspace.programs.values()} | {
-        a.parent for a in data_workspace.agencies.values()} | {
-        t.agency for t in data_workspace.touchpoints.values()} | {
-        a.agency for j in journeys.values() for s in j.steps for _, a in s.actions()}
+    used = (
+        {s.agency for j in journeys.values() for s in j.steps}
+        | {j.lead_agency for j in journeys.values()}
+        | {p.agency for p in data_workspace.programs.values()}
+        | {a.parent for a in data_workspace.agencies.values()}
+        | {t.agency for t in data_workspace.touchpoints.values()}
+        | {a.agency for j in journeys.values() for s in j.steps for _, a in s.actions()}
+    )
     unused = [a for a in data_workspace.agencies if a not in used]
     assert unused, "the bundled catalog has an agency only the removed journey uses"
     agencies = {k: v for k, v in data_workspace.agencies.items() if k != unused[0]}
-    smaller = Workspace(agencies=agencies, programs=data_workspace.programs,
-                        data_items=data_workspace.data_items, journeys=journeys,
-                        settings=data_workspace.settings, touchpoints=data_workspace.touchpoints)
+    smaller = Workspace(
+        agencies=agencies,
+        programs=data_workspace.programs,
+        data_items=data_workspace.data_items,
+        journeys=journeys,
+        settings=data_workspace.settings,
+        touchpoints=data_workspace.touchpoints,
+    )
     report = sync(smaller, store)
     assert report.journeys_removed == [gone]
     assert report.journeys_written == []
     assert load(store) == smaller
     for kind in (NodeKind.stage, NodeKind.step, NodeKind.persona):
-        assert count(store, f"MATCH (n:{cypher.label(kind)} {{journey: $j}}) "
-                            "RETURN count(n) AS n", j=gone) == 0
+        assert (
+            count(
+                store,
+                f"MATCH (n:{cypher.label(kind)} {{journey: $j}}) RETURN count(n) AS n",
+                j=gone,
+            )
+            == 0
+        )
     assert count(store, COUNT_ALL) == expected_counts(smaller)[0]
     assert count(store, COUNT_RELATIONSHIPS) == expected_counts(smaller)[1]
 
 
 def test_hostile_text_is_stored_as_plain_text(store, small_workspace):
     journey = small_workspace.journeys["retirement"]
-    steps = [step.model_copy(update={
-        "name": text, "description": text, "pain_points": [text, text[::-1]],
-        "next": [t.model_copy(update={"condition": text}) for t in step.next],
-    }) for step, text in zip(journey.steps, HOSTILE * 2, strict=False)]
-    agencies = {k: a.model_copy(update={"name": HOSTILE[i % len(HOSTILE)]})
-                for i, (k, a) in enumerate(small_workspace.agencies.items())}
-    hostile = Workspace(agencies=agencies, programs=small_workspace.programs,
-                        data_items=small_workspace.data_items,
-                        journeys={**small_workspace.journeys,
-                                  "retirement": journey.model_copy(update={
-                                      "name": HOSTILE[2], "steps": steps,
-                                      "notes": "\n".join(HOSTILE)})},
-                        settings=small_workspace.settings)
+    steps = [
+        step.model_copy(
+            update={
+                "name": text,
+                "description": text,
+                "pain_points": [text, text[::-1]],
+                "next": [t.model_copy(update={"condition": text}) for t in step.next],
+            }
+        )
+        for step, text in zip(journey.steps, HOSTILE * 2, strict=False)
+    ]
+    agencies = {
+        k: a.model_copy(update={"name": HOSTILE[i % len(HOSTILE)]})
+        for i, (k, a) in enumerate(small_workspace.agencies.items())
+    }
+    hostile = Workspace(
+        agencies=agencies,
+        programs=small_workspace.programs,
+        data_items=small_workspace.data_items,
+        journeys={
+            **small_workspace.journeys,
+            "retirement": journey.model_copy(
+                update={"name": HOSTILE[2], "steps": steps, "notes": "\n".join(HOSTILE)}
+            ),
+        },
+        settings=small_workspace.settings,
+    )
     sync(hostile, store)
     assert load(store) == hostile
     assert count(store, COUNT_ALL) == expected_counts(hostile)[0]
-    for text in HOSTILE[:len(steps)]:
-        assert count(store, "MATCH (s:Step {name: $name}) RETURN count(s) AS n",
-                     name=text) == 1, text
+    for text in HOSTILE[: len(steps)]:
+        assert count(store, "MATCH (s:Step {name: $name}) RETURN count(s) AS n", name=text) == 1, (
+            text
+        )
 
 
-@settings(max_examples=int(os.environ.get("PLE_EXAMPLES", "60")) // 4, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
-                                 HealthCheck.data_too_large])
+@settings(
+    max_examples=int(os.environ.get("PLE_EXAMPLES", "60")) // 4,
+    deadline=None,
+    suppress_health_check=[
+        HealthCheck.function_scoped_fixture,
+        HealthCheck.too_slow,
+        HealthCheck.data_too_large,
+    ],
+)
 @given(workspace=workspaces(exact=False))
 @pytest.mark.falkordb
 def test_generated_workspaces_round_trip(falkordb, workspace):
@@ -172,8 +217,10 @@ def test_load_refuses_an_empty_database(store):
 
 def test_an_interrupted_sync_is_refused_then_repaired(store, small_workspace, monkeypatch):
     sync(small_workspace, store)
-    changed = replace_journey(small_workspace, small_workspace.journeys["retirement"]
-                              .model_copy(update={"name": "Retiring"}))
+    changed = replace_journey(
+        small_workspace,
+        small_workspace.journeys["retirement"].model_copy(update={"name": "Retiring"}),
+    )
 
     monkeypatch.setattr(write, "_run", crashing_at("[r:AT_AGENCY]"))
     with pytest.raises(StoreError, match="went away"):
@@ -208,15 +255,25 @@ def test_other_data_in_the_database_is_left_alone(store, small_workspace):
     """ple deletes only its own nodes and relationships: a note someone linked to a step
     survives a re-sync of that step's journey, and other labels are never touched."""
     sync(small_workspace, store)
-    store.write("MATCH (s:Step {key: $key}) CREATE (s)-[:MENTIONED_IN]->(:Memo {text: $text})",
-                {"key": "step:retirement/apply-retirement", "text": "see the 2024 review"})
-    renamed = replace_journey(small_workspace, small_workspace.journeys["retirement"]
-                              .model_copy(update={"name": "Retiring"}))
+    store.write(
+        "MATCH (s:Step {key: $key}) CREATE (s)-[:MENTIONED_IN]->(:Memo {text: $text})",
+        {"key": "step:retirement/apply-retirement", "text": "see the 2024 review"},
+    )
+    renamed = replace_journey(
+        small_workspace,
+        small_workspace.journeys["retirement"].model_copy(update={"name": "Retiring"}),
+    )
     try:
         assert sync(renamed, store).journeys_written == ["retirement"]
         assert load(store) == renamed
-        assert count(store, "MATCH (:Step {key: $key})-[:MENTIONED_IN]->(m:Memo) "
-                            "RETURN count(m) AS n", key="step:retirement/apply-retirement") == 1
+        assert (
+            count(
+                store,
+                "MATCH (:Step {key: $key})-[:MENTIONED_IN]->(m:Memo) RETURN count(m) AS n",
+                key="step:retirement/apply-retirement",
+            )
+            == 1
+        )
     finally:  # the test database's clean-up leaves other data alone too: remove it here
         store.write("MATCH (m:Memo) DETACH DELETE m")
 
@@ -245,8 +302,9 @@ def test_a_sync_started_meanwhile_wins_whole(store, data_workspace, synthetic_wo
     assert (count(store, COUNT_ALL), count(store, COUNT_RELATIONSHIPS)) == (nodes, relationships)
 
 
-def test_a_journey_larger_than_a_unit_is_written_in_several(store, synthetic_workspace,
-                                                            monkeypatch):
+def test_a_journey_larger_than_a_unit_is_written_in_several(
+    store, synthetic_workspace, monkeypatch
+):
     """Each journey of 150 steps (some 900 rows) in units of at most 200 rows: the same
     database; and interrupted after its first unit, the journey is incompletely written
     (no fingerprint), refused by load, and written whole by the next sync."""
@@ -277,8 +335,9 @@ def test_a_journey_larger_than_a_unit_is_written_in_several(store, synthetic_wor
     with pytest.raises(StoreError, match="went away"):
         sync(changed, store, batch_rows=50, unit_rows=200)
     monkeypatch.setattr(write, "_run", original)
-    fingerprints = {row["id"]: row["fingerprint"]
-                    for row in store.read(cypher.JOURNEY_FINGERPRINTS)}
+    fingerprints = {
+        row["id"]: row["fingerprint"] for row in store.read(cypher.JOURNEY_FINGERPRINTS)
+    }
     assert fingerprints[journey.id] is None
     with pytest.raises(StoreError, match="has not finished"):
         load(store)
@@ -292,13 +351,20 @@ def test_an_unchanged_catalog_is_not_written_again(store, small_workspace, monke
     back to the old files writes the old catalog again."""
     sync(small_workspace, store)
     assert sync(small_workspace, store).entities_written == 0
-    agencies = {k: a.model_copy(update={"name": f"{a.name} (renamed)"})
-                for k, a in small_workspace.agencies.items()}
-    renamed = Workspace(agencies=agencies, programs=small_workspace.programs,
-                        data_items=small_workspace.data_items,
-                        journeys={**small_workspace.journeys, "retirement": small_workspace
-                                  .journeys["retirement"].model_copy(update={"name": "R"})},
-                        settings=small_workspace.settings)
+    agencies = {
+        k: a.model_copy(update={"name": f"{a.name} (renamed)"})
+        for k, a in small_workspace.agencies.items()
+    }
+    renamed = Workspace(
+        agencies=agencies,
+        programs=small_workspace.programs,
+        data_items=small_workspace.data_items,
+        journeys={
+            **small_workspace.journeys,
+            "retirement": small_workspace.journeys["retirement"].model_copy(update={"name": "R"}),
+        },
+        settings=small_workspace.settings,
+    )
     monkeypatch.setattr(write, "_run", crashing_at("[r:AT_AGENCY]"))
     with pytest.raises(StoreError, match="went away"):
         sync(renamed, store)  # the catalog unit ran, the journey's did not end

@@ -29,20 +29,23 @@ def workspace():
 
 def cards(html: str, row: str) -> list[str]:
     """The text of each card of one row, tags taken out."""
-    found = re.findall(rf'<div class="ple-bp-card" data-row="{row}"(.*?)</div></div>', html,
-                       flags=re.S)
+    found = re.findall(
+        rf'<div class="ple-bp-card" data-row="{row}"(.*?)</div></div>', html, flags=re.S
+    )
     return [" ".join(re.sub(r"<[^>]+>", " ", card.split(">", 1)[1]).split()) for card in found]
 
 
 def test_every_row_holds_its_actions_with_their_agency_and_system(workspace):
     html = blueprint_html(blueprint_layout(workspace, "retirement"))
-    assert cards(html, "frontstage") == [
-        "SSA: Claims specialist takes the application by phone"]
+    assert cards(html, "frontstage") == ["SSA: Claims specialist takes the application by phone"]
     assert cards(html, "backstage") == [
-        "SSA: Earnings record and proof of age checked System: SSA claims system"]
+        "SSA: Earnings record and proof of age checked System: SSA claims system"
+    ]
     assert cards(html, "support") == ["CMS: Medicare enrollment passed to CMS"]
     assert [c.split(":")[0] for c in cards(html, "touchpoints")] == [
-        "Form SSA-1 · SSA", "Call centre · SSA"]
+        "Form SSA-1 · SSA",
+        "Call centre · SSA",
+    ]
     for line in ("Line of interaction", "Line of visibility", "Line of internal interaction"):
         assert line in html
 
@@ -57,8 +60,9 @@ def test_each_step_says_what_it_rests_on_in_words_and_by_its_outline(workspace):
     assert customer[2].endswith("Evidence: unknown In detail: Enrolling in Medicare Part B")
     # The customer row grows for the two lines the app adds, so no card spills over.
     band = next(b for b in layout.bands if b.row == "customer")
-    assert all(band.top < c.y and c.y + c.h < band.bottom for c in layout.cards
-               if c.row == "customer")
+    assert all(
+        band.top < c.y and c.y + c.h < band.bottom for c in layout.cards if c.row == "customer"
+    )
 
 
 def test_moments_that_matter_are_tagged_and_listed_with_their_reasons():
@@ -76,7 +80,8 @@ def test_names_are_text_never_markup(workspace):
     journey = workspace.journeys["retirement"]
     step = journey.steps[0].model_copy(update={"name": "<img src=x onerror=alert(1)>"})
     hostile = workspace.journeys["retirement"].model_copy(
-        update={"steps": [step, *journey.steps[1:]]})
+        update={"steps": [step, *journey.steps[1:]]}
+    )
     workspace.journeys["retirement"] = hostile
     try:
         html = blueprint_html(blueprint_layout(workspace, "retirement"))
@@ -107,4 +112,6 @@ def test_the_details_panel_lists_the_blueprint_of_a_step(workspace):
         "Support: CMS: Medicare enrollment passed to CMS",
     ]
     assert blueprint_lines(workspace, steps["enroll-part-b"]) == [
-        "Evidence: unknown", "In detail: Enrolling in Medicare Part B"]
+        "Evidence: unknown",
+        "In detail: Enrolling in Medicare Part B",
+    ]

@@ -28,8 +28,12 @@ def small_ws():
 def test_the_canvas_holds_every_step_move_lane_and_stage(small_ws):
     data = journey_canvas_data(small_ws, "retirement")
     json.dumps(data)  # plain data, ready for the browser
-    assert [s["id"] for s in data["steps"]] == ["check-estimate", "apply-retirement",
-                                                "get-l564", "enroll-part-b"]
+    assert [s["id"] for s in data["steps"]] == [
+        "check-estimate",
+        "apply-retirement",
+        "get-l564",
+        "enroll-part-b",
+    ]
     assert [lane["agency"] for lane in data["lanes"]] == ["ssa", "employer", "cms"]
     assert [stage["id"] for stage in data["stages"]] == ["plan", "apply"]
     routes = {(r["from"], r["to"]): r for r in data["routes"]}
@@ -53,14 +57,20 @@ def test_every_column_belongs_to_one_stage_and_the_columns_tile_the_lanes(small_
 def test_badges_marks_dimming_and_highlights(small_ws):
     counts = finding_counts(analyze(small_ws).findings, "retirement")
     data = journey_canvas_data(
-        small_ws, "retirement", findings=counts, dimmed={"get-l564"},
+        small_ws,
+        "retirement",
+        findings=counts,
+        dimmed={"get-l564"},
         highlight={("apply-retirement", "get-l564")},
-        marks={"enroll-part-b": StepMark("⊘ BLOCKED", "online only")})
+        marks={"enroll-part-b": StepMark("⊘ BLOCKED", "online only")},
+    )
     steps = {s["id"]: s for s in data["steps"]}
     assert steps["apply-retirement"]["badge"] == f"⚠ {counts['apply-retirement']}"
     assert steps["get-l564"]["dimmed"] and not steps["check-estimate"]["dimmed"]
     assert (steps["enroll-part-b"]["mark"], steps["enroll-part-b"]["markKind"]) == (
-        "⊘ BLOCKED", "blocked")
+        "⊘ BLOCKED",
+        "blocked",
+    )
     assert "⊘ BLOCKED: online only" in steps["enroll-part-b"]["details"]
     assert [r["highlight"] for r in data["routes"]].count(True) == 1
 
@@ -68,8 +78,10 @@ def test_badges_marks_dimming_and_highlights(small_ws):
 def test_the_revision_changes_with_the_map_and_only_then(small_ws):
     one = journey_canvas_data(small_ws, "retirement")
     assert journey_canvas_data(small_ws, "retirement")["revision"] == one["revision"]
-    assert journey_canvas_data(small_ws, "retirement",
-                               dimmed={"get-l564"})["revision"] != one["revision"]
+    assert (
+        journey_canvas_data(small_ws, "retirement", dimmed={"get-l564"})["revision"]
+        != one["revision"]
+    )
 
 
 def test_details_of_a_step_and_of_a_move_are_plain_lines(small_ws):
@@ -77,8 +89,9 @@ def test_details_of_a_step_and_of_a_move_are_plain_lines(small_ws):
     step = selection_details(small_ws, journey, {"kind": "step", "id": "check-estimate"}, {})
     assert step[0] == "Check benefit estimate"
     assert "Channels: online, phone" in step
-    move = selection_details(small_ws, journey, {"kind": "route", "from": "apply-retirement",
-                                                 "to": "enroll-part-b"}, {})
+    move = selection_details(
+        small_ws, journey, {"kind": "route", "from": "apply-retirement", "to": "enroll-part-b"}, {}
+    )
     assert move[0] == "Apply for retirement benefits → Enroll in Medicare Part B"
     assert move[1].startswith("Referral handoff from SSA to CMS")
     assert "Shares: Social Security number" in move and "Share of people: 40%" in move
@@ -90,23 +103,29 @@ def test_a_journey_being_edited_is_drawn_whatever_state_it_is_in(small_ws):
     tables = {
         "Journey": [{"id": "new", "name": "New"}],
         "Stages": [{"id": "plan", "name": "Plan"}],
-        "Steps": [{"id": "a", "name": "A", "agency": "ssa", "stage": "plan"},
-                  {"name": "a row without an id"},
-                  {"id": "b", "name": "B", "agency": "nobody-knows"},
-                  {"id": "c", "name": "C"},
-                  {"id": "d", "agency": "cms", "stage": "not-a-stage", "end": True}],
-        "Transitions": [{"from": "a", "to": "b", "handoff": "teleport"},
-                        {"from": "a", "to": "gone"}],
+        "Steps": [
+            {"id": "a", "name": "A", "agency": "ssa", "stage": "plan"},
+            {"name": "a row without an id"},
+            {"id": "b", "name": "B", "agency": "nobody-knows"},
+            {"id": "c", "name": "C"},
+            {"id": "d", "agency": "cms", "stage": "not-a-stage", "end": True},
+        ],
+        "Transitions": [
+            {"from": "a", "to": "b", "handoff": "teleport"},
+            {"from": "a", "to": "gone"},
+        ],
     }
     data = edit_canvas_data(small_ws, tables, extra_lanes=["irs"])
     assert data["editable"]
     steps = {s["id"]: s for s in data["steps"]}
     assert list(steps) == ["a", "b", "c", "d"]
-    assert [lane["agency"] for lane in data["lanes"]] == ["ssa", "nobody-knows", "", "cms",
-                                                          "irs"]
+    assert [lane["agency"] for lane in data["lanes"]] == ["ssa", "nobody-knows", "", "cms", "irs"]
     assert data["lanes"][2]["label"] == ["No agency"]
-    assert [(r["from"], r["to"], r["kind"]) for r in data["routes"]] == [
-        ("a", "b", "undocumented")]
+    assert [(r["from"], r["to"], r["kind"]) for r in data["routes"]] == [("a", "b", "undocumented")]
     assert steps["d"]["stage"] == "" and steps["d"]["lines"] == ["d"]
     assert {s: steps[s]["problem"] for s in steps} == {
-        "a": "", "b": "no way out", "c": "not connected", "d": "no way in"}
+        "a": "",
+        "b": "no way out",
+        "c": "not connected",
+        "d": "no way in",
+    }

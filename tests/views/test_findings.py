@@ -10,15 +10,37 @@ from ple.views.findings import FindingFilter, filter_findings
 from tests.conftest import DATA
 
 FINDINGS = [
-    Finding("single-channel", FindingSeverity.info, "b", "m", "s", step="x",
-            agencies=("ssa",)),
-    Finding("cold-handoff", FindingSeverity.warning, "b", "m", "s",
-            transition=("x", "y"), agencies=("ssa", "irs")),
+    Finding("single-channel", FindingSeverity.info, "b", "m", "s", step="x", agencies=("ssa",)),
+    Finding(
+        "cold-handoff",
+        FindingSeverity.warning,
+        "b",
+        "m",
+        "s",
+        transition=("x", "y"),
+        agencies=("ssa", "irs"),
+    ),
     Finding("dead-end", FindingSeverity.error, "a", "m", "s", step="z", agencies=("irs",)),
-    Finding("cold-handoff", FindingSeverity.warning, "a", "m", "s",
-            transition=("z", "w"), agencies=("irs", "cms")),
-    Finding("single-channel", FindingSeverity.info, "a", "m", "s", step="w",
-            agencies=("cms",), accepted=True, accepted_reason="by design"),
+    Finding(
+        "cold-handoff",
+        FindingSeverity.warning,
+        "a",
+        "m",
+        "s",
+        transition=("z", "w"),
+        agencies=("irs", "cms"),
+    ),
+    Finding(
+        "single-channel",
+        FindingSeverity.info,
+        "a",
+        "m",
+        "s",
+        step="w",
+        agencies=("cms",),
+        accepted=True,
+        accepted_reason="by design",
+    ),
     Finding("repeated-request", FindingSeverity.info, "a", "m", "s"),
 ]
 
@@ -40,20 +62,36 @@ def test_default_keeps_open_findings_worst_first_then_by_journey_and_rule():
 @pytest.mark.parametrize(
     ("wanted", "expected"),
     [
-        (FindingFilter(rule="cold-handoff"),
-         [("warning", "a", "cold-handoff"), ("warning", "b", "cold-handoff")]),
-        (FindingFilter(at_least="warning"),
-         [("error", "a", "dead-end"), ("warning", "a", "cold-handoff"),
-          ("warning", "b", "cold-handoff")]),
+        (
+            FindingFilter(rule="cold-handoff"),
+            [("warning", "a", "cold-handoff"), ("warning", "b", "cold-handoff")],
+        ),
+        (
+            FindingFilter(at_least="warning"),
+            [
+                ("error", "a", "dead-end"),
+                ("warning", "a", "cold-handoff"),
+                ("warning", "b", "cold-handoff"),
+            ],
+        ),
         (FindingFilter(at_least="error"), [("error", "a", "dead-end")]),
-        (FindingFilter(journey="b"),
-         [("warning", "b", "cold-handoff"), ("info", "b", "single-channel")]),
-        (FindingFilter(agency="irs"),
-         [("error", "a", "dead-end"), ("warning", "a", "cold-handoff"),
-          ("warning", "b", "cold-handoff")]),
+        (
+            FindingFilter(journey="b"),
+            [("warning", "b", "cold-handoff"), ("info", "b", "single-channel")],
+        ),
+        (
+            FindingFilter(agency="irs"),
+            [
+                ("error", "a", "dead-end"),
+                ("warning", "a", "cold-handoff"),
+                ("warning", "b", "cold-handoff"),
+            ],
+        ),
         (FindingFilter(agency="cms"), [("warning", "a", "cold-handoff")]),
-        (FindingFilter(rule="single-channel", include_accepted=True),
-         [("info", "a", "single-channel"), ("info", "b", "single-channel")]),
+        (
+            FindingFilter(rule="single-channel", include_accepted=True),
+            [("info", "a", "single-channel"), ("info", "b", "single-channel")],
+        ),
         (FindingFilter(rule="cold-handoff", at_least="error"), []),
         (FindingFilter(journey="a", agency="ssa"), []),
     ],
@@ -66,7 +104,8 @@ def test_including_accepted_findings_adds_only_those():
     everything = filter_findings(FINDINGS, FindingFilter(include_accepted=True))
     assert len(everything) == len(FINDINGS)
     assert [f for f in everything if f not in filter_findings(FINDINGS, FindingFilter())] == [
-        FINDINGS[4]]
+        FINDINGS[4]
+    ]
 
 
 def test_unknown_severity_is_rejected():
@@ -78,9 +117,14 @@ def test_filters_partition_the_bundled_report():
     report = analyze(load_workspace(DATA).workspace)
     all_open = filter_findings(report.findings, FindingFilter())
     assert len(all_open) == sum(not f.accepted for f in report.findings)
-    by_journey = [f for j in {f.journey for f in report.findings}
-                  for f in filter_findings(report.findings, FindingFilter(journey=j))]
+    by_journey = [
+        f
+        for j in {f.journey for f in report.findings}
+        for f in filter_findings(report.findings, FindingFilter(journey=j))
+    ]
     assert sorted(map(id, by_journey)) == sorted(map(id, all_open))
-    by_severity = [len(filter_findings(report.findings, FindingFilter(at_least=s)))
-                   for s in ("info", "warning", "error")]
+    by_severity = [
+        len(filter_findings(report.findings, FindingFilter(at_least=s)))
+        for s in ("info", "warning", "error")
+    ]
     assert by_severity == sorted(by_severity, reverse=True)

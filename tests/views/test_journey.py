@@ -87,15 +87,13 @@ def ids(steps) -> list[str]:
 
 
 def finding(step: str | None, journey: str = "benefits", accepted: bool = False) -> Finding:
-    return Finding("rule", FindingSeverity.warning, journey, "m", "s", step=step,
-                   accepted=accepted)
+    return Finding("rule", FindingSeverity.warning, journey, "m", "s", step=step, accepted=accepted)
 
 
 def test_no_filter_keeps_every_step_in_order(loaded):
     _, journey = loaded
     result = filter_steps(journey, StepFilter())
-    assert ids(result.steps) == ["read", "apply-online", "apply-office", "tax", "stuck",
-                                 "done"]
+    assert ids(result.steps) == ["read", "apply-online", "apply-office", "tax", "stuck", "done"]
     assert result.unknown_channel == []
 
 
@@ -134,9 +132,14 @@ def test_unknown_channels_only_count_steps_other_filters_keep(loaded):
 
 
 def test_finding_counts_are_open_findings_per_step_of_one_journey():
-    findings = [finding("read"), finding("read"), finding("tax"),
-                finding("tax", accepted=True), finding(None),
-                finding("read", journey="other")]
+    findings = [
+        finding("read"),
+        finding("read"),
+        finding("tax"),
+        finding("tax", accepted=True),
+        finding(None),
+        finding("read", journey="other"),
+    ]
     assert finding_counts(findings, "benefits") == {"read": 2, "tax": 1}
     assert finding_counts(findings, "other") == {"read": 1}
     assert finding_counts([], "benefits") == {}
@@ -148,9 +151,16 @@ def test_step_rows_describe_each_step(loaded):
     assert [r["#"] for r in rows] == [1, 2, 3, 4, 5, 6]
     read, online, office, tax, stuck, done = rows
     assert read == {
-        "#": 1, "stage": "Learn", "step": "Read about benefits", "agency": "SSA",
-        "channels": "online, phone", "minutes": None, "wait days": None, "asks for": "",
-        "next": "Apply online; Apply at an office", "findings": 0,
+        "#": 1,
+        "stage": "Learn",
+        "step": "Read about benefits",
+        "agency": "SSA",
+        "channels": "online, phone",
+        "minutes": None,
+        "wait days": None,
+        "asks for": "",
+        "next": "Apply online; Apply at an office",
+        "findings": 0,
     }
     assert online["asks for"] == "Social Security number, Wage statement"
     assert (online["minutes"], online["wait days"], online["findings"]) == (30, 10, 3)
@@ -169,7 +179,10 @@ def test_step_rows_number_the_filtered_steps(loaded):
     kept = filter_steps(journey, StepFilter(agency="irs")).steps
     rows = step_rows(workspace, journey, kept, {})
     assert [(r["#"], r["step"]) for r in rows] == [
-        (1, "Set tax withholding"), (2, "Wait for a letter"), (3, "Done")]
+        (1, "Set tax withholding"),
+        (2, "Wait for a letter"),
+        (3, "Done"),
+    ]
     assert rows[0]["next"] == "Wait for a letter"
 
 

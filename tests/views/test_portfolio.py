@@ -11,8 +11,13 @@ from ple.model import Workspace
 from ple.views.portfolio import agency_matrix, portfolio_rows
 from tests.conftest import DATA
 
-HANDOFF_COLUMNS = ["automatic handoffs", "warm handoffs", "referral handoffs",
-                   "cold handoffs", "undocumented handoffs"]
+HANDOFF_COLUMNS = [
+    "automatic handoffs",
+    "warm handoffs",
+    "referral handoffs",
+    "cold handoffs",
+    "undocumented handoffs",
+]
 
 
 def finding(journey: str, severity: str, accepted: bool = False) -> Finding:
@@ -34,11 +39,16 @@ def test_one_row_per_journey_sorted_by_id(small):
 
 def test_finding_columns_count_open_findings_by_severity(small):
     workspace = load_workspace(small).workspace
-    report = GapReport(findings=[
-        finding("retirement", "error"), finding("retirement", "warning"),
-        finding("retirement", "warning"), finding("retirement", "warning", accepted=True),
-        finding("retirement", "error", accepted=True), finding("retirement-future", "info"),
-    ])
+    report = GapReport(
+        findings=[
+            finding("retirement", "error"),
+            finding("retirement", "warning"),
+            finding("retirement", "warning"),
+            finding("retirement", "warning", accepted=True),
+            finding("retirement", "error", accepted=True),
+            finding("retirement-future", "info"),
+        ]
+    )
     current, future = portfolio_rows(workspace, report)
     assert (current["errors"], current["warnings"], current["info"]) == (1, 2, 0)
     assert (future["errors"], future["warnings"], future["info"]) == (0, 0, 1)
@@ -50,16 +60,16 @@ def test_rows_agree_with_metrics_and_the_report_on_bundled_data():
     assert any(f.accepted for f in report.findings)  # so leaving them out is tested
     rows = portfolio_rows(workspace, report)
     assert len(rows) == len(workspace.journeys) == 9  # every journey, current and future
-    open_findings = Counter((f.journey, f.severity.value) for f in report.findings
-                            if not f.accepted)
+    open_findings = Counter(
+        (f.journey, f.severity.value) for f in report.findings if not f.accepted
+    )
     for row in rows:
         metrics = journey_metrics(workspace, row["id"])
         assert row["steps"] == metrics.steps == len(workspace.journeys[row["id"]].steps)
         assert row["minutes"] == metrics.minutes
         assert row["wait days"] == metrics.wait_days
         assert sum(row[c] for c in HANDOFF_COLUMNS) == sum(metrics.handoffs.values())
-        for severity, column in (("error", "errors"), ("warning", "warnings"),
-                                 ("info", "info")):
+        for severity, column in (("error", "errors"), ("warning", "warnings"), ("info", "info")):
             assert row[column] == open_findings[(row["id"], severity)]
         volume = workspace.journeys[row["id"]].volume
         assert row["people a year"] == (volume.per_year if volume else None)
@@ -81,8 +91,7 @@ def test_agency_matrix_counts_steps_per_agency_and_journey(small):
     assert agency_matrix(workspace, "all") == [
         {"agency": "SSA", "life experiences": 1, "retirement": 2, "retirement-future": 1},
         {"agency": "CMS", "life experiences": 1, "retirement": 1, "retirement-future": 1},
-        {"agency": "Employer", "life experiences": 1, "retirement": 1,
-         "retirement-future": None},
+        {"agency": "Employer", "life experiences": 1, "retirement": 1, "retirement-future": None},
     ]
 
 
@@ -111,18 +120,31 @@ def test_report_sections_and_the_scope_sentence(small):
     report = portfolio_report(workspace)
     assert scope_sentence(workspace, report) == (
         "Counting today's journeys (current state): 1 journey, 1 life experience. "
-        "Left out: 1 journey (Approaching retirement, proposed).")
+        "Left out: 1 journey (Approaching retirement, proposed)."
+    )
     sections = dict(report_sections(workspace, report))
     assert sections["Agency pairs with the most cold or undocumented handoffs"] == [
-        {"from": "SSA", "to": "Employer", "cold": 1, "undocumented": 0,
-         "life experiences": "Approaching retirement (test)"},
-        {"from": "Employer", "to": "CMS", "cold": 0, "undocumented": 1,
-         "life experiences": "Approaching retirement (test)"},
+        {
+            "from": "SSA",
+            "to": "Employer",
+            "cold": 1,
+            "undocumented": 0,
+            "life experiences": "Approaching retirement (test)",
+        },
+        {
+            "from": "Employer",
+            "to": "CMS",
+            "cold": 0,
+            "undocumented": 1,
+            "life experiences": "Approaching retirement (test)",
+        },
     ]
     network = sections["Agency network: handoffs between agencies, by type"]
     assert {(r["from"], r["to"], r["handoff type"]) for r in network} == {
-        ("SSA", "Employer", "cold"), ("SSA", "CMS", "referral"),
-        ("Employer", "CMS", "undocumented")}
+        ("SSA", "Employer", "cold"),
+        ("SSA", "CMS", "referral"),
+        ("Employer", "CMS", "undocumented"),
+    }
     everything = portfolio_report(workspace, "all")
     assert "Left out" not in scope_sentence(workspace, everything)
 

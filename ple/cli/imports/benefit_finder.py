@@ -13,11 +13,20 @@ from ple.cli.render import emit_problems, say
 
 @click.command("benefit-finder")
 @click.argument("source", type=click.Path(exists=True, file_okay=False, path_type=str))
-@click.option("-o", "--out", "out_dir", required=True, type=click.Path(path_type=str),
-              help="Folder to write the workspace into (catalog.yaml, ples/*.yaml).")
-@click.option("--commit", default=None,
-              help="Upstream commit of SOURCE, recorded in each journey's sources "
-                   "[default: 1b2bc29, the shared copy].")
+@click.option(
+    "-o",
+    "--out",
+    "out_dir",
+    required=True,
+    type=click.Path(path_type=str),
+    help="Folder to write the workspace into (catalog.yaml, ples/*.yaml).",
+)
+@click.option(
+    "--commit",
+    default=None,
+    help="Upstream commit of SOURCE, recorded in each journey's sources "
+    "[default: 1b2bc29, the shared copy].",
+)
 def benefit_finder(source: str, out_dir: str, commit: str | None) -> None:
     """Import the USAGov Benefit Finder (content/ and locales/en/ of SOURCE) into OUT_DIR."""
     from ple.importers.benefit_finder import (

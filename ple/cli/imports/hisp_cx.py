@@ -14,18 +14,39 @@ from ple.cli.render import emit_problems, say
 
 @click.command("hisp-cx")
 @click.argument("csv_path", metavar="CSV", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--map", "mapping", required=True, metavar="MAPFILE",
-              type=click.Path(dir_okay=False, path_type=Path),
-              help="YAML list of {journey, step, service_provider, service, channel}.")
-@click.option("--workspace", "workspace", default="data", show_default=True, metavar="PATH",
-              type=click.Path(path_type=Path), help="Workspace holding the mapped journeys.")
-@click.option("-o", "--output", "out_dir", metavar="OUT_DIR",
-              type=click.Path(file_okay=False, path_type=Path),
-              help="Write a copy of the workspace with the measures applied here.")
-@click.option("--in-place", is_flag=True,
-              help="Edit the workspace's journey files instead (comments are kept).")
-def hisp_cx(csv_path: Path, mapping: Path, workspace: Path, out_dir: Path | None,
-            in_place: bool) -> None:
+@click.option(
+    "--map",
+    "mapping",
+    required=True,
+    metavar="MAPFILE",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="YAML list of {journey, step, service_provider, service, channel}.",
+)
+@click.option(
+    "--workspace",
+    "workspace",
+    default="data",
+    show_default=True,
+    metavar="PATH",
+    type=click.Path(path_type=Path),
+    help="Workspace holding the mapped journeys.",
+)
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    metavar="OUT_DIR",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Write a copy of the workspace with the measures applied here.",
+)
+@click.option(
+    "--in-place",
+    is_flag=True,
+    help="Edit the workspace's journey files instead (comments are kept).",
+)
+def hisp_cx(
+    csv_path: Path, mapping: Path, workspace: Path, out_dir: Path | None, in_place: bool
+) -> None:
     """Attach A-11 driver means of the latest quarter to the steps named in MAPFILE."""
     from ple.importers.hisp_cx import apply_measures
 
@@ -45,11 +66,16 @@ def hisp_cx(csv_path: Path, mapping: Path, workspace: Path, out_dir: Path | None
     emit_problems(result.problems)
     for attached in result.attached:
         scores = ", ".join(f"{k} {v}" for k, v in attached.measures.items())
-        say(f"{attached.entry.journey}/{attached.entry.step}: {attached.period}, "
-                   f"{attached.rows} row(s): {scores}", err=True)
-    say(f"{csv_path}: {result.rows} row(s); measures attached to "
-               f"{len(result.attached)} step(s) in {len(result.files_written)} file(s)",
-               err=True)
+        say(
+            f"{attached.entry.journey}/{attached.entry.step}: {attached.period}, "
+            f"{attached.rows} row(s): {scores}",
+            err=True,
+        )
+    say(
+        f"{csv_path}: {result.rows} row(s); measures attached to "
+        f"{len(result.attached)} step(s) in {len(result.files_written)} file(s)",
+        err=True,
+    )
     if not result.attached:
         sys.exit(EXIT_INVALID)
 

@@ -14,11 +14,21 @@ from ple.cli.render import emit_problems, say
 
 @click.command("programs")
 @click.argument("csv_path", metavar="CSV", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("-o", "--output", "output", required=True, metavar="FILE",
-              type=click.Path(dir_okay=False, path_type=Path),
-              help="Workspace YAML file to write (agencies and programs).")
-@click.option("--catalog", metavar="PATH", type=click.Path(path_type=Path),
-              help="Workspace whose agencies the inventory's names are matched against.")
+@click.option(
+    "-o",
+    "--output",
+    "output",
+    required=True,
+    metavar="FILE",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Workspace YAML file to write (agencies and programs).",
+)
+@click.option(
+    "--catalog",
+    metavar="PATH",
+    type=click.Path(path_type=Path),
+    help="Workspace whose agencies the inventory's names are matched against.",
+)
 def programs(csv_path: Path, output: Path, catalog: Path | None) -> None:
     """Import the Federal Program Inventory CSV (programs.csv) into a YAML file."""
     from ple.importers.programs import dump_yaml, read_programs
@@ -42,14 +52,15 @@ def programs(csv_path: Path, output: Path, catalog: Path | None) -> None:
         sys.exit(EXIT_INVALID)
     emit_problems(result.problems)
     if not result.programs:
-        say(f"{csv_path}: no programs read from {result.rows} row(s); nothing written",
-                   err=True)
+        say(f"{csv_path}: no programs read from {result.rows} row(s); nothing written", err=True)
         sys.exit(EXIT_INVALID)
     write_atomically(output, dump_yaml(result.to_document()))
     say(
         f"{csv_path}: {result.rows} row(s): {len(result.programs)} program(s) written to "
         f"{output}, {len(result.agencies)} new agenc(ies); skipped {result.skipped_not_listing} "
-        f"without a listing number, {result.skipped_invalid} invalid", err=True)
+        f"without a listing number, {result.skipped_invalid} invalid",
+        err=True,
+    )
 
 
 import_group.add_command(programs)

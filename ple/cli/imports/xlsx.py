@@ -14,12 +14,21 @@ from ple.cli.render import say
 
 @click.command("xlsx")
 @click.argument("source", metavar="FILE", type=click.Path(exists=True, path_type=Path))
-@click.option("-o", "--out", "out_dir", required=True, metavar="DIR",
-              type=click.Path(file_okay=False, path_type=Path),
-              help="Workspace folder to add the journey to (created if missing).")
-@click.option("--replace", is_flag=True,
-              help="Overwrite a journey (and catalog entries) the workspace already has; "
-                   "the old files go into .ple-history/.")
+@click.option(
+    "-o",
+    "--out",
+    "out_dir",
+    required=True,
+    metavar="DIR",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Workspace folder to add the journey to (created if missing).",
+)
+@click.option(
+    "--replace",
+    is_flag=True,
+    help="Overwrite a journey (and catalog entries) the workspace already has; "
+    "the old files go into .ple-history/.",
+)
 def xlsx(source: Path, out_dir: Path, replace: bool) -> None:
     """Import a journey workbook (.xlsx, or CSV sheets) into the workspace DIR."""
     from ple.edit.incoming import import_path, problem_text

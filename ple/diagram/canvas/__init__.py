@@ -39,15 +39,19 @@ def canvas_element(data: dict[str, Any], element_id: str = "ple-canvas") -> str:
     """A view-only canvas for a standalone page: a host element, the map's data as JSON
     and the script that draws it. The page needs :func:`canvas_head` in its ``<head>``."""
     view = {**data, "editable": False}
-    return (f'<div id="{element_id}" class="ple-canvas-page"></div>\n'
-            f'<script type="application/json" id="{element_id}-data">'
-            f"{_json_text(view)}</script>\n"
-            f"<script>PleCanvas.default({{data: JSON.parse(document.getElementById("
-            f'"{element_id}-data").textContent), parentElement: document.getElementById('
-            f'"{element_id}"), setStateValue() {{}}, setTriggerValue() {{}}}});</script>')
+    return (
+        f'<div id="{element_id}" class="ple-canvas-page"></div>\n'
+        f'<script type="application/json" id="{element_id}-data">'
+        f"{_json_text(view)}</script>\n"
+        f"<script>PleCanvas.default({{data: JSON.parse(document.getElementById("
+        f'"{element_id}-data").textContent), parentElement: document.getElementById('
+        f'"{element_id}"), setStateValue() {{}}, setTriggerValue() {{}}}});</script>'
+    )
 
 
 def canvas_head() -> str:
     """The canvas's style and script, inlined: a page that carries them makes no request."""
-    return (f"<style>{_asset('canvas.css')}</style>\n"
-            f"<script>{_script_text(_asset('canvas-page.js'))}</script>")
+    return (
+        f"<style>{_asset('canvas.css')}</style>\n"
+        f"<script>{_script_text(_asset('canvas-page.js'))}</script>"
+    )

@@ -19,8 +19,14 @@ def last_leaf(container: Any, key: Any) -> tuple[Any, Any]:
         if isinstance(value, Mapping) and len(value) and not is_flow(value):
             container, key = value, list(value.keys())[-1]
             value = container[key]
-        elif isinstance(value, list) and len(value) and not is_flow(value) and isinstance(
-                value[-1], Mapping) and len(value[-1]) and not is_flow(value[-1]):
+        elif (
+            isinstance(value, list)
+            and len(value)
+            and not is_flow(value)
+            and isinstance(value[-1], Mapping)
+            and len(value[-1])
+            and not is_flow(value[-1])
+        ):
             container = value[-1]
             key = list(container.keys())[-1]
             value = container[key]
@@ -49,7 +55,7 @@ def following(holder: Any, leaf: Any) -> str:
     if _is_block_scalar(holder[leaf]):
         return text
     end = text.find("\n")
-    return "" if end < 0 else text[end + 1:]
+    return "" if end < 0 else text[end + 1 :]
 
 
 def set_following(holder: Any, leaf: Any, rest: str) -> None:
@@ -67,8 +73,7 @@ def set_following(holder: Any, leaf: Any, rest: str) -> None:
     else:
         own = "\n"
     value = own + rest
-    if not value or (value == "\n" and not _is_block_scalar(holder[leaf])
-                     and entry[2] is None):
+    if not value or (value == "\n" and not _is_block_scalar(holder[leaf]) and entry[2] is None):
         return
     if entry[2] is None:
         entry[2] = CommentToken(value, CommentMark(0), None)

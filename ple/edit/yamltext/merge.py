@@ -58,8 +58,9 @@ def merge(old: Any, new: Any, annotation: Any, *, json_file: bool = False) -> An
         if is_model(annotation):
             _merge_model(old, new, annotation, json_file)
         else:
-            _merge_map(old, new, child_annotation(annotation, None) if annotation else None,
-                       json_file)
+            _merge_map(
+                old, new, child_annotation(annotation, None) if annotation else None, json_file
+            )
         return old
     if isinstance(new, list) and isinstance(old, list):
         item = unwrap(items_annotation(annotation))
@@ -111,8 +112,13 @@ def _replace_list(old: Any, new: list[Any], item: Any, json_file: bool) -> Any:
     return node
 
 
-def _merge_model(old: Any, new: Mapping[str, Any], model: type[BaseModel],
-                 json_file: bool, keep: tuple[str, ...] = ()) -> None:
+def _merge_model(
+    old: Any,
+    new: Mapping[str, Any],
+    model: type[BaseModel],
+    json_file: bool,
+    keep: tuple[str, ...] = (),
+) -> None:
     fields = file_keys(model)
     for key in list(old.keys()):
         if key in new or key in keep:
@@ -136,8 +142,7 @@ def _merge_model(old: Any, new: Mapping[str, Any], model: type[BaseModel],
         _insert(old, position, key, build(new[key], annotation, json_file=json_file))
 
 
-def _merge_map(old: Any, new: Mapping[str, Any], value_annotation: Any,
-               json_file: bool) -> None:
+def _merge_map(old: Any, new: Mapping[str, Any], value_annotation: Any, json_file: bool) -> None:
     """A mapping with free keys (``burden_by_channel``): keys kept in their order."""
     for key in list(old.keys()):
         if key not in new:
@@ -246,8 +251,7 @@ def _rearrange(old: Any, chosen: list[tuple[Any, int | None]]) -> None:
                 comments.items[position] = saved[index]
 
 
-def merge_collection(root: Any, key: str, items: list[Any], *, json_file: bool = False
-                     ) -> None:
+def merge_collection(root: Any, key: str, items: list[Any], *, json_file: bool = False) -> None:
     """Make ``root[key]`` hold exactly ``items`` (plain dicts), matched by id; an empty
     collection is removed from the file."""
     model = COLLECTION_MODELS[key]
@@ -264,8 +268,15 @@ def merge_collection(root: Any, key: str, items: list[Any], *, json_file: bool =
     elif "steps" in root:  # a one-journey file: what it names comes after the journey
         _insert(root, len(root), key, node)
     else:
-        order = ["settings", "agencies", "programs", "data_items", "touchpoints", "sharing",
-                 "journeys"]
+        order = [
+            "settings",
+            "agencies",
+            "programs",
+            "data_items",
+            "touchpoints",
+            "sharing",
+            "journeys",
+        ]
         _insert(root, _position_for(root, key, order), key, node)
 
 
@@ -286,8 +297,9 @@ SIDE_KEYS = ("agencies", "programs", "data_items", "touchpoints", "sharing", "se
 """What a one-journey file may carry beside the journey."""
 
 
-def merge_journey(root: Any, path: tuple[Any, ...], journey: Mapping[str, Any], *,
-                  json_file: bool = False) -> Any:
+def merge_journey(
+    root: Any, path: tuple[Any, ...], journey: Mapping[str, Any], *, json_file: bool = False
+) -> Any:
     """Write a journey over the one at ``path`` (``()`` for a one-journey file, whose
     catalog collections beside the journey are left alone). Returns the root."""
     if not path:

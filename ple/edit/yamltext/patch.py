@@ -50,8 +50,11 @@ def _grow(spans: list[list[int]], regions: list[tuple[int, int]]) -> list[list[i
         changed = False
         for span in spans:
             for start, end in regions:
-                reaches = (start < span[1] and span[0] < end) if span[0] < span[1] else (
-                    start < span[0] < end)
+                reaches = (
+                    (start < span[1] and span[0] < end)
+                    if span[0] < span[1]
+                    else (start < span[0] < end)
+                )
                 if reaches and (start < span[0] or end > span[1]):
                     span[0], span[1] = min(span[0], start), max(span[1], end)
                     changed = True
@@ -68,8 +71,9 @@ def _grow(spans: list[list[int]], regions: list[tuple[int, int]]) -> list[list[i
             return spans
 
 
-def _map(position: int, opcodes: list[tuple[str, int, int, int, int]], *, side: int,
-         last: bool) -> int:
+def _map(
+    position: int, opcodes: list[tuple[str, int, int, int, int]], *, side: int, last: bool
+) -> int:
     """A line position on one side of ``opcodes`` as a position on the other side.
 
     ``side=1`` maps the second sequence to the first, ``side=0`` the first to the

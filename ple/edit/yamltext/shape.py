@@ -56,8 +56,10 @@ def _adapter(annotation: Any) -> TypeAdapter:
 def plain(node: Any) -> Any:
     """A round-trip node as plain Python values (ruamel's subclasses unwrapped)."""
     if isinstance(node, Mapping):
-        return {str(k) if not isinstance(k, (int, float, bool)) else k: plain(v)
-                for k, v in node.items()}
+        return {
+            str(k) if not isinstance(k, (int, float, bool)) else k: plain(v)
+            for k, v in node.items()
+        }
     if isinstance(node, list):
         return [plain(v) for v in node]
     if isinstance(node, bool):
@@ -93,7 +95,8 @@ def _plain_equal(old: Any, new: Any) -> bool:
         return old.keys() == new.keys() and all(_plain_equal(old[k], new[k]) for k in old)
     if isinstance(old, list) and isinstance(new, list):
         return len(old) == len(new) and all(
-            _plain_equal(a, b) for a, b in zip(old, new, strict=True))
+            _plain_equal(a, b) for a, b in zip(old, new, strict=True)
+        )
     if isinstance(old, (int, float)) and isinstance(new, (int, float)):
         return old == new
     return type(old) is type(new) and old == new
@@ -142,12 +145,16 @@ def _flow_text(value: Any) -> str:
 
 
 def _is_flat(value: Any) -> bool:
-    return isinstance(value, (str, int, float, bool)) or value is None or (
-        isinstance(value, list) and all(isinstance(v, (str, int, float, bool)) for v in value))
+    return (
+        isinstance(value, (str, int, float, bool))
+        or value is None
+        or (isinstance(value, list) and all(isinstance(v, (str, int, float, bool)) for v in value))
+    )
 
 
-def build(value: Any, annotation: Any = None, *, json_file: bool = False,
-          flow: bool | None = None) -> Any:
+def build(
+    value: Any, annotation: Any = None, *, json_file: bool = False, flow: bool | None = None
+) -> Any:
     """A new node for ``value``: keys in the model's order, lists of words and small
     mappings of plain values on one line (``channels: [online, phone]``,
     ``burden: {minutes: 20}``), everything else in block style."""
@@ -159,10 +166,12 @@ def build(value: Any, annotation: Any = None, *, json_file: bool = False,
         node = commented_map()
         for key, item in ordered.items():
             node[key] = build(item, child_annotation(annotation, key))
-        small = all(_is_flat(v) and not (isinstance(v, str) and "\n" in v)
-                    for v in value.values())
-        if flow if flow is not None else (small and len(_flow_text(value)) <= FLOW_WIDTH
-                                          and not _is_item_model(annotation)):
+        small = all(_is_flat(v) and not (isinstance(v, str) and "\n" in v) for v in value.values())
+        if (
+            flow
+            if flow is not None
+            else (small and len(_flow_text(value)) <= FLOW_WIDTH and not _is_item_model(annotation))
+        ):
             node.fa.set_flow_style()
         return node
     if isinstance(value, list):

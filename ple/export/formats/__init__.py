@@ -7,6 +7,7 @@ below, and add its reader test to ``tests/export``.
 # The swimlane pictures (svg, png, pdf) first: the Markdown brief embeds the png.
 # isort: off
 from ple.export.formats import swimlane  # noqa: F401 - imported to register
+
 # isort: on
 # The journey record's opportunities (journey-json) come from ple.opportunities.
 from ple.export import opportunities  # noqa: F401 - imported to register

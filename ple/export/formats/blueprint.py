@@ -52,13 +52,19 @@ if TYPE_CHECKING:
 COLUMN_WIDTHS = tuple(round(0.9 + 0.05 * i, 2) for i in range(23))
 """Column widths tried (0.9 to 2 inches); the one whose blueprint prints largest is kept."""
 
-OUTLINE_STYLE = {"observed": ("solid", 1.8), "reported": ("solid", 0.8),
-                 "assumed": ((0, (4, 2.5)), 0.9), "unknown": ((0, (1, 2)), 0.9)}
+OUTLINE_STYLE = {
+    "observed": ("solid", 1.8),
+    "reported": ("solid", 0.8),
+    "assumed": ((0, (4, 2.5)), 0.9),
+    "unknown": ((0, (1, 2)), 0.9),
+}
 """Line style and width (points) of a customer card's outline, by the step's evidence."""
 
-LINE_STYLE = {"Line of interaction": ("solid", 0.9),
-              "Line of visibility": ((0, (6, 3)), 1.6),
-              "Line of internal interaction": ((0, (1.5, 2.5)), 1.1)}
+LINE_STYLE = {
+    "Line of interaction": ("solid", 0.9),
+    "Line of visibility": ((0, (6, 3)), 1.6),
+    "Line of internal interaction": ((0, (1.5, 2.5)), 1.1),
+}
 
 SUFFIX = "-blueprint"
 """Written after the journey's id, so a blueprint never overwrites the swimlane map."""
@@ -108,8 +114,15 @@ class _Painter:
         self.families = _families_named()
 
     def text(self, x: float, y: float, text: str, size: float, **kwargs: Any) -> None:
-        self.ax.text(x, y, text, fontsize=size * self.scale, fontfamily=self.families,
-                     parse_math=False, **kwargs)
+        self.ax.text(
+            x,
+            y,
+            text,
+            fontsize=size * self.scale,
+            fontfamily=self.families,
+            parse_math=False,
+            **kwargs,
+        )
 
     def lines(self, x: float, y: float, lines: list[str], size: float, **kwargs: Any) -> float:
         for line in lines:
@@ -130,12 +143,20 @@ class _Painter:
 
     def header(self) -> None:
         lay = self.lay
-        y = self.lines(MARGIN, MARGIN, lay.title_lines, TITLE_PT, fontweight="bold",
-                       color="#111111")
+        y = self.lines(
+            MARGIN, MARGIN, lay.title_lines, TITLE_PT, fontweight="bold", color="#111111"
+        )
         self.lines(MARGIN, y + 0.06, lay.summary_lines, TEXT_PT, color="#333333")
         x, y = lay.legend_x, lay.legend_y
-        self.text(x, y, "How to read this blueprint", TEXT_PT + 1, fontweight="bold",
-                  va="top", color="#111111")
+        self.text(
+            x,
+            y,
+            "How to read this blueprint",
+            TEXT_PT + 1,
+            fontweight="bold",
+            va="top",
+            color="#111111",
+        )
         y += line_height(TEXT_PT + 1) + 0.05
         for column, width in zip(lay.legend, lay.legend_widths, strict=True):
             for row, (kind, word, meaning) in enumerate(column):
@@ -147,26 +168,40 @@ class _Painter:
 
         if kind == "moment":
             self.tag(x, y, word)
-            self.text(x + tag_width(word) + 0.18, y, meaning, TEXT_PT, va="center",
-                      color="#222222")
+            self.text(x + tag_width(word) + 0.18, y, meaning, TEXT_PT, va="center", color="#222222")
             return
         h = 0.14
         if kind == "stripe":
-            self.ax.add_artist(Rectangle((x, y - h / 2), LEGEND_SAMPLE - 0.1, h,
-                                         facecolor="#FFFFFF", edgecolor="#444444",
-                                         linewidth=self.lw(0.6)))
-            self.ax.add_artist(Rectangle((x, y - h / 2), STRIPE, h, facecolor="#0072B2",
-                                         edgecolor="none"))
+            self.ax.add_artist(
+                Rectangle(
+                    (x, y - h / 2),
+                    LEGEND_SAMPLE - 0.1,
+                    h,
+                    facecolor="#FFFFFF",
+                    edgecolor="#444444",
+                    linewidth=self.lw(0.6),
+                )
+            )
+            self.ax.add_artist(
+                Rectangle((x, y - h / 2), STRIPE, h, facecolor="#0072B2", edgecolor="none")
+            )
         else:
             style, width = OUTLINE_STYLE[word]
-            self.ax.add_artist(FancyBboxPatch(
-                (x, y - h / 2), LEGEND_SAMPLE - 0.1, h,
-                boxstyle="round,pad=0,rounding_size=0.03", facecolor="#FFFFFF",
-                edgecolor="#222222", linewidth=self.lw(width), linestyle=style))
+            self.ax.add_artist(
+                FancyBboxPatch(
+                    (x, y - h / 2),
+                    LEGEND_SAMPLE - 0.1,
+                    h,
+                    boxstyle="round,pad=0,rounding_size=0.03",
+                    facecolor="#FFFFFF",
+                    edgecolor="#222222",
+                    linewidth=self.lw(width),
+                    linestyle=style,
+                )
+            )
         x += LEGEND_SAMPLE + 0.08
         if word:
-            self.text(x, y, word + ":", TEXT_PT, fontweight="bold", va="center",
-                      color="#111111")
+            self.text(x, y, word + ":", TEXT_PT, fontweight="bold", va="center", color="#111111")
             x += text_width(word + ":", TEXT_PT, bold=True) / 72 + 0.1
         self.text(x, y, meaning, TEXT_PT, va="center", color="#222222")
 
@@ -175,45 +210,106 @@ class _Painter:
 
         lay = self.lay
         if lay.stages:
-            self.text(lay.x0 - 0.1, lay.stages[0].top + 0.03, "Stages", TEXT_PT,
-                      fontweight="bold", ha="right", va="top", color="#333333")
+            self.text(
+                lay.x0 - 0.1,
+                lay.stages[0].top + 0.03,
+                "Stages",
+                TEXT_PT,
+                fontweight="bold",
+                ha="right",
+                va="top",
+                color="#333333",
+            )
         for stage in lay.stages:
-            self.ax.add_artist(FancyBboxPatch(
-                (stage.x0, stage.top), stage.x1 - stage.x0, stage.height,
-                boxstyle="round,pad=0,rounding_size=0.05", facecolor="#E4E4E4",
-                edgecolor="#8A8A8A", linewidth=self.lw(0.6), zorder=1))
+            self.ax.add_artist(
+                FancyBboxPatch(
+                    (stage.x0, stage.top),
+                    stage.x1 - stage.x0,
+                    stage.height,
+                    boxstyle="round,pad=0,rounding_size=0.05",
+                    facecolor="#E4E4E4",
+                    edgecolor="#8A8A8A",
+                    linewidth=self.lw(0.6),
+                    zorder=1,
+                )
+            )
             y = stage.top + stage.height / 2 - len(stage.lines) * line_height(TEXT_PT) / 2
-            self.lines((stage.x0 + stage.x1) / 2, y, stage.lines, TEXT_PT, fontweight="bold",
-                       ha="center", color="#111111", zorder=2)
+            self.lines(
+                (stage.x0 + stage.x1) / 2,
+                y,
+                stage.lines,
+                TEXT_PT,
+                fontweight="bold",
+                ha="center",
+                color="#111111",
+                zorder=2,
+            )
 
     def rows(self) -> None:
         from matplotlib.patches import Rectangle
 
         lay = self.lay
         for index, band in enumerate(lay.bands):
-            fill = "#FFFFFF" if band.row == "customer" else (
-                "#F3F3F3" if index % 2 == 0 else "#FAFAFA")
-            self.ax.add_artist(Rectangle((lay.x0, band.top), lay.right - lay.x0,
-                                         band.bottom - band.top, facecolor=fill,
-                                         edgecolor="none", zorder=0))
-            self.ax.add_artist(Rectangle((MARGIN, band.top), ROW_LABEL_W,
-                                         band.bottom - band.top, facecolor=tint("#555555", 0.8),
-                                         edgecolor="none", zorder=0))
+            fill = (
+                "#FFFFFF"
+                if band.row == "customer"
+                else ("#F3F3F3" if index % 2 == 0 else "#FAFAFA")
+            )
+            self.ax.add_artist(
+                Rectangle(
+                    (lay.x0, band.top),
+                    lay.right - lay.x0,
+                    band.bottom - band.top,
+                    facecolor=fill,
+                    edgecolor="none",
+                    zorder=0,
+                )
+            )
+            self.ax.add_artist(
+                Rectangle(
+                    (MARGIN, band.top),
+                    ROW_LABEL_W,
+                    band.bottom - band.top,
+                    facecolor=tint("#555555", 0.8),
+                    edgecolor="none",
+                    zorder=0,
+                )
+            )
             y = (band.top + band.bottom) / 2 - len(band.title) * line_height(LABEL_PT) / 2
-            self.lines(MARGIN + 0.1, y, band.title, LABEL_PT, fontweight="bold",
-                       color="#111111", zorder=1)
+            self.lines(
+                MARGIN + 0.1, y, band.title, LABEL_PT, fontweight="bold", color="#111111", zorder=1
+            )
         edges = {"color": "#9A9A9A", "linewidth": self.lw(0.5), "zorder": 0.5}
         self.ax.plot([MARGIN, lay.right], [lay.rows_top, lay.rows_top], **edges)
         self.ax.plot([MARGIN, lay.right], [lay.rows_bottom, lay.rows_bottom], **edges)
         self.ax.plot([lay.x0, lay.x0], [lay.rows_top, lay.rows_bottom], **edges)
         for label, y in lay.lines:
             style, width = LINE_STYLE[label]
-            self.ax.plot([MARGIN, lay.right], [y, y], color="#222222",
-                         linewidth=self.lw(width), linestyle=style, zorder=2)
-            self.text(lay.right - 0.05, y, label, TEXT_PT, ha="right", va="center",
-                      fontweight="bold", color="#111111", zorder=6,
-                      bbox={"boxstyle": "round,pad=0.15", "facecolor": "#FFFFFF",
-                            "edgecolor": "#222222", "linewidth": self.lw(0.6)})
+            self.ax.plot(
+                [MARGIN, lay.right],
+                [y, y],
+                color="#222222",
+                linewidth=self.lw(width),
+                linestyle=style,
+                zorder=2,
+            )
+            self.text(
+                lay.right - 0.05,
+                y,
+                label,
+                TEXT_PT,
+                ha="right",
+                va="center",
+                fontweight="bold",
+                color="#111111",
+                zorder=6,
+                bbox={
+                    "boxstyle": "round,pad=0.15",
+                    "facecolor": "#FFFFFF",
+                    "edgecolor": "#222222",
+                    "linewidth": self.lw(0.6),
+                },
+            )
 
     def card_text(self, card: Card, x: float, y: float, colour: str) -> float:
         """The head in bold, then the text (its first line beside the head when it fits
@@ -221,8 +317,7 @@ class _Painter:
         head = self.lay.head_lines(card)
         lines = list(card.lines)
         if card.inline:
-            self.text(x, y, card.head, CARD_PT, fontweight="bold", va="top", color=colour,
-                      zorder=4)
+            self.text(x, y, card.head, CARD_PT, fontweight="bold", va="top", color=colour, zorder=4)
             beside = x + text_width(card.head + " ", CARD_PT, bold=True) / 72
             self.text(beside, y, lines.pop(0), CARD_PT, va="top", color=colour, zorder=4)
             y += line_height(CARD_PT)
@@ -235,20 +330,46 @@ class _Painter:
 
         if card.row == "customer":
             style, width = OUTLINE_STYLE[card.evidence]
-            self.ax.add_artist(FancyBboxPatch(
-                (card.x, card.y), card.w, card.h, boxstyle="round,pad=0,rounding_size=0.05",
-                facecolor=card.colour, edgecolor="#111111", linewidth=self.lw(width),
-                linestyle=style, zorder=3))
+            self.ax.add_artist(
+                FancyBboxPatch(
+                    (card.x, card.y),
+                    card.w,
+                    card.h,
+                    boxstyle="round,pad=0,rounding_size=0.05",
+                    facecolor=card.colour,
+                    edgecolor="#111111",
+                    linewidth=self.lw(width),
+                    linestyle=style,
+                    zorder=3,
+                )
+            )
             top = card.y + PAD_Y + (TAG_H / 2 if card.moment else 0.0)
             self.card_text(card, card.x + PAD_X, top, text_colour(card.colour))
             if card.moment:
                 self.tag(card.x + 0.06, card.y, card.tag)
             return
         fill = "#F7F7F7" if card.row == "touchpoints" else "#FFFFFF"
-        self.ax.add_artist(Rectangle((card.x, card.y), card.w, card.h, facecolor=fill,
-                                     edgecolor="#555555", linewidth=self.lw(0.6), zorder=3))
-        self.ax.add_artist(Rectangle((card.x, card.y), STRIPE, card.h, facecolor=card.colour,
-                                     edgecolor="none", zorder=3.5))
+        self.ax.add_artist(
+            Rectangle(
+                (card.x, card.y),
+                card.w,
+                card.h,
+                facecolor=fill,
+                edgecolor="#555555",
+                linewidth=self.lw(0.6),
+                zorder=3,
+            )
+        )
+        self.ax.add_artist(
+            Rectangle(
+                (card.x, card.y),
+                STRIPE,
+                card.h,
+                facecolor=card.colour,
+                edgecolor="none",
+                zorder=3.5,
+            )
+        )
         x = card.x + STRIPE + PAD_X
         y = self.card_text(card, x, card.y + PAD_Y, "#111111")
         self.lines(x, y, card.detail, CARD_PT, color="#444444", zorder=4)
@@ -258,23 +379,50 @@ class _Painter:
         from matplotlib.patches import FancyBboxPatch
 
         w = tag_width(word)
-        self.ax.add_artist(FancyBboxPatch(
-            (x, y - TAG_H / 2), w, TAG_H, boxstyle="round,pad=0,rounding_size=0.03",
-            facecolor="#FFE27A", edgecolor="#111111", linewidth=self.lw(0.7), zorder=5))
-        self.text(x + w / 2, y, word, TEXT_PT, fontweight="bold", ha="center",
-                  va="center_baseline", color="#111111", zorder=6)
+        self.ax.add_artist(
+            FancyBboxPatch(
+                (x, y - TAG_H / 2),
+                w,
+                TAG_H,
+                boxstyle="round,pad=0,rounding_size=0.03",
+                facecolor="#FFE27A",
+                edgecolor="#111111",
+                linewidth=self.lw(0.7),
+                zorder=5,
+            )
+        )
+        self.text(
+            x + w / 2,
+            y,
+            word,
+            TEXT_PT,
+            fontweight="bold",
+            ha="center",
+            va="center_baseline",
+            color="#111111",
+            zorder=6,
+        )
 
     def footer(self) -> None:
         lay = self.lay
         if not lay.moments:
             return
-        self.text(MARGIN, lay.footer_top, "Moments that matter", TEXT_PT + 1,
-                  fontweight="bold", va="top", color="#111111")
+        self.text(
+            MARGIN,
+            lay.footer_top,
+            "Moments that matter",
+            TEXT_PT + 1,
+            fontweight="bold",
+            va="top",
+            color="#111111",
+        )
         y = lay.footer_top + line_height(TEXT_PT + 1) + 0.06
         for moment in lay.moments:
             self.tag(MARGIN, y + line_height(TEXT_PT) / 2, f"★ {moment.number}")
-            y = self.lines(MARGIN + lay.footer_indent, y, moment.lines, TEXT_PT,
-                           color="#111111") + 0.05
+            y = (
+                self.lines(MARGIN + lay.footer_indent, y, moment.lines, TEXT_PT, color="#111111")
+                + 0.05
+            )
 
 
 # ---------------------------------------------------------------------------------------
@@ -287,20 +435,31 @@ def draw_blueprint(context: ExportContext, page: str | None = None) -> Figure:
         return _figure(print_layout(context), page)
 
 
-@exporter("blueprint-svg", ".svg", "image/svg+xml",
-          "service blueprint as SVG: touchpoints, customer actions, frontstage, backstage "
-          "and support across the stages, every card naming its agency",
-          available=_matplotlib_available, check=too_large_to_print)
+@exporter(
+    "blueprint-svg",
+    ".svg",
+    "image/svg+xml",
+    "service blueprint as SVG: touchpoints, customer actions, frontstage, backstage "
+    "and support across the stages, every card naming its agency",
+    available=_matplotlib_available,
+    check=too_large_to_print,
+)
 def render_svg(context: ExportContext) -> list[Artifact]:
     svg = _save(draw_blueprint(context), "svg", metadata={"Date": None}).decode("utf-8")
-    svg = svg_with_title(svg, f"Service blueprint: {context.journey.name}",
-                         describe(context.journey))
+    svg = svg_with_title(
+        svg, f"Service blueprint: {context.journey.name}", describe(context.journey)
+    )
     return [Artifact(svg.encode("utf-8"), suffix=SUFFIX)]
 
 
-@exporter("blueprint-png", ".png", "image/png",
-          "service blueprint as a PNG picture, for slides and documents",
-          available=_matplotlib_available, check=too_large_to_print)
+@exporter(
+    "blueprint-png",
+    ".png",
+    "image/png",
+    "service blueprint as a PNG picture, for slides and documents",
+    available=_matplotlib_available,
+    check=too_large_to_print,
+)
 def render_png(context: ExportContext) -> list[Artifact]:
     """As the swimlane PNG: 150 dpi in 256 colours, refused below the least resolution."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -314,30 +473,47 @@ def render_png(context: ExportContext) -> list[Artifact]:
                 f"the blueprint is {layout.width:,.0f} x {layout.height:,.0f} inches; a PNG "
                 f"of at most {MAX_PNG_PIXELS:,} pixels a side would draw it at {dpi:.1f} dots "
                 f"per inch, under the limit of {limits.PNG_DPI}; export blueprint-svg or "
-                "blueprint-pdf, which scale")
+                "blueprint-pdf, which scale"
+            )
         figure = _figure(layout, None)
         figure.set_dpi(dpi)
         canvas = FigureCanvasAgg(figure)
         try:
             canvas.draw()
-            image = Image.frombuffer("RGBA", canvas.get_width_height(physical=True),
-                                     canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
+            image = Image.frombuffer(
+                "RGBA",
+                canvas.get_width_height(physical=True),
+                canvas.buffer_rgba(),
+                "raw",
+                "RGBA",
+                0,
+                1,
+            )
             picture = image.convert("RGB")  # a copy: the canvas's pixels can go
         finally:
             _discard(figure)
     buffer = io.BytesIO()
     picture.quantize(256, method=Image.Quantize.MEDIANCUT).save(
-        buffer, format="PNG", compress_level=7, dpi=(dpi, dpi))  # pHYs: its print size
+        buffer, format="PNG", compress_level=7, dpi=(dpi, dpi)
+    )  # pHYs: its print size
     return [Artifact(buffer.getvalue(), suffix=SUFFIX)]
 
 
-@exporter("blueprint-pdf", ".pdf", "application/pdf",
-          "service blueprint on one landscape page (letter, A3 or larger), text at 8 pt or "
-          "more", available=_matplotlib_available, check=too_large_to_print)
+@exporter(
+    "blueprint-pdf",
+    ".pdf",
+    "application/pdf",
+    "service blueprint on one landscape page (letter, A3 or larger), text at 8 pt or more",
+    available=_matplotlib_available,
+    check=too_large_to_print,
+)
 def render_pdf(context: ExportContext) -> list[Artifact]:
     with _drawing():
         layout = print_layout(context)
         figure = _figure(layout, page_for(layout.width, layout.height)[0])
-    metadata = {"CreationDate": None, "Title": flat(f"Service blueprint: {context.journey.name}"),
-                "Subject": describe(context.journey)}
+    metadata = {
+        "CreationDate": None,
+        "Title": flat(f"Service blueprint: {context.journey.name}"),
+        "Subject": describe(context.journey),
+    }
     return [Artifact(_save(figure, "pdf", metadata=metadata), suffix=SUFFIX)]

@@ -37,13 +37,19 @@ from ple.export.xml_text import xml_text
 COLUMN_W = 1.6
 """Inches per step column: room for a card's words at draw.io's 11 px; the file scales."""
 
-OUTLINE_STYLE = {"observed": "strokeWidth=3;", "reported": "strokeWidth=1;",
-                 "assumed": "strokeWidth=1;dashed=1;dashPattern=6 3;",
-                 "unknown": "strokeWidth=1;dashed=1;dashPattern=1 3;"}
+OUTLINE_STYLE = {
+    "observed": "strokeWidth=3;",
+    "reported": "strokeWidth=1;",
+    "assumed": "strokeWidth=1;dashed=1;dashPattern=6 3;",
+    "unknown": "strokeWidth=1;dashed=1;dashPattern=1 3;",
+}
 """A customer card's outline by the step's evidence, as on the printed blueprint."""
 
-LINE_DASHES = {"Line of interaction": "", "Line of visibility": "dashed=1;dashPattern=8 4;",
-               "Line of internal interaction": "dashed=1;dashPattern=2 3;"}
+LINE_DASHES = {
+    "Line of interaction": "",
+    "Line of visibility": "dashed=1;dashPattern=8 4;",
+    "Line of internal interaction": "dashed=1;dashPattern=2 3;",
+}
 
 SUFFIX = "-blueprint"
 
@@ -52,11 +58,22 @@ def generate_blueprint_drawio(context: ExportContext) -> str:
     journey = context.journey
     layout = BlueprintLayout(context.workspace, journey, sketch_of(context), COLUMN_W)
     mxfile = ET.Element("mxfile", host="ple", type="device")
-    diagram = ET.SubElement(mxfile, "diagram", id=f"blueprint-{journey.id}",
-                            name=xml_text(f"Service blueprint: {journey.name}"))
-    model = ET.SubElement(diagram, "mxGraphModel", grid="1", gridSize="10", guides="1",
-                          page="1", pageWidth=_px(layout.width),
-                          pageHeight=_px(layout.height))
+    diagram = ET.SubElement(
+        mxfile,
+        "diagram",
+        id=f"blueprint-{journey.id}",
+        name=xml_text(f"Service blueprint: {journey.name}"),
+    )
+    model = ET.SubElement(
+        diagram,
+        "mxGraphModel",
+        grid="1",
+        gridSize="10",
+        guides="1",
+        page="1",
+        pageWidth=_px(layout.width),
+        pageHeight=_px(layout.height),
+    )
     root = ET.SubElement(model, "root")
     ET.SubElement(root, "mxCell", id="0")
     ET.SubElement(root, "mxCell", id="1", parent="0")
@@ -71,31 +88,54 @@ def generate_blueprint_drawio(context: ExportContext) -> str:
     return ET.tostring(mxfile, encoding="unicode", xml_declaration=True) + "\n"
 
 
-def _text(root: ET.Element, cell_id: str, value: str, x: float, y: float, w: float,
-          h: float, extra: str = "") -> None:
+def _text(
+    root: ET.Element,
+    cell_id: str,
+    value: str,
+    x: float,
+    y: float,
+    w: float,
+    h: float,
+    extra: str = "",
+) -> None:
     cell = ET.SubElement(
-        root, "mxCell", id=cell_id, value=value,
-        style=("text;html=1;whiteSpace=wrap;align=left;verticalAlign=top;"
-               f"fontFamily={FONT};fontSize=11;fontColor=#111111;{extra}"),
-        vertex="1", parent="1")
+        root,
+        "mxCell",
+        id=cell_id,
+        value=value,
+        style=(
+            "text;html=1;whiteSpace=wrap;align=left;verticalAlign=top;"
+            f"fontFamily={FONT};fontSize=11;fontColor=#111111;{extra}"
+        ),
+        vertex="1",
+        parent="1",
+    )
     _geometry(cell, x - MARGIN, y - MARGIN, w, h)
 
 
 def _title(root: ET.Element, layout: BlueprintLayout) -> None:
     """The title and summary, and what the outlines and the star mean (the legend)."""
-    title = (f"<b>{_label(' '.join(layout.title_lines))}</b><br>"
-             f"{_label(' '.join(layout.summary_lines))}")
+    title = (
+        f"<b>{_label(' '.join(layout.title_lines))}</b><br>{_label(' '.join(layout.summary_lines))}"
+    )
     beside = layout.legend_y == MARGIN
     width = (layout.legend_x - MARGIN - 0.2) if beside else layout.width - 2 * MARGIN
     bottom = layout.header_bottom if beside else layout.legend_y - 0.05
     _text(root, "title", title, MARGIN, MARGIN, width, bottom - MARGIN, "fontSize=13;")
     x = layout.legend_x
-    for index, (entries, width) in enumerate(zip(layout.legend, layout.legend_widths,
-                                                 strict=True)):
+    for index, (entries, width) in enumerate(zip(layout.legend, layout.legend_widths, strict=True)):
         lines = ["<b>How to read this blueprint</b>" if index == 0 else ""]
         lines += [_legend_line(entry) for entry in entries]
-        _text(root, f"legend-{index}", "<br>".join(lines), x, layout.legend_y, width + 0.3,
-              layout.header_bottom - layout.legend_y + 0.1, "fontSize=10;")
+        _text(
+            root,
+            f"legend-{index}",
+            "<br>".join(lines),
+            x,
+            layout.legend_y,
+            width + 0.3,
+            layout.header_bottom - layout.legend_y + 0.1,
+            "fontSize=10;",
+        )
         x += width + 0.3
 
 
@@ -112,12 +152,18 @@ def _legend_line(entry: tuple[str, str, str]) -> str:
 def _stages(root: ET.Element, layout: BlueprintLayout) -> None:
     for index, stage in enumerate(layout.stages):
         cell = ET.SubElement(
-            root, "mxCell", id=f"stage-{index}", value=_label(" ".join(stage.lines)),
-            style=("rounded=1;whiteSpace=wrap;html=1;fillColor=#E4E4E4;strokeColor=#8A8A8A;"
-                   f"fontStyle=1;fontFamily={FONT};fontSize=11;pointerEvents=0;"),
-            vertex="1", parent="1")
-        _geometry(cell, stage.x0 - MARGIN, stage.top - MARGIN, stage.x1 - stage.x0,
-                  stage.height)
+            root,
+            "mxCell",
+            id=f"stage-{index}",
+            value=_label(" ".join(stage.lines)),
+            style=(
+                "rounded=1;whiteSpace=wrap;html=1;fillColor=#E4E4E4;strokeColor=#8A8A8A;"
+                f"fontStyle=1;fontFamily={FONT};fontSize=11;pointerEvents=0;"
+            ),
+            vertex="1",
+            parent="1",
+        )
+        _geometry(cell, stage.x0 - MARGIN, stage.top - MARGIN, stage.x1 - stage.x0, stage.height)
 
 
 def _rows(root: ET.Element, layout: BlueprintLayout) -> dict[str, float]:
@@ -125,22 +171,29 @@ def _rows(root: ET.Element, layout: BlueprintLayout) -> dict[str, float]:
     as the cards inside are placed relative to it."""
     tops = {}
     for index, band in enumerate(layout.bands):
-        fill = "#FFFFFF" if band.row == "customer" else (
-            "#F3F3F3" if index % 2 == 0 else "#FAFAFA")
+        fill = "#FFFFFF" if band.row == "customer" else ("#F3F3F3" if index % 2 == 0 else "#FAFAFA")
         cell = ET.SubElement(
-            root, "mxCell", id=f"row-{band.row}", value=_label(ROW_TITLES[band.row]),
-            style=(f"swimlane;horizontal=0;startSize={_px(ROW_LABEL_W)};html=1;"
-                   f"whiteSpace=wrap;fillColor={tint('#555555', 0.8)};strokeColor=#B0B0B0;"
-                   f"swimlaneFillColor={fill};fontColor=#111111;fontStyle=1;"
-                   f"fontFamily={FONT};fontSize=12;pointerEvents=0;"),
-            vertex="1", parent="1")
+            root,
+            "mxCell",
+            id=f"row-{band.row}",
+            value=_label(ROW_TITLES[band.row]),
+            style=(
+                f"swimlane;horizontal=0;startSize={_px(ROW_LABEL_W)};html=1;"
+                f"whiteSpace=wrap;fillColor={tint('#555555', 0.8)};strokeColor=#B0B0B0;"
+                f"swimlaneFillColor={fill};fontColor=#111111;fontStyle=1;"
+                f"fontFamily={FONT};fontSize=12;pointerEvents=0;"
+            ),
+            vertex="1",
+            parent="1",
+        )
         _geometry(cell, 0, band.top - MARGIN, layout.right - MARGIN, band.bottom - band.top)
         tops[band.row] = band.top
     return tops
 
 
-def _cards(root: ET.Element, layout: BlueprintLayout, tops: dict[str, float],
-           journey_id: str) -> dict[tuple[str, int], list[str]]:
+def _cards(
+    root: ET.Element, layout: BlueprintLayout, tops: dict[str, float], journey_id: str
+) -> dict[tuple[str, int], list[str]]:
     """Every card inside its row; returns the card ids by (row, column), top to bottom."""
     steps = layout.order
     ids: dict[tuple[str, int], list[str]] = {}
@@ -149,15 +202,20 @@ def _cards(root: ET.Element, layout: BlueprintLayout, tops: dict[str, float],
         place = ids.setdefault((card.row, card.column), [])
         card_id = f"{card.row}-{step_id}" + (f"-{len(place)}" if card.row != "customer" else "")
         place.append(card_id)
-        attributes = {"step_id": step_id, "journey_id": journey_id, "row": card.row,
-                      "agency": _agency_of(layout, card, step_id, len(place) - 1)}
+        attributes = {
+            "step_id": step_id,
+            "journey_id": journey_id,
+            "row": card.row,
+            "agency": _agency_of(layout, card, step_id, len(place) - 1),
+        }
         if card.row == "touchpoints":
-            attributes["touchpoint_id"] = layout.workspace.journeys[journey_id].step(
-                step_id).touchpoints[len(place) - 1]
-        obj = ET.SubElement(root, "UserObject", id=card_id, label=_card_label(card),
-                            **attributes)
-        cell = ET.SubElement(obj, "mxCell", style=_card_style(card), vertex="1",
-                             parent=f"row-{card.row}")
+            attributes["touchpoint_id"] = (
+                layout.workspace.journeys[journey_id].step(step_id).touchpoints[len(place) - 1]
+            )
+        obj = ET.SubElement(root, "UserObject", id=card_id, label=_card_label(card), **attributes)
+        cell = ET.SubElement(
+            obj, "mxCell", style=_card_style(card), vertex="1", parent=f"row-{card.row}"
+        )
         _geometry(cell, card.x - MARGIN, card.y - tops[card.row], card.w, card.h)
     return ids
 
@@ -184,57 +242,92 @@ def _card_label(card: Card) -> str:
 
 
 def _card_style(card: Card) -> str:
-    common = (f"rounded=1;whiteSpace=wrap;html=1;align=left;verticalAlign=top;spacing=4;"
-              f"fontFamily={FONT};fontSize=11;")
+    common = (
+        f"rounded=1;whiteSpace=wrap;html=1;align=left;verticalAlign=top;spacing=4;"
+        f"fontFamily={FONT};fontSize=11;"
+    )
     if card.row == "customer":
-        return (f"{common}fillColor={card.colour};fontColor={text_colour(card.colour)};"
-                f"strokeColor=#222222;{OUTLINE_STYLE[card.evidence]}")
-    return (f"{common}fillColor={tint(card.colour, 0.85)};fontColor=#111111;"
-            f"strokeColor={card.colour};strokeWidth=2;spacingLeft=6;")
+        return (
+            f"{common}fillColor={card.colour};fontColor={text_colour(card.colour)};"
+            f"strokeColor=#222222;{OUTLINE_STYLE[card.evidence]}"
+        )
+    return (
+        f"{common}fillColor={tint(card.colour, 0.85)};fontColor=#111111;"
+        f"strokeColor={card.colour};strokeWidth=2;spacingLeft=6;"
+    )
 
 
 def _lines(root: ET.Element, layout: BlueprintLayout) -> None:
     """The lines between the rows, each a draw.io line shape with its name at the right."""
     for index, (name, y) in enumerate(layout.lines):
         cell = ET.SubElement(
-            root, "mxCell", id=f"line-{index}", value=_label(name),
-            style=(f"line;html=1;strokeWidth=2;strokeColor=#333333;{LINE_DASHES[name]}"
-                   "labelPosition=center;verticalLabelPosition=top;align=right;"
-                   f"verticalAlign=bottom;fontFamily={FONT};fontSize=10;fontStyle=2;"
-                   "fontColor=#333333;pointerEvents=0;"),
-            vertex="1", parent="1")
+            root,
+            "mxCell",
+            id=f"line-{index}",
+            value=_label(name),
+            style=(
+                f"line;html=1;strokeWidth=2;strokeColor=#333333;{LINE_DASHES[name]}"
+                "labelPosition=center;verticalLabelPosition=top;align=right;"
+                f"verticalAlign=bottom;fontFamily={FONT};fontSize=10;fontStyle=2;"
+                "fontColor=#333333;pointerEvents=0;"
+            ),
+            vertex="1",
+            parent="1",
+        )
         _geometry(cell, layout.x0 - MARGIN, y - MARGIN - 0.05, layout.right - layout.x0, 0.1)
 
 
-def _connectors(root: ET.Element, layout: BlueprintLayout,
-                ids: dict[tuple[str, int], list[str]]) -> None:
+def _connectors(
+    root: ET.Element, layout: BlueprintLayout, ids: dict[tuple[str, int], list[str]]
+) -> None:
     """Down each column, from the last card of one row to the first of the next row that
     has any: straight down the column, through no other card."""
     for column in range(layout.columns):
         chain = [ids[(row, column)] for row in ROWS if (row, column) in ids]
         for upper, lower in itertools.pairwise(chain):
             cell = ET.SubElement(
-                root, "mxCell", id=f"link-{upper[-1]}", value="",
-                style=("edgeStyle=none;html=1;endArrow=none;strokeColor=#8A8A8A;"
-                       "strokeWidth=1;exitX=0.5;exitY=1;exitDx=0;exitDy=0;"
-                       "entryX=0.5;entryY=0;entryDx=0;entryDy=0;"),
-                edge="1", parent="1", source=upper[-1], target=lower[0])
+                root,
+                "mxCell",
+                id=f"link-{upper[-1]}",
+                value="",
+                style=(
+                    "edgeStyle=none;html=1;endArrow=none;strokeColor=#8A8A8A;"
+                    "strokeWidth=1;exitX=0.5;exitY=1;exitDx=0;exitDy=0;"
+                    "entryX=0.5;entryY=0;entryDx=0;entryDy=0;"
+                ),
+                edge="1",
+                parent="1",
+                source=upper[-1],
+                target=lower[0],
+            )
             ET.SubElement(cell, "mxGeometry", relative="1", **{"as": "geometry"})
 
 
 def _moments(root: ET.Element, layout: BlueprintLayout) -> None:
     if not layout.moments:
         return
-    text = "<br>".join(["<b>Moments that matter</b>"] + [
-        f"<b>★ {m.number}</b> {_label(' '.join(m.lines))}" for m in layout.moments])
-    _text(root, "moments", text, MARGIN, layout.footer_top, layout.width - 2 * MARGIN,
-          layout.footer_bottom - layout.footer_top)
+    text = "<br>".join(
+        ["<b>Moments that matter</b>"]
+        + [f"<b>★ {m.number}</b> {_label(' '.join(m.lines))}" for m in layout.moments]
+    )
+    _text(
+        root,
+        "moments",
+        text,
+        MARGIN,
+        layout.footer_top,
+        layout.width - 2 * MARGIN,
+        layout.footer_bottom - layout.footer_top,
+    )
 
 
-@exporter("blueprint-drawio", ".drawio", "application/vnd.jgraph.mxfile",
-          "service blueprint as a diagrams.net / draw.io file: one swimlane per row, cards "
-          "naming their agency, editable")
+@exporter(
+    "blueprint-drawio",
+    ".drawio",
+    "application/vnd.jgraph.mxfile",
+    "service blueprint as a diagrams.net / draw.io file: one swimlane per row, cards "
+    "naming their agency, editable",
+)
 def render_blueprint_drawio(context: ExportContext) -> list[Artifact]:
     """The blueprint as draw.io; its file name ends in ``-blueprint``, like the printed one."""
     return [Artifact(generate_blueprint_drawio(context).encode(), suffix=SUFFIX)]
-

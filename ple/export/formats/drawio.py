@@ -35,8 +35,9 @@ def _px(inches: float) -> str:
 
 
 def _geometry(cell: ET.Element, x: float, y: float, w: float, h: float) -> None:
-    ET.SubElement(cell, "mxGeometry", x=_px(x), y=_px(y), width=_px(w), height=_px(h),
-                  **{"as": "geometry"})
+    ET.SubElement(
+        cell, "mxGeometry", x=_px(x), y=_px(y), width=_px(w), height=_px(h), **{"as": "geometry"}
+    )
 
 
 def generate_drawio(context: ExportContext) -> str:
@@ -44,10 +45,19 @@ def generate_drawio(context: ExportContext) -> str:
     counts = finding_counts(context.report.findings, journey.id)
     layout = layout_for_canvas(sketch_journey(workspace, journey, counts))
     mxfile = ET.Element("mxfile", host="ple", type="device")
-    diagram = ET.SubElement(mxfile, "diagram", id=f"journey-{journey.id}",
-                            name=xml_text(journey.name))
-    model = ET.SubElement(diagram, "mxGraphModel", grid="1", gridSize="10", guides="1",
-                          page="1", pageWidth=_px(layout.width), pageHeight=_px(layout.height))
+    diagram = ET.SubElement(
+        mxfile, "diagram", id=f"journey-{journey.id}", name=xml_text(journey.name)
+    )
+    model = ET.SubElement(
+        diagram,
+        "mxGraphModel",
+        grid="1",
+        gridSize="10",
+        guides="1",
+        page="1",
+        pageWidth=_px(layout.width),
+        pageHeight=_px(layout.height),
+    )
     root = ET.SubElement(model, "root")
     ET.SubElement(root, "mxCell", id="0")
     ET.SubElement(root, "mxCell", id="1", parent="0")
@@ -55,14 +65,26 @@ def generate_drawio(context: ExportContext) -> str:
     lane_top = _lanes(root, layout, {a: workspace.agency_label(a) for a in workspace.agencies})
     for box in layout.boxes.values():
         step = box.step
-        obj = ET.SubElement(root, "UserObject", id=f"step-{step.id}", label=_label(step.name),
-                            step_id=step.id, journey_id=journey.id, agency=step.agency)
+        obj = ET.SubElement(
+            root,
+            "UserObject",
+            id=f"step-{step.id}",
+            label=_label(step.name),
+            step_id=step.id,
+            journey_id=journey.id,
+            agency=step.agency,
+        )
         cell = ET.SubElement(
-            obj, "mxCell",
-            style=(f"rounded=1;whiteSpace=wrap;html=1;fillColor={box.colour};"
-                   f"fontColor={box.text_colour};strokeColor=#222222;fontFamily={FONT};"
-                   "fontSize=11;"),
-            vertex="1", parent=f"lane-{step.agency}")
+            obj,
+            "mxCell",
+            style=(
+                f"rounded=1;whiteSpace=wrap;html=1;fillColor={box.colour};"
+                f"fontColor={box.text_colour};strokeColor=#222222;fontFamily={FONT};"
+                "fontSize=11;"
+            ),
+            vertex="1",
+            parent=f"lane-{step.agency}",
+        )
         _geometry(cell, box.x - MARGIN, box.y - lane_top[step.agency], box.w, box.h)
     _moves(root, layout)
     ET.indent(mxfile)
@@ -72,30 +94,40 @@ def generate_drawio(context: ExportContext) -> str:
 def _stages(root: ET.Element, layout: SwimlaneLayout) -> None:
     for stage in layout.stages:
         cell = ET.SubElement(
-            root, "mxCell", id=f"stage-{stage.id or 'none'}",
+            root,
+            "mxCell",
+            id=f"stage-{stage.id or 'none'}",
             value=_label(" ".join(stage.lines)),
-            style=("rounded=1;whiteSpace=wrap;html=1;fillColor=#E4E4E4;strokeColor=#8A8A8A;"
-                   f"fontStyle=1;fontFamily={FONT};fontSize=11;pointerEvents=0;"),
-            vertex="1", parent="1")
-        _geometry(cell, stage.x0 - MARGIN, stage.top - MARGIN, stage.x1 - stage.x0,
-                  stage.height)
+            style=(
+                "rounded=1;whiteSpace=wrap;html=1;fillColor=#E4E4E4;strokeColor=#8A8A8A;"
+                f"fontStyle=1;fontFamily={FONT};fontSize=11;pointerEvents=0;"
+            ),
+            vertex="1",
+            parent="1",
+        )
+        _geometry(cell, stage.x0 - MARGIN, stage.top - MARGIN, stage.x1 - stage.x0, stage.height)
 
 
-def _lanes(root: ET.Element, layout: SwimlaneLayout,
-           labels: dict[str, str]) -> dict[str, float]:
+def _lanes(root: ET.Element, layout: SwimlaneLayout, labels: dict[str, str]) -> dict[str, float]:
     """One swimlane per agency, its title wrapping in the title band; returns each lane's
     top, as the steps inside it are placed relative to it."""
     tops = {}
     for lane in layout.lanes:
         cell = ET.SubElement(
-            root, "mxCell", id=f"lane-{lane.agency}", value=_label(labels[lane.agency]),
-            style=(f"swimlane;horizontal=0;startSize={_px(LANE_LABEL_W)};html=1;"
-                   f"whiteSpace=wrap;fillColor={tint(lane.colour, 0.82)};strokeColor={lane.colour};"
-                   "strokeWidth=2;swimlaneFillColor=#F7F7F7;"
-                   f"fontColor=#111111;fontFamily={FONT};fontSize=11;pointerEvents=0;"),
-            vertex="1", parent="1")
-        _geometry(cell, 0, lane.top - MARGIN, layout.lanes_right - MARGIN,
-                  lane.bottom - lane.top)
+            root,
+            "mxCell",
+            id=f"lane-{lane.agency}",
+            value=_label(labels[lane.agency]),
+            style=(
+                f"swimlane;horizontal=0;startSize={_px(LANE_LABEL_W)};html=1;"
+                f"whiteSpace=wrap;fillColor={tint(lane.colour, 0.82)};strokeColor={lane.colour};"
+                "strokeWidth=2;swimlaneFillColor=#F7F7F7;"
+                f"fontColor=#111111;fontFamily={FONT};fontSize=11;pointerEvents=0;"
+            ),
+            vertex="1",
+            parent="1",
+        )
+        _geometry(cell, 0, lane.top - MARGIN, layout.lanes_right - MARGIN, lane.bottom - lane.top)
         tops[lane.agency] = lane.top
     return tops
 
@@ -107,19 +139,26 @@ def _moves(root: ET.Element, layout: SwimlaneLayout) -> None:
         source, target, style = route.source, route.target, route.style
         index = counter.get(source.step.id, 0)
         counter[source.step.id] = index + 1
-        dashes = (f"dashed=1;dashPattern={' '.join(map(str, style.dashes))};"
-                  if style.dashes else "")
+        dashes = f"dashed=1;dashPattern={' '.join(map(str, style.dashes))};" if style.dashes else ""
         exit_y = (route.y_out - source.y) / source.h
         entry_y = (route.y_in - target.y) / target.h
         cell = ET.SubElement(
-            root, "mxCell", id=f"move-{source.step.id}-{index}", value=_label(route.label),
-            style=(f"edgeStyle=none;rounded=1;html=1;endArrow=block;endFill=1;"
-                   f"strokeColor={style.colour};strokeWidth={style.width:g};{dashes}"
-                   f"exitX=1;exitY={exit_y:.3f};exitDx=0;exitDy=0;"
-                   f"entryX=0;entryY={entry_y:.3f};entryDx=0;entryDy=0;"
-                   f"labelBackgroundColor=#FFFFFF;fontFamily={FONT};fontSize=10;"),
-            edge="1", parent="1", source=f"step-{source.step.id}",
-            target=f"step-{target.step.id}")
+            root,
+            "mxCell",
+            id=f"move-{source.step.id}-{index}",
+            value=_label(route.label),
+            style=(
+                f"edgeStyle=none;rounded=1;html=1;endArrow=block;endFill=1;"
+                f"strokeColor={style.colour};strokeWidth={style.width:g};{dashes}"
+                f"exitX=1;exitY={exit_y:.3f};exitDx=0;exitDy=0;"
+                f"entryX=0;entryY={entry_y:.3f};entryDx=0;entryDy=0;"
+                f"labelBackgroundColor=#FFFFFF;fontFamily={FONT};fontSize=10;"
+            ),
+            edge="1",
+            parent="1",
+            source=f"step-{source.step.id}",
+            target=f"step-{target.step.id}",
+        )
         geometry = ET.SubElement(cell, "mxGeometry", relative="1", **{"as": "geometry"})
         waypoints = route.points[1:-1]
         if waypoints:
@@ -128,7 +167,11 @@ def _moves(root: ET.Element, layout: SwimlaneLayout) -> None:
                 ET.SubElement(array, "mxPoint", x=_px(x - MARGIN), y=_px(y - MARGIN))
 
 
-@exporter("drawio", ".drawio", "application/vnd.jgraph.mxfile",
-          "diagrams.net / draw.io file with agency swimlanes, editable")
+@exporter(
+    "drawio",
+    ".drawio",
+    "application/vnd.jgraph.mxfile",
+    "diagrams.net / draw.io file with agency swimlanes, editable",
+)
 def render_drawio(context: ExportContext) -> list[Artifact]:
     return [Artifact(generate_drawio(context).encode())]

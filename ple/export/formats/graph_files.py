@@ -32,10 +32,15 @@ def journey_graph(context: ExportContext) -> nx.MultiDiGraph:
 def _flat(attributes: dict[str, Any]) -> dict[str, Any]:
     """GraphML-ready attributes; ``id`` is written as ``local_id``, because yEd, Gephi
     and igraph read an ``id`` attribute as the node's own identifier."""
-    return {("local_id" if key == "id" else key):
-            json.dumps(value, ensure_ascii=False) if isinstance(value, list)
-            else xml_text(value) if isinstance(value, str) else value
-            for key, value in attributes.items() if value is not None}
+    return {
+        ("local_id" if key == "id" else key): json.dumps(value, ensure_ascii=False)
+        if isinstance(value, list)
+        else xml_text(value)
+        if isinstance(value, str)
+        else value
+        for key, value in attributes.items()
+        if value is not None
+    }
 
 
 def edge_id(source: str, key: str, target: str) -> str:
@@ -52,27 +57,39 @@ def generate_graphml(context: ExportContext) -> str:
     flat = nx.MultiDiGraph()
     flat.graph["journey"] = context.journey_id
     flat.add_nodes_from((node, _flat(data)) for node, data in graph.nodes(data=True))
-    flat.add_edges_from((u, v, edge_id(u, key, v), _flat(data)) for u, v, key, data in
-                        graph.edges(keys=True, data=True))
+    flat.add_edges_from(
+        (u, v, edge_id(u, key, v), _flat(data))
+        for u, v, key, data in graph.edges(keys=True, data=True)
+    )
     return "\n".join(nx.generate_graphml(flat, prettyprint=True)) + "\n"
 
 
 def generate_node_link(context: ExportContext) -> str:
     # Node keys go under "node", so each node's own "id" attribute survives.
     data = nx.node_link_data(journey_graph(context), edges="edges", name="node")
-    data["graph"] = {"journey": context.journey_id, "format": "ple-node-link",
-                     "version": NODE_LINK_VERSION}
+    data["graph"] = {
+        "journey": context.journey_id,
+        "format": "ple-node-link",
+        "version": NODE_LINK_VERSION,
+    }
     return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
 
 
-@exporter("graphml", ".graphml", "application/graphml+xml",
-          "GraphML of the journey's graph, for yEd or Gephi (lists as JSON strings)")
+@exporter(
+    "graphml",
+    ".graphml",
+    "application/graphml+xml",
+    "GraphML of the journey's graph, for yEd or Gephi (lists as JSON strings)",
+)
 def render_graphml(context: ExportContext) -> list[Artifact]:
     return [Artifact(generate_graphml(context).encode())]
 
 
-@exporter("json", ".json", "application/json",
-          "node-link JSON of the journey's graph (networkx node_link_data, edges='edges', "
-          "name='node')")
+@exporter(
+    "json",
+    ".json",
+    "application/json",
+    "node-link JSON of the journey's graph (networkx node_link_data, edges='edges', name='node')",
+)
 def render_node_link(context: ExportContext) -> list[Artifact]:
     return [Artifact(generate_node_link(context).encode())]

@@ -11,9 +11,23 @@ from ple.diagram.sketch import lanes_in_order
 from ple.diagram.style import HANDOFF_STYLES, WITHIN_AGENCY
 from ple.export.registry import Artifact, ExportContext, exporter
 
-_ENTITIES = {'"': "#quot;", "#": "#35;", ";": "#59;", ":": "#58;", ",": "#44;",
-             "<": "#60;", ">": "#62;", "|": "#124;", "%": "#37;", "`": "#96;",
-             "[": "#91;", "]": "#93;", "{": "#123;", "}": "#125;", "&": "#38;"}
+_ENTITIES = {
+    '"': "#quot;",
+    "#": "#35;",
+    ";": "#59;",
+    ":": "#58;",
+    ",": "#44;",
+    "<": "#60;",
+    ">": "#62;",
+    "|": "#124;",
+    "%": "#37;",
+    "`": "#96;",
+    "[": "#91;",
+    "]": "#93;",
+    "{": "#123;",
+    "}": "#125;",
+    "&": "#38;",
+}
 
 
 def mermaid_text(text: str) -> str:
@@ -31,8 +45,11 @@ def generate_mermaid(context: ExportContext) -> str:
     for lane_number, agency in enumerate(lanes_in_order(s.agency for s in journey.steps), start=1):
         title = mermaid_text(workspace.agency_label(agency))
         lines.append(f'  subgraph lane{lane_number}["{title}"]')
-        lines += [f'    {node_id[s.id]}["{mermaid_text(s.name)}"]'
-                  for s in journey.steps if s.agency == agency]
+        lines += [
+            f'    {node_id[s.id]}["{mermaid_text(s.name)}"]'
+            for s in journey.steps
+            if s.agency == agency
+        ]
         lines.append("  end")
     link_styles = []
     for step in journey.steps:
@@ -44,14 +61,17 @@ def generate_mermaid(context: ExportContext) -> str:
             else:
                 style, arrow = WITHIN_AGENCY, "-->"
             lines.append(f"  {node_id[step.id]} {arrow} {node_id[transition.to]}")
-            dash = (",stroke-dasharray:" + " ".join(map(str, style.dashes))
-                    if style.dashes else "")
+            dash = ",stroke-dasharray:" + " ".join(map(str, style.dashes)) if style.dashes else ""
             link_styles.append(f"stroke:{style.colour},stroke-width:{style.width:g}px{dash}")
     lines += [f"  linkStyle {i} {css}" for i, css in enumerate(link_styles)]
     return "\n".join(lines) + "\n"
 
 
-@exporter("mermaid", ".mmd", "text/vnd.mermaid",
-          "Mermaid flowchart text (one subgraph per agency), for Markdown and wikis")
+@exporter(
+    "mermaid",
+    ".mmd",
+    "text/vnd.mermaid",
+    "Mermaid flowchart text (one subgraph per agency), for Markdown and wikis",
+)
 def render_mermaid(context: ExportContext) -> list[Artifact]:
     return [Artifact(generate_mermaid(context).encode())]

@@ -40,21 +40,26 @@ def generate_page(context: ExportContext) -> str:
     e = html.escape
     try:
         data = journey_canvas_data(
-            workspace, journey.id, findings=finding_counts(context.report.findings, journey.id))
+            workspace, journey.id, findings=finding_counts(context.report.findings, journey.id)
+        )
         canvas = canvas_element(data)
-        about_map = ("The map: one lane per agency, the stages across the top. Select a step "
-                     "for its\ndetails; the steps are also listed as text below.")
+        about_map = (
+            "The map: one lane per agency, the stages across the top. Select a step "
+            "for its\ndetails; the steps are also listed as text below."
+        )
     except MapTooLarge as too_large:
         canvas, about_map = "", f"No map: {e(str(too_large))}. The steps are listed below."
-    agencies = "".join(f"<li>{entry}</li>"
-                       for entry in agency_legend(workspace, journey, full_names=True))
+    agencies = "".join(
+        f"<li>{entry}</li>" for entry in agency_legend(workspace, journey, full_names=True)
+    )
     handoffs = "".join(f"<li>{entry}</li>" for entry in handoff_legend())
     columns = ["order", "name", "agency", "channels", "minutes", "wait_days", "requests"]
     rows = "".join(
-        "<tr>" + "".join(
-            f"<td>{e(_cell_text(v))}</td>"
-            for v in (row[c] for c in columns)) + "</tr>"
-        for row in step_table(context))
+        "<tr>"
+        + "".join(f"<td>{e(_cell_text(v))}</td>" for v in (row[c] for c in columns))
+        + "</tr>"
+        for row in step_table(context)
+    )
     meta = " → ".join(e(t) for t in (journey.trigger, journey.outcome) if t)
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
@@ -65,12 +70,16 @@ def generate_page(context: ExportContext) -> str:
 {canvas}
 <div class="legend"><div><h2>Agencies (lanes)</h2><ul>{agencies}</ul></div>
 <div><h2>Handoffs (line and label)</h2><ul>{handoffs}</ul></div></div>
-<h2>Steps, in order</h2><table><thead><tr>{''.join(f'<th>{c}</th>' for c in columns)}</tr>
+<h2>Steps, in order</h2><table><thead><tr>{"".join(f"<th>{c}</th>" for c in columns)}</tr>
 </thead><tbody>{rows}</tbody></table></main></body></html>
 """
 
 
-@exporter("html", ".html", "text/html",
-          "self-contained interactive diagram with legends and the step list, works offline")
+@exporter(
+    "html",
+    ".html",
+    "text/html",
+    "self-contained interactive diagram with legends and the step list, works offline",
+)
 def render_page(context: ExportContext) -> list[Artifact]:
     return [Artifact(generate_page(context).encode())]

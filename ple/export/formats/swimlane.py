@@ -70,8 +70,13 @@ NARROW_BOX_WIDTHS = (0.9, 0.95, 1.0, 1.05)
 """Narrower boxes (about ten letters a line), tried only for a journey so long that no
 width of :data:`BOX_WIDTHS` keeps its text at 8 pt even on the largest page."""
 
-PAGES = {"letter": (11.0, 8.5), "A3": (16.54, 11.69), "A2": (23.39, 16.54),
-         "A1": (33.11, 23.39), "A0": (46.81, 33.11)}
+PAGES = {
+    "letter": (11.0, 8.5),
+    "A3": (16.54, 11.69),
+    "A2": (23.39, 16.54),
+    "A1": (33.11, 23.39),
+    "A0": (46.81, 33.11),
+}
 """Landscape page sizes in inches, smallest first."""
 MAX_ENLARGE = 1.25
 """A small map is enlarged to fill its page, up to this factor."""
@@ -80,8 +85,12 @@ MAX_PNG_PIXELS = 12_000
 """Longest side of a PNG; a map of hundreds of steps is drawn at a lower resolution, down
 to :data:`ple.limits.PNG_DPI`."""
 
-_RC = {"svg.fonttype": "none", "svg.hashsalt": "ple-swimlane", "pdf.fonttype": 42,
-       "text.usetex": False}
+_RC = {
+    "svg.fonttype": "none",
+    "svg.hashsalt": "ple-swimlane",
+    "pdf.fonttype": 42,
+    "text.usetex": False,
+}
 """Text as ``<text>`` in SVG and as an embedded TrueType font in PDF (both searchable),
 and SVG ids that do not change from run to run. The font family is the fallback chain
 of :mod:`ple.diagram.text`, so any letter is drawn."""
@@ -104,8 +113,12 @@ def _families_named() -> list[str]:
 def _drawing() -> Iterator[None]:
     import matplotlib
 
-    with _LOCK, matplotlib.rc_context({**_RC, "font.family": _families_named(),
-                                       "font.sans-serif": families()[:1]}):
+    with (
+        _LOCK,
+        matplotlib.rc_context(
+            {**_RC, "font.family": _families_named(), "font.sans-serif": families()[:1]}
+        ),
+    ):
         yield
 
 
@@ -124,8 +137,10 @@ def too_large_to_print(context: ExportContext) -> str | None:
     problem = size_problem(len(steps), sum(len(step.next) for step in steps), printed=True)
     if problem is None:
         return None
-    return (f"{problem}; the html export draws maps of up to {limits.MAP_STEPS.value:,} "
-            "steps, and the csv, xlsx and json exports hold the whole journey")
+    return (
+        f"{problem}; the html export draws maps of up to {limits.MAP_STEPS.value:,} "
+        "steps, and the csv, xlsx and json exports hold the whole journey"
+    )
 
 
 def sketch_of(context: ExportContext) -> JourneySketch:
@@ -163,13 +178,17 @@ def print_layout(sketch: JourneySketch) -> SwimlaneLayout:
         # a map it cannot save is past saving (and is then drawn with readable boxes).
         narrowest = _best_layout(sketch, cells, NARROW_BOX_WIDTHS[:1])
         if narrowest[0][1] >= MIN_PRINTED_PT:
-            best = max(narrowest, _best_layout(sketch, cells, NARROW_BOX_WIDTHS[1:]),
-                       key=lambda scored: scored[0])
+            best = max(
+                narrowest,
+                _best_layout(sketch, cells, NARROW_BOX_WIDTHS[1:]),
+                key=lambda scored: scored[0],
+            )
     return best[1].route()
 
 
-def _best_layout(sketch: JourneySketch, cells: Grid,
-                 widths: tuple[float, ...]) -> tuple[tuple[int, float, float], SwimlaneLayout]:
+def _best_layout(
+    sketch: JourneySketch, cells: Grid, widths: tuple[float, ...]
+) -> tuple[tuple[int, float, float], SwimlaneLayout]:
     """The layout of the box width that prints on the smallest page, then largest (up to
     its size), then with the widest boxes; with that score (page rank, printed pt, width)."""
     order = list(PAGES)
@@ -222,8 +241,15 @@ class _Painter:
         self.families = _families_named()
 
     def text(self, x: float, y: float, text: str, size: float, **kwargs: Any) -> None:
-        self.ax.text(x, y, text, fontsize=size * self.scale, fontfamily=self.families,
-                     parse_math=False, **kwargs)
+        self.ax.text(
+            x,
+            y,
+            text,
+            fontsize=size * self.scale,
+            fontfamily=self.families,
+            parse_math=False,
+            **kwargs,
+        )
 
     def lines(self, x: float, y: float, lines: list[str], size: float, **kwargs: Any) -> float:
         """Draw lines of text from ``y`` down; returns the y under the last."""
@@ -246,22 +272,25 @@ class _Painter:
 
     def header(self) -> None:
         lay = self.lay
-        y = self.lines(MARGIN, MARGIN, lay.title_lines, TITLE_PT, fontweight="bold",
-                       color="#111111")
+        y = self.lines(
+            MARGIN, MARGIN, lay.title_lines, TITLE_PT, fontweight="bold", color="#111111"
+        )
         self.lines(MARGIN, y + 0.06, lay.summary_lines, TEXT_PT, color="#333333")
         if lay.legend is None:
             return
         x, y = lay.legend.x, lay.legend.y
-        self.text(x, y, "How to read this map", TEXT_PT + 1, fontweight="bold", va="top",
-                  color="#111111")
+        self.text(
+            x, y, "How to read this map", TEXT_PT + 1, fontweight="bold", va="top", color="#111111"
+        )
         y += line_height(TEXT_PT + 1) + 0.05
         for column in lay.legend.columns:
             for row, (kind, style, word, meaning) in enumerate(column):
                 self.legend_entry(x, y + (row + 0.5) * LEGEND_ROW, kind, style, word, meaning)
             x += max(map(legend_entry_width, column)) + 0.25
 
-    def legend_entry(self, x: float, y: float, kind: str, style: EdgeStyle | None, word: str,
-                     meaning: str) -> None:
+    def legend_entry(
+        self, x: float, y: float, kind: str, style: EdgeStyle | None, word: str, meaning: str
+    ) -> None:
         from matplotlib.lines import Line2D
 
         if kind in ("badge", "note"):
@@ -273,14 +302,20 @@ class _Painter:
                 self.sentiment_marker(x + 0.06 + i * 0.16, y, value, "#FFFFFF")
             x += LEGEND_SAMPLE + 0.08
         elif style is not None:
-            self.ax.add_line(Line2D([x, x + LEGEND_SAMPLE - 0.1], [y, y], color=style.colour,
-                                    linewidth=self.lw(_line_width(style)),
-                                    linestyle=_dashes(style), dash_capstyle="butt"))
+            self.ax.add_line(
+                Line2D(
+                    [x, x + LEGEND_SAMPLE - 0.1],
+                    [y, y],
+                    color=style.colour,
+                    linewidth=self.lw(_line_width(style)),
+                    linestyle=_dashes(style),
+                    dash_capstyle="butt",
+                )
+            )
             self.arrowhead(x + LEGEND_SAMPLE - 0.02, y, style.colour, 0.7)
             x += LEGEND_SAMPLE + 0.08
         if word:
-            self.text(x, y, word + ":", TEXT_PT, fontweight="bold", va="center",
-                      color="#111111")
+            self.text(x, y, word + ":", TEXT_PT, fontweight="bold", va="center", color="#111111")
             x += text_width(word + ":", TEXT_PT, bold=True) / 72 + 0.1
         self.text(x, y, meaning, TEXT_PT, va="center", color="#222222")
 
@@ -290,16 +325,19 @@ class _Painter:
         lay = self.lay
         for index, lane in enumerate(lay.lanes):
             top, bottom, colour = lane.top, lane.bottom, lane.colour
-            for x, w, fill, z in ((lay.x0, lay.lanes_right - lay.x0,
-                                   "#F3F3F3" if index % 2 == 0 else "#FFFFFF", 0),
-                                  (MARGIN, LANE_LABEL_W, tint(colour, 0.82), 0),
-                                  (MARGIN, 0.09, colour, 0.5)):
-                self.ax.add_artist(Rectangle((x, top), w, bottom - top, facecolor=fill,
-                                             edgecolor="none", zorder=z))
+            for x, w, fill, z in (
+                (lay.x0, lay.lanes_right - lay.x0, "#F3F3F3" if index % 2 == 0 else "#FFFFFF", 0),
+                (MARGIN, LANE_LABEL_W, tint(colour, 0.82), 0),
+                (MARGIN, 0.09, colour, 0.5),
+            ):
+                self.ax.add_artist(
+                    Rectangle((x, top), w, bottom - top, facecolor=fill, edgecolor="none", zorder=z)
+                )
             bold, plain = lane.label_lines, lane.name_lines
             y = (top + bottom) / 2 - lane_label_height(bold, plain) / 2
-            y = self.lines(MARGIN + 0.16, y, bold, LANE_PT, fontweight="bold",
-                           color="#111111", zorder=1)
+            y = self.lines(
+                MARGIN + 0.16, y, bold, LANE_PT, fontweight="bold", color="#111111", zorder=1
+            )
             self.lines(MARGIN + 0.16, y + 0.04, plain, TEXT_PT, color="#222222", zorder=1)
         rule = {"color": "#9A9A9A", "linewidth": self.lw(0.6), "zorder": 0.6}
         for y in sorted({y for lane in lay.lanes for y in (lane.top, lane.bottom)}):
@@ -311,27 +349,67 @@ class _Painter:
 
         lay = self.lay
         if lay.stages:
-            self.text(lay.x0 - 0.1, lay.stages[0].top + 0.03, "Stages", TEXT_PT,
-                      fontweight="bold", ha="right", va="top", color="#333333")
+            self.text(
+                lay.x0 - 0.1,
+                lay.stages[0].top + 0.03,
+                "Stages",
+                TEXT_PT,
+                fontweight="bold",
+                ha="right",
+                va="top",
+                color="#333333",
+            )
         for stage in lay.stages:
-            self.ax.add_artist(FancyBboxPatch(
-                (stage.x0, stage.top), stage.x1 - stage.x0, stage.height,
-                boxstyle="round,pad=0,rounding_size=0.05", facecolor="#E4E4E4",
-                edgecolor="#8A8A8A", linewidth=self.lw(0.6), zorder=1))
+            self.ax.add_artist(
+                FancyBboxPatch(
+                    (stage.x0, stage.top),
+                    stage.x1 - stage.x0,
+                    stage.height,
+                    boxstyle="round,pad=0,rounding_size=0.05",
+                    facecolor="#E4E4E4",
+                    edgecolor="#8A8A8A",
+                    linewidth=self.lw(0.6),
+                    zorder=1,
+                )
+            )
             y = stage.top + stage.height / 2 - len(stage.lines) * line_height(TEXT_PT) / 2
-            self.lines((stage.x0 + stage.x1) / 2, y, stage.lines, TEXT_PT, fontweight="bold",
-                       ha="center", color="#111111", zorder=2)
+            self.lines(
+                (stage.x0 + stage.x1) / 2,
+                y,
+                stage.lines,
+                TEXT_PT,
+                fontweight="bold",
+                ha="center",
+                color="#111111",
+                zorder=2,
+            )
 
     def boxes(self) -> None:
         from matplotlib.patches import FancyBboxPatch
 
         lay = self.lay
         for box in lay.boxes.values():
-            self.ax.add_artist(FancyBboxPatch(
-                (box.x, box.y), box.w, box.h, boxstyle="round,pad=0,rounding_size=0.06",
-                facecolor=box.colour, edgecolor="#222222", linewidth=self.lw(0.8), zorder=3))
-            self.lines(box.x + box.w / 2, box.text_top, box.lines, STEP_PT, ha="center",
-                       color=box.text_colour, zorder=4)
+            self.ax.add_artist(
+                FancyBboxPatch(
+                    (box.x, box.y),
+                    box.w,
+                    box.h,
+                    boxstyle="round,pad=0,rounding_size=0.06",
+                    facecolor=box.colour,
+                    edgecolor="#222222",
+                    linewidth=self.lw(0.8),
+                    zorder=3,
+                )
+            )
+            self.lines(
+                box.x + box.w / 2,
+                box.text_top,
+                box.lines,
+                STEP_PT,
+                ha="center",
+                color=box.text_colour,
+                zorder=4,
+            )
             if box.badge:
                 self.tag(box.right - 0.07 - tag_width(box.badge), box.y, box.badge, note=False)
             if box.note_tag:
@@ -343,39 +421,81 @@ class _Painter:
         from matplotlib.patches import FancyBboxPatch
 
         w = tag_width(word)
-        self.ax.add_artist(FancyBboxPatch(
-            (x, y - TAG_H / 2), w, TAG_H,
-            boxstyle=f"round,pad=0,rounding_size={TAG_H / 2 if note else 0.03}",
-            facecolor="#FFFFFF" if note else "#FFF4C2", edgecolor="#111111",
-            linewidth=self.lw(0.7), zorder=5))
-        self.text(x + w / 2, y, word, TEXT_PT, fontweight="bold", ha="center",
-                  va="center_baseline", color="#111111", zorder=6)
+        self.ax.add_artist(
+            FancyBboxPatch(
+                (x, y - TAG_H / 2),
+                w,
+                TAG_H,
+                boxstyle=f"round,pad=0,rounding_size={TAG_H / 2 if note else 0.03}",
+                facecolor="#FFFFFF" if note else "#FFF4C2",
+                edgecolor="#111111",
+                linewidth=self.lw(0.7),
+                zorder=5,
+            )
+        )
+        self.text(
+            x + w / 2,
+            y,
+            word,
+            TEXT_PT,
+            fontweight="bold",
+            ha="center",
+            va="center_baseline",
+            color="#111111",
+            zorder=6,
+        )
 
     def arrows(self) -> None:
         from matplotlib.patches import PathPatch
 
         for route in self.lay.routes:
             style = route.style
-            self.ax.add_artist(PathPatch(
-                _rounded_path(route.points), fill=False, edgecolor=style.colour,
-                linewidth=self.lw(_line_width(style)), linestyle=_dashes(style),
-                capstyle="butt", joinstyle="round", zorder=2))
+            self.ax.add_artist(
+                PathPatch(
+                    _rounded_path(route.points),
+                    fill=False,
+                    edgecolor=style.colour,
+                    linewidth=self.lw(_line_width(style)),
+                    linestyle=_dashes(style),
+                    capstyle="butt",
+                    joinstyle="round",
+                    zorder=2,
+                )
+            )
             self.arrowhead(route.target.x, route.y_in, style.colour, 1.0)
         for label in self.lay.labels:
-            self.text(label.x, label.y, label.text, TEXT_PT, ha="center",
-                      va="center_baseline", rotation=90 if label.upright else 0,
-                      color="#111111", zorder=7,
-                      bbox={"boxstyle": "round,pad=0.18", "facecolor": "#FFFFFF",
-                            "edgecolor": label.style.colour, "linewidth": self.lw(0.8)})
+            self.text(
+                label.x,
+                label.y,
+                label.text,
+                TEXT_PT,
+                ha="center",
+                va="center_baseline",
+                rotation=90 if label.upright else 0,
+                color="#111111",
+                zorder=7,
+                bbox={
+                    "boxstyle": "round,pad=0.18",
+                    "facecolor": "#FFFFFF",
+                    "edgecolor": label.style.colour,
+                    "linewidth": self.lw(0.8),
+                },
+            )
 
     def arrowhead(self, x: float, y: float, colour: str, size: float) -> None:
         """A filled head pointing right, its tip at (``x``, ``y``)."""
         from matplotlib.patches import Polygon
 
         length, half = ARROW_LEN * size, ARROW_HALF * size
-        self.ax.add_artist(Polygon([(x, y), (x - length, y - half), (x - length, y + half)],
-                                   closed=True, facecolor=colour, edgecolor="none",
-                                   zorder=2.5))
+        self.ax.add_artist(
+            Polygon(
+                [(x, y), (x - length, y - half), (x - length, y + half)],
+                closed=True,
+                facecolor=colour,
+                edgecolor="none",
+                zorder=2.5,
+            )
+        )
 
     def sentiment(self) -> None:
         """Each step's sentiment under its column and a line through the columns' means."""
@@ -383,34 +503,67 @@ class _Painter:
         row = lay.sentiment()
         if row is None:
             return
-        self.text(MARGIN + 0.02, row.mid, "Sentiment", LANE_PT, fontweight="bold",
-                  va="center", color="#111111")
+        self.text(
+            MARGIN + 0.02,
+            row.mid,
+            "Sentiment",
+            LANE_PT,
+            fontweight="bold",
+            va="center",
+            color="#111111",
+        )
         for value in range(-2, 3):
             y = row.y_of(value)
             if value % 2 == 0:
-                self.text(lay.x0 - 0.06, y, f"{value:+d}".replace("-", "−") if value else "0",
-                          TEXT_PT, ha="right", va="center", color="#333333")
-            self.ax.plot([lay.x0, lay.lanes_right], [y, y],
-                         color="#777777" if value == 0 else "#D0D0D0",
-                         linewidth=self.lw(0.7 if value == 0 else 0.5), zorder=1)
+                self.text(
+                    lay.x0 - 0.06,
+                    y,
+                    f"{value:+d}".replace("-", "−") if value else "0",
+                    TEXT_PT,
+                    ha="right",
+                    va="center",
+                    color="#333333",
+                )
+            self.ax.plot(
+                [lay.x0, lay.lanes_right],
+                [y, y],
+                color="#777777" if value == 0 else "#D0D0D0",
+                linewidth=self.lw(0.7 if value == 0 else 0.5),
+                zorder=1,
+            )
         for mark in row.marks:
             self.sentiment_marker(mark.x, mark.y, mark.value, mark.colour)
         if len(row.means) > 1:
-            self.ax.plot(*zip(*row.means, strict=True), color="#555555",
-                         linewidth=self.lw(1.0), zorder=1.5)
+            self.ax.plot(
+                *zip(*row.means, strict=True), color="#555555", linewidth=self.lw(1.0), zorder=1.5
+            )
 
     def sentiment_marker(self, x: float, y: float, value: int, colour: str) -> None:
-        self.ax.plot([x], [y], marker="^" if value > 0 else "v" if value < 0 else "o",
-                     markersize=6.5 * self.scale, markerfacecolor=colour,
-                     markeredgecolor="#111111", markeredgewidth=self.lw(0.7),
-                     linestyle="none", zorder=3)
+        self.ax.plot(
+            [x],
+            [y],
+            marker="^" if value > 0 else "v" if value < 0 else "o",
+            markersize=6.5 * self.scale,
+            markerfacecolor=colour,
+            markeredgecolor="#111111",
+            markeredgewidth=self.lw(0.7),
+            linestyle="none",
+            zorder=3,
+        )
 
     def footer(self) -> None:
         lay = self.lay
         if not lay.footer_columns:
             return
-        self.text(MARGIN, lay.footer_top, "Pain points", TEXT_PT + 1, fontweight="bold",
-                  va="top", color="#111111")
+        self.text(
+            MARGIN,
+            lay.footer_top,
+            "Pain points",
+            TEXT_PT + 1,
+            fontweight="bold",
+            va="top",
+            color="#111111",
+        )
         top = lay.footer_top + line_height(TEXT_PT + 1) + 0.06
         for c, column in enumerate(lay.footer_columns):
             x, y = MARGIN + c * (lay.footer_col_w + 0.25), top
@@ -419,10 +572,15 @@ class _Painter:
                 y = self.lines(x + lay.footer_indent, y, lines, TEXT_PT, color="#111111")
                 y += 0.05
         if lay.footer_more:
-            self.text(MARGIN, lay.footer_bottom - line_height(TEXT_PT),
-                      f"… and {lay.footer_more} more pain points, not listed here "
-                      "(the CSV and Markdown exports list them all).", TEXT_PT, va="top",
-                      color="#333333")
+            self.text(
+                MARGIN,
+                lay.footer_bottom - line_height(TEXT_PT),
+                f"… and {lay.footer_more} more pain points, not listed here "
+                "(the CSV and Markdown exports list them all).",
+                TEXT_PT,
+                va="top",
+                color="#333333",
+            )
 
 
 def _line_width(style: EdgeStyle) -> float:
@@ -449,8 +607,11 @@ def _rounded_path(points: list[tuple[float, float]], radius: float = 0.06) -> An
             vertices.append((bx, by))
             codes.append(Path.LINETO)
             continue
-        vertices += [(bx + (ax - bx) * r / d1, by + (ay - by) * r / d1), (bx, by),
-                     (bx + (cx - bx) * r / d2, by + (cy - by) * r / d2)]
+        vertices += [
+            (bx + (ax - bx) * r / d1, by + (ay - by) * r / d1),
+            (bx, by),
+            (bx + (cx - bx) * r / d2, by + (cy - by) * r / d2),
+        ]
         codes += [Path.LINETO, Path.CURVE3, Path.CURVE3]
     vertices.append(points[-1])
     codes.append(Path.LINETO)
@@ -493,22 +654,35 @@ def svg_with_title(svg: str, title: str, description: str) -> str:
     if match is None:
         raise ValueError("no <svg> element")
     start = match.group(0)[:-1] + ' role="img" aria-labelledby="map-title map-desc">'
-    inserted = (f'\n <title id="map-title">{escape(flat(title))}</title>'
-                f'\n <desc id="map-desc">{escape(flat(description))}</desc>')
-    return svg[:match.start()] + start + inserted + svg[match.end():]
+    inserted = (
+        f'\n <title id="map-title">{escape(flat(title))}</title>'
+        f'\n <desc id="map-desc">{escape(flat(description))}</desc>'
+    )
+    return svg[: match.start()] + start + inserted + svg[match.end() :]
 
 
-@exporter("svg", ".svg", "image/svg+xml",
-          "swimlane map as SVG: scalable, its text searchable, with a title and description",
-          available=_matplotlib_available, check=too_large_to_print)
+@exporter(
+    "svg",
+    ".svg",
+    "image/svg+xml",
+    "swimlane map as SVG: scalable, its text searchable, with a title and description",
+    available=_matplotlib_available,
+    check=too_large_to_print,
+)
 def render_svg(context: ExportContext) -> list[Artifact]:
     svg = _save(draw_swimlane(context), "svg", metadata={"Date": None}).decode("utf-8")
     svg = svg_with_title(svg, context.journey.name, describe(sketch_of(context)))
     return [Artifact(svg.encode("utf-8"))]
 
 
-@exporter("png", ".png", "image/png", "swimlane map as a PNG picture, for slides and documents",
-          available=_matplotlib_available, check=too_large_to_print)
+@exporter(
+    "png",
+    ".png",
+    "image/png",
+    "swimlane map as a PNG picture, for slides and documents",
+    available=_matplotlib_available,
+    check=too_large_to_print,
+)
 def render_png(context: ExportContext) -> list[Artifact]:
     """150 dpi, in 256 colours: a third of the size and no visible difference, as the map
     has few colours besides the anti-aliased edges (median cut keeps the flat ones, white
@@ -524,31 +698,48 @@ def render_png(context: ExportContext) -> list[Artifact]:
                 f"the map is {layout.width:,.0f} x {layout.height:,.0f} inches; a PNG of at "
                 f"most {MAX_PNG_PIXELS:,} pixels a side would draw it at {dpi:.1f} dots per "
                 f"inch, under the limit of {limits.PNG_DPI} dots per inch, at which its text "
-                "is 4 pixels high; export svg or pdf, which scale")
+                "is 4 pixels high; export svg or pdf, which scale"
+            )
         figure = _figure(layout, None)
         figure.set_dpi(dpi)
         canvas = FigureCanvasAgg(figure)
         try:
             canvas.draw()
-            image = Image.frombuffer("RGBA", canvas.get_width_height(physical=True),
-                                     canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
+            image = Image.frombuffer(
+                "RGBA",
+                canvas.get_width_height(physical=True),
+                canvas.buffer_rgba(),
+                "raw",
+                "RGBA",
+                0,
+                1,
+            )
             picture = image.convert("RGB")  # a copy: the canvas's pixels can go
         finally:
             _discard(figure)
     buffer = io.BytesIO()
     picture.quantize(256, method=Image.Quantize.MEDIANCUT).save(
-        buffer, format="PNG", compress_level=7, dpi=(dpi, dpi))  # pHYs: its print size
+        buffer, format="PNG", compress_level=7, dpi=(dpi, dpi)
+    )  # pHYs: its print size
     return [Artifact(buffer.getvalue())]
 
 
-@exporter("pdf", ".pdf", "application/pdf",
-          "swimlane map on one landscape page (letter, A3 to A0), text at 8 pt or more",
-          available=_matplotlib_available, check=too_large_to_print)
+@exporter(
+    "pdf",
+    ".pdf",
+    "application/pdf",
+    "swimlane map on one landscape page (letter, A3 to A0), text at 8 pt or more",
+    available=_matplotlib_available,
+    check=too_large_to_print,
+)
 def render_pdf(context: ExportContext) -> list[Artifact]:
     with _drawing():
         sketch = sketch_of(context)
         layout = print_layout(sketch)
         figure = _figure(layout, page_for(layout.width, layout.height)[0])
-    metadata = {"CreationDate": None, "Title": flat(context.journey.name),
-                "Subject": describe(sketch)}
+    metadata = {
+        "CreationDate": None,
+        "Title": flat(context.journey.name),
+        "Subject": describe(sketch),
+    }
     return [Artifact(_save(figure, "pdf", metadata=metadata))]

@@ -16,13 +16,20 @@ from ple.export.sections import accessible_page
 def generate_text_page(context: ExportContext) -> str:
     journey = context.journey
     return accessible_page(
-        journey.name, journey_sections(context), intro=journey_intro(journey),
+        journey.name,
+        journey_sections(context),
+        intro=journey_intro(journey),
         footer=f"Written by ple from the journey '{journey.id}'. The gap findings are "
-               "those of this version of the map.")
+        "those of this version of the map.",
+    )
 
 
-@exporter("text-html", ".text.html", "text/html",
-          "accessible text page: headings by stage, lists and tables, no map (Section 508 "
-          "companion of the printed map)")
+@exporter(
+    "text-html",
+    ".text.html",
+    "text/html",
+    "accessible text page: headings by stage, lists and tables, no map (Section 508 "
+    "companion of the printed map)",
+)
 def render_text_page(context: ExportContext) -> list[Artifact]:
     return [Artifact(generate_text_page(context).encode("utf-8"))]

@@ -34,7 +34,8 @@ def _cannot_store(context: ExportContext) -> str | None:
     look at the journey's JSON, and only when that finds one, the sheets themselves."""
     journey = context.journey
     text = journey.model_dump_json() + json.dumps(
-        needed_catalog(context.workspace, journey), default=str)
+        needed_catalog(context.workspace, journey), default=str
+    )
     if not _CONTROL_IN_JSON.search(text):
         return None
     try:
@@ -44,10 +45,15 @@ def _cannot_store(context: ExportContext) -> str | None:
     return None
 
 
-@exporter("xlsx", ".xlsx", workbook.MEDIA_TYPE,
-          "Excel workbook: one sheet per table (steps, transitions, stages, personas, "
-          "catalog), drop-downs for fixed words; read back with ple import xlsx",
-          available=workbook.available, check=_cannot_store)
+@exporter(
+    "xlsx",
+    ".xlsx",
+    workbook.MEDIA_TYPE,
+    "Excel workbook: one sheet per table (steps, transitions, stages, personas, "
+    "catalog), drop-downs for fixed words; read back with ple import xlsx",
+    available=workbook.available,
+    check=_cannot_store,
+)
 def render_workbook(context: ExportContext) -> list[Artifact]:
     """The workbook; text with a control character (which xlsx cannot store) is refused
     with its cell, rather than written changed."""
@@ -55,14 +61,20 @@ def render_workbook(context: ExportContext) -> list[Artifact]:
     try:
         return [Artifact(workbook.write_workbook(grids, context.journey.name))]
     except workbook.WorkbookError as error:
-        raise ExportRefused(f"{error}; remove it from the journey, or export csv, sheets or "
-                            "yaml, which keep it") from None
+        raise ExportRefused(
+            f"{error}; remove it from the journey, or export csv, sheets or yaml, which keep it"
+        ) from None
 
 
-@exporter("sheets", ".csv", "text/csv",
-          "the workbook's sheets as CSV files (.sheet-Steps.csv, ...); read back with "
-          "ple import xlsx", several_files=True)
+@exporter(
+    "sheets",
+    ".csv",
+    "text/csv",
+    "the workbook's sheets as CSV files (.sheet-Steps.csv, ...); read back with ple import xlsx",
+    several_files=True,
+)
 def render_sheets(context: ExportContext) -> list[Artifact]:
     grids = tables_to_grids(journey_tables(context))
-    return [Artifact(csvfiles.write_csv(grid), suffix=f".sheet-{name}")
-            for name, grid in grids.items()]
+    return [
+        Artifact(csvfiles.write_csv(grid), suffix=f".sheet-{name}") for name, grid in grids.items()
+    ]

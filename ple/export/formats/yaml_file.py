@@ -20,13 +20,20 @@ def journey_yaml(context: ExportContext) -> str:
     agencies = {a["id"] for a in catalog["agencies"]}
     items = {d["id"] for d in catalog["data_items"]}
     # The legal basis for sharing its items between its agencies travels with it.
-    catalog["sharing"] = [plain(r) for r in context.workspace.sharing.values()
-                          if r.data_item in items and r.from_ in agencies and r.to in agencies]
+    catalog["sharing"] = [
+        plain(r)
+        for r in context.workspace.sharing.values()
+        if r.data_item in items and r.from_ in agencies and r.to in agencies
+    ]
     return header + yamltext.standalone(plain(journey), catalog)
 
 
-@exporter("yaml", ".yaml", "application/yaml",
-          "the journey as one YAML file with the agencies, programs and data items it "
-          "names: a workspace by itself, to share or upload")
+@exporter(
+    "yaml",
+    ".yaml",
+    "application/yaml",
+    "the journey as one YAML file with the agencies, programs and data items it "
+    "names: a workspace by itself, to share or upload",
+)
 def render_yaml(context: ExportContext) -> list[Artifact]:
     return [Artifact(journey_yaml(context).encode("utf-8"))]

@@ -12,8 +12,7 @@ from ple.model import EvidenceLevel, Step
 FIGURES = ("minutes", "wait_days", "cost_usd", "visits")
 
 
-@rule(id="assumed-moment", title="Moment that matters rests on assumptions",
-      severity="warning")
+@rule(id="assumed-moment", title="Moment that matters rests on assumptions", severity="warning")
 def assumed_moment(view: JourneyView) -> Iterator[Gap]:
     """A step marked ``moment_that_matters`` whose burden figures (on the step and for
     each channel) all rest on ``assumed`` evidence. Figures whose evidence is unknown are
@@ -43,9 +42,9 @@ def assumed_moment(view: JourneyView) -> Iterator[Gap]:
             why = f" It matters because: {step.moment_reason}" if step.moment_reason else ""
             yield Gap(
                 message=f"{view.step_label(step)} is a moment that matters, but every figure "
-                        f"of its burden is assumed.{why}",
+                f"of its burden is assumed.{why}",
                 suggestion="Measure the step (research or agency data) and record the "
-                           "evidence with its sources.",
+                "evidence with its sources.",
                 step=step.id,
                 agencies=(step.agency,),
             )

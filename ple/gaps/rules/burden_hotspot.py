@@ -61,13 +61,15 @@ def burden_hotspot(view: JourneyView) -> Iterator[Gap]:
             if value >= getattr(limits, figure):
                 reasons.append(f"{phrase.format(value)} (limit {getattr(limits, figure):g})")
             elif typical > 0 and value >= limits.factor * typical:
-                reasons.append(f"{phrase.format(value)} ({value / typical:.1f} times the "
-                               f"journey's median of {typical:g} {unit})")
+                reasons.append(
+                    f"{phrase.format(value)} ({value / typical:.1f} times the "
+                    f"journey's median of {typical:g} {unit})"
+                )
         if reasons:
             yield Gap(
                 message=f"{view.step_label(step)} is a burden hotspot: {'; '.join(reasons)}.",
                 suggestion="Cut the questions or documents, offer it remotely, or set a "
-                           "service standard for the wait.",
+                "service standard for the wait.",
                 step=step.id,
                 agencies=(step.agency,),
             )

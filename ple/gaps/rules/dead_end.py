@@ -30,7 +30,7 @@ def dead_end(view: JourneyView) -> Iterator[Gap]:
         if not step.next and not step.end:
             yield Gap(
                 message=f"The journey stops at {view.step_label(step)}: it has no next step "
-                        "and is not marked as an end.",
+                "and is not marked as an end.",
                 suggestion="Add what happens next, or mark the step `end: true`.",
                 step=step.id,
                 agencies=(step.agency,),

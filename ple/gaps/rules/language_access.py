@@ -35,24 +35,28 @@ def language_access(view: JourneyView) -> Iterator[Gap]:
         if step.languages is None:
             yield Gap(
                 message=f"The languages of {view.step_label(step)}, a High-Impact Service "
-                        "Provider step, are not recorded.",
+                "Provider step, are not recorded.",
                 suggestion="Record the languages the step is offered in.",
-                step=step.id, agencies=(step.agency,), unverified=True,
+                step=step.id,
+                agencies=(step.agency,),
+                unverified=True,
                 severity=FindingSeverity.info,
             )
         elif not step.languages:
             yield Gap(
                 message=f"{view.step_label(step)}, a High-Impact Service Provider step, is "
-                        "offered in no language at all.",
+                "offered in no language at all.",
                 suggestion="Record the languages the step is offered in.",
-                step=step.id, agencies=(step.agency,),
+                step=step.id,
+                agencies=(step.agency,),
             )
         elif all(lang.split("-")[0] == "en" for lang in step.languages):
             yield Gap(
                 message=f"{view.step_label(step)} is offered in English only, at a "
-                        "High-Impact Service Provider.",
+                "High-Impact Service Provider.",
                 suggestion="Offer it in Spanish and the other languages its customers speak.",
-                step=step.id, agencies=(step.agency,),
+                step=step.id,
+                agencies=(step.agency,),
             )
 
 

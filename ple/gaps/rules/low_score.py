@@ -31,9 +31,11 @@ def low_score(view: JourneyView) -> Iterator[Gap]:
     for step in view.journey.steps:
         if step.measures is None:
             continue
-        low = [(key, getattr(step.measures, key)) for key in MEASURE_KEYS
-               if getattr(step.measures, key) is not None
-               and getattr(step.measures, key) < threshold]
+        low = [
+            (key, getattr(step.measures, key))
+            for key in MEASURE_KEYS
+            if getattr(step.measures, key) is not None and getattr(step.measures, key) < threshold
+        ]
         if low:
             scores = ", ".join(f"{key} {score:g}" for key, score in low)
             yield Gap(

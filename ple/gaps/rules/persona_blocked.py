@@ -44,16 +44,23 @@ def persona_blocked(view: JourneyView) -> Iterator[Gap]:
         who = f"'{persona.name}' ({persona.id})"
         if result.completes is False:
             first = result.blocked[0] if result.blocked else None
-            where = some_of((f"{view.step_label(view.steps[b.step])}: {', '.join(b.reasons)}"
-                             for b in result.blocked), len(result.blocked), "; ")
+            where = some_of(
+                (
+                    f"{view.step_label(view.steps[b.step])}: {', '.join(b.reasons)}"
+                    for b in result.blocked
+                ),
+                len(result.blocked),
+                "; ",
+            )
             yield Gap(
-                message=(f"{who} cannot complete the journey. Blocked at {where}. "
-                         f"{len(result.lost)} step(s) behind are lost to them."),
+                message=(
+                    f"{who} cannot complete the journey. Blocked at {where}. "
+                    f"{len(result.lost)} step(s) behind are lost to them."
+                ),
                 suggestion="Offer the blocked step through a channel, language or "
-                           "accommodation this persona can use.",
+                "accommodation this persona can use.",
                 step=first.step if first else None,
-                agencies=tuple(dict.fromkeys(view.steps[b.step].agency
-                                             for b in result.blocked)),
+                agencies=tuple(dict.fromkeys(view.steps[b.step].agency for b in result.blocked)),
             )
         else:
             questions: dict[str, list[str]] = {}
@@ -63,14 +70,14 @@ def persona_blocked(view: JourneyView) -> Iterator[Gap]:
             open_ = " ".join(
                 f"{'Each of ' if len(steps) > 1 else ''}"
                 f"{some_of((view.step_label(view.steps[s]) for s in steps), len(steps))} "
-                f"{question}." for question, steps in questions.items())
+                f"{question}."
+                for question, steps in questions.items()
+            )
             yield Gap(
                 message=f"Whether {who} can complete the journey is unverified. {open_}",
-                suggestion="Record the channels, languages and accommodations of these "
-                           "steps.",
+                suggestion="Record the channels, languages and accommodations of these steps.",
                 step=result.unverified[0].step if result.unverified else None,
-                agencies=tuple(dict.fromkeys(view.steps[u.step].agency
-                                             for u in result.unverified)),
+                agencies=tuple(dict.fromkeys(view.steps[u.step].agency for u in result.unverified)),
                 unverified=True,
                 severity=FindingSeverity.info,
             )

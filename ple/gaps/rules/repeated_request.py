@@ -49,8 +49,10 @@ def repeated_request(view: JourneyView) -> Iterator[Gap]:
             continue  # asked on alternative branches only: nobody is asked twice
         agencies = tuple(dict.fromkeys(step.agency for step in steps))
         where = some_of((view.step_label(step) for step in steps), len(steps))
-        asked = [(view.item(item), answers_for(view, item, agencies[:position], receiver))
-                 for position, receiver in enumerate(agencies[1:], start=1)]
+        asked = [
+            (view.item(item), answers_for(view, item, agencies[:position], receiver))
+            for position, receiver in enumerate(agencies[1:], start=1)
+        ]
         yield Gap(
             message=(
                 f"{view.item(item)} is requested at {len(steps)} steps by "

@@ -12,7 +12,7 @@ from ple.model import Channel
 _EXCLUDES = {
     Channel.online: "people without internet access or digital skills",
     Channel.in_person: "people who cannot travel, work during office hours or have no "
-                       "office nearby",
+    "office nearby",
     Channel.phone: "people who are deaf or hard of hearing and people who cannot wait on hold",
     Channel.mail: "people who need an answer quickly or have no stable address",
     Channel.email: "people without internet access",
@@ -42,22 +42,26 @@ def single_channel(view: JourneyView) -> Iterator[Gap]:
         if channels is None:
             yield Gap(
                 message=f"The channels of {view.step_label(step)} are not recorded, so "
-                        "who it excludes cannot be checked.",
+                "who it excludes cannot be checked.",
                 suggestion="Record the step's channels.",
-                step=step.id, agencies=(step.agency,), unverified=True,
+                step=step.id,
+                agencies=(step.agency,),
+                unverified=True,
                 severity=FindingSeverity.info,
             )
         elif not channels:
             yield Gap(
                 message=f"{view.step_label(step)} is offered through no channel at all.",
                 suggestion="Record the channels the step is offered through.",
-                step=step.id, agencies=(step.agency,),
+                step=step.id,
+                agencies=(step.agency,),
             )
         elif len(set(channels)) == 1 and channels[0] is not Channel.automatic:
             only = channels[0]
             yield Gap(
                 message=f"{view.step_label(step)} is offered {only.value.replace('_', ' ')} "
-                        f"only, which excludes {_EXCLUDES[only]}.",
+                f"only, which excludes {_EXCLUDES[only]}.",
                 suggestion="Offer a second channel for the same step.",
-                step=step.id, agencies=(step.agency,),
+                step=step.id,
+                agencies=(step.agency,),
             )

@@ -34,7 +34,7 @@ def unmeasured_touchpoint(view: JourneyView) -> Iterator[Gap]:
         if view.is_hisp(step.agency) and step.measures is None and not automatic_only:
             yield Gap(
                 message=f"{view.step_label(step)} is a High-Impact Service Provider "
-                        "touchpoint with no A-11 survey scores.",
+                "touchpoint with no A-11 survey scores.",
                 suggestion="Add the step's A-11 driver scores, or plan a survey for it.",
                 step=step.id,
                 agencies=(step.agency,),

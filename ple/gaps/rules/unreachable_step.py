@@ -29,8 +29,7 @@ def unreachable_step(view: JourneyView) -> Iterator[Gap]:
     for step in view.journey.steps:
         if step.id not in view.reachable:
             yield Gap(
-                message=f"No path from the start of the journey reaches "
-                        f"{view.step_label(step)}.",
+                message=f"No path from the start of the journey reaches {view.step_label(step)}.",
                 suggestion="Connect it from the step that leads there, or add it to `entry`.",
                 step=step.id,
                 agencies=(step.agency,),

@@ -45,8 +45,10 @@ def unshared_data(view: JourneyView) -> Iterator[Gap]:
         held = holding[source.id] | gives[source.id]
         shared = set(detail.shares) if detail else set()
         missing = [
-            item for item in dict.fromkeys(target.requests)
-            if pairs.has(held, (source.agency, item)) and not pairs.has(held, (target.agency, item))
+            item
+            for item in dict.fromkeys(target.requests)
+            if pairs.has(held, (source.agency, item))
+            and not pairs.has(held, (target.agency, item))
             and item not in shared
         ]
         if not missing:
@@ -57,14 +59,16 @@ def unshared_data(view: JourneyView) -> Iterator[Gap]:
             how = f"the handoff is not described, so whether it passes {it} along is unknown"
         else:
             how = f"the handoff does not pass {it} along"
-        answers = [answers_for(view, item, [source.agency], target.agency)[0]
-                   for item in missing]
+        answers = [answers_for(view, item, [source.agency], target.agency)[0] for item in missing]
         barred = [view.item(a.data_item) for a in answers if a.needs_change_in_law]
-        suggestion = (f"Share {names} on the handoff from {view.agency(source.agency)} "
-                      f"so {view.agency(target.agency)} need not ask.")
+        suggestion = (
+            f"Share {names} on the handoff from {view.agency(source.agency)} "
+            f"so {view.agency(target.agency)} need not ask."
+        )
         if barred:
-            suggestion += (f" Sharing {some_of(barred, len(barred), ' and ')} needs a change "
-                           "in law first.")
+            suggestion += (
+                f" Sharing {some_of(barred, len(barred), ' and ')} needs a change in law first."
+            )
         yield Gap(
             message=(
                 f"{view.step_label(target)} asks the customer for {names}, which "

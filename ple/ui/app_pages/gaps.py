@@ -20,21 +20,28 @@ small_print("Where journeys fail people, found by rules; see `ple gaps --list-ru
 
 rules = sorted({f.rule for f in report.findings})
 a, b, c, d = st.columns(4)
-rule = a.selectbox("Rule", [None, *rules], key="gaps_rule",
-                   format_func=lambda r: "All rules" if r is None else r)
+rule = a.selectbox(
+    "Rule", [None, *rules], key="gaps_rule", format_func=lambda r: "All rules" if r is None else r
+)
 severity = b.selectbox("At least", ["info", "warning", "error"], key="gaps_severity")
-journey_id = c.selectbox("Journey", [None, *sorted(workspace.journeys)], key="gaps_journey",
-                         format_func=lambda j: "All journeys counted" if j is None
-                         else workspace.journeys[j].name)
-agency = d.selectbox("Agency", [None, *sorted(workspace.agencies, key=workspace.agency_label)],
-                     key="gaps_agency",
-                     format_func=lambda x: "All agencies" if x is None
-                     else workspace.agency_label(x))
+journey_id = c.selectbox(
+    "Journey",
+    [None, *sorted(workspace.journeys)],
+    key="gaps_journey",
+    format_func=lambda j: "All journeys counted" if j is None else workspace.journeys[j].name,
+)
+agency = d.selectbox(
+    "Agency",
+    [None, *sorted(workspace.agencies, key=workspace.agency_label)],
+    key="gaps_agency",
+    format_func=lambda x: "All agencies" if x is None else workspace.agency_label(x),
+)
 show_accepted = st.checkbox("Show accepted findings", value=False, key="gaps_accepted")
 
 chosen = counted(workspace, chosen_scope(), [journey_id] if journey_id else [])
-wanted = FindingFilter(rule, severity, journey_id, agency, show_accepted,
-                       frozenset(chosen.journeys))
+wanted = FindingFilter(
+    rule, severity, journey_id, agency, show_accepted, frozenset(chosen.journeys)
+)
 findings = filter_findings(report.findings, wanted)
 if st.session_state.get("gaps_filter") != wanted:
     # New rows: a row picked in the old table would point at another finding, or none.
@@ -45,14 +52,19 @@ names = {j.id: j.name for j in workspace.journeys.values()}
 small_print(markdown_text(chosen.sentence(names)))
 selection = st.dataframe(
     [{k: v for k, v in f.to_dict().items() if k != "sharing"} for f in findings],
-    hide_index=True, width="stretch", key="gaps_table",
-    on_select="rerun", selection_mode="single-row",
+    hide_index=True,
+    width="stretch",
+    key="gaps_table",
+    on_select="rerun",
+    selection_mode="single-row",
     column_order=["severity", "rule", "journey", "step", "message", "suggestion", "accepted"],
-    column_config={"message": st.column_config.TextColumn(width="large"),
-                   "suggestion": st.column_config.TextColumn(width="medium")})
+    column_config={
+        "message": st.column_config.TextColumn(width="large"),
+        "suggestion": st.column_config.TextColumn(width="medium"),
+    },
+)
 
-picked = [row for row in (selection.selection.rows if selection else [])
-          if row < len(findings)]
+picked = [row for row in (selection.selection.rows if selection else []) if row < len(findings)]
 if picked:
     finding = findings[picked[0]]
     with st.container(border=True):  # st.text: user text shown as written, never as markup
@@ -61,21 +73,32 @@ if picked:
     st.header(f"Rule `{finding.rule}`")
     st.text(explain(finding.rule))
     if finding.journey in workspace.journeys:  # a link: the journey's map, the step selected
-        st.page_link(JOURNEY, label="Open this step on the journey's map" if finding.step
-                     else "Open the journey's map", icon=":material/arrow_forward:",
-                     query_params={"journey": finding.journey,
-                                   **({"step": finding.step} if finding.step else {})})
+        st.page_link(
+            JOURNEY,
+            label="Open this step on the journey's map"
+            if finding.step
+            else "Open the journey's map",
+            icon=":material/arrow_forward:",
+            query_params={
+                "journey": finding.journey,
+                **({"step": finding.step} if finding.step else {}),
+            },
+        )
     st.subheader("Opportunities")
-    opportunities = addressing(workspace, finding) if finding.journey in workspace.journeys \
-        else []
+    opportunities = addressing(workspace, finding) if finding.journey in workspace.journeys else []
     for opportunity in opportunities:
-        st.page_link(OPPORTUNITIES,
-                     label=markdown_text(f"{opportunity.title} ({opportunity.status.value})"),
-                     icon=":material/lightbulb:", query_params={"opportunity": opportunity.id})
+        st.page_link(
+            OPPORTUNITIES,
+            label=markdown_text(f"{opportunity.title} ({opportunity.status.value})"),
+            icon=":material/lightbulb:",
+            query_params={"opportunity": opportunity.id},
+        )
     if not opportunities and finding.journey in workspace.journeys:
-        st.write("No opportunity addresses this finding yet. To start one, add this to the "
-                 "`opportunities:` list of a workspace file (for example "
-                 "`opportunities.yaml`), write its change, and check it with `ple validate`:")
+        st.write(
+            "No opportunity addresses this finding yet. To start one, add this to the "
+            "`opportunities:` list of a workspace file (for example "
+            "`opportunities.yaml`), write its change, and check it with `ple validate`:"
+        )
         st.code(starter_yaml(workspace, finding), language="yaml")
 elif rule:
     st.header(f"Rule `{rule}`")

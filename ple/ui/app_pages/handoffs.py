@@ -18,23 +18,45 @@ if not workspace.journeys:
     st.stop()
 
 if st.button("Show all cold handoffs", key="handoffs_all_cold"):
-    st.session_state.update(handoffs_from=None, handoffs_to=None, handoffs_journey=None,
-                            handoffs_type="cold")
+    st.session_state.update(
+        handoffs_from=None, handoffs_to=None, handoffs_journey=None, handoffs_type="cold"
+    )
 
 agencies = [None, *sorted(workspace.agencies, key=workspace.agency_label)]
 a, b, c, d = st.columns(4)
-from_agency = a.selectbox("From agency", agencies, key="handoffs_from",
-                          format_func=lambda x: "Any" if x is None else workspace.agency_label(x))
-to_agency = b.selectbox("To agency", agencies, key="handoffs_to",
-                        format_func=lambda x: "Any" if x is None else workspace.agency_label(x))
-journey_id = c.selectbox("Journey", [None, *sorted(workspace.journeys)], key="handoffs_journey",
-                         format_func=lambda j: "All journeys counted" if j is None
-                         else workspace.journeys[j].name)
-kind = d.selectbox("Type", [None, "automatic", "warm", "referral", "cold", "undocumented"],
-                   key="handoffs_type", format_func=lambda t: "Any type" if t is None else t)
+from_agency = a.selectbox(
+    "From agency",
+    agencies,
+    key="handoffs_from",
+    format_func=lambda x: "Any" if x is None else workspace.agency_label(x),
+)
+to_agency = b.selectbox(
+    "To agency",
+    agencies,
+    key="handoffs_to",
+    format_func=lambda x: "Any" if x is None else workspace.agency_label(x),
+)
+journey_id = c.selectbox(
+    "Journey",
+    [None, *sorted(workspace.journeys)],
+    key="handoffs_journey",
+    format_func=lambda j: "All journeys counted" if j is None else workspace.journeys[j].name,
+)
+kind = d.selectbox(
+    "Type",
+    [None, "automatic", "warm", "referral", "cold", "undocumented"],
+    key="handoffs_type",
+    format_func=lambda t: "Any type" if t is None else t,
+)
 
-view = matching_handoffs(loaded.backend, chosen_scope(), journey=journey_id,
-                         from_agency=from_agency, to_agency=to_agency, type=kind)
+view = matching_handoffs(
+    loaded.backend,
+    chosen_scope(),
+    journey=journey_id,
+    from_agency=from_agency,
+    to_agency=to_agency,
+    type=kind,
+)
 rows = view.rows
 st.write(f"**{len(rows)}** matching handoff(s).")
 small_print(markdown_text(view.note(workspace)))
@@ -44,12 +66,16 @@ shown = journey_id or (rows[0].journey if rows else None)
 if shown:
     st.header(markdown_text(f"On the map: {workspace.journeys[shown].name}"))
     highlight = tuple((r.from_step, r.to_step) for r in rows if r.journey == shown)
-    small_print("Matching handoffs are drawn with thick lines; the table above lists them "
-                "as text." + ("" if journey_id else " Choose a journey to see another one."))
+    small_print(
+        "Matching handoffs are drawn with thick lines; the table above lists them "
+        "as text." + ("" if journey_id else " Choose a journey to see another one.")
+    )
 
     @st.cache_data(max_entries=64, show_spinner=False)
     def canvas(fingerprint: str, journey_id: str, highlight: tuple) -> dict:
         return journey_canvas_data(workspace, journey_id, highlight=set(highlight))
 
-    journey_canvas(map_data(lambda: canvas(loaded.fingerprint, shown, highlight)),
-                   key=f"handoffs_canvas_{shown}")
+    journey_canvas(
+        map_data(lambda: canvas(loaded.fingerprint, shown, highlight)),
+        key=f"handoffs_canvas_{shown}",
+    )
