@@ -255,7 +255,12 @@ class Keys:
         settle(self.page)  # the run the choice started (it may enable the next button)
 
     def button(self, name: str) -> None:
-        self.reach(self.page.get_by_role("button", name=name, exact=True))
+        """Tab to a button and press Enter, once it is enabled: a choice made just before
+        enables it only when the run it started is back, and Enter on a disabled button
+        does nothing (the page may look idle before that run has even begun)."""
+        button = self.page.get_by_role("button", name=name, exact=True)
+        poll(button.is_enabled, bool)
+        self.reach(button)
         self.press("Enter")
 
     def step(self, step_id: str, name: str) -> None:
