@@ -29,10 +29,9 @@ from ple.diagram.blueprint import (
 from ple.diagram.style import text_colour, tint
 from ple.diagram.swimlane import MARGIN
 from ple.diagram.text import FONT
-from ple.export.formats.drawio import _geometry, _label, _px
+from ple.export.formats.drawio import _geometry, _label, _px, drawing, file_text
 from ple.export.formats.swimlane import sketch_of
 from ple.export.registry import Artifact, ExportContext, exporter
-from ple.export.xml_text import xml_text
 
 COLUMN_W = 1.6
 """Inches per step column: room for a card's words at draw.io's 11 px; the file scales."""
@@ -57,26 +56,9 @@ SUFFIX = "-blueprint"
 def generate_blueprint_drawio(context: ExportContext) -> str:
     journey = context.journey
     layout = BlueprintLayout(context.workspace, journey, sketch_of(context), COLUMN_W)
-    mxfile = ET.Element("mxfile", host="ple", type="device")
-    diagram = ET.SubElement(
-        mxfile,
-        "diagram",
-        id=f"blueprint-{journey.id}",
-        name=xml_text(f"Service blueprint: {journey.name}"),
+    mxfile, root = drawing(
+        f"blueprint-{journey.id}", f"Service blueprint: {journey.name}", layout.width, layout.height
     )
-    model = ET.SubElement(
-        diagram,
-        "mxGraphModel",
-        grid="1",
-        gridSize="10",
-        guides="1",
-        page="1",
-        pageWidth=_px(layout.width),
-        pageHeight=_px(layout.height),
-    )
-    root = ET.SubElement(model, "root")
-    ET.SubElement(root, "mxCell", id="0")
-    ET.SubElement(root, "mxCell", id="1", parent="0")
     _title(root, layout)
     _stages(root, layout)
     tops = _rows(root, layout)
@@ -84,8 +66,7 @@ def generate_blueprint_drawio(context: ExportContext) -> str:
     _lines(root, layout)
     _connectors(root, layout, ids)
     _moments(root, layout)
-    ET.indent(mxfile)
-    return ET.tostring(mxfile, encoding="unicode", xml_declaration=True) + "\n"
+    return file_text(mxfile)
 
 
 def _text(

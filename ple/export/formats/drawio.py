@@ -44,23 +44,7 @@ def generate_drawio(context: ExportContext) -> str:
     journey, workspace = context.journey, context.workspace
     counts = finding_counts(context.report.findings, journey.id)
     layout = layout_for_canvas(sketch_journey(workspace, journey, counts))
-    mxfile = ET.Element("mxfile", host="ple", type="device")
-    diagram = ET.SubElement(
-        mxfile, "diagram", id=f"journey-{journey.id}", name=xml_text(journey.name)
-    )
-    model = ET.SubElement(
-        diagram,
-        "mxGraphModel",
-        grid="1",
-        gridSize="10",
-        guides="1",
-        page="1",
-        pageWidth=_px(layout.width),
-        pageHeight=_px(layout.height),
-    )
-    root = ET.SubElement(model, "root")
-    ET.SubElement(root, "mxCell", id="0")
-    ET.SubElement(root, "mxCell", id="1", parent="0")
+    mxfile, root = drawing(f"journey-{journey.id}", journey.name, layout.width, layout.height)
     _stages(root, layout)
     lane_top = _lanes(root, layout, {a: workspace.agency_label(a) for a in workspace.agencies})
     for box in layout.boxes.values():
@@ -87,6 +71,35 @@ def generate_drawio(context: ExportContext) -> str:
         )
         _geometry(cell, box.x - MARGIN, box.y - lane_top[step.agency], box.w, box.h)
     _moves(root, layout)
+    return file_text(mxfile)
+
+
+def drawing(
+    diagram_id: str, name: str, width: float, height: float
+) -> tuple[ET.Element, ET.Element]:
+    """A draw.io file of one page ``width`` by ``height`` inches: its ``<mxfile>``, and the
+    ``<root>`` the cells go in, already holding the two cells every diagram starts with
+    (the cell ``1`` is the parent of the top-level shapes)."""
+    mxfile = ET.Element("mxfile", host="ple", type="device")
+    diagram = ET.SubElement(mxfile, "diagram", id=diagram_id, name=xml_text(name))
+    model = ET.SubElement(
+        diagram,
+        "mxGraphModel",
+        grid="1",
+        gridSize="10",
+        guides="1",
+        page="1",
+        pageWidth=_px(width),
+        pageHeight=_px(height),
+    )
+    root = ET.SubElement(model, "root")
+    ET.SubElement(root, "mxCell", id="0")
+    ET.SubElement(root, "mxCell", id="1", parent="0")
+    return mxfile, root
+
+
+def file_text(mxfile: ET.Element) -> str:
+    """The file's XML, indented, as draw.io writes it uncompressed."""
     ET.indent(mxfile)
     return ET.tostring(mxfile, encoding="unicode", xml_declaration=True) + "\n"
 
