@@ -9,17 +9,16 @@ told in more detail by a second journey.
 
 from __future__ import annotations
 
-import contextlib
 import shutil
 from pathlib import Path
 
 import pytest
 import yaml
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.e2e.browser import EXCEPTION, choose, open_page, poll, screenshot, settle
 from tests.e2e.canvas import node
 from tests.e2e.conftest import SMALL
+from tests.e2e.grid import cell, write_cell
 from tests.e2e.test_accessibility import check
 
 pytestmark = pytest.mark.browser
@@ -140,52 +139,6 @@ def test_a_detail_link_opens_the_detailed_journey_and_leads_back(page, blueprint
     assert page.locator(EXCEPTION).count() == 0
 
 
-def grid_cell(grid, column: int, row: int):
-    """A cell of a data editor, by the accessible table the grid keeps beside its canvas
-    (columns count from 1, rows from 0): it says what the cell holds and if it is
-    selected."""
-    return grid.get_by_test_id(f"glide-cell-{column}-{row}")
-
-
-def fill_cell(page, grid, column: int, row: int, x: float, text: str, listed: bool = False) -> None:
-    """Select a cell with the pointer, write ``text`` into it and press Enter, until the
-    grid's own table says the cell holds it.
-
-    Each step is checked before the next, and the whole is tried again if the grid let
-    it fall: a click that lands while the grid is still redrawing (a row was just added,
-    a list is closing) selects nothing, or an editor opens and is then taken away.
-    """
-    cell = grid_cell(grid, column, row)
-    for _ in range(3):
-        with contextlib.suppress(PlaywrightTimeout, AssertionError):  # not there yet
-            _write_cell(page, grid, cell, row, x, text, listed)
-        if cell.inner_text() == text:
-            return
-    raise AssertionError(f"cell {column},{row} holds {cell.inner_text()!r}, not {text!r}")
-
-
-def _write_cell(page, grid, cell, row: int, x: float, text: str, listed: bool) -> None:
-    y = grid.bounding_box()["y"] + 35 + 35 * row + 17  # under the 35 px header
-    page.mouse.click(grid.bounding_box()["x"] + x, y)
-    poll(lambda: cell.get_attribute("aria-selected"), lambda selected: selected == "true", 5)
-    if listed:  # a list of choices: Enter opens it, typing narrows it, Enter picks
-        page.keyboard.press("Enter")
-        page.get_by_role("option").first.wait_for(timeout=5_000)
-        page.keyboard.type(text)
-        # Enter picks the highlighted option: wait until the typing has narrowed the
-        # list to the one wanted (before that, Enter picks the first in the list).
-        options = page.get_by_role("option")
-        poll(options.all_inner_texts, lambda shown: shown == [text], 5)
-        page.keyboard.press("Enter")
-        page.get_by_role("option").first.wait_for(state="detached", timeout=5_000)
-    else:  # Enter opens a text box over the canvas
-        page.keyboard.press("Enter")
-        editor = page.locator("textarea.gdg-input:visible")
-        editor.fill(text, timeout=5_000)
-        editor.press("Enter", timeout=5_000)
-    poll(lambda: cell.inner_text(), lambda shown: shown == text, 5)
-
-
 def test_a_backstage_action_is_added_in_the_wide_table_and_saved(page, blueprint_app, tmp_path):
     """The actions grid is in a dialog: add a row, pick its blueprint row from the list,
     type the text."""
@@ -200,12 +153,12 @@ def test_a_backstage_action_is_added_in_the_wide_table_and_saved(page, blueprint
     grid = dialog.locator("[data-testid='stDataFrame']").first
     grid.locator("canvas").first.wait_for()
     settle(page)
-    assert grid_cell(grid, 1, 0).count() == 0  # the step has no actions yet
+    assert cell(grid, 1, 0).count() == 0  # the step has no actions yet
     grid.hover()  # the grid's toolbar shows under the pointer
     grid.get_by_role("button", name="Add row").click()
-    grid_cell(grid, 1, 0).wait_for(state="attached")
-    fill_cell(page, grid, column=1, row=0, x=120, text="backstage", listed=True)
-    fill_cell(page, grid, column=2, row=0, x=320, text="Estimate drawn from the earnings record")
+    cell(grid, 1, 0).wait_for(state="attached")
+    write_cell(page, grid, column=1, row=0, text="backstage", listed=True)
+    write_cell(page, grid, column=2, row=0, text="Estimate drawn from the earnings record")
     screenshot(page, tmp_path / "actions-dialog.png")
     dialog.get_by_role("button", name="Apply the actions").click()
     settle(page)

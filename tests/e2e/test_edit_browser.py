@@ -15,6 +15,7 @@ import pytest
 
 from tests.e2e.browser import EXCEPTION, open_page, poll, screenshot, settle
 from tests.e2e.conftest import SMALL
+from tests.e2e.grid import write_cell
 from tests.e2e.test_accessibility import check
 
 pytestmark = pytest.mark.browser
@@ -38,27 +39,6 @@ def show_tables(page):
     return grid
 
 
-def type_into_cell(page, grid, row: int, column: int, text: str) -> None:
-    """Select a cell of a data editor with the mouse and arrow keys, open its editor,
-    write ``text`` and press Enter.
-
-    The grid is a canvas: the first click lands in the ``#`` column of the first data
-    row, below the header; arrows move from there.
-    """
-    grid.scroll_into_view_if_needed()
-    box = grid.bounding_box()
-    page.mouse.click(box["x"] + 60, box["y"] + 35 + 12)
-    for _ in range(row):
-        page.keyboard.press("ArrowDown")
-    for _ in range(column):
-        page.keyboard.press("ArrowRight")
-    page.keyboard.press("Enter")  # opens the cell's editor, a text box over the canvas
-    editor = page.locator("textarea.gdg-input:visible")
-    editor.wait_for()
-    editor.fill(text)
-    editor.press("Enter")
-
-
 def test_a_cell_edited_in_the_steps_table_is_saved(page, edit_app, tmp_path):
     url, workspace = edit_app
     file = workspace / "journeys" / "retirement.yaml"
@@ -66,7 +46,7 @@ def test_a_cell_edited_in_the_steps_table_is_saved(page, edit_app, tmp_path):
     open_page(page, url + "/edit")
     assert page.locator("[data-testid='stDataFrame']").count() == 0  # until asked for
     steps = show_tables(page)
-    type_into_cell(page, steps, row=0, column=2, text="Check the estimate online")
+    write_cell(page, steps, column=3, row=0, text="Check the estimate online")
     settle(page)
     # The map is drawn from what the page holds: once it shows the new name, the edit has
     # reached the server (Save pressed before that would save the journey unchanged).
