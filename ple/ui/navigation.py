@@ -15,7 +15,7 @@ from ple.access import host_allowed
 from ple.signin import DEFAULT_PROVIDER, auth_problems, providers
 from ple.ui import state
 from ple.ui.text import small_print
-from ple.ui.widgets import scope_picker
+from ple.ui.widgets import keep_scope, scope_picker
 from ple.views.markdown import markdown_text
 
 PAGES_DIR = Path(__file__).resolve().parent / "app_pages"
@@ -28,6 +28,10 @@ EQUITY = PAGES_DIR / "equity.py"
 COMPARE = PAGES_DIR / "compare.py"
 EDIT = PAGES_DIR / "edit.py"
 OPPORTUNITIES = PAGES_DIR / "opportunities.py"
+COUNTED_BY_SCOPE = {"Portfolio", "Handoffs", "Gaps"}
+"""The pages whose totals add up the journeys of the sidebar's scope; the others are about
+one journey (or every one, as the Opportunities ranking is), so the choice is not shown
+there, though it is kept."""
 
 
 def run_app() -> None:
@@ -54,7 +58,6 @@ def run_app() -> None:
             if refused:
                 st.error(markdown_text(refused), icon=":material/folder_off:")
     loaded = state.current()
-    scope_picker()
     if loaded.store is not None:
         st.sidebar.caption(
             f"Workspace: {markdown_text(loaded.path)} (read-only here; "
@@ -78,6 +81,10 @@ def run_app() -> None:
             ),
         ]
     )
+    if pages.title in COUNTED_BY_SCOPE:
+        scope_picker()
+    else:
+        keep_scope()
     if not loaded.result.ok:
         st.error(
             f"The workspace has {len(loaded.result.errors)} error(s). Journeys without "

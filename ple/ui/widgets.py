@@ -35,6 +35,13 @@ def scope_picker() -> Scope:
     return Scope(chosen)
 
 
+def keep_scope() -> None:
+    """Keep the scope chosen on another page while a page that does not show the picker
+    runs: Streamlit forgets a widget's value after a run that does not draw it."""
+    if SCOPE_KEY in st.session_state:
+        st.session_state[SCOPE_KEY] = st.session_state[SCOPE_KEY]
+
+
 def chosen_scope() -> Scope:
     """The scope chosen in the sidebar (:func:`scope_picker`)."""
     return Scope(st.session_state.get(SCOPE_KEY, Scope.current))

@@ -304,6 +304,20 @@ def test_the_scope_is_kept_in_the_address(monkeypatch, small):
     assert linked.radio(key="scope").value == "all"
 
 
+def test_the_scope_is_offered_only_where_totals_count_it_and_kept_across_pages(monkeypatch, small):
+    """The Journey page is about one journey: no scope choice there, yet the one made on
+    the Portfolio page is still in force when the Gaps page is opened after it."""
+    at = start(monkeypatch, small)
+    at.radio(key="scope").set_value("all")
+    rerun(at)
+    go(at, JOURNEY)
+    assert not [r for r in at.radio if r.key == "scope"]
+    rerun(at)  # a second run on the page: Streamlit forgets the state of undrawn widgets
+    assert at.session_state["scope"] == "all"
+    go(at, GAPS)
+    assert at.radio(key="scope").value == "all"
+
+
 def start_with(monkeypatch: pytest.MonkeyPatch, workspace: Path, query: dict[str, str]) -> AppTest:
     """The app opened from a link carrying ``query`` in its address."""
     monkeypatch.setenv("PLE_WORKSPACE", str(workspace))
