@@ -245,6 +245,26 @@ def test_a_fresh_file_is_written_in_the_house_style():
     assert canonical(text) == canonical(save(None, journey))
 
 
+def test_a_field_added_to_a_step_goes_before_where_the_step_leads():
+    """A moment that matters set in the app is written among the step's facts, not under
+    its ``next:`` list (the model lists the blueprint fields after ``next``)."""
+    text = (
+        "id: j\nname: J\nsteps:\n"
+        "  - id: a\n    name: A\n    agency: x\n    next: [{to: b}]\n"
+        "  - id: b\n    name: B\n    agency: x\n    end: true\n"
+    )
+    journey = canonical(text)
+    journey["steps"][0] |= {"moment_that_matters": True, "touchpoints": ["form-1"]}
+    journey["steps"][1]["notes"] = "Last step"
+    saved = save(text, journey)
+    assert saved == (
+        "id: j\nname: J\nsteps:\n"
+        "  - id: a\n    name: A\n    agency: x\n    touchpoints: [form-1]\n"
+        "    moment_that_matters: true\n    next: [{to: b}]\n"
+        "  - id: b\n    name: B\n    agency: x\n    notes: Last step\n    end: true\n"
+    )
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

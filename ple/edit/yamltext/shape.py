@@ -33,9 +33,18 @@ def is_model(annotation: Any) -> bool:
     return isinstance(annotation, type) and issubclass(annotation, BaseModel)
 
 
+ONWARD_KEYS = ("fork", "next", "end")
+"""Where a step leads: written last in a step, as people write them by hand, so a field
+added later (a touchpoint, a moment that matters) lands with the step's other facts and not
+under its list of next steps."""
+
+
 def file_keys(model: type[BaseModel]) -> dict[str, Any]:
-    """Key as written in files -> field info, in the model's order."""
-    return {info.alias or name: info for name, info in model.model_fields.items()}
+    """Key as written in files -> field info, in the order new keys are written: the
+    model's, with :data:`ONWARD_KEYS` last."""
+    keys = {info.alias or name: info for name, info in model.model_fields.items()}
+    onward = {key: keys.pop(key) for key in ONWARD_KEYS if key in keys}
+    return keys | onward
 
 
 _NO_DEFAULT = object()
