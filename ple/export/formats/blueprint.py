@@ -8,8 +8,7 @@ page, the smallest of letter, A3, A2 and A1 that keeps every word at 8 pt or mor
 
 from __future__ import annotations
 
-import io
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ple import limits
 from ple.diagram.blueprint import (
@@ -26,27 +25,25 @@ from ple.diagram.blueprint import (
     describe,
 )
 from ple.diagram.style import text_colour, tint
-from ple.diagram.swimlane import MARGIN, TAG_H, TEXT_PT, TITLE_PT, check_size, tag_width
+from ple.diagram.swimlane import MARGIN, TAG_H, TEXT_PT, check_size, tag_width
 from ple.diagram.text import flat, line_height, text_width
 from ple.export.formats.swimlane import (
     MAX_ENLARGE,
     MAX_PNG_PIXELS,
     PAGES,
-    PNG_DPI,
-    _discard,
+    MapPainter,
     _drawing,
-    _families_named,
     _matplotlib_available,
     _save,
     page_for,
+    png_of,
     sketch_of,
     svg_with_title,
     too_large_to_print,
 )
-from ple.export.registry import Artifact, ExportContext, ExportRefused, exporter
+from ple.export.registry import Artifact, ExportContext, exporter
 
 if TYPE_CHECKING:
-    from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
 COLUMN_WIDTHS = tuple(round(0.9 + 0.05 * i, 2) for i in range(23))
@@ -106,32 +103,8 @@ def _figure(layout: BlueprintLayout, page: str | None) -> Figure:
     return figure
 
 
-class _Painter:
-    """Draws a blueprint layout; data units are inches at print scale 1."""
-
-    def __init__(self, layout: BlueprintLayout, ax: Axes, scale: float) -> None:
-        self.lay, self.ax, self.scale = layout, ax, scale
-        self.families = _families_named()
-
-    def text(self, x: float, y: float, text: str, size: float, **kwargs: Any) -> None:
-        self.ax.text(
-            x,
-            y,
-            text,
-            fontsize=size * self.scale,
-            fontfamily=self.families,
-            parse_math=False,
-            **kwargs,
-        )
-
-    def lines(self, x: float, y: float, lines: list[str], size: float, **kwargs: Any) -> float:
-        for line in lines:
-            self.text(x, y, line, size, va="top", **kwargs)
-            y += line_height(size)
-        return y
-
-    def lw(self, points: float) -> float:
-        return points * self.scale
+class _Painter(MapPainter):
+    """Draws a blueprint layout."""
 
     def draw(self) -> None:
         self.header()
@@ -143,21 +116,9 @@ class _Painter:
 
     def header(self) -> None:
         lay = self.lay
-        y = self.lines(
-            MARGIN, MARGIN, lay.title_lines, TITLE_PT, fontweight="bold", color="#111111"
-        )
-        self.lines(MARGIN, y + 0.06, lay.summary_lines, TEXT_PT, color="#333333")
-        x, y = lay.legend_x, lay.legend_y
-        self.text(
-            x,
-            y,
-            "How to read this blueprint",
-            TEXT_PT + 1,
-            fontweight="bold",
-            va="top",
-            color="#111111",
-        )
-        y += line_height(TEXT_PT + 1) + 0.05
+        self.title()
+        x = lay.legend_x
+        y = self.heading(x, lay.legend_y, "How to read this blueprint") + 0.05
         for column, width in zip(lay.legend, lay.legend_widths, strict=True):
             for row, (kind, word, meaning) in enumerate(column):
                 self.legend_entry(x, y + (row + 0.5) * LEGEND_ROW, kind, word, meaning)
@@ -199,51 +160,7 @@ class _Painter:
                     linestyle=style,
                 )
             )
-        x += LEGEND_SAMPLE + 0.08
-        if word:
-            self.text(x, y, word + ":", TEXT_PT, fontweight="bold", va="center", color="#111111")
-            x += text_width(word + ":", TEXT_PT, bold=True) / 72 + 0.1
-        self.text(x, y, meaning, TEXT_PT, va="center", color="#222222")
-
-    def stages(self) -> None:
-        from matplotlib.patches import FancyBboxPatch
-
-        lay = self.lay
-        if lay.stages:
-            self.text(
-                lay.x0 - 0.1,
-                lay.stages[0].top + 0.03,
-                "Stages",
-                TEXT_PT,
-                fontweight="bold",
-                ha="right",
-                va="top",
-                color="#333333",
-            )
-        for stage in lay.stages:
-            self.ax.add_artist(
-                FancyBboxPatch(
-                    (stage.x0, stage.top),
-                    stage.x1 - stage.x0,
-                    stage.height,
-                    boxstyle="round,pad=0,rounding_size=0.05",
-                    facecolor="#E4E4E4",
-                    edgecolor="#8A8A8A",
-                    linewidth=self.lw(0.6),
-                    zorder=1,
-                )
-            )
-            y = stage.top + stage.height / 2 - len(stage.lines) * line_height(TEXT_PT) / 2
-            self.lines(
-                (stage.x0 + stage.x1) / 2,
-                y,
-                stage.lines,
-                TEXT_PT,
-                fontweight="bold",
-                ha="center",
-                color="#111111",
-                zorder=2,
-            )
+        self.legend_words(x + LEGEND_SAMPLE + 0.08, y, word, meaning)
 
     def rows(self) -> None:
         from matplotlib.patches import Rectangle
@@ -375,48 +292,15 @@ class _Painter:
         self.lines(x, y, card.detail, CARD_PT, color="#444444", zorder=4)
 
     def tag(self, x: float, y: float, word: str) -> None:
-        """A moment-that-matters tag whose left end is ``x`` and middle ``y``."""
-        from matplotlib.patches import FancyBboxPatch
-
-        w = tag_width(word)
-        self.ax.add_artist(
-            FancyBboxPatch(
-                (x, y - TAG_H / 2),
-                w,
-                TAG_H,
-                boxstyle="round,pad=0,rounding_size=0.03",
-                facecolor="#FFE27A",
-                edgecolor="#111111",
-                linewidth=self.lw(0.7),
-                zorder=5,
-            )
-        )
-        self.text(
-            x + w / 2,
-            y,
-            word,
-            TEXT_PT,
-            fontweight="bold",
-            ha="center",
-            va="center_baseline",
-            color="#111111",
-            zorder=6,
-        )
+        """A moment-that-matters tag (★ and its number, on a warmer yellow than a findings
+        badge)."""
+        self.tag_shape(x, y, word, "#FFE27A", 0.03)
 
     def footer(self) -> None:
         lay = self.lay
         if not lay.moments:
             return
-        self.text(
-            MARGIN,
-            lay.footer_top,
-            "Moments that matter",
-            TEXT_PT + 1,
-            fontweight="bold",
-            va="top",
-            color="#111111",
-        )
-        y = lay.footer_top + line_height(TEXT_PT + 1) + 0.06
+        y = self.heading(MARGIN, lay.footer_top, "Moments that matter") + 0.06
         for moment in lay.moments:
             self.tag(MARGIN, y + line_height(TEXT_PT) / 2, f"★ {moment.number}")
             y = (
@@ -461,42 +345,19 @@ def render_svg(context: ExportContext) -> list[Artifact]:
     check=too_large_to_print,
 )
 def render_png(context: ExportContext) -> list[Artifact]:
-    """As the swimlane PNG: 150 dpi in 256 colours, refused below the least resolution."""
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from PIL import Image
-
     with _drawing():
         layout = print_layout(context)
-        dpi = min(PNG_DPI, MAX_PNG_PIXELS / max(layout.width, layout.height))
-        if dpi < limits.PNG_DPI:
-            raise ExportRefused(
+        png = png_of(
+            layout,
+            _figure,
+            lambda dpi: (
                 f"the blueprint is {layout.width:,.0f} x {layout.height:,.0f} inches; a PNG "
                 f"of at most {MAX_PNG_PIXELS:,} pixels a side would draw it at {dpi:.1f} dots "
                 f"per inch, under the limit of {limits.PNG_DPI}; export blueprint-svg or "
                 "blueprint-pdf, which scale"
-            )
-        figure = _figure(layout, None)
-        figure.set_dpi(dpi)
-        canvas = FigureCanvasAgg(figure)
-        try:
-            canvas.draw()
-            image = Image.frombuffer(
-                "RGBA",
-                canvas.get_width_height(physical=True),
-                canvas.buffer_rgba(),
-                "raw",
-                "RGBA",
-                0,
-                1,
-            )
-            picture = image.convert("RGB")  # a copy: the canvas's pixels can go
-        finally:
-            _discard(figure)
-    buffer = io.BytesIO()
-    picture.quantize(256, method=Image.Quantize.MEDIANCUT).save(
-        buffer, format="PNG", compress_level=7, dpi=(dpi, dpi)
-    )  # pHYs: its print size
-    return [Artifact(buffer.getvalue(), suffix=SUFFIX)]
+            ),
+        )
+    return [Artifact(png, suffix=SUFFIX)]
 
 
 @exporter(

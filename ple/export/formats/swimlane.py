@@ -25,7 +25,7 @@ import gc
 import io
 import re
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
@@ -232,11 +232,13 @@ def _figure(layout: SwimlaneLayout, page: str | None) -> Figure:
     return figure
 
 
-class _Painter:
-    """Draws a layout on an Axes whose data units are inches at print scale 1; text
-    sizes and line widths are multiplied by ``scale``."""
+class MapPainter:
+    """What every printed map draws alike (the swimlane map and the service blueprint):
+    text at print scale, the title and summary, the stage headers, tags, the legend's
+    words and the footer's heading. The Axes' data units are inches at print scale 1;
+    text sizes and line widths are multiplied by ``scale``."""
 
-    def __init__(self, layout: SwimlaneLayout, ax: Axes, scale: float) -> None:
+    def __init__(self, layout: Any, ax: Axes, scale: float) -> None:
         self.lay, self.ax, self.scale = layout, ax, scale
         self.families = _families_named()
 
@@ -261,88 +263,24 @@ class _Painter:
     def lw(self, points: float) -> float:
         return points * self.scale
 
-    def draw(self) -> None:
-        self.lanes()
-        self.stages()
-        self.arrows()
-        self.boxes()
-        self.header()
-        self.sentiment()
-        self.footer()
-
-    def header(self) -> None:
+    def title(self) -> None:
         lay = self.lay
         y = self.lines(
             MARGIN, MARGIN, lay.title_lines, TITLE_PT, fontweight="bold", color="#111111"
         )
         self.lines(MARGIN, y + 0.06, lay.summary_lines, TEXT_PT, color="#333333")
-        if lay.legend is None:
-            return
-        x, y = lay.legend.x, lay.legend.y
-        self.text(
-            x, y, "How to read this map", TEXT_PT + 1, fontweight="bold", va="top", color="#111111"
-        )
-        y += line_height(TEXT_PT + 1) + 0.05
-        for column in lay.legend.columns:
-            for row, (kind, style, word, meaning) in enumerate(column):
-                self.legend_entry(x, y + (row + 0.5) * LEGEND_ROW, kind, style, word, meaning)
-            x += max(map(legend_entry_width, column)) + 0.25
 
-    def legend_entry(
-        self, x: float, y: float, kind: str, style: EdgeStyle | None, word: str, meaning: str
-    ) -> None:
-        from matplotlib.lines import Line2D
+    def heading(self, x: float, y: float, words: str) -> float:
+        """A heading of the legend or the footer; returns the y under it."""
+        self.text(x, y, words, TEXT_PT + 1, fontweight="bold", va="top", color="#111111")
+        return y + line_height(TEXT_PT + 1)
 
-        if kind in ("badge", "note"):
-            self.tag(x, y, word, note=kind == "note")
-            x += tag_width(word) + 0.18
-            word = ""
-        elif kind == "sentiment":
-            for i, value in enumerate((2, 0, -2)):
-                self.sentiment_marker(x + 0.06 + i * 0.16, y, value, "#FFFFFF")
-            x += LEGEND_SAMPLE + 0.08
-        elif style is not None:
-            self.ax.add_line(
-                Line2D(
-                    [x, x + LEGEND_SAMPLE - 0.1],
-                    [y, y],
-                    color=style.colour,
-                    linewidth=self.lw(_line_width(style)),
-                    linestyle=_dashes(style),
-                    dash_capstyle="butt",
-                )
-            )
-            self.arrowhead(x + LEGEND_SAMPLE - 0.02, y, style.colour, 0.7)
-            x += LEGEND_SAMPLE + 0.08
+    def legend_words(self, x: float, y: float, word: str, meaning: str) -> None:
+        """A legend entry's words after its sample: the word in bold, then its meaning."""
         if word:
             self.text(x, y, word + ":", TEXT_PT, fontweight="bold", va="center", color="#111111")
             x += text_width(word + ":", TEXT_PT, bold=True) / 72 + 0.1
         self.text(x, y, meaning, TEXT_PT, va="center", color="#222222")
-
-    def lanes(self) -> None:
-        from matplotlib.patches import Rectangle
-
-        lay = self.lay
-        for index, lane in enumerate(lay.lanes):
-            top, bottom, colour = lane.top, lane.bottom, lane.colour
-            for x, w, fill, z in (
-                (lay.x0, lay.lanes_right - lay.x0, "#F3F3F3" if index % 2 == 0 else "#FFFFFF", 0),
-                (MARGIN, LANE_LABEL_W, tint(colour, 0.82), 0),
-                (MARGIN, 0.09, colour, 0.5),
-            ):
-                self.ax.add_artist(
-                    Rectangle((x, top), w, bottom - top, facecolor=fill, edgecolor="none", zorder=z)
-                )
-            bold, plain = lane.label_lines, lane.name_lines
-            y = (top + bottom) / 2 - lane_label_height(bold, plain) / 2
-            y = self.lines(
-                MARGIN + 0.16, y, bold, LANE_PT, fontweight="bold", color="#111111", zorder=1
-            )
-            self.lines(MARGIN + 0.16, y + 0.04, plain, TEXT_PT, color="#222222", zorder=1)
-        rule = {"color": "#9A9A9A", "linewidth": self.lw(0.6), "zorder": 0.6}
-        for y in sorted({y for lane in lay.lanes for y in (lane.top, lane.bottom)}):
-            self.ax.plot([MARGIN, lay.lanes_right], [y, y], **rule)
-        self.ax.plot([lay.x0, lay.x0], [lay.lanes_top, lay.lanes_bottom], **rule)
 
     def stages(self) -> None:
         from matplotlib.patches import FancyBboxPatch
@@ -384,6 +322,113 @@ class _Painter:
                 zorder=2,
             )
 
+    def tag_shape(self, x: float, y: float, word: str, fill: str, rounding: float) -> None:
+        """A small outlined tag holding ``word`` in bold, left end ``x``, middle ``y``."""
+        from matplotlib.patches import FancyBboxPatch
+
+        w = tag_width(word)
+        self.ax.add_artist(
+            FancyBboxPatch(
+                (x, y - TAG_H / 2),
+                w,
+                TAG_H,
+                boxstyle=f"round,pad=0,rounding_size={rounding}",
+                facecolor=fill,
+                edgecolor="#111111",
+                linewidth=self.lw(0.7),
+                zorder=5,
+            )
+        )
+        self.text(
+            x + w / 2,
+            y,
+            word,
+            TEXT_PT,
+            fontweight="bold",
+            ha="center",
+            va="center_baseline",
+            color="#111111",
+            zorder=6,
+        )
+
+
+class _Painter(MapPainter):
+    """Draws a swimlane layout."""
+
+    def draw(self) -> None:
+        self.lanes()
+        self.stages()
+        self.arrows()
+        self.boxes()
+        self.header()
+        self.sentiment()
+        self.footer()
+
+    def header(self) -> None:
+        lay = self.lay
+        self.title()
+        if lay.legend is None:
+            return
+        x = lay.legend.x
+        y = self.heading(x, lay.legend.y, "How to read this map") + 0.05
+        for column in lay.legend.columns:
+            for row, (kind, style, word, meaning) in enumerate(column):
+                self.legend_entry(x, y + (row + 0.5) * LEGEND_ROW, kind, style, word, meaning)
+            x += max(map(legend_entry_width, column)) + 0.25
+
+    def legend_entry(
+        self, x: float, y: float, kind: str, style: EdgeStyle | None, word: str, meaning: str
+    ) -> None:
+        from matplotlib.lines import Line2D
+
+        if kind in ("badge", "note"):
+            self.tag(x, y, word, note=kind == "note")
+            x += tag_width(word) + 0.18
+            word = ""
+        elif kind == "sentiment":
+            for i, value in enumerate((2, 0, -2)):
+                self.sentiment_marker(x + 0.06 + i * 0.16, y, value, "#FFFFFF")
+            x += LEGEND_SAMPLE + 0.08
+        elif style is not None:
+            self.ax.add_line(
+                Line2D(
+                    [x, x + LEGEND_SAMPLE - 0.1],
+                    [y, y],
+                    color=style.colour,
+                    linewidth=self.lw(_line_width(style)),
+                    linestyle=_dashes(style),
+                    dash_capstyle="butt",
+                )
+            )
+            self.arrowhead(x + LEGEND_SAMPLE - 0.02, y, style.colour, 0.7)
+            x += LEGEND_SAMPLE + 0.08
+        self.legend_words(x, y, word, meaning)
+
+    def lanes(self) -> None:
+        from matplotlib.patches import Rectangle
+
+        lay = self.lay
+        for index, lane in enumerate(lay.lanes):
+            top, bottom, colour = lane.top, lane.bottom, lane.colour
+            for x, w, fill, z in (
+                (lay.x0, lay.lanes_right - lay.x0, "#F3F3F3" if index % 2 == 0 else "#FFFFFF", 0),
+                (MARGIN, LANE_LABEL_W, tint(colour, 0.82), 0),
+                (MARGIN, 0.09, colour, 0.5),
+            ):
+                self.ax.add_artist(
+                    Rectangle((x, top), w, bottom - top, facecolor=fill, edgecolor="none", zorder=z)
+                )
+            bold, plain = lane.label_lines, lane.name_lines
+            y = (top + bottom) / 2 - lane_label_height(bold, plain) / 2
+            y = self.lines(
+                MARGIN + 0.16, y, bold, LANE_PT, fontweight="bold", color="#111111", zorder=1
+            )
+            self.lines(MARGIN + 0.16, y + 0.04, plain, TEXT_PT, color="#222222", zorder=1)
+        rule = {"color": "#9A9A9A", "linewidth": self.lw(0.6), "zorder": 0.6}
+        for y in sorted({y for lane in lay.lanes for y in (lane.top, lane.bottom)}):
+            self.ax.plot([MARGIN, lay.lanes_right], [y, y], **rule)
+        self.ax.plot([lay.x0, lay.x0], [lay.lanes_top, lay.lanes_bottom], **rule)
+
     def boxes(self) -> None:
         from matplotlib.patches import FancyBboxPatch
 
@@ -416,34 +461,9 @@ class _Painter:
                 self.tag(box.x + 0.07, box.y, box.note_tag, note=True)
 
     def tag(self, x: float, y: float, word: str, note: bool) -> None:
-        """A pain point number (round, white) or a findings badge (square, yellow) whose
-        left end is ``x`` and middle ``y``."""
-        from matplotlib.patches import FancyBboxPatch
-
-        w = tag_width(word)
-        self.ax.add_artist(
-            FancyBboxPatch(
-                (x, y - TAG_H / 2),
-                w,
-                TAG_H,
-                boxstyle=f"round,pad=0,rounding_size={TAG_H / 2 if note else 0.03}",
-                facecolor="#FFFFFF" if note else "#FFF4C2",
-                edgecolor="#111111",
-                linewidth=self.lw(0.7),
-                zorder=5,
-            )
-        )
-        self.text(
-            x + w / 2,
-            y,
-            word,
-            TEXT_PT,
-            fontweight="bold",
-            ha="center",
-            va="center_baseline",
-            color="#111111",
-            zorder=6,
-        )
+        """A pain point number (round, white) or a findings badge (square, yellow)."""
+        fill, rounding = ("#FFFFFF", TAG_H / 2) if note else ("#FFF4C2", 0.03)
+        self.tag_shape(x, y, word, fill, rounding)
 
     def arrows(self) -> None:
         from matplotlib.patches import PathPatch
@@ -555,16 +575,7 @@ class _Painter:
         lay = self.lay
         if not lay.footer_columns:
             return
-        self.text(
-            MARGIN,
-            lay.footer_top,
-            "Pain points",
-            TEXT_PT + 1,
-            fontweight="bold",
-            va="top",
-            color="#111111",
-        )
-        top = lay.footer_top + line_height(TEXT_PT + 1) + 0.06
+        top = self.heading(MARGIN, lay.footer_top, "Pain points") + 0.06
         for c, column in enumerate(lay.footer_columns):
             x, y = MARGIN + c * (lay.footer_col_w + 0.25), top
             for number, lines in column:
@@ -684,44 +695,57 @@ def render_svg(context: ExportContext) -> list[Artifact]:
     check=too_large_to_print,
 )
 def render_png(context: ExportContext) -> list[Artifact]:
-    """150 dpi, in 256 colours: a third of the size and no visible difference, as the map
-    has few colours besides the anti-aliased edges (median cut keeps the flat ones, white
-    included, exactly). A map too long for :data:`ple.limits.PNG_DPI` is refused."""
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from PIL import Image
-
     with _drawing():
         layout = print_layout(sketch_of(context))
-        dpi = min(PNG_DPI, MAX_PNG_PIXELS / max(layout.width, layout.height))
-        if dpi < limits.PNG_DPI:
-            raise ExportRefused(
+        png = png_of(
+            layout,
+            _figure,
+            lambda dpi: (
                 f"the map is {layout.width:,.0f} x {layout.height:,.0f} inches; a PNG of at "
                 f"most {MAX_PNG_PIXELS:,} pixels a side would draw it at {dpi:.1f} dots per "
                 f"inch, under the limit of {limits.PNG_DPI} dots per inch, at which its text "
                 "is 4 pixels high; export svg or pdf, which scale"
-            )
-        figure = _figure(layout, None)
-        figure.set_dpi(dpi)
-        canvas = FigureCanvasAgg(figure)
-        try:
-            canvas.draw()
-            image = Image.frombuffer(
-                "RGBA",
-                canvas.get_width_height(physical=True),
-                canvas.buffer_rgba(),
-                "raw",
-                "RGBA",
-                0,
-                1,
-            )
-            picture = image.convert("RGB")  # a copy: the canvas's pixels can go
-        finally:
-            _discard(figure)
+            ),
+        )
+    return [Artifact(png)]
+
+
+def png_of(
+    layout: Any, figure_of: Callable[[Any, str | None], Figure], refusal: Callable[[float], str]
+) -> bytes:
+    """A printed map's layout as a PNG: 150 dpi, in 256 colours, a third of the size and no
+    visible difference, as a map has few colours besides the anti-aliased edges (median
+    cut keeps the flat ones, white included, exactly). A map so long that its longest side
+    would need fewer than :data:`ple.limits.PNG_DPI` dots per inch is refused, in the words
+    of ``refusal(dpi)``. Call it while :func:`_drawing`."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from PIL import Image
+
+    dpi = min(PNG_DPI, MAX_PNG_PIXELS / max(layout.width, layout.height))
+    if dpi < limits.PNG_DPI:
+        raise ExportRefused(refusal(dpi))
+    figure = figure_of(layout, None)
+    figure.set_dpi(dpi)
+    canvas = FigureCanvasAgg(figure)
+    try:
+        canvas.draw()
+        image = Image.frombuffer(
+            "RGBA",
+            canvas.get_width_height(physical=True),
+            canvas.buffer_rgba(),
+            "raw",
+            "RGBA",
+            0,
+            1,
+        )
+        picture = image.convert("RGB")  # a copy: the canvas's pixels can go
+    finally:
+        _discard(figure)
     buffer = io.BytesIO()
     picture.quantize(256, method=Image.Quantize.MEDIANCUT).save(
         buffer, format="PNG", compress_level=7, dpi=(dpi, dpi)
     )  # pHYs: its print size
-    return [Artifact(buffer.getvalue())]
+    return buffer.getvalue()
 
 
 @exporter(
