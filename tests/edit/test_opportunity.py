@@ -80,16 +80,17 @@ opportunities:
     owner: {agency: ssa}
     change:
       handoffs:
-        - {from: apply-retirement, to: enroll-part-b, type: warm}
-
-# the end
+        - from: apply-retirement
+          to: enroll-part-b
+          type: warm
 """
+THE_END = "\n# the end\n"
 
 
 def test_an_opportunity_is_appended_to_the_file_that_holds_them_every_other_line_unchanged(
     workspace,
 ):
-    (workspace / "ideas.yaml").write_text(HAND_WRITTEN, encoding="utf-8")
+    (workspace / "ideas.yaml").write_text(HAND_WRITTEN + THE_END, encoding="utf-8")
     typed = Typed(
         "Warm handover?",
         QUESTION,
@@ -104,8 +105,8 @@ def test_an_opportunity_is_appended_to_the_file_that_holds_them_every_other_line
     assert started.opportunity == "warm-handover-2"  # the title's id was taken
     assert not (workspace / "opportunities.yaml").exists()
     text = started.file.read_text(encoding="utf-8")
-    assert text.startswith(HAND_WRITTEN)  # every line as it was, the comments too
-    assert text[len(HAND_WRITTEN) :] == textwrap.dedent("""\
+    assert text.startswith(HAND_WRITTEN) and text.endswith(THE_END)  # as they were
+    assert text[len(HAND_WRITTEN) : -len(THE_END)] == textwrap.dedent("""\
         opportunities:
           - id: warm-handover-2
             title: Warm handover?
