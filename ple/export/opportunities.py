@@ -18,7 +18,7 @@ from ple.export.journey_record import register_part
 from ple.export.registry import ExportContext
 from ple.export.sections import Link, Section, Table, accessible_page
 from ple.model import JourneyState, Workspace
-from ple.opportunities import RankedOpportunity, rank_opportunities, worth_of
+from ple.opportunities import NO_CHANGE, RankedOpportunity, rank_opportunities, worth_of
 from ple.views.opportunities import COLUMNS, ORDER_SENTENCE, anchors, ranking_rows
 
 HEADINGS = {
@@ -90,7 +90,9 @@ def _opportunity(workspace: Workspace, row: RankedOpportunity) -> Section:
     opportunity, worth = row.opportunity, row.worth
     summary = row.summary(workspace)
     change = (
-        f"the future state '{workspace.journeys[opportunity.change.future].name}'"
+        NO_CHANGE
+        if not opportunity.change.written
+        else f"the future state '{workspace.journeys[opportunity.change.future].name}'"
         if opportunity.change.future
         else f"{len(opportunity.change.steps)} step edit(s) and "
         f"{len(opportunity.change.handoffs)} handoff edit(s) on today's journey"

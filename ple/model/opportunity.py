@@ -76,7 +76,11 @@ class HandoffEdit(FormatModel):
 
 
 class Change(FormatModel):
-    """What the opportunity changes: a future-state journey, or edits on today's."""
+    """What the opportunity changes: a future-state journey, or edits on today's.
+
+    Neither (the field left out) is an opportunity started before its change is written, as
+    the Gaps page starts one: its worth is that of changing nothing until a change is given.
+    """
 
     future: Slug | None = Field(
         default=None,
@@ -93,11 +97,12 @@ class Change(FormatModel):
                 "give either future (a future-state journey) or steps and "
                 "handoffs (edits on today's journey), not both"
             )
-        if self.future is None and not edits:
-            raise ValueError(
-                "give future (a future-state journey) or at least one edit under steps or handoffs"
-            )
         return self
+
+    @property
+    def written(self) -> bool:
+        """False while the opportunity has no change yet."""
+        return self.future is not None or bool(self.steps or self.handoffs)
 
 
 class Opportunity(FormatModel):
@@ -111,6 +116,6 @@ class Opportunity(FormatModel):
     steps: list[Slug] = Field(default_factory=list)
     owner: Owner
     status: OpportunityStatus = OpportunityStatus.idea
-    change: Change
+    change: Change = Field(default_factory=Change)
     sources: list[str] = Field(default_factory=list)
     notes: str | None = None

@@ -8,6 +8,7 @@ time-tax and equity code; :func:`opportunity_problems` checks the findings they 
 from ple.opportunities.apply import Applied, apply_change, edited_journey
 from ple.opportunities.check import opportunity_problems
 from ple.opportunities.ranking import (
+    NO_CHANGE,
     SORT_KEY,
     RankedOpportunity,
     agencies_of,
@@ -15,10 +16,11 @@ from ple.opportunities.ranking import (
     sort_key,
 )
 from ple.opportunities.report import OpportunityReport, opportunity_report
-from ple.opportunities.starter import addressing, starter_yaml
+from ple.opportunities.starter import addressing, finding_reference, owner_of, starter_yaml
 from ple.opportunities.worth import AddressedFinding, Worth, matches, worth_of
 
 __all__ = [
+    "NO_CHANGE",
     "SORT_KEY",
     "AddressedFinding",
     "Applied",
@@ -29,9 +31,11 @@ __all__ = [
     "agencies_of",
     "apply_change",
     "edited_journey",
+    "finding_reference",
     "matches",
     "opportunity_problems",
     "opportunity_report",
+    "owner_of",
     "rank_opportunities",
     "sort_key",
     "starter_yaml",

@@ -40,6 +40,9 @@ SORT_KEY = (
 )
 """The ranking's keys in order, as reports name them."""
 
+NO_CHANGE = "none yet (until one is written, its worth is that of changing nothing)"
+"""How reports describe the change of an opportunity started without one."""
+
 
 @dataclass(frozen=True)
 class RankedOpportunity:
@@ -63,7 +66,13 @@ class RankedOpportunity:
             ),
             "status": opportunity.status.value,
             "label": "needs a change in law" if worth.needs_change_in_law else "",
-            "change": "future journey" if opportunity.change.future else "edits",
+            "change": (
+                "none yet"
+                if not opportunity.change.written
+                else "future journey"
+                if opportunity.change.future
+                else "edits"
+            ),
             "hours_a_year_saved": worth.hours_text,
             "hours_rest_on": worth.evidence_text,
             "personas_unblocked": _people(worth),

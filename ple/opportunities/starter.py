@@ -26,6 +26,29 @@ def addressing(workspace: Workspace, finding: Finding) -> list[Opportunity]:
     )
 
 
+def finding_reference(finding: Finding) -> dict[str, object]:
+    """``finding`` named as an opportunity's ``findings`` name one: its rule and anchors."""
+    ref: dict[str, object] = {"rule": finding.rule}
+    if finding.step:
+        ref["step"] = finding.step
+    if finding.transition:
+        ref["transition"] = {"from": finding.transition[0], "to": finding.transition[1]}
+    if finding.data_item:
+        ref["data_item"] = finding.data_item
+    return ref
+
+
+def owner_of(workspace: Workspace, finding: Finding) -> str:
+    """The agency that runs the finding's step (or the first of its move), else the first
+    agency the finding names, else the journey's lead agency: who would likely own a fix."""
+    journey = workspace.journeys[finding.journey]
+    anchor = finding.step or (finding.transition[0] if finding.transition else None)
+    step = journey.step(anchor) if anchor else None
+    if step:
+        return step.agency
+    return finding.agencies[0] if finding.agencies else journey.lead_agency or ""
+
+
 def starter_yaml(workspace: Workspace, finding: Finding) -> str:
     """An opportunity, as YAML for an ``opportunities:`` list, that addresses ``finding``.
 
@@ -34,21 +57,10 @@ def starter_yaml(workspace: Workspace, finding: Finding) -> str:
     so that pasted as it is, ``ple validate`` says what is missing instead of a made-up
     figure passing for one.
     """
-    ref: dict[str, object] = {"rule": finding.rule}
-    if finding.step:
-        ref["step"] = finding.step
-    if finding.transition:
-        ref["transition"] = {"from": finding.transition[0], "to": finding.transition[1]}
-    if finding.data_item:
-        ref["data_item"] = finding.data_item
+    ref = finding_reference(finding)
     journey = workspace.journeys[finding.journey]
     anchor = finding.step or (finding.transition[0] if finding.transition else None)
-    step = journey.step(anchor) if anchor else None
-    owner = (
-        step.agency
-        if step
-        else (finding.agencies[0] if finding.agencies else journey.lead_agency or "")
-    )
+    owner = owner_of(workspace, finding)
     entry: dict[str, object] = {
         "id": _free_id(workspace, f"{finding.rule}-{anchor or finding.data_item or 'fix'}"),
         "title": f"Fix: {finding.rule.replace('-', ' ')}",

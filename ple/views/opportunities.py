@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ple.model import Workspace
-from ple.opportunities import SORT_KEY, AddressedFinding, RankedOpportunity
+from ple.opportunities import NO_CHANGE, SORT_KEY, AddressedFinding, RankedOpportunity
 from ple.views.markdown import markdown_link, markdown_table, markdown_text
 
 COLUMNS = [
@@ -73,7 +73,9 @@ def ranking_markdown(workspace: Workspace, ranked: Sequence[RankedOpportunity]) 
     for row in ranked:
         opportunity, worth = row.opportunity, row.worth
         change = (
-            f"the future state {opportunity.change.future}"
+            NO_CHANGE
+            if not opportunity.change.written
+            else f"the future state {opportunity.change.future}"
             if opportunity.change.future
             else f"{len(opportunity.change.steps)} step edit(s) and "
             f"{len(opportunity.change.handoffs)} handoff edit(s) on today's journey"

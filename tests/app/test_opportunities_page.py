@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+
 import yaml
 
 from ple.io import load_workspace
@@ -84,3 +86,89 @@ def test_an_opportunity_the_law_bars_is_labelled_on_the_page(monkeypatch, tmp_pa
     assert warning.value.startswith(
         "Needs a change in law: SSA may not share Home address with CMS"
     )
+
+
+def _pick_single_channel_finding(at):
+    choose(at, "gaps_journey", "having-a-child")
+    choose(at, "gaps_rule", "single-channel")
+    at.session_state["gaps_table"] = {"selection": {"rows": [0], "columns": []}}
+    return rerun(at)
+
+
+def _start_buttons(at):
+    return [b for b in at.button if b.label == "Start the opportunity"]
+
+
+def _start_button(at):
+    [button] = _start_buttons(at)
+    return button
+
+
+def _field(widgets, label):
+    return next(w for w in widgets if w.label == label)
+
+
+def test_starting_an_opportunity_from_the_gaps_page_writes_it_and_links_to_it(
+    monkeypatch, tmp_path
+):
+    shutil.copytree(DATA, tmp_path / "ws")
+    opportunities = tmp_path / "ws" / "opportunities.yaml"
+    text_before = opportunities.read_text(encoding="utf-8")
+    at = _pick_single_channel_finding(start(monkeypatch, tmp_path / "ws", GAPS))
+    step = table(at)["step"][0]
+    assert _field(at.text_input, "Title").value == "Fix: single channel"
+    _field(at.text_area, "How might we ...?").set_value(
+        "How might we let parents do this by phone too?"
+    )
+    _field(at.selectbox, "Owner agency").set_value("fns")
+    _field(at.selectbox, "Status").set_value("exploring")
+    _start_button(at).click()
+    rerun(at)
+
+    assert opportunities.read_text(encoding="utf-8").startswith(text_before)
+    [entry] = yaml.safe_load(opportunities.read_text(encoding="utf-8")[len(text_before) :])
+    assert entry == {
+        "id": "fix-single-channel",
+        "title": "Fix: single channel",
+        "how_might_we": "How might we let parents do this by phone too?",
+        "journey": "having-a-child",
+        "findings": [{"rule": "single-channel", "step": step}],
+        "steps": [step],
+        "owner": {"agency": "fns"},
+        "status": "exploring",
+    }
+    assert [s.value for s in at.success] == [
+        "Saved opportunities.yaml. The previous version is in the history."
+    ]
+    links = [link.proto.query_string for link in at.get("page_link")]
+    assert links.count("opportunity=fix-single-channel") == 2  # the message's, the finding's
+    assert not _start_buttons(at)  # addressed now: no form to start another one
+
+
+def test_a_refused_opportunity_shows_its_errors_and_writes_nothing(monkeypatch, tmp_path):
+    shutil.copytree(DATA, tmp_path / "ws")
+    opportunities = tmp_path / "ws" / "opportunities.yaml"
+    text_before = opportunities.read_bytes()
+    at = _pick_single_channel_finding(start(monkeypatch, tmp_path / "ws", GAPS))
+    _start_button(at).click()  # no "how might we" typed
+    rerun(at)
+    assert opportunities.read_bytes() == text_before
+    [panel] = at.error
+    assert panel.value == "Nothing was saved: 1 problem(s) to fix first."
+    [where] = [shown_as(m) for m in texts(at.markdown) if m.startswith("**Error**")]
+    assert where.startswith("Error · opportunities.yaml:") and where.endswith(
+        ", field opportunities[6].how_might_we"
+    )
+    assert texts(at.text)[-1] == "String should have at least 1 character, got '' (value: '')"
+
+
+def test_a_viewer_sees_no_form_only_the_yaml_to_paste(monkeypatch):
+    from ple.signin import Person, Role
+    from ple.ui import state
+
+    viewer = Person("Vera Viewer", "vera@cx.agency.gov", Role.viewer, signed_in=True)
+    monkeypatch.setattr(state, "person", lambda: viewer)
+    at = _pick_single_channel_finding(start(monkeypatch, DATA, GAPS))
+    assert not _start_buttons(at)
+    assert any("Editors of the workspace's files can start" in m for m in texts(at.markdown))
+    assert len(at.code) == 1  # the YAML to paste is still there

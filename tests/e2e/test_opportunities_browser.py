@@ -4,13 +4,17 @@ it, and no serious accessibility problem (axe-core)."""
 
 from __future__ import annotations
 
+import contextlib
+import shutil
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from ple.io import load_workspace
 from ple.opportunities import rank_opportunities
 from tests.e2e.browser import EXCEPTION, open_page, poll, screenshot, settle, table_rows
+from tests.e2e.grid import HEADER
 from tests.e2e.test_accessibility import blocking, run_axe
 
 pytestmark = pytest.mark.browser
@@ -98,3 +102,40 @@ def test_the_ranking_page_passes_axe_and_reads_in_rank_order(browser, axe_source
     depth = {name: d for d, _, name in tree}
     inner = [(d, name) for d, level, name in tree if level == 3]
     assert {d for d, _ in inner} == {depth["The ranking"] + 1}  # inside their opportunity
+
+
+def test_an_opportunity_started_on_the_gaps_page_opens_on_the_opportunities_page(
+    page, start_app, axe_source, tmp_path
+):
+    """On a writable copy of the bundled data: pick a finding no opportunity addresses,
+    start one with the form (which axe-core finds no serious problem in), and follow the
+    link to it."""
+    copy = tmp_path / "ws"
+    shutil.copytree(DATA, copy)
+    journey = load_workspace(copy).workspace.journeys["having-a-child"]
+    open_page(page, start_app(copy) + "/gaps")
+    pick_typed(page, "Journey", journey.name)
+    pick_typed(page, "Rule", "single-channel")
+    grid = page.locator("[data-testid='stDataFrame']").first
+    start = page.get_by_role("button", name="Start the opportunity")
+    for _attempt in range(3):  # a click while the grid redraws selects nothing
+        box = grid.bounding_box()
+        page.mouse.click(box["x"] + 18, box["y"] + HEADER + HEADER // 2)  # the row marker
+        with contextlib.suppress(PlaywrightTimeout):
+            start.wait_for(timeout=5_000)
+            break
+    problems = blocking(run_axe(page, axe_source), "gaps page with the form")
+    assert not problems, "\n".join(problems)
+    page.get_by_label("How might we ...?").fill("How might we let parents apply by phone?")
+    start.click()
+    opened = page.get_by_role("link", name="Open Fix: single channel")
+    opened.wait_for(timeout=30_000)
+    assert "id: fix-single-channel" in (copy / "opportunities.yaml").read_text(encoding="utf-8")
+    opened.click()
+    heading = poll(
+        lambda: page.locator("h2").first.inner_text(),
+        lambda text: text.endswith("Fix: single channel"),
+    )
+    assert page.url.endswith("/opportunities?opportunity=fix-single-channel"), page.url
+    assert heading.endswith(". Fix: single channel")
+    assert page.locator(EXCEPTION).count() == 0

@@ -118,3 +118,47 @@ def test_opportunities_go_through_the_database_records_unchanged(tmp_path):
     assert opportunities_from(props) == workspace.opportunities
     assert list(opportunities_from(props)) == list(workspace.opportunities)
     assert opportunities_from({}) == {}
+
+
+NOT_WRITTEN_YET = """
+  - id: a-young-idea
+    title: A young idea
+    how_might_we: How might we hand people over warm?
+    journey: today
+    findings:
+      - {rule: cold-handoff, transition: {from: apply, to: enroll}}
+    owner: {agency: ssa}
+"""
+
+
+def test_an_opportunity_without_a_change_yet_ranks_as_changing_nothing_and_says_so(tmp_path):
+    from ple.export.opportunities import ranking_page
+    from ple.opportunities import NO_CHANGE
+    from ple.views.opportunities import ranking_markdown
+
+    workspace = loaded(workspace_folder(tmp_path, AS_EDITS + NOT_WRITTEN_YET))
+    ranked = rank_opportunities(workspace)
+    assert [r.opportunity.id for r in ranked] == ["enroll-by-phone", "a-young-idea"]
+    young = ranked[1]
+    summary = young.summary(workspace)
+    assert (summary["change"], summary["hours_a_year_saved"], summary["findings_resolved"]) == (
+        "none yet",
+        "0",
+        0,
+    )
+    assert [a.outcome for a in young.worth.addressed] == ["still open"]
+    assert f"change: {NO_CHANGE}" in ranking_markdown(workspace, ranked)
+    assert NO_CHANGE in ranking_page(workspace, ranked)
+
+
+def test_a_change_of_both_kinds_is_still_refused_at_change(tmp_path):
+    both_kinds = NOT_WRITTEN_YET + (
+        "    change:\n      future: today-future\n      steps: [{step: enroll, minutes: 20}]\n"
+    )
+    result = load_workspace(workspace_folder(tmp_path, both_kinds))
+    [problem] = [p for p in result.problems if p.severity.value == "error"]
+    assert (problem.file.endswith("opportunities.yaml"), problem.field) == (
+        True,
+        "opportunities[0].change",
+    )
+    assert "not both" in problem.message

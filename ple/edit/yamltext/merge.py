@@ -33,7 +33,7 @@ from ple.edit.yamltext.shape import (
     same,
     unwrap,
 )
-from ple.model import Agency, DataItem, Journey, Program, Sharing, Touchpoint
+from ple.model import Agency, DataItem, Journey, Opportunity, Program, Sharing, Touchpoint
 
 COLLECTION_MODELS: dict[str, type[BaseModel]] = {
     "agencies": Agency,
@@ -42,6 +42,7 @@ COLLECTION_MODELS: dict[str, type[BaseModel]] = {
     "touchpoints": Touchpoint,
     "sharing": Sharing,
     "journeys": Journey,
+    "opportunities": Opportunity,
 }
 
 
@@ -276,6 +277,7 @@ def merge_collection(root: Any, key: str, items: list[Any], *, json_file: bool =
             "touchpoints",
             "sharing",
             "journeys",
+            "opportunities",
         ]
         _insert(root, _position_for(root, key, order), key, node)
 

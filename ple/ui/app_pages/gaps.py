@@ -1,9 +1,14 @@
 """Gaps: findings with filters, the rule's explanation, and a jump to the step."""
 
+from pathlib import Path
+
 import streamlit as st
 
+from ple.edit.opportunity import Typed, start_opportunity
+from ple.gaps import Finding
 from ple.gaps.catalogue import explain
-from ple.opportunities import addressing, starter_yaml
+from ple.model import JourneyState, OpportunityStatus
+from ple.opportunities import addressing, owner_of, starter_yaml
 from ple.scope import counted
 from ple.ui import state
 from ple.ui.navigation import JOURNEY, OPPORTUNITIES
@@ -64,6 +69,60 @@ selection = st.dataframe(
     },
 )
 
+
+def start_form(finding: Finding) -> None:
+    """The form that starts an opportunity for ``finding``, for those who may save to the
+    workspace's files; the new one is linked after the rerun the save triggers."""
+    if getattr(loaded, "store", None) is not None or not state.person().may_edit:
+        small_print("Editors of the workspace's files can start an opportunity here.")
+        return
+    if workspace.journeys[finding.journey].state is not JourneyState.current:
+        small_print("Opportunities improve today's journeys; start one from its findings.")
+        return
+    with st.form("gaps_start_opportunity"):
+        st.markdown("**Start an opportunity**")
+        title = st.text_input("Title", value=f"Fix: {finding.rule.replace('-', ' ')}")
+        question = st.text_area("How might we ...?", placeholder="How might we ...?")
+        agencies = sorted(workspace.agencies, key=workspace.agency_label)
+        suggested = owner_of(workspace, finding)
+        a, b, c = st.columns(3)
+        agency = a.selectbox(
+            "Owner agency",
+            agencies,
+            index=agencies.index(suggested) if suggested in agencies else 0,
+            format_func=workspace.agency_label,
+        )
+        unit = b.text_input("Unit (optional)")
+        role = c.text_input("Role (optional)")
+        status = st.selectbox("Status", [s.value for s in OpportunityStatus])
+        if not st.form_submit_button("Start the opportunity"):
+            return
+    typed = Typed(title, question, agency or "", unit, role, OpportunityStatus(status))
+    started = start_opportunity(
+        Path(loaded.path), workspace, finding, typed, loaded.result, by=state.person()
+    )
+    if started.ok:
+        st.session_state["gaps_started"] = (started.opportunity, started.message)
+        st.rerun()
+    st.error(markdown_text(started.message), icon=":material/error:")
+    for problem in started.problems:
+        where = f"{problem.location}" + (f", field {problem.field}" if problem.path else "")
+        with st.container(border=True):
+            st.markdown(f"**Error** · {markdown_text(where)}")
+            st.text(f"{problem.message} (value: {problem.value!r})")
+
+
+started = st.session_state.pop("gaps_started", None)
+if started:
+    st.success(markdown_text(started[1]), icon=":material/check_circle:")
+    if started[0] in workspace.opportunities:
+        st.page_link(
+            OPPORTUNITIES,
+            label=markdown_text(f"Open {workspace.opportunities[started[0]].title}"),
+            icon=":material/lightbulb:",
+            query_params={"opportunity": started[0]},
+        )
+
 picked = [row for row in (selection.selection.rows if selection else []) if row < len(findings)]
 if picked:
     finding = findings[picked[0]]
@@ -94,12 +153,14 @@ if picked:
             query_params={"opportunity": opportunity.id},
         )
     if not opportunities and finding.journey in workspace.journeys:
-        st.write(
-            "No opportunity addresses this finding yet. To start one, add this to the "
-            "`opportunities:` list of a workspace file (for example "
-            "`opportunities.yaml`), write its change, and check it with `ple validate`:"
-        )
-        st.code(starter_yaml(workspace, finding), language="yaml")
+        st.write("No opportunity addresses this finding yet.")
+        start_form(finding)
+        with st.expander("Or write it in a file by hand"):
+            st.write(
+                "Add this to the `opportunities:` list of a workspace file (for example "
+                "`opportunities.yaml`), write its change, and check it with `ple validate`:"
+            )
+            st.code(starter_yaml(workspace, finding), language="yaml")
 elif rule:
     st.header(f"Rule `{rule}`")
     st.text(explain(rule))

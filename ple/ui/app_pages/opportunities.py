@@ -4,7 +4,7 @@ import streamlit as st
 
 from ple.export.opportunities import ranking_page
 from ple.model import OpportunityStatus
-from ple.opportunities import opportunity_report
+from ple.opportunities import NO_CHANGE, opportunity_report
 from ple.ui import state
 from ple.ui.navigation import JOURNEY
 from ple.ui.text import small_print
@@ -118,7 +118,9 @@ st.markdown(
             ("Status", opportunity.status.value),
             (
                 "Change",
-                f"the future state {opportunity.change.future}"
+                NO_CHANGE
+                if not opportunity.change.written
+                else f"the future state {opportunity.change.future}"
                 if opportunity.change.future
                 else f"{len(opportunity.change.steps)} step edit(s), "
                 f"{len(opportunity.change.handoffs)} handoff edit(s) on today's journey",
