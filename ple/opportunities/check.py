@@ -27,6 +27,18 @@ def opportunity_problems(workspace: Workspace, report: GapReport) -> list[Proble
         origin = workspace.origins.get(("opportunities", opportunity.id))
         if origin is None:
             continue
+        if not opportunity.change.written:
+            problems.append(
+                Problem(
+                    origin.file,
+                    f"opportunity {opportunity.id!r} has no change yet: what it is worth "
+                    "cannot be measured until its change is written (a future-state "
+                    "journey, or edits on today's)",
+                    path=origin.path,
+                    severity=Severity.warning,
+                    code="no-change-yet",
+                )
+            )
         today = [f for f in report.findings if f.journey == opportunity.journey]
         for index, ref in enumerate(opportunity.findings):
             at = (*origin.path, "findings", index)

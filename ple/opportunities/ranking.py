@@ -40,7 +40,7 @@ SORT_KEY = (
 )
 """The ranking's keys in order, as reports name them."""
 
-NO_CHANGE = "none yet (until one is written, its worth is that of changing nothing)"
+NO_CHANGE = "none yet (until one is written, nothing is measured)"
 """How reports describe the change of an opportunity started without one."""
 
 

@@ -49,6 +49,10 @@ class AddressedFinding:
         }
 
 
+NOT_YET = "not yet: no change written"
+"""The hours of an opportunity without a change: there is nothing to measure yet."""
+
+
 @dataclass(frozen=True)
 class Worth:
     """What one opportunity's change gives back, by the project's own measures."""
@@ -85,6 +89,9 @@ class Worth:
     """Today's open findings the changed journey no longer has."""
     findings_introduced: int
     addressed: tuple[AddressedFinding, ...] = field(default=())
+    change_written: bool = True
+    """False for an opportunity started before its change was written: then it changes
+    nothing yet, and its hours are not a figure (not 0, which would read as worthless)."""
     barred: tuple[SharingAnswer, ...] = field(default=())
     """The statutory bars behind the addressed findings that need a change in law (every
     agency holding the item is barred from sharing it, by the catalog's ``sharing``
@@ -98,6 +105,8 @@ class Worth:
     def hours_text(self) -> str:
         """``1,000 to 3,500 (central 2,100)``, ``1,250``, or ``unknown`` without a volume."""
         hours = self.hours_per_year_saved
+        if not self.change_written:
+            return NOT_YET
         if hours is None:
             return "unknown"
         central = (
@@ -112,7 +121,7 @@ class Worth:
         """What the hours rest on, today / with the change: ``60% reported, 40% assumed``;
         empty without a volume."""
         today, proposed = self.hours_evidence
-        if today is None or proposed is None:
+        if today is None or proposed is None or not self.change_written:
             return ""
         return (
             f"minutes today: {today.text()}; with the change: {proposed.text()}; people "
@@ -120,9 +129,10 @@ class Worth:
         )
 
     def to_dict(self) -> dict[str, Any]:
-        hours = self.hours_per_year_saved
+        hours = self.hours_per_year_saved if self.change_written else None
         return {
             "opportunity": self.opportunity,
+            "change_written": self.change_written,
             "hours_per_year_saved": (
                 None
                 if hours is None
@@ -185,6 +195,7 @@ def worth_of(workspace: Workspace, opportunity: Opportunity) -> Worth:
         ),
         findings_resolved=sum(1 for f in comparison.findings.resolved if not f.accepted),
         findings_introduced=sum(1 for f in comparison.findings.introduced if not f.accepted),
+        change_written=opportunity.change.written,
         addressed=tuple(_addressed(ref, today, comparison) for ref in opportunity.findings),
         barred=barred(f for f in today if any(matches(r, f) for r in opportunity.findings)),
     )

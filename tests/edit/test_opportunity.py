@@ -128,9 +128,10 @@ def test_the_workspace_loads_afterwards_and_the_ranking_lists_the_new_one(worksp
     assert list(after.workspace.opportunities) == ["warm-handover-to-the-employer"]
     run = CliRunner().invoke(cli, ["opportunities", str(workspace), "--format", "csv"])
     assert run.exit_code == 0, run.output
-    [_, row] = run.output.strip().splitlines()[:2]
+    [_, row] = run.stdout.strip().splitlines()[:2]
     assert row.startswith("1,warm-handover-to-the-employer,Warm handover to the employer,")
-    assert ",none yet," in row  # no change written yet: its worth is that of changing nothing
+    assert ",none yet,not yet: no change written," in row  # nothing measured yet, not 0
+    assert "has no change yet" in run.stderr  # and said so beside the ranking
 
 
 def test_ids_stay_unique_among_opportunities(workspace):

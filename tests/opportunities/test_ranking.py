@@ -143,9 +143,15 @@ def test_an_opportunity_without_a_change_yet_ranks_as_changing_nothing_and_says_
     summary = young.summary(workspace)
     assert (summary["change"], summary["hours_a_year_saved"], summary["findings_resolved"]) == (
         "none yet",
-        "0",
+        "not yet: no change written",  # not 0: nothing is measured yet
         0,
     )
+    assert summary["hours_rest_on"] == ""
+    problems = opportunity_problems(workspace, analyze(workspace))
+    [warning] = [p for p in problems if p.code == "no-change-yet"]
+    assert "'a-young-idea' has no change yet" in warning.message
+    text = (tmp_path / "ws" / "opportunities.yaml").read_text(encoding="utf-8").splitlines()
+    assert warning.line == text.index("  - id: a-young-idea") + 1
     assert [a.outcome for a in young.worth.addressed] == ["still open"]
     assert f"change: {NO_CHANGE}" in ranking_markdown(workspace, ranked)
     assert NO_CHANGE in ranking_page(workspace, ranked)

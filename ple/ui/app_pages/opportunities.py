@@ -58,7 +58,7 @@ found = report(loaded.fingerprint, owner, tuple(statuses), agency)
 if found.problems:
     panel = st.error if found.errors else st.warning
     panel(
-        f"{len(found.problems)} problem(s) in the findings the opportunities name:",
+        f"{len(found.problems)} problem(s) in the opportunities (their findings, their change):",
         icon=":material/error:" if found.errors else ":material/warning:",
     )
     st.dataframe(
