@@ -16,7 +16,13 @@ from ple.opportunities.ranking import (
     sort_key,
 )
 from ple.opportunities.report import OpportunityReport, opportunity_report
-from ple.opportunities.starter import addressing, finding_reference, owner_of, starter_yaml
+from ple.opportunities.starter import (
+    addressing,
+    finding_reference,
+    owner_of,
+    starter_title,
+    starter_yaml,
+)
 from ple.opportunities.worth import AddressedFinding, Worth, matches, worth_of
 
 __all__ = [
@@ -38,6 +44,7 @@ __all__ = [
     "owner_of",
     "rank_opportunities",
     "sort_key",
+    "starter_title",
     "starter_yaml",
     "worth_of",
 ]

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import yaml
 
+from ple import limits
 from ple.gaps import Finding
+from ple.gaps.registry import all_rules
 from ple.model import Opportunity, Workspace
 from ple.opportunities.worth import matches
 
@@ -49,6 +51,32 @@ def owner_of(workspace: Workspace, finding: Finding) -> str:
     return finding.agencies[0] if finding.agencies else journey.lead_agency or ""
 
 
+def starter_title(workspace: Workspace, finding: Finding) -> str:
+    """A first title naming what the finding is and where: ``Only one channel: First
+    prenatal visit``, ``Cold handoff: Apply for benefits to Enroll``. The designer rewrites
+    it as the fix takes shape; until then it says which finding the opportunity is about."""
+    rule = all_rules().get(finding.rule)
+    what = rule.title if rule else finding.rule.replace("-", " ").capitalize()
+    journey = workspace.journeys.get(finding.journey)
+
+    def name(step_id: str) -> str:
+        step = journey.step(step_id) if journey else None
+        return step.name if step else step_id
+
+    if finding.step:
+        where = name(finding.step)
+    elif finding.transition:
+        where = f"{name(finding.transition[0])} to {name(finding.transition[1])}"
+    elif finding.data_item:
+        item = workspace.data_items.get(finding.data_item)
+        where = item.name if item else finding.data_item
+    else:
+        where = ""
+    title = f"{what}: {where}" if where else what
+    most = limits.NAME_LENGTH.value
+    return title if len(title) <= most else title[: most - 1].rstrip() + "…"
+
+
 def starter_yaml(workspace: Workspace, finding: Finding) -> str:
     """An opportunity, as YAML for an ``opportunities:`` list, that addresses ``finding``.
 
@@ -63,7 +91,7 @@ def starter_yaml(workspace: Workspace, finding: Finding) -> str:
     owner = owner_of(workspace, finding)
     entry: dict[str, object] = {
         "id": _free_id(workspace, f"{finding.rule}-{anchor or finding.data_item or 'fix'}"),
-        "title": f"Fix: {finding.rule.replace('-', ' ')}",
+        "title": starter_title(workspace, finding),
         "how_might_we": "How might we ...?",
         "journey": finding.journey,
         "findings": [ref],

@@ -116,7 +116,7 @@ def test_starting_an_opportunity_from_the_gaps_page_writes_it_and_links_to_it(
     text_before = opportunities.read_text(encoding="utf-8")
     at = _pick_single_channel_finding(start(monkeypatch, tmp_path / "ws", GAPS))
     step = table(at)["step"][0]
-    assert _field(at.text_input, "Title").value == "Fix: single channel"
+    assert _field(at.text_input, "Title").value == "Only one channel: First prenatal visit"
     _field(at.text_area, "How might we ...?").set_value(
         "How might we let parents do this by phone too?"
     )
@@ -128,8 +128,8 @@ def test_starting_an_opportunity_from_the_gaps_page_writes_it_and_links_to_it(
     assert opportunities.read_text(encoding="utf-8").startswith(text_before)
     [entry] = yaml.safe_load(opportunities.read_text(encoding="utf-8")[len(text_before) :])
     assert entry == {
-        "id": "fix-single-channel",
-        "title": "Fix: single channel",
+        "id": "only-one-channel-first-prenatal-visit",
+        "title": "Only one channel: First prenatal visit",
         "how_might_we": "How might we let parents do this by phone too?",
         "journey": "having-a-child",
         "findings": [{"rule": "single-channel", "step": step}],
@@ -141,7 +141,9 @@ def test_starting_an_opportunity_from_the_gaps_page_writes_it_and_links_to_it(
         "Saved opportunities.yaml. The previous version is in the history."
     ]
     links = [link.proto.query_string for link in at.get("page_link")]
-    assert links.count("opportunity=fix-single-channel") == 2  # the message's, the finding's
+    assert (
+        links.count("opportunity=only-one-channel-first-prenatal-visit") == 2
+    )  # the message's, the finding's
     assert not _start_buttons(at)  # addressed now: no form to start another one
 
 

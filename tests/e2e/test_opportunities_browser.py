@@ -127,15 +127,21 @@ def test_an_opportunity_started_on_the_gaps_page_opens_on_the_opportunities_page
     problems = blocking(run_axe(page, axe_source), "gaps page with the form")
     assert not problems, "\n".join(problems)
     page.get_by_label("How might we ...?").fill("How might we let parents apply by phone?")
+    screenshot(page, tmp_path / "gaps-start-form.png")
     start.click()
-    opened = page.get_by_role("link", name="Open Fix: single channel")
+    opened = page.get_by_role("link", name="Open Only one channel: First prenatal visit")
     opened.wait_for(timeout=30_000)
-    assert "id: fix-single-channel" in (copy / "opportunities.yaml").read_text(encoding="utf-8")
+    screenshot(page, tmp_path / "gaps-started.png")
+    assert "id: only-one-channel-first-prenatal-visit" in (copy / "opportunities.yaml").read_text(
+        encoding="utf-8"
+    )
     opened.click()
     heading = poll(
         lambda: page.locator("h2").first.inner_text(),
-        lambda text: text.endswith("Fix: single channel"),
+        lambda text: text.endswith("Only one channel: First prenatal visit"),
     )
-    assert page.url.endswith("/opportunities?opportunity=fix-single-channel"), page.url
-    assert heading.endswith(". Fix: single channel")
+    assert page.url.endswith("/opportunities?opportunity=only-one-channel-first-prenatal-visit"), (
+        page.url
+    )
+    assert heading.endswith(". Only one channel: First prenatal visit")
     assert page.locator(EXCEPTION).count() == 0

@@ -8,7 +8,7 @@ from ple.edit.opportunity import Typed, start_opportunity
 from ple.gaps import Finding
 from ple.gaps.catalogue import explain
 from ple.model import JourneyState, OpportunityStatus
-from ple.opportunities import addressing, owner_of, starter_yaml
+from ple.opportunities import addressing, owner_of, starter_title, starter_yaml
 from ple.scope import counted
 from ple.ui import state
 from ple.ui.navigation import JOURNEY, OPPORTUNITIES
@@ -81,7 +81,7 @@ def start_form(finding: Finding) -> None:
         return
     with st.form("gaps_start_opportunity"):
         st.markdown("**Start an opportunity**")
-        title = st.text_input("Title", value=f"Fix: {finding.rule.replace('-', ' ')}")
+        title = st.text_input("Title", value=starter_title(workspace, finding))
         question = st.text_area("How might we ...?", placeholder="How might we ...?")
         agencies = sorted(workspace.agencies, key=workspace.agency_label)
         suggested = owner_of(workspace, finding)
