@@ -81,7 +81,9 @@ def run_app() -> None:
             ),
         ]
     )
-    if pages.title in COUNTED_BY_SCOPE:
+    # getattr: run bare (``python app.py``, as a spawned process does), the page has no
+    # title, and the picker is not needed
+    if getattr(pages, "title", None) in COUNTED_BY_SCOPE:
         scope_picker()
     else:
         keep_scope()

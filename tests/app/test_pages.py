@@ -11,6 +11,7 @@ cannot draw; the data it is given is ``at.get("bidi_component")[0].proto.json``
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -316,6 +317,23 @@ def test_the_scope_is_offered_only_where_totals_count_it_and_kept_across_pages(m
     assert at.session_state["scope"] == "all"
     go(at, GAPS)
     assert at.radio(key="scope").value == "all"
+
+
+def test_the_app_script_run_bare_ends_without_an_error(small):
+    """``python app.py`` (as a process spawned from a test run does, re-running its main
+    script) has no page to show; it must still end quietly, not crash on the page's title."""
+    import subprocess
+    import sys
+
+    run = subprocess.run(
+        [sys.executable, str(APP)],
+        env={**os.environ, "PLE_WORKSPACE": str(small)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert "Traceback" not in run.stderr
 
 
 def start_with(monkeypatch: pytest.MonkeyPatch, workspace: Path, query: dict[str, str]) -> AppTest:
