@@ -23,6 +23,7 @@ EQUITY_COLUMNS = [
     "journey",
     "persona",
     "completes",
+    "unless",
     "blocked",
     "lost",
     "unverified",
@@ -86,7 +87,12 @@ def equity(
     shut_out = [r for r in results if r.completes is False and r.unconstrained_completes]
     say_counted(
         f"{len(results)} walks: {len(shut_out)} cannot complete, "
-        f"{sum(r.completes is None for r in results)} unverified",
+        f"{sum(r.completes is None for r in results)} unverified"
+        + (
+            f", {caveated} not sure for some groups (see unless)"
+            if (caveated := sum(bool(r.unless) for r in results))
+            else ""
+        ),
         chosen,
     )
     sys.exit(EXIT_INVALID if fail_on == "blocked" and shut_out else EXIT_OK)

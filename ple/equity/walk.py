@@ -65,6 +65,11 @@ class EquityResult:
     """Steps the person reaches and may take (passing or unverified), in journey order."""
     burden: BurdenTotals
     unconstrained_burden: BurdenTotals
+    unless: tuple[str, ...] = ()
+    """Who the verdict does not hold for: at a fork the person reaches, a branch for some
+    people only (a ``condition`` or a ``share``) that this person could not surely finish.
+    ``completes`` is said of a person outside those groups; whether this person is in one,
+    the data does not say."""
 
     @property
     def verdict(self) -> str:
@@ -84,6 +89,7 @@ class EquityResult:
             "journey": self.journey,
             "persona": self.persona,
             "completes": self.verdict,
+            "unless": list(self.unless),
             "blocked": [f"{b.step}: {'; '.join(b.reasons)}" for b in self.blocked],
             "lost": len(self.lost),
             "unverified": len(self.unverified),
@@ -103,6 +109,7 @@ class EquityResult:
             "built_in": self.built_in,
             "completes": self.completes,
             "unconstrained_completes": self.unconstrained_completes,
+            "unless": list(self.unless),
             "blocked": [{"step": b.step, "reasons": list(b.reasons)} for b in self.blocked],
             "lost": list(self.lost),
             "unverified": [{"step": u.step, "unknowns": list(u.unknowns)} for u in self.unverified],
@@ -156,6 +163,7 @@ def walk(journey: Journey, persona: Persona, everyone: Unconstrained | None = No
     )
     order = [s.id for s in journey.steps if s.id in steps]
     walked = [s for s in order if s in may and access[s].access is not Access.blocked]
+    unless = _unless(steps, order, may, surely_passes) if completes is not False else ()
     return EquityResult(
         journey=journey.id,
         persona=persona.id,
@@ -177,6 +185,7 @@ def walk(journey: Journey, persona: Persona, everyone: Unconstrained | None = No
         walked=tuple(walked),
         burden=sum_burden({s: cheapest(steps[s], access[s].channels) for s in walked}),
         unconstrained_burden=everyone.burden,
+        unless=unless,
     )
 
 
@@ -266,6 +275,32 @@ def _finishes(steps: dict[str, Step], entries: list[str], passes: Callable[[str]
                 finished.add(step_id)
                 queue.append(step_id)
     return any(entry in finished for entry in entries)
+
+
+def _unless(
+    steps: dict[str, Step], order: list[str], reached: set[str], passes: Callable[[str], bool]
+) -> tuple[str, ...]:
+    """The groups of people the walk's verdict leaves out: each branch of a fork the person
+    reaches that is for some people only (a condition, a share), and from which this
+    person would not surely get to an end. In journey order, each group once."""
+    groups: dict[str, None] = {}
+    for step_id in order:
+        step = steps[step_id]
+        if not step.fork or step_id not in reached or not passes(step_id):
+            continue
+        for move in step.next:
+            if move.to not in steps or (move.condition is None and move.share is None):
+                continue
+            if not _finishes(steps, [move.to], passes):
+                groups[_group(move.condition, move.share, steps[move.to])] = None
+    return tuple(groups)
+
+
+def _group(condition: str | None, share: float | None, branch: Step) -> str:
+    """The people a branch is for, in words: its condition, else its share."""
+    if condition:
+        return condition
+    return f"the {share:.0%} who go on to '{branch.name}'"
 
 
 def _everyones_ways(step: Step, steps: dict[str, Step]) -> set[str] | None:

@@ -50,6 +50,7 @@ def walk_rows(workspace: Workspace, results: Sequence[EquityResult]) -> list[dic
             {
                 "persona": result.persona_name,
                 "completes": VERDICTS[result.verdict],
+                "not sure for": "; ".join(result.unless),
                 "blocked at": "; ".join(name[b.step] for b in result.blocked),
                 "steps lost": len(result.lost),
                 "steps unverified": len(result.unverified),
@@ -135,7 +136,7 @@ def equity_markdown(
         cells = [
             journey.name,
             result.persona_name,
-            VERDICTS[result.verdict],
+            VERDICTS[result.verdict] + _not_sure_for(result),
             blocked or "—",
             str(len(result.lost)),
             str(len(result.unverified)),
@@ -146,6 +147,12 @@ def equity_markdown(
         ]
         rows.append(cells if journey_column else cells[1:])
     return "\n".join(markdown_table(header, rows)) + "\n"
+
+
+def _not_sure_for(result: EquityResult) -> str:
+    """`` (not sure for: people retiring from a federal job)`` after a verdict that does not
+    hold for everyone, else nothing."""
+    return f" (not sure for: {'; '.join(result.unless)})" if result.unless else ""
 
 
 def compact_hours(span: Span) -> str:

@@ -61,6 +61,24 @@ def test_one_persona_walk_marks_blocked_and_lost_steps_in_words(monkeypatch):
     assert burden.loc["Active minutes", "everyone"] == "439"
 
 
+def test_a_walk_that_holds_only_outside_a_forks_group_names_the_group(monkeypatch):
+    """Child care is a fork branch for parents who work or study; a person without home
+    internet finishes the rest, and the page says for whom that is not sure."""
+    at = start(monkeypatch, DATA, EQUITY)
+    at.selectbox(key="equity_journey").set_value("having-a-child")
+    rerun(at)
+    walks = at.dataframe[0].value.set_index("id")
+    assert walks.loc["no-internet", "completes"] == "completes"
+    assert (
+        walks.loc["no-internet", "not sure for"] == "Parent works or studies and needs child care"
+    )
+    at.selectbox(key="equity_persona_having-a-child").set_value("no-internet")
+    rerun(at)
+    assert at.success[0].value.startswith("No home internet: completes.")
+    [warning] = [w.value for w in at.warning if "Not sure for" in w.value]
+    assert warning.endswith("Parent works or studies and needs child care")
+
+
 def test_choosing_personas_walks_only_those(monkeypatch):
     at = start(monkeypatch, DATA, EQUITY)
     at.selectbox(key="equity_journey").set_value("losing-a-loved-one")

@@ -276,3 +276,40 @@ def test_a_fork_branch_for_some_people_does_not_hold_up_the_others():
     )
     assert result.completes is True
     assert [b.step for b in result.blocked] == ["appeal"]
+    # ... but only of people outside that group: for those found ineligible it is not sure.
+    assert result.unless == ("Found ineligible",)
+    assert result.summary()["unless"] == ["Found ineligible"]
+
+
+def test_a_fork_branch_the_person_can_finish_leaves_no_group_out():
+    result = walk(
+        edit(
+            "    next: [{to: decide}, {to: appeal}]",
+            "    fork: true\n    next: [{to: decide}, {to: appeal, condition: Found ineligible}]",
+        ),
+        persona("no-internet"),  # the appeal is in person: open to them
+    )
+    assert (result.completes, result.unless) == (True, ())
+
+
+def test_a_branch_taken_by_a_share_is_named_by_its_share():
+    result = walk(
+        edit(
+            "    next: [{to: decide}, {to: appeal}]",
+            "    fork: true\n    next: [{to: decide}, {to: appeal, share: 0.2}]",
+        ),
+        persona("cannot-travel"),
+    )
+    assert result.unless == ("the 20% who go on to 'Appeal in person'",)
+
+
+def test_at_a_choice_a_conditional_branch_leaves_no_group_out():
+    # A choice: the person may take the other way, whoever they are.
+    result = walk(
+        edit(
+            "    next: [{to: decide}, {to: appeal}]",
+            "    next: [{to: decide}, {to: appeal, condition: Found ineligible}]",
+        ),
+        persona("cannot-travel"),
+    )
+    assert (result.completes, result.unless) == (True, ())

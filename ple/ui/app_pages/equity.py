@@ -118,6 +118,13 @@ else:
         ),
         icon=":material/check:",
     )
+if result.unless and result.verdict in ("completes", "unverified"):
+    st.warning(
+        "Not sure for people in these groups: a branch only they take leads through steps "
+        "this person cannot surely take. "
+        + "; ".join(markdown_text(group) for group in result.unless),
+        icon=":material/call_split:",
+    )
 
 marks = step_marks(result)
 journey_canvas(
