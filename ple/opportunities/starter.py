@@ -80,10 +80,10 @@ def starter_title(workspace: Workspace, finding: Finding) -> str:
 def starter_yaml(workspace: Workspace, finding: Finding) -> str:
     """An opportunity, as YAML for an ``opportunities:`` list, that addresses ``finding``.
 
-    Its id is free in the workspace. Its change is left for the designer to write: an edit
-    of the finding's step that changes nothing yet, with the possible changes in comments,
-    so that pasted as it is, ``ple validate`` says what is missing instead of a made-up
-    figure passing for one.
+    Its id is free in the workspace. Its change is left for the designer to write, in
+    comments that show the two kinds: pasted as it is, the opportunity is valid and has no
+    change yet (``ple opportunities`` warns ``no-change-yet``), rather than a made-up figure
+    passing for one.
     """
     ref = finding_reference(finding)
     journey = workspace.journeys[finding.journey]
@@ -104,15 +104,15 @@ def starter_yaml(workspace: Workspace, finding: Finding) -> str:
         text
         + "\n".join(
             [
-                "  change:",
-                f"    # either a future-state journey whose baseline is {journey.id}:",
-                "    # future: ...",
-                "    # or edits on today's journey (docs/format.md#change):",
-                "    steps:",
-                f"      - step: {target}",
-                "        # minutes: ...",
-                "        # add_channels: [...]",
-                "        # stop_requesting: [...]",
+                "  # change: (docs/format.md#change), either a future-state journey whose",
+                f"  # baseline is {journey.id}:",
+                "  #   future: ...",
+                "  # or edits on today's journey:",
+                "  #   steps:",
+                f"  #     - step: {target}",
+                "  #       minutes: ...",
+                "  #       add_channels: [...]",
+                "  #       stop_requesting: [...]",
             ]
         )
         + "\n"

@@ -168,3 +168,19 @@ def test_a_change_of_both_kinds_is_still_refused_at_change(tmp_path):
         "opportunities[0].change",
     )
     assert "not both" in problem.message
+
+
+def test_the_yaml_to_start_one_by_hand_is_valid_as_pasted_and_has_no_change_yet(tmp_path):
+    from ple.opportunities import starter_yaml
+
+    folder = workspace_folder(tmp_path, " []")
+    workspace = loaded(folder)
+    finding = next(f for f in analyze(workspace).findings if f.rule == "cold-handoff")
+    pasted = "\n".join("  " + line for line in starter_yaml(workspace, finding).splitlines())
+    (folder / "opportunities.yaml").write_text("opportunities:\n" + pasted + "\n")
+    after = loaded(folder)
+    [started] = after.opportunities.values()
+    assert started.change.written is False
+    assert "#   future: ..." in pasted  # the two kinds of change, in comments
+    problems = opportunity_problems(after, analyze(after))
+    assert [p.code for p in problems] == ["no-change-yet"]
