@@ -188,8 +188,8 @@ class FoldedLayout(MapFrame):
                     continue
                 ident = f"\x1fexit-{index}-{len(exits)}"
                 other = band_of[target.id]
-                where = "Continues" if other > index else "Goes back to"
-                words = f"{where} in band {other + 1} at “{flat(target.name)}”"
+                where = "Continues in" if other > index else "Goes back to"
+                words = f"{where} band {other + 1} at “{flat(target.name)}”"
                 words += _handoff_words(step, target, move)
                 exits.append(StepSketch(ident, words, target.agency, fill=CONNECTOR_FILL))
                 exit_lanes.append(lane_of[step.agency])

@@ -130,3 +130,54 @@ def test_cuts_prefer_stage_boundaries_and_cut_a_stage_only_when_it_is_too_wide()
     boundaries = {stage.first for stage in cells.stages}
     assert set(candidates[0]) <= boundaries
     assert column_ranges(cells.columns, (3, 7)) == [(0, 2), (3, 6), (7, cells.columns - 1)]
+
+
+def chain(steps: int, stages: int, back: bool) -> JourneySketch:
+    """A chain of ``steps`` steps over three agencies in ``stages`` stages (none when 0),
+    the last step leading back to the first when ``back``."""
+    from ple.diagram.sketch import Lane, Move, StepSketch
+
+    agencies = ["ssa", "va", "irs"]
+    per_stage = -(-steps // stages) if stages else steps
+    sketched = []
+    for i in range(steps):
+        following = [Move(f"s{i + 1}", "cold")] if i + 1 < steps else []
+        if back and i + 1 == steps:
+            following.append(Move("s0", "warm"))
+        sketched.append(
+            StepSketch(
+                f"s{i}",
+                f"Step {i} of the chain",
+                agencies[i % 3],
+                stage=f"stage{i // per_stage}" if stages else "",
+                next=tuple(following),
+            )
+        )
+    return JourneySketch(
+        "chain",
+        "A long chain",
+        tuple(sketched),
+        tuple(
+            Lane(a, a.upper(), a.upper(), c)
+            for a, c in zip(agencies, ["#0072B2", "#009E73", "#D55E00"], strict=True)
+        ),
+        tuple((f"stage{k}", f"Stage {k}") for k in range(stages)),
+        entry=("s0",),
+    )
+
+
+@pytest.mark.parametrize("stages", [0, 6])
+def test_a_long_chain_folds_and_a_move_back_says_it_goes_back(stages: int) -> None:
+    layout = print_layout(chain(36, stages, back=True))
+    assert isinstance(layout, FoldedLayout)
+    back = [c for c in layout.connectors.values() if c.move == ("s35", "s0")]
+    assert {c.side for c in back} == {EXIT, ENTRY}
+    exit_ = next(c for c in back if c.side == EXIT)
+    words = " ".join(layout.bands[exit_.band].boxes[exit_.id].lines)
+    assert words.startswith("Goes back to band 1") and "(warm handoff)" in words
+    if not stages:
+        assert all(not band.stages for band in layout.bands)
+
+
+def test_a_chain_that_fits_a2_keeps_its_one_band() -> None:
+    assert isinstance(print_layout(chain(8, 2, back=False)), SwimlaneLayout)
