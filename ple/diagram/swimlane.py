@@ -291,15 +291,130 @@ def lane_label_height(bold: list[str], plain: list[str]) -> float:
     )
 
 
-class SwimlaneLayout:
+class MapFrame:
+    """The title, summary and legend over a printed map, and the pain points under it:
+    drawn once per page, so a map folded into bands (:mod:`ple.diagram.bands`) shares them.
+    A frame has ``sketch``, ``width``, ``with_header``, ``pain_points`` and
+    ``sentiment_bottom`` (where the footer starts)."""
+
+    sketch: JourneySketch
+    width: float
+    with_header: bool
+    pain_points: list[tuple[int, str]]
+    sentiment_bottom: float
+
+    # -- header: title, summary, legend --------------------------------------------------
+    def _header(self, top: float | None = None) -> None:
+        self.title_lines: list[str] = []
+        self.summary_lines: list[str] = []
+        self.legend: Legend | None = None
+        if not self.with_header:
+            self.header_bottom = MARGIN - 0.1 if top is None else top
+            return
+        sketch = self.sketch
+        inner = self.width - 2 * MARGIN
+        entries = legend_entries()
+        legend_w, legend_h, columns = _legend_size(entries, inner - 3.6)
+        beside = legend_w <= inner - 3.6
+        if not beside:
+            legend_w, legend_h, columns = _legend_size(entries, inner)
+        title_w = inner - legend_w - 0.4 if beside else inner
+        self.title_lines = wrap(sketch.name, title_w, TITLE_PT, bold=True)
+        self.summary_lines = wrap(summary(sketch) + ".", title_w, TEXT_PT)
+        ends = [
+            f"Starts with: {sketch.trigger}" if sketch.trigger else "",
+            f"Ends with: {sketch.outcome}" if sketch.outcome else "",
+        ]
+        ends_lines = [
+            line
+            for text in ends
+            if text
+            for line in wrap_some(text, title_w, TEXT_PT, MAX_ENDS_LINES)
+        ]
+        title_h = (
+            len(self.title_lines) * line_height(TITLE_PT)
+            + 0.06
+            + len(self.summary_lines) * line_height(TEXT_PT)
+        )
+        # Trigger and outcome are shown if they fit beside the legend (or when the legend
+        # has a band of its own): the lanes need the height more.
+        ends_h = len(ends_lines) * line_height(TEXT_PT)
+        if not beside or title_h + ends_h <= legend_h + 0.05:
+            self.summary_lines += ends_lines
+            title_h += ends_h
+        if beside:
+            self.legend = Legend(self.width - MARGIN - legend_w, MARGIN, columns)
+            self.header_bottom = MARGIN + max(title_h, legend_h)
+        else:
+            self.legend = Legend(MARGIN, MARGIN + title_h + 0.12, columns)
+            self.header_bottom = self.legend.y + legend_h
+
+    # -- footer --------------------------------------------------------------------------
+    def _footer(self) -> None:
+        """Pain points in up to four columns, filled top to bottom."""
+        self.footer_top = self.sentiment_bottom + 0.18
+        listed = self.pain_points[:MAX_PAIN_POINTS_LISTED] if self.with_header else []
+        self.footer_more = len(self.pain_points) - len(listed) if self.with_header else 0
+        self.footer_columns: list[list[tuple[int, list[str]]]] = []
+        if not listed:
+            self.footer_bottom = self.footer_top - 0.1
+            return
+        inner = self.width - 2 * MARGIN
+        n_columns = max(1, min(4, int(inner // 4.0)))
+        self.footer_col_w = (inner - 0.25 * (n_columns - 1)) / n_columns
+        self.footer_indent = tag_width(str(len(self.pain_points))) + 0.1
+        items = [
+            (
+                n,
+                wrap_some(
+                    text, self.footer_col_w - self.footer_indent, TEXT_PT, MAX_PAIN_POINT_LINES
+                ),
+            )
+            for n, text in listed
+        ]
+
+        def height(item: tuple[int, list[str]]) -> float:
+            return len(item[1]) * line_height(TEXT_PT) + 0.05
+
+        per_column = sum(map(height, items)) / n_columns
+        used = 0.0
+        self.footer_columns = [[]]
+        for item in items:
+            if (
+                used + height(item) / 2 > per_column
+                and self.footer_columns[-1]
+                and len(self.footer_columns) < n_columns
+            ):
+                self.footer_columns.append([])
+                used = 0.0
+            self.footer_columns[-1].append(item)
+            used += height(item)
+        tallest = max(sum(map(height, column)) for column in self.footer_columns)
+        self.footer_bottom = (
+            self.footer_top
+            + line_height(TEXT_PT + 1)
+            + 0.06
+            + tallest
+            + (line_height(TEXT_PT) if self.footer_more else 0)
+        )
+
+
+class SwimlaneLayout(MapFrame):
     """Every position of one journey's map with boxes ``box_w`` inches wide.
 
+    Without a header, the stages start at ``top`` (a band of a folded map) or at the top.
     The constructor works out the size (all that choosing a box width needs);
     :meth:`route` then routes the arrows and places their words.
     """
 
     def __init__(
-        self, sketch: JourneySketch, box_w: float, *, header: bool = True, cells: Grid | None = None
+        self,
+        sketch: JourneySketch,
+        box_w: float,
+        *,
+        header: bool = True,
+        cells: Grid | None = None,
+        top: float | None = None,
     ) -> None:
         self.sketch, self.box_w, self.with_header = sketch, box_w, header
         self.grid = cells or grid(sketch)
@@ -313,7 +428,7 @@ class SwimlaneLayout:
         if header:
             self.width = max(self.width, MIN_WIDTH)
         self.lanes_right = self.width - MARGIN
-        self._header()
+        self._header(top)
         self._stages()
         self._rows_vertical()
         self.has_sentiment = any(s.sentiment is not None for s in sketch.steps)
@@ -359,52 +474,6 @@ class SwimlaneLayout:
     def gap_left(self, k: int) -> float:
         """Left edge of the gap before column ``k`` (``k = columns``: after the last)."""
         return self.x0 + k * (self.box_w + GAP)
-
-    # -- header: title, summary, legend --------------------------------------------------
-    def _header(self) -> None:
-        self.title_lines: list[str] = []
-        self.summary_lines: list[str] = []
-        self.legend: Legend | None = None
-        if not self.with_header:
-            self.header_bottom = MARGIN - 0.1
-            return
-        sketch = self.sketch
-        inner = self.width - 2 * MARGIN
-        entries = legend_entries()
-        legend_w, legend_h, columns = _legend_size(entries, inner - 3.6)
-        beside = legend_w <= inner - 3.6
-        if not beside:
-            legend_w, legend_h, columns = _legend_size(entries, inner)
-        title_w = inner - legend_w - 0.4 if beside else inner
-        self.title_lines = wrap(sketch.name, title_w, TITLE_PT, bold=True)
-        self.summary_lines = wrap(summary(sketch) + ".", title_w, TEXT_PT)
-        ends = [
-            f"Starts with: {sketch.trigger}" if sketch.trigger else "",
-            f"Ends with: {sketch.outcome}" if sketch.outcome else "",
-        ]
-        ends_lines = [
-            line
-            for text in ends
-            if text
-            for line in wrap_some(text, title_w, TEXT_PT, MAX_ENDS_LINES)
-        ]
-        title_h = (
-            len(self.title_lines) * line_height(TITLE_PT)
-            + 0.06
-            + len(self.summary_lines) * line_height(TEXT_PT)
-        )
-        # Trigger and outcome are shown if they fit beside the legend (or when the legend
-        # has a band of its own): the lanes need the height more.
-        ends_h = len(ends_lines) * line_height(TEXT_PT)
-        if not beside or title_h + ends_h <= legend_h + 0.05:
-            self.summary_lines += ends_lines
-            title_h += ends_h
-        if beside:
-            self.legend = Legend(self.width - MARGIN - legend_w, MARGIN, columns)
-            self.header_bottom = MARGIN + max(title_h, legend_h)
-        else:
-            self.legend = Legend(MARGIN, MARGIN + title_h + 0.12, columns)
-            self.header_bottom = self.legend.y + legend_h
 
     # -- stages --------------------------------------------------------------------------
     def _stages(self) -> None:
@@ -488,55 +557,6 @@ class SwimlaneLayout:
         return (
             wrap(label, width, LANE_PT, bold=True),
             wrap(name, width, TEXT_PT) if name != label else [],
-        )
-
-    # -- footer --------------------------------------------------------------------------
-    def _footer(self) -> None:
-        """Pain points in up to four columns, filled top to bottom."""
-        self.footer_top = self.sentiment_bottom + 0.18
-        listed = self.pain_points[:MAX_PAIN_POINTS_LISTED] if self.with_header else []
-        self.footer_more = len(self.pain_points) - len(listed) if self.with_header else 0
-        self.footer_columns: list[list[tuple[int, list[str]]]] = []
-        if not listed:
-            self.footer_bottom = self.footer_top - 0.1
-            return
-        inner = self.width - 2 * MARGIN
-        n_columns = max(1, min(4, int(inner // 4.0)))
-        self.footer_col_w = (inner - 0.25 * (n_columns - 1)) / n_columns
-        self.footer_indent = tag_width(str(len(self.pain_points))) + 0.1
-        items = [
-            (
-                n,
-                wrap_some(
-                    text, self.footer_col_w - self.footer_indent, TEXT_PT, MAX_PAIN_POINT_LINES
-                ),
-            )
-            for n, text in listed
-        ]
-
-        def height(item: tuple[int, list[str]]) -> float:
-            return len(item[1]) * line_height(TEXT_PT) + 0.05
-
-        per_column = sum(map(height, items)) / n_columns
-        used = 0.0
-        self.footer_columns = [[]]
-        for item in items:
-            if (
-                used + height(item) / 2 > per_column
-                and self.footer_columns[-1]
-                and len(self.footer_columns) < n_columns
-            ):
-                self.footer_columns.append([])
-                used = 0.0
-            self.footer_columns[-1].append(item)
-            used += height(item)
-        tallest = max(sum(map(height, column)) for column in self.footer_columns)
-        self.footer_bottom = (
-            self.footer_top
-            + line_height(TEXT_PT + 1)
-            + 0.06
-            + tallest
-            + (line_height(TEXT_PT) if self.footer_more else 0)
         )
 
     # -- sentiment -----------------------------------------------------------------------

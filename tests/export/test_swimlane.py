@@ -527,3 +527,42 @@ def test_memory_stays_put_over_many_png_exports_in_one_process() -> None:
     grown = json.loads(run.stdout.strip().splitlines()[-1])
     assert grown["traced"] < 3_000_000, grown
     assert grown["resident"] < 50_000_000, grown
+
+
+def smallest_text_pt(page) -> float:
+    """The smallest text on a PDF page in points, as printed: each run of text's font size
+    through its text and graphics matrices, read by pypdf."""
+    import math
+
+    sizes: list[float] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
+        if text.strip():
+            sizes.append(size * math.hypot(tm[0], tm[1]) * math.hypot(cm[0], cm[1]))
+
+    page.extract_text(visitor_text=visit)
+    return min(sizes)
+
+
+@pytest.mark.parametrize("journey_id", ["disability", "death-of-a-loved-one"])
+def test_long_maps_fold_into_bands_on_a_smaller_page_at_8_pt(
+    journey_id: str, bundled_folders: dict[str, Workspace]
+) -> None:
+    """The Benefit Finder's long journeys needed A0 with 0.9-inch boxes in one band; folded
+    into bands they print on A1, every word at 8 pt or more, with boxes of normal width.
+    (Every lane is repeated on every band, so two bands of these ten and eight lanes are
+    too tall for A2 at 8 pt.)"""
+    from ple.diagram.bands import FoldedLayout
+
+    workspace = bundled_folders["data-benefit-finder"]
+    context = ExportContext(workspace, journey_id, analyze(workspace, journeys=[journey_id]))
+    layout = swimlane.print_layout(swimlane.sketch_of(context))
+    assert isinstance(layout, FoldedLayout) and len(layout.bands) >= 2
+    assert layout.box_w >= swimlane.BOX_WIDTHS[0]
+    page = pdf_reader(export(workspace, journey_id, "pdf")).pages[0]
+    width, height = float(page.mediabox.width) / 72, float(page.mediabox.height) / 72
+    a1_w, a1_h = swimlane.PAGES["A1"]
+    assert width <= a1_w + 0.02 and height <= a1_h + 0.02, (width, height)
+    assert smallest_text_pt(page) >= 8.0
+    text = squeeze(page.extract_text())
+    assert "Band1of" in text and "Continuesinband2" in text

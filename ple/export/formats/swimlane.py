@@ -10,8 +10,10 @@ Where everything goes is computed by :mod:`ple.diagram.swimlane`, which the app'
 draws too, so the printed map and the screen agree; this module only chooses the box
 width and draws. The box width is chosen so that the map prints on the smallest page that
 keeps its text at least 8 pt (letter, A3, A2, A1, A0, landscape: a journey's stages side
-by side can make a wall map), and on that page as large as it can; a journey of hundreds
-of steps cannot stay at 8 pt even on A0, and its PDF is shrunk to fit that page.
+by side can make a wall map), and on that page as large as it can; a map that would need
+more than A2 is folded into bands of stages stacked down the page (:mod:`ple.diagram.bands`)
+when that prints it on a smaller page. A journey of hundreds of steps cannot stay at 8 pt
+even on A0, and its PDF is shrunk to fit that page.
 
 matplotlib is used the way the tech notes (section 6.1) advise: a ``Figure``, never
 pyplot (the app runs sessions on threads); ``parse_math=False`` on every text, so
@@ -31,6 +33,7 @@ from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
 
 from ple import limits
+from ple.diagram.bands import BAND_GAP, MAX_BANDS, FoldedLayout, cut_candidates
 from ple.diagram.sketch import JourneySketch, sketch_journey
 from ple.diagram.style import EdgeStyle, tint
 from ple.diagram.swimlane import (
@@ -45,6 +48,7 @@ from ple.diagram.swimlane import (
     TAG_H,
     TEXT_PT,
     TITLE_PT,
+    Box,
     SwimlaneLayout,
     check_size,
     describe,
@@ -64,6 +68,10 @@ if TYPE_CHECKING:
     from ple.diagram.grid import Grid
 
 MIN_PRINTED_PT = 8.0
+FOLD_PAST = "A2"
+"""A map that needs a larger page than this in one band is folded into bands
+(:mod:`ple.diagram.bands`) when that prints it on a smaller page; every map up to this
+page keeps its one band."""
 BOX_WIDTHS = tuple(round(1.1 + 0.05 * i, 2) for i in range(19))
 """Box widths tried (1.1 to 2 inches); the one whose map prints largest is kept."""
 NARROW_BOX_WIDTHS = (0.9, 0.95, 1.0, 1.05)
@@ -164,10 +172,13 @@ def page_for(width: float, height: float) -> tuple[str, float]:
     return name, scale
 
 
-def print_layout(sketch: JourneySketch) -> SwimlaneLayout:
+def print_layout(sketch: JourneySketch) -> SwimlaneLayout | FoldedLayout:
     """The map at the box width that prints best: on the smallest page, then with the
     largest text, then with the widest boxes (fewer lines per name); arrows routed.
-    Raises :class:`ple.diagram.swimlane.MapTooLarge` past the limits of a printed map."""
+    A map that would need a page larger than :data:`FOLD_PAST` or boxes narrower than
+    :data:`BOX_WIDTHS` is folded into bands when that prints it on a smaller page
+    (:func:`folded_layout`). Raises :class:`ple.diagram.swimlane.MapTooLarge` past the
+    limits of a printed map."""
     from ple.diagram.grid import grid
 
     check_size(sketch, printed=True)
@@ -183,7 +194,46 @@ def print_layout(sketch: JourneySketch) -> SwimlaneLayout:
                 _best_layout(sketch, cells, NARROW_BOX_WIDTHS[1:]),
                 key=lambda scored: scored[0],
             )
-    return best[1].route()
+    (rank, printed, box_w), layout = best
+    cramped = box_w < BOX_WIDTHS[0] or printed < MIN_PRINTED_PT
+    if cramped or -rank > list(PAGES).index(FOLD_PAST):
+        folded = folded_layout(sketch, cells, list(PAGES)[-rank])
+        if folded is not None and (folded[0][0] > rank or (folded[0][0] == rank and cramped)):
+            return folded[1].route()
+    return layout.route()
+
+
+def folded_layout(
+    sketch: JourneySketch, cells: Grid, largest: str
+) -> tuple[tuple[int, int, int, float, float], FoldedLayout] | None:
+    """The map folded into bands as it prints best on a page up to ``largest``, with text at
+    8 pt or more and boxes of :data:`BOX_WIDTHS`: on the smallest page, then cut at stage
+    boundaries only, then in the fewest bands, then with the largest text, then the widest
+    boxes; with that score (page rank, whole stages, bands, printed pt, width). None when
+    no fold does. A fold that cannot fit even with its narrowest boxes (too wide) or its
+    widest (too tall) is not laid out at all, so a map of hundreds of steps costs little."""
+    order = list(PAGES)
+    least = MIN_PRINTED_PT / min(STEP_PT, TEXT_PT)
+    most_w, most_h = (side / least for side in PAGES[largest])
+    best: tuple[tuple[int, int, int, float, float], FoldedLayout] | None = None
+    boundaries = {stage.first for stage in cells.stages}
+    for bands in range(2, MAX_BANDS + 1):
+        for cuts in cut_candidates(cells, bands):
+            if FoldedLayout.narrowest_width(BOX_WIDTHS[0], cells, cuts) > most_w:
+                continue
+            if FoldedLayout(sketch, BOX_WIDTHS[-1], cells, cuts).height > most_h:
+                continue
+            whole = int(set(cuts) <= boundaries)
+            for box_w in BOX_WIDTHS:
+                layout = FoldedLayout(sketch, box_w, cells, cuts)
+                page, scale = page_for(layout.width, layout.height)
+                printed = round(min(min(STEP_PT, TEXT_PT) * scale, STEP_PT), 2)
+                if printed < MIN_PRINTED_PT or order.index(page) > order.index(largest):
+                    continue
+                score = (-order.index(page), whole, -bands, printed, box_w)
+                if best is None or score > best[0]:
+                    best = (score, layout)
+    return best
 
 
 def _best_layout(
@@ -228,8 +278,40 @@ def _figure(layout: SwimlaneLayout, page: str | None) -> Figure:
     half_w, half_h = fig_w / scale / 2, fig_h / scale / 2
     ax.set_xlim(layout.width / 2 - half_w, layout.width / 2 + half_w)
     ax.set_ylim(layout.height / 2 + half_h, layout.height / 2 - half_h)
-    _Painter(layout, ax, scale).draw()
+    if isinstance(layout, FoldedLayout):
+        _paint_folded(layout, ax, scale)
+    else:
+        _Painter(layout, ax, scale).draw()
     return figure
+
+
+def _paint_folded(layout: FoldedLayout, ax: Axes, scale: float) -> None:
+    """Each band as a map of its own under its heading, a rule between two bands, and the
+    title, legend and pain points once."""
+    frame = _Painter(layout, ax, scale)
+    for index, (band, top) in enumerate(zip(layout.bands, layout.band_tops, strict=True)):
+        painter = _BandPainter(band, ax, scale, layout)
+        painter.lanes()
+        painter.stages()
+        painter.arrows()
+        painter.boxes()
+        painter.sentiment()
+        words = f"Band {index + 1} of {len(layout.bands)}"
+        if index + 1 < len(layout.bands):
+            words += f" (continues in band {index + 2})"
+        frame.text(MARGIN, top, words, TEXT_PT + 1, fontweight="bold", va="top", color="#111111")
+        if index:
+            y = top - BAND_GAP / 2
+            ax.plot(
+                [MARGIN, layout.width - MARGIN],
+                [y, y],
+                color="#555555",
+                linewidth=frame.lw(0.8),
+                linestyle=(0, (6, 3)),
+                zorder=0.6,
+            )
+    frame.header()
+    frame.footer()
 
 
 class MapPainter:
@@ -430,35 +512,40 @@ class _Painter(MapPainter):
         self.ax.plot([lay.x0, lay.x0], [lay.lanes_top, lay.lanes_bottom], **rule)
 
     def boxes(self) -> None:
+        for box in self.lay.boxes.values():
+            self.box(box)
+
+    def box(self, box: Box) -> None:
         from matplotlib.patches import FancyBboxPatch
 
-        lay = self.lay
-        for box in lay.boxes.values():
-            self.ax.add_artist(
-                FancyBboxPatch(
-                    (box.x, box.y),
-                    box.w,
-                    box.h,
-                    boxstyle="round,pad=0,rounding_size=0.06",
-                    facecolor=box.colour,
-                    edgecolor="#222222",
-                    linewidth=self.lw(0.8),
-                    zorder=3,
-                )
+        self.ax.add_artist(
+            FancyBboxPatch(
+                (box.x, box.y),
+                box.w,
+                box.h,
+                boxstyle="round,pad=0,rounding_size=0.06",
+                facecolor=box.colour,
+                zorder=3,
+                **self.outline(box),
             )
-            self.lines(
-                box.x + box.w / 2,
-                box.text_top,
-                box.lines,
-                STEP_PT,
-                ha="center",
-                color=box.text_colour,
-                zorder=4,
-            )
-            if box.badge:
-                self.tag(box.right - 0.07 - tag_width(box.badge), box.y, box.badge, note=False)
-            if box.note_tag:
-                self.tag(box.x + 0.07, box.y, box.note_tag, note=True)
+        )
+        self.lines(
+            box.x + box.w / 2,
+            box.text_top,
+            box.lines,
+            STEP_PT,
+            ha="center",
+            color=box.text_colour,
+            zorder=4,
+        )
+        if box.badge:
+            self.tag(box.right - 0.07 - tag_width(box.badge), box.y, box.badge, note=False)
+        if box.note_tag:
+            self.tag(box.x + 0.07, box.y, box.note_tag, note=True)
+
+    def outline(self, box: Box) -> dict[str, Any]:
+        """How a box's edge is drawn."""
+        return {"edgecolor": "#222222", "linewidth": self.lw(0.8)}
 
     def tag(self, x: float, y: float, word: str, note: bool) -> None:
         """A pain point number (round, white) or a findings badge (square, yellow)."""
@@ -592,6 +679,20 @@ class _Painter(MapPainter):
                 va="top",
                 color="#333333",
             )
+
+
+class _BandPainter(_Painter):
+    """Draws one band of a folded map: its connector boxes, the ends of moves between
+    bands, white with a dashed edge, so they never pass for steps."""
+
+    def __init__(self, layout: SwimlaneLayout, ax: Axes, scale: float, folded: FoldedLayout):
+        super().__init__(layout, ax, scale)
+        self.connectors = folded.connectors
+
+    def outline(self, box: Box) -> dict[str, Any]:
+        if box.step.id not in self.connectors:
+            return super().outline(box)
+        return {"edgecolor": "#333333", "linewidth": self.lw(1.0), "linestyle": (0, (4, 2))}
 
 
 def _line_width(style: EdgeStyle) -> float:
