@@ -229,6 +229,50 @@ def test_the_catalog_is_edited_in_its_own_tables(at, workspace):
     assert load_workspace(workspace, use_cache=False).workspace.agencies["irs"].acronym == "IRS"
 
 
+def test_the_catalog_mode_has_a_tab_for_touchpoints_and_one_for_sharing(at, workspace):
+    """Every catalog collection is a tab of its own; a sharing record typed into the
+    Sharing tab is saved to the catalog file, and a bad basis is named at its cell."""
+    at.radio(key="edit_mode").set_value("Catalog")
+    run(at)
+    assert [t.label for t in at.tabs] == [
+        "Agencies",
+        "Programs",
+        "Data items",
+        "Touchpoints",
+        "Sharing",
+    ]
+    assert list(at.data_editor[3].value.columns) == [
+        "#",
+        "id",
+        "name",
+        "kind",
+        "channel",
+        "agency",
+        "form_number",
+        "omb_control_number",
+        "url",
+        "sources",
+        "notes",
+        "file",
+    ]
+    record = {"data_item": "ssn", "from": "ssa", "to": "cms", "basis": "allowed"}
+    edit_grid(at, "Sharing", added=[record], scope="catalog")
+    shown = [m.value for m in at.markdown if m.value.startswith("**Error**")]
+    assert len(shown) == 1 and "Sharing, row 1 (ssn: ssa → cms), basis" in shown[0]
+    assert problems(at) == [
+        "'allowed' is not one of: permitted, agreement-needed, prohibited, unknown"
+    ]
+    edit_grid(
+        at,
+        "Sharing",
+        added=[{**record, "basis": "agreement-needed", "sources": ["https://www.ssa.gov/"]}],
+        scope="catalog",
+    )
+    click(at, "edit_catalog_save")
+    sharing = load_workspace(workspace, use_cache=False).workspace.sharing
+    assert sharing["ssn from ssa to cms"].basis.value == "agreement-needed"
+
+
 def test_an_uploaded_journey_joins_the_workspace(at, workspace):
     at.radio(key="edit_mode").set_value("Upload")
     run(at)
