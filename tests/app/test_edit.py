@@ -309,3 +309,45 @@ def test_a_step_added_without_moves_is_listed_as_not_joined_up(at):
     assert said == "**Not yet joined up** · 1 step(s), marked on the map"
     assert "Receive the Medicare card: not connected" in problems(at)
     assert "No problems: ready to save." not in messages(at)
+
+
+def test_the_catalog_tables_offer_lists_where_the_format_has_them():
+    """What each column of the Touchpoints and Sharing tabs lets a designer pick: the
+    catalog's agencies and data items (a row just added included), the closed words, and
+    sources as a list."""
+    from ple.sheets import schema
+    from ple.ui.editing import catalog_config
+    from ple.views.edit import catalog_choices
+
+    tables = {
+        "Agencies": [{"id": "ssa", "acronym": "SSA"}, {"id": "irs", "name": "IRS"}],
+        "DataItems": [{"id": "ssn", "name": "Social Security number"}],
+    }
+    choices = catalog_choices(tables, ["catalog.yaml"])
+
+    def offered(sheet) -> dict:
+        config = catalog_config(sheet, [], choices)
+        return {
+            name: [o["value"] if isinstance(o, dict) else o for o in kind.get("options", [])]
+            or kind["type"]
+            for name, c in config.items()
+            for kind in [c["type_config"]]
+            if kind["type"] != "text"
+        }
+
+    assert offered(schema.TOUCHPOINTS) == {
+        "kind": ["form", "letter", "portal", "call_centre", "office", "app", "card"],
+        "channel": ["online", "phone", "in_person", "mail", "email", "chat", "automatic"],
+        "agency": ["ssa", "irs"],
+        "sources": "list",
+        "file": ["catalog.yaml"],
+    }
+    assert offered(schema.SHARING) == {
+        "data_item": ["ssn"],
+        "from": ["ssa", "irs"],
+        "to": ["ssa", "irs"],
+        "basis": ["permitted", "agreement-needed", "prohibited", "unknown"],
+        "authority_kind": ["statute", "regulation", "matching-agreement", "consent"],
+        "sources": "list",
+        "file": ["catalog.yaml"],
+    }
