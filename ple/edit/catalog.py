@@ -1,4 +1,5 @@
-"""Editing the catalog (agencies, programs, data items) as three tables.
+"""Editing the catalog (agencies, programs, data items, touchpoints and sharing records)
+as one table each.
 
 Catalog entries may be spread over several files (a ``catalog.yaml``, an imported
 program inventory, the agencies a one-journey file carries). Each row remembers its
@@ -41,7 +42,8 @@ DEFAULT_FILE = "catalog.yaml"
 class CatalogEdit:
     root: Path
     tables: Tables
-    """Agencies, Programs and DataItems, each row with a ``file`` column."""
+    """One table per catalog sheet (:data:`ple.sheets.schema.CATALOG_KEYS`), each row with
+    a ``file`` column."""
     bases: dict[Path, str | None] = field(default_factory=dict)
     base_texts: dict[Path, str] = field(default_factory=dict)
 

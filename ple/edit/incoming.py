@@ -41,8 +41,8 @@ from ple.sheets.convert import Built, catalog_to_tables, journey_to_tables, tabl
 from ple.signin import Person, may_write
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
-CATALOG = ("agencies", "programs", "data_items", "touchpoints")
-SKIPPED = ("settings", "sharing")
+CATALOG = ("agencies", "programs", "data_items", "touchpoints", "sharing")
+SKIPPED = ("settings",)
 """What an uploaded file may carry that is not imported (the workspace keeps its own)."""
 
 
@@ -175,17 +175,6 @@ def _from_document_file(name: str, data: bytes, suffix: str) -> Incoming:
                 path=("settings",),
                 severity=Severity.warning,
                 code="settings-skipped",
-            )
-        )
-    if "sharing" in value:
-        incoming.problems.append(
-            Problem(
-                name,
-                "the file's sharing records are not imported: the legal basis for sharing "
-                "is the workspace's own; add them to its catalog if they hold there",
-                path=("sharing",),
-                severity=Severity.warning,
-                code="sharing-skipped",
             )
         )
     if not incoming.journeys and not any(incoming.catalog.values()):
@@ -357,11 +346,12 @@ def _catalog_plan(result: Plan, root: Path, incoming: Incoming, replace: bool) -
     updated: list[str] = []
     for sheet, kind in schema.CATALOG_KEYS.items():
         rows = edit.tables[sheet]
-        where = {row.get("id"): i for i, row in enumerate(rows)}
-        what = kind[:-1].replace("_", " ").replace("agencie", "agency")
+        table = schema.BY_NAME[sheet]
+        where = {schema.row_key(table, row): i for i, row in enumerate(rows)}
+        what = _WHAT.get(kind, kind[:-1].replace("_", " "))
         for index, item in enumerate(incoming.catalog.get(kind, [])):
             row = catalog_to_tables({kind: [item]})[sheet][0]
-            item_id = item.get("id")
+            item_id = schema.row_key(table, row)
             if item_id not in where:
                 rows.append(dict(row))
                 where[item_id] = len(rows) - 1
@@ -403,6 +393,10 @@ def _catalog_plan(result: Plan, root: Path, incoming: Incoming, replace: bool) -
     if not incoming_of:
         return None
     return _Catalog(edit, catalog_edit.plan_changes(edit), incoming_of)
+
+
+_WHAT = {"agencies": "agency", "sharing": "sharing record"}
+"""What one entry of a collection is called, where dropping the s will not do."""
 
 
 def _same_entry(sheet: str, current: dict[str, Any], incoming: dict[str, Any]) -> bool:

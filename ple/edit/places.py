@@ -3,7 +3,8 @@
 The editor must find a journey even when it does not validate (fixing it is the
 point), so files are read as plain documents here, not through the model: a journey
 is a one-journey file (``id`` and ``steps`` at the top) or an item of a ``journeys``
-list; catalog entries are items of ``agencies``, ``programs`` and ``data_items``.
+list; catalog entries are items of ``agencies``, ``programs``, ``data_items``,
+``touchpoints`` and ``sharing``.
 """
 
 from __future__ import annotations
@@ -22,10 +23,10 @@ from ple.io.files import Refused, read_bytes
 from ple.io.parse import ParseFailure, decode, parse_fast
 from ple.model.vocabulary import SLUG_PATTERN
 
-CATALOG = ("agencies", "programs", "data_items", "touchpoints")
-BESIDE = ("sharing", "settings")
+CATALOG = ("agencies", "programs", "data_items", "touchpoints", "sharing")
+BESIDE = ("settings",)
 """What else a one-journey file may carry beside the journey, kept as written when the
-journey is edited (the tables show neither)."""
+journey is edited (no table shows it)."""
 
 
 @dataclass(frozen=True)
@@ -92,7 +93,7 @@ class CatalogFile:
 
 
 def find_catalog(root: Path) -> list[CatalogFile]:
-    """Every file that holds agencies, programs or data items, in file order."""
+    """Every file that holds catalog collections (agencies, ..., sharing), in file order."""
     found = []
     for file in find_files(root) if root.exists() else []:
         value = read_plain(file)

@@ -3,7 +3,8 @@ its catalog.
 
 The sheets are the ones ``ple export --format xlsx`` writes (see
 :mod:`ple.sheets.schema`): Journey, Steps, Transitions, Stages, Personas,
-BurdenByChannel, AcceptedFindings, Agencies, Programs, DataItems. Only Journey and
+BurdenByChannel, AcceptedFindings, Blueprint, Agencies, Programs, DataItems, Touchpoints,
+Sharing. Only Journey and
 Steps are required; a workbook made by hand may leave the catalog to the workspace it
 goes into.
 

@@ -2,7 +2,8 @@
 
 A workbook or a downloaded YAML file should stand on its own: every agency, program,
 data item and touchpoint the journey names is carried with it (and each parent agency those
-name), and nothing else, so a 2,500-program inventory does not ride along.
+name), with the legal basis for sharing its data items between its agencies, and nothing
+else, so a 2,500-program inventory does not ride along.
 """
 
 from __future__ import annotations
@@ -20,7 +21,9 @@ def plain(model: BaseModel) -> dict[str, Any]:
 
 
 def needed_catalog(workspace: Workspace, journey: Journey) -> dict[str, list[dict[str, Any]]]:
-    """The catalog entries the journey names, in the workspace's order."""
+    """The catalog entries the journey names, in the workspace's order, and the sharing
+    records of its data items between its agencies (so its findings' legal basis goes
+    with it)."""
     agencies = {s.agency for s in journey.steps}
     agencies |= {a.agency for s in journey.steps for _, a in s.actions() if a.agency}
     touchpoints = {t for s in journey.steps for t in s.touchpoints}
@@ -43,4 +46,9 @@ def needed_catalog(workspace: Workspace, journey: Journey) -> dict[str, list[dic
         "programs": [plain(p) for p in workspace.programs.values() if p.id in programs],
         "data_items": [plain(d) for d in workspace.data_items.values() if d.id in items],
         "touchpoints": [plain(t) for t in workspace.touchpoints.values() if t.id in touchpoints],
+        "sharing": [
+            plain(r)
+            for r in workspace.sharing.values()
+            if r.data_item in items and r.from_ in agencies and r.to in agencies
+        ],
     }

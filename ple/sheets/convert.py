@@ -156,13 +156,55 @@ def journey_to_tables(
 
 
 def catalog_to_tables(catalog: Mapping[str, Any], split: Split | None = None) -> Tables:
-    """The catalog sheets (Agencies, Programs, DataItems) of a mapping of collections."""
+    """The catalog sheets (Agencies, Programs, DataItems, Touchpoints, Sharing) of a mapping
+    of collections."""
     split = split or Split({})
     tables: Tables = {}
     for sheet_name, key in schema.CATALOG_KEYS.items():
         items = catalog.get(key) or []
-        tables[sheet_name] = _plain_rows(split, items, (key,), schema.BY_NAME[sheet_name])
+        sheet = schema.BY_NAME[sheet_name]
+        if sheet is schema.SHARING:
+            tables[sheet_name] = _sharing_rows(split, items, (key,))
+        else:
+            tables[sheet_name] = _plain_rows(split, items, (key,), sheet)
     return tables
+
+
+def _sharing_rows(split: Split, items: Any, path: KeyPath) -> list[Row]:
+    """Sharing records as rows, each record's ``authority`` in its three columns."""
+    if items is None:
+        return []
+    if not isinstance(items, list):
+        split.left_out.append(path)
+        return []
+    sheet = schema.SHARING
+    inner = {key: column for column, key in schema.SHARING_AUTHORITY.items()}
+    rows = []
+    for index, item in enumerate(items):
+        at = (*path, index)
+        if not isinstance(item, Mapping):
+            split.left_out.append(at)
+            rows.append({})
+            continue
+        row: Row = {}
+        for key, value in item.items():
+            if key == "authority" and isinstance(value, Mapping):
+                for name, part in value.items():
+                    if name in inner:
+                        row[inner[name]] = _cell_value(
+                            split, (*at, key, name), part, sheet.column(inner[name])
+                        )
+                    else:
+                        split.left_out.append((*at, key, name))
+            elif key == "authority":
+                if value is not None:
+                    split.left_out.append((*at, key))
+            elif key in sheet.names and key not in schema.SHARING_AUTHORITY:
+                row[key] = _cell_value(split, (*at, key), value, sheet.column(key))
+            else:
+                split.left_out.append((*at, key))
+        rows.append(row)
+    return rows
 
 
 def _as_list(split: Split, mapping: Mapping[str, Any], key: str) -> list[Any]:
@@ -561,7 +603,8 @@ def tables_to_journey(tables: Mapping[str, list[Row]]) -> Built:
 
 
 def tables_to_catalog(tables: Mapping[str, list[Row]]) -> Built:
-    """A collections document (agencies, programs, data_items) built from catalog tables."""
+    """A collections document (agencies, programs, data items, touchpoints, sharing)
+    built from catalog tables."""
     reader = _Reader()
     reader.built.document.update(_catalog_document(reader, tables))
     return reader.built
@@ -571,8 +614,28 @@ def _catalog_document(reader: _Reader, tables: Mapping[str, list[Row]]) -> dict[
     document: dict[str, Any] = {}
     for sheet_name, key in schema.CATALOG_KEYS.items():
         if sheet_name in tables:
-            _read_plain(reader, document, key, tables, schema.BY_NAME[sheet_name])
+            sheet = schema.BY_NAME[sheet_name]
+            build = _sharing_from if sheet is schema.SHARING else None
+            _read_plain(reader, document, key, tables, sheet, build)
     return document
+
+
+def _sharing_from(
+    reader: _Reader, sheet: Sheet, index: int, row: Row, path: KeyPath
+) -> dict[str, Any]:
+    """A sharing record from its row: the three ``authority_`` columns nest again."""
+    record: dict[str, Any] = {}
+    for name in ("data_item", "from", "to", "basis"):
+        reader.put(record, name, sheet, index, row, name, (*path, name))
+    authority: dict[str, Any] = {}
+    for name, key in schema.SHARING_AUTHORITY.items():
+        reader.put(authority, key, sheet, index, row, name, (*path, "authority", key))
+    if authority:
+        record["authority"] = authority
+        reader.anchor((*path, "authority"), Cell(sheet.name, index, "authority_kind"))
+    for name in ("sources", "notes"):
+        reader.put(record, name, sheet, index, row, name, (*path, name))
+    return record
 
 
 def _read_plain(

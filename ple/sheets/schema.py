@@ -10,10 +10,13 @@ becomes ``can_use_channels`` and ``can_use_languages``.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
 from ple.model.journey import BLUEPRINT_ROWS
+from ple.model.sharing import AuthorityKind, SharingBasis, sharing_key
 from ple.model.vocabulary import (
     MEASURE_KEYS,
     AgencyLevel,
@@ -377,6 +380,41 @@ TOUCHPOINTS = Sheet(
     "Forms, letters, portals, call centres and offices where customers meet a service.",
 )
 
+SHARING = Sheet(
+    "Sharing",
+    (
+        Column("data_item", required=True, refers_to="DataItems", help="What would be shared"),
+        Column("from", required=True, refers_to="Agencies", help="The agency that holds it"),
+        Column("to", required=True, refers_to="Agencies", help="The agency that would receive it"),
+        Column(
+            "basis",
+            required=True,
+            choices=_words(SharingBasis),
+            help="Whether the law lets 'from' share it with 'to' today",
+        ),
+        Column(
+            "authority_kind",
+            choices=_words(AuthorityKind),
+            help="What allows or bars it; required for permitted and prohibited",
+        ),
+        Column(
+            "authority_citation",
+            help="How to find the authority: 42 U.S.C. 405(r), a matching agreement's number",
+        ),
+        Column("authority_title", help="What the authority is called, in words"),
+        Column("sources", Kind.lines, help="Where the basis can be checked, one per line"),
+        Column("notes", help="Limits and conditions, in words"),
+    ),
+    "The legal basis for sharing a data item from one agency with another: one row per "
+    "data item and ordered pair of agencies.",
+)
+SHARING_AUTHORITY = {
+    "authority_kind": "kind",
+    "authority_citation": "citation",
+    "authority_title": "title",
+}
+"""Sharing sheet column -> the key of the record's ``authority`` it holds."""
+
 JOURNEY_SHEETS = (
     JOURNEY,
     STEPS,
@@ -387,10 +425,9 @@ JOURNEY_SHEETS = (
     ACCEPTED_FINDINGS,
     BLUEPRINT,
 )
-CATALOG_SHEETS = (AGENCIES, PROGRAMS, DATA_ITEMS)
-"""The catalog sheets the app's catalog tables show."""
-WORKBOOK_CATALOG_SHEETS = (*CATALOG_SHEETS, TOUCHPOINTS)
-SHEETS = (*JOURNEY_SHEETS, *WORKBOOK_CATALOG_SHEETS)
+CATALOG_SHEETS = (AGENCIES, PROGRAMS, DATA_ITEMS, TOUCHPOINTS, SHARING)
+"""The catalog sheets, in the order of the workbook and of the app's catalog tabs."""
+SHEETS = (*JOURNEY_SHEETS, *CATALOG_SHEETS)
 BY_NAME = {sheet.name: sheet for sheet in SHEETS}
 
 CATALOG_KEYS = {
@@ -398,5 +435,14 @@ CATALOG_KEYS = {
     "Programs": "programs",
     "DataItems": "data_items",
     "Touchpoints": "touchpoints",
+    "Sharing": "sharing",
 }
 """Catalog sheet -> the workspace collection it holds."""
+
+
+def row_key(sheet: Sheet, row: Mapping[str, Any]) -> Any:
+    """What names a catalog row's entry: its id, or for a sharing record its data item
+    and ordered pair of agencies, 'ssn from ssa to opm' (a record has no id of its own)."""
+    if sheet is SHARING:
+        return sharing_key(str(row.get("data_item")), str(row.get("from")), str(row.get("to")))
+    return row.get("id")

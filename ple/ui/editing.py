@@ -294,27 +294,37 @@ def _bounds(name: str) -> tuple[float | None, float | None, float | None]:
 
 
 def catalog_config(sheet: Sheet, rows: list[Row], choices: Choices) -> dict[str, Any]:
+    """Column settings for a catalog table: the catalog's agencies (and, for a sharing
+    record, its data items) to pick from, closed vocabularies as lists, and list columns
+    (sources one per line) as lists."""
     cc = st.column_config
     config: dict[str, Any] = {}
     for column in sheet.columns:
         name = column.name
         present = _column(rows, name)
+        helptext = column.help or None
         if name == "id":
             config[name] = cc.TextColumn("id", help="Lowercase letters, digits and hyphens")
-        elif name in ("parent", "agency"):
+        elif column.refers_to == "Agencies":
             config[name] = cc.SelectboxColumn(
                 name,
                 options=_with(choices.agencies, present),
                 format_func=_labelled(choices.agencies),
+                help=helptext,
+            )
+        elif column.refers_to == "DataItems":
+            config[name] = cc.SelectboxColumn(
+                name,
+                options=_with(choices.data_items, present),
+                format_func=_labelled(choices.data_items),
+                help=helptext,
             )
         elif name == "hisp":
             config[name] = cc.SelectboxColumn(name, options=[YES, NO], help=column.help)
         elif column.choices:
-            config[name] = cc.SelectboxColumn(
-                name, options=list(column.choices), help=column.help or None
-            )
-        elif column.kind is Kind.words:
-            config[name] = cc.ListColumn(name)
+            config[name] = cc.SelectboxColumn(name, options=list(column.choices), help=helptext)
+        elif column.is_list:
+            config[name] = cc.ListColumn(name, help=helptext)
         elif name == "assistance_listing":
             config[name] = cc.TextColumn(name, help=column.help)
         else:

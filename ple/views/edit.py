@@ -196,6 +196,8 @@ def where(cell: Cell | None, tables: dict[str, list[Row]] | None = None) -> str:
             named = row.get("id") or (
                 f"{row.get('from')} → {row.get('to')}" if row.get("from") or row.get("to") else None
             )
+            if named and cell.sheet == "Sharing" and row.get("data_item"):
+                named = f"{row['data_item']}: {named}"  # a sharing record
             if named:
                 label += f" ({named})"
         parts.append(label)
@@ -287,10 +289,16 @@ def journey_choices(workspace: Workspace, tables: dict[str, list[Row]]) -> Choic
 
 
 def catalog_choices(tables: dict[str, list[Row]], files: list[str]) -> Choices:
-    """The agencies of the catalog being edited, and the files it may be written to."""
+    """The agencies and data items of the catalog being edited (so a row just added can be
+    picked at once), and the files it may be written to."""
     agencies = {
         row["id"]: row.get("acronym") or row.get("name") or row["id"]
         for row in tables.get("Agencies", [])
         if row.get("id")
     }
-    return Choices(agencies=agencies, files=files)
+    data_items = {
+        row["id"]: row.get("name") or row["id"]
+        for row in tables.get("DataItems", [])
+        if row.get("id")
+    }
+    return Choices(agencies=agencies, data_items=data_items, files=files)

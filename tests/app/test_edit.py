@@ -229,6 +229,50 @@ def test_the_catalog_is_edited_in_its_own_tables(at, workspace):
     assert load_workspace(workspace, use_cache=False).workspace.agencies["irs"].acronym == "IRS"
 
 
+def test_the_catalog_mode_has_a_tab_for_touchpoints_and_one_for_sharing(at, workspace):
+    """Every catalog collection is a tab of its own; a sharing record typed into the
+    Sharing tab is saved to the catalog file, and a bad basis is named at its cell."""
+    at.radio(key="edit_mode").set_value("Catalog")
+    run(at)
+    assert [t.label for t in at.tabs] == [
+        "Agencies",
+        "Programs",
+        "Data items",
+        "Touchpoints",
+        "Sharing",
+    ]
+    assert list(at.data_editor[3].value.columns) == [
+        "#",
+        "id",
+        "name",
+        "kind",
+        "channel",
+        "agency",
+        "form_number",
+        "omb_control_number",
+        "url",
+        "sources",
+        "notes",
+        "file",
+    ]
+    record = {"data_item": "ssn", "from": "ssa", "to": "cms", "basis": "allowed"}
+    edit_grid(at, "Sharing", added=[record], scope="catalog")
+    shown = [m.value for m in at.markdown if m.value.startswith("**Error**")]
+    assert len(shown) == 1 and "Sharing, row 1 (ssn: ssa → cms), basis" in shown[0]
+    assert problems(at) == [
+        "'allowed' is not one of: permitted, agreement-needed, prohibited, unknown"
+    ]
+    edit_grid(
+        at,
+        "Sharing",
+        added=[{**record, "basis": "agreement-needed", "sources": ["https://www.ssa.gov/"]}],
+        scope="catalog",
+    )
+    click(at, "edit_catalog_save")
+    sharing = load_workspace(workspace, use_cache=False).workspace.sharing
+    assert sharing["ssn from ssa to cms"].basis.value == "agreement-needed"
+
+
 def test_an_uploaded_journey_joins_the_workspace(at, workspace):
     at.radio(key="edit_mode").set_value("Upload")
     run(at)
@@ -265,3 +309,45 @@ def test_a_step_added_without_moves_is_listed_as_not_joined_up(at):
     assert said == "**Not yet joined up** · 1 step(s), marked on the map"
     assert "Receive the Medicare card: not connected" in problems(at)
     assert "No problems: ready to save." not in messages(at)
+
+
+def test_the_catalog_tables_offer_lists_where_the_format_has_them():
+    """What each column of the Touchpoints and Sharing tabs lets a designer pick: the
+    catalog's agencies and data items (a row just added included), the closed words, and
+    sources as a list."""
+    from ple.sheets import schema
+    from ple.ui.editing import catalog_config
+    from ple.views.edit import catalog_choices
+
+    tables = {
+        "Agencies": [{"id": "ssa", "acronym": "SSA"}, {"id": "irs", "name": "IRS"}],
+        "DataItems": [{"id": "ssn", "name": "Social Security number"}],
+    }
+    choices = catalog_choices(tables, ["catalog.yaml"])
+
+    def offered(sheet) -> dict:
+        config = catalog_config(sheet, [], choices)
+        return {
+            name: [o["value"] if isinstance(o, dict) else o for o in kind.get("options", [])]
+            or kind["type"]
+            for name, c in config.items()
+            for kind in [c["type_config"]]
+            if kind["type"] != "text"
+        }
+
+    assert offered(schema.TOUCHPOINTS) == {
+        "kind": ["form", "letter", "portal", "call_centre", "office", "app", "card"],
+        "channel": ["online", "phone", "in_person", "mail", "email", "chat", "automatic"],
+        "agency": ["ssa", "irs"],
+        "sources": "list",
+        "file": ["catalog.yaml"],
+    }
+    assert offered(schema.SHARING) == {
+        "data_item": ["ssn"],
+        "from": ["ssa", "irs"],
+        "to": ["ssa", "irs"],
+        "basis": ["permitted", "agreement-needed", "prohibited", "unknown"],
+        "authority_kind": ["statute", "regulation", "matching-agreement", "consent"],
+        "sources": "list",
+        "file": ["catalog.yaml"],
+    }

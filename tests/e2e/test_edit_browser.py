@@ -12,10 +12,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
 from tests.e2e.browser import EXCEPTION, open_page, poll, screenshot, settle
 from tests.e2e.conftest import SMALL
-from tests.e2e.grid import write_cell
+from tests.e2e.grid import cell, write_cell
 from tests.e2e.test_accessibility import check
 
 pytestmark = pytest.mark.browser
@@ -78,3 +79,43 @@ def test_the_edit_page_has_no_serious_accessibility_violation(
     open_page(page, small_app + "/edit")
     page.get_by_text("No problems: ready to save.").wait_for()
     check(page, axe_source, "edit", tmp_path)
+
+
+def test_a_touchpoint_added_in_the_catalog_is_saved(page, edit_app, tmp_path):
+    """Catalog mode, Touchpoints tab: a new row typed with the keyboard (its kind and
+    agency picked from their lists) is saved into catalog.yaml."""
+    url, workspace = edit_app
+    file = workspace / "catalog.yaml"
+    open_page(page, url + "/edit")
+    page.get_by_text("Catalog", exact=True).first.click()
+    settle(page)
+    page.get_by_role("tab", name="Touchpoints").click()
+    grid = page.locator("[role='tabpanel']:visible [data-testid='stDataFrame']").first
+    grid.locator("canvas").first.wait_for()
+    settle(page)
+    assert cell(grid, 2, 0).count() == 0  # the catalog has no touchpoint yet
+    grid.hover()  # the grid's toolbar shows under the pointer
+    grid.get_by_role("button", name="Add row").click()
+    cell(grid, 2, 0).wait_for(state="attached")
+    write_cell(page, grid, column=2, row=0, text="ssa-1")
+    write_cell(page, grid, column=3, row=0, text="Application for Retirement Insurance Benefits")
+    write_cell(page, grid, column=4, row=0, text="form", listed=True)
+    write_cell(page, grid, column=6, row=0, text="ssa", listed=True)
+    settle(page)
+    poll(lambda: page.get_by_text("ready to save.").count(), lambda n: n == 1)
+    screenshot(page, tmp_path / "catalog-touchpoint.png")
+    page.get_by_role("button", name="Save", exact=True).click()
+    settle(page)
+    saved = poll(
+        lambda: yaml.safe_load(file.read_text(encoding="utf-8")),
+        lambda catalog: "touchpoints" in catalog,
+    )
+    assert saved["touchpoints"] == [
+        {
+            "id": "ssa-1",
+            "name": "Application for Retirement Insurance Benefits",
+            "kind": "form",
+            "agency": "ssa",
+        }
+    ]
+    assert page.locator(EXCEPTION).count() == 0

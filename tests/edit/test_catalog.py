@@ -109,3 +109,93 @@ def test_sharing_records_are_kept_when_a_data_item_is_edited(workspace):
     after = load_workspace(workspace).workspace
     assert after.data_items["ssn"].name == "Social Security number (SSN)"
     assert [r.id for r in after.sharing.values()] == ["ssn from ssa to cms"]
+
+
+def test_a_new_touchpoint_is_written_as_its_own_lines(workspace):
+    before = load_workspace(workspace)
+    file = workspace / "catalog.yaml"
+    text = file.read_text()
+    edit = edit_catalog.open_catalog(workspace)
+    assert edit.tables["Touchpoints"] == []
+    edit.tables["Touchpoints"].append(
+        {
+            "id": "ssa-1",
+            "name": "Application for Retirement Insurance Benefits",
+            "kind": "form",
+            "channel": "online",
+            "agency": "ssa",
+            "form_number": "SSA-1",
+            "omb_control_number": "0960-0618",
+            "sources": ["https://www.ssa.gov/forms/ssa-1.html"],
+        }
+    )
+    saved = edit_catalog.save(edit, before, by=ME)
+    assert saved.outcome is Outcome.saved, saved.message
+    assert file.read_text() == text + (
+        "touchpoints:\n"
+        "  - id: ssa-1\n"
+        "    name: Application for Retirement Insurance Benefits\n"
+        "    kind: form\n"
+        "    channel: online\n"
+        "    agency: ssa\n"
+        "    omb_control_number: 0960-0618\n"
+        "    form_number: SSA-1\n"
+        "    sources: [https://www.ssa.gov/forms/ssa-1.html]\n"
+    )
+    assert load_workspace(workspace).workspace.touchpoints["ssa-1"].agency == "ssa"
+
+
+def test_touchpoint_mistakes_are_refused_at_their_cells(workspace):
+    before = load_workspace(workspace)
+    edit = edit_catalog.open_catalog(workspace)
+    edit.tables["Touchpoints"] += [
+        {"id": "ssa-1", "name": "Application", "kind": "from", "agency": "ssa"},
+        {"id": "ssa-phone", "name": "National 800 number", "kind": "call_centre", "agency": "sss"},
+    ]
+    review = edit_catalog.review(edit, before)
+    assert {(p.cell, p.problem.message) for p in review.checked.errors} == {
+        (
+            Cell("Touchpoints", 0, "kind"),
+            "'from' is not one of: form, letter, portal, call_centre, office, app, card "
+            "(did you mean 'form'?)",
+        ),
+        (Cell("Touchpoints", 1, "agency"), "unknown agency 'sss' (did you mean 'ssa'?)"),
+    }
+    assert edit_catalog.save(edit, before, by=ME).outcome is Outcome.invalid
+
+
+def test_a_new_sharing_record_is_written_as_its_own_lines(workspace):
+    """A second record for the same pair in the other direction goes after the first;
+    the first keeps its lines (records are matched by item and pair, having no id)."""
+    file = workspace / "catalog.yaml"
+    file.write_text(
+        file.read_text()
+        + "sharing:\n  - data_item: ssn\n    from: ssa\n    to: cms\n    basis: agreement-needed\n"
+        + "    sources: [https://www.ssa.gov/privacy/cma.html]\n"
+    )
+    text = file.read_text()
+    before = load_workspace(workspace)
+    edit = edit_catalog.open_catalog(workspace)
+    edit.tables["Sharing"].append(
+        {
+            "data_item": "ssn",
+            "from": "cms",
+            "to": "ssa",
+            "basis": "permitted",
+            "authority_kind": "matching-agreement",
+            "authority_citation": "CMS-SSA CMA 2306",
+            "sources": ["https://www.ssa.gov/privacy/cma.html"],
+        }
+    )
+    saved = edit_catalog.save(edit, before, by=ME)
+    assert saved.outcome is Outcome.saved, saved.message
+    assert file.read_text() == text + (
+        "  - data_item: ssn\n"
+        "    from: cms\n"
+        "    to: ssa\n"
+        "    basis: permitted\n"
+        "    authority: {kind: matching-agreement, citation: CMS-SSA CMA 2306}\n"
+        "    sources: [https://www.ssa.gov/privacy/cma.html]\n"
+    )
+    after = load_workspace(workspace).workspace.sharing
+    assert after["ssn from cms to ssa"].authority.citation == "CMS-SSA CMA 2306"

@@ -107,19 +107,48 @@ def test_an_upload_with_a_nul_byte_is_refused_not_shortened():
     assert (problem.code, problem.line, problem.column) == ("not-text", 11, 5)
 
 
-def test_a_yaml_export_with_sharing_records_uploads_without_them(tmp_path):
-    """The yaml export carries the legal basis for sharing its items; an upload takes the
-    journey and its catalog, and says the sharing records were not imported (the basis is
-    the workspace's own, like its settings)."""
+def test_a_yaml_export_with_sharing_records_uploads_with_them(tmp_path):
+    """The yaml export carries the legal basis for sharing its items; an upload into an
+    empty workspace takes the journey, its catalog and those sharing records, as a
+    workbook does."""
     bundled = load_workspace(DATA).workspace
     data = export_journey(bundled, "losing-a-loved-one", "yaml")[0].data
     assert b"\nsharing:\n" in data
     read = incoming.read_incoming("loss.yaml", data)
     assert read.ok and [j["id"] for j in read.journeys] == ["losing-a-loved-one"]
-    assert [p.code for p in read.problems] == ["sharing-skipped"]
+    assert read.problems == []
     plan = incoming.plan(tmp_path / "new", read)
     assert plan.ok, [str(p) for p in plan.problems]
     assert incoming.commit_plan(plan, by=ME).outcome is Outcome.saved
     result = load_workspace(tmp_path / "new")
-    assert result.ok and result.workspace.sharing == {}
+    carried = {r.id for r in result.workspace.sharing.values()}
+    assert result.ok and carried and carried <= set(bundled.sharing)
+    assert all(result.workspace.sharing[k] == bundled.sharing[k] for k in carried)
     assert result.workspace.journeys["losing-a-loved-one"] == bundled.journeys["losing-a-loved-one"]
+
+
+def test_a_workbook_brings_its_sharing_records_and_keeps_the_workspace_s_own(tmp_path):
+    """A journey's workbook carries the legal basis for sharing its items: imported into
+    an empty workspace every record comes back equal; imported again over a workspace
+    whose record for the same item and pair differs, the workspace's is kept (a warning
+    names the record) unless replaced."""
+    bundled = load_workspace(DATA).workspace
+    data = export_journey(bundled, "losing-a-loved-one", "xlsx")[0].data
+    read = incoming.read_incoming("loss.xlsx", data)
+    assert read.ok, [str(p) for p in read.problems]
+    carried = [r["data_item"] for r in read.catalog["sharing"]]
+    assert carried
+    target = tmp_path / "new"
+    assert incoming.commit_plan(incoming.plan(target, read), by=ME).outcome is Outcome.saved
+    sharing = load_workspace(target).workspace.sharing
+    assert len(sharing) == len(carried)
+    assert all(record == bundled.sharing[key] for key, record in sharing.items())
+
+    catalog = target / "catalog.yaml"
+    key = next(iter(sharing))
+    record = sharing[key]
+    catalog.write_text(catalog.read_text().replace(f"notes: {record.notes}", "notes: Ours."))
+    again = incoming.plan(target, incoming.read_incoming("loss.xlsx", data), replace=False)
+    [differs] = [p for p in again.problems if p.code == "catalog-differs"]
+    assert differs.message.startswith(f"the workspace's sharing record '{key}' differs")
+    assert differs.path[0] == "Sharing"  # placed at its row of the workbook

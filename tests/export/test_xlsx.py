@@ -30,6 +30,7 @@ SHEETS = [
     "Programs",
     "DataItems",
     "Touchpoints",
+    "Sharing",
     "About",
 ]
 
@@ -130,6 +131,7 @@ def test_export_then_import_gives_the_same_journey(workspace, journey_id, reques
                 "programs": ws.programs,
                 "data_items": ws.data_items,
                 "touchpoints": ws.touchpoints,
+                "sharing": ws.sharing,
             }[entry.kind]
             assert entry.item == kind[entry.item.id]
 

@@ -4,16 +4,21 @@ from __future__ import annotations
 
 import pytest
 
+from ple.importers.xlsx import read_workbook_bytes
 from ple.io import load_workspace
 from ple.io.documents import read_document
+from ple.model import Sharing
 from ple.sheets.closure import needed_catalog, plain
 from ple.sheets.convert import (
     Cell,
+    Split,
     catalog_to_tables,
     journey_to_tables,
     tables_to_catalog,
     tables_to_journey,
 )
+from ple.sheets.grid import describe, grids_to_tables, tables_to_grids
+from ple.sheets.workbook import read_workbook, write_workbook
 from tests.conftest import DATA, SMALL
 
 BUNDLED = load_workspace(DATA).workspace
@@ -155,3 +160,91 @@ def test_an_unticked_flag_writes_nothing():
         (False, False),
         (False, True),
     ]
+
+
+SHARING = [
+    {
+        "data_item": "ssn",
+        "from": "ssa",
+        "to": "cms",
+        "basis": "permitted",
+        "authority": {
+            "kind": "matching-agreement",
+            "citation": "SSA-CMS CMA 2306",
+            "title": "Computer matching agreement; SSA and CMS",
+        },
+        "sources": ["https://www.ssa.gov/privacy/cma.html", "Federal Register, 2023"],
+        "notes": "For Medicare enrolment only; renewed every 18 months.",
+    },
+    {
+        "data_item": "ssn",
+        "from": "cms",
+        "to": "ssa",
+        "basis": "agreement-needed",
+        "authority": {"kind": "statute", "citation": "5 U.S.C. 552a(o)"},
+    },
+    {"data_item": "birth-certificate", "from": "hhs", "to": "ssa", "basis": "unknown"},
+]
+
+
+def test_a_sharing_record_is_one_row_with_its_authority_in_three_columns():
+    split = Split({})
+    rows = catalog_to_tables({"sharing": SHARING}, split)["Sharing"]
+    assert split.left_out == []
+    assert rows[0] == {
+        "data_item": "ssn",
+        "from": "ssa",
+        "to": "cms",
+        "basis": "permitted",
+        "authority_kind": "matching-agreement",
+        "authority_citation": "SSA-CMS CMA 2306",
+        "authority_title": "Computer matching agreement; SSA and CMS",
+        "sources": ["https://www.ssa.gov/privacy/cma.html", "Federal Register, 2023"],
+        "notes": "For Medicare enrolment only; renewed every 18 months.",
+    }
+    assert rows[2] == {
+        "data_item": "birth-certificate",
+        "from": "hhs",
+        "to": "ssa",
+        "basis": "unknown",
+    }
+
+
+def test_hand_built_sharing_records_survive_a_workbook():
+    """Through the xlsx file itself: written by openpyxl, read back cell by cell."""
+    grids = tables_to_grids(catalog_to_tables({"sharing": SHARING}))
+    read = grids_to_tables(read_workbook(write_workbook(grids), "book.xlsx"), "book.xlsx")
+    built = tables_to_catalog(read.tables)
+    assert built.problems == []
+    assert built.document["sharing"] == SHARING
+    back = [e.item for e in read_document(built.document, "book.xlsx").entries]
+    assert back == [Sharing.model_validate(record) for record in SHARING]
+
+
+def test_every_bundled_sharing_record_survives_a_workbook():
+    records = [plain(r) for r in BUNDLED.sharing.values()]
+    assert len(records) >= 10
+    grids = tables_to_grids(catalog_to_tables({"sharing": records}))
+    read = grids_to_tables(read_workbook(write_workbook(grids), "book.xlsx"), "book.xlsx")
+    built = tables_to_catalog(read.tables)
+    assert built.problems == []
+    back = {e.item.id: e.item for e in read_document(built.document, "book.xlsx").entries}
+    assert back == BUNDLED.sharing
+
+
+def test_a_bad_basis_is_named_at_its_sheet_row_and_column():
+    """Read as ple import xlsx reads: the journey's workbook with one sharing record
+    whose basis is not a word of the list."""
+    journey = SMALL_WS.journeys["retirement"]
+    tables = journey_to_tables(plain(journey), needed_catalog(SMALL_WS, journey)).tables
+    tables["Sharing"] = [
+        {"data_item": "ssn", "from": "ssa", "to": "cms", "basis": "allowed"},
+    ]
+    data = write_workbook(tables_to_grids(tables))
+    read = read_workbook_bytes(data, "retirement.xlsx")
+    [problem] = [p for p in read.problems if p.severity.value == "error"]
+    assert (problem.path, problem.line, problem.value) == (("Sharing", "basis"), 2, "allowed")
+    assert describe(problem) == (
+        "retirement.xlsx: sheet Sharing, row 2, column D (basis): "
+        "'allowed' is not one of: permitted, agreement-needed, prohibited, unknown"
+    )

@@ -1,5 +1,5 @@
-"""Property test: any valid journey, with its catalog, survives export to a workbook (and
-to CSV sheets) and import unchanged.
+"""Property test: any valid journey, with its catalog (sharing records included), survives
+export to a workbook (and to CSV sheets) and import unchanged.
 
 Two things the strategies leave out on purpose, because the sheets cannot tell them
 apart and the model gives them the same meaning (docs/decisions.md): empty optional text
@@ -173,6 +173,44 @@ def workspaces(draw) -> tuple[Workspace, str]:
     touchpoints = [t["id"] for t in catalog["touchpoints"]]
     programs = [p["id"] for p in catalog["programs"]]
     items = [d["id"] for d in catalog["data_items"]]
+    pairs = [(a, b) for a in agencies for b in agencies if a != b]
+    catalog["sharing"] = [
+        drop_none(
+            {
+                "data_item": item,
+                "from": pair[0],
+                "to": pair[1],
+                "basis": basis,
+                "authority": drop_none(
+                    {
+                        "kind": draw(
+                            st.sampled_from(
+                                ["statute", "regulation", "matching-agreement", "consent"]
+                            )
+                        ),
+                        "citation": draw(texts),
+                        "title": some(draw, texts),
+                    }
+                )
+                if basis in ("permitted", "prohibited") or draw(st.booleans())
+                else None,
+                "sources": draw(st.lists(texts, max_size=2)) or None,
+                "notes": some(draw, texts),
+            }
+        )
+        for item, pair in draw(
+            st.lists(
+                st.tuples(st.sampled_from(items), st.sampled_from(pairs)),
+                max_size=3,
+                unique=True,
+            )
+            if items and pairs
+            else st.just([])
+        )
+        for basis in [
+            draw(st.sampled_from(["permitted", "agreement-needed", "prohibited", "unknown"]))
+        ]
+    ]
     stages = draw(st.lists(slugs, max_size=3, unique=True))
     personas = draw(st.lists(slugs, max_size=3, unique=True))
     step_ids = draw(st.lists(slugs, min_size=1, max_size=6, unique=True))
@@ -357,6 +395,7 @@ def same_as(workspace: Workspace, document: dict) -> None:
         "programs": workspace.programs,
         "data_items": workspace.data_items,
         "touchpoints": workspace.touchpoints,
+        "sharing": workspace.sharing,
     }
     for entry in entries:
         assert entry.item == kinds[entry.kind][entry.item.id], entry.kind

@@ -191,13 +191,16 @@ def _identity(item: Any, model: type[BaseModel]) -> Any:
         return None
     if "id" in model.model_fields:
         return ("id", plain(item.get("id")))
+    if model is Sharing:  # no id of its own: one record per item and ordered pair
+        return ("sharing", *(plain(item.get(k)) for k in ("data_item", "from", "to")))
     if "to" in model.model_fields:
         return ("to", plain(item.get("to")))
     return None
 
 
 def _merge_items(old: Any, new: list[Any], model: type[BaseModel], json_file: bool) -> None:
-    """Items matched by id (steps, agencies), by target (transitions), else by position;
+    """Items matched by id (steps, agencies), by item and pair (sharing records), by target
+    (transitions), else by position;
     unchanged items keep their node and the comments around it."""
     separated = trailing_blank(old)
     last = old[-1] if len(old) else None

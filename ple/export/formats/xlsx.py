@@ -2,8 +2,9 @@
 (``sheets``), both read back by ``ple import xlsx``.
 
 The sheets (Journey, Steps, Transitions, Stages, Personas, BurdenByChannel,
-AcceptedFindings, Agencies, Programs, DataItems) and their columns are defined once in
-:mod:`ple.sheets.schema`; the journey's catalog entries travel with it, so the workbook
+AcceptedFindings, Blueprint, Agencies, Programs, DataItems, Touchpoints, Sharing) and their
+columns are defined once in :mod:`ple.sheets.schema`; the journey's catalog entries (and the
+sharing records of its data items between its agencies) travel with it, so the workbook
 stands on its own. Exporting and importing gives back an equal journey and catalog.
 """
 

@@ -16,15 +16,8 @@ from ple.sheets.closure import needed_catalog, plain
 def journey_yaml(context: ExportContext) -> str:
     journey = context.journey
     header = "# A journey and the catalog entries it names: a workspace by itself.\n"
-    catalog = needed_catalog(context.workspace, journey)
-    agencies = {a["id"] for a in catalog["agencies"]}
-    items = {d["id"] for d in catalog["data_items"]}
     # The legal basis for sharing its items between its agencies travels with it.
-    catalog["sharing"] = [
-        plain(r)
-        for r in context.workspace.sharing.values()
-        if r.data_item in items and r.from_ in agencies and r.to in agencies
-    ]
+    catalog = needed_catalog(context.workspace, journey)
     return header + yamltext.standalone(plain(journey), catalog)
 
 

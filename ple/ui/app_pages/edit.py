@@ -944,7 +944,7 @@ def catalog_section() -> None:
     top = st.container()
     tables_column, problems_column = st.columns([3, 1])
     with tables_column:
-        tabs = st.tabs(["Agencies", "Programs", "Data items"])
+        tabs = st.tabs(["Agencies", "Programs", "Data items", "Touchpoints", "Sharing"])
         for tab, sheet in zip(tabs, schema.CATALOG_SHEETS, strict=True):
             with tab:
                 rows = edit.tables.setdefault(sheet.name, [])
@@ -963,7 +963,8 @@ def catalog_section() -> None:
     with top:
         where = markdown_text(", ".join(edit.files) or "no file yet")
         small_print(
-            f"Agencies, programs and data items, shared by every journey (in "
+            "Agencies, programs, data items, touchpoints and the legal basis for sharing "
+            f"data items, shared by every journey (in "
             f"{where}). A change is written to the file the entry is in; removing an "
             "entry that journeys use is refused."
         )
