@@ -566,3 +566,17 @@ def test_long_maps_fold_into_bands_on_a_smaller_page_at_8_pt(
     assert smallest_text_pt(page) >= 8.0
     text = squeeze(page.extract_text())
     assert "Band1of" in text and "Continuesinband2" in text
+
+
+def test_a_folded_map_tells_a_reader_who_cannot_see_it_how_to_follow_the_bands(
+    bundled_folders: dict[str, Workspace],
+) -> None:
+    """The SVG's <desc> and the PDF's subject are the picture's text alternative: for a map
+    in bands they say so, and how a move between bands is shown; a one-band map's do not."""
+    svg = ET.fromstring(export(bundled_folders["data-benefit-finder"], "disability", "svg"))
+    desc = svg.find("{http://www.w3.org/2000/svg}desc").text
+    assert "Printed in 2 bands of stages" in desc
+    subject = pdf_reader(export(bundled_folders["data-benefit-finder"], "disability", "pdf"))
+    assert "Printed in 2 bands of stages" in subject.metadata.subject
+    one_band = ET.fromstring(export(bundled_folders["data"], "having-a-child", "svg"))
+    assert "band" not in one_band.find("{http://www.w3.org/2000/svg}desc").text

@@ -782,9 +782,26 @@ def svg_with_title(svg: str, title: str, description: str) -> str:
     check=too_large_to_print,
 )
 def render_svg(context: ExportContext) -> list[Artifact]:
-    svg = _save(draw_swimlane(context), "svg", metadata={"Date": None}).decode("utf-8")
-    svg = svg_with_title(svg, context.journey.name, describe(sketch_of(context)))
+    with _drawing():
+        sketch = sketch_of(context)
+        layout = print_layout(sketch)
+        figure = _figure(layout, None)
+    svg = _save(figure, "svg", metadata={"Date": None}).decode("utf-8")
+    svg = svg_with_title(svg, context.journey.name, described(sketch, layout))
     return [Artifact(svg.encode("utf-8"))]
+
+
+def described(sketch: JourneySketch, layout: SwimlaneLayout | FoldedLayout) -> str:
+    """The picture's text alternative: what the map shows, and, for a map folded into
+    bands, how to follow it (a reader who cannot see the page needs that most)."""
+    text = describe(sketch)
+    if isinstance(layout, FoldedLayout):
+        text += (
+            f" Printed in {len(layout.bands)} bands of stages, one under the other; a move "
+            "between bands ends in a box at the band's right edge that names where it "
+            "continues, and starts again from a box at the left edge of that band."
+        )
+    return text
 
 
 @exporter(
@@ -865,6 +882,6 @@ def render_pdf(context: ExportContext) -> list[Artifact]:
     metadata = {
         "CreationDate": None,
         "Title": flat(context.journey.name),
-        "Subject": describe(sketch),
+        "Subject": described(sketch, layout),
     }
     return [Artifact(_save(figure, "pdf", metadata=metadata))]
