@@ -100,6 +100,10 @@ class FoldedLayout(MapFrame):
     header, with boxes ``box_w`` inches wide; ``cuts`` are the first columns (of the whole
     journey's grid) of the second band on. :meth:`route` routes every band's arrows."""
 
+    extra_legend = (
+        ("band", None, "other band", "the move goes on in another band; the box names where"),
+    )
+
     def __init__(
         self, sketch: JourneySketch, box_w: float, cells: Grid, cuts: tuple[int, ...]
     ) -> None:

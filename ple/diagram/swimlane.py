@@ -302,6 +302,8 @@ class MapFrame:
     with_header: bool
     pain_points: list[tuple[int, str]]
     sentiment_bottom: float
+    extra_legend: tuple[tuple[str, EdgeStyle | None, str, str], ...] = ()
+    """Legend entries of this kind of frame only (a folded map's band connectors)."""
 
     # -- header: title, summary, legend --------------------------------------------------
     def _header(self, top: float | None = None) -> None:
@@ -313,7 +315,7 @@ class MapFrame:
             return
         sketch = self.sketch
         inner = self.width - 2 * MARGIN
-        entries = legend_entries()
+        entries = [*legend_entries(), *self.extra_legend]
         legend_w, legend_h, columns = _legend_size(entries, inner - 3.6)
         beside = legend_w <= inner - 3.6
         if not beside:

@@ -580,3 +580,12 @@ def test_a_folded_map_tells_a_reader_who_cannot_see_it_how_to_follow_the_bands(
     assert "Printed in 2 bands of stages" in subject.metadata.subject
     one_band = ET.fromstring(export(bundled_folders["data"], "having-a-child", "svg"))
     assert "band" not in one_band.find("{http://www.w3.org/2000/svg}desc").text
+
+
+def test_a_folded_maps_legend_explains_the_band_connectors(
+    bundled_folders: dict[str, Workspace],
+) -> None:
+    page = pdf_reader(export(bundled_folders["data-benefit-finder"], "disability", "pdf")).pages[0]
+    assert "otherband:themovegoesoninanotherband" in squeeze(page.extract_text())
+    one_band = pdf_reader(export(bundled_folders["data"], "having-a-child", "pdf")).pages[0]
+    assert "otherband" not in squeeze(one_band.extract_text())

@@ -471,6 +471,22 @@ class _Painter(MapPainter):
             for i, value in enumerate((2, 0, -2)):
                 self.sentiment_marker(x + 0.06 + i * 0.16, y, value, "#FFFFFF")
             x += LEGEND_SAMPLE + 0.08
+        elif kind == "band":  # as a connector box is drawn (_BandPainter)
+            from matplotlib.patches import FancyBboxPatch
+
+            self.ax.add_artist(
+                FancyBboxPatch(
+                    (x, y - 0.08),
+                    LEGEND_SAMPLE - 0.1,
+                    0.16,
+                    boxstyle="round,pad=0,rounding_size=0.03",
+                    facecolor="#FFFFFF",
+                    edgecolor="#333333",
+                    linewidth=self.lw(1.0),
+                    linestyle=(0, (4, 2)),
+                )
+            )
+            x += LEGEND_SAMPLE + 0.08
         elif style is not None:
             self.ax.add_line(
                 Line2D(
