@@ -276,3 +276,22 @@ def test_a_field_added_to_a_step_goes_before_where_the_step_leads():
 )
 def test_the_indentation_is_read_from_the_first_list(text, expected):
     assert yamltext.guess_indent(text) == expected
+
+
+def test_a_comment_ending_the_file_stays_at_its_end_after_a_flow_item_list():
+    """ruamel keeps what follows a block list ending in a one-line mapping with the list,
+    not with its key; an entry appended after it must still go above the closing comment."""
+    text = (
+        "opportunities:\n  - id: one\n    findings:\n      - {rule: cold-handoff, step: a}\n"
+        "\n# the end\n"
+    )
+    one = {"id": "one", "findings": [{"rule": "cold-handoff", "step": "a"}]}
+    two = {"id": "two", "findings": [{"rule": "cold-handoff", "step": "b"}]}
+
+    def append(document):
+        yamltext.merge_collection(document, "opportunities", [one, two])
+        return document
+
+    saved = yamltext.render(text, ".yaml", append)
+    assert saved.endswith("        step: b\n\n# the end\n"), saved
+    assert saved.startswith(text[: text.index("\n\n# the end")] + "\n  - id: two\n")

@@ -44,10 +44,23 @@ def _is_block_scalar(value: Any) -> bool:
     return isinstance(value, (FoldedScalarString, LiteralScalarString))
 
 
+def _block_list(holder: Any, leaf: Any) -> Any | None:
+    """The value under ``leaf`` when it is a block list whose last item is not a block
+    mapping (a flow mapping such as ``- {rule: a}``, or a word): ruamel keeps what follows
+    such a list in the list's own ``ca.end``, not with the key."""
+    value = holder[leaf]
+    if isinstance(value, list) and len(value) and not is_flow(value) and hasattr(value, "ca"):
+        return value
+    return None
+
+
 def following(holder: Any, leaf: Any) -> str:
     """The lines after a leaf's own line that ruamel keeps with it (blank lines and
     full-line comments); for a plain value its own line end and comment are not part
     of it."""
+    listed = _block_list(holder, leaf)
+    if listed is not None:
+        return "".join(token.value for token in listed.ca.end or [])
     entry = getattr(holder, "ca", None) and holder.ca.items.get(leaf)
     if not entry or len(entry) < 3 or entry[2] is None:
         return ""
@@ -62,6 +75,10 @@ def set_following(holder: Any, leaf: Any, rest: str) -> None:
     from ruamel.yaml.error import CommentMark
     from ruamel.yaml.tokens import CommentToken
 
+    listed = _block_list(holder, leaf)
+    if listed is not None:
+        listed.ca.end = [CommentToken(rest, CommentMark(0), None)] if rest else []
+        return
     entry = holder.ca.items.setdefault(leaf, [None, None, None, None])
     while len(entry) < 3:
         entry.append(None)
