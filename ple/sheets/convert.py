@@ -625,17 +625,45 @@ def _sharing_from(
 ) -> dict[str, Any]:
     """A sharing record from its row: the three ``authority_`` columns nest again."""
     record: dict[str, Any] = {}
-    for name in ("data_item", "from", "to", "basis"):
-        reader.put(record, name, sheet, index, row, name, (*path, name))
-    authority: dict[str, Any] = {}
-    for name, key in schema.SHARING_AUTHORITY.items():
-        reader.put(authority, key, sheet, index, row, name, (*path, "authority", key))
-    if authority:
-        record["authority"] = authority
-        reader.anchor((*path, "authority"), Cell(sheet.name, index, "authority_kind"))
-    for name in ("sources", "notes"):
-        reader.put(record, name, sheet, index, row, name, (*path, name))
+    _put_flat(reader, record, ("data_item", "from", "to", "basis"), sheet, index, row, path)
+    _put_nested(reader, record, "authority", schema.SHARING_AUTHORITY, sheet, index, row, path)
+    _put_flat(reader, record, ("sources", "notes"), sheet, index, row, path)
     return record
+
+
+def _put_flat(
+    reader: _Reader,
+    item: dict[str, Any],
+    names: tuple[str, ...],
+    sheet: Sheet,
+    index: int,
+    row: Row,
+    path: KeyPath,
+) -> None:
+    """Columns read back as keys of the same name."""
+    for name in names:
+        reader.put(item, name, sheet, index, row, name, (*path, name))
+
+
+def _put_nested(
+    reader: _Reader,
+    item: dict[str, Any],
+    key: str,
+    columns: Mapping[str, str],
+    sheet: Sheet,
+    index: int,
+    row: Row,
+    path: KeyPath,
+) -> None:
+    """Columns that a row flattens out of one mapping (``columns``: column -> inner key)
+    put back under ``key``, which a problem then places at the first of them; nothing
+    when they are all empty."""
+    nested: dict[str, Any] = {}
+    for column, inner in columns.items():
+        reader.put(nested, inner, sheet, index, row, column, (*path, key, inner))
+    if nested:
+        item[key] = nested
+        reader.anchor((*path, key), Cell(sheet.name, index, next(iter(columns))))
 
 
 def _read_plain(
@@ -669,15 +697,10 @@ def _persona_from(
     reader: _Reader, sheet: Sheet, index: int, row: Row, path: KeyPath
 ) -> dict[str, Any]:
     persona: dict[str, Any] = {}
-    for name in ("id", "name", "description"):
-        reader.put(persona, name, sheet, index, row, name, (*path, name))
-    can_use: dict[str, Any] = {}
-    for inner in ("channels", "languages"):
-        reader.put(can_use, inner, sheet, index, row, f"can_use_{inner}", (*path, "can_use", inner))
-    if can_use:
-        persona["can_use"] = can_use
-        reader.anchor((*path, "can_use"), Cell(sheet.name, index, "can_use_channels"))
-    reader.put(persona, "needs", sheet, index, row, "needs", (*path, "needs"))
+    _put_flat(reader, persona, ("id", "name", "description"), sheet, index, row, path)
+    can_use = {f"can_use_{inner}": inner for inner in ("channels", "languages")}
+    _put_nested(reader, persona, "can_use", can_use, sheet, index, row, path)
+    _put_flat(reader, persona, ("needs",), sheet, index, row, path)
     return persona
 
 
@@ -685,16 +708,10 @@ def _accepted_from(
     reader: _Reader, sheet: Sheet, index: int, row: Row, path: KeyPath
 ) -> dict[str, Any]:
     accepted: dict[str, Any] = {}
-    for name in ("rule", "step"):
-        reader.put(accepted, name, sheet, index, row, name, (*path, name))
-    transition: dict[str, Any] = {}
-    for name in ("from", "to"):
-        reader.put(transition, name, sheet, index, row, name, (*path, "transition", name))
-    if transition:
-        accepted["transition"] = transition
-        reader.anchor((*path, "transition"), Cell(sheet.name, index, "from"))
-    for name in ("data_item", "reason"):
-        reader.put(accepted, name, sheet, index, row, name, (*path, name))
+    _put_flat(reader, accepted, ("rule", "step"), sheet, index, row, path)
+    transition = {"from": "from", "to": "to"}
+    _put_nested(reader, accepted, "transition", transition, sheet, index, row, path)
+    _put_flat(reader, accepted, ("data_item", "reason"), sheet, index, row, path)
     return accepted
 
 
